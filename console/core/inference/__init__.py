@@ -1,0 +1,1 @@
+"""Model runtime: loading, decoding, engines (Qt-free)."""
