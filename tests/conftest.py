@@ -62,7 +62,7 @@ def fresh_dirs(tmp_path, monkeypatch):
     yield
 
 
-OUR_THREADS = ("mqtt-link", "sim-ticker", "model-worker", "doctor")
+OUR_THREADS = ("mqtt-link", "sim-ticker", "model-worker", "doctor", "services-start")
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,11 @@ the fleet registry and the MQTT link.  The UI and the self-test build one of the
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .broker import EmbeddedBroker
+from .broker import EmbeddedBroker, amqtt_available, find_mosquitto, free_port
 from .catalog import Fleet, load_fleet
 from .mqtt_link import BrokerConfig, MqttLink
 from .protocol import Ack
@@ -26,15 +27,40 @@ class Services:
     embedded: EmbeddedBroker | None = None
     simulator: Simulator | None = None
     ack_handlers: list = field(default_factory=list)
+    start_error: Exception | None = None
+    _starter: threading.Thread | None = None
 
     def dispatch_ack(self, device_id: str, ack: Ack) -> None:
         for handler in list(self.ack_handlers):
             handler(device_id, ack)
 
-    def start(self) -> None:
+    def start_blocking(self) -> None:
+        """Embedded broker, then the simulated fleet, then our link (the demo order)."""
+        if self.embedded is not None and self.embedded.proc is None:
+            self.embedded.start()
+        if self.simulator is not None:
+            self.simulator.start(wait=10)
         self.link.start()
 
+    def start(self, on_error=None) -> threading.Thread:
+        """Start in the background so the window shows at once; ``on_error(exc)`` if it fails."""
+
+        def run() -> None:
+            try:
+                self.start_blocking()
+            except Exception as exc:  # noqa: BLE001 - reported to the UI, the console keeps running
+                log.error("start-up failed: %s", exc)
+                self.start_error = exc
+                if on_error is not None:
+                    on_error(exc)
+
+        self._starter = threading.Thread(target=run, name="services-start", daemon=True)
+        self._starter.start()
+        return self._starter
+
     def stop(self) -> None:
+        if self._starter is not None:
+            self._starter.join(15)
         self.link.stop()
         if self.simulator is not None:
             self.simulator.stop()
@@ -51,25 +77,23 @@ def build_services(
     client_id: str = "",
     sim_rate_hz: float = 1.0,
 ) -> Services:
-    """Demo: start an embedded broker and the simulated fleet on it, then connect to it."""
+    """Build, without starting anything: ``Services.start()`` brings the demo broker and fleet up.
+
+    Demo: an embedded broker on a free loopback port (Mosquitto, else amqtt) and the simulated fleet.
+    """
     fleet = load_fleet(fleet_path)
     embedded = simulator = None
+    protocol = "5"
     if demo and not broker_url:
-        embedded = EmbeddedBroker().start()
+        kind = "mosquitto" if find_mosquitto() else ("amqtt" if amqtt_available() else "mosquitto")
+        embedded = EmbeddedBroker(port=free_port(), kind=kind)
+        protocol = "5" if kind == "mosquitto" else "3.1.1"  # amqtt speaks MQTT 3.1.1 only
         broker_url = embedded.url
     if not broker_url:
         broker_url = "mqtt://127.0.0.1:1883"
-    cfg = BrokerConfig.from_url(broker_url, prefix=prefix, client_id=client_id)
-    if embedded is not None and embedded.protocol != "5":
-        cfg = replace(cfg, protocol=embedded.protocol)
+    cfg = BrokerConfig.from_url(broker_url, prefix=prefix, client_id=client_id, protocol=protocol)
     if demo:
         simulator = Simulator(fleet, cfg, rate_hz=sim_rate_hz)
-        try:
-            simulator.start(wait=10)
-        except ConnectionError:
-            if embedded is not None:
-                embedded.stop()
-            raise
     svc_holder: list[Services] = []
     registry = FleetRegistry(prefix, on_ack=lambda d, a: svc_holder[0].dispatch_ack(d, a))
     link = MqttLink(cfg, on_message=lambda t, p, m: registry.ingest(t, p))

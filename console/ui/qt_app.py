@@ -7,7 +7,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.core.hardware import describe_compute
@@ -54,11 +54,15 @@ def install_translators(app: QCoreApplication) -> None:
             app.installTranslator(tr)
 
 
-class ConsoleApp:
+class ConsoleApp(QObject):
     """Owns the services and the window; ``close()`` takes everything down in order."""
 
+    startFailed = Signal(str)
+
     def __init__(self, services: Services) -> None:
+        super().__init__()
         self.services = services
+        self.startFailed.connect(self._show_start_error)
         self.devices = QtDevicesPanel(services.registry)
         self.model_panel = QtModelPanel()
         self.doctor_panel = QtDoctorPanel()
@@ -78,8 +82,22 @@ class ConsoleApp:
 
     def start(self) -> None:
         self.window.restore_state(QSettings())
+        # the window first: the broker, the fleet and the link come up once it is on screen
+        self._started = False
+        self.window.firstPainted.connect(self._start_services)
+        QTimer.singleShot(500, self._start_services)
         self.window.show()
-        self.services.start()
+
+    def _start_services(self) -> None:
+        if not self._started:
+            self._started = True
+            self.services.start(on_error=lambda exc: self.startFailed.emit(str(exc)))
+
+    def _show_start_error(self, message: str) -> None:
+        self.window.set_broker_state("disconnected", {"error": message})
+        self.window.statusBar().showMessage(self.tr("Start-up failed: {m}").format(m=message))
+        if QApplication.platformName() != "offscreen":
+            QMessageBox.warning(self.window, self.tr("AutoGLM Console"), message)
 
     def close(self) -> None:
         self.window.save_state(QSettings())
@@ -129,6 +147,8 @@ def _self_test(app: QApplication, console: ConsoleApp, timeout: float) -> int:
     def give_up() -> None:
         online = console.services.registry.online_ids()
         missing = sorted(expected - online)
+        if console.services.start_error is not None:
+            print(f"self-test FAILED: start-up failed: {console.services.start_error}", file=sys.stderr)
         print(
             f"self-test FAILED after {timeout:.0f} s: link {console.services.link.state.value} "
             f"({console.services.link.last_error or 'no error'}); {len(missing)} devices not online: "
