@@ -87,6 +87,9 @@ class QtMainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "restore_state"):
                 panel.restore_state(settings)
+        start_tab = os.environ.get("AUTOGLM_START_TAB")  # screenshots and kiosk set-ups
+        if start_tab in self.panels:
+            self.tabs.setCurrentIndex(list(self.panels).index(start_tab))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
