@@ -10,7 +10,7 @@ TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 export QT_API := pyside6
 
-.PHONY: run test setup system-deps venv model screenshot bench clean
+.PHONY: run test setup system-deps venv model screenshot clean translations
 
 run: setup
 	$(VENV)/bin/autoglm-console --demo
@@ -37,8 +37,10 @@ $(VENV)/.installed: pyproject.toml
 model: venv
 	$(PY) -m console fetch-model
 
-screenshot: setup
-	bash packaging/screenshot.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+translations: venv
+	$(VENV)/bin/pyside6-lupdate console/ui/*.py -ts resources/translations/console_zh_CN.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/console_zh_CN.ts -qm resources/translations/console_zh_CN.qm
