@@ -76,6 +76,9 @@ class BrokerConfig:
     keepalive: int = 30
     session_expiry_s: int = 3600
     prefix: str = DEFAULT_PREFIX
+    # QoS 1/2 publishes in flight at once; keep it at or below the broker's Receive Maximum
+    # (Mosquitto's default is 20; paho queues the rest and sends them as acks come back)
+    max_inflight: int = 20
 
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> "BrokerConfig":
@@ -115,6 +118,7 @@ def make_client(cfg: BrokerConfig, *, clean: bool = False) -> mqtt.Client:
     if not v5:
         kwargs["clean_session"] = clean or not cfg.client_id
     client = mqtt.Client(**kwargs)
+    client.max_inflight_messages_set(max(1, cfg.max_inflight))
     if cfg.username:
         client.username_pw_set(cfg.username, cfg.password or None)
     if cfg.tls:
@@ -167,6 +171,10 @@ class MqttLink:
         self.last_error = ""
         self.next_retry_at: float | None = None
         self.connects = 0
+        # run on this link's thread once a CONNACK has been fully handled (paho has re-sent its own
+        # in-flight messages by then): the command pipeline replays its outbox from here
+        self.on_connected: list[Callable[[bool], None]] = []
+        self._after_connect: bool | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._connected = threading.Event()
@@ -266,6 +274,13 @@ class MqttLink:
                     self._wait_retry()
                     continue
             rc = self._client.loop(timeout=0.05)
+            if self._after_connect is not None:
+                session_present, self._after_connect = self._after_connect, None
+                for hook in list(self.on_connected):
+                    try:
+                        hook(session_present)
+                    except Exception:  # noqa: BLE001 - a consumer bug must not kill the link
+                        log.exception("on_connected hook failed")
             if rc != mqtt.MQTT_ERR_SUCCESS and not self._stop.is_set():
                 if self._connected.is_set():
                     self._connected.clear()
@@ -286,7 +301,9 @@ class MqttLink:
             client.subscribe(topic, qos)
         client.publish(self.status_topic, STATUS_ONLINE, qos=1, retain=True)
         self._connected.set()
-        self._set_state(LinkState.CONNECTED, session_present=bool(getattr(flags, "session_present", False)))
+        present = bool(getattr(flags, "session_present", False))
+        self._after_connect = present
+        self._set_state(LinkState.CONNECTED, session_present=present)
 
     def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         self._connected.clear()

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from .broker import EmbeddedBroker, amqtt_available, find_mosquitto, free_port
 from .catalog import Fleet, load_fleet
+from .commands import CommandPipeline, PipelineConfig
 from .mqtt_link import BrokerConfig, MqttLink
+from .outbox import Outbox
+from .paths import user_data_dir
 from .protocol import Ack
 from .registry import FleetRegistry
 from .simulator import Simulator
@@ -24,6 +27,7 @@ class Services:
     fleet: Fleet
     registry: FleetRegistry
     link: MqttLink
+    commands: CommandPipeline | None = None
     embedded: EmbeddedBroker | None = None
     simulator: Simulator | None = None
     ack_handlers: list = field(default_factory=list)
@@ -40,6 +44,8 @@ class Services:
             self.embedded.start()
         if self.simulator is not None:
             self.simulator.start(wait=10)
+        if self.commands is not None:
+            self.commands.start()
         self.link.start()
 
     def start(self, on_error=None) -> threading.Thread:
@@ -61,7 +67,11 @@ class Services:
     def stop(self) -> None:
         if self._starter is not None:
             self._starter.join(15)
+        if self.commands is not None:
+            self.commands.stop()
         self.link.stop()
+        if self.commands is not None:
+            self.commands.outbox.close()
         if self.simulator is not None:
             self.simulator.stop()
         if self.embedded is not None:
@@ -76,6 +86,9 @@ def build_services(
     prefix: str = "autoglm",
     client_id: str = "",
     sim_rate_hz: float = 1.0,
+    cfg: BrokerConfig | None = None,
+    outbox_path: str | Path | None = None,
+    pipeline: PipelineConfig | None = None,
 ) -> Services:
     """Build, without starting anything: ``Services.start()`` brings the demo broker and fleet up.
 
@@ -91,12 +104,17 @@ def build_services(
         broker_url = embedded.url
     if not broker_url:
         broker_url = "mqtt://127.0.0.1:1883"
-    cfg = BrokerConfig.from_url(broker_url, prefix=prefix, client_id=client_id, protocol=protocol)
+    if cfg is None:  # a connection profile passes its own config (TLS, credentials, client id)
+        cfg = BrokerConfig.from_url(broker_url, prefix=prefix, client_id=client_id, protocol=protocol)
+    prefix = cfg.prefix
     if demo:
         simulator = Simulator(fleet, cfg, rate_hz=sim_rate_hz)
     svc_holder: list[Services] = []
     registry = FleetRegistry(prefix, on_ack=lambda d, a: svc_holder[0].dispatch_ack(d, a))
     link = MqttLink(cfg, on_message=lambda t, p, m: registry.ingest(t, p))
-    svc = Services(cfg, fleet, registry, link, embedded, simulator)
+    outbox = Outbox(outbox_path or user_data_dir() / "outbox.sqlite3")
+    commands = CommandPipeline(outbox, link, registry.meta, pipeline)
+    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator)
+    svc.ack_handlers.append(commands.on_ack)
     svc_holder.append(svc)
     return svc
