@@ -115,21 +115,24 @@ def plain_stream_generate(
     n_prompt = ids.shape[1]
     if should_stop():
         return DecodeStats(None, time.perf_counter() - t0, 0, n_prompt, 0, False, "cancelled")
+    from console.core.inference.prefix_cache import dynamic_cache_from_kv, kv_from_dynamic_cache
+
     cache = None
     n_cached = 0
     if prefix_cache is not None:
         hit = prefix_cache.lookup(ids[0].tolist(), model)
         if hit is not None:
-            cache, n_cached = hit.cache, hit.length
+            cache, n_cached = dynamic_cache_from_kv(hit.kv, hit.length, model.config), hit.length
     if cache is None:
         cache = DynamicCache(config=model.config)
 
     # prefill: the tokens the cache does not hold yet (at least the last one, to get its logits)
-    new_part = ids[:, n_cached:]
-    out = model(input_ids=new_part, past_key_values=cache, use_cache=True)
+    out = model(input_ids=ids[:, n_cached:], past_key_values=cache, use_cache=True)
     cache = out.past_key_values
     if prefix_cache is not None:
-        prefix_cache.store(ids[0].tolist(), cache, model)
+        kv = kv_from_dynamic_cache(cache)
+        if kv is not None:
+            prefix_cache.store(ids[0].tolist(), kv, model)
     next_tok = out.logits[:, -1, :].argmax(dim=-1, keepdim=True)
 
     ttft = None

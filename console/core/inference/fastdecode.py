@@ -1,7 +1,458 @@
-"""Fast greedy decode (static KV cache, CUDA graphs): being built; until then every model falls back."""
+"""Fast greedy decode for Llama-family decoders: a static KV cache and, on CUDA, CUDA graphs.
+
+The plain path (``decode.plain_stream_generate``) runs the transformers forward once per token: on a
+GPU that is hundreds of small kernel launches driven from Python, and the GPU mostly waits for the
+host.  This module runs the same arithmetic with its own decode step over the model's own weights:
+
+* one static KV cache per model (``[layers, 2, kv_heads, capacity, head_dim]``), zero-filled, and
+  attention over a fixed-length window of it with a mask, so every decode step has the same shapes;
+* q/k/v and gate/up projections repacked into one matrix each (the model's own parameters become
+  views into the packed tensors, so no memory is duplicated and the plain path still works);
+* rotary position embedding as one small matmul by a per-step rotation matrix (built once per step
+  from the model's own rotary embedding and ``apply_rotary_pos_emb``, so any rope variant the model
+  implements — half-split, interleaved, partial — comes out right);
+* residual adds folded into the output projections (``addmm``);
+* greedy argmax on the device, its token written straight into the next step's input;
+* on CUDA, ``CHUNK`` decode steps captured into one CUDA graph, replayed back to back; the tokens of a
+  chunk go to pinned host memory asynchronously, and the host reads them (and calls ``on_token``)
+  while the GPU already runs the next chunk.  The host never synchronises per token.
+
+On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
+(other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
+from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
+"""
 
 from __future__ import annotations
 
+import logging
+import sys
+import time
+import weakref
+from typing import TYPE_CHECKING, Callable
+
+import torch
+import torch.nn.functional as F
+
+from console.core.inference.decode import DecodeStats
+
+if TYPE_CHECKING:
+    from console.core.inference.prefix_cache import PrefixCache
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_TYPES = {"llama", "qwen2", "glm", "glm4"}
+STATIC_ROPE = {"default", "linear", "llama3", "yarn"}
+CHUNK = 16  # decode steps per CUDA graph
+BUCKET = 256  # attention window lengths are multiples of this
+MIN_CAPACITY = 2048
+PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
+
 
 def unsupported_reason(model) -> str | None:
-    return "fast path not built yet"
+    """None when the fast path applies to ``model``; otherwise a short reason (logged, not shown)."""
+    cfg = getattr(model, "config", None)
+    mtype = getattr(cfg, "model_type", None)
+    if mtype not in SUPPORTED_TYPES:
+        return f"architecture {mtype!r} is not one of {sorted(SUPPORTED_TYPES)}"
+    inner = getattr(model, "model", None)
+    if inner is None or not hasattr(inner, "layers") or not hasattr(model, "lm_head"):
+        return "unexpected module layout"
+    if getattr(model, "hf_device_map", None) and len(set(map(str, model.hf_device_map.values()))) > 1:
+        return "weights are spread over several devices (device_map)"
+    devices = {p.device for p in model.parameters()}
+    if len(devices) != 1:
+        return "weights are on several devices"
+    for m in model.modules():
+        if hasattr(m, "_hf_hook"):
+            return "accelerate hooks (offloaded weights)"
+        if isinstance(m, torch.nn.Linear) and type(m) is not torch.nn.Linear:
+            return f"quantized or custom linear layers ({type(m).__name__})"
+    if getattr(cfg, "hidden_act", "silu") != "silu":
+        return f"activation {cfg.hidden_act!r}"
+    if getattr(cfg, "pretraining_tp", 1) != 1:
+        return "pretraining_tp > 1"
+    layer_types = getattr(cfg, "layer_types", None) or []
+    if any(t != "full_attention" for t in layer_types):
+        return "sliding-window attention layers"
+    rope = getattr(cfg, "rope_parameters", None) or getattr(cfg, "rope_scaling", None) or {}
+    rope_type = rope.get("rope_type", rope.get("type", "default")) if isinstance(rope, dict) else "default"
+    if rope_type not in STATIC_ROPE:
+        return f"rope type {rope_type!r} changes with the sequence length"
+    attn = inner.layers[0].self_attn
+    if not all(hasattr(attn, a) for a in ("q_proj", "k_proj", "v_proj", "o_proj", "scaling")):
+        return "unexpected attention module"
+    dtype = next(model.parameters()).dtype
+    if dtype not in (torch.float32, torch.float16, torch.bfloat16):
+        return f"weight dtype {dtype}"
+    return None
+
+
+# one runner per model, dropped with the model
+_RUNNERS: "weakref.WeakKeyDictionary[torch.nn.Module, FastRunner]" = weakref.WeakKeyDictionary()
+
+
+def runner_for(model) -> "FastRunner":
+    r = _RUNNERS.get(model)
+    if r is None:
+        r = FastRunner(model)
+        _RUNNERS[model] = r
+    return r
+
+
+def release(model) -> None:
+    """Drop the static cache and graphs kept for ``model`` (call before unloading it)."""
+    r = _RUNNERS.pop(model, None)
+    if r is not None:
+        r.free()
+
+
+def fast_stream_generate(
+    model,
+    input_ids: torch.Tensor,
+    max_new_tokens: int,
+    *,
+    eos_token_ids: set[int],
+    should_stop: Callable[[], bool],
+    on_token: Callable[[int], None],
+    prefix_cache: "PrefixCache | None" = None,
+) -> DecodeStats:
+    return runner_for(model).generate(
+        input_ids,
+        max_new_tokens,
+        eos_token_ids=eos_token_ids,
+        should_stop=should_stop,
+        on_token=on_token,
+        prefix_cache=prefix_cache,
+    )
+
+
+class _Layer:
+    __slots__ = ("ln1", "ln2", "post_attn_ln", "post_mlp_ln", "wqkv", "bqkv", "wo", "bo", "wgu", "wdown")
+
+
+def _rms_eps(norm) -> float:
+    return float(getattr(norm, "variance_epsilon", getattr(norm, "eps", 1e-6)))
+
+
+def _pack(mods: list[torch.nn.Linear]) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """One weight (and bias) for several linears on the same input; the linears become views of it."""
+    w = torch.cat([m.weight.data for m in mods], dim=0)
+    has_bias = [m.bias is not None for m in mods]
+    b = None
+    if any(has_bias):
+        b = torch.cat(
+            [m.bias.data if m.bias is not None else torch.zeros(m.out_features, dtype=w.dtype, device=w.device) for m in mods]
+        )
+    row = 0
+    for m in mods:
+        n = m.out_features
+        m.weight.data = w[row : row + n]
+        if m.bias is not None:
+            m.bias.data = b[row : row + n]
+        row += n
+    return w, b
+
+
+class FastRunner:
+    """The static cache, packed weights and captured graphs for one model."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        cfg = model.config
+        inner = model.model
+        self.device = next(model.parameters()).device
+        self.dtype = next(model.parameters()).dtype
+        self.cuda = self.device.type == "cuda"
+        attn0 = inner.layers[0].self_attn
+        self.n_q = cfg.num_attention_heads
+        self.n_kv = getattr(cfg, "num_key_value_heads", None) or self.n_q
+        self.group = self.n_q // self.n_kv
+        self.hd = getattr(cfg, "head_dim", None) or cfg.hidden_size // self.n_q
+        self.scaling = float(attn0.scaling)
+        self.embed = inner.embed_tokens.weight
+        self.norm_w = inner.norm.weight
+        self.norm_eps = _rms_eps(inner.norm)
+        self.lm_w = model.lm_head.weight
+        self.lm_b = model.lm_head.bias
+        self.rotary = inner.rotary_emb
+        self.apply_rope = getattr(sys.modules[type(attn0).__module__], "apply_rotary_pos_emb")
+        self.layers: list[_Layer] = []
+        with torch.no_grad():
+            for layer in inner.layers:
+                a, mlp = layer.self_attn, layer.mlp
+                L = _Layer()
+                L.ln1 = (layer.input_layernorm.weight, _rms_eps(layer.input_layernorm))
+                L.ln2 = (layer.post_attention_layernorm.weight, _rms_eps(layer.post_attention_layernorm))
+                pa = getattr(layer, "post_self_attn_layernorm", None)
+                pm = getattr(layer, "post_mlp_layernorm", None)
+                L.post_attn_ln = (pa.weight, _rms_eps(pa)) if pa is not None else None
+                L.post_mlp_ln = (pm.weight, _rms_eps(pm)) if pm is not None else None
+                L.wqkv, L.bqkv = _pack([a.q_proj, a.k_proj, a.v_proj])
+                L.wo, L.bo = a.o_proj.weight, a.o_proj.bias
+                if hasattr(mlp, "gate_up_proj"):  # GLM: already one matrix, [gate; up]
+                    L.wgu = mlp.gate_up_proj.weight
+                    if mlp.gate_up_proj.bias is not None:
+                        raise ValueError("gate_up_proj with bias")
+                else:
+                    if mlp.gate_proj.bias is not None or mlp.up_proj.bias is not None:
+                        raise ValueError("MLP with bias")
+                    L.wgu, _ = _pack([mlp.gate_proj, mlp.up_proj])
+                if mlp.down_proj.bias is not None:
+                    raise ValueError("MLP with bias")
+                L.wdown = mlp.down_proj.weight
+                self.layers.append(L)
+        self.inter = self.layers[0].wgu.shape[0] // 2
+        self.capacity = 0
+        self.kv: torch.Tensor | None = None
+        self.graphs: dict[int, torch.cuda.CUDAGraph] = {}
+        self.pool = None
+        # per-step state, fixed addresses for the graphs
+        self.tok = torch.zeros(1, dtype=torch.long, device=self.device)
+        self.pos = torch.zeros(1, dtype=torch.long, device=self.device)
+        self.chunk = CHUNK if self.cuda else 1
+        self.out = torch.zeros(self.chunk, dtype=torch.long, device=self.device)
+        self.host_out = [torch.zeros(self.chunk, dtype=torch.long, pin_memory=self.cuda) for _ in range(2)]
+        self.eye = torch.eye(self.hd, dtype=self.dtype, device=self.device).view(1, 1, self.hd, self.hd)
+        self.cos_tab: torch.Tensor | None = None
+        self.sin_tab: torch.Tensor | None = None
+        self.arange: torch.Tensor | None = None
+
+    # ------------------------------------------------------------------ state
+    def free(self) -> None:
+        self.graphs.clear()
+        self.kv = None
+        self.cos_tab = self.sin_tab = None
+        self.capacity = 0
+        self.pool = None
+
+    def _ensure_capacity(self, needed: int) -> None:
+        if needed <= self.capacity:
+            return
+        cap = max(MIN_CAPACITY, -(-needed // BUCKET) * BUCKET)
+        max_pos = getattr(self.model.config, "max_position_embeddings", None)
+        if max_pos and needed > max_pos:
+            raise ValueError(f"{needed} tokens exceed the model's {max_pos} positions")
+        self.graphs.clear()
+        self.kv = None
+        if self.cuda:
+            torch.cuda.synchronize(self.device)
+            torch.cuda.empty_cache()
+        self.kv = torch.zeros(len(self.layers), 2, self.n_kv, cap, self.hd, dtype=self.dtype, device=self.device)
+        pos_ids = torch.arange(cap, device=self.device).unsqueeze(0)
+        cos, sin = self.rotary(self.kv, pos_ids)  # [1, cap, rot_dim]
+        self.cos_tab, self.sin_tab = cos[0].contiguous(), sin[0].contiguous()
+        self.arange = torch.arange(cap, device=self.device)
+        self.capacity = cap
+
+    # ------------------------------------------------------------------ math
+    def _rms(self, x: torch.Tensor, w_eps) -> torch.Tensor:
+        w, eps = w_eps
+        # as transformers' RMSNorm: statistics in float32, scale by the weight in the input dtype
+        xf = x.float()
+        xf = xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps)
+        return w * xf.to(x.dtype)
+
+    def _rope_matrix(self, positions: torch.Tensor) -> torch.Tensor:
+        """[T, hd, hd] matrices R with rope(x) = x @ R at each position (rope is linear in x)."""
+        cos = self.cos_tab.index_select(0, positions)  # [T, rot]
+        sin = self.sin_tab.index_select(0, positions)
+        T = positions.shape[0]
+        eye = self.eye.expand(T, 1, self.hd, self.hd)  # "heads" = 1, "seq" = hd rows
+        cos = cos.unsqueeze(1).expand(T, self.hd, cos.shape[-1])
+        sin = sin.unsqueeze(1).expand(T, self.hd, sin.shape[-1])
+        r, _ = self.apply_rope(eye, eye, cos, sin)  # row i = rope(e_i)
+        return r.reshape(T, self.hd, self.hd)
+
+    def _layers(self, h: torch.Tensor, positions: torch.Tensor, rope: torch.Tensor, mask: torch.Tensor, L: int) -> torch.Tensor:
+        """h: [T, H] at ``positions`` ([T]); attends to cache rows [0, L) under ``mask`` ([T, L] additive)."""
+        T = h.shape[0]
+        nq, nkv, hd, g = self.n_q, self.n_kv, self.hd, self.group
+        kv = self.kv
+        mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
+        for li, Ly in enumerate(self.layers):
+            x = self._rms(h, Ly.ln1)
+            qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
+            qk = qkv[:, : (nq + nkv) * hd].view(T, nq + nkv, hd)
+            qk = torch.matmul(qk, rope)  # [T, nq + nkv, hd]
+            k = qk[:, nq:].transpose(0, 1)  # [nkv, T, hd]
+            v = qkv[:, (nq + nkv) * hd :].view(T, nkv, hd).transpose(0, 1)
+            kv[li, 0].index_copy_(1, positions, k)
+            kv[li, 1].index_copy_(1, positions, v)
+            q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
+            keys = kv[li, 0, :, :L].unsqueeze(0)
+            vals = kv[li, 1, :, :L].unsqueeze(0)
+            o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
+            o = o.view(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
+            if Ly.post_attn_ln is None:
+                h = torch.addmm(h, o, Ly.wo.t()) if Ly.bo is None else h + F.linear(o, Ly.wo, Ly.bo)
+            else:
+                h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
+            x = self._rms(h, Ly.ln2)
+            gu = torch.mm(x, Ly.wgu.t())
+            a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
+            if Ly.post_mlp_ln is None:
+                h = torch.addmm(h, a, Ly.wdown.t())
+            else:
+                h = h + self._rms(torch.mm(a, Ly.wdown.t()), Ly.post_mlp_ln)
+        return h
+
+    def _logits(self, h_last: torch.Tensor) -> torch.Tensor:
+        x = self._rms(h_last, (self.norm_w, self.norm_eps))
+        return F.linear(x, self.lm_w, self.lm_b)
+
+    def _additive_mask(self, positions: torch.Tensor, L: int) -> torch.Tensor:
+        """[T, L]: 0 where key index <= the query's position, -inf elsewhere (model dtype)."""
+        allowed = self.arange[:L].unsqueeze(0) <= positions.unsqueeze(1)
+        zero = torch.zeros((), dtype=self.dtype, device=self.device)
+        return torch.where(allowed, zero, torch.full((), float("-inf"), dtype=self.dtype, device=self.device))
+
+    def prefill(self, ids: torch.Tensor, start: int) -> torch.Tensor:
+        """Run tokens ``ids`` ([T]) at positions start..start+T-1; returns the next token id ([1]).
+
+        Long prompts go in segments of PREFILL_SEGMENT tokens so the attention mask stays small."""
+        h = None
+        for s0 in range(0, ids.shape[0], PREFILL_SEGMENT):
+            seg = ids[s0 : s0 + PREFILL_SEGMENT]
+            T = seg.shape[0]
+            p0 = start + s0
+            L = -(-(p0 + T) // BUCKET) * BUCKET
+            positions = torch.arange(p0, p0 + T, device=self.device)
+            h = F.embedding(seg, self.embed)
+            h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
+        return self._logits(h[-1:]).argmax(dim=-1)
+
+    def _step(self, L: int, i: int) -> None:
+        """One decode step on the device state (self.tok at self.pos); writes the next token."""
+        h = F.embedding(self.tok, self.embed)
+        rope = self._rope_matrix(self.pos)
+        mask = self._additive_mask(self.pos, L)
+        h = self._layers(h, self.pos, rope, mask, L)
+        nxt = self._logits(h).argmax(dim=-1)
+        self.tok.copy_(nxt)
+        self.out[i : i + 1].copy_(nxt)
+        self.pos.add_(1)
+
+    def _chunk_fn(self, L: int) -> Callable[[], None]:
+        if not self.cuda:
+            return lambda: self._step(L, 0)
+        g = self.graphs.get(L)
+        if g is None:
+            g = self._capture(L)
+        return g.replay
+
+    def _capture(self, L: int) -> "torch.cuda.CUDAGraph":
+        saved_tok, saved_pos = self.tok.clone(), self.pos.clone()
+        s = torch.cuda.Stream(self.device)
+        s.wait_stream(torch.cuda.current_stream(self.device))
+        with torch.cuda.stream(s):
+            for i in range(self.chunk):  # warm-up (library handles, workspaces); writes only rows >= pos
+                self._step(L, i)
+        torch.cuda.current_stream(self.device).wait_stream(s)
+        self.tok.copy_(saved_tok)
+        self.pos.copy_(saved_pos)
+        g = torch.cuda.CUDAGraph()
+        if self.pool is None:
+            self.pool = torch.cuda.graph_pool_handle()
+        with torch.cuda.graph(g, pool=self.pool):
+            for i in range(self.chunk):
+                self._step(L, i)
+        self.graphs[L] = g
+        return g
+
+    # ------------------------------------------------------------------ request
+    @torch.inference_mode()
+    def generate(
+        self,
+        input_ids: torch.Tensor,
+        max_new_tokens: int,
+        *,
+        eos_token_ids: set[int],
+        should_stop: Callable[[], bool],
+        on_token: Callable[[int], None],
+        prefix_cache: "PrefixCache | None" = None,
+    ) -> DecodeStats:
+        t0 = time.perf_counter()
+        ids = input_ids.to(self.device)[0]
+        n = ids.shape[0]
+        if should_stop():
+            return DecodeStats(None, time.perf_counter() - t0, 0, n, 0, True, "cancelled")
+        self._ensure_capacity(n + max_new_tokens + self.chunk)
+        n_cached = 0
+        if prefix_cache is not None:
+            hit = prefix_cache.lookup(ids.tolist(), self.model)
+            if hit is not None:
+                n_cached = hit.length
+                self.kv[:, :, :, :n_cached].copy_(hit.kv[:, :, :, :n_cached])
+        first = self.prefill(ids[n_cached:], n_cached)
+        tok = int(first.item())
+        ttft = time.perf_counter() - t0
+        if prefix_cache is not None:
+            prefix_cache.store(ids.tolist(), self.kv[:, :, :, :n], self.model)
+        on_token(tok)
+        n_new = 1
+        finish = "length"
+        if tok in eos_token_ids:
+            finish = "stop"
+        elif n_new >= max_new_tokens:
+            finish = "length"
+        elif should_stop():
+            finish = "cancelled"
+        else:
+            finish, n_new = self._decode(first, n, max_new_tokens - 1, eos_token_ids, should_stop, on_token)
+            n_new += 1
+        return DecodeStats(
+            ttft_s=ttft,
+            e2e_s=time.perf_counter() - t0,
+            new_tokens=n_new,
+            prompt_tokens=n,
+            cached_prompt_tokens=n_cached,
+            fast_path=True,
+            finish_reason=finish,
+        )
+
+    def _decode(self, first, n, budget, eos_token_ids, should_stop, on_token) -> tuple[str, int]:
+        """Decode up to ``budget`` tokens after ``first`` (at position n); returns (finish, count)."""
+        self.tok.copy_(first)
+        self.pos.fill_(n)
+        K = self.chunk
+        host_pos = n
+        pending: list[tuple[int, object, int]] = []  # (slot, event, tokens wanted from this chunk)
+        issued = 0
+        delivered = 0
+        slot = 0
+
+        def issue() -> None:
+            nonlocal host_pos, issued, slot
+            L = -(-(host_pos + K) // BUCKET) * BUCKET
+            self._chunk_fn(L)()
+            want = min(K, budget - issued)
+            if self.cuda:
+                self.host_out[slot].copy_(self.out, non_blocking=True)
+                ev = torch.cuda.Event()
+                ev.record()
+            else:
+                self.host_out[slot].copy_(self.out)
+                ev = None
+            pending.append((slot, ev, want))
+            slot ^= 1
+            host_pos += K
+            issued += want
+
+        issue()
+        while pending:
+            if issued < budget:
+                issue()  # keep the GPU one chunk ahead of the host
+            s, ev, want = pending.pop(0)
+            if ev is not None:
+                ev.synchronize()
+            toks = self.host_out[s][:want].tolist()
+            for t in toks:
+                on_token(t)
+                delivered += 1
+                if t in eos_token_ids:
+                    return "stop", delivered
+            if delivered >= budget:
+                return "length", delivered
+            if should_stop():
+                return "cancelled", delivered
+        return "length", delivered
