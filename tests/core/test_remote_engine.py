@@ -395,12 +395,13 @@ def test_5xx_until_retries_run_out(llama):
 def test_frozen_server_read_timeout_and_cancel(own_llama):
     """SIGSTOP mid-stream: the read timeout fires instead of a hang; then, with the server still
     frozen and a long timeout, a cancel returns at once (the watcher closes the socket)."""
-    engine = own_llama.engine(timeout_s=1.0, retries=3, backoff_s=0.001)
+    engine = own_llama.engine(timeout_s=2.0, retries=3, backoff_s=0.001)  # generous: 2 shared cores
     pid = own_llama.proc.pid
-    with pytest.raises(RemoteEngineError, match="sent nothing for 1 s") as err:
+    with pytest.raises(RemoteEngineError, match="sent nothing for 2 s") as err:
         collect(engine, COUNT, GenParams(max_new_tokens=300),
                 on_piece=lambda n: n == 3 and os.kill(pid, signal.SIGSTOP))
-    assert err.value.attempts == 1 and err.value.metrics.new_tokens >= 3
+    assert err.value.metrics.new_tokens >= 3, f"timed out before the freeze: {err.value.metrics}"
+    assert err.value.attempts == 1
     assert "hangs" in err.value.hint
 
     patient = own_llama.engine(timeout_s=300, retries=0)
