@@ -1,0 +1,46 @@
+"""The environment doctor: every check the deployment guide warns about, each with a fix.
+
+Checks are plain functions of a ``DoctorContext`` returning ``CheckResult`` rows (ok/warn/fail/skip,
+the measured value, the expected value, a fix hint).  ``run_checks`` runs them concurrently, each
+under its own time limit; the panel (console.ui.qt_doctor_panel) and ``autoglm-console doctor``
+both go through ``default_checks``.
+"""
+
+from __future__ import annotations
+
+from .bundle import write_bundle
+from .cuda import check_cuda
+from .disk import check_disk
+from .main import doctor_main, make_context, run_doctor
+from .model_checks import check_model
+from .mqtt_checks import check_broker
+from .python_env import check_packages, check_python
+from .qt_platform import check_qt
+from .quant import check_quantization
+from .redact import redact, redact_obj
+from .report import build_report, to_markdown, to_text
+from .result import FAIL, OK, SKIP, WARN, CheckResult
+from .runner import Check, DoctorContext, run_checks
+
+
+def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
+    """Every check, in report order.  Time limits are generous: importing torch on a busy machine
+    takes a while, and a timeout must mean "hung", not "slow"."""
+    broker_limit = 5 * (ctx.broker_timeout_s if ctx else 5.0) + 10
+    return [
+        Check("python", "Python", check_python, 10),
+        Check("packages", "Packages", check_packages, 20),
+        Check("cuda", "CUDA", check_cuda, 120),
+        Check("quantization", "Quantization", check_quantization, 120),
+        Check("model", "Model", check_model, 120),
+        Check("broker", "Broker", check_broker, broker_limit),
+        Check("disk", "Disk", check_disk, 30),
+        Check("qt", "Qt", check_qt, 40),
+    ]
+
+
+__all__ = [
+    "FAIL", "OK", "SKIP", "WARN", "Check", "CheckResult", "DoctorContext", "build_report", "default_checks",
+    "doctor_main", "make_context", "redact", "redact_obj", "run_checks", "run_doctor", "to_markdown", "to_text",
+    "write_bundle",
+]

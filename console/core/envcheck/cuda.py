@@ -1,0 +1,282 @@
+"""CUDA: the driver (NVML), the CUDA build of torch, compute capability, VRAM per GPU.
+
+``gather_cuda_facts`` is the only part that touches the machine; every judgement is a pure function
+of ``CudaFacts`` so the version matrix is tested with made-up drivers and builds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .result import FAIL, OK, SKIP, WARN, CheckResult
+
+GiB = 1024**3
+
+# The first Linux driver of each CUDA toolkit (CUDA Toolkit release notes, table 3).
+MIN_LINUX_DRIVER = {
+    (11, 8): "520.61.05",
+    (12, 0): "525.60.13",
+    (12, 1): "530.30.02",
+    (12, 2): "535.54.03",
+    (12, 3): "545.23.06",
+    (12, 4): "550.54.14",
+    (12, 5): "555.42.02",
+    (12, 6): "560.28.03",
+    (12, 8): "570.26",
+    (12, 9): "575.51.03",
+    (13, 0): "580.65.06",
+}
+# CUDA variants PyTorch publishes wheels for (https://download.pytorch.org/whl/cuXYZ).
+TORCH_WHEEL_CUDA = [(11, 8), (12, 1), (12, 4), (12, 6), (12, 8), (12, 9), (13, 0)]
+TORCH_INDEX = "https://download.pytorch.org/whl/cu{major}{minor}"
+
+
+@dataclass(frozen=True)
+class GpuFacts:
+    index: int
+    name: str
+    capability: tuple[int, int] | None
+    total_bytes: int
+    free_bytes: int
+
+
+@dataclass
+class CudaFacts:
+    torch_version: str | None = None  # None: torch is not importable
+    torch_error: str = ""
+    torch_cuda: str | None = None  # torch.version.cuda; None: a CPU build
+    cuda_available: bool = False  # torch.cuda.is_available()
+    cuda_error: str = ""  # why not, when torch says so
+    arch_list: list[str] = field(default_factory=list)  # torch.cuda.get_arch_list()
+    driver_version: str | None = None  # NVML
+    driver_cuda: str | None = None  # the highest CUDA the driver supports ("12.2")
+    nvml_error: str = ""
+    gpus: list[GpuFacts] = field(default_factory=list)
+
+
+def parse_cuda(v: str | None) -> tuple[int, int] | None:
+    if not v:
+        return None
+    m = re.match(r"^\s*(\d+)\.(\d+)", str(v))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def cuda_from_nvml_int(n: int) -> str:
+    """NVML reports CUDA 12.2 as 12020."""
+    return f"{n // 1000}.{(n % 1000) // 10}"
+
+
+def _fmt(t: tuple[int, int]) -> str:
+    return f"{t[0]}.{t[1]}"
+
+
+def wheel_index_for(driver_cuda: tuple[int, int]) -> str | None:
+    fits = [w for w in TORCH_WHEEL_CUDA if w <= driver_cuda]
+    if not fits:
+        return None
+    major, minor = fits[-1]
+    return TORCH_INDEX.format(major=major, minor=minor)
+
+
+def min_driver_for(cuda: tuple[int, int]) -> str | None:
+    if cuda in MIN_LINUX_DRIVER:
+        return MIN_LINUX_DRIVER[cuda]
+    newer = [k for k in MIN_LINUX_DRIVER if k >= cuda]
+    return MIN_LINUX_DRIVER[min(newer)] if newer else None
+
+
+def judge_driver_vs_torch(driver_cuda: str | None, torch_cuda: str | None, driver_version: str | None = None
+                          ) -> CheckResult:
+    """Is the driver new enough for the CUDA torch was built for?"""
+    name = "Driver vs torch CUDA"
+    d, t = parse_cuda(driver_cuda), parse_cuda(torch_cuda)
+    if t is None:
+        return CheckResult(name, SKIP, "torch is a CPU build", "a CUDA build of torch")
+    if d is None:
+        return CheckResult(name, SKIP, f"torch built for CUDA {_fmt(t)}; no NVIDIA driver found",
+                           f"a driver supporting CUDA >= {_fmt(t)}")
+    drv = f" (driver {driver_version})" if driver_version else ""
+    value = f"driver supports CUDA <= {_fmt(d)}{drv}; torch built for CUDA {_fmt(t)}"
+    expected = f"driver CUDA >= {_fmt(t)}"
+    if d < t:
+        need = min_driver_for(t)
+        index = wheel_index_for(d)
+        fix = f"Update the NVIDIA driver to {need} or newer (the first with CUDA {_fmt(t)})" if need else (
+            f"Update the NVIDIA driver to one that supports CUDA {_fmt(t)}")
+        if index:
+            fix += (f", or install a torch built for CUDA <= {_fmt(d)}: pip install --force-reinstall torch "
+                    f"--index-url {index}")
+        return CheckResult(name, FAIL, value, expected,
+                           f"torch's CUDA {_fmt(t)} kernels need a newer driver than this one (CUDA {_fmt(d)}). "
+                           + fix + ".", details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
+    return CheckResult(name, OK, value, expected, details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
+
+
+_ARCH = re.compile(r"^(sm|compute)_(\d+)([a-z]?)$")
+
+
+def judge_arch(capability: tuple[int, int] | None, arch_list: list[str], gpu: str = "GPU",
+               torch_version: str = "") -> CheckResult:
+    """The GPU's compute capability against the architectures torch was compiled for."""
+    name = f"Compute capability ({gpu})"
+    if capability is None:
+        return CheckResult(name, SKIP, "unknown", "an architecture torch was built for")
+    cc = capability[0] * 10 + capability[1]
+    ccs = f"{capability[0]}.{capability[1]} (sm_{cc})"
+    if not arch_list:
+        return CheckResult(name, SKIP, f"{ccs}; torch reports no CUDA architectures", "")
+    sms, ptx = [], []
+    for a in arch_list:
+        m = _ARCH.match(a)
+        if not m:
+            continue
+        n = int(m.group(2))
+        if m.group(1) == "sm":
+            sms.append((n, m.group(3)))
+        else:
+            ptx.append(n)
+    expected = "one of " + ", ".join(arch_list)
+    if (cc, "") in sms or (cc, "a") in sms:
+        return CheckResult(name, OK, ccs, expected)
+    # a cubin runs on later minors of the same major (sm_86 kernels run on 8.9)
+    same_major = [n for n, suf in sms if not suf and n // 10 == cc // 10 and n <= cc]
+    if same_major:
+        return CheckResult(name, OK, f"{ccs}, runs the sm_{max(same_major)} kernels", expected)
+    jit = [n for n in ptx if n <= cc]
+    tv = f"torch {torch_version} " if torch_version else "this torch "
+    if jit:
+        return CheckResult(name, WARN, f"{ccs}, only PTX compute_{max(jit)}", expected,
+                           f"{tv}has no compiled kernels for sm_{cc}: they are JIT-compiled from PTX at first use "
+                           "(slow first start, possibly slower kernels). Install a torch build that lists "
+                           f"sm_{cc} (a newer CUDA variant from https://download.pytorch.org/whl/).")
+    return CheckResult(name, FAIL, ccs, expected,
+                       f"{tv}has no kernels for sm_{cc} ({gpu}): CUDA calls will fail with 'no kernel image is "
+                       f"available'. Install a torch build that includes sm_{cc} (newer GPUs need newer CUDA "
+                       "variants, e.g. cu128 for sm_120) or, for old GPUs, an older torch.")
+
+
+def judge_gpu_memory(g: GpuFacts) -> CheckResult:
+    name = f"GPU {g.index} memory"
+    value = f"{g.name}: {g.free_bytes / GiB:.1f} GiB free of {g.total_bytes / GiB:.1f} GiB"
+    details = {"name": g.name, "total_bytes": g.total_bytes, "free_bytes": g.free_bytes,
+               "capability": list(g.capability) if g.capability else None}
+    if g.total_bytes and g.free_bytes < 0.5 * g.total_bytes:
+        used = (g.total_bytes - g.free_bytes) / GiB
+        return CheckResult(name, WARN, value, "most of the memory free", (
+            f"Other processes hold {used:.1f} GiB: `nvidia-smi` lists them; stop those you do not need "
+            "before loading a model."), details=details)
+    return CheckResult(name, OK, value, "most of the memory free", details=details)
+
+
+def judge_cuda(f: CudaFacts) -> list[CheckResult]:
+    """All CUDA rows from the facts."""
+    rows: list[CheckResult] = []
+    gpus_seen = bool(f.gpus)
+    install_cuda_torch = ("install a CUDA build of torch: pip install --force-reinstall torch --index-url "
+                          "https://download.pytorch.org/whl/cu126 (pick the variant your driver supports)")
+    if f.torch_version is None:
+        rows.append(CheckResult("CUDA", SKIP, f"torch is not importable: {f.torch_error}", "torch with CUDA",
+                                "Install torch first (see the Packages checks)."))
+    elif f.cuda_available:
+        rows.append(CheckResult("CUDA", OK, f"available: {len(f.gpus) or 'some'} GPU(s), torch CUDA {f.torch_cuda}",
+                                "available"))
+    elif gpus_seen and f.torch_cuda is None:
+        rows.append(CheckResult("CUDA", FAIL, f"torch {f.torch_version} is a CPU build; NVIDIA GPU present",
+                                "a CUDA build of torch", "The GPU sits idle and models run on the CPU: "
+                                + install_cuda_torch + "."))
+    elif gpus_seen:
+        why = f.cuda_error or "torch.cuda.is_available() is False"
+        rows.append(CheckResult("CUDA", FAIL, f"GPU present but torch cannot use it: {why}", "available",
+                                "See the driver row below; a driver older than torch's CUDA is the usual cause. "
+                                "Also check that /dev/nvidia* exist and CUDA_VISIBLE_DEVICES is not empty."))
+    else:
+        why = "no NVIDIA driver" if f.driver_version is None else "the driver reports no GPU"
+        build = f"torch {f.torch_version} is a CPU build" if f.torch_cuda is None else (
+            f"torch built for CUDA {f.torch_cuda}")
+        rows.append(CheckResult("CUDA", WARN, f"no CUDA ({why}; {build})", "a CUDA GPU",
+                                "Models run on the CPU: fine for the bundled 135M model, far too slow for GLM-size "
+                                "models. On a GPU workstation install the NVIDIA driver, then " + install_cuda_torch
+                                + "."))
+    if f.driver_version is None:
+        rows.append(CheckResult("NVIDIA driver", SKIP, f"not found ({f.nvml_error or 'NVML unavailable'})",
+                                "an NVIDIA driver (for GPU inference)"))
+    else:
+        rows.append(CheckResult("NVIDIA driver", OK, f"{f.driver_version}, supports CUDA <= {f.driver_cuda}",
+                                "any", details={"driver": f.driver_version, "cuda": f.driver_cuda}))
+    rows.append(judge_driver_vs_torch(f.driver_cuda, f.torch_cuda, f.driver_version))
+    if not f.gpus:
+        rows.append(CheckResult("GPUs", SKIP, "none found", "a CUDA GPU (optional)"))
+    for g in f.gpus:
+        rows.append(judge_arch(g.capability, f.arch_list, f"GPU {g.index} {g.name}", f.torch_version or ""))
+        rows.append(judge_gpu_memory(g))
+    return rows
+
+
+# -- the machine ---------------------------------------------------------------------------------
+def nvml_facts(f: CudaFacts) -> None:
+    try:
+        import pynvml
+    except ImportError:
+        f.nvml_error = "nvidia-ml-py is not installed"
+        return
+    try:
+        pynvml.nvmlInit()
+    except Exception as exc:  # noqa: BLE001 - NVMLError_LibraryNotFound / DriverNotLoaded / …
+        f.nvml_error = f"{type(exc).__name__}: {exc}"
+        return
+    try:
+        dv = pynvml.nvmlSystemGetDriverVersion()
+        f.driver_version = dv.decode() if isinstance(dv, bytes) else str(dv)
+        f.driver_cuda = cuda_from_nvml_int(int(pynvml.nvmlSystemGetCudaDriverVersion()))
+        for i in range(pynvml.nvmlDeviceGetCount()):
+            h = pynvml.nvmlDeviceGetHandleByIndex(i)
+            name = pynvml.nvmlDeviceGetName(h)
+            mem = pynvml.nvmlDeviceGetMemoryInfo(h)
+            try:
+                cc = tuple(int(x) for x in pynvml.nvmlDeviceGetCudaComputeCapability(h))
+            except Exception:  # noqa: BLE001
+                cc = None
+            f.gpus.append(GpuFacts(i, name.decode() if isinstance(name, bytes) else str(name),
+                                   cc if cc and len(cc) == 2 else None, int(mem.total), int(mem.free)))
+    except Exception as exc:  # noqa: BLE001
+        f.nvml_error = f"{type(exc).__name__}: {exc}"
+    finally:
+        try:
+            pynvml.nvmlShutdown()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def torch_facts(f: CudaFacts) -> None:
+    try:
+        import torch
+    except Exception as exc:  # noqa: BLE001 - ImportError, or a broken install raising OSError
+        f.torch_error = f"{type(exc).__name__}: {exc}"
+        return
+    f.torch_version = torch.__version__
+    f.torch_cuda = torch.version.cuda
+    try:
+        f.cuda_available = bool(torch.cuda.is_available())
+    except Exception as exc:  # noqa: BLE001
+        f.cuda_error = f"{type(exc).__name__}: {exc}"
+    try:
+        f.arch_list = list(torch.cuda.get_arch_list())
+    except Exception:  # noqa: BLE001
+        f.arch_list = []
+    if f.cuda_available and not f.gpus:  # NVML missing: ask torch
+        for i in range(torch.cuda.device_count()):
+            free, total = torch.cuda.mem_get_info(i)
+            f.gpus.append(GpuFacts(i, torch.cuda.get_device_name(i), tuple(torch.cuda.get_device_capability(i)),
+                                   int(total), int(free)))
+
+
+def gather_cuda_facts() -> CudaFacts:
+    f = CudaFacts()
+    nvml_facts(f)
+    torch_facts(f)
+    return f
+
+
+def check_cuda(ctx) -> list[CheckResult]:
+    return judge_cuda(gather_cuda_facts())

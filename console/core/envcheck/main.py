@@ -1,0 +1,96 @@
+"""``autoglm-console doctor [--json]``: run every check, print the report, exit 1 if any failed."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from typing import Iterator
+
+from ..mqtt_link import BrokerConfig
+from .report import build_report, to_text
+from .result import FAIL, CheckResult
+from .runner import DoctorContext, run_checks
+
+
+def make_context(
+    broker_url: str | None = None,
+    model: str | None = None,
+    *,
+    dtype: str = "bf16",
+    quantization: str = "none",
+    context_tokens: int = 4096,
+    ca_file: str = "",
+    insecure: bool = False,
+    protocol: str = "5",
+    broker_timeout_s: float = 5.0,
+) -> DoctorContext:
+    ctx = DoctorContext(model=model, dtype=dtype, quantization=quantization, context_tokens=context_tokens,
+                        broker_timeout_s=broker_timeout_s)
+    if broker_url:
+        try:
+            ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)
+        except ValueError as exc:
+            ctx.extra["broker_error"] = str(exc)
+    return ctx
+
+
+def _bad_broker_url(ctx: DoctorContext) -> list[CheckResult]:
+    if "broker_error" not in ctx.extra:
+        return []
+    return [CheckResult("Broker URL", FAIL, ctx.extra["broker_error"], "mqtt://host:1883 or mqtts://host:8883",
+                        "Fix the broker URL (user:password@ may precede the host).", group="Broker")]
+
+
+def run_doctor(ctx: DoctorContext, checks=None, on_result=None, stop=None) -> list[CheckResult]:
+    from . import default_checks
+
+    checks = default_checks(ctx) if checks is None else checks
+    bad = _bad_broker_url(ctx)
+    if bad:
+        checks = [c for c in checks if c.id != "broker"]
+        if on_result is not None:
+            for r in bad:
+                on_result(r)
+    return bad + run_checks(checks, ctx, on_result=on_result, stop=stop)
+
+
+@contextlib.contextmanager
+def stdout_to_stderr() -> Iterator[None]:
+    """Anything the checks print (a native library writing to fd 1 included) goes to stderr, so that
+    ``doctor --json`` puts exactly one JSON document on stdout."""
+    sys.stdout.flush()
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = None
+    saved = os.dup(fd) if fd is not None else None
+    try:
+        if fd is not None:
+            os.dup2(sys.stderr.fileno(), fd)
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        sys.stdout.flush()
+        if saved is not None:
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
+def doctor_main(
+    json_out: bool = False,
+    broker_url: str | None = None,
+    model: str | None = None,
+    **options,
+) -> int:
+    ctx = make_context(broker_url, model, **options)
+    with stdout_to_stderr():
+        results = run_doctor(ctx)
+    report = build_report(results)
+    if json_out:
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(to_text(report))
+    sys.stdout.flush()
+    return 1 if any(r.status == FAIL for r in results) else 0

@@ -1,0 +1,207 @@
+"""The configured model: files present, config readable (and known to this transformers), and the
+memory estimate (console.core.inference.memory) against free VRAM, or free RAM without CUDA."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..bundled_model import bundled_model_path
+from ..inference import fit, memory
+from .result import FAIL, OK, SKIP, WARN, CheckResult
+
+GROUP = "Model"
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+NAMES = ["Model files", "Model config", "Model memory"]
+
+
+def _row(name: str, status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
+    return CheckResult(name, status, value, expected, hint, group=GROUP, details=details)
+
+
+def _skip_rest(names: list[str], why: str) -> list[CheckResult]:
+    return [_row(n, SKIP, f"not tried: {why}") for n in names]
+
+
+def resolve_model(source: str | None) -> tuple[str, Path | None, CheckResult]:
+    """(kind, local path, the 'Model files' row).  kind: gguf | folder | none | missing."""
+    name = NAMES[0]
+    if not source:
+        p = bundled_model_path()
+        if p.is_file():
+            source = str(p)
+        else:
+            return "none", None, _row(name, SKIP, "no model configured and the bundled model is not fetched",
+                                      "a model folder, GGUF file or hub id",
+                                      "Fetch the bundled model (autoglm-console fetch-model) or pick a model in the "
+                                      "Model tab.")
+    p = Path(source).expanduser()
+    if p.is_file():
+        return _gguf_files(p)
+    if p.is_dir():
+        return _folder_files(p)
+    if HUB_ID.match(source) and not source.startswith((".", "/")):
+        try:
+            from huggingface_hub import snapshot_download
+
+            snap = Path(snapshot_download(source, local_files_only=True))
+        except Exception as exc:  # noqa: BLE001 - LocalEntryNotFoundError and friends
+            return "missing", None, _row(name, FAIL, f"{source}: not in the local Hugging Face cache "
+                                         f"({type(exc).__name__})", "files on this machine",
+                                         f"The console never downloads at run time: fetch it once with "
+                                         f"`hf download {source}` (or copy the folder here) and pick the folder.")
+        kind, path, row = _folder_files(snap)
+        row.value = f"{source} (HF cache): {row.value}"
+        return kind, path, row
+    return "missing", None, _row(name, FAIL, f"{source}: no such file or folder", "a model folder, GGUF file or "
+                                 "hub id (org/name)", "Check the path in the Model tab (or --model).")
+
+
+def _gguf_files(p: Path) -> tuple[str, Path | None, CheckResult]:
+    size = p.stat().st_size
+    with open(p, "rb") as fh:
+        magic = fh.read(4)
+    if magic != b"GGUF":
+        return "missing", None, _row(NAMES[0], FAIL, f"{p}: not a GGUF file (starts with {magic!r})",
+                                     "a .gguf file or a model folder",
+                                     "The file is damaged or not a model: fetch it again (autoglm-console fetch-model "
+                                     "for the bundled one).")
+    return "gguf", p, _row(NAMES[0], OK, f"GGUF file {p.name}, {size / 2**20:.1f} MiB", "weights present",
+                           path=str(p), size_bytes=size)
+
+
+def _folder_files(p: Path) -> tuple[str, Path | None, CheckResult]:
+    name = NAMES[0]
+    expected = "config.json, weights (*.safetensors or *.bin), tokenizer"
+    missing = []
+    if not (p / "config.json").is_file():
+        missing.append("config.json")
+    shards = sorted(p.glob("*.safetensors")) or sorted(p.glob("pytorch_model*.bin"))
+    index = p / "model.safetensors.index.json"
+    if index.is_file():
+        try:
+            wanted = set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
+        except (OSError, ValueError, KeyError, AttributeError) as exc:
+            missing.append(f"a readable {index.name} ({exc})")
+            wanted = set()
+        missing += sorted(w for w in wanted if not (p / w).is_file())
+    elif not shards:
+        missing.append("weights (*.safetensors)")
+    tok = [t for t in ("tokenizer.json", "tokenizer.model", "tokenizer_config.json") if (p / t).is_file()]
+    if not tok:
+        missing.append("a tokenizer (tokenizer.json / tokenizer.model)")
+    size = sum(f.stat().st_size for f in shards)
+    if missing:
+        return "missing" if "config.json" in missing else "folder", p, _row(
+            name, FAIL, f"{p}: missing {', '.join(missing)}", expected,
+            "The download is incomplete: fetch the missing files again (hf download <id> --local-dir <folder>).",
+            missing=missing)
+    return "folder", p, _row(name, OK, f"{p}: {len(shards)} weight file(s), {size / 2**30:.2f} GiB, {tok[0]}",
+                             expected, path=str(p), size_bytes=size)
+
+
+def config_row(kind: str, path: Path) -> tuple[CheckResult, memory.ModelShape | None]:
+    name = NAMES[1]
+    try:
+        shape = memory.model_shape(path)
+    except (memory.ModelFormatError, OSError) as exc:
+        return _row(name, FAIL, str(exc), "a readable config", "The model's config is damaged: fetch it again."), None
+    if kind == "gguf":
+        try:
+            from transformers.integrations.ggml import GGUF_CONFIG_MAPPING
+        except Exception:  # noqa: BLE001
+            GGUF_CONFIG_MAPPING = None  # noqa: N806
+        value = f"GGUF {shape.model_type}, {shape.params / 1e6:.0f} M params, {shape.layers} layers"
+        if GGUF_CONFIG_MAPPING is not None and shape.model_type not in GGUF_CONFIG_MAPPING:
+            return _row(name, FAIL, value, "an architecture transformers can read from GGUF",
+                        f"transformers cannot load '{shape.model_type}' GGUF files: use the original safetensors "
+                        "folder of this model, or upgrade transformers (pip install -U transformers)."), shape
+        return _row(name, OK, value, "readable", params=shape.params), shape
+    cfg = memory.read_config(path)
+    model_type = str(cfg.get("model_type", ""))
+    value = f"{model_type or '?'}, {shape.params / 1e9:.2f} B params, {shape.layers} layers"
+    if cfg.get("auto_map"):
+        return _row(name, WARN, value + ", custom code (auto_map)", "a model type transformers knows",
+                    "This model ships its own Python code (trust_remote_code): read it before loading, or use a "
+                    "version of the model that transformers supports natively (e.g. THUDM/glm-4-9b-chat-hf).",
+                    params=shape.params), shape
+    try:
+        import transformers
+        from transformers.models.auto.configuration_auto import CONFIG_MAPPING_NAMES
+    except Exception as exc:  # noqa: BLE001
+        return _row(name, WARN, value + f"; transformers not importable ({exc})", "a model type transformers knows",
+                    "Install transformers (see the Packages rows)."), shape
+    if model_type and model_type not in CONFIG_MAPPING_NAMES:
+        return _row(name, FAIL, value, f"a model type transformers {transformers.__version__} knows",
+                    f"transformers {transformers.__version__} does not know model_type '{model_type}': upgrade "
+                    "it (pip install -U 'transformers<6'); GLM-4 needs model_type glm4, added in 4.51."), shape
+    return _row(name, OK, value, "readable, model type known", params=shape.params), shape
+
+
+def free_memory() -> tuple[int, str, str]:
+    """(free bytes, where, device) on the GPUs (NVML, else torch) or in RAM without CUDA."""
+    from ..hardware import nvml_gpus
+
+    gpus = nvml_gpus()
+    if gpus:
+        return sum(g.free_bytes for g in gpus), " + ".join(f"cuda:{g.index} {g.name}" for g in gpus), "cuda"
+    try:
+        cuda = fit.cuda_memory()
+    except Exception:  # noqa: BLE001 - torch missing or broken: the CUDA rows say so
+        cuda = []
+    if cuda:
+        return sum(d.free_bytes for d in cuda), " + ".join(d.where for d in cuda), "cuda"
+    cpu = fit.cpu_memory()
+    return cpu.free_bytes, "cpu (available RAM, no CUDA)", "cpu"
+
+
+def memory_row(shape: memory.ModelShape, dtype: str, quant: str, context: int) -> CheckResult:
+    name = NAMES[2]
+    free, where, device = free_memory()
+    if device == "cpu" and quant != "none":
+        quant_note = f" ({quant} needs CUDA: estimated unquantized)"
+        quant = "none"
+    else:
+        quant_note = ""
+    dtype_used = dtype  # bf16 also runs on the CPU (torch >= 2.1)
+    est = memory.estimate_memory(shape, dtype_used, quant, context, device=device)
+    verdict = fit.judge_fit(est.total_bytes, free, where)
+    value = f"{verdict.message}{quant_note}"
+    expected = f"estimate <= {fit.TIGHT_FRACTION:.0%} of free memory"
+    details = {"needed_bytes": est.total_bytes, "free_bytes": free, "where": where, "dtype": est.dtype,
+               "quantization": est.quantization, "context_tokens": est.context_tokens,
+               "weights_bytes": est.weights_bytes, "kv_cache_bytes": est.kv_cache_bytes,
+               "estimate": est.describe()}
+    if verdict.fits and not verdict.tight:
+        return _row(name, OK, value, expected, **details)
+    options = []
+    for q in ("int8", "4bit"):
+        if device == "cuda" and q != quant:
+            alt = memory.estimate_memory(shape, dtype_used, q, context, device=device)
+            if alt.total_bytes <= free:
+                options.append(f"{q} quantization (about {fit.fmt_bytes(alt.total_bytes)})")
+    if context > 1024:
+        options.append(f"a shorter context (now {est.context_tokens} tokens)")
+    options.append("a smaller model")
+    if device == "cuda":
+        options.append("freeing GPU memory (nvidia-smi lists who holds it)")
+    hint = "Try " + ", or ".join(options) + "."
+    return _row(name, FAIL if not verdict.fits else WARN, value, expected, hint, **details)
+
+
+def check_model(ctx) -> list[CheckResult]:
+    kind, path, files = resolve_model(ctx.model)
+    rows = [files]
+    if path is None or kind in ("none", "missing"):
+        return rows + _skip_rest(NAMES[1:], "no model files")
+    cfg_row, shape = config_row(kind, path)
+    rows.append(cfg_row)
+    if shape is None:
+        return rows + _skip_rest(NAMES[2:], "the config is not readable")
+    try:
+        rows.append(memory_row(shape, ctx.dtype, ctx.quantization, ctx.context_tokens))
+    except ValueError as exc:  # unknown dtype / quantization
+        rows.append(_row(NAMES[2], FAIL, str(exc), "a known dtype and quantization",
+                         "Use dtype fp32/bf16/fp16 and quantization none/int8/4bit."))
+    return rows

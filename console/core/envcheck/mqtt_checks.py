@@ -1,0 +1,310 @@
+"""The configured broker, step by step: DNS, TCP, TLS, MQTT CONNACK, round trip.
+
+Each step has its own time limit; a failed step marks the later ones "skip" (they cannot run), so
+the report names the first thing that is wrong.  The round trip publishes on a topic private to
+this check (``PREFIX/consoles/<doctor id>/doctor``) and waits for its own messages to come back.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+import socket
+import ssl
+import statistics
+import time
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Callable
+
+import paho.mqtt.client as mqtt
+
+from ..mqtt_link import BrokerConfig, make_client
+from .result import FAIL, OK, SKIP, WARN, CheckResult
+
+GROUP = "Broker"
+RTT_SAMPLES = 5
+
+# what to do about a refused CONNACK, by MQTT 5 reason code (paho maps 3.1.1 codes onto these)
+CONNACK_HINTS = {
+    128: "The broker refused for an unspecified reason: its log says why.",
+    132: "The broker does not speak this MQTT version: set the protocol to 3.1.1 (amqtt speaks only 3.1.1).",
+    133: "The broker rejected the client id: use a different one (letters and digits).",
+    134: "Wrong user name or password: check both (the password lives in the OS keyring; re-enter it in the "
+         "broker settings), or ask the broker's operator.",
+    135: "The broker does not let this client in: give a user name and password (the broker has "
+         "allow_anonymous false) or ask its operator to allow this user.",
+    136: "The broker is not available right now: try again, or check its log.",
+    137: "The broker is busy: try again later.",
+    138: "This client is banned by the broker: ask its operator.",
+    140: "The broker wants a different authentication method.",
+    149: "The broker rejected the packet size: check its max_packet_size.",
+    151: "The broker's quota is exceeded: try again later or ask its operator.",
+    159: "Connecting too often: wait before trying again.",
+}
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _row(name: str, status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
+    return CheckResult(name, status, value, expected, hint, group=GROUP, details=details)
+
+
+def _skip_rest(names: list[str], why: str) -> list[CheckResult]:
+    return [_row(n, SKIP, f"not tried: {why}") for n in names]
+
+
+STEPS = ["Broker DNS", "Broker TCP", "Broker TLS", "Broker login (CONNACK)", "Broker round trip"]
+
+
+def step_dns(cfg: BrokerConfig, resolve: Callable = socket.getaddrinfo) -> CheckResult:
+    name = STEPS[0]
+    if _is_ip(cfg.host):
+        return _row(name, OK, f"{cfg.host} is an IP address (no lookup)", "resolvable")
+    try:
+        infos = resolve(cfg.host, cfg.port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        return _row(name, FAIL, f"{cfg.host}: {exc}", "resolvable",
+                    f"The name '{cfg.host}' does not resolve: check the spelling in the broker URL, /etc/hosts "
+                    "and the DNS server (resolvectl status / /etc/resolv.conf), or use the broker's IP address.")
+    addrs = sorted({i[4][0] for i in infos})
+    return _row(name, OK, f"{cfg.host} -> {', '.join(addrs)}", "resolvable", addresses=addrs)
+
+
+def step_tcp(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
+    name = STEPS[1]
+    where = f"{cfg.host}:{cfg.port}"
+    t0 = time.perf_counter()
+    try:
+        with socket.create_connection((cfg.host, cfg.port), timeout=timeout):
+            pass
+    except ConnectionRefusedError:
+        return _row(name, FAIL, f"{where}: connection refused", "accepting connections",
+                    f"Nothing listens on {where}: start the broker (Debian: mosquitto -c /etc/mosquitto/"
+                    "mosquitto.conf, or systemctl start mosquitto), and check the port (1883 plain, 8883 TLS)."
+                    ), False
+    except (socket.timeout, TimeoutError):
+        return _row(name, FAIL, f"{where}: no answer within {timeout:g} s", "accepting connections",
+                    "The host does not answer: it is down, or a firewall drops the packets on that port."), False
+    except OSError as exc:
+        return _row(name, FAIL, f"{where}: {exc}", "accepting connections",
+                    "The network cannot reach the broker: check the address, routes and firewall."), False
+    ms = (time.perf_counter() - t0) * 1000
+    return _row(name, OK, f"{where} connected in {ms:.1f} ms", "accepting connections", connect_ms=round(ms, 2)), True
+
+
+def tls_context(cfg: BrokerConfig) -> ssl.SSLContext:
+    """The same context make_client builds (verification on unless cfg.insecure)."""
+    ctx = ssl.create_default_context(cafile=cfg.ca_file or None)
+    if cfg.certfile:
+        ctx.load_cert_chain(cfg.certfile, cfg.keyfile or None)
+    if cfg.insecure:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
+    name = STEPS[2]
+    if not cfg.tls:
+        if cfg.username and not _is_loopback(cfg.host):
+            return _row(name, WARN, "plain MQTT: the password crosses the network unencrypted", "mqtts:// (TLS)",
+                        "Use TLS (mqtts://host:8883 with the broker's CA file) for a broker on another machine."
+                        ), True
+        return _row(name, SKIP, "plain MQTT (mqtt://), no TLS", "TLS when the broker is on another machine"), True
+    expected = "handshake with a verified certificate"
+    try:
+        ctx = tls_context(cfg)
+    except (OSError, ssl.SSLError) as exc:
+        return _row(name, FAIL, f"cannot load the TLS files: {exc}", expected,
+                    "Check the CA/certificate/key paths in the broker settings (readable PEM files)."), False
+    try:
+        with socket.create_connection((cfg.host, cfg.port), timeout=timeout) as raw:
+            with ctx.wrap_socket(raw, server_hostname=cfg.host) as s:
+                version = s.version()
+                cert = s.getpeercert() or {}
+    except ssl.SSLCertVerificationError as exc:
+        msg = exc.verify_message or str(exc)
+        if "hostname" in msg.lower() or "ip address mismatch" in msg.lower():
+            hint = (f"The certificate is not for '{cfg.host}': connect with the name the certificate was issued "
+                    "for, or have the broker's certificate re-issued with this name in its subjectAltName.")
+        elif "expired" in msg.lower():
+            hint = "The broker's certificate has expired: renew it on the broker."
+        else:
+            hint = ("The broker's certificate is not signed by a CA this machine trusts: give the broker's CA "
+                    "file in the broker settings (CA file), or install that CA into the system store "
+                    "(/usr/local/share/ca-certificates + update-ca-certificates).")
+        return _row(name, FAIL, f"certificate verify failed: {msg}", expected, hint), False
+    except ssl.SSLError as exc:
+        return _row(name, FAIL, f"TLS handshake failed: {exc}", expected,
+                    "The port may not speak TLS (is it the plain 1883 listener?), or the TLS versions/ciphers do "
+                    "not match: check the broker's listener settings."), False
+    except (socket.timeout, TimeoutError):
+        return _row(name, FAIL, f"no TLS answer within {timeout:g} s", expected,
+                    "The port accepts TCP but never answers the TLS handshake: it may be a plain MQTT port."), False
+    except OSError as exc:
+        return _row(name, FAIL, f"TLS connection failed: {exc}", expected, "Check the address and port."), False
+    not_after = cert.get("notAfter")
+    days_left = None
+    if not_after:
+        expires = datetime.fromtimestamp(ssl.cert_time_to_seconds(not_after), tz=timezone.utc)
+        days_left = (expires - datetime.now(timezone.utc)).days
+    value = f"{version}" + (f", certificate valid for {days_left} more days" if days_left is not None else "")
+    if cfg.insecure:
+        return _row(name, WARN, value + " (NOT verified: insecure mode)", expected,
+                    "Certificate verification is off: anyone on the path can impersonate the broker. Give the "
+                    "broker's CA file and turn insecure mode off."), True
+    if days_left is not None and days_left < 14:
+        return _row(name, WARN, value, expected, "The broker's certificate expires soon: renew it.",
+                    days_left=days_left), True
+    return _row(name, OK, value + ", verified", expected, tls_version=version, days_left=days_left), True
+
+
+class _Probe:
+    """A paho client driven by hand (client.loop) on the check's own thread."""
+
+    def __init__(self, cfg: BrokerConfig) -> None:
+        cid = f"autoglm-doctor-{random.getrandbits(32):08x}"
+        self.cfg = replace(cfg, client_id=cid)
+        self.client = make_client(self.cfg, clean=True)
+        self.connack = None
+        self.closed = None
+        self.suback = None
+        self.received: dict[bytes, float] = {}
+        self.topic = f"{cfg.prefix}/consoles/{cid}/doctor"
+        self.client.on_connect = self._on_connect
+        self.client.on_disconnect = self._on_disconnect
+        self.client.on_subscribe = self._on_subscribe
+        self.client.on_message = self._on_message
+
+    def _on_connect(self, client, userdata, flags, reason_code, properties) -> None:
+        self.connack = reason_code
+
+    def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
+        self.closed = reason_code
+
+    def _on_subscribe(self, client, userdata, mid, reason_codes, properties) -> None:
+        self.suback = reason_codes
+
+    def _on_message(self, client, userdata, msg) -> None:
+        self.received[bytes(msg.payload)] = time.perf_counter()
+
+    def pump(self, until: Callable[[], bool], timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not until():
+            if time.monotonic() > deadline:
+                return False
+            rc = self.client.loop(timeout=0.02)
+            if rc != mqtt.MQTT_ERR_SUCCESS:  # the connection is gone: nothing more will arrive
+                return until()
+        return True
+
+
+def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe | None]:
+    name = STEPS[3]
+    proto = "MQTT 5" if cfg.protocol == "5" else "MQTT 3.1.1"
+    who = f"as '{cfg.username}'" if cfg.username else "anonymously"
+    expected = "CONNACK success"
+    probe = _Probe(cfg)
+    props = None
+    if cfg.protocol == "5":
+        from .. import mqtt_link
+
+        props = mqtt_link.connect_properties(probe.cfg, clean=True)
+    try:
+        probe.client.connect(cfg.host, cfg.port, keepalive=max(10, int(timeout * 2)), properties=props)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        return _row(name, FAIL, f"connect failed: {exc}", expected, "See the TCP/TLS rows above."), None
+    probe.pump(lambda: probe.connack is not None or probe.closed is not None, timeout)
+    rc = probe.connack
+    if rc is None:
+        probe.client.disconnect()
+        why = "the broker closed the connection" if probe.closed is not None else f"no answer in {timeout:g} s"
+        return _row(name, FAIL, f"no CONNACK ({proto}, {who}): {why}", expected,
+                    "The broker did not answer the MQTT handshake: it may speak another MQTT version (try "
+                    "protocol 3.1.1) or another protocol on this port (TLS port without mqtts://?)."), None
+    code = int(rc.value)
+    if rc.is_failure:
+        probe.client.disconnect()
+        hint = CONNACK_HINTS.get(code, "The broker refused the connection: its log says why.")
+        return _row(name, FAIL, f"refused {who}: {rc} (reason code {code}, {proto})", expected, hint,
+                    reason_code=code, reason=str(rc)), None
+    return _row(name, OK, f"accepted {who} ({proto})", expected, reason_code=code), probe
+
+
+def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -> CheckResult:
+    name = STEPS[4]
+    expected = "own messages come back (QoS 1)"
+    client = probe.client
+    try:
+        client.subscribe(probe.topic, qos=1)
+        if not probe.pump(lambda: probe.suback is not None, timeout):
+            return _row(name, FAIL, f"no SUBACK within {timeout:g} s", expected,
+                        "The broker accepted the login but does not answer a subscription: check its log.")
+        codes = probe.suback or []
+        if any(getattr(c, "is_failure", False) for c in codes):
+            return _row(name, FAIL, f"subscription to {probe.topic} refused: {codes[0]}", expected,
+                        f"The broker's ACL does not let this user subscribe under '{probe.cfg.prefix}/': allow "
+                        f"'{probe.cfg.prefix}/#' for this user (mosquitto: acl_file).")
+        rtts = []
+        for i in range(samples):
+            payload = f"doctor-{i}-{random.getrandbits(32):08x}".encode()
+            t0 = time.perf_counter()
+            client.publish(probe.topic, payload, qos=1)
+            if not probe.pump(lambda p=payload: p in probe.received, timeout):
+                return _row(name, FAIL, f"message {i + 1} did not come back within {timeout:g} s", expected,
+                            "Published but nothing arrived: the broker's ACL may drop publishes under "
+                            f"'{probe.cfg.prefix}/', or the broker is overloaded.")
+            rtts.append((probe.received[payload] - t0) * 1000)
+        med, worst = statistics.median(rtts), max(rtts)
+        return _row(name, OK, f"median {med:.1f} ms, max {worst:.1f} ms over {samples} messages", expected,
+                    median_ms=round(med, 2), max_ms=round(worst, 2))
+    finally:
+        try:
+            client.disconnect()
+            client.loop(timeout=0.05)
+        except Exception:  # noqa: BLE001 - best effort
+            pass
+
+
+def broker_rows(cfg: BrokerConfig, timeout: float = 5.0, resolve: Callable = socket.getaddrinfo
+                ) -> list[CheckResult]:
+    rows = [step_dns(cfg, resolve)]
+    if rows[-1].status == FAIL:
+        return rows + _skip_rest(STEPS[1:], "the name does not resolve")
+    tcp, ok = step_tcp(cfg, timeout)
+    rows.append(tcp)
+    if not ok:
+        return rows + _skip_rest(STEPS[2:], "no TCP connection")
+    tls, ok = step_tls(cfg, timeout)
+    rows.append(tls)
+    if not ok:
+        return rows + _skip_rest(STEPS[3:], "no TLS connection")
+    login, probe = step_connack(cfg, timeout)
+    rows.append(login)
+    if probe is None:
+        return rows + _skip_rest(STEPS[4:], "not logged in")
+    rows.append(step_round_trip(probe, timeout))
+    return rows
+
+
+def check_broker(ctx) -> list[CheckResult]:
+    if ctx.broker is None:
+        return [_row("Broker", SKIP, "none configured: demo mode starts an embedded broker on 127.0.0.1",
+                     "a broker URL (mqtt://host:1883 or mqtts://host:8883)")]
+    return broker_rows(ctx.broker, ctx.broker_timeout_s)

@@ -1,0 +1,115 @@
+"""Python, the virtual environment, and package versions against the project's table."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import sys
+
+from packaging.version import InvalidVersion, Version
+
+from ..versions import PYTHON_MINIMUM, PYTHON_RECOMMENDED, REQUIREMENTS, Requirement, requirement
+from .result import FAIL, OK, SKIP, WARN, CheckResult
+
+SETUP_HINT = "Run the set-up again (`make run`), or in the venv: pip install -e ."
+
+
+def _v(t: tuple[int, ...]) -> str:
+    return ".".join(map(str, t))
+
+
+def judge_python(version: tuple[int, int, int]) -> CheckResult:
+    v = _v(version)
+    expected = f">= {_v(PYTHON_MINIMUM)} (recommended {_v(PYTHON_RECOMMENDED)})"
+    if version[:2] < PYTHON_MINIMUM:
+        return CheckResult("Python", FAIL, v, expected,
+                           f"Python {v} is too old: install Python {_v(PYTHON_RECOMMENDED)} "
+                           "(Debian 12: apt-get install python3 python3-venv) and re-create the venv.")
+    return CheckResult("Python", OK, v, expected)
+
+
+def judge_venv(prefix: str, base_prefix: str) -> CheckResult:
+    if prefix != base_prefix:
+        return CheckResult("Virtual environment", OK, prefix, "a virtual environment")
+    return CheckResult("Virtual environment", WARN, f"system Python ({prefix})", "a virtual environment",
+                       "Packages go into the system Python, where they clash with the distribution's: "
+                       "use the project venv (`make run` creates .venv) or python3 -m venv .venv.")
+
+
+def check_python(ctx) -> list[CheckResult]:
+    return [judge_python(tuple(sys.version_info[:3])), judge_venv(sys.prefix, sys.base_prefix)]
+
+
+def installed_version(dists: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(distribution, version) of the first installed distribution in ``dists``."""
+    for d in dists:
+        try:
+            return d, importlib.metadata.version(d)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None, None
+
+
+def judge_version(req: Requirement, installed: str | None, dist: str | None = None) -> CheckResult:
+    """A package version against the table: missing/too old fail, old or too new warn."""
+    expected = f">= {req.minimum}, recommended {req.recommended}" + (f", < {req.below}" if req.below else "")
+    install = f"pip install '{req.dists[0]}>={req.recommended}'"
+    if installed is None:
+        if not req.required:
+            return CheckResult(req.name, SKIP, "not installed (optional)", expected,
+                               f"Only needed for {req.why}. To use it: {install}")
+        return CheckResult(req.name, FAIL, "not installed", expected, f"{SETUP_HINT} ({install}).")
+    value = installed if not dist or dist == req.dists[0] else f"{installed} ({dist})"
+    try:
+        v = Version(installed)
+    except InvalidVersion:
+        return CheckResult(req.name, WARN, value, expected, "Unrecognized version string; reinstall with pip.")
+    if v.release < Version(req.minimum).release:
+        return CheckResult(req.name, FAIL, value, expected,
+                           f"{req.name} {installed} is older than the minimum {req.minimum}: {install}")
+    if req.below and v.release >= Version(req.below).release:
+        return CheckResult(req.name, WARN, value, expected,
+                           f"{req.name} {installed} is newer than the tested range (< {req.below}); if something "
+                           f"breaks, install the tested version: pip install '{req.dists[0]}=={req.recommended}'")
+    if v.release < Version(req.recommended).release:
+        return CheckResult(req.name, WARN, value, expected,
+                           f"Works, but {req.recommended} is what the project is tested with: {install}")
+    return CheckResult(req.name, OK, value, expected)
+
+
+def judge_pyside_python(pyside: str | None, python: tuple[int, int, int]) -> CheckResult:
+    """PySide6 6.12.0 aborts Python 3.11 ("Fatal Python error: bool_dealloc" after a few hundred
+    Signal.emit() calls); 3.12 is not affected.  Other 6.12.x on Python < 3.12 are outside the range
+    pyproject declares for it."""
+    name = "PySide6 on this Python"
+    py = _v(python)
+    if pyside is None:
+        return CheckResult(name, SKIP, f"PySide6 not installed, Python {py}", "PySide6 < 6.12 on Python < 3.12")
+    value = f"PySide6 {pyside} on Python {py}"
+    expected = "PySide6 < 6.12 on Python < 3.12"
+    try:
+        rel = Version(pyside).release
+    except InvalidVersion:
+        return CheckResult(name, WARN, value, expected, "Unrecognized PySide6 version; reinstall it.")
+    fix = ("pip install 'PySide6-Essentials==6.11.3' (uninstall PySide6 6.12 first: pip uninstall -y PySide6 "
+           "PySide6-Essentials PySide6-Addons shiboken6), or use Python 3.12.")
+    if rel[:3] == (6, 12, 0) and python[:2] == (3, 11):
+        return CheckResult(name, FAIL, value, expected,
+                           "PySide6 6.12.0 aborts Python 3.11 with 'Fatal Python error: bool_dealloc' after a few "
+                           "hundred signal emits (the console dies mid-session). Fix: " + fix)
+    if rel[:2] >= (6, 12) and python[:2] < (3, 12):
+        return CheckResult(name, WARN, value, expected,
+                           "PySide6 6.12 is outside the tested range on Python < 3.12 (6.12.0 crashes 3.11). "
+                           "Fix: " + fix)
+    return CheckResult(name, OK, value, expected)
+
+
+def check_packages(ctx) -> list[CheckResult]:
+    out = []
+    for req in REQUIREMENTS:
+        if not req.required:
+            continue  # optional extras (bitsandbytes) have their own rows with the reason they matter
+        dist, ver = installed_version(req.dists)
+        out.append(judge_version(req, ver, dist))
+    _, pyside = installed_version(requirement("PySide6").dists)
+    out.append(judge_pyside_python(pyside, tuple(sys.version_info[:3])))
+    return out

@@ -1,0 +1,142 @@
+"""Run the checks concurrently, each under its own time limit.
+
+Each check runs in its own daemon thread named ``doctor-<id>``.  The runner waits for each one until
+its deadline; a check that overruns is reported as failed ("did not finish in N s") and abandoned,
+so one hung DNS lookup or driver call cannot hold up the rest.  (concurrent.futures would join a
+hung worker at interpreter exit and hang ``autoglm-console doctor`` with it: daemon threads do not.)
+
+``run_checks`` is a plain function: ``on_result`` gets each result as soon as its check finishes
+(the panel turns that into a queued signal), ``stop`` (a threading.Event) abandons the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..mqtt_link import BrokerConfig
+from .result import FAIL, CheckResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DoctorContext:
+    """What to check: the configured broker and model, and where data lives."""
+
+    broker: BrokerConfig | None = None
+    model: str | None = None  # folder, GGUF file or hub id; None: the bundled model if present
+    dtype: str = "bf16"
+    quantization: str = "none"  # none | int8 | 4bit
+    context_tokens: int = 4096
+    data_dir: Path | None = None  # None: paths.user_data_dir()
+    model_dir: Path | None = None  # None: paths.model_cache_dir()
+    broker_timeout_s: float = 5.0  # per network step
+    extra: dict = field(default_factory=dict)
+
+
+CheckFn = Callable[[DoctorContext], "CheckResult | list[CheckResult]"]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    group: str
+    func: CheckFn
+    timeout_s: float = 30.0
+
+
+def _as_list(out: CheckResult | list[CheckResult]) -> list[CheckResult]:
+    return [out] if isinstance(out, CheckResult) else list(out)
+
+
+def run_one(check: Check, ctx: DoctorContext) -> list[CheckResult]:
+    """Run one check in the calling thread; an exception becomes a failed result, never a crash."""
+    t0 = time.perf_counter()
+    try:
+        results = _as_list(check.func(ctx))
+    except Exception as exc:  # noqa: BLE001 - the doctor reports what broke, it does not break
+        log.exception("doctor check %s crashed", check.id)
+        results = [
+            CheckResult(
+                check.group,
+                FAIL,
+                f"the check itself failed: {type(exc).__name__}: {exc}",
+                hint="This is a bug in the doctor or a badly broken install; the log has the traceback.",
+            )
+        ]
+    elapsed = time.perf_counter() - t0
+    for r in results:
+        r.group = r.group or check.group
+        r.elapsed_s = round(elapsed, 3)
+    return results
+
+
+def _timed_out(check: Check) -> CheckResult:
+    return CheckResult(
+        check.group,
+        FAIL,
+        f"{check.id}: no answer within {check.timeout_s:g} s",
+        f"finishes within {check.timeout_s:g} s",
+        "Something hangs (a driver call, a DNS lookup, a network filesystem): run the doctor again; "
+        "if it repeats, the log names the step.",
+        group=check.group,
+        elapsed_s=check.timeout_s,
+        details={"timed_out": True, "check": check.id},
+    )
+
+
+def run_checks(
+    checks: list[Check],
+    ctx: DoctorContext,
+    on_result: Callable[[CheckResult], None] | None = None,
+    stop: threading.Event | None = None,
+) -> list[CheckResult]:
+    """All checks at once; results in the order of ``checks`` (each check's rows in its own order)."""
+    slots: list[list[CheckResult] | None] = [None] * len(checks)
+    done = [threading.Event() for _ in checks]
+    lock = threading.Lock()
+    delivered = [False] * len(checks)
+
+    def deliver(i: int, results: list[CheckResult]) -> None:
+        with lock:
+            if delivered[i]:
+                return  # a late answer after its timeout: the report already says so
+            delivered[i] = True
+            slots[i] = results
+        if on_result is not None:
+            for r in results:
+                try:
+                    on_result(r)
+                except Exception:  # noqa: BLE001 - a UI bug must not lose the other results
+                    log.exception("doctor on_result handler failed")
+
+    def work(i: int, check: Check) -> None:
+        results = run_one(check, ctx)
+        deliver(i, results)
+        done[i].set()
+
+    starts = []
+    for i, check in enumerate(checks):
+        t = threading.Thread(target=work, args=(i, check), name=f"doctor-{check.id}", daemon=True)
+        t.start()
+        starts.append(time.monotonic())
+    for i, check in enumerate(checks):
+        deadline = starts[i] + check.timeout_s
+        while not done[i].is_set():
+            if stop is not None and stop.is_set():
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                log.warning("doctor check %s did not finish in %s s", check.id, check.timeout_s)
+                deliver(i, [_timed_out(check)])
+                break
+            done[i].wait(min(remaining, 0.1))
+        if stop is not None and stop.is_set():
+            break
+    with lock:
+        return [r for s in slots if s for r in s]

@@ -1,0 +1,66 @@
+"""The versions the project declares: one table for the doctor and the README.
+
+``minimum`` is the lower bound in pyproject.toml (a test keeps the two equal); ``recommended`` is
+what the suite runs on (Debian 12, Python 3.11); ``below`` is the first version we exclude.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PYTHON_MINIMUM = (3, 10)
+PYTHON_RECOMMENDED = (3, 11)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    name: str  # as the operator knows it
+    dists: tuple[str, ...]  # distributions that provide it, first = the one we install
+    minimum: str
+    recommended: str
+    below: str = ""  # first excluded version ("" = none)
+    required: bool = True  # False: optional extra; missing is a warning, not a failure
+    why: str = ""
+
+
+REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("torch", ("torch",), "2.4", "2.13.0", below="2.14",
+                why="runs the model; CPU or CUDA build (see the CUDA checks)"),
+    Requirement("transformers", ("transformers",), "4.46", "5.24.0", below="6",
+                why="loads GLM/Llama-family models and GGUF files"),
+    Requirement("accelerate", ("accelerate",), "1.0", "1.15.0", below="2",
+                why="places model layers on GPU/CPU (device_map)"),
+    Requirement("paho-mqtt", ("paho-mqtt",), "2.1", "2.2.0", below="3",
+                why="the MQTT link (the 2.x callback API)"),
+    Requirement("PySide6", ("PySide6-Essentials", "PySide6"), "6.8", "6.11.3", below="6.13",
+                why="the window; 6.12.0 crashes on Python 3.11"),
+    Requirement("pyqtgraph", ("pyqtgraph",), "0.13.7", "0.14.0", below="0.15", why="the live graphs"),
+    Requirement("gguf", ("gguf",), "0.10", "0.19.0", why="reads GGUF model files (the bundled model)"),
+    Requirement("safetensors", ("safetensors",), "0.4", "0.8.0", why="reads model weights"),
+    Requirement("nvidia-ml-py", ("nvidia-ml-py",), "12", "13.615.71",
+                why="driver version and free VRAM (NVML)"),
+    Requirement("bitsandbytes", ("bitsandbytes",), "0.43", "0.45", required=False,
+                why="8-bit / 4-bit quantization on CUDA (extra [cuda]; not exercised by the CPU-only suite)"),
+)
+
+
+def requirement(name: str) -> Requirement:
+    for r in REQUIREMENTS:
+        if r.name.lower() == name.lower():
+            return r
+    raise KeyError(name)
+
+
+def versions_markdown() -> str:
+    """The README's version table (Markdown)."""
+    rows = [
+        "| Component | Minimum | Recommended (tested) | Excluded from | Needed for |",
+        "|---|---|---|---|---|",
+        f"| Python | {'.'.join(map(str, PYTHON_MINIMUM))} | {'.'.join(map(str, PYTHON_RECOMMENDED))} | | "
+        "the console (PySide6 6.12.0 aborts Python 3.11: keep PySide6 < 6.12 there) |",
+    ]
+    for r in REQUIREMENTS:
+        name = r.name if r.required else f"{r.name} (optional)"
+        below = f"{r.below}" if r.below else ""
+        rows.append(f"| {name} | {r.minimum} | {r.recommended} | {below} | {r.why} |")
+    return "\n".join(rows) + "\n"
