@@ -46,6 +46,7 @@ CHUNK = 16  # decode steps per CUDA graph
 BUCKET = 256  # attention window lengths are multiples of this
 MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
+ATTENTION = "sdpa"  # or "bmm"; bench/decode.py --variants times both
 
 
 def unsupported_reason(model) -> str | None:
@@ -281,8 +282,12 @@ class FastRunner:
             q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
-            o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
-            o = o.view(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
+            if ATTENTION == "sdpa":
+                o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
+            else:  # "bmm": masked scores in one baddbmm, softmax in float32, one bmm (as transformers' eager)
+                sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
+                o = torch.bmm(torch.softmax(sc, dim=-1, dtype=torch.float32).to(q.dtype), vals[0])
+            o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
             if Ly.post_attn_ln is None:
                 h = torch.addmm(h, o, Ly.wo.t()) if Ly.bo is None else h + F.linear(o, Ly.wo, Ly.bo)
             else:

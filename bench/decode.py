@@ -1,0 +1,263 @@
+"""Decode speed: transformers' generate (default cache, static cache) vs our fast path, same run.
+
+Random-weight models built from the Qwen2-1.5B and GLM-4-9B configs (no downloads), batch 1, bf16 on
+CUDA, a 512-token prompt, 128 new tokens, greedy.  Prints a table, then one JSON object on the last
+line.  "bound" is the time to read every weight once at the card's HBM bandwidth (3.35 TB/s H100 SXM,
+4.8 TB/s H200).  The prefix-cache part times TTFT of a 1,500-token repeated prefix plus a new
+16-token question, with and without the cache.  ``--quick``: tiny models on the CPU, same fields.
+
+    python bench/decode.py            # on the GPU machine
+    python bench/decode.py --quick    # anywhere, < 30 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import torch  # noqa: E402
+import transformers  # noqa: E402
+
+from console.core.inference import fastdecode  # noqa: E402
+from console.core.inference.decode import stream_generate  # noqa: E402
+from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
+
+NO_SPECIAL = dict(bos_token_id=None, eos_token_id=None, pad_token_id=None)
+
+# Qwen/Qwen2-1.5B-Instruct config.json
+QWEN2_1_5B = dict(
+    vocab_size=151936, hidden_size=1536, intermediate_size=8960, num_hidden_layers=28, num_attention_heads=12,
+    num_key_value_heads=2, max_position_embeddings=32768, rms_norm_eps=1e-6, tie_word_embeddings=True,
+    rope_parameters={"rope_type": "default", "rope_theta": 1000000.0},
+)
+# THUDM/glm-4-9b-chat-hf config.json (transformers' GlmForCausalLM)
+GLM4_9B = dict(
+    vocab_size=151552, hidden_size=4096, intermediate_size=13696, num_hidden_layers=40, num_attention_heads=32,
+    num_key_value_heads=2, head_dim=128, max_position_embeddings=131072, rms_norm_eps=1.5625e-07,
+    attention_bias=True, tie_word_embeddings=False,
+    rope_parameters={"rope_type": "default", "rope_theta": 10000.0, "partial_rotary_factor": 0.5},
+)
+TINY = dict(hidden_size=128, intermediate_size=352, num_hidden_layers=4, num_attention_heads=4, num_key_value_heads=2,
+            max_position_embeddings=4096)
+
+
+def build(name: str, quick: bool, device, dtype):
+    if name == "qwen2-1.5b":
+        cfg = dict(QWEN2_1_5B, **(dict(TINY, vocab_size=4096) if quick else {}))
+        config, cls = transformers.Qwen2Config(**cfg, **NO_SPECIAL), transformers.Qwen2ForCausalLM
+    else:
+        cfg = dict(GLM4_9B, **(dict(TINY, vocab_size=4096, head_dim=32) if quick else {}))
+        config, cls = transformers.GlmConfig(**cfg, **NO_SPECIAL), transformers.GlmForCausalLM
+    torch.manual_seed(0)
+    with torch.device(device):
+        model = cls(config).to(dtype).eval()  # random weights, normal(0, 0.02) as transformers inits them
+    return model
+
+
+def weight_bytes(model) -> int:
+    seen, total = set(), 0
+    for p in model.parameters():
+        if p.data_ptr() not in seen:
+            seen.add(p.data_ptr())
+            total += p.numel() * p.element_size()
+    return total
+
+
+def sync(device):
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def time_generate(model, ids, new, device, reps, **kw):
+    """(ttft_s, ms per decode token): generate(1 token) and generate(new tokens), medians."""
+    mask = torch.ones_like(ids)
+
+    def once(n):
+        sync(device)
+        t = time.perf_counter()
+        out = model.generate(ids, attention_mask=mask, max_new_tokens=n, min_new_tokens=n, do_sample=False, **kw)
+        sync(device)
+        assert out.shape[1] == ids.shape[1] + n
+        return time.perf_counter() - t, out[0, ids.shape[1]:].tolist()
+
+    once(new)  # warm-up (the static path compiles here)
+    once(1)
+    t1 = statistics.median(once(1)[0] for _ in range(reps))
+    runs = [once(new) for _ in range(reps)]
+    tn = statistics.median(r[0] for r in runs)
+    return t1, (tn - t1) / (new - 1) * 1e3, runs[0][1]
+
+
+def time_fast(model, ids, new, reps):
+    def once():
+        got = []
+        st = stream_generate(model, ids, new, eos_token_ids=set(), should_stop=lambda: False, on_token=got.append)
+        assert st.new_tokens == new and st.fast_path, st
+        return st, got
+
+    once()  # warm-up: static cache, graph capture
+    runs = [once() for _ in range(reps)]
+    ttft = statistics.median(r[0].ttft_s for r in runs)
+    per = statistics.median((r[0].e2e_s - r[0].ttft_s) / (new - 1) for r in runs) * 1e3
+    return ttft, per, runs[0][1]
+
+
+def row(ttft_s, ms, bound_ms):
+    return {
+        "ms_per_token": round(ms, 3),
+        "tokens_per_s": round(1e3 / ms, 1),
+        "ttft_ms": round(ttft_s * 1e3, 2),
+        "frac_of_hbm_bound": round(bound_ms / ms, 3) if bound_ms else None,
+    }
+
+
+def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast):
+    """TTFT of prefix + a fresh suffix: without a cache, and with one that saw the prefix before."""
+    g = torch.Generator().manual_seed(7)
+    prefix = torch.randint(0, vocab, (prefix_len,), generator=g)
+
+    def ask():
+        return torch.cat([prefix, torch.randint(0, vocab, (suffix_len,), generator=g)]).unsqueeze(0).to(device)
+
+    def ttft(ids, cache):
+        st = stream_generate(model, ids, 1, eos_token_ids=set(), should_stop=lambda: False, on_token=lambda t: None,
+                             prefix_cache=cache, fast=fast)
+        return st
+
+    ttft(ask(), None)  # warm-up
+    without = statistics.median(ttft(ask(), None).ttft_s for _ in range(reps))
+    cache = PrefixCache(max_bytes=4 << 30)
+    ttft(ask(), cache)  # the first request fills the cache
+    stats = [ttft(ask(), cache) for _ in range(reps)]
+    with_ = statistics.median(s.ttft_s for s in stats)
+    return {
+        "prefix_tokens": prefix_len,
+        "new_tokens": suffix_len,
+        "cached_prompt_tokens": min(s.cached_prompt_tokens for s in stats),
+        "ttft_ms_without": round(without * 1e3, 2),
+        "ttft_ms_with": round(with_ * 1e3, 2),
+        "ttft_cut": round(without / with_, 1),
+    }
+
+
+def bench_model(name, args, device, dtype, bw):
+    model = build(name, args.quick, device, dtype)
+    vocab = model.config.vocab_size
+    wb = weight_bytes(model)
+    bound_ms = wb / bw * 1e3 if bw else None
+    ids = torch.randint(0, vocab, (1, args.prompt), generator=torch.Generator().manual_seed(1)).to(device)
+    res = {"weight_bytes": wb, "bound_ms_per_token": round(bound_ms, 3) if bound_ms else None}
+    log(f"[{name}] {wb / 1e9:.2f} GB of weights, bound {bound_ms or 0:.2f} ms/token")
+
+    t1, ms, ref_default = time_generate(model, ids, args.new, device, args.reps)
+    res["generate_default"] = row(t1, ms, bound_ms)
+    log(f"[{name}] generate default: {res['generate_default']}")
+    if not args.skip_static:
+        try:
+            t1, ms, _ = time_generate(model, ids, args.new, device, args.reps, cache_implementation="static")
+            res["generate_static"] = row(t1, ms, bound_ms)
+        except Exception as e:  # noqa: BLE001 - a baseline that fails is reported, the rest still runs
+            res["generate_static"] = {"error": f"{type(e).__name__}: {e}"[:300]}
+        log(f"[{name}] generate static: {res['generate_static']}")
+    for variant in args.variants:
+        attn, chunk = variant.split(":")
+        fastdecode.release(model)
+        fastdecode.ATTENTION, fastdecode.CHUNK = attn, int(chunk)
+        t1, ms, _ = time_fast(model, ids, args.new, args.reps)
+        res.setdefault("fast_variants", {})[variant] = row(t1, ms, bound_ms)
+        log(f"[{name}] fast {variant}: {res['fast_variants'][variant]}")
+    fastdecode.release(model)
+    fastdecode.ATTENTION, fastdecode.CHUNK = DEFAULTS
+    t1, ms, got = time_fast(model, ids, args.new, args.reps)
+    res["fast"] = row(t1, ms, bound_ms)
+    log(f"[{name}] fast: {res['fast']}")
+    res["speedup_vs_generate_default"] = round(res["generate_default"]["ms_per_token"] / ms, 2)
+    st = res.get("generate_static", {})
+    res["speedup_vs_generate_static"] = round(st["ms_per_token"] / ms, 2) if "ms_per_token" in st else None
+    agree = next((i for i, (a, b) in enumerate(zip(got, ref_default)) if a != b), len(got))
+    res["greedy_tokens_equal_to_generate"] = agree  # leading tokens identical (bf16 rounding differs)
+    res["prefix_cache_fast"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
+    res["prefix_cache_plain"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=False)
+    log(f"[{name}] prefix fast: {res['prefix_cache_fast']}; plain: {res['prefix_cache_plain']}")
+    fastdecode.release(model)
+    del model
+    if device.type == "cuda":
+        torch.cuda.empty_cache()
+    return res
+
+
+DEFAULTS = (fastdecode.ATTENTION, fastdecode.CHUNK)
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="tiny models on the CPU (< 30 s)")
+    ap.add_argument("--models", default="qwen2-1.5b,glm4-9b")
+    ap.add_argument("--prompt", type=int, default=None)
+    ap.add_argument("--new", type=int, default=None)
+    ap.add_argument("--prefix", type=int, default=1500)
+    ap.add_argument("--reps", type=int, default=None)
+    ap.add_argument("--skip-static", action="store_true", help="leave out generate(cache_implementation='static')")
+    ap.add_argument("--variants", default="", help="extra fast-path settings to time, e.g. sdpa:16,bmm:16,sdpa:1")
+    ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
+    args = ap.parse_args(argv)
+    args.variants = [v for v in args.variants.split(",") if v]
+    cuda = torch.cuda.is_available() and not args.quick
+    device = torch.device("cuda" if cuda else "cpu")
+    dtype = torch.bfloat16 if cuda else torch.float32
+    args.prompt = args.prompt or (512 if not args.quick else 64)
+    args.new = args.new or (128 if not args.quick else 16)
+    args.reps = args.reps or 3
+    if args.quick:
+        args.prefix = min(args.prefix, 256)
+        torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    gpu, bw = "cpu", None
+    if cuda:
+        gpu = torch.cuda.get_device_name(device)
+        bw = 4.8e12 if "H200" in gpu else 3.35e12 if "H100" in gpu else None
+    t0 = time.perf_counter()
+    out = {
+        "bench": "decode",
+        "device": gpu,
+        "hbm_bytes_per_s": bw,
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "dtype": str(dtype).replace("torch.", ""),
+        "batch": 1,
+        "prompt_tokens": args.prompt,
+        "new_tokens": args.new,
+        "quick": args.quick,
+        "models": {},
+    }
+    for name in args.models.split(","):
+        out["models"][name] = bench_model(name, args, device, dtype, bw)
+    out["wall_s"] = round(time.perf_counter() - t0, 1)
+    print(f"{'model':<12}{'path':<18}{'ms/tok':>9}{'tok/s':>9}{'TTFT ms':>9}{'of bound':>9}")
+    for name, r in out["models"].items():
+        for path in ("generate_default", "generate_static", "fast"):
+            if "ms_per_token" in r.get(path, {}):
+                p = r[path]
+                frac = f"{p['frac_of_hbm_bound']:.0%}" if p["frac_of_hbm_bound"] else "-"
+                print(f"{name:<12}{path:<18}{p['ms_per_token']:>9.2f}{p['tokens_per_s']:>9.0f}{p['ttft_ms']:>9.1f}{frac:>9}")
+        pc = r["prefix_cache_fast"]
+        print(f"{name:<12}prefix cache: TTFT {pc['ttft_ms_without']} -> {pc['ttft_ms_with']} ms ({pc['ttft_cut']}x)")
+    line = json.dumps(out)
+    if args.json_out:
+        args.json_out.write_text(line + "\n")
+    print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

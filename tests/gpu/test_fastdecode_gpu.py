@@ -1,0 +1,74 @@
+"""On CUDA the fast path captures CUDA graphs of several decode steps; its greedy tokens must still
+be transformers' generate tokens (float32: no rounding ties), across graph chunks and windows."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from console.core.inference import fastdecode  # noqa: E402
+from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
+from tests.core.test_decode import ARCHS, VOCAB, prompt, reference, run, tiny_model  # noqa: E402
+
+pytestmark = pytest.mark.gpu
+
+
+def cuda_model(arch, **kw):
+    return tiny_model(arch, **kw).cuda()
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_graph_path_equals_generate(arch):
+    model = cuda_model(arch)
+    # 250 prompt tokens + 60 new: the decode crosses the 256-row attention window (two graphs)
+    ids = prompt(250, seed=11).cuda()
+    ref = reference(model, ids, 60)
+    got, stats = run(model, ids, 60)
+    assert stats.fast_path and stats.new_tokens == 60
+    assert got == ref
+    runner = fastdecode.runner_for(model)
+    assert runner.cuda and runner.chunk > 1 and len(runner.graphs) >= 2
+    # again, replaying the captured graphs; and a budget that is not a multiple of the chunk
+    assert run(model, ids, 60)[0] == ref
+    assert run(model, ids, 37)[0] == ref[:37]
+    fastdecode.release(model)
+
+
+def test_eos_and_cancel_inside_a_chunk():
+    model = cuda_model("qwen2")
+    ids = prompt(40, seed=12).cuda()
+    ref = reference(model, ids, 40)
+    eos = ref[21]
+    got, stats = run(model, ids, 40, eos_token_ids={eos})
+    assert got == ref[: ref.index(eos) + 1] and stats.finish_reason == "stop"
+    seen: list[int] = []
+    stats = fastdecode.fast_stream_generate(model, ids, 40, eos_token_ids=set(), should_stop=lambda: len(seen) >= 5,
+                                            on_token=seen.append)
+    # cancel is polled after each chunk delivered to the host
+    assert stats.finish_reason == "cancelled" and 5 <= len(seen) <= 1 + fastdecode.CHUNK
+    assert seen == ref[: len(seen)]
+    # the next request on the same runner is unaffected by the abandoned chunk
+    assert run(model, ids, 40)[0] == ref
+
+
+def test_prefix_cache_on_gpu():
+    model = cuda_model("glm")
+    g = torch.Generator().manual_seed(13)
+    fleet = torch.randint(0, VOCAB, (300,), generator=g)
+    cache = PrefixCache(min_tokens=16)
+    for i in range(3):
+        ids = torch.cat([fleet, torch.randint(0, VOCAB, (10,), generator=g)]).unsqueeze(0).cuda()
+        got, stats = run(model, ids, 20, prefix_cache=cache)
+        assert got == reference(model, ids, 20)
+        assert (stats.cached_prompt_tokens >= 300) == (i > 0)
+    assert len(cache) >= 1
+
+
+def test_bfloat16_graph_path_runs():
+    model = cuda_model("llama", dtype=torch.bfloat16)
+    ids = prompt(100, seed=14).cuda()
+    got, stats = run(model, ids, 50)
+    assert stats.fast_path and len(got) == 50 and all(0 <= t < VOCAB for t in got)
+    ref = reference(model, ids, 50)
+    assert got[0] == ref[0]  # prefill; later tokens may differ by bf16 rounding
