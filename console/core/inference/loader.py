@@ -1,0 +1,559 @@
+"""Load a causal LM for the model worker: a local folder, a Hugging Face hub id, or a GGUF file.
+
+Qt-free, and torch/transformers are imported inside the functions only: the worker thread pays
+for them, never the console's start-up.  GGUF files are converted once (transformers' ``gguf_file``
+de-quantises them) and the result is kept as safetensors in the model cache, keyed by the file's
+name, size, mtime and a hash of its first and last MiB, so the second load reads safetensors.
+
+Before loading, the memory the model needs is estimated (``memory.py``) and compared with *free*
+memory; loading is refused (or, if the operator asked, only warned about) with both numbers.
+Out-of-memory during loading is caught, everything is freed, and an ``EngineError`` says what to do.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..paths import model_cache_dir
+from . import fit, memory
+from .types import EngineError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]  # (stage, fraction 0..1)
+StopCheck = Callable[[], bool]
+
+KINDS = ("auto", "folder", "hub", "gguf")
+DTYPES = ("auto", "bf16", "fp16", "fp32")
+QUANTS = ("none", "8bit", "4bit")
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    source: str
+    kind: str = "auto"  # auto | folder | hub | gguf
+    dtype: str = "auto"  # auto | bf16 | fp16 | fp32
+    quantization: str = "none"  # none | 8bit | 4bit (bitsandbytes, CUDA only)
+    device: str = "auto"  # auto | cpu | cuda
+    max_memory: dict[str, str] | None = None  # accelerate's max_memory, e.g. {"0": "20GiB", "cpu": "30GiB"}
+    max_input_tokens: int | None = None  # longer prompts keep their end, with a warning
+    allow_download: bool = False  # hub ids: fetch missing files (else the local HF cache only)
+    on_no_fit: str = "refuse"  # refuse | warn
+    kv_tokens: int = 2048  # KV cache budget counted in the estimate
+
+
+class LoadCancelled(EngineError):
+    pass
+
+
+@dataclass
+class LoadPlan:
+    kind: str
+    path: Path  # folder, GGUF file, or the hub snapshot folder
+    device: str  # cpu | cuda
+    dtype: str  # bf16 | fp16 | fp32
+    shape: memory.ModelShape
+    estimate: memory.MemoryEstimate
+    verdict: fit.FitVerdict
+    gguf_cache: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "path": str(self.path),
+            "device": self.device,
+            "dtype": self.dtype,
+            "quantization": self.estimate.quantization,
+            "params": self.shape.params,
+            "estimate": self.estimate.describe(),
+            "needed_bytes": self.verdict.needed_bytes,
+            "free_bytes": self.verdict.free_bytes,
+            "fits": self.verdict.fits,
+            "tight": self.verdict.tight,
+            "verdict": self.verdict.message,
+            "gguf_cached": bool(self.gguf_cache and _cache_complete(self.gguf_cache)),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class LoadedModel:
+    model: Any
+    tokenizer: Any
+    plan: LoadPlan
+    options: LoadOptions
+    load_s: float
+    from_cache: bool  # GGUF: the converted safetensors were reused
+    cuda_baseline: dict[int, int]  # torch-allocated bytes per GPU before loading
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def device(self) -> str:
+        return self.plan.device
+
+    def info(self) -> dict[str, Any]:
+        d = self.plan.summary()
+        d.update(
+            source=self.options.source,
+            load_s=round(self.load_s, 3),
+            from_cache=self.from_cache,
+            quantization=self.options.quantization,
+            max_input_tokens=self.options.max_input_tokens,
+            model_type=getattr(getattr(self.model, "config", None), "model_type", "?"),
+            warnings=list(self.warnings),
+        )
+        return d
+
+
+# -- resolving and planning ----------------------------------------------------------------------
+def resolve_kind(opts: LoadOptions) -> tuple[str, Path | str]:
+    src = opts.source.strip()
+    if not src:
+        raise EngineError("no model source given", "pick a model folder, a GGUF file, or type a hub id")
+    if opts.kind not in KINDS:
+        raise EngineError(f"unknown source kind {opts.kind!r}", f"use one of {', '.join(KINDS)}")
+    p = Path(src).expanduser()
+    if opts.kind in ("auto", "gguf") and p.suffix.lower() == ".gguf":
+        if not p.is_file():
+            raise EngineError(f"GGUF file not found: {p}", "check the path, or pick the file again")
+        return "gguf", p
+    if opts.kind in ("auto", "folder") and p.is_dir():
+        if not (p / "config.json").is_file():
+            raise EngineError(f"{p} has no config.json", "pick the folder that holds config.json and *.safetensors")
+        return "folder", p
+    if opts.kind == "folder":
+        raise EngineError(f"model folder not found: {p}", "check the path")
+    if opts.kind in ("auto", "hub") and HUB_ID.match(src):
+        return "hub", src
+    raise EngineError(
+        f"cannot tell what {src!r} is",
+        "give an existing folder (with config.json), a .gguf file, or a hub id like org/name",
+    )
+
+
+def hub_snapshot(repo_id: str, allow_download: bool) -> Path:
+    """The local snapshot folder of a hub model (the HF cache only, unless downloads are allowed)."""
+    from huggingface_hub import snapshot_download
+
+    patterns = ["*.json", "*.safetensors", "*.model", "*.txt", "*.jinja", "*.tiktoken"]
+    try:
+        return Path(snapshot_download(repo_id, local_files_only=not allow_download, allow_patterns=patterns))
+    except Exception as exc:  # noqa: BLE001 - LocalEntryNotFoundError, RepositoryNotFoundError, network errors
+        if not allow_download:
+            raise EngineError(
+                f"{repo_id} is not in the local Hugging Face cache ({type(exc).__name__})",
+                f"download it once (`hf download {repo_id}`), or tick 'allow downloads' and load again",
+            ) from exc
+        raise EngineError(f"cannot fetch {repo_id}: {exc}", "check the id and the network") from exc
+
+
+def gguf_cache_dir(path: Path) -> Path:
+    """Where the converted safetensors of a GGUF file live: keyed by name, size, mtime, head/tail hash."""
+    st = path.stat()
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{path.name}|{st.st_size}|{st.st_mtime_ns}".encode())
+    with open(path, "rb") as fh:
+        h.update(fh.read(1 << 20))
+        if st.st_size > 2 << 20:
+            fh.seek(-(1 << 20), os.SEEK_END)
+            h.update(fh.read(1 << 20))
+    return model_cache_dir() / "gguf-converted" / f"{path.stem}-{h.hexdigest()[:16]}"
+
+
+def _cache_complete(folder: Path) -> bool:
+    return (folder / "converted.json").is_file()
+
+
+def _torch_cuda_available() -> bool:
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
+def _pick_device_dtype(opts: LoadOptions) -> tuple[str, str]:
+    if opts.device not in ("auto", "cpu", "cuda"):
+        raise EngineError(f"unknown device {opts.device!r}", "use auto, cpu or cuda")
+    if opts.dtype not in DTYPES:
+        raise EngineError(f"unknown dtype {opts.dtype!r}", f"use one of {', '.join(DTYPES)}")
+    if opts.quantization not in QUANTS:
+        raise EngineError(f"unknown quantization {opts.quantization!r}", f"use one of {', '.join(QUANTS)}")
+    cuda = _torch_cuda_available()
+    if opts.device == "cuda" and not cuda:
+        raise EngineError("CUDA was asked for but torch sees no GPU", "choose device auto/cpu, or install a CUDA build of torch")
+    device = "cuda" if (opts.device == "cuda" or (opts.device == "auto" and cuda)) else "cpu"
+    if opts.quantization != "none":
+        if device != "cuda":
+            raise EngineError(
+                f"{opts.quantization} quantization needs a CUDA GPU (bitsandbytes); this load would run on the CPU",
+                "set quantization to none, or load on a machine with an NVIDIA GPU and a CUDA build of torch",
+            )
+        try:
+            import bitsandbytes  # noqa: F401
+        except ImportError as exc:
+            raise EngineError(
+                f"{opts.quantization} quantization needs the bitsandbytes package, which is not installed",
+                "pip install 'autoglm-console[cuda]' (or pip install bitsandbytes), then load again",
+            ) from exc
+    dtype = opts.dtype
+    if dtype == "auto":
+        if device == "cpu":
+            dtype = "fp32"  # CPU matmuls in bf16/fp16 are slower than fp32 here
+        else:
+            import torch
+
+            dtype = "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+    return device, dtype
+
+
+def _shape_for(kind: str, path: Path, cache: Path | None) -> memory.ModelShape:
+    if kind == "gguf" and cache is not None and _cache_complete(cache):
+        return memory.model_shape(cache)  # exact count from the converted safetensors
+    return memory.model_shape(path)
+
+
+def plan_load(opts: LoadOptions) -> LoadPlan:
+    """Resolve the source and estimate whether it fits; never loads weights."""
+    kind, where = resolve_kind(opts)
+    path = hub_snapshot(str(where), opts.allow_download) if kind == "hub" else Path(where)
+    cache = gguf_cache_dir(path) if kind == "gguf" else None
+    if kind == "hub" and not (path / "config.json").is_file():
+        raise EngineError(f"{opts.source}: the cached snapshot has no config.json", "download the model again")
+    try:
+        shape = _shape_for(kind, path, cache)
+    except (OSError, ValueError, KeyError) as exc:
+        raise EngineError(f"cannot read the model files at {path}: {exc}", "check that the files are complete") from exc
+    device, dtype = _pick_device_dtype(opts)
+    try:
+        for value in (opts.max_memory or {}).values():
+            fit.parse_size(value)
+    except ValueError as exc:
+        raise EngineError(str(exc), "max memory takes sizes per device, e.g. 0=20GiB, cpu=30GiB") from exc
+    est = memory.estimate_memory(shape, dtype, opts.quantization, opts.kv_tokens, device)
+    free, where_txt = fit.free_memory_for(device, opts.max_memory)
+    verdict = fit.judge_fit(est.total_bytes, free, where_txt)
+    plan = LoadPlan(kind, path, device, dtype, shape, est, verdict, cache)
+    if verdict.tight:
+        plan.warnings.append(verdict.message)
+    return plan
+
+
+def check_fit(plan: LoadPlan, opts: LoadOptions) -> None:
+    if plan.verdict.fits:
+        return
+    if opts.on_no_fit == "warn":
+        plan.warnings.append(f"may not fit: {plan.verdict.message}")
+        return
+    raise EngineError(
+        f"not loading {opts.source}: it {plan.verdict.message}",
+        "choose 4-bit/8-bit quantization or a smaller dtype, free memory (close other GPU programs), "
+        "raise max memory, or choose 'load anyway' to try",
+    )
+
+
+# -- progress through transformers' tqdm ---------------------------------------------------------
+class _ProgressBar:
+    """Enough of tqdm for transformers' loops: reports (stage, fraction) and checks for cancel."""
+
+    def __init__(self, iterable, total, stage: str, report: Progress, should_stop: StopCheck) -> None:
+        self._it = iterable
+        self.total = total if total is not None else (len(iterable) if hasattr(iterable, "__len__") else None)
+        self.n = 0
+        self.stage = stage
+        self._report = report
+        self._stop = should_stop
+        self._last = -1.0
+
+    def __iter__(self):
+        for item in self._it:
+            yield item
+            self.update(1)
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        if self._stop():
+            raise LoadCancelled("loading cancelled", "")
+        if self.total:
+            frac = min(1.0, self.n / self.total)
+            if frac - self._last >= 0.02 or frac >= 1.0:
+                self._last = frac
+                self._report(self.stage, frac)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, name):  # set_description, set_postfix, refresh, ...
+        return lambda *a, **k: None
+
+
+class _progress_hooks:
+    """Route transformers' progress bars (weights; GGUF conversion) to ``report`` while loading."""
+
+    def __init__(self, report: Progress, should_stop: StopCheck) -> None:
+        self.report = report
+        self.should_stop = should_stop
+        self._prev_hook = None
+        self._gguf_mod = None
+        self._gguf_tqdm = None
+
+    def _bar(self, desc: str, iterable=None, total=None):
+        stage = "convert" if "gguf" in (desc or "").lower() else "weights"
+        return _ProgressBar(iterable if iterable is not None else [], total, stage, self.report, self.should_stop)
+
+    def __enter__(self):
+        from transformers.utils import logging as tlog
+
+        if hasattr(tlog, "set_tqdm_hook"):
+            self._prev_hook = tlog.set_tqdm_hook(
+                lambda factory, args, kwargs: self._bar(kwargs.get("desc", ""), args[0] if args else kwargs.get("iterable"), kwargs.get("total"))
+            )
+        mod = sys.modules.get("transformers.modeling_gguf_pytorch_utils")
+        if mod is None:
+            try:
+                import transformers.modeling_gguf_pytorch_utils as mod  # noqa: PLC0415
+            except ImportError:
+                mod = None
+        if mod is not None and hasattr(mod, "tqdm"):
+            self._gguf_mod, self._gguf_tqdm = mod, mod.tqdm
+            mod.tqdm = lambda iterable=None, desc="", total=None, **kw: self._bar(desc or "gguf", iterable, total)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from transformers.utils import logging as tlog
+
+        if hasattr(tlog, "set_tqdm_hook"):
+            tlog.set_tqdm_hook(self._prev_hook)
+        if self._gguf_mod is not None:
+            self._gguf_mod.tqdm = self._gguf_tqdm
+
+
+# -- loading -------------------------------------------------------------------------------------
+def _torch_dtype(name: str):
+    import torch
+
+    return {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}[name]
+
+
+def free_torch_memory() -> None:
+    gc.collect()
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available():
+        torch.cuda.empty_cache()
+
+
+def is_oom(exc: BaseException) -> bool:
+    torch = sys.modules.get("torch")
+    oom_type = getattr(torch, "OutOfMemoryError", None) if torch is not None else None
+    if oom_type is not None and isinstance(exc, oom_type):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, (MemoryError, RuntimeError)) and ("out of memory" in text or "can't allocate memory" in text)
+
+
+def oom_error(stage: str, exc: BaseException, device: str) -> EngineError:
+    detail = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+    free = ""
+    try:
+        if device == "cuda":
+            free = "; free now: " + ", ".join(f"{m.where} {fit.fmt_bytes(m.free_bytes)}" for m in fit.cuda_memory())
+    except Exception:  # noqa: BLE001
+        pass
+    return EngineError(
+        f"out of memory while {stage} ({detail}){free}",
+        "memory was freed and the console keeps running: choose 4-bit/8-bit, a smaller model, "
+        "a lower max input / max new tokens, or close other programs using the GPU",
+    )
+
+
+def convert_gguf(path: Path, dest: Path, report: Progress, should_stop: StopCheck, dtype_name: str = "fp16"):
+    """De-quantise ``path`` with transformers and save model + tokenizer as safetensors in ``dest``.
+
+    Returns (model, tokenizer) as loaded on the CPU in ``dtype_name``."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    report("tokenizer", 0.0)
+    tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+    report("convert", 0.0)
+    kwargs: dict[str, Any] = {"dtype": _torch_dtype(dtype_name), "low_cpu_mem_usage": True}
+    try:  # newer transformers can keep GGUF blocks packed; the cache needs plain tensors
+        from transformers import GgufConfig
+
+        kwargs["quantization_config"] = GgufConfig(gguf_file=str(path), dequantize=True)
+    except ImportError:
+        pass
+    with _progress_hooks(report, should_stop):
+        model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name, **kwargs)
+    # transformers marks GGUF-loaded models as "quantized" (not serialisable) although the weights are
+    # plain de-quantised tensors by now: drop that marker so save_pretrained writes safetensors.
+    quantizer = getattr(model, "hf_quantizer", None)
+    if quantizer is not None:
+        quantizer.remove_quantization_config(model)
+    report("save cache", 0.0)
+    tmp = dest.with_name(dest.name + ".part")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        model.save_pretrained(str(tmp))
+        tok.save_pretrained(str(tmp))
+        st = path.stat()
+        (tmp / "converted.json").write_text(
+            json.dumps({"format": CACHE_FORMAT, "gguf": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+                        "dtype": dtype_name, "converted_at": time.time()})
+        )
+        shutil.rmtree(dest, ignore_errors=True)
+        os.replace(tmp, dest)
+    except Exception:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report("save cache", 1.0)
+    return model, tok
+
+
+def load_model(
+    opts: LoadOptions,
+    progress: Progress | None = None,
+    should_stop: StopCheck | None = None,
+    plan: LoadPlan | None = None,
+) -> LoadedModel:
+    """Plan, check the fit, and load. Raises EngineError (LoadCancelled when stopped)."""
+    report = progress or (lambda stage, frac: None)
+    stop = should_stop or (lambda: False)
+    t0 = time.perf_counter()
+    report("estimate", 0.0)
+    plan = plan or plan_load(opts)
+    check_fit(plan, opts)
+    warnings = list(plan.warnings)
+    baseline = fit.cuda_allocated()
+    model = tok = None
+    from_cache = False
+    try:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        folder = plan.path
+        if plan.kind == "gguf":
+            assert plan.gguf_cache is not None
+            if _cache_complete(plan.gguf_cache):
+                from_cache = True
+            else:
+                meta_dtype = "bf16" if memory.read_gguf(plan.path).metadata.get("general.file_type") == 32 else "fp16"
+                model, tok = convert_gguf(plan.path, plan.gguf_cache, report, stop, meta_dtype)
+                if plan.device == "cpu" and opts.quantization == "none":
+                    model = model.to(_torch_dtype(plan.dtype))  # already in memory: no second read
+                else:
+                    del model
+                    model = None
+                    gc.collect()
+            folder = plan.gguf_cache
+        if stop():
+            raise LoadCancelled("loading cancelled", "")
+        if tok is None:
+            report("tokenizer", 0.0)
+            tok = AutoTokenizer.from_pretrained(str(folder))
+        if model is None:
+            kwargs: dict[str, Any] = {"dtype": _torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
+            if plan.device == "cuda":
+                kwargs["device_map"] = "auto"
+                if opts.max_memory:
+                    kwargs["max_memory"] = {(int(k) if str(k).isdigit() else k): v for k, v in opts.max_memory.items()}
+                if opts.quantization != "none":
+                    from transformers import BitsAndBytesConfig
+
+                    if opts.quantization == "8bit":
+                        kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
+                    else:
+                        kwargs["quantization_config"] = BitsAndBytesConfig(
+                            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=_torch_dtype(plan.dtype)
+                        )
+            report("weights", 0.0)
+            with _progress_hooks(report, stop):
+                model = AutoModelForCausalLM.from_pretrained(str(folder), **kwargs)
+        model.eval()
+        if stop():
+            raise LoadCancelled("loading cancelled", "")
+    except LoadCancelled:
+        model = tok = None
+        free_torch_memory()
+        raise
+    except EngineError:
+        model = tok = None
+        free_torch_memory()
+        raise
+    except BaseException as exc:  # noqa: BLE001 - OOM, broken files, unsupported architectures
+        model = tok = None
+        free_torch_memory()
+        if is_oom(exc):
+            raise oom_error("loading the model", exc, plan.device) from exc
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        raise EngineError(
+            f"loading {opts.source} failed: {type(exc).__name__}: {str(exc)[:400]}",
+            "check that the files are complete and that this transformers version supports the architecture",
+        ) from exc
+    if tok.pad_token_id is None and tok.eos_token_id is not None:
+        tok.pad_token = tok.eos_token
+    report("ready", 1.0)
+    loaded = LoadedModel(model, tok, plan, opts, time.perf_counter() - t0, from_cache, baseline, warnings)
+    log.info("loaded %s (%s, %s on %s) in %.1f s%s", opts.source, plan.kind, plan.dtype, plan.device,
+             loaded.load_s, " from the GGUF cache" if from_cache else "")
+    return loaded
+
+
+def unload(loaded: LoadedModel) -> dict[str, Any]:
+    """Drop the model and check that its memory came back (CUDA: torch's counters; CPU: the model
+    object was collected).  The caller must hold no other reference to the model."""
+    import psutil
+
+    proc = psutil.Process()
+    rss_before = proc.memory_info().rss
+    cuda_before = fit.cuda_allocated()
+    fast = sys.modules.get("console.core.inference.fastdecode")
+    if fast is not None and hasattr(fast, "release"):
+        fast.release(loaded.model)  # its static cache and graphs hold the model
+    ref = weakref.ref(loaded.model)
+    loaded.model = None
+    loaded.tokenizer = None
+    free_torch_memory()
+    collected = ref() is None
+    cuda_after = fit.cuda_allocated()
+    rss_after = proc.memory_info().rss
+    slack = 16 * 1024**2
+    leftover = {i: cuda_after.get(i, 0) - loaded.cuda_baseline.get(i, 0) for i in cuda_after}
+    returned = collected and all(v <= slack for v in leftover.values())
+    out = {
+        "collected": collected,
+        "returned": returned,
+        "rss_before": rss_before,
+        "rss_after": rss_after,
+        "cuda_allocated_before": cuda_before,
+        "cuda_allocated_after": cuda_after,
+        "cuda_left_over": leftover,
+    }
+    if not returned:
+        what = "the model object is still referenced" if not collected else (
+            "GPU memory still allocated: " + ", ".join(f"cuda:{i} {fit.fmt_bytes(v)}" for i, v in leftover.items() if v > slack))
+        out["message"] = f"memory did not fully come back after unloading ({what})"
+        log.warning(out["message"])
+    else:
+        freed = sum(cuda_before.values()) - sum(cuda_after.values())
+        out["message"] = (f"unloaded: {fit.fmt_bytes(freed)} of GPU memory freed" if cuda_before
+                          else f"unloaded: RSS {fit.fmt_bytes(rss_before)} → {fit.fmt_bytes(rss_after)}")
+    return out
