@@ -44,6 +44,21 @@ CONNACK_HINTS = {
 }
 
 
+# paho reports MQTT 3.1.1 CONNACK return codes as the MQTT 5 reason codes below
+V311_RETURN_CODES = {132: 1, 133: 2, 136: 3, 134: 4, 135: 5}
+
+
+def connack_hint(code: int, with_credentials: bool) -> str:
+    if code == 135 and with_credentials:
+        return ("The broker rejected these credentials: check the user name and password (Mosquitto answers "
+                "'Not authorized' for a wrong password too; the password lives in the OS keyring, re-enter it in the "
+                "broker settings), or ask the broker's operator whether this user may connect.")
+    if code == 135:
+        return ("The broker does not accept anonymous clients (allow_anonymous false): set a user name and "
+                "password in the broker settings.")
+    return CONNACK_HINTS.get(code, "The broker refused the connection: its log says why.")
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -157,8 +172,10 @@ def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
     except (socket.timeout, TimeoutError):
         return _row(name, FAIL, f"no TLS answer within {timeout:g} s", expected,
                     "The port accepts TCP but never answers the TLS handshake: it may be a plain MQTT port."), False
-    except OSError as exc:
-        return _row(name, FAIL, f"TLS connection failed: {exc}", expected, "Check the address and port."), False
+    except OSError as exc:  # reset / EOF mid-handshake: the other side does not speak TLS
+        return _row(name, FAIL, f"TLS handshake failed: {exc}", expected,
+                    f"The broker closed the connection during the TLS handshake: port {cfg.port} is probably a "
+                    "plain MQTT port (1883): use mqtt:// there, or the broker's TLS port (usually 8883)."), False
     not_after = cert.get("notAfter")
     days_left = None
     if not_after:
@@ -241,8 +258,9 @@ def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe
     code = int(rc.value)
     if rc.is_failure:
         probe.client.disconnect()
-        hint = CONNACK_HINTS.get(code, "The broker refused the connection: its log says why.")
-        return _row(name, FAIL, f"refused {who}: {rc} (reason code {code}, {proto})", expected, hint,
+        v311 = V311_RETURN_CODES.get(code) if cfg.protocol != "5" else None
+        code_txt = f"reason code {code}" + (f", MQTT 3.1.1 return code {v311}" if v311 else f", {proto}")
+        return _row(name, FAIL, f"refused {who}: {rc} ({code_txt})", expected, connack_hint(code, bool(cfg.username)),
                     reason_code=code, reason=str(rc)), None
     return _row(name, OK, f"accepted {who} ({proto})", expected, reason_code=code), probe
 
