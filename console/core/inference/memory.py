@@ -146,7 +146,9 @@ def shape_from_config(cfg: dict[str, Any]) -> ModelShape:
     head_dim = _first(cfg, "head_dim", "kv_channels", default=hidden // heads)
     q_dim = heads * head_dim
     kv_dim = kv_heads * head_dim
-    attn_bias = bool(_first(cfg, "attention_bias", "add_qkv_bias", "qkv_bias", default=False))
+    # Qwen2 always has q/k/v biases and its config has no key for them
+    attn_bias = bool(_first(cfg, "attention_bias", "add_qkv_bias", "qkv_bias",
+                            default=model_type in ("qwen2", "qwen2_moe", "qwen2_vl")))
     attn = hidden * (q_dim + 2 * kv_dim) + q_dim * hidden
     if attn_bias:
         attn += q_dim + 2 * kv_dim
@@ -163,7 +165,8 @@ def shape_from_config(cfg: dict[str, Any]) -> ModelShape:
         mlp_total = mlp * (layers - dense_layers) + mlp_dense * dense_layers
     else:
         mlp_total = mlp_dense * layers
-    norms = 2 * hidden * layers + hidden
+    norms_per_layer = 4 if model_type == "glm4" else 2  # GLM-4 adds post-attention and post-MLP norms
+    norms = norms_per_layer * hidden * layers + hidden
     embed = vocab * hidden
     tied = bool(_first(cfg, "tie_word_embeddings", default=model_type not in ("chatglm",)))
     head = 0 if tied else vocab * hidden
