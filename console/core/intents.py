@@ -760,6 +760,10 @@ class IntentParser:
         name = self.aliases.display_name(meta, lang)
         unit = f" {cap.unit}" if cap.unit else ""
         asked = f"{_fmt(num.value)}{unit}" if num.value is not None else num.text.strip()
+        if cap.type == "int" and num.value is not None and not float(num.value).is_integer():
+            rng = f" ({_fmt(cap.min)}–{_fmt(cap.max)}{unit})" if cap.min is not None and cap.max is not None else ""
+            return _t(lang, f"{name}: {_label(cap.name, 'en')} must be a whole number{rng}, not {asked}",
+                      f"{name}：{_label(cap.name, 'zh')}必须是整数{rng}，不能是 {asked}")
         if cap.min is not None and cap.max is not None:
             rng = f"{_fmt(cap.min)}–{_fmt(cap.max)}{unit}"
             return _t(lang, f"{name}: {_label(cap.name, 'en')} {asked} is outside the allowed range {rng}",
