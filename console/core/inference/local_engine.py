@@ -118,11 +118,16 @@ class LocalEngine:
         text = "".join(f"{m['role']}: {m['content']}\n" for m in chat) + "assistant:"
         return list(tok(text)["input_ids"])
 
-    def _limit_input(self, ids: list[int], params: GenParams, metrics: RequestMetrics) -> list[int]:
-        limit = params.max_input_tokens or self.loaded.options.max_input_tokens
+    def _context(self) -> int | None:
         ctx = getattr(getattr(self.loaded.model, "config", None), "max_position_embeddings", None)
-        if isinstance(ctx, int) and ctx > params.max_new_tokens:
-            room = ctx - params.max_new_tokens
+        return ctx if isinstance(ctx, int) and ctx > 1 else None
+
+    def _limit_input(self, ids: list[int], params: GenParams, metrics: RequestMetrics) -> list[int]:
+        """Keep the end of a prompt over max input tokens, or over what the context leaves for the answer."""
+        limit = params.max_input_tokens or self.loaded.options.max_input_tokens
+        ctx = self._context()
+        if ctx:
+            room = ctx - 1 - min(params.max_new_tokens, ctx // 2)
             limit = min(limit, room) if limit else room
         if limit and len(ids) > limit:
             dropped = len(ids) - limit
@@ -132,6 +137,15 @@ class LocalEngine:
             )
             ids = ids[-limit:]
         return ids
+
+    def _limit_new(self, n_prompt: int, params: GenParams, metrics: RequestMetrics) -> int:
+        ctx = self._context()
+        if ctx and n_prompt + params.max_new_tokens >= ctx:  # one position spare: the decode paths count it
+            n = ctx - n_prompt - 1
+            metrics.warnings.append(f"max new tokens lowered from {params.max_new_tokens} to {n}: "
+                                    f"the model's context is {ctx} tokens")
+            return n
+        return params.max_new_tokens
 
     # -- Engine ----------------------------------------------------------------------------------
     def generate(
@@ -153,6 +167,7 @@ class LocalEngine:
         if not ids:
             raise EngineError("the prompt is empty after tokenisation", "type a prompt")
         metrics.prompt_tokens = len(ids)
+        max_new = self._limit_new(len(ids), params, metrics)
         decoder = IncrementalDecoder(self.loaded.tokenizer)
         stops = StopMatcher(params.stop)
         first: list[float] = []
@@ -180,7 +195,7 @@ class LocalEngine:
             stats = stream_generate(
                 self.loaded.model,
                 torch.tensor([ids], dtype=torch.long),
-                params.max_new_tokens,
+                max_new,
                 eos_token_ids=self._eos,
                 should_stop=stop_now,
                 on_token=on_token,

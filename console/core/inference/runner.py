@@ -1,0 +1,305 @@
+"""The model worker's logic, without Qt: one long-lived thread that owns the engine.
+
+Jobs come in through a queue (load, unload, estimate, connect to a remote engine, generate) and are
+run one at a time in order; everything the worker has to say goes out through a ``RunnerEvents``
+object (the Qt wrapper turns each call into a signal).  ``cancel`` stops the running job between
+two tokens (or two loading steps) and can drop queued requests; the queue length is reported every
+time it changes.  A failing job reports an error and the thread carries on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from .types import ChatMessage, Engine, EngineError, GenParams, RequestMetrics
+
+log = logging.getLogger(__name__)
+
+
+class RunnerEvents(Protocol):
+    """Called on the worker thread: implementations must only hand the data on (emit a signal)."""
+
+    def state(self, state: str, info: dict) -> None: ...  # idle | loading | ready | generating | unloading | stopped
+    def load_progress(self, stage: str, fraction: float) -> None: ...
+    def estimate(self, info: dict) -> None: ...
+    def loaded(self, info: dict) -> None: ...
+    def unloaded(self, info: dict) -> None: ...
+    def text(self, request_id: int, piece: str) -> None: ...
+    def started(self, request_id: int, queue_wait_s: float) -> None: ...
+    def finished(self, request_id: int, metrics: RequestMetrics) -> None: ...
+    def error(self, request_id: int, message: str, hint: str) -> None: ...  # request_id 0: load/unload/estimate
+    def queue_changed(self, waiting: int) -> None: ...
+
+
+@dataclass
+class Job:
+    kind: str  # load | unload | estimate | connect | generate
+    id: int
+    payload: Any = None
+    enqueued_at: float = field(default_factory=time.perf_counter)
+
+
+EngineFactory = Callable[[Any], Engine]  # LoadedModel -> Engine
+
+
+def default_engine_factory(loaded) -> Engine:
+    from .local_engine import LocalEngine
+
+    return LocalEngine(loaded)
+
+
+class ModelRunner:
+    """Owns the engine and the ``model-worker`` thread. Thread-safe submit/cancel from any thread."""
+
+    def __init__(self, events: RunnerEvents, telemetry: Any | None = None,
+                 engine_factory: EngineFactory = default_engine_factory) -> None:
+        self.events = events
+        self.telemetry = telemetry
+        self.engine_factory = engine_factory
+        self.engine: Engine | None = None
+        self.engine_info: dict = {}
+        self._jobs: deque[Job] = deque()
+        self._cv = threading.Condition()
+        self._ids = itertools.count(1)
+        self._current: Job | None = None
+        self._cancel = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.state = "idle"
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def start(self) -> "ModelRunner":
+        if self._thread is None:
+            self._stopping.clear()
+            self._thread = threading.Thread(target=self._serve, name="model-worker", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Cancel everything, unload the engine, and join the thread. True when it ended in time."""
+        if self._thread is None:
+            return True
+        self._stopping.set()
+        self._cancel.set()
+        with self._cv:
+            self._jobs.clear()
+            self._cv.notify_all()
+        self._thread.join(timeout)
+        ok = not self._thread.is_alive()
+        if ok:
+            self._thread = None
+        return ok
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- submitting ----------------------------------------------------------------------------
+    def _submit(self, kind: str, payload: Any = None) -> int:
+        job = Job(kind, next(self._ids), payload)
+        with self._cv:
+            self._jobs.append(job)
+            waiting = self._waiting_locked()
+            self._cv.notify_all()
+        self.events.queue_changed(waiting)
+        return job.id
+
+    def submit_load(self, options) -> int:
+        return self._submit("load", options)
+
+    def submit_unload(self) -> int:
+        return self._submit("unload")
+
+    def submit_estimate(self, options) -> int:
+        return self._submit("estimate", options)
+
+    def submit_connect(self, factory: Callable[[], Engine], info: dict | None = None) -> int:
+        """Replace the engine by ``factory()`` (e.g. a RemoteEngine), built on the worker thread."""
+        return self._submit("connect", (factory, dict(info or {})))
+
+    def submit_generate(self, messages: list[ChatMessage], params: GenParams) -> int:
+        return self._submit("generate", (list(messages), params))
+
+    def _waiting_locked(self) -> int:
+        return sum(1 for j in self._jobs if j.kind == "generate")
+
+    def waiting(self) -> int:
+        with self._cv:
+            return self._waiting_locked()
+
+    def cancel(self, request_id: int | None = None) -> bool:
+        """Cancel one job (queued or running), or, with None, the running job and every queued request."""
+        found = False
+        with self._cv:
+            if request_id is None:
+                dropped = [j for j in self._jobs if j.kind == "generate"]
+                for j in dropped:
+                    self._jobs.remove(j)
+                found = bool(dropped)
+                if self._current is not None:
+                    self._cancel.set()
+                    found = True
+            else:
+                dropped = [j for j in self._jobs if j.id == request_id]
+                for j in dropped:
+                    self._jobs.remove(j)
+                found = bool(dropped)
+                if self._current is not None and self._current.id == request_id:
+                    self._cancel.set()
+                    found = True
+            waiting = self._waiting_locked()
+        for j in dropped:
+            if j.kind == "generate":
+                m = RequestMetrics(queue_wait_s=time.perf_counter() - j.enqueued_at, cancelled=True,
+                                   finish_reason="cancelled")
+                self.events.finished(j.id, m)
+        self.events.queue_changed(waiting)
+        return found
+
+    # -- the worker thread ---------------------------------------------------------------------
+    def _set_state(self, state: str, info: dict | None = None) -> None:
+        self.state = state
+        self.events.state(state, dict(info or {}))
+
+    def _should_stop(self) -> bool:
+        return self._cancel.is_set() or self._stopping.is_set()
+
+    def _serve(self) -> None:
+        self._set_state("idle")
+        try:
+            while True:
+                with self._cv:
+                    while not self._jobs and not self._stopping.is_set():
+                        self._cv.wait()
+                    if self._stopping.is_set():
+                        break
+                    job = self._jobs.popleft()
+                    self._current = job
+                    self._cancel.clear()
+                    waiting = self._waiting_locked()
+                self.events.queue_changed(waiting)
+                try:
+                    self._run_job(job)
+                except Exception as exc:  # noqa: BLE001 - one bad job must not end the worker
+                    log.exception("model worker job %s failed", job.kind)
+                    self.events.error(job.id if job.kind == "generate" else 0,
+                                      f"{type(exc).__name__}: {exc}", "see the log file for details")
+                finally:
+                    with self._cv:
+                        self._current = None
+                if not self._stopping.is_set():
+                    self._set_state("ready" if self.engine is not None else "idle", self.engine_info)
+        finally:
+            self._close_engine()
+            self._set_state("stopped")
+
+    def _run_job(self, job: Job) -> None:
+        handler = {"load": self._do_load, "unload": self._do_unload, "estimate": self._do_estimate,
+                   "connect": self._do_connect, "generate": self._do_generate}[job.kind]
+        handler(job)
+
+    def _close_engine(self) -> dict:
+        if self.engine is None:
+            return {}
+        engine, self.engine = self.engine, None
+        self.engine_info = {}
+        try:
+            engine.close()
+        except Exception:  # noqa: BLE001
+            log.exception("closing the engine failed")
+        return dict(getattr(engine, "unload_report", {}) or {})
+
+    def _do_estimate(self, job: Job) -> None:
+        from .loader import plan_load
+
+        try:
+            plan = plan_load(job.payload)
+        except EngineError as exc:
+            self.events.estimate({"error": str(exc), "hint": exc.hint, "source": job.payload.source})
+            return
+        info = plan.summary()
+        info["source"] = job.payload.source
+        self.events.estimate(info)
+
+    def _do_load(self, job: Job) -> None:
+        from .loader import LoadCancelled, load_model
+
+        opts = job.payload
+        if self.engine is not None:
+            self._set_state("unloading", self.engine_info)
+            report = self._close_engine()
+            self.events.unloaded(report)
+        self._set_state("loading", {"source": opts.source})
+        try:
+            loaded = load_model(opts, progress=self.events.load_progress, should_stop=self._should_stop)
+        except LoadCancelled:
+            self.events.error(0, "loading cancelled", "")
+            return
+        except EngineError as exc:
+            self.events.error(0, str(exc), exc.hint)
+            return
+        try:
+            self.engine = self.engine_factory(loaded)
+        except Exception:
+            from .loader import unload
+
+            unload(loaded)
+            raise
+        self.engine_info = {"backend": "local", **loaded.info()}
+        self.events.loaded(dict(self.engine_info))
+
+    def _do_unload(self, job: Job) -> None:
+        if self.engine is None:
+            self.events.unloaded({"message": "nothing was loaded"})
+            return
+        self._set_state("unloading", self.engine_info)
+        self.events.unloaded(self._close_engine())
+
+    def _do_connect(self, job: Job) -> None:
+        factory, info = job.payload
+        if self.engine is not None:
+            self._set_state("unloading", self.engine_info)
+            self.events.unloaded(self._close_engine())
+        self._set_state("loading", info)
+        try:
+            self.engine = factory()
+        except EngineError as exc:
+            self.events.error(0, str(exc), exc.hint)
+            return
+        self.engine_info = {"backend": getattr(self.engine, "name", "remote"), **info}
+        self.events.loaded(dict(self.engine_info))
+
+    def _do_generate(self, job: Job) -> None:
+        messages, params = job.payload
+        wait = time.perf_counter() - job.enqueued_at
+        self.events.started(job.id, wait)
+        if self.engine is None:
+            self.events.error(job.id, "no model is loaded", "load a model (or connect to a server) first")
+            return
+        if self._should_stop():
+            m = RequestMetrics(queue_wait_s=wait, cancelled=True, finish_reason="cancelled")
+            self.events.finished(job.id, m)
+            return
+        self._set_state("generating", {"request": job.id, **self.engine_info})
+        rid = job.id
+        try:
+            metrics = self.engine.generate(messages, params, lambda piece: self.events.text(rid, piece), self._should_stop)
+        except EngineError as exc:
+            m = RequestMetrics(queue_wait_s=wait, finish_reason="error", warnings=[str(exc)])
+            if self.telemetry is not None:
+                self.telemetry.record_request(m, ok=False)
+            self.events.error(rid, str(exc), exc.hint)
+            return
+        metrics.queue_wait_s = wait
+        if self._cancel.is_set():
+            metrics.cancelled = True
+            metrics.finish_reason = "cancelled"
+        if self.telemetry is not None:
+            self.telemetry.record_request(metrics, ok=True)
+        self.events.finished(rid, metrics)
