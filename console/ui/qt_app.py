@@ -15,6 +15,7 @@ from console.core.logsetup import setup_logging
 from console.core.paths import resource_path
 from console.core.services import Services, build_services
 
+from .qt_device_controls import ConfirmFn
 from .qt_devices_panel import QtDevicesPanel
 from .qt_doctor_panel import QtDoctorPanel
 from .qt_errors import QtErrorReporter, install_qt_message_handler
@@ -59,11 +60,11 @@ class ConsoleApp(QObject):
 
     startFailed = Signal(str)
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, confirm: ConfirmFn | None = None) -> None:
         super().__init__()
         self.services = services
         self.startFailed.connect(self._show_start_error)
-        self.devices = QtDevicesPanel(services.registry)
+        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm)
         self.model_panel = QtModelPanel()
         self.doctor_panel = QtDoctorPanel()
         self.window = QtMainWindow(

@@ -1,4 +1,5 @@
-"""The Devices area: the live, sortable, filterable device table and its rate indicators."""
+"""The Devices area: the live, sortable, filterable device table and its rate indicators; on the
+right the selected device's generated controls, the live commands view and the audit log."""
 
 from __future__ import annotations
 
@@ -12,12 +13,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from console.core.commands import CommandPipeline
 from console.core.registry import FleetRegistry
 
+from .qt_audit_view import QtAuditView
+from .qt_commands_view import QtCommandsView
+from .qt_device_controls import ConfirmFn, QtDeviceControls
 from .qt_fleet_model import QtFleetModel
 
 
@@ -67,9 +73,17 @@ class QtDevicesPanel(QWidget):
     SETTINGS_GROUP = "devices"
     SETTINGS_VERSION = 1
 
-    def __init__(self, registry: FleetRegistry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        registry: FleetRegistry,
+        parent: QWidget | None = None,
+        *,
+        commands: CommandPipeline | None = None,
+        confirm: ConfirmFn | None = None,
+    ) -> None:
         super().__init__(parent)
         self.registry = registry
+        self.commands = commands
         self.model = QtFleetModel(registry, self)
         self.proxy = QtFleetFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -109,6 +123,20 @@ class QtDevicesPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
+        self.controls = QtDeviceControls(commands, confirm, record_lookup=registry.get)
+        self.side = QTabWidget()
+        self.side.setObjectName("deviceSide")
+        self.side.addTab(self.controls, self.tr("Control"))
+        self.commands_view = self.audit_view = None
+        if commands is not None:
+            self.commands_view = QtCommandsView(commands)
+            self.audit_view = QtAuditView(commands.outbox)
+            self.side.addTab(self.commands_view, self.tr("Commands"))
+            self.side.addTab(self.audit_view, self.tr("Audit log"))
+            self.commands_view.model.commandUpdated.connect(self.controls.show_command)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -119,6 +147,8 @@ class QtDevicesPanel(QWidget):
         self.kind_box.currentIndexChanged.connect(lambda _: self.proxy.set_filters(kind=self.kind_box.currentData()))
         self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
         self.model.rowsInserted.connect(self._refresh_filter_choices)
+        self.model.devicesUpdated.connect(self._devices_updated)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
 
         self._last_counts = registry.counters()
         self._rate_timer = QTimer(self)
@@ -150,6 +180,27 @@ class QtDevicesPanel(QWidget):
                 dr=(now["stale_dropped"] + now["rejected"]) - (prev["stale_dropped"] + prev["rejected"]),
             )
         )
+
+    def _select(self, proxy_index: QModelIndex) -> None:
+        src = self.proxy.mapToSource(proxy_index)
+        dev_id = self.model.device_id(src.row()) if src.isValid() else None
+        self.select_device(dev_id)
+
+    def select_device(self, device_id: str | None) -> None:
+        """Show a device's controls (also used by tests and by a click in the table)."""
+        rec = self.registry.get(device_id) if device_id else None
+        self.controls.set_device(rec.meta if rec else None, rec)
+
+    def _devices_updated(self, ids: set) -> None:
+        meta = self.controls.meta
+        if meta is None or meta.id not in ids:
+            return
+        rec = self.model.record(self.model.row_of(meta.id) or 0)
+        if rec is not None and rec.id == meta.id:
+            if rec.meta is not None and rec.meta != meta:
+                self.controls.set_device(rec.meta, rec)  # its capabilities changed
+            else:
+                self.controls.update_record(rec)
 
     def online_count(self) -> int:
         return len(self.registry.online_ids())

@@ -44,6 +44,7 @@ class QtFleetModel(QAbstractTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 2
 
     framesApplied = Signal(int)  # rows updated in the last frame (for the rate indicators)
+    devicesUpdated = Signal(object)  # the set of device ids updated in the last frame
 
     def __init__(self, registry: FleetRegistry, parent: QObject | None = None, frame_ms: int = 50) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class QtFleetModel(QAbstractTableModel):
             self.endInsertRows()
         changed = 0
         last = len(self.COLUMNS) - 1
+        updated = set()
         for dev_id in dirty:
             row = self._row.get(dev_id)
             rec = self.registry.get(dev_id)
@@ -93,10 +95,12 @@ class QtFleetModel(QAbstractTableModel):
                 continue
             self._cache[dev_id] = rec
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            updated.add(dev_id)
             changed += 1
         self.rows_applied += changed
         if changed:
             self.framesApplied.emit(changed)
+            self.devicesUpdated.emit(updated)
         return changed
 
     def _refresh_ages(self) -> None:

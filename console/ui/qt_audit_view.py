@@ -1,0 +1,166 @@
+"""The audit log: every command ever sent from this console, filtered by device, state, origin
+and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.outbox import AuditFilter, CommandRow, Outbox
+from console.core.protocol import ORIGINS, CommandState
+
+from .qt_commands_model import STATE_COLOURS, format_params, format_time
+
+
+class QtAuditModel(QAbstractTableModel):
+    COLUMNS = ("time", "device", "command", "origin", "state", "attempts", "detail")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[CommandRow] = []
+        self._headers = [self.tr("Submitted"), self.tr("Device"), self.tr("Command"), self.tr("Origin"),
+                         self.tr("State"), self.tr("Tries"), self.tr("Detail")]
+
+    def set_rows(self, rows: list[CommandRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {
+                "time": lambda: QDateTime.fromMSecsSinceEpoch(int(r.command.ts * 1000)).toString("yyyy-MM-dd ")
+                + format_time(r.command.ts),
+                "device": lambda: r.device_id,
+                "command": lambda: format_params(r),
+                "origin": lambda: r.command.origin,
+                "state": lambda: r.state.value,
+                "attempts": lambda: str(r.attempts),
+                "detail": lambda: r.error,
+            }[col]()
+        if role == Qt.ItemDataRole.ForegroundRole and col == "state":
+            return QColor(STATE_COLOURS.get(r.state, "#000000"))
+        return None
+
+
+class QtAuditView(QWidget):
+    def __init__(self, outbox: Outbox, parent: QWidget | None = None,
+                 choose_path: Callable[[QWidget], str] | None = None) -> None:
+        super().__init__(parent)
+        self.outbox = outbox
+        self.choose_path = choose_path or self._ask_path
+        self.model = QtAuditModel(self)
+        self.device = QLineEdit(placeholderText=self.tr("device id contains…"))
+        self.device.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("any state"), "")
+        for s in CommandState:
+            self.state.addItem(s.value, s.value)
+        self.origin = QComboBox()
+        self.origin.addItem(self.tr("any origin"), "")
+        for o in ORIGINS:
+            self.origin.addItem(o, o)
+        now = QDateTime.currentDateTime()
+        self.use_since = QCheckBox(self.tr("from"))
+        self.since = QDateTimeEdit(now.addDays(-1))
+        self.use_until = QCheckBox(self.tr("until"))
+        self.until = QDateTimeEdit(now.addSecs(3600))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.search = QPushButton(self.tr("Search"))
+        self.export = QPushButton(self.tr("Export CSV…"))
+        self.info = QLabel()
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        grid = QGridLayout()
+        grid.addWidget(self.device, 0, 0, 1, 2)
+        grid.addWidget(self.state, 0, 2)
+        grid.addWidget(self.origin, 0, 3)
+        grid.addWidget(self.use_since, 1, 0)
+        grid.addWidget(self.since, 1, 1)
+        grid.addWidget(self.use_until, 1, 2)
+        grid.addWidget(self.until, 1, 3)
+        grid.addWidget(self.search, 0, 4)
+        grid.addWidget(self.export, 1, 4)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(grid)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.info)
+        self.search.clicked.connect(self.refresh)
+        self.device.returnPressed.connect(self.refresh)
+        self.state.currentIndexChanged.connect(lambda _: self.refresh())
+        self.origin.currentIndexChanged.connect(lambda _: self.refresh())
+        self.export.clicked.connect(self.export_csv)
+
+    def current_filter(self) -> AuditFilter:
+        state = self.state.currentData()
+        return AuditFilter(
+            device=self.device.text().strip(),
+            states=(CommandState(state),) if state else (),
+            origin=self.origin.currentData() or "",
+            since=self.since.dateTime().toMSecsSinceEpoch() / 1000 if self.use_since.isChecked() else None,
+            until=self.until.dateTime().toMSecsSinceEpoch() / 1000 if self.use_until.isChecked() else None,
+        )
+
+    def refresh(self) -> None:
+        rows = self.outbox.audit(self.current_filter())
+        self.model.set_rows(rows)
+        self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
+
+    def export_csv(self) -> str | None:
+        path = self.choose_path(self)
+        if not path:
+            return None
+        try:
+            n = self.outbox.export_csv(path, self.outbox.audit(self.current_filter()))
+        except OSError as exc:
+            self.info.setText(self.tr("Export failed: {e}").format(e=exc.strerror or exc))
+            return None
+        self.info.setText(self.tr("Exported {n} command(s) to {path}").format(n=n, path=path))
+        return path
+
+    def _ask_path(self, parent: QWidget) -> str:
+        path, _ = QFileDialog.getSaveFileName(parent, self.tr("Export audit log"), "commands.csv",
+                                              self.tr("CSV files (*.csv)"))
+        return path
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
