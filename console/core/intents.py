@@ -84,7 +84,8 @@ class ProposedCommand:
     device_name: str
     params: dict[str, Any]  # as returned by DeviceMeta.validate_params("set", ...)
     high_risk: bool
-    summary: str
+    summary: str  # "Line A conveyor: stop" / "A线传送带：停止"
+    change: str = ""  # the summary without the device name: "stop" / "停止"
     picked_by_model: bool = False
 
 
@@ -887,6 +888,7 @@ class IntentParser:
                 params=clean,
                 high_risk=meta.is_high_risk(clean),
                 summary=self.summarize(meta, clean, lang),
+                change=self.describe_change(meta, clean, lang),
                 picked_by_model=dev_id in model_picked,
             ))
         if not commands:
@@ -944,6 +946,10 @@ class IntentParser:
     # -- text ------------------------------------------------------------------------------------
     def summarize(self, meta: DeviceMeta, params: Mapping[str, Any], lang: str = "en") -> str:
         name = self.aliases.display_name(meta, lang)
+        change = self.describe_change(meta, params, lang)
+        return f"{name}：{change}" if lang == "zh" else f"{name}: {change}"
+
+    def describe_change(self, meta: DeviceMeta, params: Mapping[str, Any], lang: str = "en") -> str:
         parts = []
         ordered = sorted(params.items(), key=lambda kv: meta.capabilities[kv[0]].type != "bool")
         for cap_name, value in ordered:
@@ -957,7 +963,7 @@ class IntentParser:
             else:
                 unit = f" {cap.unit}" if cap.unit else ""
                 parts.append(f"{_label(cap_name, lang)} {_fmt(value)}{unit}")
-        return f"{name}：{'，'.join(parts)}" if lang == "zh" else f"{name}: {', '.join(parts)}"
+        return "，".join(parts) if lang == "zh" else ", ".join(parts)
 
 
 def _t(lang: str, en: str, zh: str) -> str:
