@@ -18,6 +18,8 @@ from console.core.commands import CommandPipeline
 from console.core.outbox import AuditFilter, CommandRow
 from console.core.protocol import CommandState
 
+from .qt_fleet_model import format_value
+
 S = CommandState
 STATE_COLOURS = {
     S.QUEUED: "#7f8c8d", S.SENT: "#b9770e", S.DELIVERED: "#2e86c1", S.ACCEPTED: "#2874a6",
@@ -29,7 +31,7 @@ STATE_COLOURS = {
 def format_params(row: CommandRow) -> str:
     if row.command.action == "refresh":
         return "refresh"
-    return ", ".join(f"{k}={v}" for k, v in row.command.params.items())
+    return ", ".join(f"{k}={format_value(v)}" for k, v in row.command.params.items())
 
 
 def format_time(ts: float) -> str:

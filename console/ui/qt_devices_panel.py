@@ -71,7 +71,7 @@ class QtFleetFilter(QSortFilterProxyModel):
 
 class QtDevicesPanel(QWidget):
     SETTINGS_GROUP = "devices"
-    SETTINGS_VERSION = 1
+    SETTINGS_VERSION = 2  # 2: the splitter has the device side panel
 
     def __init__(
         self,
@@ -137,6 +137,8 @@ class QtDevicesPanel(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([800, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
