@@ -232,7 +232,7 @@ def test_bitsandbytes_judgement():
 
 def test_quantization_on_this_machine():
     rows = _by_name(check_quantization(DoctorContext()))
-    assert rows["gguf"].status == "ok"
+    assert rows["GGUF support"].status == "ok"
     assert rows["bitsandbytes"].status in ("ok", "skip", "warn")
     wants_4bit = _by_name(check_quantization(DoctorContext(quantization="4bit")))["bitsandbytes"]
     try:
@@ -349,6 +349,8 @@ def test_every_default_check_runs_on_this_machine(mosquitto):
     groups = {r.group for r in rows}
     assert groups == {"Python", "Packages", "CUDA", "Quantization", "Model", "Broker", "Disk", "Qt"}
     assert not [r for r in rows if r.details.get("timed_out")]
+    names = [r.name for r in rows]
+    assert len(names) == len(set(names)), "two rows with one name cannot be told apart in the report"
     bad = [r for r in rows if r.status == "fail"]
     assert not bad, bad
     for r in rows:

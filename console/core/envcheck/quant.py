@@ -74,12 +74,12 @@ def probe_bitsandbytes() -> tuple[str, bool, str | None]:
 def judge_gguf(installed: str | None, import_error: str) -> CheckResult:
     expected = ">= 0.10 (reads GGUF files, the bundled model is one)"
     if installed is None:
-        return CheckResult("gguf", FAIL, "not installed", expected,
+        return CheckResult("GGUF support", FAIL, "not installed", expected,
                            "The bundled model and any GGUF file need it: pip install 'gguf>=0.10'.")
     if import_error:
-        return CheckResult("gguf", FAIL, f"{installed}, import fails: {import_error}", expected,
+        return CheckResult("GGUF support", FAIL, f"{installed}, import fails: {import_error}", expected,
                            "Reinstall it: pip install --force-reinstall 'gguf>=0.10'.")
-    return CheckResult("gguf", OK, f"{installed}, importable", expected)
+    return CheckResult("GGUF support", OK, f"{installed}, importable", expected)
 
 
 def check_quantization(ctx) -> list[CheckResult]:

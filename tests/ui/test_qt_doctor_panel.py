@@ -1,0 +1,160 @@
+"""The Environment panel with the real checks: runs on show without blocking the UI, run again,
+copy report, save a diagnostic bundle without secrets."""
+
+from __future__ import annotations
+
+import json
+import threading
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from console.core.broker import EmbeddedBroker
+from console.core.envcheck import Check, CheckResult
+from console.core.mqtt_link import BrokerConfig
+from console.ui.qt_doctor_panel import COL_CHECK, COL_FIX, COL_STATUS, RESULT_ROLE, QtDoctorPanel
+
+PASSWORD = "PanelPw-55219"
+
+
+@pytest.fixture(scope="module")
+def auth_broker():
+    b = EmbeddedBroker(kind="mosquitto", passwords={"operator": PASSWORD}).start()
+    yield b
+    b.stop()
+
+
+def _rows(panel):
+    out = {}
+    for i in range(panel.tree.topLevelItemCount()):
+        g = panel.tree.topLevelItem(i)
+        for j in range(g.childCount()):
+            r = g.child(j).data(COL_CHECK, RESULT_ROLE)
+            out[r.name] = (g.child(j), r)
+    return out
+
+
+@pytest.fixture
+def panel(qtbot, auth_broker, bundled_gguf):
+    cfg = BrokerConfig(host=auth_broker.host, port=auth_broker.port, username="operator", password=PASSWORD,
+                       prefix="tpanel")
+    telemetry = {"vram_mib": [800, 801], "latency_ms": [41.0], "note": f"url mqtt://operator:{PASSWORD}@host"}
+    p = QtDoctorPanel(broker_cfg=cfg, model=str(bundled_gguf), telemetry_provider=lambda: telemetry)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    yield p
+    p.shutdown()
+
+
+def test_panel_runs_on_show_and_lists_every_group_with_icons(qtbot, panel):
+    assert not panel.copy_button.isEnabled()
+    with qtbot.waitSignal(panel.finished, timeout=120_000) as done:
+        panel.show()
+    report = done.args[0]
+    groups = [panel.tree.topLevelItem(i).text(COL_CHECK) for i in range(panel.tree.topLevelItemCount())]
+    assert groups == ["Python", "Packages", "CUDA", "Quantization", "Model", "Broker", "Disk", "Qt"]
+    rows = _rows(panel)
+    assert len(rows) == len(report["checks"])
+    item, r = rows["Broker login (CONNACK)"]
+    assert r.status == "ok" and item.text(COL_STATUS) == "ok"
+    assert not item.icon(COL_CHECK).isNull()
+    item, cuda = rows["CUDA"]
+    import torch
+
+    if not torch.cuda.is_available():
+        assert cuda.status == "warn" and item.text(COL_FIX) == cuda.hint and cuda.hint
+    assert report["summary"]["fail"] == 0
+    assert "0 failed" in panel.summary.text()
+    assert panel.run_button.isEnabled() and panel.copy_button.isEnabled() and panel.bundle_button.isEnabled()
+    # selecting a row shows its details
+    panel.tree.setCurrentItem(rows["CUDA"][0])
+    assert "CUDA" in panel.details.toPlainText() and "Value:" in panel.details.toPlainText()
+
+
+def test_the_ui_stays_live_while_a_check_hangs_and_run_again_works(qtbot, bundled_gguf):
+    release = threading.Event()
+
+    def slow(ctx):
+        release.wait(30)
+        return CheckResult("Slow thing", "ok", "done")
+
+    def quick(ctx):
+        return CheckResult("Quick thing", "fail", "broken", "working", "fix it like this")
+
+    p = QtDoctorPanel(checks=[Check("slow", "Python", slow, 60), Check("quick", "Disk", quick, 10)], autorun=False)
+    qtbot.addWidget(p)
+    p.show()
+    try:
+        qtbot.mouseClick(p.run_button, Qt.MouseButton.LeftButton)
+        assert not p.run_button.isEnabled()
+        # the quick result shows up while the slow check is still running: the GUI thread is free
+        qtbot.waitUntil(lambda: "Quick thing" in _rows(p), timeout=10_000)
+        assert p.tree.topLevelItem(0).text(COL_STATUS) == "running…"
+        assert p.runs == 1
+        p.run()  # ignored while a run is going
+        assert p.runs == 1
+        with qtbot.waitSignal(p.finished, timeout=10_000):
+            release.set()
+    finally:
+        release.set()
+    assert _rows(p)["Slow thing"][1].status == "ok"
+    assert "1 failed" in p.summary.text()
+    with qtbot.waitSignal(p.finished, timeout=10_000):
+        qtbot.mouseClick(p.run_button, Qt.MouseButton.LeftButton)
+    assert p.runs == 2 and len(_rows(p)) == 2  # the tree was rebuilt, not appended to
+    p.shutdown()
+
+
+def test_copy_report_puts_markdown_without_the_password_on_the_clipboard(qtbot, panel):
+    with qtbot.waitSignal(panel.finished, timeout=120_000):
+        panel.show()
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    text = QApplication.clipboard().text()
+    assert text.startswith("# AutoGLM Console environment report")
+    assert "Broker login (CONNACK)" in text
+    assert PASSWORD not in text
+
+
+def test_save_bundle_from_the_button(qtbot, panel, tmp_path, monkeypatch):
+    with qtbot.waitSignal(panel.finished, timeout=120_000):
+        panel.show()
+    dest = tmp_path / "diag" / "bundle.zip"
+    # the file dialog is the one part replaced: it would wait for a person
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
+    import logging
+
+    logging.getLogger("test").warning("login with password=%s", PASSWORD)  # may or may not reach a log file
+    from console.core import paths
+
+    (paths.user_log_dir() / "console.log").write_text(f"connect mqtt://operator:{PASSWORD}@127.0.0.1:1883\nok line\n")
+    with qtbot.waitSignal(panel.bundleSaved, timeout=30_000) as saved:
+        qtbot.mouseClick(panel.bundle_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0] == str(dest)
+    with zipfile.ZipFile(dest) as zf:
+        blobs = {n: zf.read(n).decode() for n in zf.namelist()}
+    assert {"report.json", "report.md", "telemetry.json", "logs/console.log", "manifest.json"} <= set(blobs)
+    assert all(PASSWORD not in b for b in blobs.values())
+    assert "ok line" in blobs["logs/console.log"]
+    assert json.loads(blobs["telemetry.json"])["vram_mib"] == [800, 801]
+    assert json.loads(blobs["report.json"])["summary"]["fail"] == 0
+    assert panel.bundle_button.isEnabled()
+
+
+def test_bundle_to_an_unwritable_place_says_why(qtbot, panel, tmp_path):
+    with qtbot.waitSignal(panel.finished, timeout=120_000):
+        panel.show()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with qtbot.waitSignal(panel.bundleFailed, timeout=30_000) as failed:
+        panel.save_bundle(blocker / "sub" / "b.zip")
+    assert "b.zip" in failed.args[0] or "directory" in failed.args[0].lower()
+    assert panel.bundle_button.isEnabled()
+
+
+def test_constructor_without_arguments_still_works(qtbot):
+    p = QtDoctorPanel()
+    qtbot.addWidget(p)
+    assert p.tree.columnCount() == 5 and p.report is None
