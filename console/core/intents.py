@@ -283,6 +283,24 @@ _DETERMINERS = {"the", "a", "an", "my", "our", "this", "that"}
 _QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me)\b")
 _QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?")
 
+# asks the rules must not turn into a command at all (each would become a wrong legal command)
+_GUARDS = (
+    (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"),
+     "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
+    (re.compile(r"\b(except|but not|other than|apart from)\b|除了|以外|之外"),
+     "Exceptions are not supported: name the devices that should change.", "不支持“除了”：请说出要改变的设备。"),
+    (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
+                r"|\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|如果|假如|要是|的时候|以后|之后|之前|明天|"
+                r"每天|定时|(?<![每/])分钟|秒钟|小时"),
+     "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
+    (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
+                r"slower|a bit|a little|a notch)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
+                r"一点|一些|暖和|凉快"),
+     "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
+     "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
+)
+_ABSOLUTE = re.compile(r"\b(to|at)\s+(\d|the\s+max|max|min|full|half)|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]")
+
 _UNITS = {
     "%": ["percent", "per cent", "pct", "%"],
     "°C": ["degrees celsius", "degree celsius", "degrees", "degree", "deg", "celsius", "°c", "° c", "°", "摄氏度", "度"],
@@ -433,6 +451,8 @@ class _Reading:
     question: bool = False
     unknown_nouns: list[str] = field(default_factory=list)
     leftover_words: list[str] = field(default_factory=list)
+    unsupported: tuple[str, str] | None = None  # (en, zh) reason
+    loose_numbers: list[str] = field(default_factory=list)  # "lamp 2": a number that is no value
 
     @property
     def has_change(self) -> bool:
@@ -548,6 +568,13 @@ class IntentParser:
         work = text
         lang_zh = bool(_CJK.search(text))
         r.question = bool(_QUESTION_EN.match(text)) or any(q in text for q in _QUESTION_ZH)
+        for i, (pattern, en, zh) in enumerate(_GUARDS):
+            if pattern.search(text):
+                relative = i == len(_GUARDS) - 1
+                if relative and not re.search(r"\bby\s+[-\d]", text) and _ABSOLUTE.search(text):
+                    continue  # "increase the AC to 25 degrees", "调暗到20%": a target value after all
+                r.unsupported = (en, zh)
+                break
 
         # "heat mode", "fan mode": the word before "mode" is a value, even when it is also a noun
         for m in re.finditer(r"(?<![a-z0-9])([a-z]+)\s+mode\b", work):
@@ -574,7 +601,10 @@ class IntentParser:
         # numbers before the lexicon ("一百" must not be read as 一 + 百)
         for m in self.num_re.finditer(work):
             unit = _UNIT_OF.get(re.sub(r"\s+", " ", m.group(2))) if m.group(2) else None
-            r.numbers.append(_Num(float(m.group(1)), unit, text=m.group(0)))
+            if unit is None and not self._value_slot(work[: m.start()]):
+                r.loose_numbers.append(m.group(1))  # "lamp 2", "2 lamps": not a value to set
+            else:
+                r.numbers.append(_Num(float(m.group(1)), unit, text=m.group(0)))
             work = _mask(work, m.start(), m.end())
         if lang_zh:
             for m in self.zh_num_re.finditer(work):
@@ -650,6 +680,17 @@ class IntentParser:
         if lang_zh:
             self._unknown_zh(work, r)
         return r
+
+    def _value_slot(self, before: str) -> bool:
+        """Is a number without a unit in a place where a value goes ("to 22", "at 60", "设为26",
+        "speed 80", "亮度40")?  Otherwise it is refused as unclear, never guessed."""
+        b = before.rstrip()
+        if re.search(r"(?:(?<![a-z])(?:to|at)|[=:])$|(设为|设置为|设成|设定为|设到|调到|调成|调为|调至|调整到|调整为|改为|改成|开到|为|到|至)$", b):
+            return True
+        for m in self.lex.finditer(b[-24:]):
+            if m.end() == len(b[-24:]) and self.lex.lookup(m.group(0))[1][0][0] == "hint":
+                return True
+        return False
 
     def _unknown_zh(self, work: str, r: _Reading) -> None:
         """A leftover run of Chinese characters right before a device/kind/capability word is a name we
@@ -826,6 +867,12 @@ class IntentParser:
             return refuse(NOTHING_ACTIONABLE,
                           "That sounds like a question, not a command: the device table shows the current values.",
                           "这听起来是一个问题而不是指令：设备表中可以查看当前数值。")
+        if r.unsupported is not None:
+            return refuse(UNSUPPORTED, *r.unsupported)
+        if r.loose_numbers:
+            nums = ", ".join(r.loose_numbers)
+            return refuse(AMBIGUOUS, f"What does {nums} refer to? Give a unit (\"50 %\", \"22 °C\") or say \"to {r.loose_numbers[0]}\".",
+                          f"{nums} 指的是什么？请加上单位（“50%”、“22度”）或说“设为{r.loose_numbers[0]}”。")
         if r.unknown_nouns:
             words = ", ".join(dict.fromkeys(r.unknown_nouns))
             return refuse(UNKNOWN_DEVICE, f"No device or place called '{words}' in this fleet.",
@@ -839,8 +886,8 @@ class IntentParser:
             return refuse(UNKNOWN_DEVICE, f"Which device? None of the fleet's names was mentioned{extra}.",
                           f"哪个设备？没有提到设备群中的任何名称{extra}。")
         groups = self._groups(r, lang)
-        if isinstance(groups, Proposal):
-            return groups
+        if isinstance(groups, Refusal):
+            return Proposal(utterance, lang, (), groups)
         chosen: dict[str, dict[str, Any]] = {}
         model_picked: set[str] = set()
         for cands, explicit in groups:
@@ -902,15 +949,20 @@ class IntentParser:
         best = max(fails, key=lambda f: _FAIL_RANK.get(f.kind, 0))
         return Proposal(utterance, lang, (), Refusal(best.kind, best.reason))
 
-    def _groups(self, r: _Reading, lang: str) -> list[tuple[list[DeviceMeta], bool]] | Proposal:
-        """Candidate device sets: one per named device, one per kind word (narrowed by the zones
-        mentioned), or the devices of the mentioned zones when no device or kind is named."""
-        devices = [k for mn in r.mentions if mn.kind == "device" for k in mn.keys[:1]]
-        kinds = list(dict.fromkeys(k for mn in r.mentions if mn.kind == "kind" for k in mn.keys))
-        zones = list(dict.fromkeys(k for mn in r.mentions if mn.kind == "zone" for k in mn.keys))
-        groups: list[tuple[list[DeviceMeta], bool]] = []
-        for d in dict.fromkeys(devices):
-            groups.append(([self.by_id[d]], True))
+    def _groups(self, r: _Reading, lang: str) -> list[tuple[list[DeviceMeta], bool]] | Refusal:
+        """Candidate device sets, in the order the utterance names them: one per named device, one
+        per kind word (narrowed by the zones mentioned), or the devices of the mentioned zones when
+        no device or kind is named."""
+        first: dict[tuple[str, str], int] = {}
+        for mn in r.mentions:
+            for k in (mn.keys[:1] if mn.kind == "device" else mn.keys):
+                first.setdefault((mn.kind, k), mn.start)
+        devices = [k for (kind, k) in first if kind == "device"]
+        kinds = [k for (kind, k) in first if kind == "kind"]
+        zones = [k for (kind, k) in first if kind == "zone"]
+        groups: list[tuple[int, list[DeviceMeta], bool]] = []
+        for d in devices:
+            groups.append((first[("device", d)], [self.by_id[d]], True))
         named = set(devices)
         for k in kinds:
             cands = [m for m in self.metas if m.kind == k and m.id not in named]
@@ -920,13 +972,14 @@ class IntentParser:
                 in_zone = [m for m in cands if m.zone in zones]
                 if not in_zone:
                     zone_names = ", ".join(zones)
-                    return Proposal("", lang, (), Refusal(UNKNOWN_DEVICE, _t(
-                        lang, f"There is no {k} in {zone_names}.", f"{zone_names}没有这种设备（{k}）。")))
+                    return Refusal(UNKNOWN_DEVICE, _t(lang, f"There is no {k} in {zone_names}.",
+                                                      f"{zone_names}没有这种设备（{k}）。"))
                 cands = in_zone
-            groups.append((cands, False))
+            groups.append((first[("kind", k)], cands, False))
         if not devices and not kinds and zones:
-            groups.append(([m for m in self.metas if m.zone in zones], False))
-        return groups
+            groups.append((min(first[("zone", z)] for z in zones), [m for m in self.metas if m.zone in zones], False))
+        groups.sort(key=lambda g: g[0])
+        return [(cands, explicit) for _pos, cands, explicit in groups]
 
     def _tie_break(self, utterance: str, cands: list[DeviceMeta]) -> DeviceMeta | None:
         if self.ranker is None:

@@ -18,6 +18,7 @@ from console.core.intents import (
     READ_ONLY,
     TOO_MANY,
     UNKNOWN_DEVICE,
+    UNSUPPORTED,
     IntentParser,
     aliases_for_fleet,
     aliases_path_for,
@@ -301,6 +302,39 @@ def test_refusals_say_why(text, kind):
     prop = PARSER.parse(text)
     assert prop.refusal is not None and prop.refusal.kind == kind
     assert len(prop.refusal.reason) > 10 and not prop.commands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't stop conveyor A",  # read word by word this is "stop conveyor A"
+        "不要关灯",
+        "turn off all lights except the desk lamp",  # would switch the desk lamp off too
+        "stop conveyor A if the load is above 90%",
+        "turn off the lamp in 5 minutes",
+        "30分钟后关灯",
+        "raise the blinds by 20%",  # would set the position to 20
+        "把空调调高2度",  # would set the setpoint to 2
+        "make the office warmer",
+    ],
+)
+def test_negations_exceptions_conditions_and_relative_changes_are_refused(text):
+    prop = PARSER.parse(text)
+    assert prop.refusal is not None and prop.refusal.kind == UNSUPPORTED and not prop.commands
+
+
+@pytest.mark.parametrize("text", ["turn on lamp 2", "start 2 conveyors", "set conveyor A 40"])
+def test_a_number_that_is_not_clearly_a_value_is_refused_not_guessed(text):
+    prop = PARSER.parse(text)
+    assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS
+    assert "refer to" in prop.refusal.reason
+
+
+def test_target_values_after_relative_sounding_verbs_are_fine():
+    assert cmds("increase the AC to 25 degrees") == [("hvac-office", {"setpoint": 25.0})]
+    assert cmds("把吊灯调暗到20%") == [("lamp-office-1", {"level": 20})]
+    assert cmds("set conveyor A speed: 40") == [("conveyor-a", {"speed": 40})]
+    assert cmds("set the AC to 22") == [("hvac-office", {"setpoint": 22.0})]
 
 
 def test_unknown_adjectives_are_not_nouns_when_known_harmless():
