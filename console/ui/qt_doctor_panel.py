@@ -238,6 +238,8 @@ class QtDoctorPanel(QWidget):
         w = worst(rows)
         group.setIcon(COL_CHECK, self._icons[w])
         group.setText(COL_STATUS, self._status_text(w))
+        counts = summarize(rows)
+        group.setText(COL_VALUE, ", ".join(f"{n} {self._status_text(s)}" for s, n in counts.items() if n))
 
     def _on_finished(self, results: list[CheckResult]) -> None:
         self.report = build_report(results)

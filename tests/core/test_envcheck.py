@@ -394,3 +394,25 @@ def test_cli_doctor_plain_and_json(tmp_path):
     assert report["schema"] == 1 and report["status"] in ("ok", "warn")
     names = {c["name"] for c in report["checks"]}
     assert {"Python", "torch", "CUDA", "Model memory", "Broker", "Qt platform plugin"} <= names
+
+
+def test_group_status_is_the_worst_row_and_skipped_only_when_nothing_ran():
+    from console.core.envcheck.result import worst
+
+    def rows(*statuses):
+        return [CheckResult(s, s, "") for s in statuses]
+
+    assert worst(rows("ok", "skip")) == "ok"
+    assert worst(rows("skip", "skip")) == "skip"
+    assert worst(rows("ok", "warn", "skip")) == "warn"
+    assert worst(rows("warn", "fail", "ok")) == "fail"
+    with pytest.raises(ValueError):
+        CheckResult("x", "bad-status", "")
+
+
+def test_doctor_output_never_shows_the_broker_password(capfd, mosquitto):
+    rc = doctor_main(json_out=False, broker_url=f"mqtt://someone:Pw-NotShown-77@127.0.0.1:{mosquitto.port}")
+    out, err = capfd.readouterr()
+    assert "Pw-NotShown-77" not in out + err
+    assert "Broker login (CONNACK)" in out
+    assert rc == 0  # Mosquitto with anonymous access takes any user

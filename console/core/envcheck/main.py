@@ -9,6 +9,7 @@ import sys
 from typing import Iterator
 
 from ..mqtt_link import BrokerConfig
+from .redact import redact_obj
 from .report import build_report, to_text
 from .result import FAIL, CheckResult
 from .runner import DoctorContext, run_checks
@@ -25,9 +26,11 @@ def make_context(
     insecure: bool = False,
     protocol: str = "5",
     broker_timeout_s: float = 5.0,
+    broker_cfg: BrokerConfig | None = None,
 ) -> DoctorContext:
+    """``broker_url`` (may carry user:password@) wins over ``broker_cfg`` (e.g. the active profile)."""
     ctx = DoctorContext(model=model, dtype=dtype, quantization=quantization, context_tokens=context_tokens,
-                        broker_timeout_s=broker_timeout_s)
+                        broker_timeout_s=broker_timeout_s, broker=broker_cfg)
     if broker_url:
         try:
             ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)
@@ -87,7 +90,8 @@ def doctor_main(
     ctx = make_context(broker_url, model, **options)
     with stdout_to_stderr():
         results = run_doctor(ctx)
-    report = build_report(results)
+    known = [ctx.broker.password] if ctx.broker is not None and ctx.broker.password else []
+    report = redact_obj(build_report(results), known)  # people paste this output into tickets
     if json_out:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:

@@ -7,8 +7,9 @@ from typing import Any
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 STATUSES = (OK, WARN, FAIL, SKIP)
-# worst first: the order a summary and a sort use
-SEVERITY = {FAIL: 0, WARN: 1, SKIP: 2, OK: 3}
+# worst first: the order a summary and a sort use; "skip" sorts last so that a group of ok and
+# skipped rows reads ok (skipped only when nothing in it ran)
+SEVERITY = {FAIL: 0, WARN: 1, OK: 2, SKIP: 3}
 
 
 @dataclass
