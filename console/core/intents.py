@@ -210,7 +210,7 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 
 _ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
-         "enable", "sound", "resume"],
+         "enable", "sound", "resume", "trigger"],
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],
@@ -259,9 +259,13 @@ _ENUM_WORDS = {
 
 _VALUE_WORDS = {
     "HALF": ["halfway", "half way", "half-way", "half", "一半", "半开"],
+    "QUARTER": ["a quarter", "quarter", "one quarter", "四分之一"],
+    "THREE_QUARTERS": ["three quarters", "three-quarters", "3/4", "四分之三"],
     "MAX": ["fully", "full", "all the way", "completely", "maximum", "max", "最大", "最高", "全开"],
     "MIN": ["minimum", "min", "最小", "最低"],
 }
+
+_PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}
 
 _QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",
                 "都", "每个", "每台", "各个", "一切"]
@@ -630,7 +634,8 @@ class IntentParser:
                 elif kind == "enum":
                     r.enums.append(val)
                 elif kind == "value":
-                    r.numbers.append(_Num(None, "%" if val == "HALF" else None, special=val, text=m.group(0)))
+                    percent = val in _PERCENT_WORDS
+                    r.numbers.append(_Num(None, "%" if percent else None, special=val, text=m.group(0)))
                 elif kind == "quant":
                     r.quantified = True
             work = _mask(work, m.start(), m.end())
@@ -751,8 +756,8 @@ class IntentParser:
                     return _Fail(UNSUPPORTED, _t(lang, f"{name}: {cap.name} has no {num.special.lower()}imum",
                                                  f"{name}：{_label(cap.name, 'zh')}没有上下限"))
                 value: Any = bound
-            elif num.special == "HALF":
-                value = 50
+            elif num.special in _PERCENT_WORDS:
+                value = _PERCENT_WORDS[num.special]
             else:
                 value = num.value
             if cap.type == "int" and isinstance(value, float) and value.is_integer():
@@ -764,7 +769,7 @@ class IntentParser:
             if fail := put(cap.name, value):
                 return fail
         for act in r.actions:
-            if fail := self._apply_action(meta, act, params, lang, name):
+            if fail := self._apply_action(meta, act, params, lang, name, r.leftover_words):
                 return fail
         if not params:
             return _Fail(NOTHING_ACTIONABLE, _t(lang, f"nothing to change on {name}", f"{name}没有要改变的设置"))
@@ -812,7 +817,8 @@ class IntentParser:
                       f"{name}：{_label(cap.name, 'zh')} {asked} 超出允许范围 {rng}")
         return _t(lang, f"{name}: {exc}", f"{name}：{exc}")
 
-    def _apply_action(self, meta: DeviceMeta, act: str, params: dict, lang: str, name: str) -> _Fail | None:
+    def _apply_action(self, meta: DeviceMeta, act: str, params: dict, lang: str, name: str,
+                      leftovers: Sequence[str] = ()) -> _Fail | None:
         caps = meta.capabilities
         if act in (LOCK, UNLOCK):
             c = caps.get("locked")
@@ -842,6 +848,10 @@ class IntentParser:
                 return _Fail(AMBIGUOUS, _t(lang, f"{name}: both on and off were asked", f"{name}：既要开又要关"))
             params[chosen.name] = positive
         elif chosen.name not in params:  # "open the valve halfway": the value wins
+            if leftovers:  # "open the valve a smidge": never full travel on a guess
+                words = ", ".join(leftovers)
+                return _Fail(AMBIGUOUS, _t(lang, f"{name}: how far? ('{words}' is not a value I know; say e.g. 30%)",
+                                           f"{name}：开到多少？（“{words}”不是已知的数值，请说例如30%）"))
             bound = chosen.max if positive else chosen.min
             if bound is None:
                 bound = 100 if positive else 0

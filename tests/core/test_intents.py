@@ -34,9 +34,9 @@ FLEET = load_fleet()
 PARSER = IntentParser(FLEET, default_aliases())
 
 # measured with `python bench/intents.py`: 98.8 % exact on the development set (81/82; the miss is the
-# paraphrase "keep the sun out of the office", which needs a model) and 100 % on the held-out set
-# (92.7 % on its first run, before three generic fixes).  The thresholds leave room for one or two
-# regressions to be looked at, not for the parser to get worse silently.
+# paraphrase "keep the sun out of the office", which needs a model); the two sets written after the
+# parser scored 92.7 % and 92.9 % on their first runs and 100 % after generic fixes.  The thresholds
+# leave room for a regression or two to be looked at, not for the parser to get worse silently.
 DEV_EXACT_MIN = 0.95
 HOLDOUT_EXACT_MIN = 0.90
 
@@ -102,14 +102,15 @@ def test_development_set_exact_match_and_refusals():
     assert precision >= 0.9, misses
 
 
-def test_holdout_set_exact_match():
-    exact, precision, recall, misses = score("utterances_holdout.jsonl")
+@pytest.mark.parametrize("name", ["utterances_holdout.jsonl", "utterances_fresh.jsonl"])
+def test_sets_written_after_the_parser(name):
+    exact, precision, recall, misses = score(name)
     assert exact >= HOLDOUT_EXACT_MIN, misses
     assert recall == 1.0 and precision >= 0.9, misses
 
 
 def test_every_proposal_on_the_sets_is_valid():
-    for name in ("utterances.jsonl", "utterances_holdout.jsonl"):
+    for name in ("utterances.jsonl", "utterances_holdout.jsonl", "utterances_fresh.jsonl"):
         for row in rows(name):
             assert_valid(PARSER.parse(row["text"]))
 
