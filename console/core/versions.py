@@ -1,7 +1,8 @@
 """The versions the project declares: one table for the doctor and the README.
 
 ``minimum`` is the lower bound in pyproject.toml (a test keeps the two equal); ``recommended`` is
-what the suite runs on (Debian 12, Python 3.11); ``below`` is the first version we exclude.
+what the suite runs on (Debian 12, Python 3.11; bitsandbytes, a CUDA-only extra, is not installed
+there); ``below`` is the first version we exclude.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def requirement(name: str) -> Requirement:
 def versions_markdown() -> str:
     """The README's version table (Markdown)."""
     rows = [
-        "| Component | Minimum | Recommended (tested) | Excluded from | Needed for |",
+        "| Component | Minimum | Recommended | Excluded from | Needed for |",
         "|---|---|---|---|---|",
         f"| Python | {'.'.join(map(str, PYTHON_MINIMUM))} | {'.'.join(map(str, PYTHON_RECOMMENDED))} | | "
         "the console (PySide6 6.12.0 aborts Python 3.11: keep PySide6 < 6.12 there) |",

@@ -29,8 +29,10 @@ def has_display(env: dict[str, str]) -> bool:
 
 def run_probe(env: dict[str, str], timeout: float) -> tuple[dict | None, str, int | None]:
     """(probe JSON or None, stderr tail, return code or None on timeout)."""
+    # a frozen (PyInstaller) build has no "-m": its own command line runs the probe (cli: qt-probe)
+    cmd = [sys.executable, "qt-probe"] if getattr(sys, "frozen", False) else [sys.executable, "-m", PROBE_MODULE]
     try:
-        proc = subprocess.run([sys.executable, "-m", PROBE_MODULE], env=env, capture_output=True, text=True,
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
                               timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, f"no answer within {timeout:g} s", None
