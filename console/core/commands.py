@@ -386,6 +386,7 @@ class CommandPipeline:
             self._send(cid, (S.SENT, S.DELIVERED, S.ACCEPTED))
 
     def _sweep_loop(self) -> None:
+        next_checkpoint = time.monotonic() + 1.0
         while not self._stop.is_set():
             self._wake.wait(self.cfg.sweep_interval_s)
             self._wake.clear()
@@ -395,6 +396,9 @@ class CommandPipeline:
                 if self._replay_wanted and self.link.connected:
                     self.replay()
                 self.sweep()
+                if time.monotonic() >= next_checkpoint:
+                    next_checkpoint = time.monotonic() + 1.0
+                    self.outbox.checkpoint()
             except Exception:  # noqa: BLE001 - keep sweeping; the log says what broke
                 log.exception("command sweep failed")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import logging
 import random
+import socket
 import ssl
 import threading
 import time
@@ -130,6 +131,18 @@ def make_client(cfg: BrokerConfig, *, clean: bool = False) -> mqtt.Client:
             ctx.verify_mode = ssl.CERT_NONE
         client.tls_set_context(ctx)
     return client
+
+
+def enable_nodelay(client: mqtt.Client) -> None:
+    """Turn Nagle's algorithm off on the client's socket (paho leaves it on): a command or an ack
+    is one small packet that must go now, not wait up to 40 ms for the peer's delayed ACK."""
+    sock = client.socket()
+    if sock is None:
+        return
+    try:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except (OSError, AttributeError):  # not TCP (a websocket wrapper, a unix socket): nothing to do
+        pass
 
 
 def connect_properties(cfg: BrokerConfig, clean: bool) -> Properties | None:
@@ -297,6 +310,7 @@ class MqttLink:
         self.backoff.reset()
         self.last_error = ""
         self.connects += 1
+        enable_nodelay(client)
         for topic, qos in self.subscriptions:
             client.subscribe(topic, qos)
         client.publish(self.status_topic, STATUS_ONLINE, qos=1, retain=True)

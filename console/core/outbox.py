@@ -128,13 +128,31 @@ class Outbox:
                 )
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            # checkpoints (WAL → database file, with an fsync) off the command path: the pipeline's
+            # sweeper calls checkpoint() on its own connection; an automatic one would stall a
+            # transition by several ms now and then
+            self._db.execute("PRAGMA wal_autocheckpoint=0")
+            self._ckpt = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._ckpt.execute("PRAGMA busy_timeout=1000")
         except sqlite3.DatabaseError as exc:
             raise OutboxError(f"cannot open the command outbox {self.path}: {exc}") from None
         self._lock = threading.Lock()
+        self._ckpt_lock = threading.Lock()
 
     def close(self) -> None:
+        with self._ckpt_lock:
+            self._ckpt.close()
         with self._lock:
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError:
+                pass
             self._db.close()
+
+    def checkpoint(self) -> tuple[int, int, int]:
+        """Copy the WAL into the database without blocking writers; (busy, wal pages, copied)."""
+        with self._ckpt_lock:
+            return tuple(self._ckpt.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())  # type: ignore[return-value]
 
     @property
     def journal_mode(self) -> str:

@@ -23,7 +23,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from .catalog import Fleet
-from .mqtt_link import BrokerConfig, connect_properties, make_client
+from .mqtt_link import BrokerConfig, connect_properties, enable_nodelay, make_client
 from .protocol import (
     STATUS_OFFLINE,
     STATUS_ONLINE,
@@ -178,6 +178,7 @@ class Simulator:
             if reason_code.is_failure:
                 log.warning("simulator connection refused: %s", reason_code)
                 return
+            enable_nodelay(c)
             for dev_id in group:
                 dev = self.devices[dev_id]
                 c.subscribe(device_topic(self.prefix, dev_id, "cmd"), qos=2)
