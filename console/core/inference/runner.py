@@ -291,7 +291,9 @@ class ModelRunner:
         try:
             metrics = self.engine.generate(messages, params, lambda piece: self.events.text(rid, piece), self._should_stop)
         except EngineError as exc:
-            m = RequestMetrics(queue_wait_s=wait, finish_reason="error", warnings=[str(exc)])
+            m = getattr(exc, "metrics", None) or RequestMetrics(finish_reason="error")  # remote errors carry metrics
+            m.queue_wait_s = wait
+            m.finish_reason = "error"
             if self.telemetry is not None:
                 self.telemetry.record_request(m, ok=False)
             self.events.error(rid, str(exc), exc.hint)
