@@ -1,0 +1,47 @@
+"""The doctor's default broker: the saved active profile, or none (demo mode)."""
+
+from __future__ import annotations
+
+import keyring.backend
+from PySide6.QtCore import QSettings
+
+from console.core.profiles import ConnectionProfile, ProfileSet
+from console.core.secrets import SecretStore
+from console.ui.qt_doctor_config import saved_broker_config
+from console.ui.qt_profiles_store import save_profiles
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An in-process keyring: the OS one is not there on a headless test machine."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.items = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+def test_nothing_saved_means_no_broker_to_check(qtbot):
+    assert saved_broker_config(QSettings()) is None
+
+
+def test_the_active_saved_profile_with_its_keyring_password(qtbot):
+    profiles = ProfileSet.default()
+    profiles.upsert(ConnectionProfile(name="Plant", host="broker.plant", port=8883, tls=True, username="op",
+                                      prefix="plant"))
+    profiles.set_active("Plant")
+    save_profiles(QSettings(), profiles)
+    secrets = SecretStore(backend=MemoryKeyring())
+    secrets.set_password("Plant", "op", "kr-pw-1")
+    cfg = saved_broker_config(QSettings(), secrets)
+    assert (cfg.host, cfg.port, cfg.tls, cfg.username, cfg.password, cfg.prefix) == (
+        "broker.plant", 8883, True, "op", "kr-pw-1", "plant")
