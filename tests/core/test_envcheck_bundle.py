@@ -134,3 +134,22 @@ def test_a_failing_telemetry_provider_does_not_lose_the_bundle(tmp_path):
         manifest = json.loads(zf.read("manifest.json"))
     assert "telemetry: RuntimeError" in manifest["errors"][0]
     assert "abc12345" not in manifest["errors"][0]
+
+
+def test_bundle_carries_the_model_telemetry_snapshot(tmp_path):
+    """The panel's telemetry_provider will be Telemetry.snapshot: a real one goes into the zip as JSON."""
+    from console.core.inference.telemetry import Telemetry
+    from console.core.inference.types import RequestMetrics
+
+    tel = Telemetry(hz=4.0, window_s=60.0)
+    try:
+        for _ in range(3):
+            tel.sample_once()
+        tel.record_request(RequestMetrics(ttft_s=0.05, e2e_s=0.4, prompt_tokens=12, new_tokens=8))
+        dest = write_bundle(tmp_path / "t.zip", build_report([]), telemetry_provider=lambda: tel.snapshot(300))
+    finally:
+        tel.close()
+    with zipfile.ZipFile(dest) as zf:
+        data = json.loads(zf.read("telemetry.json"))
+    assert len(data["samples"]["rss"]) == 3 and all(v > 0 for v in data["samples"]["rss"])
+    assert data["requests"][0]["new_tokens"] == 8
