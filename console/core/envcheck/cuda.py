@@ -107,8 +107,10 @@ def judge_driver_vs_torch(driver_cuda: str | None, torch_cuda: str | None, drive
         if index:
             fix += (f", or install a torch built for CUDA <= {_fmt(d)}: pip install --force-reinstall torch "
                     f"--index-url {index}")
+        compat = (" (CUDA's minor-version compatibility may let it start, but PTX JIT and newer runtime features "
+                  "then fail mid-run)" if d[0] == t[0] else "")
         return CheckResult(name, FAIL, value, expected,
-                           f"torch's CUDA {_fmt(t)} kernels need a newer driver than this one (CUDA {_fmt(d)}). "
+                           f"torch's CUDA {_fmt(t)} build needs a newer driver than this one (CUDA {_fmt(d)}){compat}. "
                            + fix + ".", details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
     return CheckResult(name, OK, value, expected, details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
 
