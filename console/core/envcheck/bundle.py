@@ -59,7 +59,7 @@ def write_bundle(
     }
     tmp = dest.with_name(dest.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("report.json", json.dumps(clean, indent=2, ensure_ascii=False))
+        zf.writestr("report.json", json.dumps(clean, indent=2, ensure_ascii=False, default=str))
         zf.writestr("report.md", redact(to_markdown(clean), known))
         if log_dir is not None:
             for p in recent_logs(Path(log_dir)):

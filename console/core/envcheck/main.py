@@ -93,7 +93,7 @@ def doctor_main(
     known = [ctx.broker.password] if ctx.broker is not None and ctx.broker.password else []
     report = redact_obj(build_report(results), known)  # people paste this output into tickets
     if json_out:
-        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
     else:
         sys.stdout.write(to_text(report))
     sys.stdout.flush()
