@@ -71,6 +71,7 @@ class QtDoctorPanel(QWidget):
         dtype: str = "bf16",
         quantization: str = "none",
         telemetry_provider: Callable[[], Any] | None = None,
+        model_options_provider: Callable[[], Any] | None = None,
         checks: list[Check] | None = None,
         autorun: bool = True,
     ) -> None:
@@ -80,6 +81,10 @@ class QtDoctorPanel(QWidget):
         self.dtype = dtype
         self.quantization = quantization
         self.telemetry_provider = telemetry_provider
+        # the Model panel's current choice (an object with source/dtype/quantization/kv_tokens, such as
+        # LoadOptions), read on each run so the doctor checks what the operator is about to load
+        self.model_options_provider = model_options_provider
+        self.context_tokens = 4096
         self._checks = checks
         self._autorun = autorun
         self._shown_once = False
@@ -167,8 +172,19 @@ class QtDoctorPanel(QWidget):
             self.quantization = quantization
 
     def context(self) -> DoctorContext:
-        return DoctorContext(broker=self.broker_cfg, model=self.model, dtype=self.dtype,
-                             quantization=self.quantization)
+        model, dtype, quant, ctx_tokens = self.model, self.dtype, self.quantization, self.context_tokens
+        if self.model_options_provider is not None:
+            try:
+                opts = self.model_options_provider()
+            except Exception:  # noqa: BLE001 - half-filled widgets: check the last known choice
+                opts = None
+            if opts is not None:
+                model = (getattr(opts, "source", "") or "").strip() or model
+                dtype = getattr(opts, "dtype", None) or dtype
+                quant = getattr(opts, "quantization", None) or quant
+                ctx_tokens = getattr(opts, "kv_tokens", None) or ctx_tokens
+        return DoctorContext(broker=self.broker_cfg, model=model, dtype=dtype, quantization=quant,
+                             context_tokens=ctx_tokens)
 
     def _secrets(self) -> list[str]:
         return [self.broker_cfg.password] if self.broker_cfg and self.broker_cfg.password else []

@@ -158,3 +158,30 @@ def test_constructor_without_arguments_still_works(qtbot):
     p = QtDoctorPanel()
     qtbot.addWidget(p)
     assert p.tree.columnCount() == 5 and p.report is None
+
+
+def test_the_model_panel_choice_is_what_gets_checked(qtbot, tmp_path):
+    from console.core.inference.loader import LoadOptions
+
+    choice = {"opts": LoadOptions(source=str(tmp_path / "not-there"), dtype="fp16", quantization="8bit",
+                                  kv_tokens=1024)}
+    p = QtDoctorPanel(model_options_provider=lambda: choice["opts"], autorun=False)
+    qtbot.addWidget(p)
+    ctx = p.context()
+    assert (ctx.model, ctx.dtype, ctx.quantization, ctx.context_tokens) == (
+        str(tmp_path / "not-there"), "fp16", "8bit", 1024)
+    from console.core.envcheck import Check
+    from console.core.envcheck.model_checks import check_model
+
+    p._checks = [Check("model", "Model", check_model, 60)]
+    with qtbot.waitSignal(p.finished, timeout=60_000) as done:
+        p.run()
+    files = next(c for c in done.args[0]["checks"] if c["name"] == "Model files")
+    assert files["status"] == "fail" and "not-there" in files["value"]
+
+    def broken():
+        raise ValueError("max memory: cannot read 'lots'")
+
+    choice_panel = QtDoctorPanel(model_options_provider=broken, model="/fallback", autorun=False)
+    qtbot.addWidget(choice_panel)
+    assert choice_panel.context().model == "/fallback"
