@@ -135,6 +135,7 @@ def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast):
     without = statistics.median(ttft(ask(), None).ttft_s for _ in range(reps))
     cache = PrefixCache(max_bytes=4 << 30)
     ttft(ask(), cache)  # the first request fills the cache
+    ttft(ask(), cache)  # warm-up of the hit path (on CUDA: captures the short-prefill graph)
     stats = [ttft(ask(), cache) for _ in range(reps)]
     with_ = statistics.median(s.ttft_s for s in stats)
     return {
@@ -183,6 +184,9 @@ def bench_model(name, args, device, dtype, bw):
     res["speedup_vs_generate_static"] = round(st["ms_per_token"] / ms, 2) if "ms_per_token" in st else None
     agree = next((i for i, (a, b) in enumerate(zip(got, ref_default)) if a != b), len(got))
     res["greedy_tokens_equal_to_generate"] = agree  # leading tokens identical (bf16 rounding differs)
+    if args.check_fp32:
+        res["float32_check"] = fp32_check(model, ids, min(args.new, 32))
+        log(f"[{name}] float32 check: {res['float32_check']}")
     res["prefix_cache_fast"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
     res["prefix_cache_plain"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=False)
     log(f"[{name}] prefix fast: {res['prefix_cache_fast']}; plain: {res['prefix_cache_plain']}")
@@ -194,6 +198,19 @@ def bench_model(name, args, device, dtype, bw):
 
 
 DEFAULTS = (fastdecode.ATTENTION, fastdecode.CHUNK)
+
+
+def fp32_check(model, ids, new):
+    """Greedy tokens of the fast path vs generate with the model in float32 (no bf16 rounding ties)."""
+    fastdecode.release(model)
+    model.float()
+    ref = model.generate(ids, attention_mask=torch.ones_like(ids), max_new_tokens=new, min_new_tokens=new,
+                         do_sample=False)[0, ids.shape[1]:].tolist()
+    got = []
+    st = stream_generate(model, ids, new, eos_token_ids=set(), should_stop=lambda: False, on_token=got.append)
+    fastdecode.release(model)
+    return {"new_tokens": new, "fast_path": st.fast_path, "identical": got == ref,
+            "equal_leading_tokens": next((i for i, (a, b) in enumerate(zip(got, ref)) if a != b), len(got))}
 
 
 def log(msg):
@@ -210,6 +227,8 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=None)
     ap.add_argument("--skip-static", action="store_true", help="leave out generate(cache_implementation='static')")
     ap.add_argument("--variants", default="", help="extra fast-path settings to time, e.g. sdpa:16,bmm:16,sdpa:1")
+    ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
+                    help="skip the float32 equality check of the fast path against generate")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]

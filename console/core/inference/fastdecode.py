@@ -46,6 +46,8 @@ CHUNK = 16  # decode steps per CUDA graph
 BUCKET = 256  # attention window lengths are multiples of this
 MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
+PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
+MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 ATTENTION = "sdpa"  # or "bmm"; bench/decode.py --variants times both
 
 
@@ -205,13 +207,17 @@ class FastRunner:
         self.inter = self.layers[0].wgu.shape[0] // 2
         self.capacity = 0
         self.kv: torch.Tensor | None = None
-        self.graphs: dict[int, torch.cuda.CUDAGraph] = {}
+        self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
         self.pool = None
         # per-step state, fixed addresses for the graphs
         self.tok = torch.zeros(1, dtype=torch.long, device=self.device)
         self.pos = torch.zeros(1, dtype=torch.long, device=self.device)
         self.chunk = CHUNK if self.cuda else 1
         self.out = torch.zeros(self.chunk, dtype=torch.long, device=self.device)
+        self.pf_ids = torch.zeros(PREFILL_BUCKETS[-1], dtype=torch.long, device=self.device)
+        self.pf_start = torch.zeros(1, dtype=torch.long, device=self.device)
+        self.pf_last = torch.zeros(1, dtype=torch.long, device=self.device)
+        self.pf_next = torch.zeros(1, dtype=torch.long, device=self.device)
         self.host_out = [torch.zeros(self.chunk, dtype=torch.long, pin_memory=self.cuda) for _ in range(2)]
         self.eye = torch.eye(self.hd, dtype=self.dtype, device=self.device).view(1, 1, self.hd, self.hd)
         self.cos_tab: torch.Tensor | None = None
@@ -227,12 +233,13 @@ class FastRunner:
         self.pool = None
 
     def _ensure_capacity(self, needed: int) -> None:
-        if needed <= self.capacity:
-            return
-        cap = max(MIN_CAPACITY, -(-needed // BUCKET) * BUCKET)
         max_pos = getattr(self.model.config, "max_position_embeddings", None)
         if max_pos and needed > max_pos:
             raise ValueError(f"{needed} tokens exceed the model's {max_pos} positions")
+        needed += self.chunk + (PREFILL_BUCKETS[-1] if self.cuda else 0)  # rows written past the end
+        if needed <= self.capacity:
+            return
+        cap = max(MIN_CAPACITY, -(-needed // BUCKET) * BUCKET)
         self.graphs.clear()
         self.kv = None
         if self.cuda:
@@ -248,10 +255,9 @@ class FastRunner:
     # ------------------------------------------------------------------ math
     def _rms(self, x: torch.Tensor, w_eps) -> torch.Tensor:
         w, eps = w_eps
-        # as transformers' RMSNorm: statistics in float32, scale by the weight in the input dtype
-        xf = x.float()
-        xf = xf * torch.rsqrt(xf.pow(2).mean(-1, keepdim=True) + eps)
-        return w * xf.to(x.dtype)
+        # one fused kernel on CUDA (statistics in float32); transformers' RMSNorm takes eight, and
+        # rounds once more (before the weight): bfloat16 results may differ in the last bit
+        return F.rms_norm(x, (x.shape[-1],), w, eps)
 
     def _rope_matrix(self, positions: torch.Tensor) -> torch.Tensor:
         """[T, hd, hd] matrices R with rope(x) = x @ R at each position (rope is linear in x)."""
@@ -279,7 +285,10 @@ class FastRunner:
             v = qkv[:, (nq + nkv) * hd :].view(T, nkv, hd).transpose(0, 1)
             kv[li, 0].index_copy_(1, positions, k)
             kv[li, 1].index_copy_(1, positions, v)
-            q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
+            if T == 1:  # decode: already in [kv head, group] order, no copy
+                q = qk[:, :nq].view(1, nkv, g, hd)
+            else:
+                q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
             if ATTENTION == "sdpa":
@@ -287,7 +296,10 @@ class FastRunner:
             else:  # "bmm": masked scores in one baddbmm, softmax in float32, one bmm (as transformers' eager)
                 sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
                 o = torch.bmm(torch.softmax(sc, dim=-1, dtype=torch.float32).to(q.dtype), vals[0])
-            o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
+            if T == 1:
+                o = o.reshape(1, nq * hd)
+            else:
+                o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
             if Ly.post_attn_ln is None:
                 h = torch.addmm(h, o, Ly.wo.t()) if Ly.bo is None else h + F.linear(o, Ly.wo, Ly.bo)
             else:
@@ -314,17 +326,46 @@ class FastRunner:
     def prefill(self, ids: torch.Tensor, start: int) -> torch.Tensor:
         """Run tokens ``ids`` ([T]) at positions start..start+T-1; returns the next token id ([1]).
 
-        Long prompts go in segments of PREFILL_SEGMENT tokens so the attention mask stays small."""
-        h = None
-        for s0 in range(0, ids.shape[0], PREFILL_SEGMENT):
-            seg = ids[s0 : s0 + PREFILL_SEGMENT]
-            T = seg.shape[0]
-            p0 = start + s0
-            L = -(-(p0 + T) // BUCKET) * BUCKET
-            positions = torch.arange(p0, p0 + T, device=self.device)
-            h = F.embedding(seg, self.embed)
-            h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
+        Long prompts go in segments of PREFILL_SEGMENT tokens so the attention mask stays small.
+        On CUDA each segment is padded to a bucket length and replayed from a captured graph: the
+        pad tokens write cache rows past the prompt, which decoding overwrites before reading."""
+        nxt = None
+        step = min(PREFILL_SEGMENT, PREFILL_BUCKETS[-1]) if self.cuda else PREFILL_SEGMENT
+        for s0 in range(0, ids.shape[0], step):
+            seg = ids[s0 : s0 + step]
+            if self.cuda:
+                nxt = self._prefill_graphed(seg, start + s0)
+            else:
+                nxt = self._prefill_eager(seg, start + s0)
+        return nxt
+
+    def _prefill_eager(self, seg: torch.Tensor, p0: int) -> torch.Tensor:
+        T = seg.shape[0]
+        L = -(-(p0 + T) // BUCKET) * BUCKET
+        positions = torch.arange(p0, p0 + T, device=self.device)
+        h = F.embedding(seg, self.embed)
+        h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
         return self._logits(h[-1:]).argmax(dim=-1)
+
+    def _prefill_graphed(self, seg: torch.Tensor, p0: int) -> torch.Tensor:
+        T = seg.shape[0]
+        Tb = next(b for b in PREFILL_BUCKETS if b >= T)
+        L = -(-(p0 + Tb) // BUCKET) * BUCKET
+        self.pf_ids[:T].copy_(seg)
+        self.pf_start.fill_(p0)
+        self.pf_last.fill_(T - 1)
+        key = ("prefill", Tb, L)
+        g = self.graphs.get(key)
+        if g is None:
+            g = self._capture(key, lambda: self._prefill_body(Tb, L))
+        g.replay()
+        return self.pf_next
+
+    def _prefill_body(self, Tb: int, L: int) -> None:
+        positions = self.pf_start + self.arange[:Tb]
+        h = F.embedding(self.pf_ids[:Tb], self.embed)
+        h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
+        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last)).argmax(dim=-1))
 
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""
@@ -340,28 +381,32 @@ class FastRunner:
     def _chunk_fn(self, L: int) -> Callable[[], None]:
         if not self.cuda:
             return lambda: self._step(L, 0)
-        g = self.graphs.get(L)
+        key = ("decode", L)
+        g = self.graphs.get(key)
         if g is None:
-            g = self._capture(L)
+            g = self._capture(key, lambda: [self._step(L, i) for i in range(self.chunk)], restore=True)
         return g.replay
 
-    def _capture(self, L: int) -> "torch.cuda.CUDAGraph":
-        saved_tok, saved_pos = self.tok.clone(), self.pos.clone()
+    def _capture(self, key, body: Callable[[], object], restore: bool = False) -> "torch.cuda.CUDAGraph":
+        """Warm ``body`` up on a side stream, then capture it into a graph kept under ``key``."""
+        if len(self.graphs) >= MAX_GRAPHS:
+            self.graphs.clear()
+        saved = (self.tok.clone(), self.pos.clone()) if restore else None
         s = torch.cuda.Stream(self.device)
         s.wait_stream(torch.cuda.current_stream(self.device))
         with torch.cuda.stream(s):
-            for i in range(self.chunk):  # warm-up (library handles, workspaces); writes only rows >= pos
-                self._step(L, i)
+            body()  # library handles and workspaces; decode writes only cache rows >= pos
         torch.cuda.current_stream(self.device).wait_stream(s)
-        self.tok.copy_(saved_tok)
-        self.pos.copy_(saved_pos)
+        if saved is not None:
+            self.tok.copy_(saved[0])
+            self.pos.copy_(saved[1])
         g = torch.cuda.CUDAGraph()
         if self.pool is None:
             self.pool = torch.cuda.graph_pool_handle()
-        with torch.cuda.graph(g, pool=self.pool):
-            for i in range(self.chunk):
-                self._step(L, i)
-        self.graphs[L] = g
+        # thread_local: the VRAM telemetry thread may call CUDA while this thread captures
+        with torch.cuda.graph(g, pool=self.pool, capture_error_mode="thread_local"):
+            body()
+        self.graphs[key] = g
         return g
 
     # ------------------------------------------------------------------ request
@@ -381,7 +426,7 @@ class FastRunner:
         n = ids.shape[0]
         if should_stop():
             return DecodeStats(None, time.perf_counter() - t0, 0, n, 0, True, "cancelled")
-        self._ensure_capacity(n + max_new_tokens + self.chunk)
+        self._ensure_capacity(n + max_new_tokens)
         n_cached = 0
         if prefix_cache is not None:
             hit = prefix_cache.lookup(ids.tolist(), self.model)
