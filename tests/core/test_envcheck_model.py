@@ -139,3 +139,10 @@ def test_a_model_too_big_for_free_memory_fails_with_options():
 def test_unknown_dtype_is_a_failed_row_not_a_crash(bundled_gguf):
     rows = check_model(DoctorContext(model=str(bundled_gguf), dtype="fp8"))
     assert rows[2].status == "fail" and "fp8" in rows[2].value
+
+
+def test_a_stale_path_to_the_bundled_model_says_how_to_get_it(tmp_path):
+    from console.core.bundled_model import GGUF_NAME
+
+    row = check_model(DoctorContext(model=str(tmp_path / "old" / GGUF_NAME)))[0]
+    assert row.status == "fail" and "fetch-model" in row.hint

@@ -54,8 +54,12 @@ def resolve_model(source: str | None) -> tuple[str, Path | None, CheckResult]:
         kind, path, row = _folder_files(snap)
         row.value = f"{source} (HF cache): {row.value}"
         return kind, path, row
+    hint = "Check the path in the Model tab (or --model)."
+    if p.name == bundled_model_path().name:
+        hint += (f" It is the bundled model: `autoglm-console fetch-model` puts it in {bundled_model_path()}; pick "
+                 "that file.")
     return "missing", None, _row(name, FAIL, f"{source}: no such file or folder", "a model folder, GGUF file or "
-                                 "hub id (org/name)", "Check the path in the Model tab (or --model).")
+                                 "hub id (org/name)", hint)
 
 
 def _gguf_files(p: Path) -> tuple[str, Path | None, CheckResult]:
