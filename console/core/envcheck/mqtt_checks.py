@@ -23,7 +23,7 @@ from ..mqtt_link import BrokerConfig, make_client
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Broker"
-RTT_SAMPLES = 5
+RTT_SAMPLES = 10
 
 # what to do about a refused CONNACK, by MQTT 5 reason code (paho maps 3.1.1 codes onto these)
 CONNACK_HINTS = {
@@ -289,9 +289,11 @@ def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -
                             "Published but nothing arrived: the broker's ACL may drop publishes under "
                             f"'{probe.cfg.prefix}/', or the broker is overloaded.")
             rtts.append((probe.received[payload] - t0) * 1000)
-        med, worst = statistics.median(rtts), max(rtts)
-        return _row(name, OK, f"median {med:.1f} ms, max {worst:.1f} ms over {samples} messages", expected,
-                    median_ms=round(med, 2), max_ms=round(worst, 2))
+        # the other checks run at the same time (torch imports hold the GIL): the minimum is the
+        # broker's own latency, the median and max include that contention
+        low, med, worst = min(rtts), statistics.median(rtts), max(rtts)
+        return _row(name, OK, f"min {low:.1f} ms, median {med:.1f} ms, max {worst:.1f} ms over {samples} messages",
+                    expected, min_ms=round(low, 2), median_ms=round(med, 2), max_ms=round(worst, 2))
     finally:
         try:
             client.disconnect()
