@@ -38,6 +38,7 @@ def test_redact_masks_secrets(text, secret):
     "prompt_tokens: 53 max_new_tokens=128 tokenizer: tokenizer.json",
     "3 passed in 2s; password file /etc/mosquitto/passwd",
     "broker mqtt://127.0.0.1:1883 connected",
+    "The broker rejected these credentials: check the user name and password",
 ])
 def test_redact_leaves_harmless_text_alone(text):
     assert redact(text) == text

@@ -11,8 +11,7 @@ import re
 from typing import Any, Iterable
 
 MASK = "***"
-_KEY = (r"(?:password|passwd|passphrase|pwd|secret|token(?!iz)|api[_-]?key|access[_-]?key|private[_-]?key"
-        r"|credentials?)")
+_KEY = r"(?:password|passwd|passphrase|pwd|secret|token(?!iz)|api[_-]?key|access[_-]?key|private[_-]?key)"
 _KEYWORD = rf"[\w-]*{_KEY}[\w-]*"
 
 _PATTERNS: list[re.Pattern[str]] = [
