@@ -58,6 +58,10 @@ class QtModelGraphs(QWidget):
             "rss": self.tr("process RSS (CPU)"),
         }
         for key, label in labels.items():
+            if key != "rss" and telemetry.gpus == 0:
+                # no GPU: keep the curve for uniform redraws, but out of the plot and the legend
+                self.curves[key] = pg.PlotDataItem()
+                continue
             style = pg.QtCore.Qt.PenStyle.DashLine if key == "nvml_total" else pg.QtCore.Qt.PenStyle.SolidLine
             self.curves[key] = self.memory_plot.plot(name=label, pen=pg.mkPen(COLOURS[key], width=2, style=style))
 

@@ -117,3 +117,18 @@ def test_max_new_tokens_capped_by_the_context(engine):
     got: list[str] = []
     m = engine.generate(PROMPT, GenParams(max_new_tokens=5000), got.append, lambda: False)
     assert m.prompt_tokens + m.new_tokens <= 512 and any("context is 512" in w for w in m.warnings)
+
+
+def test_repeated_prefix_is_served_from_the_prefix_cache(engine, tiny_model_dir):
+    system = ChatMessage("system", " ".join(["the water is hot and the air is low"] * 6))
+    first: list[str] = []
+    m1 = engine.generate([system, ChatMessage("user", "one")], GenParams(max_new_tokens=8), first.append,
+                         lambda: False)
+    got: list[str] = []
+    m2 = engine.generate([system, ChatMessage("user", "two")], GenParams(max_new_tokens=8), got.append,
+                         lambda: False)
+    assert m1.cached_prompt_tokens == 0 and m2.cached_prompt_tokens >= 48
+    fresh = LocalEngine(engine.loaded, prefix_cache=None)  # the same request without any cache
+    ref: list[str] = []
+    fresh.generate([system, ChatMessage("user", "two")], GenParams(max_new_tokens=8), ref.append, lambda: False)
+    assert "".join(got) == "".join(ref)

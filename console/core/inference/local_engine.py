@@ -95,13 +95,23 @@ def eos_ids(loaded: LoadedModel) -> set[int]:
     return ids
 
 
+def default_prefix_cache(device: str):
+    """The prefix cache the engine uses unless told otherwise: a repeated prompt start (the fleet
+    description the assistant sends before every utterance) is prefilled once."""
+    from .prefix_cache import PrefixCache
+
+    return PrefixCache(max_bytes=(1 << 30) if device == "cuda" else (256 << 20))
+
+
 class LocalEngine:
     """Engine over a loaded model; one request at a time (the worker guarantees it)."""
 
     name = "local"
 
-    def __init__(self, loaded: LoadedModel, prefix_cache: Any | None = None, fast: bool = True) -> None:
+    def __init__(self, loaded: LoadedModel, prefix_cache: Any | None = "auto", fast: bool = True) -> None:
         self.loaded = loaded
+        if prefix_cache == "auto":
+            prefix_cache = default_prefix_cache(loaded.device)
         self.prefix_cache = prefix_cache
         self.fast = fast
         self._eos = eos_ids(loaded)
@@ -231,6 +241,8 @@ class LocalEngine:
 
     def close(self) -> None:
         """Unload the model and check that its memory came back (``unload_report``)."""
+        if self.prefix_cache is not None:
+            self.prefix_cache.clear()  # its KV tensors live on the model's device
         self.prefix_cache = None
         if self.loaded.model is not None:
             self.unload_report = unload(self.loaded)

@@ -67,6 +67,7 @@ class ModelRunner:
         self._jobs: deque[Job] = deque()
         self._cv = threading.Condition()
         self._ids = itertools.count(1)
+        self._other_ids = itertools.count(1)
         self._current: Job | None = None
         self._cancel = threading.Event()
         self._stopping = threading.Event()
@@ -102,7 +103,8 @@ class ModelRunner:
 
     # -- submitting ----------------------------------------------------------------------------
     def _submit(self, kind: str, payload: Any = None) -> int:
-        job = Job(kind, next(self._ids), payload)
+        # requests are numbered 1, 2, 3 … as the operator sees them; other jobs get negative ids
+        job = Job(kind, next(self._ids) if kind == "generate" else -next(self._other_ids), payload)
         with self._cv:
             self._jobs.append(job)
             waiting = self._waiting_locked()
