@@ -65,3 +65,7 @@ def versions_markdown() -> str:
         below = f"{r.below}" if r.below else ""
         rows.append(f"| {name} | {r.minimum} | {r.recommended} | {below} | {r.why} |")
     return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python -m console.core.versions  > the README's table
+    print(versions_markdown(), end="")

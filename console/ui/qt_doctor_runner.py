@@ -46,7 +46,10 @@ class QtDoctorRunner(QObject):
                 log.exception("doctor run failed")
                 results = []
             if not stop.is_set():
-                self.finished.emit(results)
+                try:
+                    self.finished.emit(results)
+                except RuntimeError:  # the panel was deleted while the checks ran
+                    log.debug("doctor finished after its panel was deleted")
 
         self._thread = threading.Thread(target=work, name="doctor-run", daemon=True)
         self._thread.start()
@@ -62,12 +65,19 @@ class QtDoctorRunner(QObject):
                 path = write_bundle(dest, report, log_dir=log_dir, telemetry_provider=provider,
                                     known_secrets=known_secrets)
             except OSError as exc:
-                self.bundleFailed.emit(f"{exc.strerror or exc} ({dest})")
+                self._emit(self.bundleFailed, f"{exc.strerror or exc} ({dest})")
                 return
-            self.bundleSaved.emit(str(path))
+            self._emit(self.bundleSaved, str(path))
 
         self._bundle_thread = threading.Thread(target=work, name="doctor-bundle", daemon=True)
         self._bundle_thread.start()
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the panel was deleted meanwhile
+            log.debug("doctor bundle finished after its panel was deleted")
 
     def stop(self, timeout: float = 5.0) -> None:
         """Abandon a run (its checks finish on their own, within their time limits) and join."""

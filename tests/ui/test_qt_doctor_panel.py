@@ -185,3 +185,19 @@ def test_the_model_panel_choice_is_what_gets_checked(qtbot, tmp_path):
     choice_panel = QtDoctorPanel(model_options_provider=broken, model="/fallback", autorun=False)
     qtbot.addWidget(choice_panel)
     assert choice_panel.context().model == "/fallback"
+
+
+def test_panel_state_round_trips_through_qsettings(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    p = QtDoctorPanel(autorun=False)
+    qtbot.addWidget(p)
+    p.tree.header().resizeSection(2, 123)
+    p._bundle_dir = str(tmp_path)
+    p.save_state(QSettings())
+    q = QtDoctorPanel(autorun=False)
+    qtbot.addWidget(q)
+    q.restore_state(QSettings())
+    assert q.tree.header().sectionSize(2) == 123
+    assert q.default_bundle_path().parent == tmp_path
+    assert q.default_bundle_path().name.startswith("autoglm-diagnostics-")
