@@ -11,12 +11,7 @@ pytestmark = [pytest.mark.gpu, pytest.mark.skipif(not torch.cuda.is_available(),
 MiB = 1024**2
 
 
-def test_allocation_rises_and_comes_back():
-    from console.core.inference.telemetry import Telemetry
-
-    torch.cuda.init()
-    tel = Telemetry(hz=10, window_s=30)
-    assert tel.gpus >= 1
+def _alloc_and_free(tel):
     base = tel.sample_once()
     x = torch.empty(512 * MiB, dtype=torch.uint8, device="cuda:0")
     x.fill_(1)
@@ -25,13 +20,35 @@ def test_allocation_rises_and_comes_back():
     del x
     torch.cuda.empty_cache()
     down = tel.sample_once()
-    a, r, nv = tel.col(0, "allocated"), tel.col(0, "reserved"), tel.col(0, "nvml_used")
+    return base, up, down
+
+
+def test_torch_counters_rise_and_come_back():
+    from console.core.inference.telemetry import Telemetry
+
+    torch.cuda.init()
+    tel = Telemetry(hz=10, window_s=30)
+    assert tel.gpus >= 1
+    base, up, down = _alloc_and_free(tel)
+    a, r = tel.col(0, "allocated"), tel.col(0, "reserved")
     assert up[a] - base[a] >= 512 * MiB and up[r] >= up[a]
     assert down[a] <= base[a] + MiB and down[r] < up[r]
-    assert tel.snapshot()["nvml"], "nvidia-ml-py should see the GPU"
-    assert up[nv] - base[nv] >= 400 * MiB  # NVML sees the whole process
+    assert tel.snapshot()["samples"]["gpus"][0]["allocated"][1] >= 512 * MiB
+    tel.close()
+
+
+def test_nvml_used_rises_and_comes_back():
+    pytest.importorskip("pynvml")
+    from console.core.inference.telemetry import Telemetry
+
+    torch.cuda.init()
+    tel = Telemetry(hz=10, window_s=30)
+    assert tel.snapshot()["nvml"], "nvidia-ml-py is installed but NVML did not start"
+    base, up, down = _alloc_and_free(tel)
+    nv, total = tel.col(0, "nvml_used"), tel.col(0, "nvml_total")
+    assert up[nv] - base[nv] >= 400 * MiB  # NVML sees the whole process (the 512 MiB block)
     assert down[nv] <= up[nv] - 400 * MiB
-    assert up[tel.col(0, "nvml_total")] > 1024 * MiB
+    assert up[total] > 1024 * MiB and up[nv] < up[total]
     tel.close()
 
 

@@ -517,13 +517,19 @@ def load_model(
     return loaded
 
 
+def _rss() -> int | None:
+    try:
+        import psutil
+
+        return int(psutil.Process().memory_info().rss)
+    except Exception:  # noqa: BLE001 - psutil missing on a bare GPU box: report no number
+        return None
+
+
 def unload(loaded: LoadedModel) -> dict[str, Any]:
     """Drop the model and check that its memory came back (CUDA: torch's counters; CPU: the model
     object was collected).  The caller must hold no other reference to the model."""
-    import psutil
-
-    proc = psutil.Process()
-    rss_before = proc.memory_info().rss
+    rss_before = _rss()
     cuda_before = fit.cuda_allocated()
     fast = sys.modules.get("console.core.inference.fastdecode")
     if fast is not None and hasattr(fast, "release"):
@@ -534,7 +540,7 @@ def unload(loaded: LoadedModel) -> dict[str, Any]:
     free_torch_memory()
     collected = ref() is None
     cuda_after = fit.cuda_allocated()
-    rss_after = proc.memory_info().rss
+    rss_after = _rss()
     slack = 16 * 1024**2
     leftover = {i: cuda_after.get(i, 0) - loaded.cuda_baseline.get(i, 0) for i in cuda_after}
     returned = collected and all(v <= slack for v in leftover.values())

@@ -135,10 +135,13 @@ class Telemetry:
     """Ring buffers of memory samples and request metrics, and the sampler thread that fills one."""
 
     def __init__(self, hz: float = 4.0, window_s: float = 600.0, max_requests: int = 2000, gpus: int | None = None) -> None:
-        import psutil
-
         self.hz = hz
-        self._proc = psutil.Process()
+        try:
+            import psutil
+
+            self._proc = psutil.Process()
+        except ImportError:  # RSS stays empty (NaN) where psutil is missing
+            self._proc = None
         self._nvml = _Nvml()
         if gpus is None:
             gpus = len(self._nvml.handles)
@@ -161,10 +164,11 @@ class Telemetry:
     def sample_once(self, now: float | None = None) -> np.ndarray:
         row = np.full(self.samples.width, np.nan)
         row[0] = time.time() if now is None else now
-        try:
-            row[1] = float(self._proc.memory_info().rss)
-        except Exception:  # noqa: BLE001
-            pass
+        if self._proc is not None:
+            try:
+                row[1] = float(self._proc.memory_info().rss)
+            except Exception:  # noqa: BLE001
+                pass
         torch = _torch_cuda()
         for i in range(self.gpus):
             base = 2 + i * len(GPU_FIELDS)
