@@ -416,3 +416,19 @@ def test_doctor_output_never_shows_the_broker_password(capfd, mosquitto):
     assert "Pw-NotShown-77" not in out + err
     assert "Broker login (CONNACK)" in out
     assert rc == 0  # Mosquitto with anonymous access takes any user
+
+
+def test_a_pyside_6_12_0_wheel_anywhere_in_the_environment_is_flagged(tmp_path, monkeypatch):
+    """A PySide6-Addons 6.12.0 installed next to Essentials 6.11.3 overwrites shared files: the
+    doctor reads the installed metadata (a real dist-info folder here) and flags it on Python 3.11."""
+    info = tmp_path / "PySide6_Addons-6.12.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: PySide6-Addons\nVersion: 6.12.0\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    importlib.invalidate_caches()
+    row = _by_name(check_packages(None))["PySide6 on this Python"]
+    assert "6.12.0" in row.value
+    expected = "fail" if sys.version_info[:2] == (3, 11) else ("warn" if sys.version_info < (3, 12) else "ok")
+    assert row.status == expected

@@ -110,6 +110,19 @@ def check_packages(ctx) -> list[CheckResult]:
             continue  # optional extras (bitsandbytes) have their own rows with the reason they matter
         dist, ver = installed_version(req.dists)
         out.append(judge_version(req, ver, dist))
-    _, pyside = installed_version(requirement("PySide6").dists)
-    out.append(judge_pyside_python(pyside, tuple(sys.version_info[:3])))
+    out.append(judge_pyside_python(effective_pyside(), tuple(sys.version_info[:3])))
     return out
+
+
+def effective_pyside() -> str | None:
+    """The newest installed PySide6 wheel (Essentials, full, Addons, shiboken6): they share files, so a
+    6.12.0 one anywhere in the set is the crash risk, whichever the others say."""
+    found = []
+    for dist in ("PySide6-Essentials", "PySide6", "PySide6-Addons", "shiboken6"):
+        _, v = installed_version((dist,))
+        if v is not None:
+            try:
+                found.append((Version(v), v))
+            except InvalidVersion:
+                continue
+    return max(found)[1] if found else None
