@@ -106,11 +106,80 @@ def evaluate(parser: IntentParser, rows: list[dict], by_id: dict, reps: int) -> 
     }
 
 
+TIES = ROOT / "tests" / "data" / "ties.jsonl"
+
+
+def make_score(model, tok):
+    """Summed log-probabilities of each continuation after the prompt (the recipe in docs/ASSISTANT.md)."""
+    import torch
+
+    @torch.no_grad()
+    def score(prompt, conts):
+        p = tok(prompt, return_tensors="pt").input_ids
+        out = []
+        for c in conts:
+            ids = torch.cat([p, tok(c, add_special_tokens=False, return_tensors="pt").input_ids], 1).to(model.device)
+            logp = model(ids).logits[0, :-1].log_softmax(-1)
+            tgt = ids[0, 1:]
+            out.append(float(logp[p.shape[1] - 1:].gather(1, tgt[p.shape[1] - 1:, None]).sum()))
+        return out
+
+    return score
+
+
+def load_lm(source: str):
+    """A GGUF file (de-quantized in memory, no cache written) or a transformers folder."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from console.core.bundled_model import bundled_model_path
+
+    path = bundled_model_path() if source == "bundled" else Path(source)
+    if path.suffix == ".gguf":
+        kw = {"gguf_file": path.name}
+        folder = path.parent
+    else:
+        kw, folder = {}, path
+    tok = AutoTokenizer.from_pretrained(str(folder), **kw)
+    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32, **kw)
+    model.eval()
+    return model, tok, path.name
+
+
+def tie_break(fleet, source: str) -> dict:
+    """The model's picks on tests/data/ties.jsonl against 'first candidate in catalog order'."""
+    from console.core.intents import likelihood_ranker
+
+    t0 = time.perf_counter()
+    model, tok, name = load_lm(source)
+    load_s = time.perf_counter() - t0
+    model_ranker = likelihood_ranker(make_score(model, tok))
+    rows = load_set(TIES)
+    first = IntentParser(fleet, default_aliases(), ranker=lambda u, c: [1.0] + [0.0] * (len(c) - 1))
+    ranked = IntentParser(fleet, default_aliases(), ranker=model_ranker)
+    right = first_right = 0
+    times, picks = [], []
+    for row in rows:
+        t1 = time.perf_counter()
+        prop = ranked.parse(row["text"])
+        times.append(time.perf_counter() - t1)
+        got = prop.commands[0].device_id if prop.commands and prop.commands[0].picked_by_model else None
+        right += got == row["expect"]
+        base = first.parse(row["text"])
+        first_right += bool(base.commands) and base.commands[0].device_id == row["expect"]
+        picks.append({"text": row["text"], "want": row["expect"], "got": got})
+    n = len(rows)
+    return {"model": name, "load_s": round(load_s, 1), "ties": n, "model_right": right,
+            "first_candidate_right": first_right, "p50_s": round(statistics.median(times), 3), "picks": picks}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer latency repetitions (< 30 s), same fields")
     ap.add_argument("--show", action="store_true", help="print each utterance the parser gets wrong")
     ap.add_argument("--dataset", type=Path, default=DATASET)
+    ap.add_argument("--model", default="", help="also measure the tie-break with this model ('bundled', a .gguf "
+                                                 "or a transformers folder) on tests/data/ties.jsonl; not with --quick")
     ap.add_argument("--holdout", type=Path, nargs="*", default=HOLDOUT,
                     help="sets written after the parser, reported together under 'holdout'")
     args = ap.parse_args(argv)
@@ -152,6 +221,12 @@ def main(argv: list[str] | None = None) -> int:
         "baseline": {k: v for k, v in base.items() if k not in ("misses", "exact_pct_by_lang")},
         "exact_ratio": round(res["exact_pct"] / base["exact_pct"], 2) if base["exact_pct"] else None,
     }
+    if args.model and not args.quick:
+        tb = tie_break(fleet, args.model)
+        if args.show:
+            for pick in tb["picks"]:
+                print(f"TIE {pick['text']!r}: want {pick['want']}, model {pick['got']}")
+        out["tie_break"] = {k: v for k, v in tb.items() if k != "picks"}
     if hold is not None:
         out["holdout"] = {**{k: v for k, v in hold.items() if k != "misses"}, "misses": len(hold["misses"])}
     print(json.dumps(out, ensure_ascii=False))

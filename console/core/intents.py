@@ -646,13 +646,16 @@ class IntentParser:
         # on line A", "the conveyor on line B": there "on" is a preposition before a name)
         ends = {mn.end for mn in r.mentions}
         starts = {mn.start for mn in r.mentions}
+        switched = any(a in (ON, OFF) for a in r.actions)  # "switch off the light on the ceiling"
         for i, (w, pos) in enumerate(tokens):
-            if w in ("on", "off"):
+            if w in ("on", "off") and not switched:
                 before = words[:i]
                 after_name = len(work[:pos].rstrip()) in ends
-                before_name = i + 1 < len(tokens) and tokens[i + 1][1] in starts
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                preposition = w == "on" and ((i + 1 < len(tokens) and tokens[i + 1][1] in starts)
+                                             or nxt in _DETERMINERS)
                 verb = any(v in before for v in ("turn", "switch", "power", "flip", "put"))
-                if (verb or after_name or i == len(words) - 1) and not (before_name and w == "on"):
+                if (verb or after_name or i == len(words) - 1) and not preposition:
                     r.actions.append(ON if w == "on" else OFF)
         # "set the fan speed to turbo": an unknown word where a value goes
         for i, w in enumerate(words[:-1]):

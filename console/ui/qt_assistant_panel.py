@@ -15,6 +15,7 @@ only when the set of metas changes.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
@@ -70,6 +71,7 @@ class QtAssistantPanel(QWidget):
     COLUMNS = ("device", "change", "risk", "result")
     proposed = Signal(object)  # Proposal
     submitted = Signal(list)  # [(device_id, params, result-or-exception)]
+    _parsed = Signal(object, object)  # (Proposal | None, error | None) from the parse thread
 
     def __init__(
         self,
@@ -90,6 +92,7 @@ class QtAssistantPanel(QWidget):
         self.proposal: Proposal | None = None
         self._parser: IntentParser | None = None
         self._parser_key: tuple = ()
+        self._worker: threading.Thread | None = None
 
         self.input = QLineEdit(placeholderText=self.tr("Say what should happen…"))
         self.input.setClearButtonEnabled(True)
@@ -130,6 +133,7 @@ class QtAssistantPanel(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.confirm_button.clicked.connect(self.confirm_and_submit)
         self.cancel_button.clicked.connect(self.cancel)
+        self._parsed.connect(self._show_proposal)
         self._set_pending(False)
         self.message.setText(self.tr('For example: "stop both conveyors", "set the office AC to 22 °C", "关闭所有灯".'))
 
@@ -143,18 +147,55 @@ class QtAssistantPanel(QWidget):
         return self._parser
 
     def preview(self) -> Proposal | None:
+        """Read the input.  Without a model this is instant and returns the proposal; with a
+        ``ranker`` (a model, seconds on a CPU) it runs on a thread, the input waits, and the
+        proposal arrives through ``proposed``."""
         text = self.input.text().strip()
-        if not text:
+        if not text or self.busy():
             return None
+        self.proposal = None
+        self._set_pending(False)
         try:
-            proposal = self.parser().parse(text)
-        except Exception as exc:  # noqa: BLE001 - a parser bug must not take the console down
-            log.exception("assistant could not read %r", text)
+            parser = self.parser()
+        except Exception as exc:  # noqa: BLE001 - e.g. a broken aliases table
+            self._show_proposal(None, exc)
+            return None
+        if self.ranker is None:
+            try:
+                proposal = parser.parse(text)
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not take the console down
+                log.exception("assistant could not read %r", text)
+                self._show_proposal(None, exc)
+                return None
+            self._show_proposal(proposal, None)
+            return proposal
+        self.input.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self._say(self.tr("Reading… (the model is choosing between similar devices)"))
+
+        def work() -> None:  # only emits: the widgets are touched on the GUI thread
+            try:
+                self._parsed.emit(parser.parse(text), None)
+            except Exception as exc:  # noqa: BLE001
+                log.exception("assistant could not read %r", text)
+                self._parsed.emit(None, exc)
+
+        self._worker = threading.Thread(target=work, name="assistant-parse", daemon=True)
+        self._worker.start()
+        return None
+
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
+    def _show_proposal(self, proposal: Proposal | None, error: Exception | None) -> None:
+        self.input.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        if proposal is None:
             self._show_rows([])
             self._set_pending(False)
             self._say(self.tr("Could not read that ({error}). Nothing was sent; try other words.").format(
-                error=exc), ERROR_FG)
-            return None
+                error=error), ERROR_FG)
+            return
         self.proposal = proposal
         if proposal.refusal is not None:
             self._show_rows([])
@@ -168,7 +209,11 @@ class QtAssistantPanel(QWidget):
             else:
                 self._say(self.tr("Check the changes, then Confirm to send them."))
         self.proposed.emit(proposal)
-        return proposal
+
+    def closeEvent(self, event) -> None:
+        if self._worker is not None:
+            self._worker.join(30)  # a model call in flight; it only emits, so let it finish
+        super().closeEvent(event)
 
     # -- confirming -----------------------------------------------------------------------------
     def confirm_and_submit(self) -> list:
@@ -229,10 +274,11 @@ class QtAssistantPanel(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, cmd in enumerate(commands):
-            device = QTableWidgetItem(cmd.device_name)
+            picked = self.tr(" (model's pick)") if cmd.picked_by_model else ""
+            device = QTableWidgetItem(cmd.device_name + picked)
             device.setToolTip(cmd.device_id)
             change = QTableWidgetItem(cmd.change or cmd.summary)
-            change.setToolTip(cmd.summary + (self.tr(" (device picked by the model)") if cmd.picked_by_model else ""))
+            change.setToolTip(cmd.summary)
             risk = QTableWidgetItem(self.tr("HIGH – asks again") if cmd.high_risk else self.tr("low"))
             items = (device, change, risk, QTableWidgetItem(""))
             if cmd.high_risk:

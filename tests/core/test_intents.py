@@ -262,6 +262,21 @@ def test_locks_only_react_to_lock_words():
     assert prop.refusal is not None and "lock" in prop.refusal.reason
 
 
+def test_on_as_a_preposition_is_not_an_action():
+    prop = PARSER.parse("switch off the office light on the ceiling")
+    assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS  # a tie, not "on and off"
+    assert cmds("stop everything on line A") == [("fan-line-a", {"power": False}), ("conveyor-a", {"running": False})]
+    assert cmds("siren on, steady tone") == [("siren-yard", {"active": True, "pattern": "steady"})]
+
+
+def test_ties_set_reaches_the_tie_break():
+    """Every utterance of tests/data/ties.jsonl (bench/intents.py --model) must be a tie for the rules."""
+    for row in rows("ties.jsonl"):
+        prop = PARSER.parse(row["text"])
+        assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS, row["text"]
+        assert FLEET.by_id()[row["expect"]].name in prop.refusal.reason
+
+
 def test_several_matching_devices_need_all_or_a_name():
     prop = PARSER.parse("turn on the office lamp")
     assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -46,8 +47,8 @@ class Answers:
 
 @pytest.fixture
 def make_panel(qtbot):
-    def make(source=FLEET, submit=None, confirm=None):
-        panel = QtAssistantPanel(source, submit if submit is not None else Recorder(), confirm=confirm)
+    def make(source=FLEET, submit=None, confirm=None, ranker=None):
+        panel = QtAssistantPanel(source, submit if submit is not None else Recorder(), confirm=confirm, ranker=ranker)
         qtbot.addWidget(panel)
         panel.show()
         return panel
@@ -189,3 +190,42 @@ def test_with_the_real_command_pipeline(qtbot, make_panel, tmp_path):
         assert panel.rows()[0][3] == "sent (QUEUED)"
     finally:
         outbox.close()
+
+
+def test_model_tie_break_runs_off_the_gui_thread(qtbot, make_panel):
+    """A ranker (a model: seconds on a CPU) runs on a thread; the window stays live meanwhile."""
+    release = threading.Event()
+    threads: list[str] = []
+
+    def slow_desk_ranker(utterance, cands):
+        threads.append(threading.current_thread().name)
+        assert release.wait(10)
+        return [1.0 if "desk" in m.name.lower() else 0.0 for m in cands]
+
+    submit = Recorder()
+    panel = make_panel(submit=submit, ranker=slow_desk_ranker)
+    panel.input.setText("turn on the office lamp")
+    assert panel.preview() is None  # the answer comes later, through `proposed`
+    qtbot.waitUntil(lambda: threads == ["assistant-parse"])
+    assert not panel.input.isEnabled() and "Reading" in panel.message.text()
+    assert panel.preview() is None  # a second Enter while busy is ignored
+    with qtbot.waitSignal(panel.proposed, timeout=5000) as sig:
+        release.set()
+    assert sig.args[0].commands[0].picked_by_model
+    assert panel.rows() == [("Office desk lamp (model's pick)", "on", "low", "")]
+    assert panel.input.isEnabled()
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert submit.calls == [("lamp-office-2", {"power": True}, "assistant")]
+    assert len(threads) == 1
+
+
+def test_a_failing_model_leaves_the_question_to_the_operator(qtbot, make_panel):
+    def broken(utterance, cands):
+        raise RuntimeError("CUDA out of memory")
+
+    panel = make_panel(ranker=broken)
+    panel.input.setText("turn on the office lamp")
+    with qtbot.waitSignal(panel.proposed, timeout=5000):
+        panel.preview()
+    assert panel.rows() == [] and "Which one" in panel.message.text()
+    assert panel.input.isEnabled()
