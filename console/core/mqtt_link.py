@@ -189,6 +189,7 @@ class MqttLink:
         self.on_connected: list[Callable[[bool], None]] = []
         self._after_connect: bool | None = None
         self._stop = threading.Event()
+        self._stopping = False
         self._thread: threading.Thread | None = None
         self._connected = threading.Event()
         self._client = make_client(cfg)
@@ -218,12 +219,19 @@ class MqttLink:
                 deadline = time.monotonic() + 1.0
                 while not info.is_published() and time.monotonic() < deadline:
                     time.sleep(0.01)
+                self._stopping = True
                 self._client.disconnect()
+                # let the network thread write the DISCONNECT and close the socket, so that a later
+                # start() finds a closed client and connects afresh
+                deadline = time.monotonic() + 1.0
+                while self._client.socket() is not None and time.monotonic() < deadline:
+                    time.sleep(0.005)
             except Exception:  # noqa: BLE001 - best effort on the way out
                 log.debug("disconnect failed", exc_info=True)
         self._stop.set()
         self._thread.join(timeout)
         self._thread = None
+        self._stopping = False
         self._set_state(LinkState.STOPPED)
 
     def wait_connected(self, timeout: float) -> bool:
@@ -268,6 +276,8 @@ class MqttLink:
     def _run(self) -> None:
         first = True
         while not self._stop.is_set():
+            if self._stopping and self._client.socket() is None:
+                break  # stop() disconnected us: do not reconnect on the way out
             if not self._client.is_connected() and self._client.socket() is None:
                 self._set_state(LinkState.CONNECTING)
                 try:
@@ -294,7 +304,7 @@ class MqttLink:
                         hook(session_present)
                     except Exception:  # noqa: BLE001 - a consumer bug must not kill the link
                         log.exception("on_connected hook failed")
-            if rc != mqtt.MQTT_ERR_SUCCESS and not self._stop.is_set():
+            if rc != mqtt.MQTT_ERR_SUCCESS and not self._stop.is_set() and not self._stopping:
                 if self._connected.is_set():
                     self._connected.clear()
                 if not self.last_error:
@@ -321,7 +331,7 @@ class MqttLink:
 
     def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         self._connected.clear()
-        if self._stop.is_set():
+        if self._stop.is_set() or self._stopping:
             return
         if reason_code is not None and reason_code.is_failure and not self.last_error:
             self.last_error = f"disconnected: {reason_code}"
