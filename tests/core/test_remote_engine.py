@@ -404,6 +404,10 @@ def test_frozen_server_read_timeout_and_cancel(own_llama):
     assert err.value.metrics.new_tokens >= 3, f"timed out before the freeze: {err.value.metrics}"
     assert err.value.attempts == 1
     assert "hangs" in err.value.hint
+    # still frozen: it accepts the connection (the kernel does) and answers nothing; not retried
+    with pytest.raises(RemoteEngineError, match="sent nothing for 1 s") as err:
+        collect(own_llama.engine(timeout_s=1.0, retries=3, backoff_s=0.001), HELLO, GenParams())
+    assert err.value.attempts == 1 and err.value.metrics.ttft_s is None
 
     patient = own_llama.engine(timeout_s=300, retries=0)
     stop = threading.Event()

@@ -382,9 +382,12 @@ class RemoteEngine:
             headers["Content-Type"] = "application/json"
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
+        read_timeout = read_timeout or self.timeout_s
+        connected = False
         try:
             conn.connect()
-            conn.sock.settimeout(read_timeout or self.timeout_s)
+            connected = True
+            conn.sock.settimeout(read_timeout)
             conn.request(method, self._prefix + path, body=body, headers=headers)
             resp = conn.getresponse()
         except (ConnectionRefusedError, socket.gaierror) as exc:
@@ -392,7 +395,10 @@ class RemoteEngine:
             raise _Transient(f"cannot connect ({_reason(exc)})") from None
         except TimeoutError:
             self._check_abort(watch)
-            raise _Transient("no answer within the timeout") from None
+            if not connected:
+                raise _Transient(f"no connection within {self.connect_timeout_s:g} s") from None
+            # it took the request and went silent: another attempt would only queue behind it
+            raise self._silent(read_timeout) from None
         except (OSError, http.client.HTTPException) as exc:
             self._check_abort(watch)
             raise _Transient(f"connection failed ({_reason(exc)})") from None
@@ -407,14 +413,17 @@ class RemoteEngine:
                                 f"(HTTP {resp.status}): {msg}", _hint_4xx(resp.status, self.model),
                                 status=resp.status)
 
+    def _silent(self, timeout: float) -> RemoteEngineError:
+        return RemoteEngineError(f"{self.base_url} sent nothing for {timeout:g} s",
+                                 "The server hangs or is overloaded: check it, or raise the read timeout.")
+
     def _read(self, fn: Callable[[], bytes], watch: _Watcher | None, tolerate: bool = False) -> bytes:
         try:
             return fn()
         except TimeoutError:
             self._check_abort(watch)
-            raise RemoteEngineError(
-                f"{self.base_url} sent nothing for {self.timeout_s:g} s",
-                "The server hangs or is overloaded: check it, or raise the read timeout.") from None
+            timeout = self._conn.sock.gettimeout() if self._conn and self._conn.sock else self.timeout_s
+            raise self._silent(timeout) from None
         except (OSError, ValueError, http.client.HTTPException) as exc:
             # ValueError: http.client reading a socket that the watcher shut down
             self._check_abort(watch)
