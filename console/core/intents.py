@@ -225,7 +225,7 @@ _ACTIONS_ZH = {
     OFF: ["停止", "停下", "停掉", "停机", "关机", "停", "静音"],
     OPEN: ["拉开", "升起", "收起"],
     CLOSE: ["拉上", "放下", "合上"],
-    LOCK: ["锁上", "锁定", "上锁", "锁住", "锁好"],
+    LOCK: ["锁上", "锁定", "上锁", "锁住", "锁好", "锁"],
     UNLOCK: ["解锁", "开锁"],
 }
 
@@ -266,6 +266,9 @@ _VALUE_WORDS = {
 }
 
 _PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}
+
+# words for "devices" in general: with a zone, every device there; alone, the whole fleet
+_GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设备", "机器", "装置"]
 
 _QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",
                 "都", "每个", "每台", "各个", "一切"]
@@ -332,6 +335,8 @@ _SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 _OPENING_CAPS = ("open", "position")
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；]\s*(?:and\s+|then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+)\s*"
+                           r"|并且|并|然后|同时|再")
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_NUM = "零〇一二两三四五六七八九十百"
 
@@ -524,6 +529,8 @@ class IntentParser:
                 for n in [k] + [x for v in self.aliases.kinds.get(k, {}).values() for x in v]:
                     if normalize(n) not in action_words:
                         names.add(n, ("kind", k))
+            for n in _GENERIC_NOUNS:
+                names.add(n, ("any", "*"))
         self.names = names.compile()
 
         lex = _Table()
@@ -615,7 +622,9 @@ class IntentParser:
                 if m.group(2) in ("一", "两") and not m.group(3) and not m.group(1):
                     continue  # 一下, 两条: not values
                 val = zh_number(m.group(2))
-                if val is None or not (m.group(1) or m.group(3)):
+                after_verb = self._value_slot(work[: m.start()]) and not re.match(
+                    r"\s*[条台个盏扇只部分]", work[m.end():])
+                if val is None or not (m.group(1) or m.group(3) or after_verb):
                     continue  # a bare numeral (两条, 一半) is no value
                 unit = "%" if m.group(1) else _UNIT_OF.get(m.group(3))
                 r.numbers.append(_Num(float(val), unit, text=m.group(0)))
@@ -665,7 +674,7 @@ class IntentParser:
                     nxt = words[i + 2]
                 if nxt.isascii() and nxt.isalpha() and nxt not in self.known_words and r.bad_enum is None:
                     r.bad_enum = nxt
-        mention_starts = {mn.start for mn in r.mentions if mn.kind in ("kind", "device")}
+        mention_starts = {mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")}
         hint_like = {mn.start for mn in r.mentions}
         for i, (w, pos) in enumerate(tokens):
             is_word = w.isascii() and w[0].isalpha()
@@ -703,7 +712,7 @@ class IntentParser:
     def _unknown_zh(self, work: str, r: _Reading) -> None:
         """A leftover run of Chinese characters right before a device/kind/capability word is a name we
         do not know (厨房 in 打开厨房的灯, 厨房 in 把厨房温度设为20度)."""
-        targets = sorted({mn.start for mn in r.mentions if mn.kind in ("kind", "device")})
+        targets = sorted({mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")})
         for run in re.finditer(r"[\u3400-\u9fff]{2,}", work):
             end = run.end()
             nxt = end
@@ -715,7 +724,7 @@ class IntentParser:
             r.leftover_words += re.findall(r"[\u3400-\u9fff]{2,}", work)
 
     # -- step 2: what one device would get --------------------------------------------------------
-    def _assign(self, meta: DeviceMeta, r: _Reading, lang: str) -> dict[str, Any] | _Fail:
+    def _assign(self, meta: DeviceMeta, r: _Reading, lang: str, generic: bool = False) -> dict[str, Any] | _Fail:
         name = self.aliases.display_name(meta, lang)
         caps = meta.capabilities
         hinted = [c for group in r.hints for c in group if c in caps]
@@ -772,7 +781,7 @@ class IntentParser:
             if fail := put(cap.name, value):
                 return fail
         for act in r.actions:
-            if fail := self._apply_action(meta, act, params, lang, name, r.leftover_words):
+            if fail := self._apply_action(meta, act, params, lang, name, r.leftover_words, generic):
                 return fail
         if not params:
             return _Fail(NOTHING_ACTIONABLE, _t(lang, f"nothing to change on {name}", f"{name}没有要改变的设置"))
@@ -821,7 +830,7 @@ class IntentParser:
         return _t(lang, f"{name}: {exc}", f"{name}：{exc}")
 
     def _apply_action(self, meta: DeviceMeta, act: str, params: dict, lang: str, name: str,
-                      leftovers: Sequence[str] = ()) -> _Fail | None:
+                      leftovers: Sequence[str] = (), generic: bool = False) -> _Fail | None:
         caps = meta.capabilities
         if act in (LOCK, UNLOCK):
             c = caps.get("locked")
@@ -839,6 +848,8 @@ class IntentParser:
         order = [opening, switch] if act in (OPEN, CLOSE) else [switch, opening]
         if act in (ON, OFF) and switch is None and opening is not None and meta.kind in ("valve", "cover"):
             order = [opening]
+        if generic:  # "turn off everything on line B" closes no valve; "close everything" switches nothing off
+            order = [switch] if act in (ON, OFF, ANY_ON, ANY_OFF) else [opening]
         chosen = next((c for c in order if c is not None), None)
         if chosen is None:
             verb = _t(lang, "switched on or off" if act in (ON, OFF, ANY_ON, ANY_OFF) else "opened or closed",
@@ -863,11 +874,69 @@ class IntentParser:
 
     # -- step 3: which devices --------------------------------------------------------------------
     def parse(self, utterance: str) -> Proposal:
+        """Read the whole utterance; if that fails on a clash between parts ("turn the lights on and
+        the fan off", "desk lamp to 30% and ceiling lamp to 70%"), read each clause on its own and
+        propose them together, all or nothing."""
+        whole, splittable = self._parse_one(utterance)
+        if whole.refusal is None or not splittable:
+            return whole
+        text = normalize(utterance or "")
+        clauses = [c for c in _CLAUSE_SPLIT.split(text) if c and c.strip(" ,，")]
+        if len(clauses) < 2:
+            return whole
+        merged: dict[str, dict[str, Any]] = {}
+        picked: set[str] = set()
+        for clause in clauses:
+            part, _ = self._parse_one(clause)
+            if part.refusal is not None:
+                informative = part.refusal.kind in (OUT_OF_RANGE, READ_ONLY, UNKNOWN_DEVICE)
+                return Proposal(utterance, whole.lang, (), part.refusal) if informative else whole
+            for c in part.commands:
+                have = merged.setdefault(c.device_id, {})
+                if any(k in have and have[k] != v for k, v in c.params.items()):
+                    return whole
+                have.update(c.params)
+                if c.picked_by_model:
+                    picked.add(c.device_id)
+        return self._proposal(utterance, whole.lang, merged, picked)
+
+    def _proposal(self, utterance: str, lang: str, chosen: Mapping[str, dict[str, Any]],
+                  model_picked: set[str]) -> Proposal:
+        def refuse(kind: str, en: str, zh: str) -> Proposal:
+            return Proposal(utterance, lang, (), Refusal(kind, _t(lang, en, zh)))
+
+        if len(chosen) > self.max_commands:
+            return refuse(TOO_MANY, f"That would change {len(chosen)} devices; the limit is {self.max_commands}. "
+                          "Narrow it down by zone or name.",
+                          f"这会改变 {len(chosen)} 台设备，上限是 {self.max_commands}。请按区域或名称缩小范围。")
+        commands = []
+        for dev_id, params in chosen.items():
+            meta = self.by_id[dev_id]
+            try:
+                clean = meta.validate_params("set", params)  # valid by construction: the catalog decides
+            except ProtocolError as exc:  # a bug in the rules, never a wrong command
+                log.error("intent rules produced an invalid command for %s: %s", dev_id, exc)
+                return refuse(UNSUPPORTED, f"{meta.name}: {exc}", f"{meta.name}：{exc}")
+            commands.append(ProposedCommand(
+                device_id=dev_id,
+                device_name=self.aliases.display_name(meta, lang),
+                params=clean,
+                high_risk=meta.is_high_risk(clean),
+                summary=self.summarize(meta, clean, lang),
+                change=self.describe_change(meta, clean, lang),
+                picked_by_model=dev_id in model_picked,
+            ))
+        if not commands:
+            return refuse(NOTHING_ACTIONABLE, "Nothing to do.", "没有可执行的操作。")
+        return Proposal(utterance, lang, tuple(commands), None)
+
+    def _parse_one(self, utterance: str) -> tuple[Proposal, bool]:
+        """One reading of the whole text; the flag says whether reading its clauses apart may help."""
         text = normalize(utterance or "")
         lang = "zh" if _CJK.search(text) else "en"
 
-        def refuse(kind: str, en: str, zh: str) -> Proposal:
-            return Proposal(utterance, lang, (), Refusal(kind, _t(lang, en, zh)))
+        def refuse(kind: str, en: str, zh: str, splittable: bool = False) -> tuple[Proposal, bool]:
+            return Proposal(utterance, lang, (), Refusal(kind, _t(lang, en, zh))), splittable
 
         if not text:
             return refuse(NOTHING_ACTIONABLE, "Say what should happen, e.g. \"stop both conveyors\".",
@@ -900,60 +969,37 @@ class IntentParser:
                           f"哪个设备？没有提到设备群中的任何名称{extra}。")
         groups = self._groups(r, lang)
         if isinstance(groups, Refusal):
-            return Proposal(utterance, lang, (), groups)
+            return Proposal(utterance, lang, (), groups), False
         chosen: dict[str, dict[str, Any]] = {}
         model_picked: set[str] = set()
-        for cands, explicit in groups:
-            results = {m.id: self._assign(m, r, lang) for m in cands}
+        for cands, explicit, generic in groups:
+            results = {m.id: self._assign(m, r, lang, generic) for m in cands}
             fails = [res for res in results.values() if isinstance(res, _Fail)]
             good = [m for m in cands if not isinstance(results[m.id], _Fail)]
             if explicit or len(cands) == 1:
                 if fails:
-                    return self._refuse_fail(utterance, lang, fails)
+                    return self._refuse_fail(utterance, lang, fails), True
             else:
                 ranges = [f for f in fails if f.kind == OUT_OF_RANGE]
                 if ranges and (r.quantified or not good):
-                    return self._refuse_fail(utterance, lang, ranges)
+                    return self._refuse_fail(utterance, lang, ranges), True
                 if not good:
-                    return self._refuse_fail(utterance, lang, fails)
+                    return self._refuse_fail(utterance, lang, fails), True
                 if len(good) > 1 and not (r.quantified or self._plural(r)):
                     pick = self._tie_break(utterance, good)
                     if pick is None:
                         names = _or_list([self.aliases.display_name(m, lang) for m in good], lang)
                         return refuse(AMBIGUOUS, f"Which one: {names}? Name it, or say \"both\"/\"all\".",
-                                      f"哪一个：{names}？请说出名称，或说“所有”。")
+                                      f"哪一个：{names}？请说出名称，或说“所有”。", True)
                     good = [pick]
                     model_picked.add(pick.id)
             for m in good:
                 params = results[m.id]
                 assert isinstance(params, dict)
                 if m.id in chosen and chosen[m.id] != params:
-                    return refuse(AMBIGUOUS, f"{m.name} was asked for twice.", f"{m.name}被要求了两次。")
+                    return refuse(AMBIGUOUS, f"{m.name} was asked for twice.", f"{m.name}被要求了两次。", True)
                 chosen[m.id] = params
-        if len(chosen) > self.max_commands:
-            return refuse(TOO_MANY, f"That would change {len(chosen)} devices; the limit is {self.max_commands}. "
-                          "Narrow it down by zone or name.",
-                          f"这会改变 {len(chosen)} 台设备，上限是 {self.max_commands}。请按区域或名称缩小范围。")
-        commands = []
-        for dev_id, params in chosen.items():
-            meta = self.by_id[dev_id]
-            try:
-                clean = meta.validate_params("set", params)  # valid by construction: the catalog decides
-            except ProtocolError as exc:  # a bug in the rules, never a wrong command
-                log.error("intent rules produced an invalid command for %s: %s", dev_id, exc)
-                return refuse(UNSUPPORTED, f"{meta.name}: {exc}", f"{meta.name}：{exc}")
-            commands.append(ProposedCommand(
-                device_id=dev_id,
-                device_name=self.aliases.display_name(meta, lang),
-                params=clean,
-                high_risk=meta.is_high_risk(clean),
-                summary=self.summarize(meta, clean, lang),
-                change=self.describe_change(meta, clean, lang),
-                picked_by_model=dev_id in model_picked,
-            ))
-        if not commands:
-            return refuse(NOTHING_ACTIONABLE, "Nothing to do.", "没有可执行的操作。")
-        return Proposal(utterance, lang, tuple(commands), None)
+        return self._proposal(utterance, lang, chosen, model_picked), False
 
     def _plural(self, r: _Reading) -> bool:
         return any(mn.plural for mn in r.mentions if mn.kind == "kind")
@@ -962,7 +1008,7 @@ class IntentParser:
         best = max(fails, key=lambda f: _FAIL_RANK.get(f.kind, 0))
         return Proposal(utterance, lang, (), Refusal(best.kind, best.reason))
 
-    def _groups(self, r: _Reading, lang: str) -> list[tuple[list[DeviceMeta], bool]] | Refusal:
+    def _groups(self, r: _Reading, lang: str) -> list[tuple[list[DeviceMeta], bool, bool]] | Refusal:
         """Candidate device sets, in the order the utterance names them: one per named device, one
         per kind word (narrowed by the zones mentioned), or the devices of the mentioned zones when
         no device or kind is named."""
@@ -973,9 +1019,9 @@ class IntentParser:
         devices = [k for (kind, k) in first if kind == "device"]
         kinds = [k for (kind, k) in first if kind == "kind"]
         zones = [k for (kind, k) in first if kind == "zone"]
-        groups: list[tuple[int, list[DeviceMeta], bool]] = []
+        groups: list[tuple[int, list[DeviceMeta], bool, bool]] = []  # (position, candidates, named, generic)
         for d in devices:
-            groups.append((first[("device", d)], [self.by_id[d]], True))
+            groups.append((first[("device", d)], [self.by_id[d]], True, False))
         named = set(devices)
         for k in kinds:
             cands = [m for m in self.metas if m.kind == k and m.id not in named]
@@ -984,15 +1030,22 @@ class IntentParser:
             if zones:
                 in_zone = [m for m in cands if m.zone in zones]
                 if not in_zone:
-                    zone_names = ", ".join(zones)
+                    zone_names = ", ".join(self._zone_name(z, lang) for z in zones)
                     return Refusal(UNKNOWN_DEVICE, _t(lang, f"There is no {k} in {zone_names}.",
                                                       f"{zone_names}没有这种设备（{k}）。"))
                 cands = in_zone
-            groups.append((first[("kind", k)], cands, False))
+            groups.append((first[("kind", k)], cands, False, False))
         if not devices and not kinds and zones:
-            groups.append((min(first[("zone", z)] for z in zones), [m for m in self.metas if m.zone in zones], False))
+            groups.append((min(first[("zone", z)] for z in zones), [m for m in self.metas if m.zone in zones],
+                           False, True))
+        elif ("any", "*") in first and not zones:  # "turn off all devices": the whole fleet
+            groups.append((first[("any", "*")], [m for m in self.metas if m.id not in named], False, True))
         groups.sort(key=lambda g: g[0])
-        return [(cands, explicit) for _pos, cands, explicit in groups]
+        return [(cands, explicit, generic) for _pos, cands, explicit, generic in groups]
+
+    def _zone_name(self, zone: str, lang: str) -> str:
+        names = self.aliases.zones.get(zone, {}).get(lang) or ()
+        return names[0] if names else zone
 
     def _tie_break(self, utterance: str, cands: list[DeviceMeta]) -> DeviceMeta | None:
         if self.ranker is None:

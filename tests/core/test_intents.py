@@ -285,6 +285,35 @@ def test_several_matching_devices_need_all_or_a_name():
                                                          ("lamp-office-2", {"power": True})]
 
 
+def test_clauses_with_their_own_changes_are_read_apart_all_or_nothing():
+    assert cmds("turn the lights on and the fan off") == [
+        ("lamp-office-1", {"power": True}), ("lamp-office-2", {"power": True}), ("lamp-warehouse", {"power": True}),
+        ("fan-line-a", {"power": False})]
+    assert cmds("set the desk lamp to 30% and the ceiling lamp to 70%") == [
+        ("lamp-office-2", {"level": 30}), ("lamp-office-1", {"level": 70})]
+    assert cmds("stop the siren and lock the door") == [("siren-yard", {"active": False}),
+                                                         ("lock-main-door", {"locked": True})]
+    assert cmds("把台灯关了，然后把空调设为24度") == [("lamp-office-2", {"power": False}), ("hvac-office", {"setpoint": 24.0})]
+    prop = PARSER.parse("set the desk lamp to 30% and the ceiling lamp to 170%")  # one bad part: nothing
+    assert prop.refusal is not None and prop.refusal.kind == OUT_OF_RANGE and not prop.commands
+    assert "0–100 %" in prop.refusal.reason
+
+
+def test_devices_in_general_by_zone_or_fleet():
+    assert cmds("关闭A线所有设备") == [("fan-line-a", {"power": False}), ("conveyor-a", {"running": False})]
+    everything = dict(cmds("turn off all devices"))
+    assert everything["conveyor-b"] == {"running": False} and everything["siren-yard"] == {"active": False}
+    # on/off for devices in general switches things off: it closes no valve or blinds
+    assert "valve-steam" not in everything and "blinds-office" not in everything
+    assert cmds("close everything in the office") == [("blinds-office", {"position": 0})]
+
+
+def test_more_chinese_forms():
+    assert cmds("锁门") == [("lock-main-door", {"locked": True})]
+    assert cmds("把台灯调到一百") == [("lamp-office-2", {"level": 100})]
+    assert cmds("把蒸汽阀开到四分之一") == [("valve-steam", {"open": 25})]
+
+
 def test_plural_group_skips_devices_that_cannot_take_the_change():
     # the warehouse floodlight has no dimmer: "all lights to 40 %" dims the two that have one
     assert sorted(cmds("set all lights to 40%")) == [("lamp-office-1", {"level": 40}),
