@@ -16,6 +16,7 @@ run: setup
 	$(VENV)/bin/autoglm-console --demo
 
 test: setup
+	bash packaging/install-llama-server.sh
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
