@@ -71,7 +71,8 @@ class QtAssistantPanel(QWidget):
     COLUMNS = ("device", "change", "risk", "result")
     proposed = Signal(object)  # Proposal
     submitted = Signal(list)  # [(device_id, params, result-or-exception)]
-    _parsed = Signal(object, object)  # (Proposal | None, error | None) from the parse thread
+    _parsed = Signal(object, object, object)  # (Proposal | None, error | None, (parser, key) | None)
+    LARGE_FLEET = 1000  # above this, (re)building the name tables goes to the parse thread
 
     def __init__(
         self,
@@ -133,12 +134,13 @@ class QtAssistantPanel(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.confirm_button.clicked.connect(self.confirm_and_submit)
         self.cancel_button.clicked.connect(self.cancel)
-        self._parsed.connect(self._show_proposal)
+        self._parsed.connect(self._from_worker)
         self._set_pending(False)
         self.message.setText(self.tr('For example: "stop both conveyors", "set the office AC to 22 °C", "关闭所有灯".'))
 
     # -- parsing --------------------------------------------------------------------------------
     def parser(self) -> IntentParser:
+        """The parser for the current fleet (built here, on the calling thread, if it changed)."""
         metas = metas_from(self.source)
         key = tuple((m.id, id(m)) for m in metas)
         if self._parser is None or key != self._parser_key:
@@ -147,21 +149,23 @@ class QtAssistantPanel(QWidget):
         return self._parser
 
     def preview(self) -> Proposal | None:
-        """Read the input.  Without a model this is instant and returns the proposal; with a
-        ``ranker`` (a model, seconds on a CPU) it runs on a thread, the input waits, and the
-        proposal arrives through ``proposed``."""
+        """Read the input.  The rules alone take well under a millisecond: the proposal is shown
+        and returned at once.  With a ``ranker`` (a model: seconds on a CPU), or when a large fleet
+        (over LARGE_FLEET devices) changed and the name tables must be rebuilt (seconds), the work
+        runs on a thread, the input waits, and the proposal arrives through ``proposed``."""
         text = self.input.text().strip()
         if not text or self.busy():
             return None
         self.proposal = None
         self._set_pending(False)
-        try:
-            parser = self.parser()
-        except Exception as exc:  # noqa: BLE001 - e.g. a broken aliases table
-            self._show_proposal(None, exc)
-            return None
-        if self.ranker is None:
+        metas = metas_from(self.source)
+        key = tuple((m.id, id(m)) for m in metas)
+        parser = self._parser if (self._parser is not None and key == self._parser_key) else None
+        if self.ranker is None and (parser is not None or len(metas) <= self.LARGE_FLEET):
             try:
+                if parser is None:
+                    parser = self._parser = IntentParser(metas, self.aliases, ranker=self.ranker)
+                    self._parser_key = key
                 proposal = parser.parse(text)
             except Exception as exc:  # noqa: BLE001 - a parser bug must not take the console down
                 log.exception("assistant could not read %r", text)
@@ -171,18 +175,31 @@ class QtAssistantPanel(QWidget):
             return proposal
         self.input.setEnabled(False)
         self.preview_button.setEnabled(False)
-        self._say(self.tr("Reading… (the model is choosing between similar devices)"))
+        if parser is None:
+            self._say(self.tr("Reading… (learning the names of {n} devices)").format(n=len(metas)))
+        else:
+            self._say(self.tr("Reading… (the model is choosing between similar devices)"))
+        aliases, ranker = self.aliases, self.ranker
 
-        def work() -> None:  # only emits: the widgets are touched on the GUI thread
+        def work() -> None:  # builds and parses; only emits: widgets are touched on the GUI thread
             try:
-                self._parsed.emit(parser.parse(text), None)
+                p = parser or IntentParser(metas, aliases, ranker=ranker)
+                self._parsed.emit(p.parse(text), None, (p, key))
             except Exception as exc:  # noqa: BLE001
                 log.exception("assistant could not read %r", text)
-                self._parsed.emit(None, exc)
+                self._parsed.emit(None, exc, None)
 
         self._worker = threading.Thread(target=work, name="assistant-parse", daemon=True)
         self._worker.start()
         return None
+
+    def _from_worker(self, proposal: Proposal | None, error: Exception | None, built) -> None:
+        if self._worker is not None:
+            self._worker.join(5)  # it emitted as its last step: it is ending now
+            self._worker = None
+        if built is not None:
+            self._parser, self._parser_key = built
+        self._show_proposal(proposal, error)
 
     def busy(self) -> bool:
         return self._worker is not None and self._worker.is_alive()

@@ -229,3 +229,20 @@ def test_a_failing_model_leaves_the_question_to_the_operator(qtbot, make_panel):
         panel.preview()
     assert panel.rows() == [] and "Which one" in panel.message.text()
     assert panel.input.isEnabled()
+
+
+def test_a_large_fleet_is_learned_off_the_gui_thread_once(qtbot, make_panel):
+    big = FLEET.cloned(1400)  # 100 copies of the demo fleet
+    submit = Recorder()
+    panel = make_panel(source=big, submit=submit)
+    panel.input.setText("start conveyor A")
+    with qtbot.waitSignal(panel.proposed, timeout=20000) as sig:
+        assert panel.preview() is None  # built on the thread: the answer comes through `proposed`
+        assert "1400 devices" in panel.message.text() and not panel.input.isEnabled()
+    assert [c.device_id for c in sig.args[0].commands] == ["conveyor-a"]
+    assert panel.input.isEnabled()
+    panel.input.setText("stop conveyor A")
+    proposal = panel.preview()  # the tables are kept: now it is immediate
+    assert proposal is not None and proposal.commands[0].params == {"running": False}
+    prop = panel.parser().parse("turn off all lights")  # 300 lamps: over the per-utterance limit
+    assert prop.refusal is not None and prop.refusal.kind == "too_many"
