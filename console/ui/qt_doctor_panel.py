@@ -210,7 +210,7 @@ class QtDoctorPanel(QWidget):
         self.results = []
         self.tree.clear()
         self._group_items = {}
-        groups = list(dict.fromkeys([c.group for c in checks]))
+        groups = list(dict.fromkeys(g for c in checks for g in c.all_groups))
         for g in groups:
             item = self._group_item(g)
             item.setIcon(COL_CHECK, self._icons["running"])

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from console.core.broker import EmbeddedBroker
-from console.core.envcheck import Check, CheckResult
+from console.core.envcheck import Check, CheckResult, default_checks
 from console.core.mqtt_link import BrokerConfig
 from console.ui.qt_doctor_panel import COL_CHECK, COL_FIX, COL_STATUS, RESULT_ROLE, QtDoctorPanel
 
@@ -36,19 +36,34 @@ def _rows(panel):
     return out
 
 
-@pytest.fixture
-def panel(qtbot, auth_broker, bundled_gguf):
+def _make_panel(qtbot, auth_broker, bundled_gguf, checks=None):
     cfg = BrokerConfig(host=auth_broker.host, port=auth_broker.port, username="operator", password=PASSWORD,
                        prefix="tpanel")
     telemetry = {"vram_mib": [800, 801], "latency_ms": [41.0], "note": f"url mqtt://operator:{PASSWORD}@host"}
-    p = QtDoctorPanel(broker_cfg=cfg, model=str(bundled_gguf), telemetry_provider=lambda: telemetry)
+    p = QtDoctorPanel(broker_cfg=cfg, model=str(bundled_gguf), telemetry_provider=lambda: telemetry, checks=checks)
     qtbot.addWidget(p)
     p.resize(1200, 700)
+    return p
+
+
+@pytest.fixture
+def full_panel(qtbot, auth_broker, bundled_gguf):
+    p = _make_panel(qtbot, auth_broker, bundled_gguf)
     yield p
     p.shutdown()
 
 
-def test_panel_runs_on_show_and_lists_every_group_with_icons(qtbot, panel):
+@pytest.fixture
+def panel(qtbot, auth_broker, bundled_gguf):
+    """The quick checks only (no torch child process): enough for copy and bundle."""
+    quick = [c for c in default_checks() if c.id in ("python", "packages", "broker", "disk")]
+    p = _make_panel(qtbot, auth_broker, bundled_gguf, quick)
+    yield p
+    p.shutdown()
+
+
+def test_panel_runs_on_show_and_lists_every_group_with_icons(qtbot, full_panel):
+    panel = full_panel
     assert not panel.copy_button.isEnabled()
     with qtbot.waitSignal(panel.finished, timeout=120_000) as done:
         panel.show()

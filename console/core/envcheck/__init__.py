@@ -9,6 +9,7 @@ both go through ``default_checks``.
 from __future__ import annotations
 
 from .bundle import write_bundle
+from .child import run_in_child
 from .cuda import check_cuda
 from .disk import check_disk
 from .main import doctor_main, make_context, run_doctor
@@ -23,6 +24,19 @@ from .result import FAIL, OK, SKIP, WARN, CheckResult
 from .runner import Check, DoctorContext, run_checks
 
 
+# torch, transformers and the GPU driver: checked in one child process (see child.py for why)
+RUNTIME_CHECKS = [
+    ("cuda", "CUDA", "console.core.envcheck.cuda:check_cuda"),
+    ("quantization", "Quantization", "console.core.envcheck.quant:check_quantization"),
+    ("model", "Model", "console.core.envcheck.model_checks:check_model"),
+]
+RUNTIME_TIMEOUT_S = 120.0
+
+
+def check_runtime(ctx: DoctorContext) -> list[CheckResult]:
+    return run_in_child(RUNTIME_CHECKS, ctx, RUNTIME_TIMEOUT_S)
+
+
 def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
     """Every check, in report order.  Time limits are generous: importing torch on a busy machine
     takes a while, and a timeout must mean "hung", not "slow"."""
@@ -30,9 +44,7 @@ def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
     return [
         Check("python", "Python", check_python, 10),
         Check("packages", "Packages", check_packages, 20),
-        Check("cuda", "CUDA", check_cuda, 120),
-        Check("quantization", "Quantization", check_quantization, 120),
-        Check("model", "Model", check_model, 120),
+        Check("runtime", "CUDA", check_runtime, RUNTIME_TIMEOUT_S + 15, groups=("CUDA", "Quantization", "Model")),
         Check("broker", "Broker", check_broker, broker_limit),
         Check("disk", "Disk", check_disk, 30),
         Check("qt", "Qt", check_qt, 40),
@@ -40,7 +52,8 @@ def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
 
 
 __all__ = [
-    "FAIL", "OK", "SKIP", "WARN", "Check", "CheckResult", "DoctorContext", "build_report", "default_checks",
+    "FAIL", "OK", "SKIP", "WARN", "Check", "CheckResult", "DoctorContext", "build_report", "check_cuda",
+    "check_model", "check_quantization", "default_checks",
     "doctor_main", "make_context", "redact", "redact_obj", "run_checks", "run_doctor", "to_markdown", "to_text",
     "write_bundle",
 ]

@@ -85,11 +85,13 @@ def doctor_main(
     json_out: bool = False,
     broker_url: str | None = None,
     model: str | None = None,
+    checks=None,
     **options,
 ) -> int:
+    """``checks``: a subset of default_checks (None: all of them)."""
     ctx = make_context(broker_url, model, **options)
     with stdout_to_stderr():
-        results = run_doctor(ctx)
+        results = run_doctor(ctx, checks)
     known = [ctx.broker.password] if ctx.broker is not None and ctx.broker.password else []
     report = redact_obj(build_report(results), known)  # people paste this output into tickets
     if json_out:

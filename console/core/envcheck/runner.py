@@ -48,6 +48,11 @@ class Check:
     group: str
     func: CheckFn
     timeout_s: float = 30.0
+    groups: tuple[str, ...] = ()  # the groups its rows belong to, when more than ``group``
+
+    @property
+    def all_groups(self) -> tuple[str, ...]:
+        return self.groups or (self.group,)
 
 
 def _as_list(out: CheckResult | list[CheckResult]) -> list[CheckResult]:
@@ -72,7 +77,7 @@ def run_one(check: Check, ctx: DoctorContext) -> list[CheckResult]:
     elapsed = time.perf_counter() - t0
     for r in results:
         r.group = r.group or check.group
-        r.elapsed_s = round(elapsed, 3)
+        r.elapsed_s = r.elapsed_s or round(elapsed, 3)  # rows from a child process keep their own time
     return results
 
 

@@ -1,0 +1,143 @@
+"""Run checks in a child process: the ones that import torch/transformers or call the GPU driver.
+
+Why a process and not a thread: a hung driver call in a thread can only be abandoned, a child is
+killed at its deadline; the console does not pay torch's import (~0.2 GB RSS, seconds of CPU) or a
+CUDA context just to be told about the environment; and nothing in the console can observe a
+half-imported torch while the doctor imports it.
+
+Protocol: ``python -m console.core.envcheck.child SPEC`` where SPEC is JSON
+``{"checks": [[id, group, "module:function"], ...], "ctx": {...}}``.  Each check runs in its own
+thread; as each finishes, one line ``@@doctor {"id": ..., "rows": [...]}`` goes to stdout
+(everything else the checks print is sent to stderr).  The parent keeps the rows it got if the
+child has to be killed and names the checks that did not answer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .result import FAIL, CheckResult
+from .runner import Check, DoctorContext, run_one
+
+MARK = "@@doctor "
+CTX_FIELDS = ("model", "dtype", "quantization", "context_tokens", "data_dir", "model_dir")
+
+
+def ctx_to_json(ctx: DoctorContext) -> dict[str, Any]:
+    out = {}
+    for k in CTX_FIELDS:
+        v = getattr(ctx, k)
+        out[k] = str(v) if isinstance(v, Path) else v
+    return out
+
+
+def ctx_from_json(raw: dict[str, Any]) -> DoctorContext:
+    ctx = DoctorContext()
+    for k in CTX_FIELDS:
+        if k in raw:
+            v = raw[k]
+            setattr(ctx, k, Path(v) if k.endswith("_dir") and v else v)
+    return ctx
+
+
+def _resolve(target: str):
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def child_main(argv: list[str]) -> int:
+    spec = json.loads(argv[0])
+    ctx = ctx_from_json(spec.get("ctx", {}))
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1, encoding="utf-8")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints from the checks go to stderr
+    lock = threading.Lock()
+
+    def work(check_id: str, group: str, target: str) -> None:
+        try:
+            func = _resolve(target)
+        except Exception as exc:  # noqa: BLE001
+            rows = [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
+        else:
+            rows = run_one(Check(check_id, group, func), ctx)
+        line = MARK + json.dumps({"id": check_id, "rows": [asdict(r) for r in rows]}, default=str)
+        with lock:
+            out.write(line + "\n")
+            out.flush()
+
+    threads = [threading.Thread(target=work, args=tuple(c), name=f"doctor-{c[0]}", daemon=True)
+               for c in spec["checks"]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out.close()
+    return 0
+
+
+def _rows_from(line: str) -> tuple[str, list[CheckResult]] | None:
+    if not line.startswith(MARK):
+        return None
+    try:
+        data = json.loads(line[len(MARK):])
+        return data["id"], [CheckResult(**r) for r in data["rows"]]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout: float) -> list[CheckResult]:
+    """Run ``checks`` ([(id, group, "module:function")]) in one child process; rows in ``checks`` order.
+
+    A check that has not answered when the child exits or is killed at ``timeout`` gets one failed
+    row that says so (with the child's last words on stderr when it died)."""
+    if getattr(sys, "frozen", False):  # no "-m" in a frozen build: run them here
+        rows: list[CheckResult] = []
+        for cid, group, target in checks:
+            rows += run_one(Check(cid, group, _resolve(target)), ctx)
+        return rows
+    spec = json.dumps({"checks": [list(c) for c in checks], "ctx": ctx_to_json(ctx)})
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "console.core.envcheck.child", spec], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    timed_out = False
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        proc.kill()
+        out, err = proc.communicate()
+    got: dict[str, list[CheckResult]] = {}
+    for line in (out or "").splitlines():
+        parsed = _rows_from(line)
+        if parsed is not None:
+            got[parsed[0]] = parsed[1]
+    rows = []
+    for cid, group, _target in checks:
+        if cid in got:
+            rows += got[cid]
+        elif timed_out:
+            rows.append(CheckResult(group, FAIL, f"{cid}: no answer within {timeout:g} s (stopped)",
+                                    f"finishes within {timeout:g} s",
+                                    "Something hangs in this check (a GPU driver call, a damaged install): it was "
+                                    "stopped. Run the doctor again; if it repeats, `nvidia-smi` and the log say more.",
+                                    group=group, details={"timed_out": True, "check": cid}))
+        else:
+            tail = (err or "").strip().splitlines()[-3:]
+            rows.append(CheckResult(group, FAIL, f"{cid}: the check process died (exit code {proc.returncode})",
+                                    "an answer", "Its last words: " + (" | ".join(tail) or "none") +
+                                    ". A crash here (e.g. a segfault in a driver library) is itself the finding: "
+                                    "reinstall the library it names.", group=group,
+                                    details={"returncode": proc.returncode}))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(child_main(sys.argv[1:]))
