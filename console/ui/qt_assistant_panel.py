@@ -69,7 +69,7 @@ def metas_from(source: Any) -> list[DeviceMeta]:
 
 class QtAssistantPanel(QWidget):
     COLUMNS = ("device", "change", "risk", "result")
-    proposed = Signal(object)  # Proposal
+    proposed = Signal(object)  # Proposal, or None when the utterance could not be read at all
     submitted = Signal(list)  # [(device_id, params, result-or-exception)]
     _parsed = Signal(object, object, object)  # (Proposal | None, error | None, (parser, key) | None)
     LARGE_FLEET = 1000  # above this, (re)building the name tables goes to the parse thread
@@ -158,7 +158,12 @@ class QtAssistantPanel(QWidget):
             return None
         self.proposal = None
         self._set_pending(False)
-        metas = metas_from(self.source)
+        try:
+            metas = metas_from(self.source)
+        except Exception as exc:  # noqa: BLE001 - the fleet source failed: say so, keep running
+            log.exception("assistant could not list the fleet")
+            self._show_proposal(None, exc)
+            return None
         key = tuple((m.id, id(m)) for m in metas)
         parser = self._parser if (self._parser is not None and key == self._parser_key) else None
         if self.ranker is None and (parser is not None or len(metas) <= self.LARGE_FLEET):
@@ -212,6 +217,7 @@ class QtAssistantPanel(QWidget):
             self._set_pending(False)
             self._say(self.tr("Could not read that ({error}). Nothing was sent; try other words.").format(
                 error=error), ERROR_FG)
+            self.proposed.emit(None)
             return
         self.proposal = proposal
         if proposal.refusal is not None:

@@ -246,3 +246,20 @@ def test_a_large_fleet_is_learned_off_the_gui_thread_once(qtbot, make_panel):
     assert proposal is not None and proposal.commands[0].params == {"running": False}
     prop = panel.parser().parse("turn off all lights")  # 300 lamps: over the per-utterance limit
     assert prop.refusal is not None and prop.refusal.kind == "too_many"
+
+
+def test_a_failing_fleet_source_is_reported_and_the_panel_keeps_working(qtbot, make_panel):
+    state = {"fail": True}
+
+    def source():
+        if state["fail"]:
+            raise OSError("catalog file vanished")
+        return list(FLEET.devices)
+
+    panel = make_panel(source=source)
+    say(qtbot, panel, "start conveyor A")
+    assert "catalog file vanished" in panel.message.text() and "Nothing was sent" in panel.message.text()
+    assert panel.rows() == [] and not panel.confirm_button.isEnabled()
+    state["fail"] = False
+    say(qtbot, panel, "start conveyor A")
+    assert panel.rows() == [("Line A conveyor", "start", "HIGH – asks again", "")]
