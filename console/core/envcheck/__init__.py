@@ -2,8 +2,10 @@
 
 Checks are plain functions of a ``DoctorContext`` returning ``CheckResult`` rows (ok/warn/fail/skip,
 the measured value, the expected value, a fix hint).  ``run_checks`` runs them concurrently, each
-under its own time limit; the panel (console.ui.qt_doctor_panel) and ``autoglm-console doctor``
-both go through ``default_checks``.
+under its own time limit; the ones that import torch/transformers or call the GPU driver run in one
+child process (child.py) that is killed at its deadline, and the Qt probe runs in another
+(qt_platform.py).  The panel (console.ui.qt_doctor_panel) and ``autoglm-console doctor`` both go
+through ``default_checks``.
 """
 
 from __future__ import annotations
