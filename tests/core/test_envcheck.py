@@ -228,6 +228,8 @@ def test_bitsandbytes_judgement():
     assert judge_bitsandbytes("0.45.0", "", True, "none", "CUDA error: no kernel image").status == "warn"
     assert judge_bitsandbytes("0.45.0", "", True, "4bit", None).status == "ok"
     assert judge_bitsandbytes("0.41.0", "", True, "4bit", None).status == "fail"
+    assert judge_bitsandbytes(None, "", True, "8bit", "").status == "fail"  # the Model panel's spelling
+    assert judge_bitsandbytes(None, "", True, "nf4", "").status == "fail"
 
 
 def test_quantization_on_this_machine():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
+from ..inference.memory import normalize_quantization
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 
 
@@ -19,6 +20,10 @@ def judge_bitsandbytes(installed: str | None, import_error: str, cuda_available:
     """``probe_error``: None when a 4-bit round trip on the GPU worked, a message when it failed,
     "" when it was not tried (no CUDA)."""
     name = "bitsandbytes"
+    try:
+        quantization = normalize_quantization(quantization)
+    except ValueError:
+        pass  # the Model memory row reports an unknown quantization
     wanted = quantization in ("int8", "4bit")
     expected = "importable, 4-bit round trip on the GPU" if cuda_available else "only needed for int8/4bit on CUDA"
     pip = "pip install 'bitsandbytes>=0.43' (or the set-up's [cuda] extra: pip install -e '.[cuda]')"
