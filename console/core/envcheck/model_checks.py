@@ -162,6 +162,7 @@ def free_memory() -> tuple[int, str, str]:
 
 def memory_row(shape: memory.ModelShape, dtype: str, quant: str, context: int) -> CheckResult:
     name = NAMES[2]
+    quant = memory.normalize_quantization(quant)  # ValueError: reported by check_model
     free, where, device = free_memory()
     if device == "cpu" and quant != "none":
         quant_note = f" ({quant} needs CUDA: estimated unquantized)"
