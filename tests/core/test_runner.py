@@ -145,3 +145,25 @@ def test_stop_during_generation_joins_the_thread(tiny_model_dir):
     assert not rec.errors, rec.errors
     assert r.stop(20) and not r.running
     assert rec.states[-1] == "stopped" and rec.unloaded_info is None  # closed in the thread, no event needed
+
+
+def test_cancel_while_loading_a_gguf(bundled_gguf, tmp_path, monkeypatch):
+    """Cancel during the GGUF conversion stops at the next step; nothing half-written stays in the cache.
+
+    (Loading checks for cancel between its steps and at every tensor of transformers' loops.)"""
+    monkeypatch.setenv("AUTOGLM_MODEL_DIR", str(tmp_path / "models"))
+    rec = Recorder()
+    r = ModelRunner(rec).start()
+    try:
+        r.submit_load(LoadOptions(str(bundled_gguf)))
+        wait_for(lambda: any(e[0] == "progress" and e[1] == "tokenizer" for e in rec.log), 30,
+                 what="the GGUF load under way")
+        assert r.cancel()
+        wait_for(lambda: rec.errors, 60, what="the cancel report")
+        assert rec.errors[-1][:2] == (0, "loading cancelled") and rec.loaded_info is None
+        assert not any(e[0] == "progress" and e[1] == "save cache" for e in rec.log)
+        assert list((tmp_path / "models").rglob("converted.json")) == []
+        assert list((tmp_path / "models").rglob("*.part")) == []
+        wait_for(lambda: rec.states[-1] == "idle", 5, what="idle again")
+    finally:
+        assert r.stop(30)

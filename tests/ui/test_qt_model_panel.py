@@ -140,3 +140,27 @@ def test_panel_import_does_not_import_torch_or_pyqtgraph():
             "print(sorted(m for m in ('torch', 'transformers', 'pyqtgraph') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_gpu_curves_sum_the_gpus(qtbot):
+    """The memory graph with two GPUs' samples (rows written the way the sampler writes them)."""
+    import numpy as np
+
+    from console.core.inference.telemetry import Telemetry
+    from console.ui.qt_model_graphs import QtModelGraphs
+
+    tel = Telemetry(hz=4, window_s=60, gpus=2)
+    for k in range(5):
+        row = tel.sample_once()  # real RSS; GPU columns are NaN on this machine
+        for g in range(2):
+            for name, value in (("allocated", 1 + k), ("reserved", 2 + k), ("peak", 3), ("nvml_used", 4), ("nvml_total", 80)):
+                row[tel.col(g, name)] = value * 1024**3
+        tel.samples.append(row)
+    graphs = QtModelGraphs(tel)
+    qtbot.addWidget(graphs)
+    graphs.redraw(force=True)
+    counts = graphs.point_counts()
+    assert counts["allocated"] == 5 and counts["nvml_total"] == 5 and counts["rss"] == 10
+    y = graphs.curves["allocated"].getData()[1]
+    assert np.allclose(y, [2, 4, 6, 8, 10]) and np.allclose(graphs.curves["nvml_total"].getData()[1], 160)
+    tel.close()

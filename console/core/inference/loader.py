@@ -392,6 +392,8 @@ def convert_gguf(path: Path, dest: Path, report: Progress, should_stop: StopChec
 
     report("tokenizer", 0.0)
     tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
+    if should_stop():
+        raise LoadCancelled("loading cancelled", "")
     report("convert", 0.0)
     kwargs: dict[str, Any] = {"dtype": _torch_dtype(dtype_name), "low_cpu_mem_usage": True}
     try:  # newer transformers can keep GGUF blocks packed; the cache needs plain tensors
