@@ -341,6 +341,22 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_NUM = "零〇一二两三四五六七八九十百"
 
 
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = re.compile(
+    r"(?<![a-z])(?:(a|one) hundred|(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|("
+    + "|".join(sorted(_ONES, key=len, reverse=True)) + r"))(?![a-z])")
+
+
+def english_number(m: re.Match) -> int:
+    if m.group(1):
+        return 100
+    if m.group(2):
+        return 20 + 10 * _TENS.index(m.group(2)) + (_ONES.index(m.group(3)) if m.group(3) else 0)
+    return _ONES.index(m.group(4))
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces."""
     t = unicodedata.normalize("NFKC", text).lower()
@@ -457,6 +473,7 @@ class _Reading:
     bad_enum: str | None = None
     hints: list[tuple[str, ...]] = field(default_factory=list)
     quantified: bool = False
+    single: bool = False  # "one of the lamps": one device, even with a plural noun
     question: bool = False
     unknown_nouns: list[str] = field(default_factory=list)
     leftover_words: list[str] = field(default_factory=list)
@@ -557,6 +574,8 @@ class IntentParser:
                 lex.add(w, ("value", special))
         for w in _QUANTIFIERS:
             lex.add(w, ("quant", True))
+        for w in ("one of the", "one of", "any of the", "either of the", "either", "其中一个", "其中一台", "任意一个"):
+            lex.add(w, ("single", True))
         for w in _ZH_FUNCTION:
             lex.add(w, ("skip", None))
         self.lex = lex.compile()
@@ -579,6 +598,7 @@ class IntentParser:
         work = text
         lang_zh = bool(_CJK.search(text))
         r.question = bool(_QUESTION_EN.match(text)) or any(q in text for q in _QUESTION_ZH)
+        work = self._number_words(work)
         for i, (pattern, en, zh) in enumerate(_GUARDS):
             if pattern.search(text):
                 relative = i == len(_GUARDS) - 1
@@ -647,6 +667,8 @@ class IntentParser:
                     r.numbers.append(_Num(None, "%" if percent else None, special=val, text=m.group(0)))
                 elif kind == "quant":
                     r.quantified = True
+                elif kind == "single":
+                    r.single = True
             work = _mask(work, m.start(), m.end())
 
         tokens = [(t.group(0), t.start()) for t in re.finditer(r"[a-z][a-z'/-]*|\x00+|[\u3400-\u9fff]+|\S", work)]
@@ -697,6 +719,21 @@ class IntentParser:
         if lang_zh:
             self._unknown_zh(work, r)
         return r
+
+    def _number_words(self, text: str) -> str:
+        """"twenty two degrees" → "22 degrees", "to sixty" → "to 60"; other number words stay words
+        ("the second one", "one of the lamps")."""
+        out, last = [], 0
+        for m in _NUMBER_WORDS.finditer(text):
+            after = text[m.end():]
+            unit_next = any(after.lstrip().startswith(u) for u in _UNIT_OF if u.isascii() and u[0].isalpha()
+                            or u in ("%", "°c", "°"))
+            if unit_next or self._value_slot(text[: m.start()]):
+                out.append(text[last:m.start()])
+                out.append(str(english_number(m)))
+                last = m.end()
+        out.append(text[last:])
+        return "".join(out)
 
     def _value_slot(self, before: str) -> bool:
         """Is a number without a unit in a place where a value goes ("to 22", "at 60", "设为26",
@@ -981,11 +1018,12 @@ class IntentParser:
                     return self._refuse_fail(utterance, lang, fails), True
             else:
                 ranges = [f for f in fails if f.kind == OUT_OF_RANGE]
-                if ranges and (r.quantified or not good):
+                many = (r.quantified or self._plural(r)) and not r.single
+                if ranges and (many or not good):
                     return self._refuse_fail(utterance, lang, ranges), True
                 if not good:
                     return self._refuse_fail(utterance, lang, fails), True
-                if len(good) > 1 and not (r.quantified or self._plural(r)):
+                if len(good) > 1 and not many:
                     pick = self._tie_break(utterance, good)
                     if pick is None:
                         names = _or_list([self.aliases.display_name(m, lang) for m in good], lang)

@@ -308,6 +308,19 @@ def test_devices_in_general_by_zone_or_fleet():
     assert cmds("close everything in the office") == [("blinds-office", {"position": 0})]
 
 
+def test_english_number_words_where_a_value_goes():
+    assert cmds("set the AC to twenty two degrees") == [("hvac-office", {"setpoint": 22.0})]
+    assert cmds("run conveyor A at sixty rpm") == [("conveyor-a", {"running": True, "speed": 60})]
+    assert cmds("set the blinds to forty-five %") == [("blinds-office", {"position": 45})]
+    prop = PARSER.parse("set the AC to one hundred degrees")
+    assert prop.refusal is not None and "16–30 °C" in prop.refusal.reason
+
+
+def test_one_of_several_is_one_device():
+    prop = PARSER.parse("turn on one of the lamps")  # a plural noun, but one device: which?
+    assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS
+
+
 def test_more_chinese_forms():
     assert cmds("锁门") == [("lock-main-door", {"locked": True})]
     assert cmds("把台灯调到一百") == [("lamp-office-2", {"level": 100})]
