@@ -447,6 +447,7 @@ def load_model(
     baseline = fit.cuda_allocated()
     model = tok = None
     from_cache = False
+    failure: EngineError | None = None
     try:
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -501,15 +502,18 @@ def load_model(
         raise
     except BaseException as exc:  # noqa: BLE001 - OOM, broken files, unsupported architectures
         model = tok = None
-        free_torch_memory()
-        if is_oom(exc):
-            raise oom_error("loading the model", exc, plan.device) from exc
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        raise EngineError(
+        log.warning("loading %s failed", opts.source, exc_info=True)
+        # build the error from the message only: the traceback's frames hold the half-loaded tensors,
+        # and they must be gone before free_torch_memory() can give the memory back
+        failure = oom_error("loading the model", exc, plan.device) if is_oom(exc) else EngineError(
             f"loading {opts.source} failed: {type(exc).__name__}: {str(exc)[:400]}",
             "check that the files are complete and that this transformers version supports the architecture",
-        ) from exc
+        )
+    if failure is not None:
+        free_torch_memory()
+        raise failure
     if tok.pad_token_id is None and tok.eos_token_id is not None:
         tok.pad_token = tok.eos_token
     report("ready", 1.0)

@@ -201,6 +201,7 @@ class LocalEngine:
                 return True
             return False
 
+        failure: EngineError | None = None
         try:
             stats = stream_generate(
                 self.loaded.model,
@@ -215,11 +216,15 @@ class LocalEngine:
         except EngineError:
             raise
         except Exception as exc:  # noqa: BLE001
-            if is_oom(exc):
-                free_torch_memory()
-                raise oom_error("generating", exc, self.loaded.device) from exc
-            raise EngineError(f"generation failed: {type(exc).__name__}: {str(exc)[:300]}",
-                              "see the log; try a shorter prompt or reload the model") from exc
+            log.warning("generation failed", exc_info=True)
+            # message only: the traceback's frames hold the request's activations and KV cache,
+            # which must be released before free_torch_memory() can return them
+            failure = oom_error("generating", exc, self.loaded.device) if is_oom(exc) else EngineError(
+                f"generation failed: {type(exc).__name__}: {str(exc)[:300]}",
+                "see the log; try a shorter prompt or reload the model")
+        if failure is not None:
+            free_torch_memory()
+            raise failure
         if not stops.stopped:
             tail = stops.feed(decoder.flush()) + stops.flush()
             if tail:
