@@ -75,24 +75,37 @@ def sync(device):
         torch.cuda.synchronize(device)
 
 
+class _StepClock(transformers.StoppingCriteria):
+    """Timestamps each generated token (after a device sync); never stops generation."""
+
+    def __init__(self, device):
+        self.device, self.times = device, []
+
+    def __call__(self, input_ids, scores, **kwargs):
+        sync(self.device)
+        self.times.append(time.perf_counter())
+        return torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
+
+
 def time_generate(model, ids, new, device, reps, **kw):
-    """(ttft_s, ms per decode token): generate(1 token) and generate(new tokens), medians."""
+    """(ttft_s, ms per decode token, tokens): one generate call per repetition, medians.
+
+    TTFT: call start to the first token; ms/token: first to last token over new - 1."""
     mask = torch.ones_like(ids)
 
-    def once(n):
+    def once():
+        clock = _StepClock(device)
         sync(device)
         t = time.perf_counter()
-        out = model.generate(ids, attention_mask=mask, max_new_tokens=n, min_new_tokens=n, do_sample=False, **kw)
+        out = model.generate(ids, attention_mask=mask, max_new_tokens=new, min_new_tokens=new, do_sample=False,
+                             stopping_criteria=transformers.StoppingCriteriaList([clock]), **kw)
         sync(device)
-        assert out.shape[1] == ids.shape[1] + n
-        return time.perf_counter() - t, out[0, ids.shape[1]:].tolist()
+        assert out.shape[1] == ids.shape[1] + new and len(clock.times) == new, (out.shape, len(clock.times))
+        return clock.times[0] - t, (clock.times[-1] - clock.times[0]) / (new - 1) * 1e3, out[0, ids.shape[1]:].tolist()
 
-    once(new)  # warm-up (the static path compiles here)
-    once(1)
-    t1 = statistics.median(once(1)[0] for _ in range(reps))
-    runs = [once(new) for _ in range(reps)]
-    tn = statistics.median(r[0] for r in runs)
-    return t1, (tn - t1) / (new - 1) * 1e3, runs[0][1]
+    once()  # warm-up (the static path compiles here)
+    runs = [once() for _ in range(reps)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[0][2]
 
 
 def time_fast(model, ids, new, reps):
@@ -184,12 +197,12 @@ def bench_model(name, args, device, dtype, bw):
     res["speedup_vs_generate_static"] = round(st["ms_per_token"] / ms, 2) if "ms_per_token" in st else None
     agree = next((i for i, (a, b) in enumerate(zip(got, ref_default)) if a != b), len(got))
     res["greedy_tokens_equal_to_generate"] = agree  # leading tokens identical (bf16 rounding differs)
-    if args.check_fp32:
-        res["float32_check"] = fp32_check(model, ids, min(args.new, 32))
-        log(f"[{name}] float32 check: {res['float32_check']}")
     res["prefix_cache_fast"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
     res["prefix_cache_plain"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=False)
     log(f"[{name}] prefix fast: {res['prefix_cache_fast']}; plain: {res['prefix_cache_plain']}")
+    if args.check_fp32:
+        res["float32_check"] = fp32_check(model, ids, min(args.new, 32))
+        log(f"[{name}] float32 check: {res['float32_check']}")
     fastdecode.release(model)
     del model
     if device.type == "cuda":

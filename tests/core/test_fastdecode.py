@@ -87,3 +87,28 @@ def test_bfloat16_fast_path_runs_and_mostly_agrees():
     got, stats = run(model, ids, 8)
     assert stats.fast_path and len(got) == 8
     assert got[:2] == ref[:2]
+
+
+def test_release_lets_the_model_go():
+    import gc
+    import weakref
+
+    model = tiny_model("llama")
+    run(model, prompt(12), 6)
+    ref = weakref.ref(model)
+    fastdecode.release(model)
+    del model
+    gc.collect()
+    assert ref() is None
+
+
+def test_dropping_the_model_drops_its_runner():
+    import gc
+    import weakref
+
+    model = tiny_model("qwen2")
+    run(model, prompt(12), 6)
+    ref = weakref.ref(model)
+    del model
+    gc.collect()
+    assert ref() is None

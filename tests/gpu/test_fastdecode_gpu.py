@@ -74,3 +74,20 @@ def test_bfloat16_graph_path_runs():
     assert stats.fast_path and len(got) == 50 and all(0 <= t < VOCAB for t in got)
     ref = reference(model, ids, 50)
     assert got[0] == ref[0]  # prefill; later tokens may differ by bf16 rounding
+
+
+def test_release_returns_gpu_memory():
+    import gc
+
+    gc.collect()
+    torch.cuda.empty_cache()
+    before = torch.cuda.memory_allocated()
+    model = cuda_model("qwen2")
+    for n in (20, 300):  # two prefill sizes, decode graphs, a grown cache
+        run(model, prompt(n, seed=15).cuda(), 40)
+    assert torch.cuda.memory_allocated() > before
+    fastdecode.release(model)
+    del model
+    gc.collect()
+    torch.cuda.empty_cache()
+    assert torch.cuda.memory_allocated() - before < 1024**2

@@ -48,7 +48,7 @@ MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
-ATTENTION = "sdpa"  # or "bmm"; bench/decode.py --variants times both
+ATTENTION = "bmm"  # or "sdpa" (one kernel, but slower here: 2.79 vs 2.68 ms/token on an H100); see bench
 
 
 def unsupported_reason(model) -> str | None:
@@ -107,6 +107,19 @@ def release(model) -> None:
     r = _RUNNERS.pop(model, None)
     if r is not None:
         r.free()
+        if r.cuda and hasattr(torch._C, "_cuda_clearCublasWorkspaces"):
+            torch._C._cuda_clearCublasWorkspaces()  # the side stream's cuBLAS workspace
+
+
+_STREAMS: dict[torch.device, "torch.cuda.Stream"] = {}
+
+
+def _side_stream(device) -> "torch.cuda.Stream":
+    """One capture stream per device: cuBLAS keeps a workspace per stream it has seen."""
+    s = _STREAMS.get(device)
+    if s is None:
+        s = _STREAMS[device] = torch.cuda.Stream(device)
+    return s
 
 
 def fast_stream_generate(
@@ -160,7 +173,8 @@ class FastRunner:
     """The static cache, packed weights and captured graphs for one model."""
 
     def __init__(self, model) -> None:
-        self.model = model
+        # weak: the runner lives in a WeakKeyDictionary keyed by the model, and must not keep it alive
+        self._model = weakref.ref(model)
         cfg = model.config
         inner = model.model
         self.device = next(model.parameters()).device
@@ -224,6 +238,10 @@ class FastRunner:
         self.sin_tab: torch.Tensor | None = None
         self.arange: torch.Tensor | None = None
 
+    @property
+    def model(self):
+        return self._model()
+
     # ------------------------------------------------------------------ state
     def free(self) -> None:
         self.graphs.clear()
@@ -260,7 +278,8 @@ class FastRunner:
         return F.rms_norm(x, (x.shape[-1],), w, eps)
 
     def _rope_matrix(self, positions: torch.Tensor) -> torch.Tensor:
-        """[T, hd, hd] matrices R with rope(x) = x @ R at each position (rope is linear in x)."""
+        """[T, hd, hd] matrices R with rope(x) = x @ R at each position (rope is linear in x);
+        for a single position, [q + k + v heads, hd, hd] (see ``_layers``)."""
         cos = self.cos_tab.index_select(0, positions)  # [T, rot]
         sin = self.sin_tab.index_select(0, positions)
         T = positions.shape[0]
@@ -268,7 +287,11 @@ class FastRunner:
         cos = cos.unsqueeze(1).expand(T, self.hd, cos.shape[-1])
         sin = sin.unsqueeze(1).expand(T, self.hd, sin.shape[-1])
         r, _ = self.apply_rope(eye, eye, cos, sin)  # row i = rope(e_i)
-        return r.reshape(T, self.hd, self.hd)
+        r = r.reshape(T, self.hd, self.hd)
+        if T == 1:  # one per head, for the decode bmm: R for q and k heads, identity for v heads
+            hd = self.hd
+            r = torch.cat([r.expand(self.n_q + self.n_kv, hd, hd), self.eye[0].expand(self.n_kv, hd, hd)])
+        return r
 
     def _layers(self, h: torch.Tensor, positions: torch.Tensor, rope: torch.Tensor, mask: torch.Tensor, L: int) -> torch.Tensor:
         """h: [T, H] at ``positions`` ([T]); attends to cache rows [0, L) under ``mask`` ([T, L] additive)."""
@@ -279,23 +302,27 @@ class FastRunner:
         for li, Ly in enumerate(self.layers):
             x = self._rms(h, Ly.ln1)
             qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
-            qk = qkv[:, : (nq + nkv) * hd].view(T, nq + nkv, hd)
-            qk = torch.matmul(qk, rope)  # [T, nq + nkv, hd]
-            k = qk[:, nq:].transpose(0, 1)  # [nkv, T, hd]
-            v = qkv[:, (nq + nkv) * hd :].view(T, nkv, hd).transpose(0, 1)
-            kv[li, 0].index_copy_(1, positions, k)
-            kv[li, 1].index_copy_(1, positions, v)
-            if T == 1:  # decode: already in [kv head, group] order, no copy
-                q = qk[:, :nq].view(1, nkv, g, hd)
+            if T == 1:
+                # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
+                # [k; v] rows side by side, so one index_copy_ writes both into the cache
+                rot = torch.bmm(qkv.view(nq + 2 * nkv, 1, hd), rope)
+                kv[li].index_copy_(2, positions, rot[nq:].view(2, nkv, 1, hd))
+                q = rot[:nq].view(1, nkv, g, hd)  # already in [kv head, group] order
             else:
+                qk = qkv[:, : (nq + nkv) * hd].view(T, nq + nkv, hd)
+                qk = torch.matmul(qk, rope)  # [T, nq + nkv, hd]
+                k = qk[:, nq:].transpose(0, 1)  # [nkv, T, hd]
+                v = qkv[:, (nq + nkv) * hd :].view(T, nkv, hd).transpose(0, 1)
+                kv[li, 0].index_copy_(1, positions, k)
+                kv[li, 1].index_copy_(1, positions, v)
                 q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
             if ATTENTION == "sdpa":
                 o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
-            else:  # "bmm": masked scores in one baddbmm, softmax in float32, one bmm (as transformers' eager)
+            else:  # "bmm": masked scores in one baddbmm, softmax (accumulates in float32), one bmm
                 sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
-                o = torch.bmm(torch.softmax(sc, dim=-1, dtype=torch.float32).to(q.dtype), vals[0])
+                o = torch.bmm(torch.softmax(sc, dim=-1), vals[0])
             if T == 1:
                 o = o.reshape(1, nq * hd)
             else:
@@ -392,7 +419,7 @@ class FastRunner:
         if len(self.graphs) >= MAX_GRAPHS:
             self.graphs.clear()
         saved = (self.tok.clone(), self.pos.clone()) if restore else None
-        s = torch.cuda.Stream(self.device)
+        s = _side_stream(self.device)
         s.wait_stream(torch.cuda.current_stream(self.device))
         with torch.cuda.stream(s):
             body()  # library handles and workspaces; decode writes only cache rows >= pos
@@ -404,7 +431,7 @@ class FastRunner:
         if self.pool is None:
             self.pool = torch.cuda.graph_pool_handle()
         # thread_local: the VRAM telemetry thread may call CUDA while this thread captures
-        with torch.cuda.graph(g, pool=self.pool, capture_error_mode="thread_local"):
+        with torch.cuda.graph(g, pool=self.pool, stream=s, capture_error_mode="thread_local"):
             body()
         self.graphs[key] = g
         return g
