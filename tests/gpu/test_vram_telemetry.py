@@ -77,6 +77,7 @@ def test_cuda_generation_on_the_fast_path(tmp_path):
     m = engine.generate([ChatMessage("user", "the water is hot")], GenParams(max_new_tokens=32), out.append,
                         lambda: False)
     assert m.new_tokens == 32 and out and m.ttft_s is not None
+    assert m.fast_path  # the default: no flag set anywhere
     engine.close()
     assert engine.unload_report["returned"], engine.unload_report
 
