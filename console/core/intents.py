@@ -282,7 +282,7 @@ _STOPWORDS = set(
     "the a an please could can would will you it its to at in on of and with set turn switch put make change "
     "adjust dim bring keep for me my our now up down into them this that these those then also too just "
     "kindly right away immediately go get let lets let's i we want wanted like need is be so thanks thank "
-    "hey ok okay by from near inside out over all both every each everything side main other".split()
+    "hey ok okay by from near inside out over all both every each everything side main other more less".split()
 )
 _UNKNOWN_OK = set("big small little left right upper lower new old first second".split())
 _PREPOSITIONS = {"in", "at", "inside", "near", "by", "from"}
@@ -294,6 +294,8 @@ _QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "
 _GUARDS = (
     (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"),
      "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
+    (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
+     "Fahrenheit is not supported: give the temperature in °C.", "不支持华氏度：请用摄氏度。"),
     (re.compile(r"\b(except|but not|other than|apart from)\b|除了|以外|之外"),
      "Exceptions are not supported: name the devices that should change.", "不支持“除了”：请说出要改变的设备。"),
     (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
@@ -301,7 +303,7 @@ _GUARDS = (
                 r"每天|定时|(?<![每/])分钟|秒钟|小时"),
      "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
     (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
-                r"slower|a bit|a little|a notch)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
+                r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
                 r"一点|一些|暖和|凉快"),
      "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
      "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
@@ -479,6 +481,7 @@ class _Reading:
     leftover_words: list[str] = field(default_factory=list)
     unsupported: tuple[str, str] | None = None  # (en, zh) reason
     loose_numbers: list[str] = field(default_factory=list)  # "lamp 2": a number that is no value
+    unknown_units: list[str] = field(default_factory=list)  # "20 gallons"
 
     @property
     def has_change(self) -> bool:
@@ -632,6 +635,9 @@ class IntentParser:
         # numbers before the lexicon ("一百" must not be read as 一 + 百)
         for m in self.num_re.finditer(work):
             unit = _UNIT_OF.get(re.sub(r"\s+", " ", m.group(2))) if m.group(2) else None
+            nxt = re.match(r"\s*([a-z][a-z/.]*)", work[m.end():])
+            if unit is None and nxt and nxt.group(1) not in self.known_words and nxt.group(1) not in _UNKNOWN_OK:
+                r.unknown_units.append(f"{m.group(1)} {nxt.group(1)}")  # "20 gallons": never read as L/min
             if unit is None and not self._value_slot(work[: m.start()]):
                 r.loose_numbers.append(m.group(1))  # "lamp 2", "2 lamps": not a value to set
             else:
@@ -988,6 +994,10 @@ class IntentParser:
                           "这听起来是一个问题而不是指令：设备表中可以查看当前数值。")
         if r.unsupported is not None:
             return refuse(UNSUPPORTED, *r.unsupported)
+        if r.unknown_units:
+            what = ", ".join(r.unknown_units)
+            return refuse(UNSUPPORTED, f"Unknown unit in '{what}': use %, °C, rpm or L/min as the device does.",
+                          f"“{what}”的单位不认识：请用 %、°C（度）、rpm（转）或 L/min（升每分钟）。")
         if r.loose_numbers:
             nums = ", ".join(r.loose_numbers)
             return refuse(AMBIGUOUS, f"What does {nums} refer to? Give a unit (\"50 %\", \"22 °C\") or say \"to {r.loose_numbers[0]}\".",
@@ -1043,6 +1053,8 @@ class IntentParser:
         return any(mn.plural for mn in r.mentions if mn.kind == "kind")
 
     def _refuse_fail(self, utterance: str, lang: str, fails: list[_Fail]) -> Proposal:
+        if not fails:
+            return Proposal(utterance, lang, (), Refusal(NOTHING_ACTIONABLE, _t(lang, "Nothing to do.", "没有可执行的操作。")))
         best = max(fails, key=lambda f: _FAIL_RANK.get(f.kind, 0))
         return Proposal(utterance, lang, (), Refusal(best.kind, best.reason))
 
@@ -1063,8 +1075,10 @@ class IntentParser:
         named = set(devices)
         for k in kinds:
             cands = [m for m in self.metas if m.kind == k and m.id not in named]
-            if not cands and any(self.by_id[d].kind == k for d in named):
-                continue  # "the conveyor B" names the device and its kind: already covered
+            if any(self.by_id[d].kind == k for d in named) and (not cands or not (r.quantified or self._plural(r))):
+                continue  # "the lamp level … on the desk lamp", "conveyor B": the kind word is the named device
+            if not cands:
+                continue
             if zones:
                 in_zone = [m for m in cands if m.zone in zones]
                 if not in_zone:

@@ -316,6 +316,19 @@ def test_english_number_words_where_a_value_goes():
     assert prop.refusal is not None and "16–30 °C" in prop.refusal.reason
 
 
+@pytest.mark.parametrize("text", ["set the AC to 22 degrees fahrenheit", "set the AC to 72 F", "把空调调到七十二华氏度",
+                                  "set the pump to 20 gallons"])
+def test_units_we_do_not_know_are_refused_not_read_as_the_devices_unit(text):
+    prop = PARSER.parse(text)
+    assert prop.refusal is not None and prop.refusal.kind == UNSUPPORTED and not prop.commands
+
+
+def test_a_kind_word_that_names_the_same_device_adds_no_device():
+    assert cmds("set the lamp level to max on the desk lamp") == [("lamp-office-2", {"level": 100})]
+    assert cmds("turn on the desk lamp and all other lamps") == [
+        ("lamp-office-2", {"power": True}), ("lamp-office-1", {"power": True}), ("lamp-warehouse", {"power": True})]
+
+
 def test_one_of_several_is_one_device():
     prop = PARSER.parse("turn on one of the lamps")  # a plural noun, but one device: which?
     assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS
