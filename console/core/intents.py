@@ -894,6 +894,9 @@ class IntentParser:
         if generic:  # "turn off everything on line B" closes no valve; "close everything" switches nothing off
             order = [switch] if act in (ON, OFF, ANY_ON, ANY_OFF) else [opening]
         chosen = next((c for c in order if c is not None), None)
+        if chosen is None and "locked" in caps:
+            return _Fail(UNSUPPORTED, _t(lang, f"{name} only locks and unlocks: say \"lock\" or \"unlock\"",
+                                         f"{name}只能上锁或解锁：请说“锁上”或“解锁”"))
         if chosen is None:
             verb = _t(lang, "switched on or off" if act in (ON, OFF, ANY_ON, ANY_OFF) else "opened or closed",
                       "开关")
