@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -192,9 +192,18 @@ class QtDoctorPanel(QWidget):
     # -- running --------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._autorun and not self._shown_once:
+        if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self._autorun_if_visible)
+            top = self.window()
+            if top is not self:
+                top.installEventFilter(self)  # the window closing stops a run (and kills its child)
+            if self._autorun:
+                QTimer.singleShot(0, self._autorun_if_visible)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close and watched is self.window():
+            self.shutdown()
+        return super().eventFilter(watched, event)
 
     def _autorun_if_visible(self) -> None:
         if self.isVisible() and self.report is None and not self.runner.running:
@@ -337,7 +346,13 @@ class QtDoctorPanel(QWidget):
 
     # -- lifecycle and settings -----------------------------------------------------------------
     def shutdown(self) -> None:
+        """Stop a run in progress (the child process is killed) and wait for its threads."""
+        was_running = self.runner.running
         self.runner.stop()
+        if was_running:
+            self.run_button.setEnabled(True)
+            self.run_button.setText(self.tr("Run again"))
+            self.summary.setText(self.tr("Checks stopped."))
 
     def _load_icon(self, status: str) -> QIcon:
         icon = QIcon(str(paths.resource_path("icons", f"status-{status}.svg")))

@@ -38,6 +38,7 @@ class QtDoctorRunner(QObject):
             return False
         self._stop = threading.Event()
         stop = self._stop
+        ctx.stop = stop  # the torch/driver child process watches it and is killed on stop()
 
         def work() -> None:
             try:

@@ -53,3 +53,12 @@ def test_context_round_trip(tmp_path):
     back = ctx_from_json(ctx_to_json(ctx))
     assert (back.model, back.dtype, back.quantization, back.context_tokens, back.data_dir, back.model_dir) == (
         "x", "fp32", "4bit", 99, Path(tmp_path), None)
+
+
+def test_stop_kills_the_child_at_once():
+    import threading
+
+    ctx = DoctorContext()
+    threading.Timer(1.0, ctx.stop.set).start()
+    rows = run_in_child([("hang", "CUDA", f"{T}:hang")], ctx, timeout=120)
+    assert rows[0].status == "skip" and "stopped" in rows[0].value

@@ -216,3 +216,26 @@ def test_panel_state_round_trips_through_qsettings(qtbot, tmp_path):
     assert q.tree.header().sectionSize(2) == 123
     assert q.default_bundle_path().parent == tmp_path
     assert q.default_bundle_path().name.startswith("autoglm-diagnostics-")
+
+
+def test_closing_the_window_stops_a_run_and_its_child_process(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from console.core.envcheck.child import run_in_child
+
+    started = threading.Event()
+
+    def runtime_that_hangs(ctx):
+        started.set()
+        return run_in_child([("hang", "CUDA", "tests.core.test_envcheck_targets:hang")], ctx, timeout=120)
+
+    win = QMainWindow()
+    p = QtDoctorPanel(checks=[Check("runtime", "CUDA", runtime_that_hangs, 150)])
+    win.setCentralWidget(p)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(p.runStarted, timeout=10_000):
+        win.show()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    win.close()  # the no_leaked_threads fixture then sees no doctor thread left
+    assert not p.runner.running
+    assert p.summary.text() == "Checks stopped." and p.run_button.isEnabled()

@@ -20,11 +20,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .result import FAIL, CheckResult
+from .result import FAIL, SKIP, CheckResult
 from .runner import Check, DoctorContext, run_one
 
 MARK = "@@doctor "
@@ -107,13 +108,19 @@ def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen([sys.executable, "-m", "console.core.envcheck.child", spec], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
-    timed_out = False
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        proc.kill()
-        out, err = proc.communicate()
+    timed_out = stopped = False
+    deadline = time.monotonic() + timeout
+    while True:  # wait in short steps so that ctx.stop (the panel closing) ends the child at once
+        try:
+            out, err = proc.communicate(timeout=max(0.01, min(0.25, deadline - time.monotonic())))
+            break
+        except subprocess.TimeoutExpired:
+            stopped = ctx.stop.is_set()
+            timed_out = time.monotonic() >= deadline
+            if stopped or timed_out:
+                proc.kill()
+                out, err = proc.communicate()
+                break
     got: dict[str, list[CheckResult]] = {}
     for line in (out or "").splitlines():
         parsed = _rows_from(line)
@@ -123,6 +130,8 @@ def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout
     for cid, group, _target in checks:
         if cid in got:
             rows += got[cid]
+        elif stopped:
+            rows.append(CheckResult(group, SKIP, f"{cid}: stopped (the doctor was closed)", group=group))
         elif timed_out:
             rows.append(CheckResult(group, FAIL, f"{cid}: no answer within {timeout:g} s (stopped)",
                                     f"finishes within {timeout:g} s",

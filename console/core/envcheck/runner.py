@@ -37,6 +37,7 @@ class DoctorContext:
     model_dir: Path | None = None  # None: paths.model_cache_dir()
     broker_timeout_s: float = 5.0  # per network step
     extra: dict = field(default_factory=dict)
+    stop: threading.Event = field(default_factory=threading.Event)  # set: long checks give up (child killed)
 
 
 CheckFn = Callable[[DoctorContext], "CheckResult | list[CheckResult]"]
@@ -101,7 +102,13 @@ def run_checks(
     on_result: Callable[[CheckResult], None] | None = None,
     stop: threading.Event | None = None,
 ) -> list[CheckResult]:
-    """All checks at once; results in the order of ``checks`` (each check's rows in its own order)."""
+    """All checks at once; results in the order of ``checks`` (each check's rows in its own order).
+
+    ``stop`` (default: ``ctx.stop``) abandons the run; checks that watch ``ctx.stop`` end early."""
+    if stop is None:
+        stop = ctx.stop
+    else:
+        ctx.stop = stop
     slots: list[list[CheckResult] | None] = [None] * len(checks)
     done = [threading.Event() for _ in checks]
     lock = threading.Lock()
