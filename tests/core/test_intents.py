@@ -472,6 +472,16 @@ def test_aliases_file_next_to_the_fleet_is_loaded(tmp_path):
     assert parse("start the dough mixer", fleet, None).commands[0].device_id == "mixer-1"
 
 
+def test_bundled_aliases_match_the_demo_fleet():
+    al = default_aliases()
+    ids = {m.id for m in FLEET.devices}
+    assert set(al.devices) == ids  # every device has names in both languages, none is stale
+    assert all(names.get("en") and names.get("zh") for names in al.devices.values())
+    assert set(al.zones) == {m.zone for m in FLEET.devices}
+    assert set(al.kinds) == {m.kind for m in FLEET.devices}
+    assert al.display_name(FLEET.by_id()["conveyor-a"], "zh") == "A线传送带"
+
+
 def test_bad_aliases_file_names_the_file(tmp_path):
     bad = tmp_path / "x-aliases.json"
     bad.write_text('{"devices": {"a": {"en": "not a list"}}}')
