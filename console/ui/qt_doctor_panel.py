@@ -91,6 +91,7 @@ class QtDoctorPanel(QWidget):
         self.results: list[CheckResult] = []
         self.report: dict | None = None
         self.runs = 0
+        self._active_run: int | None = None
         self._group_items: dict[str, QTreeWidgetItem] = {}
         self._icons = {s: self._load_icon(s) for s in _FALLBACK}
         self._bundle_dir = ""
@@ -215,6 +216,7 @@ class QtDoctorPanel(QWidget):
         checks = self._checks if self._checks is not None else default_checks(ctx)
         if not self.runner.start(ctx, checks):
             return
+        self._active_run = self.runner.run_id
         self.runs += 1
         self.results = []
         self.tree.clear()
@@ -248,7 +250,9 @@ class QtDoctorPanel(QWidget):
         return {"ok": self.tr("ok"), "warn": self.tr("warning"), "fail": self.tr("failed"),
                 "skip": self.tr("skipped")}.get(status, status)
 
-    def _add_result(self, r: CheckResult) -> None:
+    def _add_result(self, run_id: int, r: CheckResult) -> None:
+        if run_id != self._active_run:
+            return  # a late row of a run that was stopped
         self.results.append(r)
         group = self._group_item(r.group or "Other")
         child = QTreeWidgetItem([r.name, self._status_text(r.status), r.value, r.expected,
@@ -266,7 +270,9 @@ class QtDoctorPanel(QWidget):
         counts = summarize(rows)
         group.setText(COL_VALUE, ", ".join(f"{n} {self._status_text(s)}" for s, n in counts.items() if n))
 
-    def _on_finished(self, results: list[CheckResult]) -> None:
+    def _on_finished(self, run_id: int, results: list[CheckResult]) -> None:
+        if run_id != self._active_run:
+            return
         self.report = build_report(results)
         s = summarize(results)
         self.summary.setText(self.tr("{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}").format(
@@ -348,6 +354,7 @@ class QtDoctorPanel(QWidget):
     def shutdown(self) -> None:
         """Stop a run in progress (the child process is killed) and wait for its threads."""
         was_running = self.runner.running
+        self._active_run = None  # rows still queued from this run are dropped
         self.runner.stop()
         if was_running:
             self.run_button.setEnabled(True)

@@ -17,8 +17,10 @@ log = logging.getLogger(__name__)
 
 
 class QtDoctorRunner(QObject):
-    resultReady = Signal(object)  # CheckResult, from the worker thread (queued to the GUI thread)
-    finished = Signal(object)  # list[CheckResult]
+    # (run number, CheckResult) from the worker thread, queued to the GUI thread; the number lets the
+    # panel drop late rows of a run it has stopped
+    resultReady = Signal(int, object)
+    finished = Signal(int, object)  # (run number, list[CheckResult])
     bundleSaved = Signal(str)
     bundleFailed = Signal(str)
 
@@ -27,6 +29,7 @@ class QtDoctorRunner(QObject):
         self._thread: threading.Thread | None = None
         self._bundle_thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self.run_id = 0
 
     @property
     def running(self) -> bool:
@@ -39,16 +42,22 @@ class QtDoctorRunner(QObject):
         self._stop = threading.Event()
         stop = self._stop
         ctx.stop = stop  # the torch/driver child process watches it and is killed on stop()
+        self.run_id += 1
+        run_id = self.run_id
+
+        def emit(r) -> None:
+            if not stop.is_set():
+                self.resultReady.emit(run_id, r)
 
         def work() -> None:
             try:
-                results = run_doctor(ctx, checks, on_result=self.resultReady.emit, stop=stop)
+                results = run_doctor(ctx, checks, on_result=emit, stop=stop)
             except Exception:  # noqa: BLE001 - run_doctor reports check failures itself; this is a bug
                 log.exception("doctor run failed")
                 results = []
             if not stop.is_set():
                 try:
-                    self.finished.emit(results)
+                    self.finished.emit(run_id, results)
                 except RuntimeError:  # the panel was deleted while the checks ran
                     log.debug("doctor finished after its panel was deleted")
 

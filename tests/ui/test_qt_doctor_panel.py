@@ -239,3 +239,32 @@ def test_closing_the_window_stops_a_run_and_its_child_process(qtbot):
     win.close()  # the no_leaked_threads fixture then sees no doctor thread left
     assert not p.runner.running
     assert p.summary.text() == "Checks stopped." and p.run_button.isEnabled()
+
+
+def test_rows_of_a_stopped_run_never_reach_the_next_one(qtbot):
+    release = threading.Event()
+    calls = []
+
+    def slow(ctx):
+        calls.append(1)
+        n = len(calls)
+        if n == 1:
+            release.wait(30)  # the first run's check answers only after the second run is done
+        return CheckResult(f"row-{n}", "ok", str(n))
+
+    p = QtDoctorPanel(checks=[Check("slow", "Python", slow, 60)], autorun=False)
+    qtbot.addWidget(p)
+    p.run()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    p.shutdown()
+    with qtbot.waitSignal(p.finished, timeout=10_000):
+        p.run()
+    release.set()
+
+    def first_check_thread_gone():
+        assert not [t for t in threading.enumerate() if t.name == "doctor-slow"]
+
+    qtbot.waitUntil(first_check_thread_gone, timeout=10_000)
+    qtbot.wait(50)  # let any queued signal arrive (none must)
+    assert list(_rows(p)) == ["row-2"]
+    assert [r.name for r in p.results] == ["row-2"]
