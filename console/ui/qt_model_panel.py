@@ -312,7 +312,7 @@ class QtModelPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._ensure_graphs()
+        QTimer.singleShot(0, self._ensure_graphs)  # after the first paint: pyqtgraph is not start-up work
         if not self.last_estimate and self.backend.currentData() == "local":
             self.estimate_timer.start()
 
