@@ -179,6 +179,16 @@ class FleetRegistry:
             self._new, self._dirty = [], set()
             return new, dirty
 
+    def get_many(self, device_ids) -> list[tuple[str, DeviceRecord]]:
+        """Snapshots of several devices under one lock acquisition (the UI's frame update)."""
+        out = []
+        with self._lock:
+            for dev_id in device_ids:
+                rec = self._devices.get(dev_id)
+                if rec is not None:
+                    out.append((dev_id, DeviceRecord(**{**rec.__dict__, "values": dict(rec.values)})))
+        return out
+
     def ids(self) -> list[str]:
         with self._lock:
             return list(self._order)

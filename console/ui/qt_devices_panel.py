@@ -38,6 +38,10 @@ class QtFleetFilter(QSortFilterProxyModel):
         self.online_only = False
         self.setSortRole(QtFleetModel.SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Re-filtering and re-sorting on every dataChanged calls filterAcceptsRow (Python) for every
+        # changed row, each frame: with 10k devices at 1 Hz that stalled the UI for ~200 ms.  Filters
+        # and sorting apply when the operator changes them; the online filter is refreshed on a timer.
+        self.setDynamicSortFilter(False)
 
     def set_filters(self, *, text=None, zone=None, kind=None, online_only=None) -> None:
         if text is not None:
@@ -150,6 +154,7 @@ class QtDevicesPanel(QWidget):
         self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
         self.model.rowsInserted.connect(self._refresh_filter_choices)
         self.model.devicesUpdated.connect(self._devices_updated)
+        self.model.visible_rows = self._visible_source_rows
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
 
         self._last_counts = registry.counters()
@@ -172,6 +177,8 @@ class QtDevicesPanel(QWidget):
                 box.addItem(v, v)
 
     def _update_rates(self) -> None:
+        if self.proxy.online_only:
+            self.proxy.set_filters()  # devices went on/offline: re-filter once a second, not per frame
         now = self.registry.counters()
         prev, self._last_counts = self._last_counts, now
         self.rates.setText(
@@ -182,6 +189,18 @@ class QtDevicesPanel(QWidget):
                 dr=(now["stale_dropped"] + now["rejected"]) - (prev["stale_dropped"] + prev["rejected"]),
             )
         )
+
+    def _visible_source_rows(self) -> list[int]:
+        """Source rows on screen now (the model refreshes their ages once a second)."""
+        if not self.table.isVisible():
+            return []
+        top = self.table.rowAt(0)
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        if top < 0:
+            return []
+        if bottom < 0:
+            bottom = self.proxy.rowCount() - 1
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(top, bottom + 1)]
 
     def _select(self, proxy_index: QModelIndex) -> None:
         src = self.proxy.mapToSource(proxy_index)

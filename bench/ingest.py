@@ -1,0 +1,260 @@
+"""Ingest: the simulated fleet (10,000 devices at 1 Hz by default) into the running console, with
+its full UI (offscreen), against a bare paho subscriber on the same broker in the same run.
+
+Processes: Mosquitto; the simulator (``python -m console simulate``); a bare paho subscriber with
+the console's four wildcard subscriptions that only counts; and this process, the console
+(ConsoleApp: device table, controls, commands and audit views, rate indicators).  After discovery,
+a measurement window counts messages applied by the console's registry and messages received by the
+bare subscriber; a 10 ms QTimer measures the UI event loop's stalls (how late each tick fires);
+RSS is taken before and after the window.
+Prints one JSON object as the last line.  Targets: ratio >= 0.9, stall p99 < 50 ms, RSS flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = r"""
+import sys, time, threading
+import paho.mqtt.client as mqtt
+host, port, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+count = 0
+lock = threading.Lock()
+def on_message(c, u, msg):
+    global count
+    with lock:
+        count += 1
+def on_connect(c, u, flags, rc, props):
+    for kind in ("meta", "state", "status", "ack"):
+        c.subscribe(f"{prefix}/devices/+/{kind}", qos=1)
+c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="bare-" + prefix, protocol=mqtt.MQTTv5)
+c.on_message = on_message
+c.on_connect = on_connect
+c.connect(host, port)
+c.loop_start()
+while True:
+    time.sleep(0.1)
+    with lock:
+        n = count
+    print(f"{time.time():.3f} {n}", flush=True)
+"""
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))] if s else 0.0
+
+
+class CountStream:
+    """Reads "time count" lines from the bare subscriber; ``at(t)`` is the count at time t."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.samples: list[tuple[float, int]] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._read, args=(proc,), daemon=True, name="bench-bare-reader").start()
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        for line in proc.stdout:
+            try:
+                t, n = line.split()
+                with self.lock:
+                    self.samples.append((float(t), int(n)))
+            except ValueError:
+                continue
+
+    def between(self, t0: float, t1: float) -> list[tuple[float, int]]:
+        with self.lock:
+            return [s for s in self.samples if t0 <= s[0] <= t1]
+
+    def at(self, t: float) -> int:
+        with self.lock:
+            best = min(self.samples, key=lambda s: abs(s[0] - t), default=(t, 0))
+        return best[1]
+
+
+def slope(samples: list[tuple[float, float]]) -> float:
+    """Least-squares rate (count per second) over the samples: robust to the simulator's 1 Hz
+    bursts falling just inside or just outside the ends of the window."""
+    if len(samples) < 2:
+        return 0.0
+    mt = statistics.fmean(t for t, _ in samples)
+    mc = statistics.fmean(c for _, c in samples)
+    den = sum((t - mt) ** 2 for t, _ in samples)
+    return sum((t - mt) * (c - mc) for t, c in samples) / den if den else 0.0
+
+
+def rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="3,000 devices, 6 s window")
+    ap.add_argument("--devices", type=int, default=0)
+    ap.add_argument("--rate", type=float, default=1.0, help="state messages per device per second")
+    ap.add_argument("--window", type=float, default=0)
+    args = ap.parse_args()
+    devices = args.devices or (3000 if args.quick else 10000)
+    window = args.window or (6.0 if args.quick else 20.0)
+
+    tmp = Path(tempfile.mkdtemp(prefix="autoglm-ingest-"))
+    os.environ["AUTOGLM_DATA_DIR"] = str(tmp / "data")
+    os.environ["AUTOGLM_LOG_DIR"] = str(tmp / "logs")
+
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+
+    from console.core.broker import EmbeddedBroker
+    from console.core.services import build_services
+    from console.ui.qt_app import ConsoleApp, make_application
+
+    app = make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    broker = EmbeddedBroker(kind="mosquitto").start()
+    prefix = f"ing{uuid.uuid4().hex[:6]}"
+    url = broker.url
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    bare = subprocess.Popen([sys.executable, "-c", BARE, broker.host, str(broker.port), prefix],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    stream = CountStream(bare)
+    svc = build_services(broker_url=url, prefix=prefix)
+    console = ConsoleApp(svc)
+    console.start()
+    sim = None
+    result: dict = {}
+
+    # UI event-loop stall: a 10 ms timer; lateness of each tick is the stall the operator feels
+    ticks: list[float] = []
+    idle_ticks: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+    measuring = [False]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        if measuring[0]:
+            ticks.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
+        elif phase["name"] == "idle":
+            idle_ticks.append(max(0.0, (now - last[0]) / 1e6 - 10.0))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+
+    phase = {"name": "connect", "t": time.time()}
+
+    def step() -> None:
+        nonlocal sim
+        now = time.time()
+        reg = svc.registry
+        if phase["name"] == "connect":
+            if svc.link.connected and len(stream.samples) > 2:
+                phase.update(name="idle", t=now)  # the same timer with no traffic: the machine's own noise
+            elif now - phase["t"] > 20:
+                phase.update(name="fail", why="console or bare subscriber did not connect")
+        elif phase["name"] == "idle":
+            if now - phase["t"] > 2.0:
+                sim = subprocess.Popen(
+                    [sys.executable, "-m", "console", "simulate", "--broker", url, "--prefix", prefix,
+                     "--devices", str(devices), "--rate", str(args.rate)],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=str(ROOT))
+                phase.update(name="discover", t=now)
+        elif phase["name"] == "discover":
+            if len(reg) >= devices and console.devices.model.rowCount() >= devices:
+                phase.update(name="settle", t=now)
+            elif now - phase["t"] > 60:
+                phase.update(name="fail", why=f"only {len(reg)} of {devices} devices discovered")
+        elif phase["name"] == "settle" and now - phase["t"] > 2.0 and (
+            reg.counters()["received"] >= 0.99 * stream.at(now) or now - phase["t"] > 20
+        ):
+            # the discovery backlog is drained: the console has seen what the bare subscriber saw
+            phase.update(name="measure", t=now, c0=reg.counters(), rows0=console.devices.model.rows_applied,
+                         rss0=rss_mb(), bare0=stream.at(now), samples=[])
+            measuring[0] = True
+        elif phase["name"] == "measure" and now - phase["t"] < window:
+            phase["samples"].append((now, reg.counters()["applied"]))
+        elif phase["name"] == "measure":
+            measuring[0] = False
+            c1 = reg.counters()
+            dt = now - phase["t"]
+            bare1 = stream.at(now)
+            applied = slope(phase["samples"])
+            received = (c1["received"] - phase["c0"]["received"]) / dt
+            bare_rate = slope(stream.between(phase["t"], now))
+            result.update(
+                bench="ingest",
+                devices=devices,
+                rate_hz=args.rate,
+                window_s=round(dt, 2),
+                console_applied_per_s=round(applied, 1),
+                console_received_per_s=round(received, 1),
+                ui_rows_updated_per_s=round((console.devices.model.rows_applied - phase["rows0"]) / dt, 1),
+                bare_received_per_s=round(bare_rate, 1),
+                ratio=round(applied / bare_rate, 3) if bare_rate else 0.0,
+                stall_p50_ms=round(statistics.median(ticks), 2) if ticks else 0.0,
+                stall_p99_ms=round(pct(ticks, 99), 2),
+                stall_max_ms=round(max(ticks), 2) if ticks else 0.0,
+                idle_stall_p99_ms=round(pct(idle_ticks, 99), 2),
+                loadavg_1m=round(os.getloadavg()[0], 2),
+                rss_before_mb=round(phase["rss0"], 1),
+                rss_after_mb=round(rss_mb(), 1),
+                console_applied_total=c1["applied"] - phase["c0"]["applied"],
+                bare_received_total=bare1 - phase["bare0"],
+                stale_dropped=c1["stale_dropped"] - phase["c0"]["stale_dropped"],
+                rejected=c1["rejected"] - phase["c0"]["rejected"],
+                cpus=os.cpu_count(),
+            )
+            app.quit()
+        if phase["name"] == "fail":
+            result.update(bench="ingest", error=phase["why"])
+            app.quit()
+
+    driver = QTimer()
+    driver.setInterval(100)
+    driver.timeout.connect(step)
+    driver.start()
+    try:
+        app.exec()
+    finally:
+        driver.stop()
+        timer.stop()
+        console.close()
+        for proc in (sim, bare):
+            if proc is not None:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+        broker.stop()
+    if "error" in result:
+        print(json.dumps(result))
+        return 1
+    print(f"console applied {result['console_applied_per_s']}/s vs bare paho {result['bare_received_per_s']}/s "
+          f"(ratio {result['ratio']}); UI stall p50 {result['stall_p50_ms']} ms, p99 {result['stall_p99_ms']} ms; "
+          f"RSS {result['rss_before_mb']} → {result['rss_after_mb']} MB")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
