@@ -148,3 +148,32 @@ def test_bundled_gguf_second_load_uses_the_cache(converted_gguf, bundled_gguf, m
     assert "".join(out) == reference and "Paris" in reference  # the cached weights are the converted ones
     engine.close()
     assert engine.unload_report["collected"]
+
+
+def test_from_pretrained_kwargs_for_cuda(tiny_model_dir):
+    """What a CUDA load passes to transformers (built on the CPU machine: no GPU needed to check it)."""
+    import dataclasses
+
+    from console.core.inference.loader import from_pretrained_kwargs
+
+    opts = LoadOptions(str(tiny_model_dir), dtype="bf16", max_memory={"0": "20GiB", "1": "20GiB", "cpu": "30GiB"})
+    plan = dataclasses.replace(plan_load(dataclasses.replace(opts, max_memory=None)), device="cuda", dtype="bf16")
+    kw = from_pretrained_kwargs(plan, opts)
+    assert kw["device_map"] == "auto" and kw["dtype"] == torch.bfloat16
+    assert kw["max_memory"] == {0: "20GiB", 1: "20GiB", "cpu": "30GiB"}  # accelerate wants int GPU ids
+    kw4 = from_pretrained_kwargs(plan, dataclasses.replace(opts, quantization="4bit"))
+    q = kw4["quantization_config"]
+    assert q.load_in_4bit and q.bnb_4bit_quant_type == "nf4" and q.bnb_4bit_compute_dtype == torch.bfloat16
+    assert from_pretrained_kwargs(plan, dataclasses.replace(opts, quantization="8bit"))["quantization_config"].load_in_8bit
+    cpu_plan = dataclasses.replace(plan, device="cpu")
+    assert set(from_pretrained_kwargs(cpu_plan, opts)) == {"dtype", "low_cpu_mem_usage"}
+
+
+def test_gguf_conversion_refused_without_the_ram(bundled_gguf):
+    opts = LoadOptions(str(bundled_gguf), device="cpu", max_memory={"cpu": "100MiB"})
+    plan = plan_load(opts)
+    assert plan.convert_verdict is not None and not plan.convert_verdict.fits
+    with pytest.raises(EngineError) as err:
+        load_model(opts, plan=plan)
+    assert "not converting" in str(err.value) and "100 MiB" in str(err.value)
+    assert not plan.gguf_cache.exists()  # refused before anything was converted or written

@@ -71,6 +71,7 @@ class LoadPlan:
     verdict: fit.FitVerdict
     gguf_cache: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    convert_verdict: fit.FitVerdict | None = None  # GGUF not converted yet: the RAM the conversion needs
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -87,6 +88,7 @@ class LoadPlan:
             "tight": self.verdict.tight,
             "verdict": self.verdict.message,
             "gguf_cached": bool(self.gguf_cache and _cache_complete(self.gguf_cache)),
+            "convert_verdict": self.convert_verdict.message if self.convert_verdict else None,
             "warnings": list(self.warnings),
         }
 
@@ -248,10 +250,25 @@ def plan_load(opts: LoadOptions) -> LoadPlan:
     plan = LoadPlan(kind, path, device, dtype, shape, est, verdict, cache)
     if verdict.tight:
         plan.warnings.append(verdict.message)
+    if kind == "gguf" and cache is not None and not _cache_complete(cache):
+        # the one-time conversion de-quantises the whole model in RAM (fp16), wherever it then runs
+        need = int(shape.params * 2 * 1.1) + 300 * fit.MiB
+        free, where_ram = fit.free_memory_for("cpu", opts.max_memory if device == "cpu" else None)
+        plan.convert_verdict = fit.judge_fit(need, free, where_ram)
     return plan
 
 
 def check_fit(plan: LoadPlan, opts: LoadOptions) -> None:
+    conv = plan.convert_verdict
+    if conv is not None and not conv.fits:
+        if opts.on_no_fit == "warn":
+            plan.warnings.append(f"the one-time GGUF conversion may not fit: it {conv.message}")
+        else:
+            raise EngineError(
+                f"not converting {opts.source}: the one-time GGUF conversion {conv.message}",
+                "close programs to free RAM, convert on a machine with more memory and copy the cache folder, "
+                "or choose 'load anyway' to try",
+            )
     if plan.verdict.fits:
         return
     if opts.on_no_fit == "warn":
@@ -384,6 +401,27 @@ def oom_error(stage: str, exc: BaseException, device: str) -> EngineError:
     )
 
 
+def from_pretrained_kwargs(plan: LoadPlan, opts: LoadOptions) -> dict[str, Any]:
+    """The keyword arguments for ``from_pretrained``: dtype, and on CUDA accelerate's device_map
+    with max_memory (GPU indices as ints) and a bitsandbytes config for 8-bit / 4-bit."""
+    kwargs: dict[str, Any] = {"dtype": _torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
+    if plan.device != "cuda":
+        return kwargs
+    kwargs["device_map"] = "auto"
+    if opts.max_memory:
+        kwargs["max_memory"] = {(int(k) if str(k).isdigit() else k): v for k, v in opts.max_memory.items()}
+    if opts.quantization != "none":
+        from transformers import BitsAndBytesConfig
+
+        if opts.quantization == "8bit":
+            kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
+        else:
+            kwargs["quantization_config"] = BitsAndBytesConfig(
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=_torch_dtype(plan.dtype)
+            )
+    return kwargs
+
+
 def convert_gguf(path: Path, dest: Path, report: Progress, should_stop: StopCheck, dtype_name: str = "fp16"):
     """De-quantise ``path`` with transformers and save model + tokenizer as safetensors in ``dest``.
 
@@ -472,20 +510,7 @@ def load_model(
             report("tokenizer", 0.0)
             tok = AutoTokenizer.from_pretrained(str(folder))
         if model is None:
-            kwargs: dict[str, Any] = {"dtype": _torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
-            if plan.device == "cuda":
-                kwargs["device_map"] = "auto"
-                if opts.max_memory:
-                    kwargs["max_memory"] = {(int(k) if str(k).isdigit() else k): v for k, v in opts.max_memory.items()}
-                if opts.quantization != "none":
-                    from transformers import BitsAndBytesConfig
-
-                    if opts.quantization == "8bit":
-                        kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
-                    else:
-                        kwargs["quantization_config"] = BitsAndBytesConfig(
-                            load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=_torch_dtype(plan.dtype)
-                        )
+            kwargs = from_pretrained_kwargs(plan, opts)
             report("weights", 0.0)
             with _progress_hooks(report, stop):
                 model = AutoModelForCausalLM.from_pretrained(str(folder), **kwargs)
