@@ -91,3 +91,25 @@ def test_release_returns_gpu_memory():
     gc.collect()
     torch.cuda.empty_cache()
     assert torch.cuda.memory_allocated() - before < 1024**2
+
+
+def test_capture_failure_falls_back_to_eager_steps(monkeypatch):
+    class BrokenCapture:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            raise RuntimeError("operation not permitted when stream is capturing")
+
+        def __exit__(self, *exc):
+            return False
+
+    model = cuda_model("glm4")
+    ids = prompt(90, seed=16).cuda()
+    ref = reference(model, ids, 40)
+    monkeypatch.setattr(torch.cuda, "graph", BrokenCapture)
+    got, stats = run(model, ids, 40)
+    runner = fastdecode.runner_for(model)
+    assert not runner.graphs_ok and not runner.graphs
+    assert stats.fast_path and got == ref
+    assert run(model, ids, 40)[0] == ref

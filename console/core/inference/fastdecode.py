@@ -223,6 +223,7 @@ class FastRunner:
         self.kv: torch.Tensor | None = None
         self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
         self.pool = None
+        self.graphs_ok = True  # False once a capture failed: the same steps then run eagerly
         # per-step state, fixed addresses for the graphs
         self.tok = torch.zeros(1, dtype=torch.long, device=self.device)
         self.pos = torch.zeros(1, dtype=torch.long, device=self.device)
@@ -260,6 +261,7 @@ class FastRunner:
         cap = max(MIN_CAPACITY, -(-needed // BUCKET) * BUCKET)
         self.graphs.clear()
         self.kv = None
+        self.capacity = 0  # until the new cache exists (an OOM below leaves none)
         if self.cuda:
             torch.cuda.synchronize(self.device)
             torch.cuda.empty_cache()
@@ -383,9 +385,12 @@ class FastRunner:
         self.pf_last.fill_(T - 1)
         key = ("prefill", Tb, L)
         g = self.graphs.get(key)
-        if g is None:
-            g = self._capture(key, lambda: self._prefill_body(Tb, L))
-        g.replay()
+        if not self.graphs_ok:
+            self._prefill_body(Tb, L)
+        elif g is None:
+            self._capture(key, lambda: self._prefill_body(Tb, L))()
+        else:
+            g.replay()
         return self.pf_next
 
     def _prefill_body(self, Tb: int, L: int) -> None:
@@ -406,16 +411,19 @@ class FastRunner:
         self.pos.add_(1)
 
     def _chunk_fn(self, L: int) -> Callable[[], None]:
-        if not self.cuda:
-            return lambda: self._step(L, 0)
+        body = lambda: [self._step(L, i) for i in range(self.chunk)]  # noqa: E731
+        if not self.cuda or not self.graphs_ok:
+            return body
         key = ("decode", L)
         g = self.graphs.get(key)
         if g is None:
-            g = self._capture(key, lambda: [self._step(L, i) for i in range(self.chunk)], restore=True)
+            return self._capture(key, body, restore=True)
         return g.replay
 
-    def _capture(self, key, body: Callable[[], object], restore: bool = False) -> "torch.cuda.CUDAGraph":
-        """Warm ``body`` up on a side stream, then capture it into a graph kept under ``key``."""
+    def _capture(self, key, body: Callable[[], object], restore: bool = False) -> Callable[[], None]:
+        """Warm ``body`` up on a side stream, capture it into a graph kept under ``key``, and return
+        what runs it: the graph's replay, or — where capture fails (driver, library) — ``body`` itself,
+        eagerly, from then on for this model (same arithmetic, same tokens, only slower)."""
         if len(self.graphs) >= MAX_GRAPHS:
             self.graphs.clear()
         saved = (self.tok.clone(), self.pos.clone()) if restore else None
@@ -431,10 +439,18 @@ class FastRunner:
         if self.pool is None:
             self.pool = torch.cuda.graph_pool_handle()
         # thread_local: the VRAM telemetry thread may call CUDA while this thread captures
-        with torch.cuda.graph(g, pool=self.pool, stream=s, capture_error_mode="thread_local"):
-            body()
+        try:
+            with torch.cuda.graph(g, pool=self.pool, stream=s, capture_error_mode="thread_local"):
+                body()
+        except torch.OutOfMemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - any capture failure: keep decoding without graphs
+            log.warning("CUDA graph capture failed: decoding without graphs for this model", exc_info=True)
+            self.graphs_ok = False
+            self.graphs.clear()
+            return body
         self.graphs[key] = g
-        return g
+        return g.replay
 
     # ------------------------------------------------------------------ request
     @torch.inference_mode()
@@ -449,6 +465,7 @@ class FastRunner:
         prefix_cache: "PrefixCache | None" = None,
     ) -> DecodeStats:
         t0 = time.perf_counter()
+        host_ids = input_ids[0].tolist()
         ids = input_ids.to(self.device)[0]
         n = ids.shape[0]
         if should_stop():
@@ -456,7 +473,7 @@ class FastRunner:
         self._ensure_capacity(n + max_new_tokens)
         n_cached = 0
         if prefix_cache is not None:
-            hit = prefix_cache.lookup(ids.tolist(), self.model)
+            hit = prefix_cache.lookup(host_ids, self.model)
             if hit is not None:
                 n_cached = hit.length
                 self.kv[:, :, :, :n_cached].copy_(hit.kv[:, :, :, :n_cached])
@@ -464,7 +481,7 @@ class FastRunner:
         tok = int(first.item())
         ttft = time.perf_counter() - t0
         if prefix_cache is not None:
-            prefix_cache.store(ids.tolist(), self.kv[:, :, :, :n], self.model)
+            prefix_cache.store(host_ids, self.kv[:, :, :, :n], self.model)
         on_token(tok)
         n_new = 1
         finish = "length"

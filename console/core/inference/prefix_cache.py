@@ -128,10 +128,11 @@ def kv_from_dynamic_cache(cache) -> torch.Tensor | None:
 
 
 def dynamic_cache_from_kv(kv: torch.Tensor, length: int, config):
-    """A DynamicCache holding the first ``length`` tokens of an entry (copies; the entry stays)."""
+    """A DynamicCache holding the first ``length`` tokens of an entry (the entry stays untouched:
+    DynamicLayer.update concatenates, which copies)."""
     from transformers import DynamicCache
 
     cache = DynamicCache(config=config)
     for li in range(kv.shape[0]):
-        cache.update(kv[li, 0, :, :length].unsqueeze(0).clone(), kv[li, 1, :, :length].unsqueeze(0).clone(), li)
+        cache.update(kv[li, 0, :, :length].unsqueeze(0), kv[li, 1, :, :length].unsqueeze(0), li)
     return cache
