@@ -196,6 +196,9 @@ class QtModelPanel(QWidget):
 
         chat = QGroupBox(self.tr("Prompt"))
         cv = QVBoxLayout(chat)
+        self.system = QLineEdit()
+        self.system.setPlaceholderText(self.tr("system prompt (optional; repeated ones come from the prefix cache)"))
+        cv.addWidget(self.system)
         self.prompt = QPlainTextEdit()
         self.prompt.setPlaceholderText(self.tr("Ask the model something…"))
         self.prompt.setMaximumHeight(56)
@@ -420,7 +423,10 @@ class QtModelPanel(QWidget):
             self.metrics_label.setText(self.tr("Type a prompt first."))
             return None
         params = GenParams(max_new_tokens=self.max_new.value(), max_input_tokens=self.max_input.value() or None)
-        rid = self._ensure_worker().generate([ChatMessage("user", text)], params)
+        messages = [ChatMessage("user", text)]
+        if self.system.text().strip():
+            messages.insert(0, ChatMessage("system", self.system.text().strip()))
+        rid = self._ensure_worker().generate(messages, params)
         self._prompts[rid] = text
         self._my_requests.add(rid)
         self.cancel_button.setEnabled(True)
@@ -581,6 +587,7 @@ class QtModelPanel(QWidget):
         settings.setValue("maxMemory", self.max_memory.text())
         settings.setValue("maxInput", self.max_input.value())
         settings.setValue("maxNew", self.max_new.value())
+        settings.setValue("system", self.system.text())
         settings.setValue("allowDownload", self.allow_download.isChecked())
         settings.setValue("loadAnyway", self.load_anyway.isChecked())
         settings.setValue("remoteUrl", self.remote_url.text())
@@ -606,6 +613,7 @@ class QtModelPanel(QWidget):
             self.max_memory.setText(str(settings.value("maxMemory", "") or ""))
             self.max_input.setValue(int(settings.value("maxInput", 0) or 0))
             self.max_new.setValue(int(settings.value("maxNew", 128) or 128))
+            self.system.setText(str(settings.value("system", "") or ""))
             self.allow_download.setChecked(str(settings.value("allowDownload", "false")).lower() == "true")
             self.load_anyway.setChecked(str(settings.value("loadAnyway", "false")).lower() == "true")
             self.remote_url.setText(str(settings.value("remoteUrl", self.remote_url.text()) or ""))

@@ -164,3 +164,18 @@ def test_gpu_curves_sum_the_gpus(qtbot):
     y = graphs.curves["allocated"].getData()[1]
     assert np.allclose(y, [2, 4, 6, 8, 10]) and np.allclose(graphs.curves["nvml_total"].getData()[1], 160)
     tel.close()
+
+
+def test_repeated_system_prompt_is_served_from_the_prefix_cache(qtbot, panel):
+    load_tiny(qtbot, panel)
+    panel.system.setText(" ".join(["the water is hot and the air is low"] * 6))
+    panel.max_new.setValue(4)
+    done = {}
+    panel.worker.requestFinished.connect(lambda rid, m: done.__setitem__(rid, m))
+    panel.prompt.setPlainText("one")
+    a = panel.send()
+    panel.prompt.setPlainText("two")
+    b = panel.send()
+    qtbot.waitUntil(lambda: a in done and b in done, timeout=20000)
+    assert done[a].cached_prompt_tokens == 0 and done[b].cached_prompt_tokens >= 48
+    qtbot.waitUntil(lambda: "from prefix cache" in panel.metrics_label.text(), timeout=5000)
