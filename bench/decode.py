@@ -181,16 +181,20 @@ def bench_model(name, args, device, dtype, bw):
             res["generate_static"] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] generate static: {res['generate_static']}")
     for variant in args.variants:
-        attn, chunk = variant.split(":")
+        kernels, attn, chunk = variant.split(":")
         fastdecode.release(model)
-        fastdecode.ATTENTION, fastdecode.CHUNK = attn, int(chunk)
-        t1, ms, _ = time_fast(model, ids, args.new, args.reps)
-        res.setdefault("fast_variants", {})[variant] = row(t1, ms, bound_ms)
+        fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK = kernels, attn, int(chunk)
+        try:
+            t1, ms, _ = time_fast(model, ids, args.new, args.reps)
+            res.setdefault("fast_variants", {})[variant] = row(t1, ms, bound_ms)
+        except Exception as e:  # noqa: BLE001 - a variant that fails is reported, the rest still runs
+            res.setdefault("fast_variants", {})[variant] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] fast {variant}: {res['fast_variants'][variant]}")
     fastdecode.release(model)
-    fastdecode.ATTENTION, fastdecode.CHUNK = DEFAULTS
+    fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK = DEFAULTS
     t1, ms, got = time_fast(model, ids, args.new, args.reps)
     res["fast"] = row(t1, ms, bound_ms)
+    res["fast"]["triton_kernels"] = fastdecode.runner_for(model).triton
     log(f"[{name}] fast: {res['fast']}")
     res["speedup_vs_generate_default"] = round(res["generate_default"]["ms_per_token"] / ms, 2)
     st = res.get("generate_static", {})
@@ -210,7 +214,7 @@ def bench_model(name, args, device, dtype, bw):
     return res
 
 
-DEFAULTS = (fastdecode.ATTENTION, fastdecode.CHUNK)
+DEFAULTS = (fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK)
 
 
 def fp32_check(model, ids, new):
@@ -239,7 +243,7 @@ def main(argv=None) -> int:
     ap.add_argument("--prefix", type=int, default=1500)
     ap.add_argument("--reps", type=int, default=None)
     ap.add_argument("--skip-static", action="store_true", help="leave out generate(cache_implementation='static')")
-    ap.add_argument("--variants", default="", help="extra fast-path settings to time, e.g. sdpa:16,bmm:16,sdpa:1")
+    ap.add_argument("--variants", default="", help="extra fast-path settings (kernels:attention:chunk) to time, e.g. torch:bmm:16,torch:sdpa:16")
     ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
                     help="skip the float32 equality check of the fast path against generate")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")

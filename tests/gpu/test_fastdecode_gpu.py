@@ -8,6 +8,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from console.core.inference import fastdecode  # noqa: E402
+from console.core.inference import fastdecode_triton as fdt  # noqa: E402
 from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
 from tests.core.test_decode import ARCHS, VOCAB, prompt, reference, run, tiny_model  # noqa: E402
 
@@ -18,8 +19,15 @@ def cuda_model(arch, **kw):
     return tiny_model(arch, **kw).cuda()
 
 
+@pytest.fixture(params=["auto", "torch"])
+def kernels(request, monkeypatch):
+    """Both decode kernel sets: Triton (the default where it is importable) and torch ops."""
+    monkeypatch.setattr(fastdecode, "KERNELS", request.param)
+    return request.param
+
+
 @pytest.mark.parametrize("arch", ARCHS)
-def test_graph_path_equals_generate(arch):
+def test_graph_path_equals_generate(arch, kernels):
     model = cuda_model(arch)
     # 200 prompt tokens + 60 new: the decode crosses the 256-row attention window (two graphs)
     ids = prompt(200, seed=11).cuda()
@@ -29,6 +37,7 @@ def test_graph_path_equals_generate(arch):
     assert got == ref
     runner = fastdecode.runner_for(model)
     assert runner.cuda and runner.chunk > 1
+    assert runner.triton == (kernels == "auto" and fdt.available())
     assert sorted(k for k in runner.graphs if k[0] == "decode") == [("decode", 256), ("decode", 512)]
     assert ("prefill", 256, 256) in runner.graphs
     # again, replaying the captured graphs; and a budget that is not a multiple of the chunk
@@ -37,7 +46,7 @@ def test_graph_path_equals_generate(arch):
     fastdecode.release(model)
 
 
-def test_eos_and_cancel_inside_a_chunk():
+def test_eos_and_cancel_inside_a_chunk(kernels):
     model = cuda_model("qwen2")
     ids = prompt(40, seed=12).cuda()
     ref = reference(model, ids, 40)
@@ -67,7 +76,7 @@ def test_prefix_cache_on_gpu():
     assert len(cache) >= 1
 
 
-def test_bfloat16_graph_path_runs():
+def test_bfloat16_graph_path_runs(kernels):
     model = cuda_model("llama", dtype=torch.bfloat16)
     ids = prompt(100, seed=14).cuda()
     got, stats = run(model, ids, 50)
@@ -113,3 +122,18 @@ def test_capture_failure_falls_back_to_eager_steps(monkeypatch):
     assert not runner.graphs_ok and not runner.graphs
     assert stats.fast_path and got == ref
     assert run(model, ids, 40)[0] == ref
+
+
+@pytest.mark.skipif(not fdt.available(), reason="needs Triton")
+def test_triton_failure_switches_to_torch_kernels(monkeypatch):
+    model = cuda_model("qwen2")
+    ids = prompt(50, seed=17).cuda()
+    ref = reference(model, ids, 30)
+
+    def broken(gu):
+        raise RuntimeError("PTX compile failed")
+
+    monkeypatch.setattr(fdt, "silu_mul", broken)
+    got, stats = run(model, ids, 30)
+    assert stats.fast_path and got == ref
+    assert not fastdecode.runner_for(model).triton

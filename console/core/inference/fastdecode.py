@@ -25,6 +25,7 @@ from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 import weakref
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Callable
 import torch
 import torch.nn.functional as F
 
+from console.core.inference import fastdecode_triton as fdt
 from console.core.inference.decode import DecodeStats
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
+KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
 ATTENTION = "bmm"  # or "sdpa" (one kernel, but slower here: 2.79 vs 2.68 ms/token on an H100); see bench
 
 
@@ -224,6 +227,11 @@ class FastRunner:
         self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
         self.pool = None
         self.graphs_ok = True  # False once a capture failed: the same steps then run eagerly
+        interpret = os.environ.get("TRITON_INTERPRET") == "1"  # Triton's CPU interpreter, for checks
+        self.triton = (
+            KERNELS != "torch" and (self.cuda or interpret) and fdt.supported(self.hd, self.group)
+        )
+        self.rope_c = self.rope_s = self.rope_p = None
         # per-step state, fixed addresses for the graphs
         self.tok = torch.zeros(1, dtype=torch.long, device=self.device)
         self.pos = torch.zeros(1, dtype=torch.long, device=self.device)
@@ -270,6 +278,13 @@ class FastRunner:
         cos, sin = self.rotary(self.kv, pos_ids)  # [1, cap, rot_dim]
         self.cos_tab, self.sin_tab = cos[0].contiguous(), sin[0].contiguous()
         self.arange = torch.arange(cap, device=self.device)
+        if self.triton:
+            tables = fdt.rope_tables(self.apply_rope, self.cos_tab, self.sin_tab, self.hd)
+            if tables is None:
+                log.info("rope is not of the pairwise form: torch kernels")
+                self.triton = False
+            else:
+                self.rope_c, self.rope_s, self.rope_p = tables
         self.capacity = cap
 
     # ------------------------------------------------------------------ math
@@ -300,11 +315,16 @@ class FastRunner:
         T = h.shape[0]
         nq, nkv, hd, g = self.n_q, self.n_kv, self.hd, self.group
         kv = self.kv
-        mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
+        if mask is None:
+            mask_rows = None
+        else:
+            mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
         for li, Ly in enumerate(self.layers):
             x = self._rms(h, Ly.ln1)
             qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
-            if T == 1:
+            if T == 1 and self.triton:
+                q = fdt.rope_cache_write(qkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd)
+            elif T == 1:
                 # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
                 # [k; v] rows side by side, so one index_copy_ writes both into the cache
                 rot = torch.bmm(qkv.view(nq + 2 * nkv, 1, hd), rope)
@@ -320,7 +340,9 @@ class FastRunner:
                 q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
-            if ATTENTION == "sdpa":
+            if T == 1 and self.triton:
+                o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
+            elif ATTENTION == "sdpa":
                 o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
             else:  # "bmm": masked scores in one baddbmm, softmax (accumulates in float32), one bmm
                 sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
@@ -335,7 +357,10 @@ class FastRunner:
                 h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
             x = self._rms(h, Ly.ln2)
             gu = torch.mm(x, Ly.wgu.t())
-            a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
+            if T == 1 and self.triton:
+                a = fdt.silu_mul(gu)
+            else:
+                a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
             if Ly.post_mlp_ln is None:
                 h = torch.addmm(h, a, Ly.wdown.t())
             else:
@@ -402,8 +427,11 @@ class FastRunner:
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""
         h = F.embedding(self.tok, self.embed)
-        rope = self._rope_matrix(self.pos)
-        mask = self._additive_mask(self.pos, L)
+        if self.triton:  # the kernels read the position themselves
+            rope = mask = None
+        else:
+            rope = self._rope_matrix(self.pos)
+            mask = self._additive_mask(self.pos, L)
         h = self._layers(h, self.pos, rope, mask, L)
         nxt = self._logits(h).argmax(dim=-1)
         self.tok.copy_(nxt)
@@ -413,12 +441,42 @@ class FastRunner:
     def _chunk_fn(self, L: int) -> Callable[[], None]:
         body = lambda: [self._step(L, i) for i in range(self.chunk)]  # noqa: E731
         if not self.cuda or not self.graphs_ok:
-            return body
+            return body if not self.triton else self._checked(body)
         key = ("decode", L)
         g = self.graphs.get(key)
         if g is None:
-            return self._capture(key, body, restore=True)
+            saved = (self.tok.clone(), self.pos.clone())
+            try:
+                return self._capture(key, body, restore=True)
+            except torch.OutOfMemoryError:
+                raise
+            except Exception:
+                if not self.triton:
+                    raise
+                log.warning("Triton decode kernels failed: torch kernels from now on", exc_info=True)
+                self.triton = False
+                self.tok.copy_(saved[0])
+                self.pos.copy_(saved[1])
+                return self._chunk_fn(L)
         return g.replay
+
+    def _checked(self, body):
+        """Eager steps with the Triton kernels (no graphs): switch to torch kernels if they fail."""
+
+        def run() -> None:
+            saved = (self.tok.clone(), self.pos.clone())
+            try:
+                body()
+            except torch.OutOfMemoryError:
+                raise
+            except Exception:
+                log.warning("Triton decode kernels failed: torch kernels from now on", exc_info=True)
+                self.triton = False
+                self.tok.copy_(saved[0])
+                self.pos.copy_(saved[1])
+                body()
+
+        return run
 
     def _capture(self, key, body: Callable[[], object], restore: bool = False) -> Callable[[], None]:
         """Warm ``body`` up on a side stream, capture it into a graph kept under ``key``, and return
