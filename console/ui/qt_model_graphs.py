@@ -37,12 +37,14 @@ def _finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 class QtModelGraphs(QWidget):
     REDRAW_MS = 250
+    MEMORY_EVERY_S = 1.0
 
     def __init__(self, telemetry: Telemetry, parent: QWidget | None = None, window_s: float = 300.0) -> None:
         super().__init__(parent)
         self.telemetry = telemetry
         self.window_s = window_s
         self._seen = (-1, -1)
+        self._memory_drawn = -1e9
         pg.setConfigOptions(antialias=False, background="w", foreground="#333")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -116,14 +118,18 @@ class QtModelGraphs(QWidget):
 
     # -- redraw from the ring buffers ----------------------------------------------------------
     def redraw(self, force: bool = False) -> None:
-        seen = (self.telemetry.samples.total, self.telemetry.requests.total)
-        if seen == self._seen and not force:
+        """Redraw what has new data: requests at once, memory at most once a second; nothing while hidden."""
+        if not force and not self.isVisible():
             return
-        if seen[0] != self._seen[0] or force:
+        samples, requests = self.telemetry.samples.total, self.telemetry.requests.total
+        now = time.monotonic()
+        if force or (samples != self._seen[0] and now - self._memory_drawn >= self.MEMORY_EVERY_S):
             self._draw_memory()
-        if seen[1] != self._seen[1] or force:
+            self._memory_drawn = now
+            self._seen = (samples, self._seen[1])
+        if force or requests != self._seen[1]:
             self._draw_requests()
-        self._seen = seen
+            self._seen = (self._seen[0], requests)
 
     def _draw_memory(self) -> None:
         tel = self.telemetry

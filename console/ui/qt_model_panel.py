@@ -228,7 +228,7 @@ class QtModelPanel(QWidget):
         self.metrics_label.setWordWrap(True)
         cv.addWidget(self.metrics_label)
         left.addWidget(chat, 1)
-        self.output.setMinimumHeight(120)
+        self.output.setMinimumHeight(96)
 
         self.flush_timer = QTimer(self)
         self.flush_timer.setInterval(self.FLUSH_MS)
