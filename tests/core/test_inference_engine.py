@@ -113,10 +113,15 @@ def test_tokenizer_without_chat_template_warns(engine):
     assert build_tokenizer().chat_template  # the fixture's own tokenizer does have one
 
 
-def test_max_new_tokens_capped_by_the_context(engine):
+def test_max_new_tokens_capped_by_the_context(tmp_path):
+    from tests.tiny_model import build_tiny_llama
+
+    short = LocalEngine(load_model(LoadOptions(str(build_tiny_llama(tmp_path / "m", max_positions=48)))))
     got: list[str] = []
-    m = engine.generate(PROMPT, GenParams(max_new_tokens=5000), got.append, lambda: False)
-    assert m.prompt_tokens + m.new_tokens <= 512 and any("context is 512" in w for w in m.warnings)
+    m = short.generate(PROMPT, GenParams(max_new_tokens=5000), got.append, lambda: False)
+    assert m.prompt_tokens + m.new_tokens < 48 and any("context is 48" in w for w in m.warnings)
+    assert m.new_tokens > 20 and got
+    short.close()
 
 
 def test_repeated_prefix_is_served_from_the_prefix_cache(engine, tiny_model_dir):
