@@ -370,10 +370,14 @@ def _torch_dtype(name: str):
     return {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}[name]
 
 
-def free_torch_memory() -> None:
+def free_torch_memory(workspaces: bool = False) -> None:
+    """gc, then hand cached CUDA blocks back to the driver; ``workspaces`` also drops cuBLAS's
+    per-stream workspaces (they count as allocated memory; unloading wants them gone)."""
     gc.collect()
     torch = sys.modules.get("torch")
     if torch is not None and torch.cuda.is_available():
+        if workspaces and hasattr(torch._C, "_cuda_clearCublasWorkspaces"):
+            torch._C._cuda_clearCublasWorkspaces()
         torch.cuda.empty_cache()
 
 
@@ -568,7 +572,7 @@ def unload(loaded: LoadedModel) -> dict[str, Any]:
     ref = weakref.ref(loaded.model)
     loaded.model = None
     loaded.tokenizer = None
-    free_torch_memory()
+    free_torch_memory(workspaces=True)
     collected = ref() is None
     cuda_after = fit.cuda_allocated()
     rss_after = _rss()
