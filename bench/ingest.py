@@ -182,7 +182,8 @@ def main() -> int:
             if len(reg) >= devices and console.devices.model.rowCount() >= devices:
                 phase.update(name="settle", t=now)
             elif now - phase["t"] > 60:
-                phase.update(name="fail", why=f"only {len(reg)} of {devices} devices discovered")
+                phase.update(name="fail", why=f"only {len(reg)} of {devices} devices discovered, "
+                             f"{console.devices.model.rowCount()} in the table")
         elif phase["name"] == "settle" and now - phase["t"] > 2.0 and (
             reg.counters()["received"] >= 0.99 * stream.at(now) or now - phase["t"] > 20
         ):

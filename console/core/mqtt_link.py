@@ -160,6 +160,8 @@ StateHandler = Callable[[LinkState, dict[str, Any]], None]
 class MqttLink:
     """The console's connection: Last Will, persistent session, wildcard subscriptions, backoff."""
 
+    READ_BURST = 64
+
     def __init__(
         self,
         cfg: BrokerConfig,
@@ -184,6 +186,7 @@ class MqttLink:
         self.last_error = ""
         self.next_retry_at: float | None = None
         self.connects = 0
+        self.messages_in = 0
         # run on this link's thread once a CONNACK has been fully handled (paho has re-sent its own
         # in-flight messages by then): the command pipeline replays its outbox from here
         self.on_connected: list[Callable[[bool], None]] = []
@@ -297,6 +300,13 @@ class MqttLink:
                     self._wait_retry()
                     continue
             rc = self._client.loop(timeout=0.05)
+            if rc == mqtt.MQTT_ERR_SUCCESS:
+                # paho's loop() handles about one packet per call (select, read, housekeeping);
+                # under load, read on while packets keep coming (at most READ_BURST per round)
+                for _ in range(self.READ_BURST):
+                    before = self.messages_in
+                    if self._client.loop_read() != mqtt.MQTT_ERR_SUCCESS or self.messages_in == before:
+                        break
             if self._after_connect is not None:
                 session_present, self._after_connect = self._after_connect, None
                 for hook in list(self.on_connected):
@@ -338,6 +348,7 @@ class MqttLink:
         self._set_state(LinkState.DISCONNECTED)
 
     def _on_message(self, client, userdata, msg: mqtt.MQTTMessage) -> None:
+        self.messages_in += 1
         if self.on_message is not None:
             try:
                 self.on_message(msg.topic, msg.payload, msg)

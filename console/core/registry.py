@@ -179,6 +179,11 @@ class FleetRegistry:
             self._new, self._dirty = [], set()
             return new, dirty
 
+    def mark_dirty(self, device_ids) -> None:
+        """Hand these devices to the next ``take_changes`` again (a consumer that took too many)."""
+        with self._lock:
+            self._dirty.update(d for d in device_ids if d in self._devices)
+
     def get_many(self, device_ids) -> list[tuple[str, DeviceRecord]]:
         """Snapshots of several devices under one lock acquisition (the UI's frame update)."""
         out = []

@@ -152,9 +152,11 @@ class QtDevicesPanel(QWidget):
         self.zone_box.currentIndexChanged.connect(lambda _: self.proxy.set_filters(zone=self.zone_box.currentData()))
         self.kind_box.currentIndexChanged.connect(lambda _: self.proxy.set_filters(kind=self.kind_box.currentData()))
         self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
-        self.model.rowsInserted.connect(self._refresh_filter_choices)
+        self.model.choicesChanged.connect(self._refresh_filter_choices)
         self.model.devicesUpdated.connect(self._devices_updated)
         self.model.visible_rows = self._visible_source_rows
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self.model.refresh_visible())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.model.refresh_visible())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
 
         self._last_counts = registry.counters()
@@ -164,17 +166,12 @@ class QtDevicesPanel(QWidget):
         self._rate_timer.start()
         self._update_rates()
 
-    def _refresh_filter_choices(self, *args) -> None:
-        zones, kinds = set(), set()
-        for row in range(self.model.rowCount()):
-            rec = self.model.record(row)
-            if rec is not None and rec.meta is not None:
-                zones.add(rec.meta.zone)
-                kinds.add(rec.meta.kind)
-        for box, values in ((self.zone_box, zones), (self.kind_box, kinds)):
+    def _refresh_filter_choices(self) -> None:
+        for box, values in ((self.zone_box, self.model.zones), (self.kind_box, self.model.kinds)):
             have = {box.itemData(i) for i in range(box.count())}
             for v in sorted(values - have):
-                box.addItem(v, v)
+                if v:
+                    box.addItem(v, v)
 
     def _update_rates(self) -> None:
         if self.proxy.online_only:
