@@ -35,6 +35,7 @@ class GuiOptions:
     self_test: bool = False
     self_test_timeout: float = 30.0
     settings_org: str = "AutoGLM"
+    profile: str | None = None  # a connection profile name ("" = the active one) instead of broker_url
 
 
 def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QApplication:
@@ -106,6 +107,22 @@ class ConsoleApp(QObject):
         self.services.stop()
 
 
+def profile_config(name: str):
+    """The BrokerConfig of a saved connection profile ("" = the active one), password from the keyring."""
+    from console.core.profiles import ProfileError
+    from console.core.secrets import SecretStore
+
+    from .qt_profiles_store import load_profiles
+
+    profiles = load_profiles(QSettings())
+    if name:
+        profiles.set_active(name)  # raises ProfileError naming the missing profile
+    cfg = profiles.active_config(SecretStore())
+    if cfg is None:
+        raise ProfileError("no connection profile is saved: open Devices → Connections… first")
+    return cfg
+
+
 def run_gui(opts: GuiOptions) -> int:
     t0 = time.perf_counter()
     setup_logging()
@@ -114,7 +131,11 @@ def run_gui(opts: GuiOptions) -> int:
     reporter = QtErrorReporter(app, show_dialogs=not opts.self_test)
     reporter.install()
     try:
-        services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo, prefix=opts.prefix)
+        if opts.profile is not None:
+            services = build_services(broker_url=None, cfg=profile_config(opts.profile), fleet_path=opts.fleet)
+        else:
+            services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo,
+                                      prefix=opts.prefix)
     except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
         log.error("cannot start: %s", exc)
         if opts.self_test:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -124,6 +125,10 @@ class QtDevicesPanel(QWidget):
         bar.addWidget(self.online_box)
         bar.addStretch(1)
         bar.addWidget(self.rates)
+        self.connections_button = QPushButton(self.tr("Connections…"))
+        self.connections_button.setToolTip(self.tr("Broker connection profiles (TLS, credentials, client id)"))
+        self.connections_button.clicked.connect(self._open_connections)
+        bar.addWidget(self.connections_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -186,6 +191,11 @@ class QtDevicesPanel(QWidget):
                 dr=(now["stale_dropped"] + now["rejected"]) - (prev["stale_dropped"] + prev["rejected"]),
             )
         )
+
+    def _open_connections(self) -> None:
+        from .qt_profiles_dialog import open_profiles_dialog
+
+        self._connections = open_profiles_dialog(self)
 
     def _visible_source_rows(self) -> list[int]:
         """Source rows on screen now (the model refreshes their ages once a second)."""
