@@ -11,7 +11,7 @@ host.  This module runs the same arithmetic with its own decode step over the mo
 * rotary position embedding as one small matmul by a per-step rotation matrix (built once per step
   from the model's own rotary embedding and ``apply_rotary_pos_emb``, so any rope variant the model
   implements — half-split, interleaved, partial — comes out right);
-* residual adds folded into the output projections (``addmm``);
+* residual adds folded into the output projections (in-place ``addmm_``: one GEMV, no copy);
 * greedy argmax on the device, its token written straight into the next step's input;
 * on CUDA, ``CHUNK`` decode steps captured into one CUDA graph, replayed back to back; the tokens of a
   chunk go to pinned host memory asynchronously, and the host reads them (and calls ``on_token``)
@@ -321,16 +321,20 @@ class FastRunner:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
         for li, Ly in enumerate(self.layers):
             x = self._rms(h, Ly.ln1)
-            qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
-            if T == 1 and self.triton:
-                q = fdt.rope_cache_write(qkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd)
+            if T == 1 and self.triton:  # the bias is added inside the rope kernel
+                qkv = torch.mm(x, Ly.wqkv.t())
+                q = fdt.rope_cache_write(
+                    qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
+                )
             elif T == 1:
+                qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [1, (nq + 2 nkv) hd]
                 # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
                 # [k; v] rows side by side, so one index_copy_ writes both into the cache
                 rot = torch.bmm(qkv.view(nq + 2 * nkv, 1, hd), rope)
                 kv[li].index_copy_(2, positions, rot[nq:].view(2, nkv, 1, hd))
                 q = rot[:nq].view(1, nkv, g, hd)  # already in [kv head, group] order
             else:
+                qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
                 qk = qkv[:, : (nq + nkv) * hd].view(T, nq + nkv, hd)
                 qk = torch.matmul(qk, rope)  # [T, nq + nkv, hd]
                 k = qk[:, nq:].transpose(0, 1)  # [nkv, T, hd]
@@ -352,7 +356,8 @@ class FastRunner:
             else:
                 o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
             if Ly.post_attn_ln is None:
-                h = torch.addmm(h, o, Ly.wo.t()) if Ly.bo is None else h + F.linear(o, Ly.wo, Ly.bo)
+                # in place: addmm into a new tensor copies h first (one more kernel), addmm_ does not
+                h = h.addmm_(o, Ly.wo.t()) if Ly.bo is None else h.add_(F.linear(o, Ly.wo, Ly.bo))
             else:
                 h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
             x = self._rms(h, Ly.ln2)
@@ -362,7 +367,7 @@ class FastRunner:
             else:
                 a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
             if Ly.post_mlp_ln is None:
-                h = torch.addmm(h, a, Ly.wdown.t())
+                h = h.addmm_(a, Ly.wdown.t())
             else:
                 h = h + self._rms(torch.mm(a, Ly.wdown.t()), Ly.post_mlp_ln)
         return h

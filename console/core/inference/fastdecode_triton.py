@@ -66,18 +66,23 @@ def rope_tables(apply_rope, cos_tab: torch.Tensor, sin_tab: torch.Tensor, hd: in
 if triton is not None:
 
     @triton.jit
-    def _rope_cache_kernel(qkv_ptr, c_ptr, s_ptr, p_ptr, pos_ptr, q_out_ptr, kv_ptr, cap,
-                           NQ: tl.constexpr, NKV: tl.constexpr, HD: tl.constexpr):
+    def _rope_cache_kernel(qkv_ptr, b_ptr, c_ptr, s_ptr, p_ptr, pos_ptr, q_out_ptr, kv_ptr, cap,
+                           NQ: tl.constexpr, NKV: tl.constexpr, HD: tl.constexpr, HAS_BIAS: tl.constexpr):
         h = tl.program_id(0)
         d = tl.arange(0, HD)
         pos = tl.load(pos_ptr)
-        x = tl.load(qkv_ptr + h * HD + d).to(tl.float32)
+        x = tl.load(qkv_ptr + h * HD + d)
+        if HAS_BIAS:  # the projection's bias, rounded as transformers' linear rounds it
+            x = (x.to(tl.float32) + tl.load(b_ptr + h * HD + d).to(tl.float32)).to(qkv_ptr.dtype.element_ty)
+        x = x.to(tl.float32)
         if h < NQ + NKV:
             c = tl.load(c_ptr + pos * HD + d).to(tl.float32)
             s = tl.load(s_ptr + pos * HD + d).to(tl.float32)
             p = tl.load(p_ptr + d)
-            xp = tl.load(qkv_ptr + h * HD + p).to(tl.float32)
-            y = x * c + xp * s
+            xp = tl.load(qkv_ptr + h * HD + p)
+            if HAS_BIAS:
+                xp = (xp.to(tl.float32) + tl.load(b_ptr + h * HD + p).to(tl.float32)).to(qkv_ptr.dtype.element_ty)
+            y = x * c + xp.to(tl.float32) * s
         else:
             y = x
         if h < NQ:
@@ -145,12 +150,12 @@ def supported(hd: int, group: int) -> bool:
     return available() and pow2 and group <= 64
 
 
-def rope_cache_write(qkv, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd: int) -> torch.Tensor:
-    """qkv: [1, (n_q + 2 n_kv) hd]; writes k, v at ``pos`` into kv_layer ([2, n_kv, cap, hd]);
-    returns the rotated q ([n_q * hd])."""
+def rope_cache_write(qkv, bias, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd: int) -> torch.Tensor:
+    """qkv: [1, (n_q + 2 n_kv) hd] without its bias (``bias`` or None is added here); writes k, v at
+    ``pos`` into kv_layer ([2, n_kv, cap, hd]); returns the rotated q ([n_q * hd])."""
     q = torch.empty(n_q * hd, dtype=qkv.dtype, device=qkv.device)
-    _rope_cache_kernel[(n_q + 2 * n_kv,)](qkv, C, S, P, pos, q, kv_layer, kv_layer.shape[2],
-                                          NQ=n_q, NKV=n_kv, HD=hd)
+    _rope_cache_kernel[(n_q + 2 * n_kv,)](qkv, bias if bias is not None else qkv, C, S, P, pos, q, kv_layer,
+                                          kv_layer.shape[2], NQ=n_q, NKV=n_kv, HD=hd, HAS_BIAS=bias is not None)
     return q
 
 
