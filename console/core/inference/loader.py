@@ -3,7 +3,9 @@
 Qt-free, and torch/transformers are imported inside the functions only: the worker thread pays
 for them, never the console's start-up.  GGUF files are converted once (transformers' ``gguf_file``
 de-quantises them) and the result is kept as safetensors in the model cache, keyed by the file's
-name, size, mtime and a hash of its first and last MiB, so the second load reads safetensors.
+name, size, mtime and a hash of its first and last MiB, so the second load reads safetensors
+(``gguf_cache.py``).  Progress and cancel come through transformers' progress bars
+(``load_progress.py``).
 
 Before loading, the memory the model needs is estimated (``memory.py``) and compared with *free*
 memory; loading is refused (or, if the operator asked, only warned about) with both numbers.
@@ -13,33 +15,33 @@ Out-of-memory during loading is caught, everything is freed, and an ``EngineErro
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
 import logging
-import os
 import re
-import shutil
 import sys
 import time
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from ..paths import model_cache_dir
 from . import fit, memory
+from .gguf_cache import cache_complete, convert_gguf, gguf_cache_dir
+from .load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
+from .torch_memory import free_torch_memory, is_oom, oom_error, rss_bytes, torch_dtype
 from .types import EngineError
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, float], None]  # (stage, fraction 0..1)
-StopCheck = Callable[[], bool]
+__all__ = [
+    "LoadCancelled", "LoadOptions", "LoadPlan", "LoadedModel", "Progress", "StopCheck", "check_fit",
+    "free_torch_memory", "from_pretrained_kwargs", "gguf_cache_dir", "is_oom", "load_model", "oom_error",
+    "plan_load", "resolve_kind", "unload",
+]
 
 KINDS = ("auto", "folder", "hub", "gguf")
 DTYPES = ("auto", "bf16", "fp16", "fp32")
 QUANTS = ("none", "8bit", "4bit")
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
-CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,6 @@ class LoadOptions:
     allow_download: bool = False  # hub ids: fetch missing files (else the local HF cache only)
     on_no_fit: str = "refuse"  # refuse | warn
     kv_tokens: int = 2048  # KV cache budget counted in the estimate
-
-
-class LoadCancelled(EngineError):
-    pass
 
 
 @dataclass
@@ -87,7 +85,7 @@ class LoadPlan:
             "fits": self.verdict.fits,
             "tight": self.verdict.tight,
             "verdict": self.verdict.message,
-            "gguf_cached": bool(self.gguf_cache and _cache_complete(self.gguf_cache)),
+            "gguf_cached": bool(self.gguf_cache and cache_complete(self.gguf_cache)),
             "convert_verdict": self.convert_verdict.message if self.convert_verdict else None,
             "warnings": list(self.warnings),
         }
@@ -164,22 +162,6 @@ def hub_snapshot(repo_id: str, allow_download: bool) -> Path:
         raise EngineError(f"cannot fetch {repo_id}: {exc}", "check the id and the network") from exc
 
 
-def gguf_cache_dir(path: Path) -> Path:
-    """Where the converted safetensors of a GGUF file live: keyed by name, size, mtime, head/tail hash."""
-    st = path.stat()
-    h = hashlib.sha256(f"{CACHE_FORMAT}|{path.name}|{st.st_size}|{st.st_mtime_ns}".encode())
-    with open(path, "rb") as fh:
-        h.update(fh.read(1 << 20))
-        if st.st_size > 2 << 20:
-            fh.seek(-(1 << 20), os.SEEK_END)
-            h.update(fh.read(1 << 20))
-    return model_cache_dir() / "gguf-converted" / f"{path.stem}-{h.hexdigest()[:16]}"
-
-
-def _cache_complete(folder: Path) -> bool:
-    return (folder / "converted.json").is_file()
-
-
 def _torch_cuda_available() -> bool:
     import torch
 
@@ -222,7 +204,7 @@ def _pick_device_dtype(opts: LoadOptions) -> tuple[str, str]:
 
 
 def _shape_for(kind: str, path: Path, cache: Path | None) -> memory.ModelShape:
-    if kind == "gguf" and cache is not None and _cache_complete(cache):
+    if kind == "gguf" and cache is not None and cache_complete(cache):
         return memory.model_shape(cache)  # exact count from the converted safetensors
     return memory.model_shape(path)
 
@@ -250,7 +232,7 @@ def plan_load(opts: LoadOptions) -> LoadPlan:
     plan = LoadPlan(kind, path, device, dtype, shape, est, verdict, cache)
     if verdict.tight:
         plan.warnings.append(verdict.message)
-    if kind == "gguf" and cache is not None and not _cache_complete(cache):
+    if kind == "gguf" and cache is not None and not cache_complete(cache):
         # the one-time conversion de-quantises the whole model in RAM (fp16), wherever it then runs
         need = int(shape.params * 2 * 1.1) + 300 * fit.MiB
         free, where_ram = fit.free_memory_for("cpu", opts.max_memory if device == "cpu" else None)
@@ -281,134 +263,11 @@ def check_fit(plan: LoadPlan, opts: LoadOptions) -> None:
     )
 
 
-# -- progress through transformers' tqdm ---------------------------------------------------------
-class _ProgressBar:
-    """Enough of tqdm for transformers' loops: reports (stage, fraction) and checks for cancel."""
-
-    def __init__(self, iterable, total, stage: str, report: Progress, should_stop: StopCheck) -> None:
-        self._it = iterable
-        self.total = total if total is not None else (len(iterable) if hasattr(iterable, "__len__") else None)
-        self.n = 0
-        self.stage = stage
-        self._report = report
-        self._stop = should_stop
-        self._last = -1.0
-
-    def __iter__(self):
-        for item in self._it:
-            yield item
-            self.update(1)
-
-    def update(self, n: int = 1) -> None:
-        self.n += n
-        if self._stop():
-            raise LoadCancelled("loading cancelled", "")
-        if self.total:
-            frac = min(1.0, self.n / self.total)
-            if frac - self._last >= 0.02 or frac >= 1.0:
-                self._last = frac
-                self._report(self.stage, frac)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        pass
-
-    def __getattr__(self, name):  # set_description, set_postfix, refresh, ...
-        return lambda *a, **k: None
-
-
-class _progress_hooks:
-    """Route transformers' progress bars (weights; GGUF conversion) to ``report`` while loading."""
-
-    def __init__(self, report: Progress, should_stop: StopCheck) -> None:
-        self.report = report
-        self.should_stop = should_stop
-        self._prev_hook = None
-        self._gguf_mod = None
-        self._gguf_tqdm = None
-
-    def _bar(self, desc: str, iterable=None, total=None):
-        stage = "convert" if "gguf" in (desc or "").lower() else "weights"
-        return _ProgressBar(iterable if iterable is not None else [], total, stage, self.report, self.should_stop)
-
-    def __enter__(self):
-        from transformers.utils import logging as tlog
-
-        if hasattr(tlog, "set_tqdm_hook"):
-            self._prev_hook = tlog.set_tqdm_hook(
-                lambda factory, args, kwargs: self._bar(kwargs.get("desc", ""), args[0] if args else kwargs.get("iterable"), kwargs.get("total"))
-            )
-        mod = sys.modules.get("transformers.modeling_gguf_pytorch_utils")
-        if mod is None:
-            try:
-                import transformers.modeling_gguf_pytorch_utils as mod  # noqa: PLC0415
-            except ImportError:
-                mod = None
-        if mod is not None and hasattr(mod, "tqdm"):
-            self._gguf_mod, self._gguf_tqdm = mod, mod.tqdm
-            mod.tqdm = lambda iterable=None, desc="", total=None, **kw: self._bar(desc or "gguf", iterable, total)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        from transformers.utils import logging as tlog
-
-        if hasattr(tlog, "set_tqdm_hook"):
-            tlog.set_tqdm_hook(self._prev_hook)
-        if self._gguf_mod is not None:
-            self._gguf_mod.tqdm = self._gguf_tqdm
-
-
 # -- loading -------------------------------------------------------------------------------------
-def _torch_dtype(name: str):
-    import torch
-
-    return {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}[name]
-
-
-def free_torch_memory(workspaces: bool = False) -> None:
-    """gc, then hand cached CUDA blocks back to the driver; ``workspaces`` also drops cuBLAS's
-    per-stream workspaces (they count as allocated memory; unloading wants them gone)."""
-    gc.collect()
-    torch = sys.modules.get("torch")
-    if torch is not None and torch.cuda.is_available():
-        if workspaces and hasattr(torch._C, "_cuda_clearCublasWorkspaces"):
-            torch._C._cuda_clearCublasWorkspaces()
-        torch.cuda.empty_cache()
-
-
-def is_oom(exc: BaseException) -> bool:
-    torch = sys.modules.get("torch")
-    oom_type = getattr(torch, "OutOfMemoryError", None) if torch is not None else None
-    if oom_type is not None and isinstance(exc, oom_type):
-        return True
-    text = str(exc).lower()
-    return isinstance(exc, (MemoryError, RuntimeError)) and ("out of memory" in text or "can't allocate memory" in text)
-
-
-def oom_error(stage: str, exc: BaseException, device: str) -> EngineError:
-    detail = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
-    free = ""
-    try:
-        if device == "cuda":
-            free = "; free now: " + ", ".join(f"{m.where} {fit.fmt_bytes(m.free_bytes)}" for m in fit.cuda_memory())
-    except Exception:  # noqa: BLE001
-        pass
-    return EngineError(
-        f"out of memory while {stage} ({detail}){free}",
-        "memory was freed and the console keeps running: choose 4-bit/8-bit, a smaller model, "
-        "a lower max input / max new tokens, or close other programs using the GPU",
-    )
-
-
 def from_pretrained_kwargs(plan: LoadPlan, opts: LoadOptions) -> dict[str, Any]:
     """The keyword arguments for ``from_pretrained``: dtype, and on CUDA accelerate's device_map
     with max_memory (GPU indices as ints) and a bitsandbytes config for 8-bit / 4-bit."""
-    kwargs: dict[str, Any] = {"dtype": _torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
+    kwargs: dict[str, Any] = {"dtype": torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
     if plan.device != "cuda":
         return kwargs
     kwargs["device_map"] = "auto"
@@ -421,55 +280,9 @@ def from_pretrained_kwargs(plan: LoadPlan, opts: LoadOptions) -> dict[str, Any]:
             kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
         else:
             kwargs["quantization_config"] = BitsAndBytesConfig(
-                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=_torch_dtype(plan.dtype)
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_compute_dtype=torch_dtype(plan.dtype)
             )
     return kwargs
-
-
-def convert_gguf(path: Path, dest: Path, report: Progress, should_stop: StopCheck, dtype_name: str = "fp16"):
-    """De-quantise ``path`` with transformers and save model + tokenizer as safetensors in ``dest``.
-
-    Returns (model, tokenizer) as loaded on the CPU in ``dtype_name``."""
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    report("tokenizer", 0.0)
-    tok = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
-    if should_stop():
-        raise LoadCancelled("loading cancelled", "")
-    report("convert", 0.0)
-    kwargs: dict[str, Any] = {"dtype": _torch_dtype(dtype_name), "low_cpu_mem_usage": True}
-    try:  # newer transformers can keep GGUF blocks packed; the cache needs plain tensors
-        from transformers import GgufConfig
-
-        kwargs["quantization_config"] = GgufConfig(gguf_file=str(path), dequantize=True)
-    except ImportError:
-        pass
-    with _progress_hooks(report, should_stop):
-        model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name, **kwargs)
-    # transformers marks GGUF-loaded models as "quantized" (not serialisable) although the weights are
-    # plain de-quantised tensors by now: drop that marker so save_pretrained writes safetensors.
-    quantizer = getattr(model, "hf_quantizer", None)
-    if quantizer is not None:
-        quantizer.remove_quantization_config(model)
-    report("save cache", 0.0)
-    tmp = dest.with_name(dest.name + ".part")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
-        model.save_pretrained(str(tmp))
-        tok.save_pretrained(str(tmp))
-        st = path.stat()
-        (tmp / "converted.json").write_text(
-            json.dumps({"format": CACHE_FORMAT, "gguf": str(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                        "dtype": dtype_name, "converted_at": time.time()})
-        )
-        shutil.rmtree(dest, ignore_errors=True)
-        os.replace(tmp, dest)
-    except Exception:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    report("save cache", 1.0)
-    return model, tok
 
 
 def load_model(
@@ -496,13 +309,13 @@ def load_model(
         folder = plan.path
         if plan.kind == "gguf":
             assert plan.gguf_cache is not None
-            if _cache_complete(plan.gguf_cache):
+            if cache_complete(plan.gguf_cache):
                 from_cache = True
             else:
                 meta_dtype = "bf16" if memory.read_gguf(plan.path).metadata.get("general.file_type") == 32 else "fp16"
                 model, tok = convert_gguf(plan.path, plan.gguf_cache, report, stop, meta_dtype)
                 if plan.device == "cpu" and opts.quantization == "none":
-                    model = model.to(_torch_dtype(plan.dtype))  # already in memory: no second read
+                    model = model.to(torch_dtype(plan.dtype))  # already in memory: no second read
                 else:
                     del model
                     model = None
@@ -516,7 +329,7 @@ def load_model(
         if model is None:
             kwargs = from_pretrained_kwargs(plan, opts)
             report("weights", 0.0)
-            with _progress_hooks(report, stop):
+            with progress_hooks(report, stop):
                 model = AutoModelForCausalLM.from_pretrained(str(folder), **kwargs)
         model.eval()
         if stop():
@@ -552,19 +365,10 @@ def load_model(
     return loaded
 
 
-def _rss() -> int | None:
-    try:
-        import psutil
-
-        return int(psutil.Process().memory_info().rss)
-    except Exception:  # noqa: BLE001 - psutil missing on a bare GPU box: report no number
-        return None
-
-
 def unload(loaded: LoadedModel) -> dict[str, Any]:
     """Drop the model and check that its memory came back (CUDA: torch's counters; CPU: the model
     object was collected).  The caller must hold no other reference to the model."""
-    rss_before = _rss()
+    rss_before = rss_bytes()
     cuda_before = fit.cuda_allocated()
     fast = sys.modules.get("console.core.inference.fastdecode")
     if fast is not None and hasattr(fast, "release"):
@@ -575,7 +379,7 @@ def unload(loaded: LoadedModel) -> dict[str, Any]:
     free_torch_memory(workspaces=True)
     collected = ref() is None
     cuda_after = fit.cuda_allocated()
-    rss_after = _rss()
+    rss_after = rss_bytes()
     slack = 16 * 1024**2
     leftover = {i: cuda_after.get(i, 0) - loaded.cuda_baseline.get(i, 0) for i in cuda_after}
     returned = collected and all(v <= slack for v in leftover.values())

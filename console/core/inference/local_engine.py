@@ -12,7 +12,8 @@ import logging
 import time
 from typing import Any
 
-from .loader import LoadedModel, free_torch_memory, is_oom, oom_error, unload
+from .loader import LoadedModel, unload
+from .torch_memory import free_torch_memory, is_oom, oom_error
 from .types import ChatMessage, EngineError, GenParams, RequestMetrics, StopCheck, TextCallback
 
 log = logging.getLogger(__name__)
