@@ -20,6 +20,7 @@ held while calling paho (paho calls ``on_publish`` holding its own lock: that or
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 import time
@@ -87,7 +88,8 @@ class CommandPipeline:
         self._mid: dict[int, str] = {}  # paho message id → command id, until PUBACK/PUBCOMP
         self._pending_mid: dict[str, int] = {}  # command id → the mid paho still holds
         self._early: dict[int, tuple[bool, float]] = {}  # PUBACKs seen before publish() returned
-        self._sending: set[str] = set()  # ids between "SENT persisted" and "mid registered"
+        self._sending: set[str] = set()
+        self._props: dict[str, Properties] = {}  # per-device MQTT 5 property templates  # ids between "SENT persisted" and "mid registered"
         self._listeners: list[Listener] = []
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -164,19 +166,25 @@ class CommandPipeline:
         if trace:
             cmd = Command(**{**cmd.__dict__, "trace": trace})
         qos = 2 if meta.is_high_risk(clean) else 1
+        connected = self.link.connected
         with self._lock:
             # older commands still waiting go first: then this one waits for the replay as well
             older_waiting = self._replay_wanted or any(r.state is S.QUEUED for r in self._open.values())
-            row = self.outbox.add(cmd, qos)
+            if connected and not older_waiting:
+                # the common case: QUEUED and SENT (attempt 1) in one commit, both before publishing
+                queued, row = self.outbox.add(cmd, qos, sent=True)
+                self._deadline[row.id] = time.monotonic() + self.cfg.ack_timeout_s
+                self._sending.add(row.id)
+            else:
+                queued = row = self.outbox.add(cmd, qos)
             self._open[row.id] = row
-        self._notify(row)
-        if not self.link.connected:
-            return row
-        if older_waiting:
+        self._notify(queued)
+        if row is not queued:
+            self._notify(row)
+            self._publish(row)
+        elif connected:
             self._request_replay()
-        else:
-            self._send(row.id, (S.QUEUED,))
-        return row
+        return queued
 
     def cancel(self, command_id: str, reason: str = "cancelled by the operator") -> CommandRow | None:
         """Cancel a command that has not reached a device yet (QUEUED or SENT)."""
@@ -229,15 +237,29 @@ class CommandPipeline:
                 changed.append(row)
         for r in changed:
             self._notify(r)
-        if row is None:
-            return
+        if row is not None:
+            self._publish(row)
+
+    def _properties(self, cmd: Command) -> Properties | None:
+        """MQTT 5 Response Topic + Correlation Data (paho's Properties() is slow to build: copy one)."""
+        if not self.v5:
+            return None
+        template = self._props.get(cmd.device_id)
+        if template is None:
+            template = Properties(PacketTypes.PUBLISH)
+            template.ResponseTopic = device_topic(self.prefix, cmd.device_id, "ack")
+            if len(self._props) < 10_000:
+                self._props[cmd.device_id] = template
+        props = copy.copy(template)
+        props.CorrelationData = cmd.id.encode()
+        return props
+
+    def _publish(self, row: CommandRow) -> None:
+        """Hand a row already persisted as SENT (and in ``_sending``) to paho; register its mid."""
         cmd = row.command
+        command_id = cmd.id
         topic = device_topic(self.prefix, cmd.device_id, "cmd")
-        props = None
-        if self.v5:
-            props = Properties(PacketTypes.PUBLISH)
-            props.ResponseTopic = device_topic(self.prefix, cmd.device_id, "ack")
-            props.CorrelationData = cmd.id.encode()
+        props = self._properties(cmd)
         started = time.monotonic()
         try:
             info = self.link.publish(topic, encode_json(cmd.payload()), qos=row.qos, properties=props)

@@ -160,22 +160,28 @@ class Outbox:
             return self._db.execute("PRAGMA journal_mode").fetchone()[0]
 
     # -- writes ---------------------------------------------------------------------------------
-    def add(self, cmd: Command, qos: int, now: float | None = None) -> CommandRow:
+    def add(self, cmd: Command, qos: int, now: float | None = None, *, sent: bool = False):
+        """Store a new command QUEUED; with ``sent``, also its SENT (attempt 1) in the same commit
+        and return both rows (the pipeline publishes right after)."""
         now = time.time() if now is None else now
+        state = CommandState.SENT if sent else CommandState.QUEUED
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             cur = self._db.execute(
-                "INSERT INTO commands(id, device_id, action, params, ts, ttl_s, origin, trace, qos, state, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO commands(id, device_id, action, params, ts, ttl_s, origin, trace, qos, state, attempts,"
+                " updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (cmd.id, cmd.device_id, cmd.action, json.dumps(cmd.params), cmd.ts, cmd.ttl_s, cmd.origin,
-                 cmd.trace, qos, CommandState.QUEUED.value, now),
+                 cmd.trace, qos, state.value, 1 if sent else 0, now),
             )
-            self._db.execute(
-                "INSERT INTO transitions(command_id, state, at, detail) VALUES (?,?,?,?)",
-                (cmd.id, CommandState.QUEUED.value, now, ""),
-            )
+            steps = [(cmd.id, CommandState.QUEUED.value, now, "")]
+            if sent:
+                steps.append((cmd.id, CommandState.SENT.value, now, "attempt 1"))
+            self._db.executemany("INSERT INTO transitions(command_id, state, at, detail) VALUES (?,?,?,?)", steps)
             seq = cur.lastrowid
-        return CommandRow(seq, cmd, qos, CommandState.QUEUED, 0, now)
+        queued = CommandRow(seq, cmd, qos, CommandState.QUEUED, 0, now)
+        if not sent:
+            return queued
+        return queued, CommandRow(seq, cmd, qos, CommandState.SENT, 1, now)
 
     def transition(
         self,
