@@ -164,9 +164,10 @@ class QtModelGraphs(QWidget):
         lat = lat[np.isfinite(lat)]
         if not len(lat):
             return
-        hi = float(lat.max()) or 1.0
+        lo, hi = float(lat.min()), float(lat.max())
+        pad = max(0.05 * (hi - lo), 0.05 * hi, 1e-3)
         bins = max(5, min(30, len(lat)))
-        counts, edges = np.histogram(lat, bins=bins, range=(0.0, hi * 1.05))
+        counts, edges = np.histogram(lat, bins=bins, range=(max(0.0, lo - pad), hi + pad))
         self.hist_counts = counts
         self.hist.setOpts(x=(edges[:-1] + edges[1:]) / 2, height=counts, width=(edges[1] - edges[0]) * 0.9)
         p = percentiles(lat)

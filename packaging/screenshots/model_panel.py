@@ -73,10 +73,10 @@ def main() -> int:
         result["load_s"] = round(time.perf_counter() - t0, 2)
         result["from_cache"] = panel.engine_info.get("from_cache")
         panel.worker.requestFinished.connect(lambda rid, m: done.__setitem__(rid, m))
-        panel.max_new.setValue(args.max_new)
+        panel.chat.max_new.setValue(args.max_new)
         ids = []
         for i in range(args.requests):
-            panel.prompt.setPlainText(PROMPTS[i % len(PROMPTS)])
+            panel.chat.prompt.setPlainText(PROMPTS[i % len(PROMPTS)])
             ids.append(panel.send())
         wait(lambda: all(i in done for i in ids), f"{len(ids)} answers")
         time.sleep(0.3)

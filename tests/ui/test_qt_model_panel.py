@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings
 
 pytest.importorskip("torch")
 
-from console.ui.qt_model_panel import QtModelPanel, parse_max_memory  # noqa: E402
+from console.ui.qt_model_options import parse_max_memory  # noqa: E402
+from console.ui.qt_model_panel import QtModelPanel  # noqa: E402
 from tests.tiny_model import tiny_model_dir  # noqa: E402,F401
 
 
@@ -38,17 +39,17 @@ def test_fit_estimate_is_shown_before_loading(qtbot, panel):
 
 def test_load_send_stream_and_graphs(qtbot, panel):
     load_tiny(qtbot, panel)
-    panel.max_new.setValue(24)
-    panel.prompt.setPlainText("the water is hot")
+    panel.chat.max_new.setValue(24)
+    panel.chat.prompt.setPlainText("the water is hot")
     with qtbot.waitSignal(panel.worker.requestFinished, timeout=20000) as blocker:
         rid = panel.send()
     qtbot.waitUntil(lambda: panel.last_metrics is not None)
     rid_done, metrics = blocker.args
     assert rid_done == rid and metrics.new_tokens == 24
-    qtbot.waitUntil(lambda: "▶ #" in panel.output.toPlainText())
-    answer = panel.output.toPlainText().split("\n", 1)[1]
+    qtbot.waitUntil(lambda: "▶ #" in panel.chat.output.toPlainText())
+    answer = panel.chat.output.toPlainText().split("\n", 1)[1]
     assert len(answer.split()) >= 5  # streamed words arrived in the box
-    assert "TTFT" in panel.metrics_label.text() and "tok/s" in panel.metrics_label.text()
+    assert "TTFT" in panel.chat.metrics_label.text() and "tok/s" in panel.chat.metrics_label.text()
 
     def graphs_have_points():
         counts = panel.graphs.point_counts()
@@ -63,34 +64,34 @@ def test_load_send_stream_and_graphs(qtbot, panel):
 
 def test_queue_and_cancel(qtbot, panel):
     load_tiny(qtbot, panel)
-    panel.max_new.setValue(400)
-    panel.prompt.setPlainText("the air is low")
+    panel.chat.max_new.setValue(400)
+    panel.chat.prompt.setPlainText("the air is low")
     first = panel.send()
     second = panel.send()
     assert first and second
-    qtbot.waitUntil(lambda: panel.queue_label.text() == "queue: 1", timeout=10000)
+    qtbot.waitUntil(lambda: panel.chat.queue_label.text() == "queue: 1", timeout=10000)
     finished = {}
     panel.worker.requestFinished.connect(lambda rid, m: finished.__setitem__(rid, m))
     qtbot.waitUntil(lambda: panel.state == "generating", timeout=10000)
-    panel.cancel_button.click()
+    panel.chat.cancel_button.click()
     qtbot.waitUntil(lambda: first in finished and second in finished, timeout=20000)
     assert finished[first].cancelled and finished[second].cancelled
-    assert panel.queue_label.text() == "queue: 0"
-    qtbot.waitUntil(lambda: "[cancelled]" in panel.output.toPlainText())
+    assert panel.chat.queue_label.text() == "queue: 0"
+    qtbot.waitUntil(lambda: "[cancelled]" in panel.chat.output.toPlainText())
 
 
 def test_refused_load_shows_both_numbers_and_keeps_running(qtbot, panel):
-    panel.max_memory.setText("cpu=1MiB")
-    panel.device.setCurrentIndex(panel.device.findData("cpu"))
+    panel.options.max_memory.setText("cpu=1MiB")
+    panel.options.device.setCurrentIndex(panel.options.device.findData("cpu"))
     panel.load_button.click()
     qtbot.waitUntil(lambda: "not loading" in panel.status.text(), timeout=20000)
     assert "1 MiB is free" in panel.status.text() and "needs about" in panel.status.text()
-    panel.max_memory.setText("")
+    panel.options.max_memory.setText("")
     load_tiny(qtbot, panel)  # still works afterwards
 
 
 def test_bad_max_memory_text_is_explained(qtbot, panel):
-    panel.max_memory.setText("0=lots")
+    panel.options.max_memory.setText("0=lots")
     panel.load_button.click()
     assert "lots" in panel.status.text() and "20GiB" in panel.status.text()
     assert panel.state != "loading" and not panel.engine_info
@@ -103,13 +104,13 @@ def test_unload_reports_memory(qtbot, panel):
     load_tiny(qtbot, panel)
     panel.unload_button.click()
     qtbot.waitUntil(lambda: panel.status.text().startswith("unloaded"), timeout=20000)
-    assert not panel.send_button.isEnabled() and panel.engine_info == {}
+    assert not panel.chat.send_button.isEnabled() and panel.engine_info == {}
 
 
 def test_remote_backend_down_is_a_clear_error(qtbot, panel):
-    panel.backend.setCurrentIndex(panel.backend.findData("remote"))
+    panel.options.backend.setCurrentIndex(panel.options.backend.findData("remote"))
     assert panel.load_button.text() == "Connect"
-    panel.remote_url.setText("http://127.0.0.1:9")  # discard port: nothing listens
+    panel.options.remote_url.setText("http://127.0.0.1:9")  # discard port: nothing listens
     panel.load_button.click()
     qtbot.waitUntil(lambda: panel.status.styleSheet().startswith("color: #c0392b"), timeout=30000)
     assert "127.0.0.1:9" in panel.status.text()
@@ -118,20 +119,23 @@ def test_remote_backend_down_is_a_clear_error(qtbot, panel):
 def test_settings_round_trip(qtbot, tiny_model_dir):
     a = QtModelPanel(default_source="x")
     qtbot.addWidget(a)
-    a.source.setText(str(tiny_model_dir))
-    a.dtype.setCurrentIndex(a.dtype.findData("bf16"))
-    a.quant.setCurrentIndex(a.quant.findData("4bit"))
-    a.max_memory.setText("0=10GiB")
-    a.max_input.setValue(2048)
-    a.load_anyway.setChecked(True)
+    a.options.source.setText(str(tiny_model_dir))
+    a.options.dtype.setCurrentIndex(a.options.dtype.findData("bf16"))
+    a.options.quant.setCurrentIndex(a.options.quant.findData("4bit"))
+    a.options.max_memory.setText("0=10GiB")
+    a.options.max_input.setValue(2048)
+    a.options.load_anyway.setChecked(True)
+    a.chat.max_new.setValue(77)
+    a.chat.system.setText("You run a factory.")
     s = QSettings()
     a.save_state(s)
     b = QtModelPanel(default_source="y")
     qtbot.addWidget(b)
     b.restore_state(QSettings())
-    assert b.source.text() == str(tiny_model_dir) and b.dtype.currentData() == "bf16"
-    assert b.quant.currentData() == "4bit" and b.max_memory.text() == "0=10GiB"
-    assert b.max_input.value() == 2048 and b.load_anyway.isChecked()
+    assert b.options.source.text() == str(tiny_model_dir) and b.options.dtype.currentData() == "bf16"
+    assert b.options.quant.currentData() == "4bit" and b.options.max_memory.text() == "0=10GiB"
+    assert b.options.max_input.value() == 2048 and b.options.load_anyway.isChecked()
+    assert b.chat.max_new.value() == 77 and b.chat.system.text() == "You run a factory."
     assert b.worker is None and b._telemetry is None  # restoring starts no thread
 
 
@@ -168,14 +172,14 @@ def test_gpu_curves_sum_the_gpus(qtbot):
 
 def test_repeated_system_prompt_is_served_from_the_prefix_cache(qtbot, panel):
     load_tiny(qtbot, panel)
-    panel.system.setText(" ".join(["the water is hot and the air is low"] * 6))
-    panel.max_new.setValue(4)
+    panel.chat.system.setText(" ".join(["the water is hot and the air is low"] * 6))
+    panel.chat.max_new.setValue(4)
     done = {}
     panel.worker.requestFinished.connect(lambda rid, m: done.__setitem__(rid, m))
-    panel.prompt.setPlainText("one")
+    panel.chat.prompt.setPlainText("one")
     a = panel.send()
-    panel.prompt.setPlainText("two")
+    panel.chat.prompt.setPlainText("two")
     b = panel.send()
     qtbot.waitUntil(lambda: a in done and b in done, timeout=20000)
     assert done[a].cached_prompt_tokens == 0 and done[b].cached_prompt_tokens >= 48
-    qtbot.waitUntil(lambda: "from prefix cache" in panel.metrics_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "from prefix cache" in panel.chat.metrics_label.text(), timeout=5000)
