@@ -106,6 +106,7 @@ class QtAuditView(QWidget):
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         grid = QGridLayout()
@@ -142,6 +143,7 @@ class QtAuditView(QWidget):
     def refresh(self) -> None:
         rows = self.outbox.audit(self.current_filter())
         self.model.set_rows(rows)
+        self.table.resizeColumnToContents(0)
         self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
 
     def export_csv(self) -> str | None:

@@ -106,6 +106,7 @@ class QtDevicesPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(QtFleetModel.COLUMNS.index("id"), Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -165,6 +166,7 @@ class QtDevicesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
 
         self._last_counts = registry.counters()
+        self._sorted_rows = 0
         self._rate_timer = QTimer(self)
         self._rate_timer.setInterval(1000)
         self._rate_timer.timeout.connect(self._update_rates)
@@ -181,6 +183,12 @@ class QtDevicesPanel(QWidget):
     def _update_rates(self) -> None:
         if self.proxy.online_only:
             self.proxy.set_filters()  # devices went on/offline: re-filter once a second, not per frame
+        if self.model.rowCount() != self._sorted_rows:
+            # new devices arrive unsorted (dynamic sorting is off): put them in place once a second
+            self._sorted_rows = self.model.rowCount()
+            header = self.table.horizontalHeader()
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self.model.refresh_visible()
         now = self.registry.counters()
         prev, self._last_counts = self._last_counts, now
         self.rates.setText(
