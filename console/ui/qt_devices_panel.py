@@ -231,8 +231,8 @@ class QtDevicesPanel(QWidget):
         meta = self.controls.meta
         if meta is None or meta.id not in ids:
             return
-        rec = self.model.record(self.model.row_of(meta.id) or 0)
-        if rec is not None and rec.id == meta.id:
+        rec = self.registry.get(meta.id)  # the registry's newest, whether its row is on screen or not
+        if rec is not None:
             if rec.meta is not None and rec.meta != meta:
                 self.controls.set_device(rec.meta, rec)  # its capabilities changed
             else:

@@ -124,24 +124,27 @@ class QtFleetModel(QStandardItemModel):
         updated = set()
         now = time.time()
         on_screen = set(self.visible_rows()) if self.visible_rows is not None else None
-        for dev_id, rec in self.registry.get_many(dirty):
+        shown_now = []
+        for dev_id in dirty:
             row = self._row.get(dev_id)
             if row is None:
                 continue
-            self._cache[dev_id] = rec
             if on_screen is None or row in on_screen:
-                self._fill(None, rec, row, now)
+                shown_now.append(dev_id)
                 self._offscreen.pop(dev_id, None)
             else:
-                self._offscreen[dev_id] = None  # its cells catch up below, a few per frame
+                self._offscreen[dev_id] = None  # caught up below, a few rows per frame
             updated.add(dev_id)
             changed += 1
-        # rows off screen: their records are current (filters, lookups, controls use those); their
-        # cells follow at OFFSCREEN_PER_FRAME rows per frame, oldest first, so a large fleet costs
-        # the UI thread the rows it shows, not the rows it has
-        for dev_id in list(itertools.islice(self._offscreen, self.OFFSCREEN_PER_FRAME)):
+        # rows off screen are neither copied from the registry nor filled every frame: they follow
+        # at OFFSCREEN_PER_FRAME rows per frame, oldest first, so a large fleet costs the UI thread
+        # the rows it shows, not the rows it has (record() of such a row may lag a few seconds)
+        catch_up = list(itertools.islice(self._offscreen, self.OFFSCREEN_PER_FRAME))
+        for dev_id in catch_up:
             del self._offscreen[dev_id]
-            self._fill(None, self._cache[dev_id], self._row[dev_id], now)
+        for dev_id, rec in self.registry.get_many(shown_now + catch_up):
+            self._cache[dev_id] = rec
+            self._fill(None, rec, self._row[dev_id], now)
         self.rows_applied += changed
         if self._new_choice:
             self._new_choice = False
