@@ -29,6 +29,9 @@ def reference_text(engine, n):
 
 
 def test_streamed_text_equals_greedy_generate(engine):
+    from console.core.inference.types import Engine
+
+    assert isinstance(engine, Engine) and engine.name == "local"
     pieces: list[str] = []
     m = engine.generate(PROMPT, GenParams(max_new_tokens=24), pieces.append, lambda: False)
     assert len(pieces) > 1  # streamed, not one block
