@@ -15,7 +15,7 @@ def _gui(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from console.ui.qt_app import GuiOptions, run_gui
 
-    demo = args.demo or not args.broker
+    demo = args.demo or (not args.broker and args.profile is None)
     return run_gui(
         GuiOptions(
             broker_url=args.broker,
@@ -24,6 +24,7 @@ def _gui(args: argparse.Namespace) -> int:
             prefix=args.prefix,
             self_test=args.self_test,
             self_test_timeout=args.timeout,
+            profile=args.profile,
         )
     )
 
@@ -93,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="autoglm-console", description="Operator console for LLM-driven device control")
     p.add_argument("--broker", help="broker URL (mqtt://host:1883, mqtts://host:8883); none: demo mode")
     p.add_argument("--demo", action="store_true", help="embedded broker and simulated fleet")
+    p.add_argument("--profile", nargs="?", const="", default=None,
+                   help="connect with a saved connection profile (no name: the active one)")
     p.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
     p.add_argument("--prefix", default="autoglm", help="topic prefix (default autoglm)")
     p.add_argument("--self-test", action="store_true", help="start, see every demo device online, exit 0")

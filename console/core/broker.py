@@ -118,6 +118,7 @@ class EmbeddedBroker:
             "persistence false",
             f"max_queued_messages {self.max_queued}",
             "max_inflight_messages 0",
+            "set_tcp_nodelay true",  # else each command/ack hop can wait ~40 ms for Nagle
             "log_type error",
             "log_type warning",
             "log_type notice",

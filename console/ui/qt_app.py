@@ -16,6 +16,7 @@ from console.core.paths import resource_path
 from console.core.services import Services, build_services
 
 from .qt_device_controls import ConfirmFn
+from .qt_assistant_panel import QtAssistantPanel
 from .qt_devices_panel import QtDevicesPanel
 from .qt_doctor_panel import QtDoctorPanel
 from .qt_errors import QtErrorReporter, install_qt_message_handler
@@ -66,8 +67,14 @@ class ConsoleApp(QObject):
         self.services = services
         self.startFailed.connect(self._show_start_error)
         self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm)
+        self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
+        self.devices.side.addTab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
-        self.doctor_panel = QtDoctorPanel()
+        self.doctor_panel = QtDoctorPanel(
+            broker_cfg=services.broker_cfg,
+            telemetry_provider=self.model_panel.telemetry_snapshot,
+            model_options_provider=self.model_panel.options.load_options,
+        )
         self.window = QtMainWindow(
             {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
         )
@@ -101,9 +108,17 @@ class ConsoleApp(QObject):
         if QApplication.platformName() != "offscreen":
             QMessageBox.warning(self.window, self.tr("AutoGLM Console"), message)
 
+    def _submit_from_assistant(self, device_id: str, params: dict, origin: str = "assistant"):
+        """The assistant panel asked the operator (a second time for high-risk rows) before this call."""
+        if self.services.commands is None:
+            raise RuntimeError(self.tr("no command pipeline: nothing can be sent"))
+        return self.services.commands.submit(device_id, params, origin=origin, confirmed=True)
+
     def close(self) -> None:
         self.window.save_state(QSettings())
         self.window.close()
+        self.doctor_panel.shutdown()
+        self.model_panel.shutdown()
         self.services.stop()
 
 

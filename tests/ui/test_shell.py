@@ -97,8 +97,13 @@ def test_unreachable_broker_keeps_running_and_says_so(qtbot):
         app.close()
 
 
-def test_self_test_command_exits_zero():
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _subprocess_env(tmp_path):
+    """The child's settings go to tmp_path too (never the user's real ~/.config)."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+
+
+def test_self_test_command_exits_zero(tmp_path):
+    env = _subprocess_env(tmp_path)
     res = subprocess.run(
         [sys.executable, "-m", "console", "--self-test", "--timeout", "30"],
         capture_output=True, text=True, timeout=90, env=env,
@@ -107,10 +112,10 @@ def test_self_test_command_exits_zero():
     assert "self-test OK: 14 devices online" in res.stdout
 
 
-def test_self_test_fails_with_a_reason_when_the_broker_is_unreachable():
+def test_self_test_fails_with_a_reason_when_the_broker_is_unreachable(tmp_path):
     from console.core.broker import free_port
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = _subprocess_env(tmp_path)
     res = subprocess.run(
         [sys.executable, "-m", "console", "--self-test", "--timeout", "3", "--broker", f"mqtt://127.0.0.1:{free_port()}"],
         capture_output=True, text=True, timeout=60, env=env,
@@ -147,3 +152,26 @@ def test_large_fleet_table_keeps_off_screen_rows_current_without_painting_them(q
     qtbot.waitUntil(lambda: "open=77 %" in model.index(row, state_col).data(), timeout=5000)  # the cell soon
     panel.table.scrollToBottom()
     assert "open=77 %" in model.index(row, state_col).data()
+
+
+def test_assistant_tab_turns_words_into_a_command_that_reaches_the_device(qtbot, running):
+    app, sim = running
+    qtbot.waitUntil(lambda: len(app.services.registry.online_ids()) == 14, timeout=15000)
+    side = app.devices.side
+    side.setCurrentWidget(app.assistant)
+    assert side.tabText(side.currentIndex()) == "Assistant"
+    app.assistant.input.setText("set the office desk lamp to 35%")
+    with qtbot.waitSignal(app.assistant.proposed, timeout=10000):
+        app.assistant.preview()
+    qtbot.waitUntil(lambda: app.assistant.confirm_button.isEnabled(), timeout=5000)
+    app.assistant.confirm_button.click()
+    qtbot.waitUntil(lambda: sim.devices["lamp-office-2"].values["level"] == 35, timeout=10000)
+    from console.core.outbox import AuditFilter
+    from console.core.protocol import CommandState
+
+    def succeeded_from_assistant():
+        rows = app.services.commands.outbox.audit(AuditFilter(device="lamp-office-2", origin="assistant"))
+        assert [r.state for r in rows] == [CommandState.SUCCEEDED]
+        assert rows[0].command.params == {"level": 35}
+
+    qtbot.waitUntil(succeeded_from_assistant, timeout=10000)
