@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -10,19 +11,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from console.core.hardware import describe_compute
+from typing import TYPE_CHECKING
+
 from console.core.logsetup import setup_logging
 from console.core.paths import resource_path
-from console.core.services import Services, build_services
 
-from .qt_device_controls import ConfirmFn
-from .qt_assistant_panel import QtAssistantPanel
-from .qt_devices_panel import QtDevicesPanel
-from .qt_doctor_panel import QtDoctorPanel
 from .qt_errors import QtErrorReporter, install_qt_message_handler
-from .qt_link import QtLinkStatus
 from .qt_main_window import QtMainWindow
-from .qt_model_panel import QtModelPanel
+
+if TYPE_CHECKING:
+    from console.core.services import Services
+
+    from .qt_device_controls import ConfirmFn
+
+# The window is on screen before the rest is imported: the panels (and paho, SQLite, the doctor)
+# are built right after its first paint; torch and transformers only when a model is loaded.
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,16 @@ class ConsoleApp(QObject):
 
     startFailed = Signal(str)
 
-    def __init__(self, services: Services, confirm: ConfirmFn | None = None) -> None:
+    def __init__(self, services: Services, confirm: ConfirmFn | None = None,
+                 window: QtMainWindow | None = None) -> None:
+        from console.core.hardware import describe_compute
+
+        from .qt_assistant_panel import QtAssistantPanel
+        from .qt_devices_panel import QtDevicesPanel
+        from .qt_doctor_panel import QtDoctorPanel
+        from .qt_link import QtLinkStatus
+        from .qt_model_panel import QtModelPanel
+
         super().__init__()
         self.services = services
         self.startFailed.connect(self._show_start_error)
@@ -75,9 +87,12 @@ class ConsoleApp(QObject):
             telemetry_provider=self.model_panel.telemetry_snapshot,
             model_options_provider=self.model_panel.options.load_options,
         )
-        self.window = QtMainWindow(
-            {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
-        )
+        panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
+        if window is None:
+            window = QtMainWindow(panels)
+        else:
+            window.set_panels(panels)
+        self.window = window
         self.link_status = QtLinkStatus(services.link, self.window)
         url = services.broker_cfg.url()
         self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
@@ -93,8 +108,11 @@ class ConsoleApp(QObject):
         self.window.restore_state(QSettings())
         # the window first: the broker, the fleet and the link come up once it is on screen
         self._started = False
-        self.window.firstPainted.connect(self._start_services)
-        QTimer.singleShot(500, self._start_services)
+        if self.window.painted:
+            self._start_services()
+        else:
+            self.window.firstPainted.connect(self._start_services)
+            QTimer.singleShot(500, self._start_services)
         self.window.show()
 
     def _start_services(self) -> None:
@@ -145,32 +163,56 @@ def run_gui(opts: GuiOptions) -> int:
     install_qt_message_handler()
     reporter = QtErrorReporter(app, show_dialogs=not opts.self_test)
     reporter.install()
-    try:
-        if opts.profile is not None:
-            services = build_services(broker_url=None, cfg=profile_config(opts.profile), fleet_path=opts.fleet)
+    window = QtMainWindow.loading()
+    window.restore_state(QSettings())
+    window.show()
+    result: dict = {"rc": 0, "console": None}
+
+    def build() -> None:
+        if result["console"] is not None or result["rc"]:
+            return
+        from console.core.services import build_services
+
+        try:
+            if opts.profile is not None:
+                services = build_services(broker_url=None, cfg=profile_config(opts.profile), fleet_path=opts.fleet)
+            else:
+                services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo,
+                                          prefix=opts.prefix)
+        except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
+            log.error("cannot start: %s", exc)
+            result["rc"] = 2
+            if opts.self_test:
+                print(f"self-test FAILED: {exc}", file=sys.stderr)
+            else:
+                QMessageBox.critical(window, QCoreApplication.translate("app", "AutoGLM Console"), str(exc))
+            app.quit()
+            return
+        console = ConsoleApp(services, window=window)
+        result["console"] = console
+        console.start()
+        log.info("console ready %.0f ms after start", (time.perf_counter() - t0) * 1000)
+        if os.environ.get("AUTOGLM_STARTUP_PROBE"):
+            print("AUTOGLM_READY", flush=True)  # bench/startup.py: the panels are built
+            QTimer.singleShot(0, app.quit)
+        elif opts.self_test:
+            _self_test(app, console, opts.self_test_timeout, result)
         else:
-            services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo,
-                                      prefix=opts.prefix)
-    except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
-        log.error("cannot start: %s", exc)
-        if opts.self_test:
-            print(f"self-test FAILED: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, QCoreApplication.translate("app", "AutoGLM Console"), str(exc))
-        return 2
-    console = ConsoleApp(services)
-    console.start()
-    log.info("window shown %.0f ms after start", (time.perf_counter() - t0) * 1000)
-    if opts.self_test:
-        return _self_test(app, console, opts.self_test_timeout)
-    app.aboutToQuit.connect(console.close)
-    return app.exec()
+            app.aboutToQuit.connect(console.close)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, build))
+    QTimer.singleShot(300, build)  # if nothing paints (a minimised start), build anyway
+    rc = app.exec()
+    console = result["console"]
+    if console is not None and (opts.self_test or os.environ.get("AUTOGLM_STARTUP_PROBE")):
+        console.close()
+    return result["rc"] or rc
 
 
-def _self_test(app: QApplication, console: ConsoleApp, timeout: float) -> int:
+def _self_test(app: QApplication, console: ConsoleApp, timeout: float, result: dict) -> None:
     """Pass when every catalog device is online in the table; else print what is missing."""
     expected = {d.id for d in console.services.fleet.devices}
-    result = {"rc": 1}
+    result["rc"] = 1
 
     def check() -> None:
         console.devices.model.apply_pending()
@@ -179,9 +221,12 @@ def _self_test(app: QApplication, console: ConsoleApp, timeout: float) -> int:
         if expected <= online and rows >= len(expected):
             print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}")
             result["rc"] = 0
+            poll.stop()
             app.quit()
 
     def give_up() -> None:
+        if result["rc"] == 0:
+            return
         online = console.services.registry.online_ids()
         missing = sorted(expected - online)
         if console.services.start_error is not None:
@@ -194,12 +239,8 @@ def _self_test(app: QApplication, console: ConsoleApp, timeout: float) -> int:
         )
         app.quit()
 
-    poll = QTimer()
+    poll = QTimer(console)
     poll.setInterval(100)
     poll.timeout.connect(check)
     poll.start()
     QTimer.singleShot(int(timeout * 1000), give_up)
-    app.exec()
-    poll.stop()
-    console.close()
-    return result["rc"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from console import __version__
 
@@ -38,6 +38,37 @@ class QtMainWindow(QMainWindow):
         self.set_broker_state("disconnected", {})
         self.resize(1280, 760)
         self._shown_once = False
+
+    @classmethod
+    def loading(cls) -> "QtMainWindow":
+        """The window as it first appears: the tabs say "Loading…" until set_panels() fills them."""
+        placeholders = {}
+        for key in ("devices", "model", "environment"):
+            label = QLabel(QCoreApplication.translate("QtMainWindow", "Loading…"))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholders[key] = label
+        return cls(placeholders)
+
+    def set_panels(self, panels: dict[str, QWidget]) -> None:
+        """Put the real panels in place of the placeholders, keeping the current tab."""
+        current = self.tabs.currentIndex()
+        for key, panel in panels.items():
+            old = self.panels.get(key)
+            index = self.tabs.indexOf(old) if old is not None else -1
+            panel.setObjectName(f"panel_{key}")
+            if index >= 0:
+                title = self.tabs.tabText(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, panel, title)
+                old.deleteLater()
+            else:
+                self.tabs.addTab(panel, key)
+            self.panels[key] = panel
+        self.tabs.setCurrentIndex(current)
+
+    @property
+    def painted(self) -> bool:
+        return self._shown_once
 
     # -- status bar -----------------------------------------------------------------------------
     def set_broker_state(self, state: str, info: dict, url: str = "") -> None:
@@ -95,11 +126,9 @@ class QtMainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            self.firstPainted.emit()
             if os.environ.get("AUTOGLM_STARTUP_PROBE"):
-                # bench/startup.py: the first frame is painted; report and leave
-                print("AUTOGLM_SHOWN", flush=True)
-                QTimer.singleShot(0, QApplication.instance().quit)
+                print("AUTOGLM_SHOWN", flush=True)  # bench/startup.py: the first frame is painted
+            self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state(QSettings())
