@@ -45,12 +45,11 @@ class QtModelGraphs(QWidget):
         self.window_s = window_s
         self._seen = (-1, -1)
         self._memory_drawn = -1e9
-        pg.setConfigOptions(antialias=False, background="w", foreground="#333")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
 
         self.memory_plot = self._plot(self.tr("Memory (GiB) over the last minutes"), self.tr("seconds"))
-        self.memory_plot.addLegend(offset=(8, 8))
+        self.memory_plot.addLegend(offset=(8, 8), labelTextColor="#333")
         self.curves: dict[str, pg.PlotDataItem] = {}
         labels = {
             "allocated": self.tr("GPU allocated (torch)"),
@@ -68,7 +67,7 @@ class QtModelGraphs(QWidget):
             self.curves[key] = self.memory_plot.plot(name=label, pen=pg.mkPen(COLOURS[key], width=2, style=style))
 
         self.latency_plot = self._plot(self.tr("Latency per request (s)"), self.tr("request"))
-        self.latency_plot.addLegend(offset=(8, 8))
+        self.latency_plot.addLegend(offset=(8, 8), labelTextColor="#333")
         self.curves["ttft"] = self.latency_plot.plot(
             name=self.tr("time to first token"), pen=pg.mkPen(COLOURS["ttft"], width=2),
             symbol="o", symbolSize=6, symbolBrush=COLOURS["ttft"])
@@ -108,8 +107,13 @@ class QtModelGraphs(QWidget):
         self.timer.start()
 
     def _plot(self, title: str, xlabel: str) -> pg.PlotWidget:
-        w = pg.PlotWidget(title=title)
-        w.setLabel("bottom", xlabel)
+        w = pg.PlotWidget(background="w")  # per widget: pyqtgraph's global options belong to the whole app
+        w.setTitle(title, color="#333")
+        for side in ("left", "bottom"):
+            axis = w.getAxis(side)
+            axis.setPen(pg.mkPen("#555"))
+            axis.setTextPen(pg.mkPen("#333"))
+        w.setLabel("bottom", xlabel, color="#333")
         w.showGrid(x=True, y=True, alpha=0.2)
         w.setDownsampling(mode="peak")
         w.setClipToView(True)
