@@ -44,6 +44,7 @@ class QtModelChat(QGroupBox):
         self.output.setReadOnly(True)
         self.output.setPlaceholderText(self.tr("Answers stream in here."))
         self.output.setMinimumHeight(96)
+        self.output.setMaximumBlockCount(5000)  # a long session keeps its last lines, not every answer
         cv.addWidget(self.output, 1)
         self.metrics_label = QLabel(self.tr("No request yet."))
         self.metrics_label.setObjectName("requestMetrics")
