@@ -15,7 +15,7 @@ Xvfb "$display" -screen 0 1400x860x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=$display QT_QPA_PLATFORM=xcb AUTOGLM_START_TAB=$tab .venv/bin/autoglm-console --demo "$@" &
+XDG_CONFIG_HOME=$(mktemp -d) DISPLAY=$display QT_QPA_PLATFORM=xcb AUTOGLM_START_TAB=$tab .venv/bin/autoglm-console --demo "$@" &
 app=$!
 sleep "$secs"
 DISPLAY=$display import -window root -crop 1280x760+0+0 +repage "$out"
