@@ -123,14 +123,20 @@ def make_client(cfg: BrokerConfig, *, clean: bool = False) -> mqtt.Client:
     if cfg.username:
         client.username_pw_set(cfg.username, cfg.password or None)
     if cfg.tls:
-        ctx = ssl.create_default_context(cafile=cfg.ca_file or None)
-        if cfg.certfile:
-            ctx.load_cert_chain(cfg.certfile, cfg.keyfile or None)
-        if cfg.insecure:
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-        client.tls_set_context(ctx)
+        client.tls_set_context(tls_context(cfg))
     return client
+
+
+def tls_context(cfg: BrokerConfig) -> ssl.SSLContext:
+    """TLS for ``cfg``: the CA file (else the system store), a client certificate if given, and
+    verification on unless ``cfg.insecure``."""
+    ctx = ssl.create_default_context(cafile=cfg.ca_file or None)
+    if cfg.certfile:
+        ctx.load_cert_chain(cfg.certfile, cfg.keyfile or None)
+    if cfg.insecure:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
 
 
 def enable_nodelay(client: mqtt.Client) -> None:

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import keyring.backend
 from PySide6.QtCore import QSettings
 
 from console.core.profiles import ConnectionProfile, ProfileSet
 from console.core.secrets import SecretStore
 from console.ui.qt_doctor_config import saved_broker_config
 from console.ui.qt_profiles_store import save_profiles
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-process keyring: the OS one is not there on a headless test machine."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.items = {}
-
-    def get_password(self, service, username):
-        return self.items.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.items[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.items.pop((service, username), None)
+from tests.core.test_profiles import MemoryKeyring
 
 
 def test_nothing_saved_means_no_broker_to_check(qtbot):

@@ -19,7 +19,7 @@ from typing import Callable
 
 import paho.mqtt.client as mqtt
 
-from ..mqtt_link import BrokerConfig, make_client
+from ..mqtt_link import BrokerConfig, make_client, tls_context
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Broker"
@@ -121,17 +121,6 @@ def step_tcp(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
                     "The network cannot reach the broker: check the address, routes and firewall."), False
     ms = (time.perf_counter() - t0) * 1000
     return _row(name, OK, f"{where} connected in {ms:.1f} ms", "accepting connections", connect_ms=round(ms, 2)), True
-
-
-def tls_context(cfg: BrokerConfig) -> ssl.SSLContext:
-    """The same context make_client builds (verification on unless cfg.insecure)."""
-    ctx = ssl.create_default_context(cafile=cfg.ca_file or None)
-    if cfg.certfile:
-        ctx.load_cert_chain(cfg.certfile, cfg.keyfile or None)
-    if cfg.insecure:
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-    return ctx
 
 
 def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
