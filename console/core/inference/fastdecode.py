@@ -17,6 +17,8 @@ host.  This module runs the same arithmetic with its own decode step over the mo
   chunk go to pinned host memory asynchronously, and the host reads them (and calls ``on_token``)
   while the GPU already runs the next chunk.  The host never synchronises per token.
 
+Where Triton is importable (CUDA), rope + cache write, attention and SiLU*mul of the decode step run
+as fused Triton kernels (``fastdecode_triton``); if they fail to build, the torch ops take over.
 On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
 (other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
 from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
