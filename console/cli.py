@@ -63,9 +63,12 @@ def _doctor(args: argparse.Namespace) -> int:
 
     broker_cfg = None
     if not args.broker:  # the saved active connection profile (none saved: demo mode, nothing to check)
-        from console.ui.qt_doctor_config import saved_broker_config
-
-        broker_cfg = saved_broker_config()
+        try:
+            from console.ui.qt_doctor_config import saved_broker_config
+        except ImportError:  # no Qt here (a headless GPU box): no saved profile to read; the doctor says Qt is missing
+            broker_cfg = None
+        else:
+            broker_cfg = saved_broker_config()
     return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model, broker_cfg=broker_cfg,
                        dtype=args.dtype, quantization=args.quantization, context_tokens=args.context,
                        ca_file=args.ca_file, insecure=args.insecure, protocol=args.protocol)
