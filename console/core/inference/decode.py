@@ -54,22 +54,16 @@ def stream_generate(
     ids = _as_batch1(input_ids)
     if max_new_tokens < 1:
         raise ValueError(f"max_new_tokens must be at least 1, got {max_new_tokens}")
+    generate = plain_stream_generate
     if fast:
         from console.core.inference import fastdecode
 
         reason = fastdecode.unsupported_reason(model)
         if reason is None:
-            return fastdecode.fast_stream_generate(
-                model,
-                ids,
-                max_new_tokens,
-                eos_token_ids=eos_token_ids,
-                should_stop=should_stop,
-                on_token=on_token,
-                prefix_cache=prefix_cache,
-            )
-        log.info("fast decode does not apply (%s): plain decode", reason)
-    return plain_stream_generate(
+            generate = fastdecode.fast_stream_generate
+        else:
+            log.info("fast decode does not apply (%s): plain decode", reason)
+    return generate(
         model,
         ids,
         max_new_tokens,
