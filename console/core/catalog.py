@@ -51,15 +51,20 @@ def default_fleet_path() -> Path:
     return resource_path("fleets", "demo-fleet.json")
 
 
+def read_json_file(p: Path, what: str):
+    """Parse a JSON file; ProtocolError naming the file (``what``) and the reason otherwise."""
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ProtocolError(f"cannot read {what} {p}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise ProtocolError(f"{what} {p} is not valid JSON: {exc}") from None
+
+
 def load_fleet(path: str | Path | None = None) -> Fleet:
     """Load and validate a catalog; raise ProtocolError naming the file and the bad device."""
     p = Path(path) if path else default_fleet_path()
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProtocolError(f"cannot read fleet catalog {p}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise ProtocolError(f"fleet catalog {p} is not valid JSON: {exc}") from None
+    raw = read_json_file(p, "fleet catalog")
     if not isinstance(raw, dict) or not isinstance(raw.get("devices"), list):
         raise ProtocolError(f"fleet catalog {p} needs a 'devices' list")
     devices = []

@@ -45,7 +45,6 @@ torch.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
@@ -54,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .catalog import Fleet
+from .catalog import Fleet, read_json_file
 from .paths import resource_path
 from .protocol import Capability, DeviceMeta, ProtocolError
 
@@ -167,13 +166,7 @@ class Aliases:
 
 def load_aliases(path: str | Path) -> Aliases:
     p = Path(path)
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProtocolError(f"cannot read aliases file {p}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise ProtocolError(f"aliases file {p} is not valid JSON: {exc}") from None
-    return Aliases.from_json(raw, str(p))
+    return Aliases.from_json(read_json_file(p, "aliases file"), str(p))
 
 
 def aliases_path_for(fleet_path: str | Path) -> Path:
