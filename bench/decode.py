@@ -26,6 +26,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402
 
 from console.core.inference import fastdecode  # noqa: E402
+from console.core.inference import fastdecode_triton as fdt  # noqa: E402
 from console.core.inference.decode import stream_generate  # noqa: E402
 from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
 
@@ -131,7 +132,7 @@ def row(ttft_s, ms, bound_ms):
     }
 
 
-def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast):
+def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast, profile=False):
     """TTFT of prefix + a fresh suffix: without a cache, and with one that saw the prefix before."""
     g = torch.Generator().manual_seed(7)
     prefix = torch.randint(0, vocab, (prefix_len,), generator=g)
@@ -151,7 +152,18 @@ def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast):
     ttft(ask(), cache)  # warm-up of the hit path (on CUDA: captures the short-prefill graph)
     stats = [ttft(ask(), cache) for _ in range(reps)]
     with_ = statistics.median(s.ttft_s for s in stats)
+    extra = {}
+    if profile:  # GPU time of one cache hit (kernels by name) against its TTFT
+        from torch.profiler import ProfilerActivity, profile as torch_profile
+
+        with torch_profile(activities=[ProfilerActivity.CUDA]) as prof:
+            st = ttft(ask(), cache)
+        ks = sorted(((ev.key[:50], ev.self_device_time_total, ev.count) for ev in prof.key_averages()
+                     if ev.self_device_time_total), key=lambda r: -r[1])
+        extra["hit_profile"] = {"ttft_us": round(st.ttft_s * 1e6, 1), "gpu_busy_us": round(sum(k[1] for k in ks), 1),
+                                "kernels": {k: [round(t, 1), c] for k, t, c in ks[:10]}}
     return {
+        **extra,
         "prefix_tokens": prefix_len,
         "new_tokens": suffix_len,
         "cached_prompt_tokens": min(s.cached_prompt_tokens for s in stats),
@@ -181,27 +193,34 @@ def bench_model(name, args, device, dtype, bw):
             res["generate_static"] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] generate static: {res['generate_static']}")
     for variant in args.variants:
-        kernels, attn, chunk = variant.split(":")
         fastdecode.release(model)
-        fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK = kernels, attn, int(chunk)
+        apply_settings(DEFAULTS)
         try:
+            apply_settings(dict(kv.split("=", 1) for kv in variant.split("+")))
             t1, ms, _ = time_fast(model, ids, args.new, args.reps)
             res.setdefault("fast_variants", {})[variant] = row(t1, ms, bound_ms)
+            if args.profile:
+                res["fast_variants"][variant]["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=4)
         except Exception as e:  # noqa: BLE001 - a variant that fails is reported, the rest still runs
             res.setdefault("fast_variants", {})[variant] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] fast {variant}: {res['fast_variants'][variant]}")
     fastdecode.release(model)
-    fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK = DEFAULTS
+    apply_settings(DEFAULTS)
     t1, ms, got = time_fast(model, ids, args.new, args.reps)
     res["fast"] = row(t1, ms, bound_ms)
     res["fast"]["triton_kernels"] = fastdecode.runner_for(model).triton
+    res["fast"]["fused_gemv"] = fastdecode.runner_for(model).triton and fastdecode.runner_for(model).fused_gemv
     log(f"[{name}] fast: {res['fast']}")
     res["speedup_vs_generate_default"] = round(res["generate_default"]["ms_per_token"] / ms, 2)
     st = res.get("generate_static", {})
     res["speedup_vs_generate_static"] = round(st["ms_per_token"] / ms, 2) if "ms_per_token" in st else None
     agree = next((i for i, (a, b) in enumerate(zip(got, ref_default)) if a != b), len(got))
     res["greedy_tokens_equal_to_generate"] = agree  # leading tokens identical (bf16 rounding differs)
-    res["prefix_cache_fast"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
+    if args.profile:
+        res["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64))
+        log(f"[{name}] kernels: {res['kernels_us_per_token']}")
+    res["prefix_cache_fast"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True,
+                                           profile=args.profile and device.type == "cuda")
     res["prefix_cache_plain"] = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=False)
     log(f"[{name}] prefix fast: {res['prefix_cache_fast']}; plain: {res['prefix_cache_plain']}")
     if args.check_fp32:
@@ -214,7 +233,46 @@ def bench_model(name, args, device, dtype, bw):
     return res
 
 
-DEFAULTS = (fastdecode.KERNELS, fastdecode.ATTENTION, fastdecode.CHUNK)
+# fast-path settings a variant may change: name -> (module, attribute, type)
+SETTINGS = {
+    "kernels": (fastdecode, "KERNELS", str),  # auto | torch
+    "attention": (fastdecode, "ATTENTION", str),  # bmm | sdpa (torch kernels only)
+    "chunk": (fastdecode, "CHUNK", int),  # decode steps per CUDA graph
+    "gemv": (fastdecode, "GEMV", str),  # triton | cublas
+    "native_attn": (fdt, "NATIVE_ATTENTION", lambda v: v not in ("0", "false", False)),
+    "block_n": (fdt, "BLOCK_N", int),  # keys per attention program
+}
+DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
+
+
+def apply_settings(settings: dict) -> None:
+    for name, value in settings.items():
+        if name not in SETTINGS:
+            raise ValueError(f"unknown setting {name!r}: one of {sorted(SETTINGS)}")
+        mod, attr, kind = SETTINGS[name]
+        setattr(mod, attr, kind(value))
+
+
+def kernel_profile(model, ids, new, top=14):
+    """GPU time per generated token of each kernel of the fast path (torch.profiler, CUDA graphs
+    included), the largest first; "gpu_busy" is their sum, "wall" the decode time per token."""
+    from torch.profiler import ProfilerActivity, profile
+
+    time_fast(model, ids, new, 1)  # graphs captured
+    cuda = ids.device.type == "cuda"
+    with profile(activities=[ProfilerActivity.CUDA if cuda else ProfilerActivity.CPU]) as prof:
+        st = stream_generate(model, ids, new, eos_token_ids=set(), should_stop=lambda: False, on_token=lambda t: None)
+    per = {}
+    for ev in prof.key_averages():
+        t = getattr(ev, "self_device_time_total", 0) if cuda else ev.self_cpu_time_total
+        if t:
+            per[ev.key[:60]] = (per.get(ev.key[:60], (0, 0))[0] + t, per.get(ev.key[:60], (0, 0))[1] + ev.count)
+    tokens = st.new_tokens + st.prompt_tokens / 1e9  # decode dominates at 64 new tokens
+    rows = sorted(per.items(), key=lambda kv: -kv[1][0])
+    out = {k: {"us": round(v[0] / tokens, 2), "calls": round(v[1] / tokens, 1)} for k, v in rows[:top]}
+    out["gpu_busy"] = round(sum(v[0] for v in per.values()) / tokens, 1)
+    out["wall"] = round((st.e2e_s - st.ttft_s) / (st.new_tokens - 1) * 1e6, 1)
+    return out
 
 
 def fp32_check(model, ids, new):
@@ -243,12 +301,19 @@ def main(argv=None) -> int:
     ap.add_argument("--prefix", type=int, default=1500)
     ap.add_argument("--reps", type=int, default=None)
     ap.add_argument("--skip-static", action="store_true", help="leave out generate(cache_implementation='static')")
-    ap.add_argument("--variants", default="", help="extra fast-path settings (kernels:attention:chunk) to time, e.g. torch:bmm:16,torch:sdpa:16")
+    ap.add_argument("--variants", default="", help="extra fast-path settings to time, comma-separated, each NAME=VALUE joined by '+', "
+                    "e.g. kernels=torch,gemv=cublas+native_attn=0 (names: see SETTINGS)")
+    ap.add_argument("--gemv-configs", type=Path, help="Triton GEMV configs measured by bench/gemv.py --configs-out")
     ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
                     help="skip the float32 equality check of the fast path against generate")
+    ap.add_argument("--profile", action="store_true", help="also list the fast path's kernels (torch.profiler)")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]
+    if args.gemv_configs and args.gemv_configs.exists():
+        tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.gemv_configs.read_text()).items()}
+        fdt.GEMV_CONFIGS.update(tuned)
+        log(f"GEMV configs from {args.gemv_configs}: {tuned}")
     cuda = torch.cuda.is_available() and not args.quick
     device = torch.device("cuda" if cuda else "cpu")
     dtype = torch.bfloat16 if cuda else torch.float32

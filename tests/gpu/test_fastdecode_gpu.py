@@ -130,10 +130,38 @@ def test_triton_failure_switches_to_torch_kernels(monkeypatch):
     ids = prompt(50, seed=17).cuda()
     ref = reference(model, ids, 30)
 
-    def broken(gu):
+    def broken(*args, **kwargs):
         raise RuntimeError("PTX compile failed")
 
-    monkeypatch.setattr(fdt, "silu_mul", broken)
+    monkeypatch.setattr(fdt, "silu_mul", broken)  # used with cuBLAS GEMVs
+    monkeypatch.setattr(fdt, "gemv", broken)  # the fused GEMVs (the default)
     got, stats = run(model, ids, 30)
     assert stats.fast_path and got == ref
     assert not fastdecode.runner_for(model).triton
+
+
+@pytest.mark.skipif(not fdt.available(), reason="needs Triton")
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+@pytest.mark.parametrize("n,k", [(100, 70), (1536, 1536), (37, 3000)])
+def test_fused_gemv_matches_torch(dtype, n, k):
+    """Every mode of the fused GEMV against the unfused torch ops, for the table's shapes and the rule's."""
+    import torch.nn.functional as F
+
+    g = torch.Generator(device="cuda").manual_seed(n * k)
+    x = torch.randn(1, k, device="cuda", generator=g).to(dtype)
+    w = (torch.randn(2 * n, k, device="cuda", generator=g) * 0.05).to(dtype)
+    nw = (torch.rand(k, device="cuda", generator=g) + 0.5).to(dtype)
+    h = torch.randn(1, n, device="cuda", generator=g).to(dtype)
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    gu = F.linear(xn, w)
+    cases = {
+        "plain": (F.linear(x, w[:n]), fdt.gemv(x, w[:n].contiguous())),
+        "norm": (F.linear(xn, w[:n]), fdt.gemv(x, w[:n].contiguous(), norm=(nw, 1e-6))),
+        "residual": (h.clone().addmm_(x, w[:n].t()), fdt.gemv(x, w[:n].contiguous(), out=h.clone(), mode="residual")),
+        "glu": (F.silu(gu[:, :n]) * gu[:, n:], fdt.gemv(x, w, norm=(nw, 1e-6), mode="glu")),
+    }
+    for name, (ref, got) in cases.items():
+        assert got.shape == ref.shape and got.dtype == dtype, name
+        scale = ref.float().abs().max().item()
+        err = (got.float() - ref.float()).abs().max().item() / scale
+        assert err < (1e-5 if dtype == torch.float32 else 2e-2), (name, err)

@@ -17,8 +17,9 @@ host.  This module runs the same arithmetic with its own decode step over the mo
   chunk go to pinned host memory asynchronously, and the host reads them (and calls ``on_token``)
   while the GPU already runs the next chunk.  The host never synchronises per token.
 
-Where Triton is importable (CUDA), rope + cache write, attention and SiLU*mul of the decode step run
-as fused Triton kernels (``fastdecode_triton``); if they fail to build, the torch ops take over.
+Where Triton is importable (CUDA), the decode step runs as seven Triton kernels per layer
+(``fastdecode_triton``): four GEMVs with the RMSNorms, SiLU*mul and residual adds folded in, rope +
+cache write, and attention in two; if they fail to build, the torch ops (and cuBLAS) take over.
 On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
 (other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
 from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
@@ -53,6 +54,7 @@ PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
+GEMV = "triton"  # with Triton kernels: fused Triton GEMVs (norm / residual / SiLU folded in), or "cublas"
 ATTENTION = "bmm"  # or "sdpa" (one kernel, but slower here: 2.79 vs 2.68 ms/token on an H100); see bench
 
 
@@ -233,6 +235,7 @@ class FastRunner:
         self.triton = (
             KERNELS != "torch" and (self.cuda or interpret) and fdt.supported(self.hd, self.group)
         )
+        self.fused_gemv = GEMV == "triton"  # only where self.triton (see _layers)
         self.rope_c = self.rope_s = self.rope_p = None
         # per-step state, fixed addresses for the graphs
         self.tok = torch.zeros(1, dtype=torch.long, device=self.device)
@@ -321,9 +324,15 @@ class FastRunner:
             mask_rows = None
         else:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
+        fused = T == 1 and self.triton and self.fused_gemv
         for li, Ly in enumerate(self.layers):
-            x = self._rms(h, Ly.ln1)
-            if T == 1 and self.triton:  # the bias is added inside the rope kernel
+            x = None if fused else self._rms(h, Ly.ln1)
+            if fused:  # RMSNorm inside the GEMV; the bias is added inside the rope kernel
+                qkv = fdt.gemv(h, Ly.wqkv, norm=Ly.ln1)
+                q = fdt.rope_cache_write(
+                    qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
+                )
+            elif T == 1 and self.triton:  # the bias is added inside the rope kernel
                 qkv = torch.mm(x, Ly.wqkv.t())
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
@@ -357,24 +366,33 @@ class FastRunner:
                 o = o.reshape(1, nq * hd)
             else:
                 o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
-            if Ly.post_attn_ln is None:
+            if fused and Ly.post_attn_ln is None and Ly.bo is None:
+                h = fdt.gemv(o, Ly.wo, out=h, mode="residual")
+            elif Ly.post_attn_ln is None:
                 # in place: addmm into a new tensor copies h first (one more kernel), addmm_ does not
                 h = h.addmm_(o, Ly.wo.t()) if Ly.bo is None else h.add_(F.linear(o, Ly.wo, Ly.bo))
             else:
                 h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
-            x = self._rms(h, Ly.ln2)
-            gu = torch.mm(x, Ly.wgu.t())
-            if T == 1 and self.triton:
-                a = fdt.silu_mul(gu)
+            if fused:
+                a = fdt.gemv(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
-                a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
-            if Ly.post_mlp_ln is None:
+                gu = torch.mm(self._rms(h, Ly.ln2), Ly.wgu.t())
+                if T == 1 and self.triton:
+                    a = fdt.silu_mul(gu)
+                else:
+                    a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
+            if fused and Ly.post_mlp_ln is None:
+                h = fdt.gemv(a, Ly.wdown, out=h, mode="residual")
+            elif Ly.post_mlp_ln is None:
                 h = h.addmm_(a, Ly.wdown.t())
             else:
                 h = h + self._rms(torch.mm(a, Ly.wdown.t()), Ly.post_mlp_ln)
         return h
 
-    def _logits(self, h_last: torch.Tensor) -> torch.Tensor:
+    def _logits(self, h_last: torch.Tensor, fused: bool = False) -> torch.Tensor:
+        if fused:  # decode steps only: a Triton failure there is caught (_chunk_fn, _checked)
+            logits = fdt.gemv(h_last, self.lm_w, norm=(self.norm_w, self.norm_eps))
+            return logits if self.lm_b is None else logits.add_(self.lm_b)
         x = self._rms(h_last, (self.norm_w, self.norm_eps))
         return F.linear(x, self.lm_w, self.lm_b)
 
@@ -440,7 +458,7 @@ class FastRunner:
             rope = self._rope_matrix(self.pos)
             mask = self._additive_mask(self.pos, L)
         h = self._layers(h, self.pos, rope, mask, L)
-        nxt = self._logits(h).argmax(dim=-1)
+        nxt = self._logits(h, fused=self.triton and self.fused_gemv).argmax(dim=-1)
         self.tok.copy_(nxt)
         self.out[i : i + 1].copy_(nxt)
         self.pos.add_(1)

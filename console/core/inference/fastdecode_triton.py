@@ -7,7 +7,11 @@ costs ~3 µs whatever it does.  These replace five of them and the per-step rope
   in one kernel (was: rope bmm + index_copy_; plus ~15 kernels per step building the rope matrix);
 * ``decode_attention``: split-K attention over the cache rows up to the position (flash-decoding): a
   partial kernel per (kv head, block of keys) and a combine kernel (was: baddbmm, softmax, bmm, mask);
-* ``silu_mul``: SiLU(gate) * up in one kernel (was two).
+* ``silu_mul``: SiLU(gate) * up in one kernel (was two), where cuBLAS does the GEMVs;
+* ``gemv``: the one-row matrix products themselves, with their neighbours folded in: the RMSNorm
+  before q/k/v and gate/up, SiLU*mul after gate/up, the residual add after o and down, the final norm
+  before the LM head.  Faster than cuBLAS's GEMV on every decode shape measured (bench/gemv.py), and
+  the whole layer is 7 kernels instead of 10.
 
 Rope is taken in its general linear form y_j = x_j C_j + x_{P_j} S_j, with the per-position vectors C
 and S and the partner index P read off the model's own rope (``rope_tables``), so half-split,
@@ -27,6 +31,7 @@ except ImportError:  # CPU-only installs: the torch kernels are used
     tl = None
 
 BLOCK_N = 64  # keys per attention program
+NATIVE_ATTENTION = True  # 16-bit caches: tensor-core dots (False: float32 dots, as for float32 models)
 
 
 def available() -> bool:
@@ -94,7 +99,7 @@ if triton is not None:
     @triton.jit
     def _attn_partial_kernel(q_ptr, kv_ptr, pos_ptr, po_ptr, pml_ptr, cap, nsplit, scale,
                              NKV: tl.constexpr, G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr,
-                             BN: tl.constexpr, PREC: tl.constexpr):
+                             BN: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr):
         kh = tl.program_id(0)
         sp = tl.program_id(1)
         pos = tl.load(pos_ptr)
@@ -102,18 +107,22 @@ if triton is not None:
         gi = tl.arange(0, GP)
         d = tl.arange(0, HD)
         q = tl.load(q_ptr + (kh * G + gi)[:, None] * HD + d[None, :], mask=(gi < G)[:, None], other=0.0)
-        q = q.to(tl.float32)
         live = n <= pos
         k = tl.load(kv_ptr + kh * cap * HD + n[:, None] * HD + d[None, :], mask=live[:, None], other=0.0)
-        k = k.to(tl.float32)
-        sc = tl.dot(q, tl.trans(k), input_precision=PREC) * scale  # [GP, BN] float32
+        if NATIVE:  # 16-bit cache: tensor-core dots with float32 accumulation, as torch's bmm does
+            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [GP, BN] float32
+        else:
+            sc = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32)), input_precision=PREC) * scale
         sc = tl.where(live[None, :], sc, float("-inf"))
         m = tl.max(sc, 1)
         m_safe = tl.where(m == float("-inf"), 0.0, m)
         p = tl.exp(sc - m_safe[:, None])
         l_sum = tl.sum(p, 1)
         v = tl.load(kv_ptr + (NKV + kh) * cap * HD + n[:, None] * HD + d[None, :], mask=live[:, None], other=0.0)
-        acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)  # [GP, HD]
+        if NATIVE:  # probabilities rounded to the cache dtype, as transformers does before p @ v
+            acc = tl.dot(p.to(v.dtype), v)  # [GP, HD] float32
+        else:
+            acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)
         base = (kh * nsplit + sp) * GP
         tl.store(po_ptr + (base + gi)[:, None] * HD + d[None, :], acc)
         tl.store(pml_ptr + (base + gi) * 2, m)
@@ -145,6 +154,52 @@ if triton is not None:
         tl.store(out_ptr + offs, (g / (1.0 + tl.exp(-g)) * u).to(out_ptr.dtype.element_ty), mask=m)
 
 
+    @triton.jit
+    def _gemv_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, N, K, HALF, eps,
+                     BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr):
+        """out = W x for one input row, BN output rows per program, float32 accumulation.
+
+        NORM: x is RMS-normalised first (statistics in float32, weight ``nw``, rounded to the model
+        dtype as F.rms_norm rounds); every program recomputes the statistic from x (a few KB, in L2).
+        MODE 0: out = W x; 1: out += W x (the residual, in place, one rounding as addmm_);
+        2: out = SiLU(W[:HALF] x) * W[HALF:] x (gate/up; each rounded as transformers rounds them)."""
+        pid = tl.program_id(0)
+        rows = pid * BN + tl.arange(0, BN)
+        rmask = rows < N
+        kk = tl.arange(0, BK)
+        dt = w_ptr.dtype.element_ty
+        if NORM:
+            ss = tl.zeros([BK], dtype=tl.float32)
+            for k0 in range(0, K, BK):
+                xv = tl.load(x_ptr + k0 + kk, mask=k0 + kk < K, other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
+        acc = tl.zeros([BN, BK], dtype=tl.float32)
+        if MODE == 2:
+            acc2 = tl.zeros([BN, BK], dtype=tl.float32)
+        for k0 in range(0, K, BK):
+            ks = k0 + kk
+            kmask = ks < K
+            xv = tl.load(x_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+            if NORM:
+                g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+                xv = (xv * rstd * g).to(dt).to(tl.float32)
+            m2 = rmask[:, None] & kmask[None, :]
+            w = tl.load(w_ptr + rows[:, None] * K + ks[None, :], mask=m2, other=0.0)
+            acc += w.to(tl.float32) * xv[None, :]
+            if MODE == 2:
+                w2 = tl.load(w_ptr + (rows + HALF)[:, None] * K + ks[None, :], mask=m2, other=0.0)
+                acc2 += w2.to(tl.float32) * xv[None, :]
+        y = tl.sum(acc, 1)
+        if MODE == 1:
+            y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+        if MODE == 2:
+            gate = y.to(dt).to(tl.float32)
+            up = tl.sum(acc2, 1).to(dt).to(tl.float32)
+            y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+        tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
+
+
 def supported(hd: int, group: int) -> bool:
     pow2 = hd >= 16 and hd & (hd - 1) == 0
     return available() and pow2 and group <= 64
@@ -166,9 +221,11 @@ def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torc
     gp = max(16, triton.next_power_of_2(group))
     po = torch.empty(n_kv * nsplit * gp * hd, dtype=torch.float32, device=q.device)
     pml = torch.empty(n_kv * nsplit * gp * 2, dtype=torch.float32, device=q.device)
-    prec = "ieee"  # float32 dots, also for bf16 caches: tiny here, and no TF32 rounding
+    prec = "ieee"  # float32 caches: IEEE float32 dots (no TF32 rounding: greedy tokens stay transformers')
+    native = NATIVE_ATTENTION and kv_layer.dtype in (torch.float16, torch.bfloat16)
     _attn_partial_kernel[(n_kv, nsplit)](q, kv_layer, pos, po, pml, cap, nsplit, scale,
-                                         NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, PREC=prec)
+                                         NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, PREC=prec,
+                                         NATIVE=native)
     out = torch.empty(1, n_kv * group * hd, dtype=q.dtype, device=q.device)
     _attn_combine_kernel[(n_kv, group)](po, pml, out, nsplit, G=group, GP=gp, HD=hd,
                                         SP=max(2, triton.next_power_of_2(nsplit)))
@@ -181,4 +238,53 @@ def silu_mul(gu: torch.Tensor) -> torch.Tensor:
     out = torch.empty(1, n, dtype=gu.dtype, device=gu.device)
     block = 1024
     _silu_mul_kernel[(triton.cdiv(n, block),)](gu, out, n, BLOCK=block)
+    return out
+
+
+# (BN, BK, warps) per (output width, K): the fastest of 32-40 candidates on the lent H100 (bench/gemv.py,
+# bench/results/gemv-h100.json), for the Qwen2-1.5B and GLM-4-9B shapes; other shapes use the rule below
+GEMV_CONFIGS: dict[tuple[int, int], tuple[int, int, int]] = {
+    (2048, 1536): (8, 2048, 8), (1536, 1536): (2, 2048, 8), (8960, 1536): (2, 512, 4), (1536, 8960): (2, 2048, 8),
+    (151936, 1536): (4, 512, 4),
+    (4608, 4096): (8, 1024, 4), (4096, 4096): (8, 2048, 4), (13696, 4096): (2, 512, 4), (4096, 13696): (8, 2048, 4),
+    (151552, 4096): (4, 512, 4),
+}
+
+
+def gemv_config(n: int, k: int, mode: str = "plain") -> tuple[int, int, int]:
+    """What the measurements favour: gate/up (two tiles per program) 2 x 512; very wide outputs (the
+    LM head) 4 x 512; the rest long rows (BK up to 2048) with at least ~512 programs."""
+    cfg = GEMV_CONFIGS.get((n, k))
+    if cfg is not None:
+        return cfg
+    if mode == "glu":
+        return 2, min(512, triton.next_power_of_2(k)), 4
+    if n >= 65536:
+        return 4, min(512, triton.next_power_of_2(k)), 4
+    bn = 8
+    while bn > 1 and n // bn < 512:
+        bn //= 2
+    return bn, min(2048, triton.next_power_of_2(k)), 8 if bn <= 2 else 4
+
+
+_MODES = {"plain": 0, "residual": 1, "glu": 2}
+
+
+def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
+         config: tuple[int, int, int] | None = None) -> torch.Tensor:
+    """One-row matrix-vector product with its neighbours fused in (see ``_gemv_kernel``).
+
+    x: [1, K]; w: [N, K] contiguous; norm: (weight, eps) of an RMSNorm applied to x first, or None.
+    "plain" returns [1, N]; "residual" adds W x into ``out`` ([1, N]) in place and returns it;
+    "glu" takes w = [gate; up] ([2 I, K]) and returns SiLU(gate x) * (up x) ([1, I])."""
+    n_rows, k = w.shape
+    n = n_rows // 2 if mode == "glu" else n_rows
+    if out is None:
+        if mode == "residual":
+            raise ValueError("residual mode needs out")
+        out = torch.empty(1, n, dtype=x.dtype, device=x.device)
+    bn, bk, warps = config or gemv_config(n, k, mode)
+    nw, eps = norm if norm is not None else (w, 0.0)
+    _gemv_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, n, k, n, float(eps), BN=bn, BK=bk,
+                                        NORM=norm is not None, MODE=_MODES[mode], num_warps=warps)
     return out
