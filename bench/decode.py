@@ -152,6 +152,9 @@ def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast, profil
     ttft(ask(), cache)  # warm-up of the hit path (on CUDA: captures the short-prefill graph)
     stats = [ttft(ask(), cache) for _ in range(reps)]
     with_ = statistics.median(s.ttft_s for s in stats)
+    # what the new tokens cost on their own: a prompt of just the suffix length, no cache
+    ttft(ask()[:, prefix_len:], None)  # warm-up (on CUDA: captures its graph)
+    alone = statistics.median(ttft(ask()[:, prefix_len:], None).ttft_s for _ in range(reps))
     extra = {}
     if profile:  # GPU time of one cache hit (kernels by name) against its TTFT
         from torch.profiler import ProfilerActivity, profile as torch_profile
@@ -170,6 +173,7 @@ def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast, profil
         "ttft_ms_without": round(without * 1e3, 2),
         "ttft_ms_with": round(with_ * 1e3, 2),
         "ttft_cut": round(without / with_, 1),
+        "ttft_ms_new_tokens_alone": round(alone * 1e3, 2),
     }
 
 
@@ -241,6 +245,7 @@ SETTINGS = {
     "gemv": (fastdecode, "GEMV", str),  # triton | cublas
     "native_attn": (fdt, "NATIVE_ATTENTION", lambda v: v not in ("0", "false", False)),
     "block_n": (fdt, "BLOCK_N", int),  # keys per attention program
+    "short_prefill": (fastdecode, "SHORT_PREFILL", int),  # prefill rows that take the Triton kernels (1: none)
 }
 DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
 
@@ -352,7 +357,8 @@ def main(argv=None) -> int:
                 frac = f"{p['frac_of_hbm_bound']:.0%}" if p["frac_of_hbm_bound"] else "-"
                 print(f"{name:<12}{path:<18}{p['ms_per_token']:>9.2f}{p['tokens_per_s']:>9.0f}{p['ttft_ms']:>9.1f}{frac:>9}")
         pc = r["prefix_cache_fast"]
-        print(f"{name:<12}prefix cache: TTFT {pc['ttft_ms_without']} -> {pc['ttft_ms_with']} ms ({pc['ttft_cut']}x)")
+        print(f"{name:<12}prefix cache: TTFT {pc['ttft_ms_without']} -> {pc['ttft_ms_with']} ms ({pc['ttft_cut']}x); "
+              f"the {pc['new_tokens']} new tokens alone {pc['ttft_ms_new_tokens_alone']} ms")
     line = json.dumps(out)
     if args.json_out:
         args.json_out.write_text(line + "\n")

@@ -52,6 +52,7 @@ BUCKET = 256  # attention window lengths are multiples of this
 MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
+SHORT_PREFILL = 16  # with Triton: segments of up to this many tokens use the decode kernels (per-token rows)
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
 GEMV = "triton"  # with Triton kernels: fused Triton GEMVs (norm / residual / SiLU folded in), or "cublas"
@@ -324,7 +325,8 @@ class FastRunner:
             mask_rows = None
         else:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
-        fused = T == 1 and self.triton and self.fused_gemv
+        tri = self._triton_rows(T)  # Triton rope / attention / SiLU for these T rows
+        fused = T == 1 and tri and self.fused_gemv
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
             if fused:  # RMSNorm inside the GEMV; the bias is added inside the rope kernel
@@ -332,7 +334,7 @@ class FastRunner:
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
                 )
-            elif T == 1 and self.triton:  # the bias is added inside the rope kernel
+            elif tri:  # the bias is added inside the rope kernel
                 qkv = torch.mm(x, Ly.wqkv.t())
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
@@ -355,14 +357,16 @@ class FastRunner:
                 q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
-            if T == 1 and self.triton:
+            if tri:  # [T, nq * hd]
                 o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
             elif ATTENTION == "sdpa":
                 o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
             else:  # "bmm": masked scores in one baddbmm, softmax (accumulates in float32), one bmm
                 sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
                 o = torch.bmm(torch.softmax(sc, dim=-1), vals[0])
-            if T == 1:
+            if tri:
+                pass
+            elif T == 1:
                 o = o.reshape(1, nq * hd)
             else:
                 o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
@@ -377,7 +381,7 @@ class FastRunner:
                 a = fdt.gemv(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
                 gu = torch.mm(self._rms(h, Ly.ln2), Ly.wgu.t())
-                if T == 1 and self.triton:
+                if tri:
                     a = fdt.silu_mul(gu)
                 else:
                     a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
@@ -388,6 +392,11 @@ class FastRunner:
             else:
                 h = h + self._rms(torch.mm(a, Ly.wdown.t()), Ly.post_mlp_ln)
         return h
+
+    def _triton_rows(self, T: int) -> bool:
+        """Whether T rows at once go through the Triton kernels: decode steps, and short prefills
+        (a prompt's tail after a prefix-cache hit), where torch ops would cost ~15 launches a layer."""
+        return self.triton and T <= SHORT_PREFILL
 
     def _logits(self, h_last: torch.Tensor, fused: bool = False) -> torch.Tensor:
         if fused:  # decode steps only: a Triton failure there is caught (_chunk_fn, _checked)
@@ -412,10 +421,19 @@ class FastRunner:
         step = min(PREFILL_SEGMENT, PREFILL_BUCKETS[-1]) if self.cuda else PREFILL_SEGMENT
         for s0 in range(0, ids.shape[0], step):
             seg = ids[s0 : s0 + step]
-            if self.cuda:
-                nxt = self._prefill_graphed(seg, start + s0)
-            else:
-                nxt = self._prefill_eager(seg, start + s0)
+            run = self._prefill_graphed if self.cuda else self._prefill_eager
+            try:
+                nxt = run(seg, start + s0)
+            except torch.OutOfMemoryError:
+                raise
+            except Exception:
+                short = next(b for b in PREFILL_BUCKETS if b >= seg.shape[0]) if self.cuda else seg.shape[0]
+                if not self._triton_rows(short):
+                    raise
+                log.warning("Triton prefill kernels failed: torch kernels from now on", exc_info=True)
+                self.triton = False
+                self.graphs.clear()
+                nxt = run(seg, start + s0)  # the same rows again, written by torch ops
         return nxt
 
     def _prefill_eager(self, seg: torch.Tensor, p0: int) -> torch.Tensor:
@@ -423,8 +441,13 @@ class FastRunner:
         L = -(-(p0 + T) // BUCKET) * BUCKET
         positions = torch.arange(p0, p0 + T, device=self.device)
         h = F.embedding(seg, self.embed)
-        h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
+        h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
         return self._logits(h[-1:]).argmax(dim=-1)
+
+    def _rope_and_mask(self, positions: torch.Tensor, L: int):
+        if self._triton_rows(positions.shape[0]):  # the kernels read the positions themselves
+            return None, None
+        return self._rope_matrix(positions), self._additive_mask(positions, L)
 
     def _prefill_graphed(self, seg: torch.Tensor, p0: int) -> torch.Tensor:
         T = seg.shape[0]
@@ -446,18 +469,13 @@ class FastRunner:
     def _prefill_body(self, Tb: int, L: int) -> None:
         positions = self.pf_start + self.arange[:Tb]
         h = F.embedding(self.pf_ids[:Tb], self.embed)
-        h = self._layers(h, positions, self._rope_matrix(positions), self._additive_mask(positions, L), L)
+        h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
         self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last)).argmax(dim=-1))
 
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""
         h = F.embedding(self.tok, self.embed)
-        if self.triton:  # the kernels read the position themselves
-            rope = mask = None
-        else:
-            rope = self._rope_matrix(self.pos)
-            mask = self._additive_mask(self.pos, L)
-        h = self._layers(h, self.pos, rope, mask, L)
+        h = self._layers(h, self.pos, *self._rope_and_mask(self.pos, L), L)
         nxt = self._logits(h, fused=self.triton and self.fused_gemv).argmax(dim=-1)
         self.tok.copy_(nxt)
         self.out[i : i + 1].copy_(nxt)

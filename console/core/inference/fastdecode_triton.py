@@ -74,8 +74,11 @@ if triton is not None:
     def _rope_cache_kernel(qkv_ptr, b_ptr, c_ptr, s_ptr, p_ptr, pos_ptr, q_out_ptr, kv_ptr, cap,
                            NQ: tl.constexpr, NKV: tl.constexpr, HD: tl.constexpr, HAS_BIAS: tl.constexpr):
         h = tl.program_id(0)
+        t = tl.program_id(1)  # token (row) of a short prefill; 0 when decoding
         d = tl.arange(0, HD)
-        pos = tl.load(pos_ptr)
+        pos = tl.load(pos_ptr + t)
+        qkv_ptr += t * (NQ + 2 * NKV) * HD
+        q_out_ptr += t * NQ * HD
         x = tl.load(qkv_ptr + h * HD + d)
         if HAS_BIAS:  # the projection's bias, rounded as transformers' linear rounds it
             x = (x.to(tl.float32) + tl.load(b_ptr + h * HD + d).to(tl.float32)).to(qkv_ptr.dtype.element_ty)
@@ -102,7 +105,9 @@ if triton is not None:
                              BN: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr):
         kh = tl.program_id(0)
         sp = tl.program_id(1)
-        pos = tl.load(pos_ptr)
+        t = tl.program_id(2)  # query token of a short prefill (each attends up to its own position)
+        pos = tl.load(pos_ptr + t)
+        q_ptr += t * NKV * G * HD
         n = sp * BN + tl.arange(0, BN)
         gi = tl.arange(0, GP)
         d = tl.arange(0, HD)
@@ -123,20 +128,22 @@ if triton is not None:
             acc = tl.dot(p.to(v.dtype), v)  # [GP, HD] float32
         else:
             acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)
-        base = (kh * nsplit + sp) * GP
+        base = ((t * NKV + kh) * nsplit + sp) * GP
         tl.store(po_ptr + (base + gi)[:, None] * HD + d[None, :], acc)
         tl.store(pml_ptr + (base + gi) * 2, m)
         tl.store(pml_ptr + (base + gi) * 2 + 1, l_sum)
 
     @triton.jit
-    def _attn_combine_kernel(po_ptr, pml_ptr, out_ptr, nsplit,
+    def _attn_combine_kernel(po_ptr, pml_ptr, out_ptr, nsplit, NKV: tl.constexpr,
                              G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr, SP: tl.constexpr):
         kh = tl.program_id(0)
         g = tl.program_id(1)
+        t = tl.program_id(2)
+        out_ptr += t * NKV * G * HD
         sp = tl.arange(0, SP)
         d = tl.arange(0, HD)
         ok = sp < nsplit
-        rows = (kh * nsplit + sp) * GP + g
+        rows = ((t * NKV + kh) * nsplit + sp) * GP + g
         m = tl.load(pml_ptr + rows * 2, mask=ok, other=float("-inf"))
         l_sum = tl.load(pml_ptr + rows * 2 + 1, mask=ok, other=0.0)
         mx = tl.max(m, 0)
@@ -147,6 +154,9 @@ if triton is not None:
 
     @triton.jit
     def _silu_mul_kernel(gu_ptr, out_ptr, N, BLOCK: tl.constexpr):
+        t = tl.program_id(1)
+        gu_ptr += t * 2 * N
+        out_ptr += t * N
         offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
         m = offs < N
         g = tl.load(gu_ptr + offs, mask=m).to(tl.float32)
@@ -206,38 +216,42 @@ def supported(hd: int, group: int) -> bool:
 
 
 def rope_cache_write(qkv, bias, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd: int) -> torch.Tensor:
-    """qkv: [1, (n_q + 2 n_kv) hd] without its bias (``bias`` or None is added here); writes k, v at
-    ``pos`` into kv_layer ([2, n_kv, cap, hd]); returns the rotated q ([n_q * hd])."""
-    q = torch.empty(n_q * hd, dtype=qkv.dtype, device=qkv.device)
-    _rope_cache_kernel[(n_q + 2 * n_kv,)](qkv, bias if bias is not None else qkv, C, S, P, pos, q, kv_layer,
+    """qkv: [T, (n_q + 2 n_kv) hd] (contiguous) without its bias (``bias`` or None is added here) for
+    the tokens at positions ``pos`` ([T]); writes their k, v into kv_layer ([2, n_kv, cap, hd]) and
+    returns the rotated q ([T, n_q * hd])."""
+    T = qkv.shape[0]
+    q = torch.empty(T, n_q * hd, dtype=qkv.dtype, device=qkv.device)
+    _rope_cache_kernel[(n_q + 2 * n_kv, T)](qkv, bias if bias is not None else qkv, C, S, P, pos, q, kv_layer,
                                           kv_layer.shape[2], NQ=n_q, NKV=n_kv, HD=hd, HAS_BIAS=bias is not None)
     return q
 
 
 def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torch.Tensor:
-    """q: [n_q * hd] rotated; attends over cache rows [0, pos] (of the first L); returns [1, n_q * hd]."""
+    """q: [T, n_q * hd] rotated, the tokens at positions ``pos`` ([T]); token t attends over cache rows
+    [0, pos[t]] (of the first L); returns [T, n_q * hd]."""
+    T = q.shape[0] if q.dim() == 2 else 1
     _, n_kv, cap, hd = kv_layer.shape
     nsplit = triton.cdiv(L, BLOCK_N)
     gp = max(16, triton.next_power_of_2(group))
-    po = torch.empty(n_kv * nsplit * gp * hd, dtype=torch.float32, device=q.device)
-    pml = torch.empty(n_kv * nsplit * gp * 2, dtype=torch.float32, device=q.device)
+    po = torch.empty(T * n_kv * nsplit * gp * hd, dtype=torch.float32, device=q.device)
+    pml = torch.empty(T * n_kv * nsplit * gp * 2, dtype=torch.float32, device=q.device)
     prec = "ieee"  # float32 caches: IEEE float32 dots (no TF32 rounding: greedy tokens stay transformers')
     native = NATIVE_ATTENTION and kv_layer.dtype in (torch.float16, torch.bfloat16)
-    _attn_partial_kernel[(n_kv, nsplit)](q, kv_layer, pos, po, pml, cap, nsplit, scale,
+    _attn_partial_kernel[(n_kv, nsplit, T)](q, kv_layer, pos, po, pml, cap, nsplit, scale,
                                          NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, PREC=prec,
                                          NATIVE=native)
-    out = torch.empty(1, n_kv * group * hd, dtype=q.dtype, device=q.device)
-    _attn_combine_kernel[(n_kv, group)](po, pml, out, nsplit, G=group, GP=gp, HD=hd,
+    out = torch.empty(T, n_kv * group * hd, dtype=q.dtype, device=q.device)
+    _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
                                         SP=max(2, triton.next_power_of_2(nsplit)))
     return out
 
 
 def silu_mul(gu: torch.Tensor) -> torch.Tensor:
-    """gu: [1, 2 I] as [gate; up] -> [1, I]."""
-    n = gu.shape[-1] // 2
-    out = torch.empty(1, n, dtype=gu.dtype, device=gu.device)
+    """gu: [T, 2 I] (contiguous), each row [gate; up] -> [T, I]."""
+    T, n = gu.shape[0], gu.shape[-1] // 2
+    out = torch.empty(T, n, dtype=gu.dtype, device=gu.device)
     block = 1024
-    _silu_mul_kernel[(triton.cdiv(n, block),)](gu, out, n, BLOCK=block)
+    _silu_mul_kernel[(triton.cdiv(n, block), T)](gu, out, n, BLOCK=block)
     return out
 
 
