@@ -203,7 +203,10 @@ class QtDevicesPanel(QWidget):
     def _open_connections(self) -> None:
         from .qt_profiles_dialog import open_profiles_dialog
 
+        from .qt_restart import restart_with_profile
+
         self._connections = open_profiles_dialog(self)
+        self._connections.restartRequested.connect(lambda name: restart_with_profile(name, self.window()))
 
     def _visible_source_rows(self) -> list[int]:
         """Source rows on screen now (the model refreshes their ages once a second)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,8 @@ RED = "color: #c0392b; font-weight: bold"
 
 
 class QtProfilesDialog(QDialog):
+    restartRequested = Signal(str)  # the operator asked to reconnect now with this (active) profile
+
     def __init__(self, settings: QSettings | None = None, secrets: SecretStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,9 +92,14 @@ class QtProfilesDialog(QDialog):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.save_button = QPushButton(self.tr("Save"))
         self.activate_button = QPushButton(self.tr("Use this broker"))
+        self.restart_button = QPushButton(self.tr("Restart and connect now"))
+        self.restart_button.setObjectName("restartButton")
+        self.restart_button.setToolTip(self.tr("Start a new console on the active profile and close this one "
+                                               "(queued commands stay in the outbox)"))
+        self.restart_button.setEnabled(False)
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.delete_button, self.save_button, self.activate_button):
+        for b in (self.new_button, self.delete_button, self.save_button, self.activate_button, self.restart_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -114,6 +121,7 @@ class QtProfilesDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_profile)
         self.save_button.clicked.connect(self.save)
         self.activate_button.clicked.connect(self.activate)
+        self.restart_button.clicked.connect(self._restart)
         self.close_button.clicked.connect(self.accept)
         self._fill_list(self.profiles.active)
 
@@ -254,7 +262,15 @@ class QtProfilesDialog(QDialog):
         self.profiles.set_active(self.current or "")
         save_profiles(self.settings, self.profiles)
         self._fill_list(self.current)
-        self._say(self.tr("Active. The console connects with it the next time it starts with --profile."), "")
+        self.restart_button.setEnabled(True)
+        self._say(self.tr("Active. Restart now to connect with it, or it is used the next time the console "
+                          "starts with --profile."), "")
+
+    def _restart(self) -> None:
+        name = self.profiles.active
+        if name:
+            self.restartRequested.emit(name)
+            self.accept()
 
     def profile_set(self) -> ProfileSet:
         return replace(self.profiles)

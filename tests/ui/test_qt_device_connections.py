@@ -93,3 +93,50 @@ def test_console_starts_with_the_active_profile(qtbot, broker_cfg):
         assert app.services.link.status_topic == f"{broker_cfg.prefix}/consoles/console-test-1/status"
     finally:
         app.close()
+
+
+def test_restart_button_asks_for_a_console_on_the_activated_profile(qtbot, tmp_path):
+    dlg, settings, path = make_dialog(qtbot, tmp_path, MemoryKeyring())
+    assert not dlg.restart_button.isEnabled()  # nothing activated yet
+    qtbot.mouseClick(dlg.new_button, Qt.MouseButton.LeftButton)
+    dlg.name.setText("Plant")
+    dlg.host.setText("mqtt.plant.lan")
+    qtbot.mouseClick(dlg.activate_button, Qt.MouseButton.LeftButton)
+    assert dlg.restart_button.isEnabled() and "Restart now" in dlg.status.text()
+    with qtbot.waitSignal(dlg.restartRequested, timeout=2000) as sig:
+        qtbot.mouseClick(dlg.restart_button, Qt.MouseButton.LeftButton)
+    assert sig.args == ["Plant"]
+    assert dlg.result() == dlg.DialogCode.Accepted
+
+
+def test_restart_command_is_this_console_with_the_profile():
+    import subprocess
+
+    from console.ui.qt_restart import restart_command
+
+    program, args = restart_command("Plant")
+    assert args[-2:] == ["--profile", "Plant"]
+    out = subprocess.run([program, *args[:-2], "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "--profile" in out.stdout  # a real, runnable console command line
+
+
+def test_restart_starts_the_new_process_then_quits(qtbot, tmp_path, monkeypatch):
+    import sys
+
+    from console.ui import qt_restart
+    from tests.conftest import wait_for
+
+    make_application()
+    marker = tmp_path / "started.txt"
+    # the real spawn, of a stand-in program that records its arguments (a second GUI would need a display)
+    monkeypatch.setattr(qt_restart, "restart_command", lambda profile: (
+        sys.executable, ["-c", "import sys, pathlib; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])",
+                         str(marker), profile]))
+    quits = []
+    assert qt_restart.restart_with_profile("Plant", quit_app=lambda: quits.append(1))
+    assert quits == [1]
+    wait_for(lambda: marker.exists() and marker.read_text() == "Plant", what="the new process")
+    monkeypatch.setattr(qt_restart, "restart_command", lambda profile: ("/nonexistent/console", []))
+    quits.clear()
+    assert not qt_restart.restart_with_profile("Plant", quit_app=lambda: quits.append(1))
+    assert quits == []  # this console keeps running when the new one cannot start
