@@ -62,16 +62,24 @@ def _doctor(args: argparse.Namespace) -> int:
     from console.core.envcheck import doctor_main
 
     broker_cfg = None
-    if not args.broker:  # the saved active connection profile (none saved: demo mode, nothing to check)
+    remote_url, remote_model = args.remote_url, args.remote_model
+    saved = None
+    if not args.broker or not remote_url:  # the saved settings fill in what the command line leaves out
         try:
-            from console.ui.qt_doctor_config import saved_broker_config
+            from console.ui import qt_doctor_config as saved
         except ImportError:  # no Qt here (a headless GPU box): no saved profile to read; the doctor says Qt is missing
-            broker_cfg = None
-        else:
-            broker_cfg = saved_broker_config()
+            saved = None
+    if not args.broker and saved is not None:  # the saved active connection profile (none: demo mode)
+        broker_cfg = saved.saved_broker_config()
+    if not remote_url and saved is not None:  # the Model panel set to a remote server (none: not checked)
+        server = saved.saved_remote_server()
+        if server is not None:
+            remote_url, remote_model = server[0], remote_model or server[1]
     return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model, broker_cfg=broker_cfg,
                        dtype=args.dtype, quantization=args.quantization, context_tokens=args.context,
-                       ca_file=args.ca_file, insecure=args.insecure, protocol=args.protocol)
+                       ca_file=args.ca_file, insecure=args.insecure, protocol=args.protocol,
+                       remote_url=remote_url, remote_model=remote_model,
+                       remote_api_key=os.environ.get("AUTOGLM_REMOTE_API_KEY") or None)
 
 
 def _qt_probe(args: argparse.Namespace) -> int:
@@ -126,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--ca-file", default="", help="CA file for an mqtts:// broker")
     d.add_argument("--insecure", action="store_true", help="TLS without certificate verification (reported as a warning)")
     d.add_argument("--protocol", choices=["5", "3.1.1"], default="5", help="MQTT protocol version")
+    d.add_argument("--remote-url", default=os.environ.get("AUTOGLM_REMOTE_URL") or None,
+                   help="OpenAI-compatible model server to check, e.g. http://host:8000/v1 (default: "
+                        "$AUTOGLM_REMOTE_URL, else the Model panel's server when it is set to one); its API key, if "
+                        "it needs one, is read from $AUTOGLM_REMOTE_API_KEY and never shown")
+    d.add_argument("--remote-model", default=os.environ.get("AUTOGLM_REMOTE_MODEL") or None,
+                   help="model name the server must serve (default: $AUTOGLM_REMOTE_MODEL; none: any)")
     d.set_defaults(func=_doctor)
     q = sub.add_parser("qt-probe", help=argparse.SUPPRESS)  # the doctor's Qt check in a frozen build
     q.set_defaults(func=_qt_probe)

@@ -1,5 +1,5 @@
-"""Shared fixtures: a real Mosquitto on a free loopback port, fresh settings and data dirs per test,
-and a check that no test leaves a thread of ours running."""
+"""Shared fixtures: a real Mosquitto on a free loopback port, a real llama.cpp model server, fresh
+settings and data dirs per test, and a check that no test leaves a thread of ours running."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def bundled_gguf():
     if not BUNDLED_GGUF.is_file():
         pytest.fail(f"bundled model missing at {BUNDLED_GGUF}: run `make test` (it fetches it)")
     return BUNDLED_GGUF
+
+
+@pytest.fixture(scope="session")
+def llama(bundled_gguf, tmp_path_factory):
+    """One real llama.cpp OpenAI-compatible server for the session (tests/llama_server.py), serving the
+    bundled GGUF as ``smollm2`` and requiring the API key ``test-key-123``."""
+    from tests.llama_server import LlamaServer
+
+    server = LlamaServer(bundled_gguf, tmp_path_factory.mktemp("llama") / "server.log")
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -86,6 +86,7 @@ class ConsoleApp(QObject):
             broker_cfg=services.broker_cfg,
             telemetry_provider=self.model_panel.telemetry_snapshot,
             model_options_provider=self.model_panel.options.load_options,
+            remote_provider=self.model_panel.options.remote_choice,
         )
         panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
         if window is None:

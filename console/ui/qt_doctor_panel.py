@@ -43,7 +43,7 @@ from console.core.mqtt_link import BrokerConfig
 
 from .qt_doctor_runner import QtDoctorRunner
 
-GROUPS = ("Python", "Packages", "CUDA", "Quantization", "Model", "Broker", "Disk", "Qt")
+GROUPS = ("Python", "Packages", "CUDA", "Quantization", "Model", "Model server", "Broker", "Disk", "Qt")
 COL_CHECK, COL_STATUS, COL_VALUE, COL_EXPECTED, COL_FIX = range(5)
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 _FALLBACK = {
@@ -72,6 +72,7 @@ class QtDoctorPanel(QWidget):
         quantization: str = "none",
         telemetry_provider: Callable[[], Any] | None = None,
         model_options_provider: Callable[[], Any] | None = None,
+        remote_provider: Callable[[], tuple[str, str, str | None] | None] | None = None,
         checks: list[Check] | None = None,
         autorun: bool = True,
     ) -> None:
@@ -84,6 +85,12 @@ class QtDoctorPanel(QWidget):
         # the Model panel's current choice (an object with source/dtype/quantization/kv_tokens, such as
         # LoadOptions), read on each run so the doctor checks what the operator is about to load
         self.model_options_provider = model_options_provider
+        # the Model panel's remote server, (url, model, api key) or None when it runs a local model; read on
+        # each run like the options above.  The key is used for the request and redacted from everything shown
+        self.remote_provider = remote_provider
+        self.remote_url: str | None = None
+        self.remote_model: str | None = None
+        self._remote_key: str | None = None
         self.context_tokens = 4096
         self._checks = checks
         self._autorun = autorun
@@ -95,6 +102,7 @@ class QtDoctorPanel(QWidget):
         self._group_items: dict[str, QTreeWidgetItem] = {}
         self._icons = {s: self._load_icon(s) for s in _FALLBACK}
         self._bundle_dir = ""
+        self._remote_key_used: str | None = None  # the API key of the last run's server: redacted from output
 
         self.runner = QtDoctorRunner(self)
         self.runner.resultReady.connect(self._add_result)
@@ -172,6 +180,22 @@ class QtDoctorPanel(QWidget):
         if quantization:
             self.quantization = quantization
 
+    def set_remote(self, url: str | None, model: str | None = None, api_key: str | None = None) -> None:
+        """The model server to check when there is no ``remote_provider`` (None: none)."""
+        self.remote_url, self.remote_model, self._remote_key = url or None, model or None, api_key or None
+
+    def _remote(self) -> tuple[str | None, str | None, str | None]:
+        if self.remote_provider is None:
+            return self.remote_url, self.remote_model, self._remote_key
+        try:
+            choice = self.remote_provider()
+        except Exception:  # noqa: BLE001 - a half-built form: nothing to check rather than no doctor
+            choice = None
+        if not choice:
+            return None, None, None
+        url, model, key = choice
+        return (url or "").strip() or None, (model or "").strip() or None, key or None
+
     def context(self) -> DoctorContext:
         model, dtype, quant, ctx_tokens = self.model, self.dtype, self.quantization, self.context_tokens
         if self.model_options_provider is not None:
@@ -184,11 +208,14 @@ class QtDoctorPanel(QWidget):
                 dtype = getattr(opts, "dtype", None) or dtype
                 quant = getattr(opts, "quantization", None) or quant
                 ctx_tokens = getattr(opts, "kv_tokens", None) or ctx_tokens
+        remote_url, remote_model, remote_key = self._remote()
         return DoctorContext(broker=self.broker_cfg, model=model, dtype=dtype, quantization=quant,
-                             context_tokens=ctx_tokens)
+                             context_tokens=ctx_tokens, remote_url=remote_url, remote_model=remote_model,
+                             remote_api_key=remote_key)
 
     def _secrets(self) -> list[str]:
-        return [self.broker_cfg.password] if self.broker_cfg and self.broker_cfg.password else []
+        out = [self.broker_cfg.password] if self.broker_cfg and self.broker_cfg.password else []
+        return out + [self._remote_key_used] if self._remote_key_used else out
 
     # -- running --------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -216,6 +243,7 @@ class QtDoctorPanel(QWidget):
         checks = self._checks if self._checks is not None else default_checks(ctx)
         if not self.runner.start(ctx, checks):
             return
+        self._remote_key_used = ctx.remote_api_key
         self._active_run = self.runner.run_id
         self.runs += 1
         self.results = []

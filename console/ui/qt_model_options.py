@@ -156,6 +156,10 @@ class QtModelOptions(QWidget):
     def remote(self) -> tuple[str, str, str | None]:
         return self.remote_url.text().strip(), self.remote_model.text().strip(), self.remote_key.text().strip() or None
 
+    def remote_choice(self) -> tuple[str, str, str | None] | None:
+        """``remote()`` when the remote backend is chosen, else None (what the doctor checks)."""
+        return self.remote() if self.is_remote() else None
+
     def _backend_changed(self) -> None:
         self.stack.setCurrentIndex(1 if self.is_remote() else 0)
         self.backendChanged.emit(self.is_remote())

@@ -349,7 +349,7 @@ def test_every_default_check_runs_on_this_machine(mosquitto):
     ctx = DoctorContext(broker=BrokerConfig(host=mosquitto.host, port=mosquitto.port, prefix="tdoctor"))
     rows = run_checks(default_checks(ctx), ctx)
     groups = {r.group for r in rows}
-    assert groups == {"Python", "Packages", "CUDA", "Quantization", "Model", "Broker", "Disk", "Qt"}
+    assert groups == {"Python", "Packages", "CUDA", "Quantization", "Model", "Model server", "Broker", "Disk", "Qt"}
     assert not [r for r in rows if r.details.get("timed_out")]
     names = [r.name for r in rows]
     assert len(names) == len(set(names)), "two rows with one name cannot be told apart in the report"

@@ -69,8 +69,9 @@ def test_panel_runs_on_show_and_lists_every_group_with_icons(qtbot, full_panel):
         panel.show()
     report = done.args[0]
     groups = [panel.tree.topLevelItem(i).text(COL_CHECK) for i in range(panel.tree.topLevelItemCount())]
-    assert groups == ["Python", "Packages", "CUDA", "Quantization", "Model", "Broker", "Disk", "Qt"]
+    assert groups == ["Python", "Packages", "CUDA", "Quantization", "Model", "Model server", "Broker", "Disk", "Qt"]
     rows = _rows(panel)
+    assert rows["Model server"][1].status == "skip"  # no remote server configured
     assert len(rows) == len(report["checks"])
     item, r = rows["Broker login (CONNACK)"]
     assert r.status == "ok" and item.text(COL_STATUS) == "ok"
@@ -200,6 +201,70 @@ def test_the_model_panel_choice_is_what_gets_checked(qtbot, tmp_path):
     choice_panel = QtDoctorPanel(model_options_provider=broken, model="/fallback", autorun=False)
     qtbot.addWidget(choice_panel)
     assert choice_panel.context().model == "/fallback"
+
+
+@pytest.mark.slow
+def test_the_model_panels_remote_server_is_checked(qtbot, llama):
+    """The Model panel's form set to a real llama.cpp server: the doctor checks that server, with its key,
+    and the key appears nowhere in what the panel shows or copies."""
+    from console.core.broker import free_port
+    from console.ui.qt_model_options import QtModelOptions
+    from tests.llama_server import ALIAS, API_KEY
+
+    options = QtModelOptions("unused")
+    qtbot.addWidget(options)
+    remote_only = [c for c in default_checks() if c.id == "remote"]
+    p = QtDoctorPanel(remote_provider=options.remote_choice, checks=remote_only, autorun=False)
+    qtbot.addWidget(p)
+    assert options.remote_choice() is None and p.context().remote_url is None  # local backend: nothing to check
+    with qtbot.waitSignal(p.finished, timeout=30_000):
+        p.run()
+    item, row = _rows(p)["Model server"]
+    assert row.status == "skip" and row.value == "not configured"
+
+    options.backend.setCurrentIndex(options.backend.findData("remote"))
+    options.remote_url.setText(llama.url)
+    options.remote_model.setText(ALIAS)
+    options.remote_key.setText(API_KEY)
+    ctx = p.context()
+    assert (ctx.remote_url, ctx.remote_model, ctx.remote_api_key) == (llama.url, ALIAS, API_KEY)
+    with qtbot.waitSignal(p.finished, timeout=30_000) as done:
+        p.run()
+    item, row = _rows(p)["Model server"]
+    assert row.status == "ok" and row.details["models"] == [ALIAS], row
+    assert item.parent().text(COL_CHECK) == "Model server" and item.text(COL_STATUS) == "ok"
+    assert done.args[0]["summary"]["ok"] == 1
+    p.tree.setCurrentItem(item)
+    assert f"1 model(s): {ALIAS}" in p.details.toPlainText()
+    QApplication.clipboard().clear()
+    p.copy_report()
+    copied = QApplication.clipboard().text()
+    assert "Model server" in copied and ALIAS in copied and API_KEY not in copied
+
+    options.remote_model.setText("not-served")
+    with qtbot.waitSignal(p.finished, timeout=30_000):
+        p.run()
+    item, row = _rows(p)["Model server"]
+    assert row.status == "fail" and ALIAS in item.text(COL_FIX)
+
+    dead = free_port()
+    options.remote_url.setText(f"http://127.0.0.1:{dead}/v1")
+    with qtbot.waitSignal(p.finished, timeout=30_000):
+        p.run()
+    item, row = _rows(p)["Model server"]
+    assert row.status == "fail" and "llama_cpp.server" in item.text(COL_FIX)
+    p.shutdown()
+
+
+def test_set_remote_without_a_provider(qtbot):
+    p = QtDoctorPanel(autorun=False)
+    qtbot.addWidget(p)
+    assert p.context().remote_url is None
+    p.set_remote("http://gpu-box:8000/v1", "glm", "Key-9932")
+    ctx = p.context()
+    assert (ctx.remote_url, ctx.remote_model, ctx.remote_api_key) == ("http://gpu-box:8000/v1", "glm", "Key-9932")
+    p.set_remote(None)
+    assert p.context().remote_url is None and p.context().remote_api_key is None
 
 
 def test_panel_state_round_trips_through_qsettings(qtbot, tmp_path):

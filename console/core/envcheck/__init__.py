@@ -21,6 +21,7 @@ from .python_env import check_packages, check_python
 from .qt_platform import check_qt
 from .quant import check_quantization
 from .redact import redact, redact_obj
+from .remote_checks import check_remote
 from .report import build_report, to_markdown, to_text
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 from .runner import Check, DoctorContext, run_checks
@@ -43,10 +44,12 @@ def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
     """Every check, in report order.  Time limits are generous: importing torch on a busy machine
     takes a while, and a timeout must mean "hung", not "slow"."""
     broker_limit = 5 * (ctx.broker_timeout_s if ctx else 5.0) + 10
+    remote_limit = 2 * (ctx.remote_timeout_s if ctx else 5.0) + 10  # connect + read, and a slow DNS lookup
     return [
         Check("python", "Python", check_python, 10),
         Check("packages", "Packages", check_packages, 20),
         Check("runtime", "CUDA", check_runtime, RUNTIME_TIMEOUT_S + 15, groups=("CUDA", "Quantization", "Model")),
+        Check("remote", "Model server", check_remote, remote_limit),
         Check("broker", "Broker", check_broker, broker_limit),
         Check("disk", "Disk", check_disk, 30),
         Check("qt", "Qt", check_qt, 40),
@@ -55,7 +58,7 @@ def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
 
 __all__ = [
     "FAIL", "OK", "SKIP", "WARN", "Check", "CheckResult", "DoctorContext", "build_report", "check_cuda",
-    "check_model", "check_quantization", "default_checks",
+    "check_model", "check_quantization", "check_remote", "default_checks",
     "doctor_main", "make_context", "redact", "redact_obj", "run_checks", "run_doctor", "to_markdown", "to_text",
     "write_bundle",
 ]

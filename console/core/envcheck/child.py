@@ -29,7 +29,9 @@ from .result import FAIL, SKIP, CheckResult
 from .runner import Check, DoctorContext, run_one
 
 MARK = "@@doctor "
-CTX_FIELDS = ("model", "dtype", "quantization", "context_tokens", "data_dir", "model_dir")
+# remote_api_key is left out on purpose: the spec travels on the child's command line (visible in ps)
+CTX_FIELDS = ("model", "dtype", "quantization", "context_tokens", "data_dir", "model_dir", "remote_url",
+              "remote_model", "remote_timeout_s")
 
 
 def ctx_to_json(ctx: DoctorContext) -> dict[str, Any]:

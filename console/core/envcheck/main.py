@@ -27,10 +27,17 @@ def make_context(
     protocol: str = "5",
     broker_timeout_s: float = 5.0,
     broker_cfg: BrokerConfig | None = None,
+    remote_url: str | None = None,
+    remote_model: str | None = None,
+    remote_api_key: str | None = None,
+    remote_timeout_s: float = 5.0,
 ) -> DoctorContext:
-    """``broker_url`` (may carry user:password@) wins over ``broker_cfg`` (e.g. the active profile)."""
+    """``broker_url`` (may carry user:password@) wins over ``broker_cfg`` (e.g. the active profile).
+    ``remote_url``: an OpenAI-compatible model server to check (None: none is used)."""
     ctx = DoctorContext(model=model, dtype=dtype, quantization=quantization, context_tokens=context_tokens,
-                        broker_timeout_s=broker_timeout_s, broker=broker_cfg)
+                        broker_timeout_s=broker_timeout_s, broker=broker_cfg, remote_url=remote_url or None,
+                        remote_model=remote_model or None, remote_api_key=remote_api_key or None,
+                        remote_timeout_s=remote_timeout_s)
     if broker_url:
         try:
             ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)
@@ -92,7 +99,7 @@ def doctor_main(
     ctx = make_context(broker_url, model, **options)
     with stdout_to_stderr():
         results = run_doctor(ctx, checks)
-    known = [ctx.broker.password] if ctx.broker is not None and ctx.broker.password else []
+    known = [s for s in (ctx.broker.password if ctx.broker is not None else None, ctx.remote_api_key) if s]
     report = redact_obj(build_report(results), known)  # people paste this output into tickets
     if json_out:
         sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")

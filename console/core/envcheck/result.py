@@ -19,7 +19,7 @@ class CheckResult:
     value: str  # what was measured
     expected: str = ""  # what it should be
     hint: str = ""  # how to fix it (empty when ok)
-    group: str = ""  # Python | Packages | CUDA | Quantization | Model | Broker | Disk | Qt
+    group: str = ""  # Python | Packages | CUDA | Quantization | Model | Model server | Broker | Disk | Qt
     elapsed_s: float = 0.0
     details: dict[str, Any] = field(default_factory=dict)  # machine-readable extras (numbers, versions)
 

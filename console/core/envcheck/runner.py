@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class DoctorContext:
-    """What to check: the configured broker and model, and where data lives."""
+    """What to check: the configured broker, model and model server, and where data lives."""
 
     broker: BrokerConfig | None = None
     model: str | None = None  # folder, GGUF file or hub id; None: the bundled model if present
@@ -36,6 +36,10 @@ class DoctorContext:
     data_dir: Path | None = None  # None: paths.user_data_dir()
     model_dir: Path | None = None  # None: paths.model_cache_dir()
     broker_timeout_s: float = 5.0  # per network step
+    remote_url: str | None = None  # an OpenAI-compatible model server (vLLM, SGLang, llama.cpp); None: not used
+    remote_model: str | None = None  # the model name it must serve; None/empty: any
+    remote_api_key: str | None = field(default=None, repr=False)  # sent, never shown, stored or passed on
+    remote_timeout_s: float = 5.0  # connect and read limit for the model server's /v1/models
     extra: dict = field(default_factory=dict)
     stop: threading.Event = field(default_factory=threading.Event)  # set: long checks give up (child killed)
 

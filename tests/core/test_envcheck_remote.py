@@ -1,0 +1,143 @@
+"""The doctor's "Model server" row against the real llama.cpp OpenAI-compatible server of the remote
+engine's tests (the session-wide ``llama`` fixture: serves the bundled GGUF as ``smollm2`` and wants
+an API key), a port nothing listens on, and the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from console.cli import build_parser
+from console.core.broker import free_port
+from console.core.envcheck import DoctorContext, default_checks, doctor_main, make_context, run_checks
+from console.core.envcheck.child import ctx_from_json, ctx_to_json
+from console.core.envcheck.remote_checks import check_remote
+from tests.llama_server import ALIAS, API_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _remote_only():
+    return [c for c in default_checks() if c.id == "remote"]
+
+
+def test_not_configured_is_a_skip():
+    for url in (None, "", "   "):
+        row = check_remote(DoctorContext(remote_url=url))
+        assert (row.name, row.group, row.status, row.value) == ("Model server", "Model server", "skip", "not configured")
+    assert [c.group for c in _remote_only()] == ["Model server"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model", [None, ALIAS])
+def test_server_up_is_ok_with_its_models_and_the_latency(llama, model):
+    row = check_remote(DoctorContext(remote_url=llama.url, remote_model=model, remote_api_key=API_KEY))
+    assert row.status == "ok", row
+    assert row.value.startswith(f"1 model(s): {ALIAS} at http://127.0.0.1:{llama.port}") and row.value.endswith(" ms)")
+    assert row.details["url"] == f"http://127.0.0.1:{llama.port}"
+    assert row.details["models"] == [ALIAS]
+    assert 0 < row.details["latency_ms"] < 5000
+    assert f"{row.details['latency_ms']:.0f} ms" in row.value
+    assert API_KEY not in json.dumps(row.to_dict())
+
+
+@pytest.mark.slow
+def test_a_model_the_server_does_not_serve_fails_and_lists_what_it_serves(llama):
+    row = check_remote(DoctorContext(remote_url=llama.url, remote_model="qwen-72b", remote_api_key=API_KEY))
+    assert row.status == "fail"
+    assert "'qwen-72b'" in row.value and "does not list" in row.value
+    assert f"It serves: {ALIAS}" in row.hint
+    assert row.expected == "answers GET /v1/models and serves 'qwen-72b'"
+    assert row.details["models"] == [ALIAS] and row.details["latency_ms"] > 0
+
+
+@pytest.mark.slow
+def test_a_missing_or_wrong_api_key_fails_with_the_key_hint_and_never_shows_the_key(llama):
+    no_key = check_remote(DoctorContext(remote_url=llama.url))
+    assert no_key.status == "fail" and "HTTP 401" in no_key.value
+    assert "API key" in no_key.hint
+    wrong = check_remote(DoctorContext(remote_url=llama.url, remote_api_key="Wrong-Key-81123"))
+    assert wrong.status == "fail" and "HTTP 401" in wrong.value
+    assert "Wrong-Key-81123" not in json.dumps(wrong.to_dict())
+    assert "Wrong-Key-81123" not in repr(DoctorContext(remote_api_key="Wrong-Key-81123"))
+
+
+def test_a_closed_port_fails_fast_with_what_to_start():
+    port = free_port()  # nothing listens there once the probe socket is closed
+    ctx = DoctorContext(remote_url=f"http://127.0.0.1:{port}/v1", remote_timeout_s=2.0)
+    t0 = time.monotonic()
+    rows = run_checks(_remote_only(), ctx)  # through the runner, as the doctor runs it
+    elapsed = time.monotonic() - t0
+    assert elapsed < 5, elapsed
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.status == "fail" and not row.details.get("timed_out")
+    assert f"cannot reach the model server at http://127.0.0.1:{port}" in row.value
+    assert "Connection refused" in row.value and "1 attempt)" in row.value  # one try, no retries
+    assert "python -m llama_cpp.server" in row.hint and "vllm serve" in row.hint and f"--port {port}" in row.hint
+    assert row.details["models"] == [] and row.details["latency_ms"] is None
+
+
+def test_a_url_that_is_not_http_is_a_failed_row():
+    row = check_remote(DoctorContext(remote_url="ftp://models.example/v1"))
+    assert row.status == "fail" and "not an http(s) URL" in row.value and "http://localhost:8000/v1" in row.hint
+
+
+def test_context_round_trip_keeps_the_server_and_drops_the_key():
+    ctx = make_context(remote_url="http://gpu-box:8000/v1", remote_model="m", remote_api_key="Sk-Key-4471",
+                       remote_timeout_s=3.0)
+    raw = ctx_to_json(ctx)
+    assert "Sk-Key-4471" not in json.dumps(raw)  # the child's spec goes on its command line
+    back = ctx_from_json(raw)
+    assert (back.remote_url, back.remote_model, back.remote_timeout_s, back.remote_api_key) == (
+        "http://gpu-box:8000/v1", "m", 3.0, None)
+
+
+def test_doctor_main_text_shows_the_failed_row_and_its_fix(capfd):
+    port = free_port()
+    checks = [c for c in default_checks() if c.id in ("python", "remote")]
+    rc = doctor_main(json_out=False, remote_url=f"http://127.0.0.1:{port}", remote_model=ALIAS,
+                     remote_api_key="Sk-NotShown-5521", checks=checks)
+    out, err = capfd.readouterr()
+    assert rc == 1
+    assert "\nModel server\n" in out
+    assert f"[FAIL] Model server: cannot reach the model server at http://127.0.0.1:{port}" in out
+    assert "fix: Is vLLM or SGLang running" in out
+    assert "Sk-NotShown-5521" not in out + err
+
+
+def test_the_command_line_reads_the_flags_and_the_environment(monkeypatch):
+    monkeypatch.delenv("AUTOGLM_REMOTE_URL", raising=False)
+    monkeypatch.delenv("AUTOGLM_REMOTE_MODEL", raising=False)
+    args = build_parser().parse_args(["doctor"])
+    assert (args.remote_url, args.remote_model) == (None, None)
+    args = build_parser().parse_args(["doctor", "--remote-url", "http://a:1/v1", "--remote-model", "m"])
+    assert (args.remote_url, args.remote_model) == ("http://a:1/v1", "m")
+    monkeypatch.setenv("AUTOGLM_REMOTE_URL", "http://env-host:8000/v1")
+    monkeypatch.setenv("AUTOGLM_REMOTE_MODEL", "env-model")
+    args = build_parser().parse_args(["doctor"])
+    assert (args.remote_url, args.remote_model) == ("http://env-host:8000/v1", "env-model")
+    args = build_parser().parse_args(["doctor", "--remote-url", "http://flag:1"])
+    assert args.remote_url == "http://flag:1"  # the flag wins
+
+
+@pytest.mark.slow
+def test_cli_doctor_json_with_remote_url_has_the_row(llama):
+    """The whole command, every check, as an operator runs it; the key comes from the environment."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AUTOGLM_REMOTE_API_KEY=API_KEY)
+    env.pop("AUTOGLM_REMOTE_URL", None)
+    proc = subprocess.run([sys.executable, "-m", "console", "doctor", "--json", "--remote-url", llama.url,
+                           "--remote-model", ALIAS], capture_output=True, text=True, env=env, timeout=240, cwd=ROOT)
+    report = json.loads(proc.stdout)  # the whole of stdout is the one JSON document
+    row = next(c for c in report["checks"] if c["name"] == "Model server")
+    assert row["status"] == "ok" and row["group"] == "Model server", row
+    assert row["details"]["models"] == [ALIAS] and row["details"]["latency_ms"] > 0
+    assert row["details"]["url"] == f"http://127.0.0.1:{llama.port}"
+    assert API_KEY not in proc.stdout + proc.stderr
+    assert proc.returncode == (1 if report["summary"]["fail"] else 0)
