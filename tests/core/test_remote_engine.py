@@ -15,6 +15,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -132,8 +133,10 @@ def test_cancel_before_start(llama):
 
 def test_request_deadline(llama):
     engine = llama.engine()
+    # a consumer slower than the deadline (0.3 s a piece): however fast the server and however short
+    # its answer, the request outlives its 1 s, also where the rest of the answer is already buffered
     with pytest.raises(RemoteEngineError, match="no complete answer") as err:
-        collect(engine, COUNT, GenParams(max_new_tokens=1000, timeout_s=1.0))
+        collect(engine, COUNT, GenParams(max_new_tokens=1000, timeout_s=1.0), on_piece=lambda n: time.sleep(0.3))
     assert "timeout" in err.value.hint
     assert err.value.metrics is not None and err.value.metrics.finish_reason == "error"
 

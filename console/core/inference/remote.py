@@ -314,6 +314,7 @@ class RemoteEngine:
         while True:
             if should_stop():
                 raise _Aborted
+            self._check_abort(watch)  # the deadline passed while answer lines were already buffered here
             line = self._read(lambda: resp.readline(MAX_LINE), watch)
             if not line:  # the server ended the stream (a broken connection raises instead)
                 self._check_abort(watch)
