@@ -3,7 +3,9 @@ the fleet registry and the MQTT link.  The UI and the self-test build one of the
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +80,17 @@ class Services:
             self.embedded.stop()
 
 
+def outbox_path_for(cfg: BrokerConfig, *, embedded_demo: bool = False) -> Path:
+    """One command outbox per broker site (host, port, topic prefix): commands queued for one
+    broker are replayed to that broker only, never to another the console is switched to.  The demo's
+    embedded broker takes a new port each start, so the demo keeps one file of its own."""
+    if embedded_demo:
+        return user_data_dir() / "outbox.sqlite3"
+    site = f"{cfg.host}:{cfg.port}/{cfg.prefix}"
+    slug = re.sub(r"[^A-Za-z0-9.-]+", "_", f"{cfg.host}_{cfg.port}_{cfg.prefix}")[:60]
+    return user_data_dir() / "outbox" / f"{slug}-{hashlib.sha1(site.encode()).hexdigest()[:8]}.sqlite3"
+
+
 def build_services(
     *,
     broker_url: str | None,
@@ -112,7 +125,8 @@ def build_services(
     svc_holder: list[Services] = []
     registry = FleetRegistry(prefix, on_ack=lambda d, a: svc_holder[0].dispatch_ack(d, a))
     link = MqttLink(cfg, on_message=lambda t, p, m: registry.ingest(t, p))
-    outbox = Outbox(outbox_path or user_data_dir() / "outbox.sqlite3")
+    outbox = Outbox(outbox_path or outbox_path_for(cfg, embedded_demo=embedded is not None))
+    log.info("command outbox for %s: %s", cfg.url(), outbox.path)
     commands = CommandPipeline(outbox, link, registry.meta, pipeline)
     svc = Services(cfg, fleet, registry, link, commands, embedded, simulator)
     svc.ack_handlers.append(commands.on_ack)
