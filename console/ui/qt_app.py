@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from console.core.logsetup import setup_logging
 from console.core.paths import resource_path
 
+from . import qt_gc
 from .qt_errors import QtErrorReporter, install_qt_message_handler
 from .qt_main_window import QtMainWindow
 
@@ -47,6 +48,7 @@ def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QAp
     QCoreApplication.setOrganizationName(org)
     QCoreApplication.setApplicationName("AutoGLM Console")
     install_translators(app)
+    qt_gc.install(app)  # cycles are collected on this (the GUI) thread only
     return app  # type: ignore[return-value]
 
 
