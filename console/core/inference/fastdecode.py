@@ -20,6 +20,8 @@ host.  This module runs the same arithmetic with its own decode step over the mo
 Where Triton is importable (CUDA), the decode step runs as seven Triton kernels per layer
 (``fastdecode_triton``): four GEMVs with the RMSNorms, SiLU*mul and residual adds folded in, rope +
 cache write, and attention in two; if they fail to build, the torch ops (and cuBLAS) take over.
+Short prefills (up to SHORT_PREFILL tokens: a prefix-cache hit's new tokens) use the same rope,
+attention and SiLU kernels, one row per token.
 On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
 (other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
 from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
