@@ -205,6 +205,10 @@ def bench_model(name, args, device, dtype, bw):
             res.setdefault("fast_variants", {})[variant] = row(t1, ms, bound_ms)
             if args.profile:
                 res["fast_variants"][variant]["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=4)
+            if args.variant_prefix:
+                pc = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
+                res["fast_variants"][variant]["prefix_cache"] = {k: pc[k] for k in (
+                    "ttft_ms_without", "ttft_ms_with", "ttft_cut", "ttft_ms_new_tokens_alone")}
         except Exception as e:  # noqa: BLE001 - a variant that fails is reported, the rest still runs
             res.setdefault("fast_variants", {})[variant] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] fast {variant}: {res['fast_variants'][variant]}")
@@ -246,6 +250,8 @@ SETTINGS = {
     "native_attn": (fdt, "NATIVE_ATTENTION", lambda v: v not in ("0", "false", False)),
     "block_n": (fdt, "BLOCK_N", int),  # keys per attention program
     "short_prefill": (fastdecode, "SHORT_PREFILL", int),  # prefill rows that take the Triton kernels (1: none)
+    "short_gemm": (fastdecode, "SHORT_GEMM", lambda v: v not in ("0", "false", False)),  # their products fused
+    "rows_config": (fdt, "ROWS_CONFIG", lambda v: tuple(int(x) for x in v.split("/")) if isinstance(v, str) else v),
 }
 DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
 
@@ -311,6 +317,7 @@ def main(argv=None) -> int:
     ap.add_argument("--gemv-configs", type=Path, help="Triton GEMV configs measured by bench/gemv.py --configs-out")
     ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
                     help="skip the float32 equality check of the fast path against generate")
+    ap.add_argument("--variant-prefix", action="store_true", help="also time the prefix cache for each variant")
     ap.add_argument("--profile", action="store_true", help="also list the fast path's kernels (torch.profiler)")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
     args = ap.parse_args(argv)

@@ -165,3 +165,30 @@ def test_fused_gemv_matches_torch(dtype, n, k):
         scale = ref.float().abs().max().item()
         err = (got.float() - ref.float()).abs().max().item() / scale
         assert err < (1e-5 if dtype == torch.float32 else 2e-2), (name, err)
+
+
+@pytest.mark.skipif(not fdt.available(), reason="needs Triton")
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+@pytest.mark.parametrize("T,n,k", [(2, 100, 70), (16, 1536, 1536), (11, 37, 3000)])
+def test_fused_rows_matmul_matches_torch(dtype, T, n, k):
+    """The short-prefill form (up to 16 rows, tensor-core tiles) of every fused mode against torch."""
+    import torch.nn.functional as F
+
+    g = torch.Generator(device="cuda").manual_seed(T * n * k)
+    x = torch.randn(T, k, device="cuda", generator=g).to(dtype)
+    w = (torch.randn(2 * n, k, device="cuda", generator=g) * 0.05).to(dtype)
+    nw = (torch.rand(k, device="cuda", generator=g) + 0.5).to(dtype)
+    h = torch.randn(T, n, device="cuda", generator=g).to(dtype)
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    gu = F.linear(xn, w)
+    cases = {
+        "plain": (F.linear(x, w[:n]), fdt.rows_matmul(x, w[:n].contiguous())),
+        "norm": (F.linear(xn, w[:n]), fdt.rows_matmul(x, w[:n].contiguous(), norm=(nw, 1e-6))),
+        "residual": (h.clone().addmm_(x, w[:n].t()),
+                     fdt.rows_matmul(x, w[:n].contiguous(), out=h.clone(), mode="residual")),
+        "glu": (F.silu(gu[:, :n]) * gu[:, n:], fdt.rows_matmul(x, w, norm=(nw, 1e-6), mode="glu")),
+    }
+    for name, (ref, got) in cases.items():
+        assert got.shape == ref.shape and got.dtype == dtype, name
+        err = (got.float() - ref.float()).abs().max().item() / ref.float().abs().max().item()
+        assert err < (1e-5 if dtype == torch.float32 else 2e-2), (name, err)

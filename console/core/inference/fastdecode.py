@@ -55,6 +55,9 @@ MIN_CAPACITY = 2048
 PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 SHORT_PREFILL = 16  # with Triton: segments of up to this many tokens use the decode kernels (per-token rows)
+# their products as the fused 16-row Triton kernel (fdt.rows_matmul) instead of cuBLAS GEMMs: correct
+# (tests/gpu) but slower so far (H200: a 1.5B hit 2.49-3.11 ms vs 2.17 with cuBLAS), so off
+SHORT_GEMM = False
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
 GEMV = "triton"  # with Triton kernels: fused Triton GEMVs (norm / residual / SiLU folded in), or "cublas"
@@ -328,11 +331,13 @@ class FastRunner:
         else:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
         tri = self._triton_rows(T)  # Triton rope / attention / SiLU for these T rows
-        fused = T == 1 and tri and self.fused_gemv
+        # fused products: the one-row GEMVs when decoding, their 16-row form for short prefills
+        fused = tri and self.fused_gemv and (T == 1 or SHORT_GEMM)
+        mm = fdt.gemv if T == 1 else fdt.rows_matmul
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
             if fused:  # RMSNorm inside the GEMV; the bias is added inside the rope kernel
-                qkv = fdt.gemv(h, Ly.wqkv, norm=Ly.ln1)
+                qkv = mm(h, Ly.wqkv, norm=Ly.ln1)
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
                 )
@@ -373,14 +378,14 @@ class FastRunner:
             else:
                 o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
             if fused and Ly.post_attn_ln is None and Ly.bo is None:
-                h = fdt.gemv(o, Ly.wo, out=h, mode="residual")
+                h = mm(o, Ly.wo, out=h, mode="residual")
             elif Ly.post_attn_ln is None:
                 # in place: addmm into a new tensor copies h first (one more kernel), addmm_ does not
                 h = h.addmm_(o, Ly.wo.t()) if Ly.bo is None else h.add_(F.linear(o, Ly.wo, Ly.bo))
             else:
                 h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
             if fused:
-                a = fdt.gemv(h, Ly.wgu, norm=Ly.ln2, mode="glu")
+                a = mm(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
                 gu = torch.mm(self._rms(h, Ly.ln2), Ly.wgu.t())
                 if tri:
@@ -388,7 +393,7 @@ class FastRunner:
                 else:
                     a = F.silu(gu[:, : self.inter]) * gu[:, self.inter :]
             if fused and Ly.post_mlp_ln is None:
-                h = fdt.gemv(a, Ly.wdown, out=h, mode="residual")
+                h = mm(a, Ly.wdown, out=h, mode="residual")
             elif Ly.post_mlp_ln is None:
                 h = h.addmm_(a, Ly.wdown.t())
             else:
@@ -400,8 +405,12 @@ class FastRunner:
         (a prompt's tail after a prefix-cache hit), where torch ops would cost ~15 launches a layer."""
         return self.triton and T <= SHORT_PREFILL
 
+    def _fused_head(self, T: int) -> bool:
+        """The LM head as a fused GEMV after a short prefill (a failure there is caught in prefill)."""
+        return self._triton_rows(T) and self.fused_gemv and SHORT_GEMM
+
     def _logits(self, h_last: torch.Tensor, fused: bool = False) -> torch.Tensor:
-        if fused:  # decode steps only: a Triton failure there is caught (_chunk_fn, _checked)
+        if fused:  # decode steps and short prefills: a Triton failure there is caught and retried
             logits = fdt.gemv(h_last, self.lm_w, norm=(self.norm_w, self.norm_eps))
             return logits if self.lm_b is None else logits.add_(self.lm_b)
         x = self._rms(h_last, (self.norm_w, self.norm_eps))
@@ -444,7 +453,7 @@ class FastRunner:
         positions = torch.arange(p0, p0 + T, device=self.device)
         h = F.embedding(seg, self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        return self._logits(h[-1:]).argmax(dim=-1)
+        return self._logits(h[-1:], fused=self._fused_head(T)).argmax(dim=-1)
 
     def _rope_and_mask(self, positions: torch.Tensor, L: int):
         if self._triton_rows(positions.shape[0]):  # the kernels read the positions themselves
@@ -472,7 +481,7 @@ class FastRunner:
         positions = self.pf_start + self.arange[:Tb]
         h = F.embedding(self.pf_ids[:Tb], self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last)).argmax(dim=-1))
+        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last), fused=self._fused_head(Tb)).argmax(dim=-1))
 
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""

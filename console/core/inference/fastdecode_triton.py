@@ -210,6 +210,63 @@ if triton is not None:
         tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
 
 
+    @triton.jit
+    def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, M, N, K, HALF, eps,
+                     BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
+                     MODE: tl.constexpr, IEEE: tl.constexpr):
+        """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, the
+        weight tile read once for all rows and multiplied on tensor cores (IEEE float32 for float32
+        models)."""
+        pid = tl.program_id(0)
+        rm = tl.arange(0, BM)
+        rn = pid * BN + tl.arange(0, BN)
+        kk = tl.arange(0, BK)
+        mmask = rm < M
+        nmask = rn < N
+        dt = w_ptr.dtype.element_ty
+        if NORM:
+            ss = tl.zeros([BM, BK], dtype=tl.float32)
+            for k0 in range(0, K, BK):
+                ks = k0 + kk
+                xv = tl.load(x_ptr + rm[:, None] * K + ks[None, :], mask=mmask[:, None] & (ks < K)[None, :],
+                             other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 1) / K + eps)  # [BM]
+        acc = tl.zeros([BM, BN], dtype=tl.float32)
+        if MODE == 2:
+            acc2 = tl.zeros([BM, BN], dtype=tl.float32)
+        for k0 in range(0, K, BK):
+            ks = k0 + kk
+            kmask = ks < K
+            xv = tl.load(x_ptr + rm[:, None] * K + ks[None, :], mask=mmask[:, None] & kmask[None, :], other=0.0)
+            if NORM:
+                g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+                xv = xv.to(tl.float32) * rstd[:, None] * g[None, :]
+            xv = xv.to(dt)
+            wmask = nmask[:, None] & kmask[None, :]
+            w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)
+            if IEEE:  # float32 models: IEEE float32 dots, no TF32 rounding
+                acc += tl.dot(xv, tl.trans(w), input_precision="ieee")
+            else:
+                acc += tl.dot(xv, tl.trans(w))
+            if MODE == 2:
+                w2 = tl.load(w_ptr + (rn + HALF)[:, None] * K + ks[None, :], mask=wmask, other=0.0)
+                if IEEE:
+                    acc2 += tl.dot(xv, tl.trans(w2), input_precision="ieee")
+                else:
+                    acc2 += tl.dot(xv, tl.trans(w2))
+        offs = rm[:, None] * N + rn[None, :]
+        omask = mmask[:, None] & nmask[None, :]
+        y = acc
+        if MODE == 1:
+            y += tl.load(out_ptr + offs, mask=omask, other=0.0).to(tl.float32)
+        if MODE == 2:
+            gate = acc.to(dt).to(tl.float32)
+            up = acc2.to(dt).to(tl.float32)
+            y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+        tl.store(out_ptr + offs, y.to(out_ptr.dtype.element_ty), mask=omask)
+
+
 def supported(hd: int, group: int) -> bool:
     pow2 = hd >= 16 and hd & (hd - 1) == 0
     return available() and pow2 and group <= 64
@@ -301,4 +358,28 @@ def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | Non
     nw, eps = norm if norm is not None else (w, 0.0)
     _gemv_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, n, k, n, float(eps), BN=bn, BK=bk,
                                         NORM=norm is not None, MODE=_MODES[mode], num_warps=warps)
+    return out
+
+
+ROWS_CONFIG = (16, 32, 128, 4)  # (BM, BN, BK, warps) of the short-prefill products
+
+
+def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None,
+                mode: str = "plain", config: tuple[int, int, int, int] | None = None) -> torch.Tensor:
+    """``gemv`` for x of T <= 16 rows ([T, K], contiguous): "plain" [T, N], "residual" into ``out``
+    ([T, N]) in place, "glu" [T, I]."""
+    T, k = x.shape
+    n_rows = w.shape[0]
+    n = n_rows // 2 if mode == "glu" else n_rows
+    bm, bn, bk, warps = config or ROWS_CONFIG
+    if T > bm:
+        raise ValueError(f"{T} rows: at most {bm}")
+    if out is None:
+        if mode == "residual":
+            raise ValueError("residual mode needs out")
+        out = torch.empty(T, n, dtype=x.dtype, device=x.device)
+    nw, eps = norm if norm is not None else (w, 0.0)
+    _rows_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, T, n, k, n, float(eps), BM=bm, BN=bn, BK=bk,
+                                        NORM=norm is not None, MODE=_MODES[mode], IEEE=w.dtype == torch.float32,
+                                        num_warps=warps)
     return out
