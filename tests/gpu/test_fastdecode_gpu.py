@@ -170,7 +170,8 @@ def test_fused_gemv_matches_torch(dtype, n, k):
 @pytest.mark.skipif(not fdt.available(), reason="needs Triton")
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
 @pytest.mark.parametrize("T,n,k", [(2, 100, 70), (16, 1536, 1536), (11, 37, 3000)])
-def test_fused_rows_matmul_matches_torch(dtype, T, n, k):
+@pytest.mark.parametrize("config", [None, (16, 32, 128, 4, 4)], ids=["one-pass", "split-k"])
+def test_fused_rows_matmul_matches_torch(dtype, T, n, k, config):
     """The short-prefill form (up to 16 rows, tensor-core tiles) of every fused mode against torch."""
     import torch.nn.functional as F
 
@@ -182,11 +183,11 @@ def test_fused_rows_matmul_matches_torch(dtype, T, n, k):
     xn = F.rms_norm(x, (k,), nw, 1e-6)
     gu = F.linear(xn, w)
     cases = {
-        "plain": (F.linear(x, w[:n]), fdt.rows_matmul(x, w[:n].contiguous())),
-        "norm": (F.linear(xn, w[:n]), fdt.rows_matmul(x, w[:n].contiguous(), norm=(nw, 1e-6))),
+        "plain": (F.linear(x, w[:n]), fdt.rows_matmul(x, w[:n].contiguous(), config=config)),
+        "norm": (F.linear(xn, w[:n]), fdt.rows_matmul(x, w[:n].contiguous(), norm=(nw, 1e-6), config=config)),
         "residual": (h.clone().addmm_(x, w[:n].t()),
-                     fdt.rows_matmul(x, w[:n].contiguous(), out=h.clone(), mode="residual")),
-        "glu": (F.silu(gu[:, :n]) * gu[:, n:], fdt.rows_matmul(x, w, norm=(nw, 1e-6), mode="glu")),
+                     fdt.rows_matmul(x, w[:n].contiguous(), out=h.clone(), mode="residual", config=config)),
+        "glu": (F.silu(gu[:, :n]) * gu[:, n:], fdt.rows_matmul(x, w, norm=(nw, 1e-6), mode="glu", config=config)),
     }
     for name, (ref, got) in cases.items():
         assert got.shape == ref.shape and got.dtype == dtype, name

@@ -56,7 +56,8 @@ PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 SHORT_PREFILL = 16  # with Triton: segments of up to this many tokens use the decode kernels (per-token rows)
 # their products as the fused 16-row Triton kernel (fdt.rows_matmul) instead of cuBLAS GEMMs: correct
-# (tests/gpu) but slower so far (H200: a 1.5B hit 2.49-3.11 ms vs 2.17 with cuBLAS), so off
+# (tests/gpu) but slower so far, with or without split-K (H100: a 1.5B hit 2.91-3.43 ms vs 2.57 with
+# cuBLAS; bench/results/decode-notes.md runs 12-13), so off
 SHORT_GEMM = False
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"

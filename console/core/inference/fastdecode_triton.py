@@ -211,9 +211,9 @@ if triton is not None:
 
 
     @triton.jit
-    def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, M, N, K, HALF, eps,
+    def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, ws_ptr, M, N, K, HALF, KS, eps,
                      BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
-                     MODE: tl.constexpr, IEEE: tl.constexpr):
+                     MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr):
         """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, the
         weight tile read once for all rows and multiplied on tensor cores (IEEE float32 for float32
         models)."""
@@ -235,9 +235,15 @@ if triton is not None:
         acc = tl.zeros([BM, BN], dtype=tl.float32)
         if MODE == 2:
             acc2 = tl.zeros([BM, BN], dtype=tl.float32)
-        for k0 in range(0, K, BK):
+        if SPLIT == 1:
+            k_lo = 0
+            k_hi = K
+        else:  # split-K: this program's slice of K; partial sums go to the workspace
+            k_lo = tl.program_id(1) * KS
+            k_hi = tl.minimum(K, k_lo + KS)
+        for k0 in range(k_lo, k_hi, BK):
             ks = k0 + kk
-            kmask = ks < K
+            kmask = ks < k_hi
             xv = tl.load(x_ptr + rm[:, None] * K + ks[None, :], mask=mmask[:, None] & kmask[None, :], other=0.0)
             if NORM:
                 g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
@@ -257,14 +263,41 @@ if triton is not None:
                     acc2 += tl.dot(xv, tl.trans(w2))
         offs = rm[:, None] * N + rn[None, :]
         omask = mmask[:, None] & nmask[None, :]
-        y = acc
+        if SPLIT > 1:
+            part = tl.program_id(1) * M * N
+            tl.store(ws_ptr + part + offs, acc, mask=omask)
+            if MODE == 2:
+                tl.store(ws_ptr + SPLIT * M * N + part + offs, acc2, mask=omask)
+        else:
+            y = acc
+            if MODE == 1:
+                y += tl.load(out_ptr + offs, mask=omask, other=0.0).to(tl.float32)
+            if MODE == 2:
+                gate = acc.to(dt).to(tl.float32)
+                up = acc2.to(dt).to(tl.float32)
+                y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+            tl.store(out_ptr + offs, y.to(out_ptr.dtype.element_ty), mask=omask)
+
+
+    @triton.jit
+    def _rows_finish_kernel(ws_ptr, out_ptr, MN, SPLIT: tl.constexpr, MODE: tl.constexpr, BLOCK: tl.constexpr):
+        """Sum the split-K partials of ``_rows_kernel`` and apply its epilogue."""
+        offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+        m = offs < MN
+        dt = out_ptr.dtype.element_ty
+        y = tl.zeros([BLOCK], dtype=tl.float32)
+        for sp in range(SPLIT):
+            y += tl.load(ws_ptr + sp * MN + offs, mask=m, other=0.0)
         if MODE == 1:
-            y += tl.load(out_ptr + offs, mask=omask, other=0.0).to(tl.float32)
+            y += tl.load(out_ptr + offs, mask=m, other=0.0).to(tl.float32)
         if MODE == 2:
-            gate = acc.to(dt).to(tl.float32)
-            up = acc2.to(dt).to(tl.float32)
+            y2 = tl.zeros([BLOCK], dtype=tl.float32)
+            for sp in range(SPLIT):
+                y2 += tl.load(ws_ptr + (SPLIT + sp) * MN + offs, mask=m, other=0.0)
+            gate = y.to(dt).to(tl.float32)
+            up = y2.to(dt).to(tl.float32)
             y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
-        tl.store(out_ptr + offs, y.to(out_ptr.dtype.element_ty), mask=omask)
+        tl.store(out_ptr + offs, y.to(dt), mask=m)
 
 
 def supported(hd: int, group: int) -> bool:
@@ -361,17 +394,19 @@ def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | Non
     return out
 
 
-ROWS_CONFIG = (16, 32, 128, 4)  # (BM, BN, BK, warps) of the short-prefill products
+ROWS_CONFIG = (16, 32, 128, 4, 1)  # (BM, BN, BK, warps, K splits) of the short-prefill products
 
 
 def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None,
-                mode: str = "plain", config: tuple[int, int, int, int] | None = None) -> torch.Tensor:
+                mode: str = "plain", config: tuple[int, ...] | None = None) -> torch.Tensor:
     """``gemv`` for x of T <= 16 rows ([T, K], contiguous): "plain" [T, N], "residual" into ``out``
-    ([T, N]) in place, "glu" [T, I]."""
+    ([T, N]) in place, "glu" [T, I].  With K splits > 1, partial products go to a float32 workspace
+    and a second kernel sums them and applies the epilogue (more programs for narrow outputs)."""
     T, k = x.shape
     n_rows = w.shape[0]
     n = n_rows // 2 if mode == "glu" else n_rows
-    bm, bn, bk, warps = config or ROWS_CONFIG
+    bm, bn, bk, warps, *rest = config or ROWS_CONFIG
+    split = max(1, min(rest[0] if rest else 1, triton.cdiv(k, bk)))
     if T > bm:
         raise ValueError(f"{T} rows: at most {bm}")
     if out is None:
@@ -379,7 +414,14 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
             raise ValueError("residual mode needs out")
         out = torch.empty(T, n, dtype=x.dtype, device=x.device)
     nw, eps = norm if norm is not None else (w, 0.0)
-    _rows_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, T, n, k, n, float(eps), BM=bm, BN=bn, BK=bk,
-                                        NORM=norm is not None, MODE=_MODES[mode], IEEE=w.dtype == torch.float32,
-                                        num_warps=warps)
+    ks = triton.cdiv(triton.cdiv(k, split), bk) * bk
+    ws = torch.empty((2 if mode == "glu" else 1) * split * T * n if split > 1 else 1, dtype=torch.float32,
+                     device=x.device)
+    _rows_kernel[(triton.cdiv(n, bn), split)](x, w, out, nw, ws, T, n, k, n, ks, float(eps), BM=bm, BN=bn, BK=bk,
+                                              NORM=norm is not None, MODE=_MODES[mode],
+                                              IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps)
+    if split > 1:
+        block = 1024
+        _rows_finish_kernel[(triton.cdiv(T * n, block),)](ws, out, T * n, SPLIT=split, MODE=_MODES[mode],
+                                                          BLOCK=block)
     return out
