@@ -112,7 +112,7 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
         ref = torch.mm(xi, ws[0].t()) + (ref_h if mode == "residual" else 0)
     cands = []
     for bn, bk, warps in itertools.product(BN, BK, WARPS):
-        if bn * bk > 16384 or bk > 2 * triton_pow2(k) or bn * bk < 32 * warps:
+        if bn * bk > 16384 or bk > 2 * fdt.triton.next_power_of_2(k) or bn * bk < 32 * warps:
             continue
         cfg = (bn, bk, warps)
         try:
@@ -145,13 +145,6 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
     del ws
     torch.cuda.empty_cache()
     return res
-
-
-def triton_pow2(k: int) -> int:
-    p = 1
-    while p < k:
-        p *= 2
-    return p
 
 
 def main(argv=None) -> int:

@@ -202,7 +202,6 @@ class QtDevicesPanel(QWidget):
 
     def _open_connections(self) -> None:
         from .qt_profiles_dialog import open_profiles_dialog
-
         from .qt_restart import restart_with_profile
 
         self._connections = open_profiles_dialog(self)

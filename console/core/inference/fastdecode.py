@@ -332,18 +332,12 @@ class FastRunner:
         else:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
         tri = self._triton_rows(T)  # Triton rope / attention / SiLU for these T rows
-        # fused products: the one-row GEMVs when decoding, their 16-row form for short prefills
-        fused = tri and self.fused_gemv and (T == 1 or SHORT_GEMM)
+        fused = self._fused(T)  # and the fused products (norms, SiLU*mul and residual adds folded in)
         mm = fdt.gemv if T == 1 else fdt.rows_matmul
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
-            if fused:  # RMSNorm inside the GEMV; the bias is added inside the rope kernel
-                qkv = mm(h, Ly.wqkv, norm=Ly.ln1)
-                q = fdt.rope_cache_write(
-                    qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
-                )
-            elif tri:  # the bias is added inside the rope kernel
-                qkv = torch.mm(x, Ly.wqkv.t())
+            if tri:  # the bias is added inside the rope kernel
+                qkv = mm(h, Ly.wqkv, norm=Ly.ln1) if fused else torch.mm(x, Ly.wqkv.t())
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
                 )
@@ -365,19 +359,18 @@ class FastRunner:
                 q = qk[:, :nq].reshape(T, nkv, g, hd).permute(1, 2, 0, 3).reshape(1, nkv, g * T, hd)
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
-            if tri:  # [T, nq * hd]
+            if tri:  # already [T, nq * hd]
                 o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
-            elif ATTENTION == "sdpa":
-                o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
-            else:  # "bmm": masked scores in one baddbmm, softmax (accumulates in float32), one bmm
-                sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
-                o = torch.bmm(torch.softmax(sc, dim=-1), vals[0])
-            if tri:
-                pass
-            elif T == 1:
-                o = o.reshape(1, nq * hd)
             else:
-                o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
+                if ATTENTION == "sdpa":
+                    o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
+                else:  # "bmm": masked scores in one baddbmm, softmax (accumulates in float32), one bmm
+                    sc = torch.baddbmm(mask_rows[0], q[0], keys[0].transpose(1, 2), alpha=self.scaling)
+                    o = torch.bmm(torch.softmax(sc, dim=-1), vals[0])
+                if T == 1:
+                    o = o.reshape(1, nq * hd)
+                else:
+                    o = o.reshape(nkv, g, T, hd).permute(2, 0, 1, 3).reshape(T, nq * hd)
             if fused and Ly.post_attn_ln is None and Ly.bo is None:
                 h = mm(o, Ly.wo, out=h, mode="residual")
             elif Ly.post_attn_ln is None:
@@ -404,14 +397,21 @@ class FastRunner:
     def _triton_rows(self, T: int) -> bool:
         """Whether T rows at once go through the Triton kernels: decode steps, and short prefills
         (a prompt's tail after a prefix-cache hit), where torch ops would cost ~15 launches a layer."""
-        return self.triton and T <= SHORT_PREFILL
+        return self.triton and (T == 1 or T <= SHORT_PREFILL)
 
-    def _fused_head(self, T: int) -> bool:
-        """The LM head as a fused GEMV after a short prefill (a failure there is caught in prefill)."""
-        return self._triton_rows(T) and self.fused_gemv and SHORT_GEMM
+    def _fused(self, T: int) -> bool:
+        """Whether the products of T rows are the fused Triton ones (and the LM head after them a fused
+        GEMV): always when decoding, for short prefills only with SHORT_GEMM.  A Triton failure in a
+        decode step or a prefill is caught there and the torch ops take over."""
+        return self._triton_rows(T) and self.fused_gemv and (T == 1 or SHORT_GEMM)
+
+    @staticmethod
+    def _bucket(T: int) -> int:
+        """The captured prefill length a segment of T tokens is padded to (CUDA)."""
+        return next(b for b in PREFILL_BUCKETS if b >= T)
 
     def _logits(self, h_last: torch.Tensor, fused: bool = False) -> torch.Tensor:
-        if fused:  # decode steps and short prefills: a Triton failure there is caught and retried
+        if fused:  # see _fused
             logits = fdt.gemv(h_last, self.lm_w, norm=(self.norm_w, self.norm_eps))
             return logits if self.lm_b is None else logits.add_(self.lm_b)
         x = self._rms(h_last, (self.norm_w, self.norm_eps))
@@ -439,8 +439,7 @@ class FastRunner:
             except torch.OutOfMemoryError:
                 raise
             except Exception:
-                short = next(b for b in PREFILL_BUCKETS if b >= seg.shape[0]) if self.cuda else seg.shape[0]
-                if not self._triton_rows(short):
+                if not self._triton_rows(self._bucket(seg.shape[0]) if self.cuda else seg.shape[0]):
                     raise
                 log.warning("Triton prefill kernels failed: torch kernels from now on", exc_info=True)
                 self.triton = False
@@ -454,7 +453,7 @@ class FastRunner:
         positions = torch.arange(p0, p0 + T, device=self.device)
         h = F.embedding(seg, self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        return self._logits(h[-1:], fused=self._fused_head(T)).argmax(dim=-1)
+        return self._logits(h[-1:], fused=self._fused(T)).argmax(dim=-1)
 
     def _rope_and_mask(self, positions: torch.Tensor, L: int):
         if self._triton_rows(positions.shape[0]):  # the kernels read the positions themselves
@@ -463,7 +462,7 @@ class FastRunner:
 
     def _prefill_graphed(self, seg: torch.Tensor, p0: int) -> torch.Tensor:
         T = seg.shape[0]
-        Tb = next(b for b in PREFILL_BUCKETS if b >= T)
+        Tb = self._bucket(T)
         L = -(-(p0 + Tb) // BUCKET) * BUCKET
         self.pf_ids[:T].copy_(seg)
         self.pf_start.fill_(p0)
@@ -482,13 +481,13 @@ class FastRunner:
         positions = self.pf_start + self.arange[:Tb]
         h = F.embedding(self.pf_ids[:Tb], self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last), fused=self._fused_head(Tb)).argmax(dim=-1))
+        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last), fused=self._fused(Tb)).argmax(dim=-1))
 
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""
         h = F.embedding(self.tok, self.embed)
         h = self._layers(h, self.pos, *self._rope_and_mask(self.pos, L), L)
-        nxt = self._logits(h, fused=self.triton and self.fused_gemv).argmax(dim=-1)
+        nxt = self._logits(h, fused=self._fused(1)).argmax(dim=-1)
         self.tok.copy_(nxt)
         self.out[i : i + 1].copy_(nxt)
         self.pos.add_(1)

@@ -165,6 +165,13 @@ if triton is not None:
 
 
     @triton.jit
+    def _glu(gate, up, dt):
+        """SiLU(gate) * up from float32 sums, each rounded to the model dtype where transformers
+        rounds (the projections, then SiLU), so the fused kernels keep its greedy tokens."""
+        gate = gate.to(dt).to(tl.float32)
+        return (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up.to(dt).to(tl.float32)
+
+    @triton.jit
     def _gemv_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, N, K, HALF, eps,
                      BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr):
         """out = W x for one input row, BN output rows per program, float32 accumulation.
@@ -204,9 +211,7 @@ if triton is not None:
         if MODE == 1:
             y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
         if MODE == 2:
-            gate = y.to(dt).to(tl.float32)
-            up = tl.sum(acc2, 1).to(dt).to(tl.float32)
-            y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+            y = _glu(y, tl.sum(acc2, 1), dt)
         tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
 
 
@@ -273,9 +278,7 @@ if triton is not None:
             if MODE == 1:
                 y += tl.load(out_ptr + offs, mask=omask, other=0.0).to(tl.float32)
             if MODE == 2:
-                gate = acc.to(dt).to(tl.float32)
-                up = acc2.to(dt).to(tl.float32)
-                y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+                y = _glu(acc, acc2, dt)
             tl.store(out_ptr + offs, y.to(out_ptr.dtype.element_ty), mask=omask)
 
 
@@ -294,9 +297,7 @@ if triton is not None:
             y2 = tl.zeros([BLOCK], dtype=tl.float32)
             for sp in range(SPLIT):
                 y2 += tl.load(ws_ptr + (SPLIT + sp) * MN + offs, mask=m, other=0.0)
-            gate = y.to(dt).to(tl.float32)
-            up = y2.to(dt).to(tl.float32)
-            y = (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up
+            y = _glu(y, y2, dt)
         tl.store(out_ptr + offs, y.to(dt), mask=m)
 
 
@@ -374,6 +375,19 @@ def gemv_config(n: int, k: int, mode: str = "plain") -> tuple[int, int, int]:
 _MODES = {"plain": 0, "residual": 1, "glu": 2}
 
 
+def _operands(x, w, norm, out, mode: str):
+    """(output width, K, the output tensor, norm weight, eps) for ``gemv`` and ``rows_matmul``: "glu"
+    weights are [gate; up], "residual" adds into the given ``out``, others get a new [rows, N]."""
+    n_rows, k = w.shape
+    n = n_rows // 2 if mode == "glu" else n_rows
+    if out is None:
+        if mode == "residual":
+            raise ValueError("residual mode needs out")
+        out = torch.empty(x.shape[0], n, dtype=x.dtype, device=x.device)
+    nw, eps = norm if norm is not None else (w, 0.0)
+    return n, k, out, nw, eps
+
+
 def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
          config: tuple[int, int, int] | None = None) -> torch.Tensor:
     """One-row matrix-vector product with its neighbours fused in (see ``_gemv_kernel``).
@@ -381,14 +395,8 @@ def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | Non
     x: [1, K]; w: [N, K] contiguous; norm: (weight, eps) of an RMSNorm applied to x first, or None.
     "plain" returns [1, N]; "residual" adds W x into ``out`` ([1, N]) in place and returns it;
     "glu" takes w = [gate; up] ([2 I, K]) and returns SiLU(gate x) * (up x) ([1, I])."""
-    n_rows, k = w.shape
-    n = n_rows // 2 if mode == "glu" else n_rows
-    if out is None:
-        if mode == "residual":
-            raise ValueError("residual mode needs out")
-        out = torch.empty(1, n, dtype=x.dtype, device=x.device)
+    n, k, out, nw, eps = _operands(x, w, norm, out, mode)
     bn, bk, warps = config or gemv_config(n, k, mode)
-    nw, eps = norm if norm is not None else (w, 0.0)
     _gemv_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, n, k, n, float(eps), BN=bn, BK=bk,
                                         NORM=norm is not None, MODE=_MODES[mode], num_warps=warps)
     return out
@@ -402,18 +410,12 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
     """``gemv`` for x of T <= 16 rows ([T, K], contiguous): "plain" [T, N], "residual" into ``out``
     ([T, N]) in place, "glu" [T, I].  With K splits > 1, partial products go to a float32 workspace
     and a second kernel sums them and applies the epilogue (more programs for narrow outputs)."""
-    T, k = x.shape
-    n_rows = w.shape[0]
-    n = n_rows // 2 if mode == "glu" else n_rows
+    T = x.shape[0]
     bm, bn, bk, warps, *rest = config or ROWS_CONFIG
-    split = max(1, min(rest[0] if rest else 1, triton.cdiv(k, bk)))
     if T > bm:
         raise ValueError(f"{T} rows: at most {bm}")
-    if out is None:
-        if mode == "residual":
-            raise ValueError("residual mode needs out")
-        out = torch.empty(T, n, dtype=x.dtype, device=x.device)
-    nw, eps = norm if norm is not None else (w, 0.0)
+    n, k, out, nw, eps = _operands(x, w, norm, out, mode)
+    split = max(1, min(rest[0] if rest else 1, triton.cdiv(k, bk)))
     ks = triton.cdiv(triton.cdiv(k, split), bk) * bk
     ws = torch.empty((2 if mode == "glu" else 1) * split * T * n if split > 1 else 1, dtype=torch.float32,
                      device=x.device)
