@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -37,12 +36,13 @@ def test_not_configured_is_a_skip():
 @pytest.mark.slow
 @pytest.mark.parametrize("model", [None, ALIAS])
 def test_server_up_is_ok_with_its_models_and_the_latency(llama, model):
-    row = check_remote(DoctorContext(remote_url=llama.url, remote_model=model, remote_api_key=API_KEY))
+    ctx = DoctorContext(remote_url=llama.url, remote_model=model, remote_api_key=API_KEY)
+    row = check_remote(ctx)
     assert row.status == "ok", row
     assert row.value.startswith(f"1 model(s): {ALIAS} at http://127.0.0.1:{llama.port}") and row.value.endswith(" ms)")
     assert row.details["url"] == f"http://127.0.0.1:{llama.port}"
     assert row.details["models"] == [ALIAS]
-    assert 0 < row.details["latency_ms"] < 5000
+    assert 0 < row.details["latency_ms"] <= ctx.remote_timeout_s * 1000  # an answer comes within the limit
     assert f"{row.details['latency_ms']:.0f} ms" in row.value
     assert API_KEY not in json.dumps(row.to_dict())
 
@@ -71,12 +71,10 @@ def test_a_missing_or_wrong_api_key_fails_with_the_key_hint_and_never_shows_the_
 def test_a_closed_port_fails_fast_with_what_to_start():
     port = free_port()  # nothing listens there once the probe socket is closed
     ctx = DoctorContext(remote_url=f"http://127.0.0.1:{port}/v1", remote_timeout_s=2.0)
-    t0 = time.monotonic()
     rows = run_checks(_remote_only(), ctx)  # through the runner, as the doctor runs it
-    elapsed = time.monotonic() - t0
-    assert elapsed < 5, elapsed
     assert len(rows) == 1
     row = rows[0]
+    # refused at once: the check's own answer, not the runner giving up on it at its time limit
     assert row.status == "fail" and not row.details.get("timed_out")
     assert f"cannot reach the model server at http://127.0.0.1:{port}" in row.value
     assert "Connection refused" in row.value and "1 attempt)" in row.value  # one try, no retries
