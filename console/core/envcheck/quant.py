@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 
 from ..inference.memory import normalize_quantization
@@ -104,7 +105,7 @@ def check_quantization(ctx) -> list[CheckResult]:
     gguf_err = ""
     if gguf_v is not None:
         try:
-            import gguf  # noqa: F401
+            importlib.import_module("gguf")  # only to see that it imports
         except Exception as exc:  # noqa: BLE001
             gguf_err = f"{type(exc).__name__}: {exc}"
     rows.append(judge_gguf(gguf_v, gguf_err))
