@@ -79,6 +79,8 @@ def test_a_closed_port_fails_fast_with_what_to_start():
     assert f"cannot reach the model server at http://127.0.0.1:{port}" in row.value
     assert "Connection refused" in row.value and "1 attempt)" in row.value  # one try, no retries
     assert "python -m llama_cpp.server" in row.hint and "vllm serve" in row.hint and f"--port {port}" in row.hint
+    # a context built as the GUI's panel builds it keeps the panel's words
+    assert row.hint.endswith(", or fix the URL in the model panel.") and "--remote-url" not in row.hint
     assert row.details["models"] == [] and row.details["latency_ms"] is None
 
 
@@ -107,6 +109,10 @@ def test_doctor_main_text_shows_the_failed_row_and_its_fix(capfd):
     assert "\nModel server\n" in out
     assert f"[FAIL] Model server: cannot reach the model server at http://127.0.0.1:{port}" in out
     assert "fix: Is vLLM or SGLang running" in out
+    # a terminal has no model panel: the hint names the flag and the variable instead
+    fix = next(line for line in out.splitlines() if "fix: Is vLLM or SGLang running" in line)
+    assert fix.endswith(", or pass the right URL with --remote-url (or set AUTOGLM_REMOTE_URL).")
+    assert "model panel" not in out
     assert "Sk-NotShown-5521" not in out + err
 
 

@@ -253,6 +253,7 @@ def test_the_model_panels_remote_server_is_checked(qtbot, llama):
         p.run()
     item, row = _rows(p)["Model server"]
     assert row.status == "fail" and "llama_cpp.server" in item.text(COL_FIX)
+    assert item.text(COL_FIX).endswith("or fix the URL in the model panel.")  # the GUI's words, not the CLI's flag
     p.shutdown()
 
 

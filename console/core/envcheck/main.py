@@ -14,6 +14,9 @@ from .report import build_report, to_text
 from .result import FAIL, CheckResult
 from .runner import DoctorContext, run_checks
 
+# the command line has no model panel: the unreachable-server hint names the flag and the variable
+CLI_FIX_URL_HINT = "pass the right URL with --remote-url (or set AUTOGLM_REMOTE_URL)"
+
 
 def make_context(
     broker_url: str | None = None,
@@ -31,13 +34,15 @@ def make_context(
     remote_model: str | None = None,
     remote_api_key: str | None = None,
     remote_timeout_s: float = 5.0,
+    remote_fix_url_hint: str | None = CLI_FIX_URL_HINT,
 ) -> DoctorContext:
-    """``broker_url`` (may carry user:password@) wins over ``broker_cfg`` (e.g. the active profile).
-    ``remote_url``: an OpenAI-compatible model server to check (None: none is used)."""
+    """The command line's context (the GUI's panel builds its own).  ``broker_url`` (may carry
+    user:password@) wins over ``broker_cfg`` (e.g. the active profile).  ``remote_url``: an
+    OpenAI-compatible model server to check (None: none is used)."""
     ctx = DoctorContext(model=model, dtype=dtype, quantization=quantization, context_tokens=context_tokens,
                         broker_timeout_s=broker_timeout_s, broker=broker_cfg, remote_url=remote_url or None,
                         remote_model=remote_model or None, remote_api_key=remote_api_key or None,
-                        remote_timeout_s=remote_timeout_s)
+                        remote_timeout_s=remote_timeout_s, remote_fix_url_hint=remote_fix_url_hint)
     if broker_url:
         try:
             ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)

@@ -4,12 +4,14 @@ serve the model the console will ask for.
 One request, no retries, each network step limited to ``ctx.remote_timeout_s``: a dead host costs the
 doctor a few seconds, never a hang.  The API key is sent with the request (a server started with
 ``--api-key`` refuses the model list without it) and appears nowhere in the row; the URL shown is the
-engine's, without user:password@ or a query string.
+engine's, without user:password@ or a query string.  The hint for a server that cannot be reached ends
+with ``ctx.remote_fix_url_hint`` (the command line names --remote-url) or, when that is None, the
+engine's own words (the model panel, for the GUI).
 """
 
 from __future__ import annotations
 
-from ..inference.remote import RemoteEngine
+from ..inference.remote import FIX_URL_HINT, RemoteEngine
 from ..inference.types import EngineError
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 
@@ -30,7 +32,7 @@ def check_remote(ctx) -> CheckResult:
     timeout = max(0.5, float(ctx.remote_timeout_s))
     try:
         engine = RemoteEngine(url, want, api_key=ctx.remote_api_key, timeout_s=timeout, retries=0,
-                              connect_timeout_s=timeout)
+                              connect_timeout_s=timeout, fix_url_hint=ctx.remote_fix_url_hint or FIX_URL_HINT)
     except EngineError as exc:
         return _row(FAIL, str(exc), EXPECTED_URL, exc.hint)
     health = engine.health()

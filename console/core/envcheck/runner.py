@@ -40,6 +40,9 @@ class DoctorContext:
     remote_model: str | None = None  # the model name it must serve; None/empty: any
     remote_api_key: str | None = field(default=None, repr=False)  # sent, never shown, stored or passed on
     remote_timeout_s: float = 5.0  # connect and read limit for the model server's /v1/models
+    # how the operator corrects the server URL, for the unreachable-server hint; None: the engine's
+    # own words (the model panel, right for the GUI); the command line's doctor names its flag
+    remote_fix_url_hint: str | None = None
     extra: dict = field(default_factory=dict)
     stop: threading.Event = field(default_factory=threading.Event)  # set: long checks give up (child killed)
 

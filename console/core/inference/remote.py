@@ -38,6 +38,7 @@ MAX_BACKOFF_S = 8.0
 WATCH_INTERVAL_S = 0.05
 MAX_LINE = 1 << 20  # one server-sent-event line (a JSON chunk) is far smaller
 MAX_ERROR_BODY = 64 * 1024
+FIX_URL_HINT = "fix the URL in the model panel"  # the GUI's words; the command-line doctor passes its own
 
 
 class RemoteEngineError(EngineError):
@@ -163,6 +164,8 @@ class RemoteEngine:
     (``localhost:8000`` means ``http://localhost:8000``).  ``model`` empty: the first model the
     server lists.  ``retries``: extra attempts after the first (so ``retries + 1`` in all), spaced
     ``backoff_s``, ``2*backoff_s``, … (at most 8 s, or the server's ``Retry-After``).
+    ``fix_url_hint``: how the operator corrects the URL, the end of the hint for a server that
+    cannot be reached ("…, or fix the URL in the model panel.").
     """
 
     name = "remote"
@@ -177,6 +180,7 @@ class RemoteEngine:
         *,
         backoff_s: float = 0.5,
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
+        fix_url_hint: str = FIX_URL_HINT,
     ) -> None:
         self.base_url, self._https, self._host, self._port, self._prefix = _parse_url(base_url)
         self.model = model.strip()
@@ -190,6 +194,7 @@ class RemoteEngine:
         self.connect_timeout_s = float(connect_timeout_s)
         self.retries = int(retries)
         self.backoff_s = float(backoff_s)
+        self.fix_url_hint = fix_url_hint
         self._lock = threading.Lock()
         self._conn: http.client.HTTPConnection | None = None
         self._closed = False
@@ -485,7 +490,7 @@ class RemoteEngine:
                 f"`vllm serve MODEL --port {self._port}` or "
                 f"`python -m sglang.launch_server --model-path MODEL --port {self._port}` "
                 f"(or llama.cpp: `python -m llama_cpp.server --model FILE.gguf --port {self._port}`), "
-                "or fix the URL in the model panel.", status=exc.status, attempts=attempts)
+                f"or {self.fix_url_hint}.", status=exc.status, attempts=attempts)
         if exc.status == 429:
             return RemoteEngineError(f"the model server at {self.base_url} is busy ({exc}; {tries})",
                                      "It is rate-limiting requests: wait a moment, or lower the load.",
