@@ -209,6 +209,54 @@ class Outbox:
             )
         return CommandRow(row.seq, row.command, row.qos, state, new_attempts, now, new_error)
 
+    def move_open_to(self, dst: "Outbox", *, detail: str = "", now: float | None = None) -> list[CommandRow]:
+        """Move every open command, with its transitions, from this outbox into ``dst``; returns the
+        commands moved, oldest first, as they were here.  ``detail``: a transition added in ``dst`` (same
+        state) that says where each command came from and why.
+
+        Two files share no transaction (with WAL, a commit across attached databases is atomic per file
+        only), so the move is two, each safe to repeat: (1) one transaction in ``dst`` copies the
+        commands it does not hold yet (the ids are unique) with their history; (2) one transaction here
+        deletes the copied ones.  A crash between the two leaves a command in both files, never in
+        neither, and the next call finishes the move without copying anything twice (a ``dst`` opened
+        ``durable`` keeps that true through a power loss).  Nothing else may be writing this outbox
+        meanwhile (a command that changed state would be moved as it was)."""
+        if dst.path.resolve() == self.path.resolve():
+            raise ValueError(f"cannot move the commands of {self.path} into itself")
+        now = time.time() if now is None else now
+        rows = self.open_commands()
+        if not rows:
+            return []
+        with self._lock:
+            history = {
+                r.id: self._db.execute(
+                    "SELECT state, at, detail FROM transitions WHERE command_id=? ORDER BY n", (r.id,)
+                ).fetchall()
+                for r in rows
+            }
+        with dst._lock, dst._db:
+            dst._db.execute("BEGIN IMMEDIATE")
+            for r in rows:
+                c = r.command
+                cur = dst._db.execute(
+                    "INSERT OR IGNORE INTO commands(id, device_id, action, params, ts, ttl_s, origin, trace, qos,"
+                    " state, attempts, updated, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (c.id, c.device_id, c.action, json.dumps(c.params), c.ts, c.ttl_s, c.origin, c.trace, r.qos,
+                     r.state.value, r.attempts, r.updated, r.error),
+                )
+                if cur.rowcount == 0:  # copied by an earlier call that stopped before step (2)
+                    continue
+                steps = [(c.id, s, at, d) for s, at, d in history[r.id]]
+                if detail:
+                    steps.append((c.id, r.state.value, now, detail))
+                dst._db.executemany("INSERT INTO transitions(command_id, state, at, detail) VALUES (?,?,?,?)", steps)
+        with self._lock, self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            for r in rows:
+                self._db.execute("DELETE FROM transitions WHERE command_id=?", (r.id,))
+                self._db.execute("DELETE FROM commands WHERE id=?", (r.id,))
+        return rows
+
     # -- reads ----------------------------------------------------------------------------------
     def get(self, command_id: str) -> CommandRow | None:
         with self._lock:
