@@ -315,6 +315,7 @@ def main(argv=None) -> int:
     ap.add_argument("--variants", default="", help="extra fast-path settings to time, comma-separated, each NAME=VALUE joined by '+', "
                     "e.g. kernels=torch,gemv=cublas+native_attn=0 (names: see SETTINGS)")
     ap.add_argument("--gemv-configs", type=Path, help="Triton GEMV configs measured by bench/gemv.py --configs-out")
+    ap.add_argument("--rows-configs", type=Path, help="short-prefill product configs: bench/gemv.py --rows 16 --configs-out")
     ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
                     help="skip the float32 equality check of the fast path against generate")
     ap.add_argument("--variant-prefix", action="store_true", help="also time the prefix cache for each variant")
@@ -326,6 +327,10 @@ def main(argv=None) -> int:
         tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.gemv_configs.read_text()).items()}
         fdt.GEMV_CONFIGS.update(tuned)
         log(f"GEMV configs from {args.gemv_configs}: {tuned}")
+    if args.rows_configs and args.rows_configs.exists():
+        tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.rows_configs.read_text()).items()}
+        fdt.ROWS_CONFIGS.update(tuned)
+        log(f"short-prefill product configs from {args.rows_configs}: {tuned}")
     cuda = torch.cuda.is_available() and not args.quick
     device = torch.device("cuda" if cuda else "cpu")
     dtype = torch.bfloat16 if cuda else torch.float32

@@ -1,4 +1,5 @@
 """One-row GEMVs of the decode step: cuBLAS vs the fused Triton kernel, per weight shape (CUDA only).
+With ``--rows T`` the same for T-row products (a prefix-cache hit's new tokens: ``rows_matmul``).
 
 For each projection of the Qwen2-1.5B and GLM-4-9B shapes, ``layers`` distinct weight matrices are
 allocated (as in the model: the L2 cache never holds the next one) and one CUDA graph runs the
@@ -7,7 +8,7 @@ the decode step ran before: cuBLAS (``torch.mm`` / ``addmm_``) for the same prod
 or SiLU*mul kernel that the Triton kernel folds in.  Every (BN, BK, warps) candidate is timed; the
 best per shape is written with ``--configs-out`` (``bench/decode.py --gemv-configs`` reads it).
 
-    python bench/gemv.py [--configs-out configs.json]
+    python bench/gemv.py [--configs-out configs.json] [--rows 16]
 
 Prints one JSON object on the last line.
 """
@@ -40,6 +41,22 @@ SHAPES = {
 BN = (1, 2, 4, 8, 16)
 BK = (256, 512, 1024, 2048)
 WARPS = (4, 8)
+# T-row products: (BN, BK, warps, stages); K splits chosen per shape (see rows_candidates)
+ROWS_BN = (32, 64, 128)
+ROWS_BK = (64, 128, 256)
+ROWS_WARPS = (4,)
+ROWS_STAGES = (3, 4)
+
+
+def rows_candidates(n: int, k: int, rows: int):
+    """(BM, BN, BK, warps, splits, stages) with about 1-8 programs per SM (132 on an H100)."""
+    for bn, bk, warps, stages in itertools.product(ROWS_BN, ROWS_BK, ROWS_WARPS, ROWS_STAGES):
+        if bn * bk < 32 * warps * 16 or bk > fdt.triton.next_power_of_2(k):
+            continue
+        for split in (1, 2, 4, 8, 16):
+            programs = fdt.triton.cdiv(n, bn) * split
+            if 100 <= programs <= 1100 and fdt.triton.cdiv(k, split) >= bk:
+                yield (max(16, fdt.triton.next_power_of_2(rows)), bn, bk, warps, split, stages)
 
 
 def graph_time(fn, copies: int, reps: int = 20) -> float:
@@ -75,13 +92,14 @@ def graph_time(fn, copies: int, reps: int = 20) -> float:
     return times[len(times) // 2] / copies
 
 
-def bench_shape(name, n, k, mode, norm, copies, dtype):
+def bench_shape(name, n, k, mode, norm, copies, dtype, T=1):
     rows = 2 * n if mode == "glu" else n
     ws = [torch.randn(rows, k, device="cuda", dtype=dtype) * 0.02 for _ in range(copies)]
-    x = torch.randn(1, k, device="cuda", dtype=dtype)
+    x = torch.randn(T, k, device="cuda", dtype=dtype)
     nw = (torch.rand(k, device="cuda", dtype=dtype) + 0.5, 1e-6)
-    h0 = torch.randn(1, n, device="cuda", dtype=dtype)  # the residual the checks start from
-    h = torch.zeros(1, n, device="cuda", dtype=dtype)  # scratch for the timed runs
+    h0 = torch.randn(T, n, device="cuda", dtype=dtype)  # the residual the checks start from
+    h = torch.zeros(T, n, device="cuda", dtype=dtype)  # scratch for the timed runs
+    kernel = fdt.gemv if T == 1 else fdt.rows_matmul
     nbytes = rows * k * ws[0].element_size()
 
     def cublas(i):
@@ -96,7 +114,7 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
     def mm_only(i):
         torch.mm(x, ws[i].t())
 
-    res = {"N": rows, "K": k, "mode": mode, "norm": norm, "copies": copies, "MB": round(nbytes / 1e6, 2)}
+    res = {"N": rows, "K": k, "rows": T, "mode": mode, "norm": norm, "copies": copies, "MB": round(nbytes / 1e6, 2)}
     t = graph_time(cublas, copies)
     res["cublas_with_unfused_us"] = round(t * 1e6, 2)
     t = graph_time(mm_only, copies)
@@ -111,13 +129,15 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
     else:
         ref = torch.mm(xi, ws[0].t()) + (ref_h if mode == "residual" else 0)
     cands = []
-    for bn, bk, warps in itertools.product(BN, BK, WARPS):
-        if bn * bk > 16384 or bk > 2 * fdt.triton.next_power_of_2(k) or bn * bk < 32 * warps:
-            continue
-        cfg = (bn, bk, warps)
+    if T == 1:
+        configs = [(bn, bk, warps) for bn, bk, warps in itertools.product(BN, BK, WARPS)
+                   if not (bn * bk > 16384 or bk > 2 * fdt.triton.next_power_of_2(k) or bn * bk < 32 * warps)]
+    else:
+        configs = list(rows_candidates(n, k, T))
+    for cfg in configs:
         try:
             out = h0.clone()
-            got = fdt.gemv(x, ws[0], norm=nw if norm else None, out=out if mode == "residual" else None, mode=mode,
+            got = kernel(x, ws[0], norm=nw if norm else None, out=out if mode == "residual" else None, mode=mode,
                            config=cfg)
             err = (got.float() - ref.float()).abs().max().item() / (ref.float().abs().max().item() + 1e-6)
             if err > 0.02:
@@ -125,7 +145,7 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
                 continue
 
             def tri(i, cfg=cfg):
-                fdt.gemv(x, ws[i], norm=nw if norm else None, out=h if mode == "residual" else None, mode=mode,
+                kernel(x, ws[i], norm=nw if norm else None, out=h if mode == "residual" else None, mode=mode,
                          config=cfg)
 
             t = graph_time(tri, copies)
@@ -135,10 +155,11 @@ def bench_shape(name, n, k, mode, norm, copies, dtype):
     ok = sorted((c for c in cands if "us" in c), key=lambda c: c["us"])
     res["best"] = ok[0] if ok else None
     res["top"] = ok[:5]
-    saved = fdt.GEMV_CONFIGS.pop((n, k), None)  # the rule's own choice, not the table's
-    rule = fdt.gemv_config(n, k, mode)
+    table = fdt.GEMV_CONFIGS if T == 1 else fdt.ROWS_CONFIGS
+    saved = table.pop((n, k), None)  # the rule's own choice, not the table's
+    rule = fdt.gemv_config(n, k, mode) if T == 1 else fdt.rows_config(n, k)
     if saved is not None:
-        fdt.GEMV_CONFIGS[(n, k)] = saved
+        table[(n, k)] = saved
     res["rule_cfg"] = rule
     res["rule_us"] = next((c["us"] for c in ok if tuple(c["cfg"]) == tuple(rule)), None)
     res["errors"] = [c for c in cands if "error" in c][:5]
@@ -151,18 +172,21 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default="qwen2-1.5b,glm4-9b")
     ap.add_argument("--configs-out", type=Path, help="write the best (BN, BK, warps) per (N, K) here")
+    ap.add_argument("--rows", type=int, default=1, help="input rows: 1 (decode GEMVs) or up to 16 (short prefills)")
     args = ap.parse_args(argv)
     if not torch.cuda.is_available() or not fdt.available():
         print(json.dumps({"bench": "gemv", "error": "needs CUDA and Triton"}))
         return 1
     t0 = time.perf_counter()
-    out = {"bench": "gemv", "device": torch.cuda.get_device_name(), "torch": torch.__version__, "models": {}}
+    out = {"bench": "gemv", "rows": args.rows, "device": torch.cuda.get_device_name(), "torch": torch.__version__, "models": {}}
     best = {}
     for model in args.models.split(","):
         shapes = {}
         sums = {"cublas_with_unfused": 0.0, "triton_best": 0.0, "triton_rule": 0.0}
         for name, n, k, mode, norm, copies in SHAPES[model]:
-            r = bench_shape(name, n, k, mode, norm, copies, torch.bfloat16)
+            if args.rows > 1 and name == "lm_head":
+                continue  # a prefill's logits are one row (the last token's): the GEMV
+            r = bench_shape(name, n, k, mode, norm, copies, torch.bfloat16, T=args.rows)
             shapes[name] = r
             print(f"[{model}] {name}: cuBLAS {r['cublas_with_unfused_us']} us (mm alone {r['cublas_mm_us']} us, "
                   f"{r['cublas_mm_TBps']} TB/s); Triton best {r['best']}; rule {r['rule_cfg']} {r['rule_us']} us",

@@ -1,8 +1,8 @@
 """Where the time of a prefix-cache hit goes (fast path, CUDA): host steps and GPU time, in order.
 
 Replays FastRunner.generate's hit path step by step with a timestamp after each (and CUDA events around
-the GPU work): token list, cache lookup, KV copy, the 16-token prefill (graph replay), the first
-token's read-back.  One JSON object on the last line.
+the GPU work): token ids, prefix reuse (the rows still in the static cache, or a cache lookup and a KV
+copy), the 16-token prefill (graph replay), the first token's read-back.  One JSON object on the last line.
 
     python bench/prefix_breakdown.py [--model qwen2-1.5b] [--prefix 1500] [--new 16]
 """
@@ -60,23 +60,24 @@ def main(argv=None) -> int:
             e0, e1 = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
             with torch.inference_mode():
                 t = [time.perf_counter()]
-                host_ids = input_ids[0].tolist()
+                query = input_ids[0].cpu().numpy().astype("int64", copy=True)
                 t.append(time.perf_counter())
                 ids = input_ids.to(dev)[0]
                 runner._ensure_capacity(ids.shape[0] + 1)
-                hit = cache.lookup(host_ids, model)
                 t.append(time.perf_counter())
                 e0.record()
-                runner.kv[:, :, :, :hit.length].copy_(hit.kv[:, :, :, :hit.length])
+                n_cached = runner._reuse_prefix(query, cache)  # lookup, and a KV copy where needed
+                runner.resident = query[:n_cached]
                 t.append(time.perf_counter())
-                first = runner.prefill(ids[hit.length:], hit.length)
+                first = runner.prefill(ids[n_cached:], n_cached)
+                runner.resident = query
                 e1.record()
                 t.append(time.perf_counter())
                 tok = int(first.item())
                 t.append(time.perf_counter())
             del tok
             gpu_ms = e0.elapsed_time(e1)
-            steps = ["tolist", "to+capacity+lookup", "kv_copy_launch", "prefill_launch", "sync+item"]
+            steps = ["token_ids", "to+capacity", "reuse_prefix", "prefill_launch", "sync+item"]
             for name, a, b in zip(steps, t, t[1:]):
                 rows.setdefault(f"{where}:{name}_ms", []).append((b - a) * 1e3)
             rows.setdefault(f"{where}:gpu_copy+prefill_ms", []).append(gpu_ms)

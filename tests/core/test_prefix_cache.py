@@ -107,3 +107,51 @@ def test_entries_belong_to_one_model_and_clear_frees_them():
 def test_bad_entry_shape_is_refused():
     with pytest.raises(ValueError, match="does not match"):
         PrefixCache(min_tokens=4).store(rand_tokens(10, 4), fake_kv(9), object())
+
+
+def test_fast_path_reuses_its_own_cache_rows_in_place():
+    """The fast path keeps the last prompt's KV rows in its static cache: the next request with the
+    same description starts after it with no entry and no copy; other prompts in between, or a
+    prompt sharing only part of it, are served from the entries (only the missing rows copied)."""
+    from console.core.inference import fastdecode
+
+    model = tiny_model("qwen2")
+    cache = PrefixCache(min_tokens=16)
+    run(model, ids_of(FLEET + ASK1), 4, prefix_cache=cache, fast=True)
+    runner = fastdecode.runner_for(model)
+    assert runner.resident.tolist() == FLEET + ASK1
+    cache.clear()  # no entries left: only the rows in place can serve the next request
+    ids = ids_of(FLEET + ASK2)
+    got, stats = run(model, ids, 10, prefix_cache=cache, fast=True)
+    assert stats.cached_prompt_tokens == len(FLEET) and cache.hits == 1
+    assert got == reference(model, ids, 10)
+
+    # another prompt in between: its rows replace the description's, an entry serves it again
+    other = rand_tokens(40, 104)
+    run(model, ids_of(other), 4, prefix_cache=cache, fast=True)
+    assert runner.resident.tolist() == other
+    ids = ids_of(FLEET + ASK3)
+    got, stats = run(model, ids, 10, prefix_cache=cache, fast=True)
+    assert stats.cached_prompt_tokens == len(FLEET) and got == reference(model, ids, 10)
+
+    # the rows in place share 100 tokens, the best entry 150: rows 100..149 come from the entry
+    run(model, ids_of(FLEET[:100] + other), 4, prefix_cache=cache, fast=True)
+    ids = ids_of(FLEET + ASK1)
+    got, stats = run(model, ids, 10, prefix_cache=cache, fast=True)
+    assert stats.cached_prompt_tokens == len(FLEET) and got == reference(model, ids, 10)
+
+    # without a prefix cache every prompt token is computed, rows in place or not
+    got, stats = run(model, ids, 10, fast=True)
+    assert stats.cached_prompt_tokens == 0 and got == reference(model, ids, 10)
+
+
+def test_lookup_beyond_rows_held():
+    model = object()
+    cache = PrefixCache(min_tokens=8)
+    base = rand_tokens(30, 5)
+    cache.store(base, fake_kv(30), model)
+    assert cache.lookup(base + [1], model, have=12).length == 30  # the entry holds more
+    assert cache.lookup(base + [1], model, have=30) is None  # it holds nothing more: a hit all the same
+    assert cache.lookup(base[:20] + [1, 2], model, have=20, scan=False) is None
+    assert cache.lookup(rand_tokens(30, 6), model, have=4) is None  # 4 held < min_tokens: a miss
+    assert (cache.hits, cache.misses) == (3, 1)

@@ -36,6 +36,7 @@ import time
 import weakref
 from typing import TYPE_CHECKING, Callable
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -258,6 +259,8 @@ class FastRunner:
         self.cos_tab: torch.Tensor | None = None
         self.sin_tab: torch.Tensor | None = None
         self.arange: torch.Tensor | None = None
+        # the prompt whose KV rows [0, len) the static cache holds now (a prefix-cache hit in place)
+        self.resident = np.empty(0, dtype=np.int64)
 
     @property
     def model(self):
@@ -267,6 +270,7 @@ class FastRunner:
     def free(self) -> None:
         self.graphs.clear()
         self.kv = None
+        self.resident = self.resident[:0]
         self.cos_tab = self.sin_tab = None
         self.capacity = 0
         self.pool = None
@@ -281,6 +285,7 @@ class FastRunner:
         cap = max(MIN_CAPACITY, -(-needed // BUCKET) * BUCKET)
         self.graphs.clear()
         self.kv = None
+        self.resident = self.resident[:0]
         self.capacity = 0  # until the new cache exists (an OOM below leaves none)
         if self.cuda:
             torch.cuda.synchronize(self.device)
@@ -400,8 +405,8 @@ class FastRunner:
         return self.triton and (T == 1 or T <= SHORT_PREFILL)
 
     def _fused(self, T: int) -> bool:
-        """Whether the products of T rows are the fused Triton ones (and the LM head after them a fused
-        GEMV): always when decoding, for short prefills only with SHORT_GEMM.  A Triton failure in a
+        """Whether the products of T rows are the fused Triton ones: always when decoding (and for the LM
+        head, which takes one row in a prefill too), for short prefills only with SHORT_GEMM.  A Triton failure in a
         decode step or a prefill is caught there and the torch ops take over."""
         return self._triton_rows(T) and self.fused_gemv and (T == 1 or SHORT_GEMM)
 
@@ -439,7 +444,7 @@ class FastRunner:
             except torch.OutOfMemoryError:
                 raise
             except Exception:
-                if not self._triton_rows(self._bucket(seg.shape[0]) if self.cuda else seg.shape[0]):
+                if not self.triton:  # (long segments use Triton only for the LM head)
                     raise
                 log.warning("Triton prefill kernels failed: torch kernels from now on", exc_info=True)
                 self.triton = False
@@ -453,7 +458,7 @@ class FastRunner:
         positions = torch.arange(p0, p0 + T, device=self.device)
         h = F.embedding(seg, self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        return self._logits(h[-1:], fused=self._fused(T)).argmax(dim=-1)
+        return self._logits(h[-1:], fused=self._fused(1)).argmax(dim=-1)  # one row, whatever T
 
     def _rope_and_mask(self, positions: torch.Tensor, L: int):
         if self._triton_rows(positions.shape[0]):  # the kernels read the positions themselves
@@ -481,7 +486,7 @@ class FastRunner:
         positions = self.pf_start + self.arange[:Tb]
         h = F.embedding(self.pf_ids[:Tb], self.embed)
         h = self._layers(h, positions, *self._rope_and_mask(positions, L), L)
-        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last), fused=self._fused(Tb)).argmax(dim=-1))
+        self.pf_next.copy_(self._logits(h.index_select(0, self.pf_last), fused=self._fused(1)).argmax(dim=-1))
 
     def _step(self, L: int, i: int) -> None:
         """One decode step on the device state (self.tok at self.pos); writes the next token."""
@@ -577,23 +582,20 @@ class FastRunner:
         prefix_cache: "PrefixCache | None" = None,
     ) -> DecodeStats:
         t0 = time.perf_counter()
-        host_ids = input_ids[0].tolist()
+        query = input_ids[0].cpu().numpy().astype(np.int64, copy=True)  # kept as self.resident
         ids = input_ids.to(self.device)[0]
         n = ids.shape[0]
         if should_stop():
             return DecodeStats(None, time.perf_counter() - t0, 0, n, 0, True, "cancelled")
         self._ensure_capacity(n + max_new_tokens)
-        n_cached = 0
-        if prefix_cache is not None:
-            hit = prefix_cache.lookup(host_ids, self.model)
-            if hit is not None:
-                n_cached = hit.length
-                self.kv[:, :, :, :n_cached].copy_(hit.kv[:, :, :, :n_cached])
+        n_cached = self._reuse_prefix(query, prefix_cache) if prefix_cache is not None else 0
+        self.resident = query[:n_cached]  # rows past it are about to be rewritten
         first = self.prefill(ids[n_cached:], n_cached)
+        self.resident = query
         tok = int(first.item())
         ttft = time.perf_counter() - t0
         if prefix_cache is not None:
-            prefix_cache.store(host_ids, self.kv[:, :, :, :n], self.model)
+            prefix_cache.store(query, self.kv[:, :, :, :n], self.model)
         on_token(tok)
         n_new = 1
         finish = "length"
@@ -615,6 +617,26 @@ class FastRunner:
             fast_path=True,
             finish_reason=finish,
         )
+
+    def _reuse_prefix(self, query: np.ndarray, prefix_cache: "PrefixCache") -> int:
+        """How many leading prompt tokens need no prefill: those whose rows the static cache still
+        holds from the previous request (no copy at all: the usual case, the same fleet description
+        before every utterance), or a longer entry of ``prefix_cache`` copied in.  On CUDA a tail that
+        fits the smallest prefill bucket costs the same whatever its length, so then the entries are
+        not even searched."""
+        limit = len(query) - 1
+        m = min(limit, len(self.resident))
+        diff = np.flatnonzero(self.resident[:m] != query[:m])
+        have = int(diff[0]) if diff.size else m
+        if have < prefix_cache.min_tokens:
+            have = 0
+        scan = len(query) - have > (PREFILL_BUCKETS[0] if self.cuda else 0)
+        hit = prefix_cache.lookup(query, self.model, have=have, scan=scan)
+        if hit is None:
+            return have
+        # rows [0, have) hold the same tokens' KV already
+        self.kv[:, :, :, have : hit.length].copy_(hit.kv[:, :, :, have : hit.length])
+        return hit.length
 
     def _decode(self, first, n, budget, eos_token_ids, should_stop, on_token) -> tuple[str, int]:
         """Decode up to ``budget`` tokens after ``first`` (at position n); returns (finish, count)."""

@@ -100,38 +100,43 @@ if triton is not None:
             tl.store(kv_ptr + j * cap * HD + pos * HD + d, y.to(kv_ptr.dtype.element_ty))
 
     @triton.jit
-    def _attn_partial_kernel(q_ptr, kv_ptr, pos_ptr, po_ptr, pml_ptr, cap, nsplit, scale,
+    def _attn_partial_kernel(q_ptr, kv_ptr, pos_ptr, po_ptr, pml_ptr, cap, nsplit, scale, T,
                              NKV: tl.constexpr, G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr,
-                             BN: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr):
+                             BN: tl.constexpr, MB: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr):
+        """One block of BN keys for MB query rows of one kv head: the G query heads of each of the T
+        tokens (row r = token r // G, head r % G), each masked at its own token's position, so a short
+        prefill reads each key block once for all its tokens."""
         kh = tl.program_id(0)
         sp = tl.program_id(1)
-        t = tl.program_id(2)  # query token of a short prefill (each attends up to its own position)
-        pos = tl.load(pos_ptr + t)
-        q_ptr += t * NKV * G * HD
+        r = tl.program_id(2) * MB + tl.arange(0, MB)
+        t = r // G
+        gi = r % G
+        rok = t < T
+        pos = tl.load(pos_ptr + t, mask=rok, other=-1)  # [MB]; -1: no key is live for a pad row
         n = sp * BN + tl.arange(0, BN)
-        gi = tl.arange(0, GP)
         d = tl.arange(0, HD)
-        q = tl.load(q_ptr + (kh * G + gi)[:, None] * HD + d[None, :], mask=(gi < G)[:, None], other=0.0)
-        live = n <= pos
-        k = tl.load(kv_ptr + kh * cap * HD + n[:, None] * HD + d[None, :], mask=live[:, None], other=0.0)
+        q = tl.load(q_ptr + (t * NKV * G + kh * G + gi)[:, None] * HD + d[None, :], mask=rok[:, None], other=0.0)
+        live = n[None, :] <= pos[:, None]  # [MB, BN]
+        kmask = n <= tl.max(pos, 0)
+        k = tl.load(kv_ptr + kh * cap * HD + n[:, None] * HD + d[None, :], mask=kmask[:, None], other=0.0)
         if NATIVE:  # 16-bit cache: tensor-core dots with float32 accumulation, as torch's bmm does
-            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [GP, BN] float32
+            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [MB, BN] float32
         else:
             sc = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32)), input_precision=PREC) * scale
-        sc = tl.where(live[None, :], sc, float("-inf"))
+        sc = tl.where(live, sc, float("-inf"))
         m = tl.max(sc, 1)
         m_safe = tl.where(m == float("-inf"), 0.0, m)
         p = tl.exp(sc - m_safe[:, None])
         l_sum = tl.sum(p, 1)
-        v = tl.load(kv_ptr + (NKV + kh) * cap * HD + n[:, None] * HD + d[None, :], mask=live[:, None], other=0.0)
+        v = tl.load(kv_ptr + (NKV + kh) * cap * HD + n[:, None] * HD + d[None, :], mask=kmask[:, None], other=0.0)
         if NATIVE:  # probabilities rounded to the cache dtype, as transformers does before p @ v
-            acc = tl.dot(p.to(v.dtype), v)  # [GP, HD] float32
+            acc = tl.dot(p.to(v.dtype), v)  # [MB, HD] float32
         else:
             acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)
-        base = ((t * NKV + kh) * nsplit + sp) * GP
-        tl.store(po_ptr + (base + gi)[:, None] * HD + d[None, :], acc)
-        tl.store(pml_ptr + (base + gi) * 2, m)
-        tl.store(pml_ptr + (base + gi) * 2 + 1, l_sum)
+        row = ((t * NKV + kh) * nsplit + sp) * GP + gi  # the combine kernel's layout
+        tl.store(po_ptr + row[:, None] * HD + d[None, :], acc, mask=rok[:, None])
+        tl.store(pml_ptr + row * 2, m, mask=rok)
+        tl.store(pml_ptr + row * 2 + 1, l_sum, mask=rok)
 
     @triton.jit
     def _attn_combine_kernel(po_ptr, pml_ptr, out_ptr, nsplit, NKV: tl.constexpr,
@@ -219,9 +224,10 @@ if triton is not None:
     def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, ws_ptr, M, N, K, HALF, KS, eps,
                      BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
                      MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr):
-        """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, the
-        weight tile read once for all rows and multiplied on tensor cores (IEEE float32 for float32
-        models)."""
+        """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, each
+        weight tile read once for all rows.  The product is taken transposed, out^T = W x^T, so the
+        weight tile (BN rows) is the tensor-core M side and the few input rows the narrow N side
+        (IEEE float32 dots for float32 models)."""
         pid = tl.program_id(0)
         rm = tl.arange(0, BM)
         rn = pid * BN + tl.arange(0, BN)
@@ -230,16 +236,16 @@ if triton is not None:
         nmask = rn < N
         dt = w_ptr.dtype.element_ty
         if NORM:
-            ss = tl.zeros([BM, BK], dtype=tl.float32)
+            ss = tl.zeros([BK, BM], dtype=tl.float32)
             for k0 in range(0, K, BK):
                 ks = k0 + kk
-                xv = tl.load(x_ptr + rm[:, None] * K + ks[None, :], mask=mmask[:, None] & (ks < K)[None, :],
+                xv = tl.load(x_ptr + rm[None, :] * K + ks[:, None], mask=mmask[None, :] & (ks < K)[:, None],
                              other=0.0).to(tl.float32)
                 ss += xv * xv
-            rstd = 1.0 / tl.sqrt(tl.sum(ss, 1) / K + eps)  # [BM]
-        acc = tl.zeros([BM, BN], dtype=tl.float32)
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)  # [BM]
+        acc = tl.zeros([BN, BM], dtype=tl.float32)
         if MODE == 2:
-            acc2 = tl.zeros([BM, BN], dtype=tl.float32)
+            acc2 = tl.zeros([BN, BM], dtype=tl.float32)
         if SPLIT == 1:
             k_lo = 0
             k_hi = K
@@ -249,25 +255,25 @@ if triton is not None:
         for k0 in range(k_lo, k_hi, BK):
             ks = k0 + kk
             kmask = ks < k_hi
-            xv = tl.load(x_ptr + rm[:, None] * K + ks[None, :], mask=mmask[:, None] & kmask[None, :], other=0.0)
+            xt = tl.load(x_ptr + rm[None, :] * K + ks[:, None], mask=mmask[None, :] & kmask[:, None], other=0.0)
             if NORM:
                 g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
-                xv = xv.to(tl.float32) * rstd[:, None] * g[None, :]
-            xv = xv.to(dt)
+                xt = xt.to(tl.float32) * rstd[None, :] * g[:, None]
+            xt = xt.to(dt)  # [BK, BM]
             wmask = nmask[:, None] & kmask[None, :]
-            w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)
+            w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)  # [BN, BK]
             if IEEE:  # float32 models: IEEE float32 dots, no TF32 rounding
-                acc += tl.dot(xv, tl.trans(w), input_precision="ieee")
+                acc += tl.dot(w, xt, input_precision="ieee")
             else:
-                acc += tl.dot(xv, tl.trans(w))
+                acc += tl.dot(w, xt)
             if MODE == 2:
                 w2 = tl.load(w_ptr + (rn + HALF)[:, None] * K + ks[None, :], mask=wmask, other=0.0)
                 if IEEE:
-                    acc2 += tl.dot(xv, tl.trans(w2), input_precision="ieee")
+                    acc2 += tl.dot(w2, xt, input_precision="ieee")
                 else:
-                    acc2 += tl.dot(xv, tl.trans(w2))
-        offs = rm[:, None] * N + rn[None, :]
-        omask = mmask[:, None] & nmask[None, :]
+                    acc2 += tl.dot(w2, xt)
+        offs = rm[None, :] * N + rn[:, None]  # [BN, BM], out is [M, N]
+        omask = mmask[None, :] & nmask[:, None]
         if SPLIT > 1:
             part = tl.program_id(1) * M * N
             tl.store(ws_ptr + part + offs, acc, mask=omask)
@@ -328,9 +334,12 @@ def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torc
     pml = torch.empty(T * n_kv * nsplit * gp * 2, dtype=torch.float32, device=q.device)
     prec = "ieee"  # float32 caches: IEEE float32 dots (no TF32 rounding: greedy tokens stay transformers')
     native = NATIVE_ATTENTION and kv_layer.dtype in (torch.float16, torch.bfloat16)
-    _attn_partial_kernel[(n_kv, nsplit, T)](q, kv_layer, pos, po, pml, cap, nsplit, scale,
-                                         NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, PREC=prec,
-                                         NATIVE=native)
+    # query rows per program: a token's heads when decoding (as many programs as before), up to 64
+    # rows of several tokens in a short prefill
+    mb = gp if T == 1 else min(64, max(gp, triton.next_power_of_2(T * group)))
+    _attn_partial_kernel[(n_kv, nsplit, triton.cdiv(T * group, mb))](
+        q, kv_layer, pos, po, pml, cap, nsplit, scale, T, NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, MB=mb,
+        PREC=prec, NATIVE=native)
     out = torch.empty(T, n_kv * group * hd, dtype=q.dtype, device=q.device)
     _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
                                         SP=max(2, triton.next_power_of_2(nsplit)))
@@ -402,7 +411,25 @@ def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | Non
     return out
 
 
-ROWS_CONFIG = (16, 32, 128, 4, 1)  # (BM, BN, BK, warps, K splits) of the short-prefill products
+# (BM, BN, BK, warps, K splits, pipeline stages) of the short-prefill products: a rule below and, per
+# (output width, K), the fastest of the bench/gemv.py --rows sweep
+ROWS_CONFIGS: dict[tuple[int, int], tuple[int, ...]] = {}
+ROWS_CONFIG: tuple[int, ...] | None = None  # one config for every shape (bench variants), else the rule
+
+
+def rows_config(n: int, k: int) -> tuple[int, ...]:
+    """64 weight rows a program (the smallest Hopper tensor-core M), and enough K splits for about two
+    programs per SM on narrow outputs."""
+    if ROWS_CONFIG is not None:
+        return ROWS_CONFIG
+    cfg = ROWS_CONFIGS.get((n, k))
+    if cfg is not None:
+        return cfg
+    bn, bk = 64, 128
+    split = 1
+    while triton.cdiv(n, bn) * split < 256 and triton.cdiv(k, bk * split * 2) >= 2:
+        split *= 2
+    return 16, bn, bk, 4, split, 3
 
 
 def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None,
@@ -411,17 +438,19 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
     ([T, N]) in place, "glu" [T, I].  With K splits > 1, partial products go to a float32 workspace
     and a second kernel sums them and applies the epilogue (more programs for narrow outputs)."""
     T = x.shape[0]
-    bm, bn, bk, warps, *rest = config or ROWS_CONFIG
+    n, k, out, nw, eps = _operands(x, w, norm, out, mode)
+    bm, bn, bk, warps, *rest = config or rows_config(n, k)
     if T > bm:
         raise ValueError(f"{T} rows: at most {bm}")
-    n, k, out, nw, eps = _operands(x, w, norm, out, mode)
     split = max(1, min(rest[0] if rest else 1, triton.cdiv(k, bk)))
+    stages = rest[1] if len(rest) > 1 else 3
     ks = triton.cdiv(triton.cdiv(k, split), bk) * bk
     ws = torch.empty((2 if mode == "glu" else 1) * split * T * n if split > 1 else 1, dtype=torch.float32,
                      device=x.device)
     _rows_kernel[(triton.cdiv(n, bn), split)](x, w, out, nw, ws, T, n, k, n, ks, float(eps), BM=bm, BN=bn, BK=bk,
                                               NORM=norm is not None, MODE=_MODES[mode],
-                                              IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps)
+                                              IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps,
+                                              num_stages=stages)
     if split > 1:
         block = 1024
         _rows_finish_kernel[(triton.cdiv(T * n, block),)](ws, out, T * n, SPLIT=split, MODE=_MODES[mode],

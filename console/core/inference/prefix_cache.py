@@ -64,15 +64,21 @@ class PrefixCache:
             self._entries.clear()
             self._model_key = key
 
-    def lookup(self, ids: list[int], model) -> PrefixHit | None:
+    def lookup(self, ids, model, *, have: int = 0, scan: bool = True) -> PrefixHit | None:
         """The longest stored prefix of ``ids`` (at most len(ids) - 1 tokens: the last one is
-        always recomputed, its logits give the first new token), or None below ``min_tokens``."""
+        always recomputed, its logits give the first new token), or None below ``min_tokens``.
+
+        ``have``: leading tokens of ``ids`` the caller already holds (a runner's own cache rows from
+        the previous request): only entries that share more are returned, and the request counts as
+        a hit if either reaches ``min_tokens``.  ``scan=False`` only counts it (the caller decided
+        that no entry could save it work)."""
         query = np.asarray(ids, dtype=np.int64)
         limit = len(query) - 1
+        have = min(have, limit)
         with self._lock:
             self._check_model(model)
-            best_key, best_len = None, 0
-            for key, e in self._entries.items():
+            best_key, best_len = None, have
+            for key, e in self._entries.items() if scan else ():
                 m = min(limit, len(e.ids))
                 if m <= best_len:
                     continue
@@ -80,11 +86,13 @@ class PrefixCache:
                 common = int(diff[0]) if diff.size else m
                 if common > best_len:
                     best_key, best_len = key, common
-            if best_key is None or best_len < self.min_tokens:
+            if best_len < self.min_tokens:
                 self.misses += 1
                 return None
-            self._entries.move_to_end(best_key)
             self.hits += 1
+            if best_key is None:
+                return None
+            self._entries.move_to_end(best_key)
             return PrefixHit(kv=self._entries[best_key].kv, length=best_len)
 
     def store(self, ids: list[int], kv: torch.Tensor, model) -> None:
