@@ -164,7 +164,7 @@ def prefix_ttft(model, prefix_len, suffix_len, vocab, device, reps, fast, profil
         ks = sorted(((ev.key[:50], ev.self_device_time_total, ev.count) for ev in prof.key_averages()
                      if ev.self_device_time_total), key=lambda r: -r[1])
         extra["hit_profile"] = {"ttft_us": round(st.ttft_s * 1e6, 1), "gpu_busy_us": round(sum(k[1] for k in ks), 1),
-                                "kernels": {k: [round(t, 1), c] for k, t, c in ks[:10]}}
+                                "kernels": {k: [round(t, 1), c] for k, t, c in ks[:16]}}
     return {
         **extra,
         "prefix_tokens": prefix_len,
@@ -252,6 +252,9 @@ SETTINGS = {
     "short_prefill": (fastdecode, "SHORT_PREFILL", int),  # prefill rows that take the Triton kernels (1: none)
     "short_gemm": (fastdecode, "SHORT_GEMM", lambda v: v not in ("0", "false", False)),  # their products fused
     "rows_config": (fdt, "ROWS_CONFIG", lambda v: tuple(int(x) for x in v.split("/")) if isinstance(v, str) else v),
+    "pdl": (fdt, "PDL", lambda v: v not in ("0", "false", False)),  # programmatic dependent launch (Hopper)
+    # with pdl: 1 the GEMVs read their first weight tile before the wait, 0 after, auto: per shape
+    "prefetch": (fdt, "GEMV_PREFETCH", lambda v: None if v in (None, "auto") else int(v)),
 }
 DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
 
@@ -319,13 +322,16 @@ def main(argv=None) -> int:
     ap.add_argument("--no-fp32-check", dest="check_fp32", action="store_false",
                     help="skip the float32 equality check of the fast path against generate")
     ap.add_argument("--variant-prefix", action="store_true", help="also time the prefix cache for each variant")
+    ap.add_argument("--base", default="", help="settings of the main fast-path run, NAME=VALUE joined by '+' (as a variant)")
     ap.add_argument("--profile", action="store_true", help="also list the fast path's kernels (torch.profiler)")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]
+    if args.base:
+        DEFAULTS.update(dict(kv.split("=", 1) for kv in args.base.split("+")))
     if args.gemv_configs and args.gemv_configs.exists():
         tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.gemv_configs.read_text()).items()}
-        fdt.GEMV_CONFIGS.update(tuned)
+        fdt.gemv_table(torch.cuda.is_available() and fdt._pdl(torch.empty(0, device="cuda"))).update(tuned)
         log(f"GEMV configs from {args.gemv_configs}: {tuned}")
     if args.rows_configs and args.rows_configs.exists():
         tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.rows_configs.read_text()).items()}

@@ -42,7 +42,7 @@ BN = (1, 2, 4, 8, 16)
 BK = (256, 512, 1024, 2048)
 WARPS = (4, 8)
 # T-row products: (BN, BK, warps, stages); K splits chosen per shape (see rows_candidates)
-ROWS_BN = (32, 64, 128)
+ROWS_BN = (32, 64)
 ROWS_BK = (64, 128, 256)
 ROWS_WARPS = (4,)
 ROWS_STAGES = (3, 4)
@@ -130,7 +130,9 @@ def bench_shape(name, n, k, mode, norm, copies, dtype, T=1):
         ref = torch.mm(xi, ws[0].t()) + (ref_h if mode == "residual" else 0)
     cands = []
     if T == 1:
-        configs = [(bn, bk, warps) for bn, bk, warps in itertools.product(BN, BK, WARPS)
+        # with programmatic dependent launch (Hopper): also whether the first weight tile is read early
+        prefetch = (0, 1) if fdt._pdl(x) else (0,)
+        configs = [(bn, bk, warps, pf) for bn, bk, warps, pf in itertools.product(BN, BK, WARPS, prefetch)
                    if not (bn * bk > 16384 or bk > 2 * fdt.triton.next_power_of_2(k) or bn * bk < 32 * warps)]
     else:
         configs = list(rows_candidates(n, k, T))
@@ -155,9 +157,11 @@ def bench_shape(name, n, k, mode, norm, copies, dtype, T=1):
     ok = sorted((c for c in cands if "us" in c), key=lambda c: c["us"])
     res["best"] = ok[0] if ok else None
     res["top"] = ok[:5]
-    table = fdt.GEMV_CONFIGS if T == 1 else fdt.ROWS_CONFIGS
+    table = fdt.gemv_table(fdt._pdl(x)) if T == 1 else fdt.ROWS_CONFIGS
     saved = table.pop((n, k), None)  # the rule's own choice, not the table's
-    rule = fdt.gemv_config(n, k, mode) if T == 1 else fdt.rows_config(n, k)
+    rule = fdt.gemv_config(n, k, mode, fdt._pdl(x)) if T == 1 else fdt.rows_config(n, k)
+    if T == 1 and len(rule) == 3:
+        rule = (*rule, int(k <= rule[1]) if fdt._pdl(x) else 0)  # gemv's own default
     if saved is not None:
         table[(n, k)] = saved
     res["rule_cfg"] = rule

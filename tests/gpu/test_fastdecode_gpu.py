@@ -117,9 +117,11 @@ def test_capture_failure_falls_back_to_eager_steps(monkeypatch):
     ids = prompt(90, seed=16).cuda()
     ref = reference(model, ids, 40)
     monkeypatch.setattr(torch.cuda, "graph", BrokenCapture)
+    monkeypatch.setattr(fdt, "PDL", True)  # restored afterwards: the failure below switches it off
     got, stats = run(model, ids, 40)
     runner = fastdecode.runner_for(model)
     assert not runner.graphs_ok and not runner.graphs
+    assert fdt.PDL is (not runner.triton)  # first retried without programmatic launches
     assert stats.fast_path and got == ref
     assert run(model, ids, 40)[0] == ref
 
@@ -193,3 +195,21 @@ def test_fused_rows_matmul_matches_torch(dtype, T, n, k, config):
         assert got.shape == ref.shape and got.dtype == dtype, name
         err = (got.float() - ref.float()).abs().max().item() / ref.float().abs().max().item()
         assert err < (1e-5 if dtype == torch.float32 else 2e-2), (name, err)
+
+
+@pytest.mark.skipif(not fdt.available(), reason="needs Triton")
+@pytest.mark.parametrize("pdl", [False, True])
+def test_programmatic_dependent_launch_keeps_the_tokens(pdl, monkeypatch):
+    """With PDL (Hopper and later) each kernel starts during the previous one and reads its weights
+    before it waits: decode steps and a prefix-cache hit's short prefill still give generate's tokens."""
+    monkeypatch.setattr(fdt, "PDL", pdl)
+    model = cuda_model("qwen2")
+    fleet = prompt(200, seed=21)[0]
+    cache = PrefixCache(min_tokens=16)
+    for i in range(2):
+        ids = torch.cat([fleet, prompt(9, seed=22 + i)[0]]).unsqueeze(0).cuda()
+        got, stats = run(model, ids, 40, prefix_cache=cache)
+        assert got == reference(model, ids, 40)
+        assert (stats.cached_prompt_tokens >= 200) == (i > 0)
+    assert fdt._pdl(ids) == (pdl and torch.cuda.get_device_capability()[0] >= 9)
+    fastdecode.release(model)

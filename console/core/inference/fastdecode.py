@@ -21,7 +21,11 @@ Where Triton is importable (CUDA), the decode step runs as seven Triton kernels 
 (``fastdecode_triton``): four GEMVs with the RMSNorms, SiLU*mul and residual adds folded in, rope +
 cache write, and attention in two; if they fail to build, the torch ops (and cuBLAS) take over.
 Short prefills (up to SHORT_PREFILL tokens: a prefix-cache hit's new tokens) use the same rope,
-attention and SiLU kernels, one row per token.
+attention and SiLU kernels, one row per token.  On Hopper the kernels are launched with programmatic
+dependent launch: each starts while the previous one finishes, and a GEMV reads its first weight tile
+before it waits for the previous kernel's results.
+With a prefix cache, the runner reuses the rows its static cache still holds from the previous prompt
+in place (no copy), and copies in a stored entry's rows only where one covers more.
 On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
 (other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
 from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
@@ -57,8 +61,8 @@ PREFILL_SEGMENT = 512  # prompt tokens per prefill pass
 PREFILL_BUCKETS = (16, 32, 64, 128, 256, 512)  # CUDA: a segment is padded up to one of these
 SHORT_PREFILL = 16  # with Triton: segments of up to this many tokens use the decode kernels (per-token rows)
 # their products as the fused 16-row Triton kernel (fdt.rows_matmul) instead of cuBLAS GEMMs: correct
-# (tests/gpu) but slower so far, with or without split-K (H100: a 1.5B hit 2.91-3.43 ms vs 2.57 with
-# cuBLAS; bench/results/decode-notes.md runs 12-13), so off
+# (tests/gpu), faster than cuBLAS + norm/SiLU kernels alone (bench/gemv.py --rows 16) but no faster in a
+# whole hit (H100 with PDL: 2.33 vs 2.37 ms, 2.61 vs 2.23 in another run; decode-notes.md), so off
 SHORT_GEMM = False
 MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and captured again)
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
@@ -562,6 +566,10 @@ class FastRunner:
         except torch.OutOfMemoryError:
             raise
         except Exception:  # noqa: BLE001 - any capture failure: keep decoding without graphs
+            if self.triton and fdt.PDL:  # an older driver may not capture programmatic launches
+                log.warning("CUDA graph capture failed with programmatic dependent launch: without it", exc_info=True)
+                fdt.PDL = False
+                return self._capture(key, body, restore)
             log.warning("CUDA graph capture failed: decoding without graphs for this model", exc_info=True)
             self.graphs_ok = False
             self.graphs.clear()

@@ -13,6 +13,12 @@ costs ~3 µs whatever it does.  These replace five of them and the per-step rope
   before the LM head.  Faster than cuBLAS's GEMV on every decode shape measured (bench/gemv.py), and
   the whole layer is 7 kernels instead of 10.
 
+On Hopper and later every kernel is launched with programmatic dependent launch (``PDL``): it may
+start while the previous kernel finishes, a GEMV reading its first weight tile meanwhile, and waits
+(griddepcontrol.wait) before it touches anything an earlier kernel writes.  In a CUDA graph this
+removes most of the gap between kernels: H100, Qwen2-1.5B shape 1.63 -> 1.50 ms/token, GLM-4-9B shape
+6.87 -> 6.40 ms/token (bench/results/decode-notes.md).
+
 Rope is taken in its general linear form y_j = x_j C_j + x_{P_j} S_j, with the per-position vectors C
 and S and the partner index P read off the model's own rope (``rope_tables``), so half-split,
 interleaved and partial rotary all work.  Float32 models use IEEE dots (no TF32), so the fast path
@@ -32,6 +38,23 @@ except ImportError:  # CPU-only installs: the torch kernels are used
 
 BLOCK_N = 64  # keys per attention program
 NATIVE_ATTENTION = True  # 16-bit caches: tensor-core dots (False: float32 dots, as for float32 models)
+# Programmatic dependent launch (Hopper and later): each kernel may start while the previous one
+# finishes, reading its weights meanwhile, and waits (griddepcontrol.wait) before it reads anything
+# an earlier kernel writes and before it writes anything at all
+PDL = True
+# with PDL, 1: a GEMV reads its first weight tile before the wait, 0: after; None: per shape (see gemv_config)
+GEMV_PREFETCH: int | None = None
+_PDL_DEVICES: dict[int, bool] = {}
+
+
+def _pdl(t: torch.Tensor) -> bool:
+    """Whether kernels on t's device are launched with programmatic dependent launch."""
+    if not PDL or t.device.type != "cuda":
+        return False
+    i = t.device.index if t.device.index is not None else torch.cuda.current_device()
+    if i not in _PDL_DEVICES:
+        _PDL_DEVICES[i] = torch.cuda.get_device_capability(i)[0] >= 9
+    return _PDL_DEVICES[i]
 
 
 def available() -> bool:
@@ -71,8 +94,25 @@ def rope_tables(apply_rope, cos_tab: torch.Tensor, sin_tab: torch.Tensor, hd: in
 if triton is not None:
 
     @triton.jit
+    def _gdc_start(GDC: tl.constexpr):
+        """Let the next kernel launch (its programs wait in _gdc_wait until this grid is done)."""
+        if GDC:
+            tl.extra.cuda.gdc_launch_dependents()
+
+    @triton.jit
+    def _gdc_wait(GDC: tl.constexpr):
+        """Wait until the previous kernel has finished and its writes are visible.  Every program
+        calls it, before any store and any load of what an earlier kernel wrote, so a grid completes
+        only after its predecessor has, and the order of the whole chain holds."""
+        if GDC:
+            tl.extra.cuda.gdc_wait()
+
+    @triton.jit
     def _rope_cache_kernel(qkv_ptr, b_ptr, c_ptr, s_ptr, p_ptr, pos_ptr, q_out_ptr, kv_ptr, cap,
-                           NQ: tl.constexpr, NKV: tl.constexpr, HD: tl.constexpr, HAS_BIAS: tl.constexpr):
+                           NQ: tl.constexpr, NKV: tl.constexpr, HD: tl.constexpr, HAS_BIAS: tl.constexpr,
+                           GDC: tl.constexpr):
+        _gdc_start(GDC)
+        _gdc_wait(GDC)
         h = tl.program_id(0)
         t = tl.program_id(1)  # token (row) of a short prefill; 0 when decoding
         d = tl.arange(0, HD)
@@ -102,10 +142,13 @@ if triton is not None:
     @triton.jit
     def _attn_partial_kernel(q_ptr, kv_ptr, pos_ptr, po_ptr, pml_ptr, cap, nsplit, scale, T,
                              NKV: tl.constexpr, G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr,
-                             BN: tl.constexpr, MB: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr):
+                             BN: tl.constexpr, MB: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr,
+                             GDC: tl.constexpr):
         """One block of BN keys for MB query rows of one kv head: the G query heads of each of the T
         tokens (row r = token r // G, head r % G), each masked at its own token's position, so a short
         prefill reads each key block once for all its tokens."""
+        _gdc_start(GDC)
+        _gdc_wait(GDC)
         kh = tl.program_id(0)
         sp = tl.program_id(1)
         r = tl.program_id(2) * MB + tl.arange(0, MB)
@@ -140,7 +183,10 @@ if triton is not None:
 
     @triton.jit
     def _attn_combine_kernel(po_ptr, pml_ptr, out_ptr, nsplit, NKV: tl.constexpr,
-                             G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr, SP: tl.constexpr):
+                             G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr, SP: tl.constexpr,
+                             GDC: tl.constexpr):
+        _gdc_start(GDC)
+        _gdc_wait(GDC)
         kh = tl.program_id(0)
         g = tl.program_id(1)
         t = tl.program_id(2)
@@ -158,7 +204,9 @@ if triton is not None:
         tl.store(out_ptr + (kh * G + g) * HD + d, o.to(out_ptr.dtype.element_ty))
 
     @triton.jit
-    def _silu_mul_kernel(gu_ptr, out_ptr, N, BLOCK: tl.constexpr):
+    def _silu_mul_kernel(gu_ptr, out_ptr, N, BLOCK: tl.constexpr, GDC: tl.constexpr):
+        _gdc_start(GDC)
+        _gdc_wait(GDC)
         t = tl.program_id(1)
         gu_ptr += t * 2 * N
         out_ptr += t * N
@@ -177,36 +225,60 @@ if triton is not None:
         return (gate / (1.0 + tl.exp(-gate))).to(dt).to(tl.float32) * up.to(dt).to(tl.float32)
 
     @triton.jit
+    def _x_tile(x_ptr, nw_ptr, ks, K, rstd, NORM: tl.constexpr, dt):
+        """x[ks] in float32, RMS-normalised and rounded to the model dtype as F.rms_norm rounds."""
+        kmask = ks < K
+        xv = tl.load(x_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+        if NORM:
+            g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+            xv = (xv * rstd * g).to(dt).to(tl.float32)
+        return xv
+
+    @triton.jit
     def _gemv_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, N, K, HALF, eps,
-                     BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr):
+                     BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr,
+                     GDC: tl.constexpr, PREFETCH: tl.constexpr):
         """out = W x for one input row, BN output rows per program, float32 accumulation.
 
         NORM: x is RMS-normalised first (statistics in float32, weight ``nw``, rounded to the model
         dtype as F.rms_norm rounds); every program recomputes the statistic from x (a few KB, in L2).
         MODE 0: out = W x; 1: out += W x (the residual, in place, one rounding as addmm_);
-        2: out = SiLU(W[:HALF] x) * W[HALF:] x (gate/up; each rounded as transformers rounds them)."""
+        2: out = SiLU(W[:HALF] x) * W[HALF:] x (gate/up; each rounded as transformers rounds them).
+        GDC with PREFETCH: the first weight tile is read before waiting for the previous kernel (in
+        registers: it pays where a program's whole row block is that tile, less or worse elsewhere)."""
+        _gdc_start(GDC)
         pid = tl.program_id(0)
         rows = pid * BN + tl.arange(0, BN)
         rmask = rows < N
         kk = tl.arange(0, BK)
         dt = w_ptr.dtype.element_ty
+        if PREFETCH == 1:
+            m0 = rmask[:, None] & (kk < K)[None, :]
+            w = tl.load(w_ptr + rows[:, None] * K + kk[None, :], mask=m0, other=0.0)
+            if MODE == 2:
+                w2 = tl.load(w_ptr + (rows + HALF)[:, None] * K + kk[None, :], mask=m0, other=0.0)
+        _gdc_wait(GDC)
+        rstd = 1.0
         if NORM:
             ss = tl.zeros([BK], dtype=tl.float32)
             for k0 in range(0, K, BK):
                 xv = tl.load(x_ptr + k0 + kk, mask=k0 + kk < K, other=0.0).to(tl.float32)
                 ss += xv * xv
             rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
-        acc = tl.zeros([BN, BK], dtype=tl.float32)
-        if MODE == 2:
+        if PREFETCH == 1:
+            xv = _x_tile(x_ptr, nw_ptr, kk, K, rstd, NORM, dt)
+            acc = w.to(tl.float32) * xv[None, :]
+            if MODE == 2:
+                acc2 = w2.to(tl.float32) * xv[None, :]
+            k_first = BK
+        else:
+            acc = tl.zeros([BN, BK], dtype=tl.float32)
             acc2 = tl.zeros([BN, BK], dtype=tl.float32)
-        for k0 in range(0, K, BK):
+            k_first = 0
+        for k0 in range(k_first, K, BK):
             ks = k0 + kk
-            kmask = ks < K
-            xv = tl.load(x_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
-            if NORM:
-                g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
-                xv = (xv * rstd * g).to(dt).to(tl.float32)
-            m2 = rmask[:, None] & kmask[None, :]
+            xv = _x_tile(x_ptr, nw_ptr, ks, K, rstd, NORM, dt)
+            m2 = rmask[:, None] & (ks < K)[None, :]
             w = tl.load(w_ptr + rows[:, None] * K + ks[None, :], mask=m2, other=0.0)
             acc += w.to(tl.float32) * xv[None, :]
             if MODE == 2:
@@ -219,15 +291,31 @@ if triton is not None:
             y = _glu(y, tl.sum(acc2, 1), dt)
         tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
 
+    @triton.jit
+    def _dot(a, b, IEEE: tl.constexpr):
+        if IEEE:  # float32 models: IEEE float32 dots, no TF32 rounding
+            return tl.dot(a, b, input_precision="ieee")
+        return tl.dot(a, b)
+
+    @triton.jit
+    def _xt_tile(x_ptr, nw_ptr, rm, mmask, ks, k_hi, K, rstd, NORM: tl.constexpr, dt):
+        """x[rm, ks] transposed ([BK, BM]), RMS-normalised and rounded as in ``_x_tile``."""
+        kmask = ks < k_hi
+        xt = tl.load(x_ptr + rm[None, :] * K + ks[:, None], mask=mmask[None, :] & kmask[:, None], other=0.0)
+        if NORM:
+            g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+            xt = xt.to(tl.float32) * rstd[None, :] * g[:, None]
+        return xt.to(dt)
 
     @triton.jit
     def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, ws_ptr, M, N, K, HALF, KS, eps,
                      BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
-                     MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr):
+                     MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr, GDC: tl.constexpr):
         """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, each
         weight tile read once for all rows.  The product is taken transposed, out^T = W x^T, so the
         weight tile (BN rows) is the tensor-core M side and the few input rows the narrow N side
-        (IEEE float32 dots for float32 models)."""
+        (IEEE float32 dots for float32 models).  GDC: the first weight tile is read before waiting."""
+        _gdc_start(GDC)
         pid = tl.program_id(0)
         rm = tl.arange(0, BM)
         rn = pid * BN + tl.arange(0, BN)
@@ -235,43 +323,40 @@ if triton is not None:
         mmask = rm < M
         nmask = rn < N
         dt = w_ptr.dtype.element_ty
-        if NORM:
-            ss = tl.zeros([BK, BM], dtype=tl.float32)
-            for k0 in range(0, K, BK):
-                ks = k0 + kk
-                xv = tl.load(x_ptr + rm[None, :] * K + ks[:, None], mask=mmask[None, :] & (ks < K)[:, None],
-                             other=0.0).to(tl.float32)
-                ss += xv * xv
-            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)  # [BM]
-        acc = tl.zeros([BN, BM], dtype=tl.float32)
-        if MODE == 2:
-            acc2 = tl.zeros([BN, BM], dtype=tl.float32)
         if SPLIT == 1:
             k_lo = 0
             k_hi = K
         else:  # split-K: this program's slice of K; partial sums go to the workspace
             k_lo = tl.program_id(1) * KS
             k_hi = tl.minimum(K, k_lo + KS)
-        for k0 in range(k_lo, k_hi, BK):
+        ks = k_lo + kk
+        wmask = nmask[:, None] & (ks < k_hi)[None, :]
+        w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)  # [BN, BK]
+        if MODE == 2:
+            w2 = tl.load(w_ptr + (rn + HALF)[:, None] * K + ks[None, :], mask=wmask, other=0.0)
+        _gdc_wait(GDC)
+        rstd = tl.full([BM], 1.0, tl.float32)
+        if NORM:
+            ss = tl.zeros([BK, BM], dtype=tl.float32)
+            for k0 in range(0, K, BK):
+                kx = k0 + kk
+                xv = tl.load(x_ptr + rm[None, :] * K + kx[:, None], mask=mmask[None, :] & (kx < K)[:, None],
+                             other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)  # [BM]
+        xt = _xt_tile(x_ptr, nw_ptr, rm, mmask, ks, k_hi, K, rstd, NORM, dt)
+        acc = _dot(w, xt, IEEE)  # [BN, BM]
+        if MODE == 2:
+            acc2 = _dot(w2, xt, IEEE)
+        for k0 in range(k_lo + BK, k_hi, BK):
             ks = k0 + kk
-            kmask = ks < k_hi
-            xt = tl.load(x_ptr + rm[None, :] * K + ks[:, None], mask=mmask[None, :] & kmask[:, None], other=0.0)
-            if NORM:
-                g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
-                xt = xt.to(tl.float32) * rstd[None, :] * g[:, None]
-            xt = xt.to(dt)  # [BK, BM]
-            wmask = nmask[:, None] & kmask[None, :]
-            w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)  # [BN, BK]
-            if IEEE:  # float32 models: IEEE float32 dots, no TF32 rounding
-                acc += tl.dot(w, xt, input_precision="ieee")
-            else:
-                acc += tl.dot(w, xt)
+            xt = _xt_tile(x_ptr, nw_ptr, rm, mmask, ks, k_hi, K, rstd, NORM, dt)
+            wmask = nmask[:, None] & (ks < k_hi)[None, :]
+            w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)
+            acc += _dot(w, xt, IEEE)
             if MODE == 2:
                 w2 = tl.load(w_ptr + (rn + HALF)[:, None] * K + ks[None, :], mask=wmask, other=0.0)
-                if IEEE:
-                    acc2 += tl.dot(w2, xt, input_precision="ieee")
-                else:
-                    acc2 += tl.dot(w2, xt)
+                acc2 += _dot(w2, xt, IEEE)
         offs = rm[None, :] * N + rn[:, None]  # [BN, BM], out is [M, N]
         omask = mmask[None, :] & nmask[:, None]
         if SPLIT > 1:
@@ -289,8 +374,11 @@ if triton is not None:
 
 
     @triton.jit
-    def _rows_finish_kernel(ws_ptr, out_ptr, MN, SPLIT: tl.constexpr, MODE: tl.constexpr, BLOCK: tl.constexpr):
+    def _rows_finish_kernel(ws_ptr, out_ptr, MN, SPLIT: tl.constexpr, MODE: tl.constexpr, BLOCK: tl.constexpr,
+                            GDC: tl.constexpr):
         """Sum the split-K partials of ``_rows_kernel`` and apply its epilogue."""
+        _gdc_start(GDC)
+        _gdc_wait(GDC)
         offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
         m = offs < MN
         dt = out_ptr.dtype.element_ty
@@ -319,7 +407,8 @@ def rope_cache_write(qkv, bias, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd:
     T = qkv.shape[0]
     q = torch.empty(T, n_q * hd, dtype=qkv.dtype, device=qkv.device)
     _rope_cache_kernel[(n_q + 2 * n_kv, T)](qkv, bias if bias is not None else qkv, C, S, P, pos, q, kv_layer,
-                                          kv_layer.shape[2], NQ=n_q, NKV=n_kv, HD=hd, HAS_BIAS=bias is not None)
+                                          kv_layer.shape[2], NQ=n_q, NKV=n_kv, HD=hd, HAS_BIAS=bias is not None,
+                                          GDC=_pdl(qkv), launch_pdl=_pdl(qkv))
     return q
 
 
@@ -339,10 +428,10 @@ def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torc
     mb = gp if T == 1 else min(64, max(gp, triton.next_power_of_2(T * group)))
     _attn_partial_kernel[(n_kv, nsplit, triton.cdiv(T * group, mb))](
         q, kv_layer, pos, po, pml, cap, nsplit, scale, T, NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, MB=mb,
-        PREC=prec, NATIVE=native)
+        PREC=prec, NATIVE=native, GDC=_pdl(q), launch_pdl=_pdl(q))
     out = torch.empty(T, n_kv * group * hd, dtype=q.dtype, device=q.device)
     _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
-                                        SP=max(2, triton.next_power_of_2(nsplit)))
+                                        SP=max(2, triton.next_power_of_2(nsplit)), GDC=_pdl(q), launch_pdl=_pdl(q))
     return out
 
 
@@ -351,30 +440,43 @@ def silu_mul(gu: torch.Tensor) -> torch.Tensor:
     T, n = gu.shape[0], gu.shape[-1] // 2
     out = torch.empty(T, n, dtype=gu.dtype, device=gu.device)
     block = 1024
-    _silu_mul_kernel[(triton.cdiv(n, block), T)](gu, out, n, BLOCK=block)
+    _silu_mul_kernel[(triton.cdiv(n, block), T)](gu, out, n, BLOCK=block, GDC=_pdl(gu), launch_pdl=_pdl(gu))
     return out
 
 
-# (BN, BK, warps) per (output width, K): the fastest of 32-40 candidates on the lent H100 (bench/gemv.py,
-# bench/results/gemv-h100.json), for the Qwen2-1.5B and GLM-4-9B shapes; other shapes use the rule below
-GEMV_CONFIGS: dict[tuple[int, int], tuple[int, int, int]] = {
+# (BN, BK, warps[, prefetch]) per (output width, K), the fastest of the bench/gemv.py candidates on the
+# lent H100 for the Qwen2-1.5B and GLM-4-9B shapes; other shapes use the rule below.  Without PDL
+# (bench/results/gemv-h100.json: GPUs before Hopper) and with it (gemv-h100-pdl.json: each GEMV reading
+# its first weight tile while the previous kernel finishes, which favours long rows, BK 2048).
+GEMV_CONFIGS: dict[tuple[int, int], tuple[int, ...]] = {
     (2048, 1536): (8, 2048, 8), (1536, 1536): (2, 2048, 8), (8960, 1536): (2, 512, 4), (1536, 8960): (2, 2048, 8),
     (151936, 1536): (4, 512, 4),
     (4608, 4096): (8, 1024, 4), (4096, 4096): (8, 2048, 4), (13696, 4096): (2, 512, 4), (4096, 13696): (8, 2048, 4),
     (151552, 4096): (4, 512, 4),
 }
+GEMV_CONFIGS_PDL: dict[tuple[int, int], tuple[int, ...]] = {
+    (2048, 1536): (8, 2048, 4, 1), (1536, 1536): (4, 2048, 4, 1), (8960, 1536): (2, 2048, 4, 1),
+    (1536, 8960): (8, 2048, 8, 1), (151936, 1536): (4, 512, 4, 1),
+    (4608, 4096): (2, 2048, 8, 1), (4096, 4096): (8, 1024, 4, 1), (13696, 4096): (2, 2048, 4, 1),
+    (4096, 13696): (8, 2048, 8, 1), (151552, 4096): (4, 2048, 4, 1),
+}
 
 
-def gemv_config(n: int, k: int, mode: str = "plain") -> tuple[int, int, int]:
-    """What the measurements favour: gate/up (two tiles per program) 2 x 512; very wide outputs (the
-    LM head) 4 x 512; the rest long rows (BK up to 2048) with at least ~512 programs."""
-    cfg = GEMV_CONFIGS.get((n, k))
+def gemv_table(pdl: bool) -> dict[tuple[int, int], tuple[int, ...]]:
+    return GEMV_CONFIGS_PDL if pdl else GEMV_CONFIGS
+
+
+def gemv_config(n: int, k: int, mode: str = "plain", pdl: bool = False) -> tuple[int, ...]:
+    """What the measurements favour: gate/up (two tiles per program) 2 x 512 (2 x 2048 with PDL); very
+    wide outputs (the LM head) 4 x 512; the rest long rows (BK up to 2048) with at least ~512 programs."""
+    cfg = gemv_table(pdl).get((n, k))
     if cfg is not None:
         return cfg
+    bk = min(2048 if pdl else 512, triton.next_power_of_2(k))
     if mode == "glu":
-        return 2, min(512, triton.next_power_of_2(k)), 4
+        return 2, bk, 4
     if n >= 65536:
-        return 4, min(512, triton.next_power_of_2(k)), 4
+        return 4, bk, 4
     bn = 8
     while bn > 1 and n // bn < 512:
         bn //= 2
@@ -398,22 +500,30 @@ def _operands(x, w, norm, out, mode: str):
 
 
 def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
-         config: tuple[int, int, int] | None = None) -> torch.Tensor:
+         config: tuple[int, ...] | None = None) -> torch.Tensor:
     """One-row matrix-vector product with its neighbours fused in (see ``_gemv_kernel``).
 
     x: [1, K]; w: [N, K] contiguous; norm: (weight, eps) of an RMSNorm applied to x first, or None.
     "plain" returns [1, N]; "residual" adds W x into ``out`` ([1, N]) in place and returns it;
-    "glu" takes w = [gate; up] ([2 I, K]) and returns SiLU(gate x) * (up x) ([1, I])."""
+    "glu" takes w = [gate; up] ([2 I, K]) and returns SiLU(gate x) * (up x) ([1, I]).
+    config: (BN, BK, warps[, prefetch]); without prefetch, 1 where a program's rows are one tile."""
     n, k, out, nw, eps = _operands(x, w, norm, out, mode)
-    bn, bk, warps = config or gemv_config(n, k, mode)
+    pdl = _pdl(x)
+    bn, bk, warps, *rest = config or gemv_config(n, k, mode, pdl)
+    prefetch = GEMV_PREFETCH if GEMV_PREFETCH is not None else rest[0] if rest else int(k <= bk)
     _gemv_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, n, k, n, float(eps), BN=bn, BK=bk,
-                                        NORM=norm is not None, MODE=_MODES[mode], num_warps=warps)
+                                        NORM=norm is not None, MODE=_MODES[mode], num_warps=warps, GDC=pdl,
+                                        PREFETCH=prefetch if pdl else 0, launch_pdl=pdl)
     return out
 
 
 # (BM, BN, BK, warps, K splits, pipeline stages) of the short-prefill products: a rule below and, per
-# (output width, K), the fastest of the bench/gemv.py --rows sweep
-ROWS_CONFIGS: dict[tuple[int, int], tuple[int, ...]] = {}
+# (output width, K), the fastest of the bench/gemv.py --rows 16 sweep on the lent H100 with PDL
+# (bench/results/rows-h100-1.5b-pdl.json: Qwen2-1.5B shapes)
+ROWS_CONFIGS: dict[tuple[int, int], tuple[int, ...]] = {
+    (2048, 1536): (16, 32, 256, 4, 2, 3), (1536, 1536): (16, 32, 64, 4, 4, 4), (8960, 1536): (16, 64, 64, 4, 1, 4),
+    (1536, 8960): (16, 64, 128, 4, 8, 3),
+}
 ROWS_CONFIG: tuple[int, ...] | None = None  # one config for every shape (bench variants), else the rule
 
 
@@ -450,9 +560,9 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
     _rows_kernel[(triton.cdiv(n, bn), split)](x, w, out, nw, ws, T, n, k, n, ks, float(eps), BM=bm, BN=bn, BK=bk,
                                               NORM=norm is not None, MODE=_MODES[mode],
                                               IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps,
-                                              num_stages=stages)
+                                              num_stages=stages, GDC=_pdl(x), launch_pdl=_pdl(x))
     if split > 1:
         block = 1024
         _rows_finish_kernel[(triton.cdiv(T * n, block),)](ws, out, T * n, SPLIT=split, MODE=_MODES[mode],
-                                                          BLOCK=block)
+                                                          BLOCK=block, GDC=_pdl(x), launch_pdl=_pdl(x))
     return out
