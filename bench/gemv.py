@@ -42,16 +42,16 @@ BN = (1, 2, 4, 8, 16)
 BK = (256, 512, 1024, 2048)
 WARPS = (4, 8)
 # T-row products: (BN, BK, warps, stages); K splits chosen per shape (see rows_candidates)
-ROWS_BN = (32, 64)
-ROWS_BK = (64, 128, 256)
+ROWS_BN = (16, 32, 64)
+ROWS_BK = (128, 256, 512, 1024, 2048)
 ROWS_WARPS = (4,)
-ROWS_STAGES = (3, 4)
+ROWS_STAGES = (2, 3)
 
 
 def rows_candidates(n: int, k: int, rows: int):
     """(BM, BN, BK, warps, splits, stages) with about 1-8 programs per SM (132 on an H100)."""
     for bn, bk, warps, stages in itertools.product(ROWS_BN, ROWS_BK, ROWS_WARPS, ROWS_STAGES):
-        if bn * bk < 32 * warps * 16 or bk > fdt.triton.next_power_of_2(k):
+        if not 2048 <= bn * bk <= 32768 or bk > fdt.triton.next_power_of_2(k):
             continue
         for split in (1, 2, 4, 8, 16):
             programs = fdt.triton.cdiv(n, bn) * split
