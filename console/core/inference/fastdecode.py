@@ -409,9 +409,9 @@ class FastRunner:
         return self.triton and (T == 1 or T <= SHORT_PREFILL)
 
     def _fused(self, T: int) -> bool:
-        """Whether the products of T rows are the fused Triton ones: always when decoding (and for the LM
-        head, which takes one row in a prefill too), for short prefills only with SHORT_GEMM.  A Triton failure in a
-        decode step or a prefill is caught there and the torch ops take over."""
+        """Whether the products of T rows are the fused Triton ones: always when decoding (and for the
+        LM head, which takes one row in a prefill too), for short prefills only with SHORT_GEMM.  A
+        Triton failure in a decode step or a prefill is caught there and the torch ops take over."""
         return self._triton_rows(T) and self.fused_gemv and (T == 1 or SHORT_GEMM)
 
     @staticmethod
