@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,74 @@ def test_not_configured_is_a_skip():
     for url in (None, "", "   "):
         row = check_remote(DoctorContext(remote_url=url))
         assert (row.name, row.group, row.status, row.value) == ("Model server", "Model server", "skip", "not configured")
+        # a context built as the GUI's panel builds it names the Model panel's field, not the flag
+        assert "the URL field of the Model panel's remote server" in row.expected and "--remote-url" not in row.expected
     assert [c.group for c in _remote_only()] == ["Model server"]
+
+
+def test_doctor_main_json_names_the_flag_when_no_server_is_configured(capfd):
+    """The command line's report (JSON, as `autoglm-console doctor --json` prints it): no panel there."""
+    rc = doctor_main(json_out=True, remote_url=None, checks=_remote_only())
+    out, _ = capfd.readouterr()
+    row = next(c for c in json.loads(out)["checks"] if c["name"] == "Model server")
+    assert rc == 0 and (row["status"], row["value"]) == ("skip", "not configured")
+    assert row["expected"] == ("a server URL (--remote-url or AUTOGLM_REMOTE_URL) when the console uses a "
+                               "remote model server")
+    assert "Model panel" not in out and "model panel" not in out
+
+
+class _NoModels:
+    """An OpenAI-compatible endpoint on loopback whose model list is empty, as a server that is still
+    loading its model may answer (llama.cpp always lists the model it serves)."""
+
+    def __init__(self):
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                body = b'{"object": "list", "data": []}' if self.path == "/v1/models" else b"{}"
+                self.send_response(200 if self.path == "/v1/models" else 404)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.fixture
+def no_models():
+    server = _NoModels()
+    yield server
+    server.stop()
+
+
+def test_a_server_that_lists_no_models_names_where_the_model_is_set(no_models, capfd):
+    gui = check_remote(DoctorContext(remote_url=no_models.url))  # the GUI panel's kind of context
+    assert gui.status == "warn" and "lists no models" in gui.value, gui
+    assert gui.hint.startswith("Name the model as the server serves it (the Model field of the Model panel's "
+                               "remote server), or check the server's log")
+    assert "--remote-model" not in gui.hint
+    # a model named but nothing listed: the same hint, not "It serves: nothing"
+    named = check_remote(DoctorContext(remote_url=no_models.url, remote_model="glm"))
+    assert named.status == "fail" and named.hint == gui.hint, named
+
+    rc = doctor_main(json_out=False, remote_url=no_models.url, checks=_remote_only())
+    out, _ = capfd.readouterr()
+    port = no_models.server.server_address[1]
+    assert rc == 0 and f"[WARN] Model server: http://127.0.0.1:{port} lists no models" in out
+    fix = next(line for line in out.splitlines() if "fix: Name the model" in line)
+    assert "(--remote-model or AUTOGLM_REMOTE_MODEL)" in fix
+    assert "Model panel" not in out and "model panel" not in out
 
 
 @pytest.mark.slow
@@ -55,6 +124,22 @@ def test_a_model_the_server_does_not_serve_fails_and_lists_what_it_serves(llama)
     assert f"It serves: {ALIAS}" in row.hint
     assert row.expected == "answers GET /v1/models and serves 'qwen-72b'"
     assert row.details["models"] == [ALIAS] and row.details["latency_ms"] > 0
+    # a context built as the GUI's panel builds it names the Model panel's field, not the flag
+    assert "Name one of those (the Model field of the Model panel's remote server)" in row.hint
+    assert "--remote-model" not in row.hint
+
+
+@pytest.mark.slow
+def test_doctor_main_names_the_flag_for_a_model_the_server_does_not_serve(llama, capfd):
+    rc = doctor_main(json_out=False, remote_url=llama.url, remote_model="qwen-72b", remote_api_key=API_KEY,
+                     checks=_remote_only())
+    out, err = capfd.readouterr()
+    assert rc == 1 and "[FAIL] Model server: the server does not list the model 'qwen-72b'" in out
+    fix = next(line for line in out.splitlines() if "fix: It serves:" in line)
+    assert fix.strip() == (f"fix: It serves: {ALIAS}. Name one of those (--remote-model or AUTOGLM_REMOTE_MODEL), "
+                           "or leave the name empty for the first one it serves.")
+    assert "Model panel" not in out and "model panel" not in out
+    assert API_KEY not in out + err
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from console.core.broker import EmbeddedBroker
 from console.core.envcheck import Check, CheckResult, default_checks
 from console.core.mqtt_link import BrokerConfig
-from console.ui.qt_doctor_panel import COL_CHECK, COL_FIX, COL_STATUS, RESULT_ROLE, QtDoctorPanel
+from console.ui.qt_doctor_panel import COL_CHECK, COL_EXPECTED, COL_FIX, COL_STATUS, RESULT_ROLE, QtDoctorPanel
 
 PASSWORD = "PanelPw-55219"
 
@@ -221,6 +221,9 @@ def test_the_model_panels_remote_server_is_checked(qtbot, llama):
         p.run()
     item, row = _rows(p)["Model server"]
     assert row.status == "skip" and row.value == "not configured"
+    # the panel's words for where the server is set, not the command line's flag
+    shown = item.text(COL_EXPECTED)
+    assert "the URL field of the Model panel's remote server" in shown and "--remote-url" not in shown
 
     options.backend.setCurrentIndex(options.backend.findData("remote"))
     options.remote_url.setText(llama.url)
@@ -246,6 +249,8 @@ def test_the_model_panels_remote_server_is_checked(qtbot, llama):
         p.run()
     item, row = _rows(p)["Model server"]
     assert row.status == "fail" and ALIAS in item.text(COL_FIX)
+    assert "Name one of those (the Model field of the Model panel's remote server)" in item.text(COL_FIX)
+    assert "--remote-model" not in item.text(COL_FIX)  # the GUI's words, not the CLI's flag
 
     dead = free_port()
     options.remote_url.setText(f"http://127.0.0.1:{dead}/v1")

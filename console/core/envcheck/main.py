@@ -16,6 +16,9 @@ from .runner import DoctorContext, run_checks
 
 # the command line has no model panel: the unreachable-server hint names the flag and the variable
 CLI_FIX_URL_HINT = "pass the right URL with --remote-url (or set AUTOGLM_REMOTE_URL)"
+# likewise where the row for no server and the hints for a model the server does not list send the operator
+CLI_URL_SETTING = "--remote-url or AUTOGLM_REMOTE_URL"
+CLI_MODEL_SETTING = "--remote-model or AUTOGLM_REMOTE_MODEL"
 
 
 def make_context(
@@ -35,6 +38,8 @@ def make_context(
     remote_api_key: str | None = None,
     remote_timeout_s: float = 5.0,
     remote_fix_url_hint: str | None = CLI_FIX_URL_HINT,
+    remote_url_setting: str | None = CLI_URL_SETTING,
+    remote_model_setting: str | None = CLI_MODEL_SETTING,
 ) -> DoctorContext:
     """The command line's context (the GUI's panel builds its own).  ``broker_url`` (may carry
     user:password@) wins over ``broker_cfg`` (e.g. the active profile).  ``remote_url``: an
@@ -42,7 +47,8 @@ def make_context(
     ctx = DoctorContext(model=model, dtype=dtype, quantization=quantization, context_tokens=context_tokens,
                         broker_timeout_s=broker_timeout_s, broker=broker_cfg, remote_url=remote_url or None,
                         remote_model=remote_model or None, remote_api_key=remote_api_key or None,
-                        remote_timeout_s=remote_timeout_s, remote_fix_url_hint=remote_fix_url_hint)
+                        remote_timeout_s=remote_timeout_s, remote_fix_url_hint=remote_fix_url_hint,
+                        remote_url_setting=remote_url_setting, remote_model_setting=remote_model_setting)
     if broker_url:
         try:
             ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)

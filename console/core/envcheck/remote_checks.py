@@ -4,9 +4,13 @@ serve the model the console will ask for.
 One request, no retries, each network step limited to ``ctx.remote_timeout_s``: a dead host costs the
 doctor a few seconds, never a hang.  The API key is sent with the request (a server started with
 ``--api-key`` refuses the model list without it) and appears nowhere in the row; the URL shown is the
-engine's, without user:password@ or a query string.  The hint for a server that cannot be reached ends
-with ``ctx.remote_fix_url_hint`` (the command line names --remote-url) or, when that is None, the
-engine's own words (the model panel, for the GUI).
+engine's, without user:password@ or a query string.
+
+The row's texts say where the operator sets things, in the words of where the row is shown: the hint for
+a server that cannot be reached ends with ``ctx.remote_fix_url_hint``, the row for no server names
+``ctx.remote_url_setting`` and the hints for a model that is not served name ``ctx.remote_model_setting``
+(the command line's context names its flags and variables); each None means the GUI's words (the Model
+panel's remote server fields, the engine's own words for the URL).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from .result import FAIL, OK, SKIP, WARN, CheckResult
 GROUP = "Model server"
 NAME = "Model server"
 EXPECTED_URL = "an OpenAI-compatible server URL, e.g. http://localhost:8000/v1"
+# the GUI's words (the doctor panel's context leaves these None); the command line passes its own
+URL_SETTING = "the URL field of the Model panel's remote server"
+MODEL_SETTING = "the Model field of the Model panel's remote server"
 
 
 def _row(status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
@@ -27,7 +34,8 @@ def _row(status: str, value: str, expected: str = "", hint: str = "", **details)
 def check_remote(ctx) -> CheckResult:
     url = (ctx.remote_url or "").strip()
     if not url:
-        return _row(SKIP, "not configured", "a server URL (--remote-url) when the console uses a remote model server")
+        where = ctx.remote_url_setting or URL_SETTING
+        return _row(SKIP, "not configured", f"a server URL ({where}) when the console uses a remote model server")
     want = (ctx.remote_model or "").strip()
     timeout = max(0.5, float(ctx.remote_timeout_s))
     try:
@@ -39,10 +47,15 @@ def check_remote(ctx) -> CheckResult:
     latency_ms = round(health.latency_s * 1000, 1) if health.latency_s is not None else None
     details = {"url": health.url, "model": want, "models": list(health.models), "latency_ms": latency_ms}
     expected = "answers GET /v1/models" + (f" and serves {want!r}" if want else " with at least one model")
+    model_where = ctx.remote_model_setting or MODEL_SETTING
+    not_loaded = (f"Name the model as the server serves it ({model_where}), or check the server's log: "
+                  "it may still be loading.")
     if not health.ok:
-        return _row(FAIL, health.message, expected, health.hint, **details)
+        hint = health.hint
+        if health.latency_s is not None:  # it answered, but does not list the model named
+            hint = (f"It serves: {', '.join(health.models)}. Name one of those ({model_where}), or leave "
+                    "the name empty for the first one it serves." if health.models else not_loaded)
+        return _row(FAIL, health.message, expected, hint, **details)
     if not health.models:
-        return _row(WARN, f"{health.url} lists no models ({latency_ms:.0f} ms)", expected,
-                    "Name the model as the server serves it (--remote-model), or check the server's log: "
-                    "it may still be loading.", **details)
+        return _row(WARN, f"{health.url} lists no models ({latency_ms:.0f} ms)", expected, not_loaded, **details)
     return _row(OK, f"{health.message} at {health.url} ({latency_ms:.0f} ms)", expected, **details)

@@ -43,6 +43,11 @@ class DoctorContext:
     # how the operator corrects the server URL, for the unreachable-server hint; None: the engine's
     # own words (the model panel, right for the GUI); the command line's doctor names its flag
     remote_fix_url_hint: str | None = None
+    # where the operator sets the server URL (the row for no server) and the model name (the hints for a
+    # model the server does not list); None: the Model panel's fields (the GUI); the command line's
+    # doctor names its flags and variables
+    remote_url_setting: str | None = None
+    remote_model_setting: str | None = None
     extra: dict = field(default_factory=dict)
     stop: threading.Event = field(default_factory=threading.Event)  # set: long checks give up (child killed)
 
