@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from console.core.broker import free_port
 from console.core.catalog import load_fleet
 from console.core.commands import PipelineConfig
 from console.core.outbox import Outbox

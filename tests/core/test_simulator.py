@@ -7,7 +7,6 @@ import threading
 import time
 import uuid
 
-import paho.mqtt.client as mqtt
 import pytest
 
 from console.core.catalog import load_fleet
