@@ -49,7 +49,7 @@ _PDL_DEVICES: dict[int, bool] = {}
 
 def _pdl(t: torch.Tensor) -> bool:
     """Whether kernels on t's device are launched with programmatic dependent launch."""
-    if not PDL or t.device.type != "cuda":
+    if not PDL or t.device.type != "cuda" or torch.version.hip is not None:  # NVIDIA only
         return False
     i = t.device.index if t.device.index is not None else torch.cuda.current_device()
     if i not in _PDL_DEVICES:
