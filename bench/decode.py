@@ -331,7 +331,7 @@ def main(argv=None) -> int:
         DEFAULTS.update(dict(kv.split("=", 1) for kv in args.base.split("+")))
     if args.gemv_configs and args.gemv_configs.exists():
         tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.gemv_configs.read_text()).items()}
-        fdt.gemv_table(torch.cuda.is_available() and fdt._pdl(torch.empty(0, device="cuda"))).update(tuned)
+        fdt.gemv_table(torch.cuda.is_available() and fdt._pdl(torch.device("cuda"))).update(tuned)
         log(f"GEMV configs from {args.gemv_configs}: {tuned}")
     if args.rows_configs and args.rows_configs.exists():
         tuned = {tuple(map(int, key.split(","))): tuple(cfg) for key, cfg in json.loads(args.rows_configs.read_text()).items()}

@@ -131,7 +131,7 @@ def bench_shape(name, n, k, mode, norm, copies, dtype, T=1):
     cands = []
     if T == 1:
         # with programmatic dependent launch (Hopper): also whether the first weight tile is read early
-        prefetch = (0, 1) if fdt._pdl(x) else (0,)
+        prefetch = (0, 1) if fdt._pdl(x.device) else (0,)
         configs = [(bn, bk, warps, pf) for bn, bk, warps, pf in itertools.product(BN, BK, WARPS, prefetch)
                    if not (bn * bk > 16384 or bk > 2 * fdt.triton.next_power_of_2(k) or bn * bk < 32 * warps)]
     else:
@@ -157,11 +157,9 @@ def bench_shape(name, n, k, mode, norm, copies, dtype, T=1):
     ok = sorted((c for c in cands if "us" in c), key=lambda c: c["us"])
     res["best"] = ok[0] if ok else None
     res["top"] = ok[:5]
-    table = fdt.gemv_table(fdt._pdl(x)) if T == 1 else fdt.ROWS_CONFIGS
+    table = fdt.gemv_table(fdt._pdl(x.device)) if T == 1 else fdt.ROWS_CONFIGS
     saved = table.pop((n, k), None)  # the rule's own choice, not the table's
-    rule = fdt.gemv_config(n, k, mode, fdt._pdl(x)) if T == 1 else fdt.rows_config(n, k)
-    if T == 1 and len(rule) == 3:
-        rule = (*rule, int(k <= rule[1]) if fdt._pdl(x) else 0)  # gemv's own default
+    rule = fdt.gemv_config(n, k, mode, fdt._pdl(x.device)) if T == 1 else fdt.rows_config(n, k)
     if saved is not None:
         table[(n, k)] = saved
     res["rule_cfg"] = rule

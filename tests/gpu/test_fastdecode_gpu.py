@@ -211,5 +211,5 @@ def test_programmatic_dependent_launch_keeps_the_tokens(pdl, monkeypatch):
         got, stats = run(model, ids, 40, prefix_cache=cache)
         assert got == reference(model, ids, 40)
         assert (stats.cached_prompt_tokens >= 200) == (i > 0)
-    assert fdt._pdl(ids) == (pdl and torch.cuda.get_device_capability()[0] >= 9)
+    assert fdt._pdl(ids.device) == (pdl and torch.cuda.get_device_capability()[0] >= 9)
     fastdecode.release(model)

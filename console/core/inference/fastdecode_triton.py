@@ -47,14 +47,20 @@ GEMV_PREFETCH: int | None = None
 _PDL_DEVICES: dict[int, bool] = {}
 
 
-def _pdl(t: torch.Tensor) -> bool:
-    """Whether kernels on t's device are launched with programmatic dependent launch."""
-    if not PDL or t.device.type != "cuda" or torch.version.hip is not None:  # NVIDIA only
+def _pdl(device: torch.device) -> bool:
+    """Whether kernels on ``device`` are launched with programmatic dependent launch."""
+    if not PDL or device.type != "cuda" or torch.version.hip is not None:  # NVIDIA only
         return False
-    i = t.device.index if t.device.index is not None else torch.cuda.current_device()
+    i = device.index if device.index is not None else torch.cuda.current_device()
     if i not in _PDL_DEVICES:
         _PDL_DEVICES[i] = torch.cuda.get_device_capability(i)[0] >= 9
     return _PDL_DEVICES[i]
+
+
+def _pdl_args(t: torch.Tensor) -> dict:
+    """The launch arguments of a kernel on t's device: GDC (its griddepcontrol calls) and launch_pdl."""
+    on = _pdl(t.device)
+    return {"GDC": on, "launch_pdl": on}
 
 
 def available() -> bool:
@@ -408,7 +414,7 @@ def rope_cache_write(qkv, bias, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd:
     q = torch.empty(T, n_q * hd, dtype=qkv.dtype, device=qkv.device)
     _rope_cache_kernel[(n_q + 2 * n_kv, T)](qkv, bias if bias is not None else qkv, C, S, P, pos, q, kv_layer,
                                           kv_layer.shape[2], NQ=n_q, NKV=n_kv, HD=hd, HAS_BIAS=bias is not None,
-                                          GDC=_pdl(qkv), launch_pdl=_pdl(qkv))
+                                          **_pdl_args(qkv))
     return q
 
 
@@ -428,10 +434,10 @@ def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torc
     mb = gp if T == 1 else min(64, max(gp, triton.next_power_of_2(T * group)))
     _attn_partial_kernel[(n_kv, nsplit, triton.cdiv(T * group, mb))](
         q, kv_layer, pos, po, pml, cap, nsplit, scale, T, NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, MB=mb,
-        PREC=prec, NATIVE=native, GDC=_pdl(q), launch_pdl=_pdl(q))
+        PREC=prec, NATIVE=native, **_pdl_args(q))
     out = torch.empty(T, n_kv * group * hd, dtype=q.dtype, device=q.device)
     _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
-                                        SP=max(2, triton.next_power_of_2(nsplit)), GDC=_pdl(q), launch_pdl=_pdl(q))
+                                        SP=max(2, triton.next_power_of_2(nsplit)), **_pdl_args(q))
     return out
 
 
@@ -440,7 +446,7 @@ def silu_mul(gu: torch.Tensor) -> torch.Tensor:
     T, n = gu.shape[0], gu.shape[-1] // 2
     out = torch.empty(T, n, dtype=gu.dtype, device=gu.device)
     block = 1024
-    _silu_mul_kernel[(triton.cdiv(n, block), T)](gu, out, n, BLOCK=block, GDC=_pdl(gu), launch_pdl=_pdl(gu))
+    _silu_mul_kernel[(triton.cdiv(n, block), T)](gu, out, n, BLOCK=block, **_pdl_args(gu))
     return out
 
 
@@ -466,12 +472,20 @@ def gemv_table(pdl: bool) -> dict[tuple[int, int], tuple[int, ...]]:
     return GEMV_CONFIGS_PDL if pdl else GEMV_CONFIGS
 
 
-def gemv_config(n: int, k: int, mode: str = "plain", pdl: bool = False) -> tuple[int, ...]:
+def gemv_config(n: int, k: int, mode: str = "plain", pdl: bool = False) -> tuple[int, int, int, int]:
+    """(BN, BK, warps, prefetch) for an N x K product: the table's, else the rule's."""
+    return _with_prefetch(gemv_table(pdl).get((n, k)) or _gemv_rule(n, k, mode, pdl), k, pdl)
+
+
+def _with_prefetch(cfg: tuple[int, ...], k: int, pdl: bool) -> tuple[int, int, int, int]:
+    """A config without its prefetch flag gets 1 where PDL is on and a program's rows are one tile."""
+    bn, bk, warps, *rest = cfg
+    return bn, bk, warps, rest[0] if rest else int(pdl and k <= bk)
+
+
+def _gemv_rule(n: int, k: int, mode: str, pdl: bool) -> tuple[int, int, int]:
     """What the measurements favour: gate/up (two tiles per program) 2 x 512 (2 x 2048 with PDL); very
     wide outputs (the LM head) 4 x 512; the rest long rows (BK up to 2048) with at least ~512 programs."""
-    cfg = gemv_table(pdl).get((n, k))
-    if cfg is not None:
-        return cfg
     bk = min(2048 if pdl else 512, triton.next_power_of_2(k))
     if mode == "glu":
         return 2, bk, 4
@@ -506,11 +520,12 @@ def gemv(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tensor | Non
     x: [1, K]; w: [N, K] contiguous; norm: (weight, eps) of an RMSNorm applied to x first, or None.
     "plain" returns [1, N]; "residual" adds W x into ``out`` ([1, N]) in place and returns it;
     "glu" takes w = [gate; up] ([2 I, K]) and returns SiLU(gate x) * (up x) ([1, I]).
-    config: (BN, BK, warps[, prefetch]); without prefetch, 1 where a program's rows are one tile."""
+    config: (BN, BK, warps[, prefetch]), else ``gemv_config``'s."""
     n, k, out, nw, eps = _operands(x, w, norm, out, mode)
-    pdl = _pdl(x)
-    bn, bk, warps, *rest = config or gemv_config(n, k, mode, pdl)
-    prefetch = GEMV_PREFETCH if GEMV_PREFETCH is not None else rest[0] if rest else int(k <= bk)
+    pdl = _pdl(x.device)
+    bn, bk, warps, prefetch = _with_prefetch(config, k, pdl) if config else gemv_config(n, k, mode, pdl)
+    if GEMV_PREFETCH is not None:
+        prefetch = GEMV_PREFETCH
     _gemv_kernel[(triton.cdiv(n, bn),)](x, w, out, nw, n, k, n, float(eps), BN=bn, BK=bk,
                                         NORM=norm is not None, MODE=_MODES[mode], num_warps=warps, GDC=pdl,
                                         PREFETCH=prefetch if pdl else 0, launch_pdl=pdl)
@@ -560,9 +575,9 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
     _rows_kernel[(triton.cdiv(n, bn), split)](x, w, out, nw, ws, T, n, k, n, ks, float(eps), BM=bm, BN=bn, BK=bk,
                                               NORM=norm is not None, MODE=_MODES[mode],
                                               IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps,
-                                              num_stages=stages, GDC=_pdl(x), launch_pdl=_pdl(x))
+                                              num_stages=stages, **_pdl_args(x))
     if split > 1:
         block = 1024
         _rows_finish_kernel[(triton.cdiv(T * n, block),)](ws, out, T * n, SPLIT=split, MODE=_MODES[mode],
-                                                          BLOCK=block, GDC=_pdl(x), launch_pdl=_pdl(x))
+                                                          BLOCK=block, **_pdl_args(x))
     return out
