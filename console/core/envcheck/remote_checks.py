@@ -10,21 +10,20 @@ The row's texts say where the operator sets things, in the words of where the ro
 a server that cannot be reached ends with ``ctx.remote_fix_url_hint``, the row for no server names
 ``ctx.remote_url_setting`` and the hints for a model that is not served name ``ctx.remote_model_setting``
 (the command line's context names its flags and variables); each None means the GUI's words (the Model
-panel's remote server fields, the engine's own words for the URL).
+panel's remote server fields; the engine's own defaults for the URL and the model).
 """
 
 from __future__ import annotations
 
-from ..inference.remote import FIX_URL_HINT, RemoteEngine
+from ..inference.remote import FIX_URL_HINT, MODEL_SETTING, RemoteEngine, no_models_hint
 from ..inference.types import EngineError
 from .result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Model server"
 NAME = "Model server"
 EXPECTED_URL = "an OpenAI-compatible server URL, e.g. http://localhost:8000/v1"
-# the GUI's words (the doctor panel's context leaves these None); the command line passes its own
+# the GUI's words (the doctor panel's context leaves it None); the command line passes its own
 URL_SETTING = "the URL field of the Model panel's remote server"
-MODEL_SETTING = "the Model field of the Model panel's remote server"
 
 
 def _row(status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
@@ -38,24 +37,20 @@ def check_remote(ctx) -> CheckResult:
         return _row(SKIP, "not configured", f"a server URL ({where}) when the console uses a remote model server")
     want = (ctx.remote_model or "").strip()
     timeout = max(0.5, float(ctx.remote_timeout_s))
+    model_where = ctx.remote_model_setting or MODEL_SETTING
     try:
         engine = RemoteEngine(url, want, api_key=ctx.remote_api_key, timeout_s=timeout, retries=0,
-                              connect_timeout_s=timeout, fix_url_hint=ctx.remote_fix_url_hint or FIX_URL_HINT)
+                              connect_timeout_s=timeout, fix_url_hint=ctx.remote_fix_url_hint or FIX_URL_HINT,
+                              model_setting=model_where)
     except EngineError as exc:
         return _row(FAIL, str(exc), EXPECTED_URL, exc.hint)
     health = engine.health()
     latency_ms = round(health.latency_s * 1000, 1) if health.latency_s is not None else None
     details = {"url": health.url, "model": want, "models": list(health.models), "latency_ms": latency_ms}
     expected = "answers GET /v1/models" + (f" and serves {want!r}" if want else " with at least one model")
-    model_where = ctx.remote_model_setting or MODEL_SETTING
-    not_loaded = (f"Name the model as the server serves it ({model_where}), or check the server's log: "
-                  "it may still be loading.")
     if not health.ok:
-        hint = health.hint
-        if health.latency_s is not None:  # it answered, but does not list the model named
-            hint = (f"It serves: {', '.join(health.models)}. Name one of those ({model_where}), or leave "
-                    "the name empty for the first one it serves." if health.models else not_loaded)
-        return _row(FAIL, health.message, expected, hint, **details)
+        return _row(FAIL, health.message, expected, health.hint, **details)
     if not health.models:
-        return _row(WARN, f"{health.url} lists no models ({latency_ms:.0f} ms)", expected, not_loaded, **details)
+        return _row(WARN, f"{health.url} lists no models ({latency_ms:.0f} ms)", expected,
+                    no_models_hint(model_where), **details)
     return _row(OK, f"{health.message} at {health.url} ({latency_ms:.0f} ms)", expected, **details)

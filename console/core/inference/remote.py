@@ -39,6 +39,13 @@ WATCH_INTERVAL_S = 0.05
 MAX_LINE = 1 << 20  # one server-sent-event line (a JSON chunk) is far smaller
 MAX_ERROR_BODY = 64 * 1024
 FIX_URL_HINT = "fix the URL in the model panel"  # the GUI's words; the command-line doctor passes its own
+MODEL_SETTING = "the Model field of the Model panel's remote server"  # likewise, where the model is named
+
+
+def no_models_hint(model_setting: str = MODEL_SETTING) -> str:
+    """The hint for a server that lists no models (yet)."""
+    return (f"Name the model as the server serves it ({model_setting}), or check the server's log: "
+            "it may still be loading.")
 
 
 class RemoteEngineError(EngineError):
@@ -165,7 +172,8 @@ class RemoteEngine:
     server lists.  ``retries``: extra attempts after the first (so ``retries + 1`` in all), spaced
     ``backoff_s``, ``2*backoff_s``, … (at most 8 s, or the server's ``Retry-After``).
     ``fix_url_hint``: how the operator corrects the URL, the end of the hint for a server that
-    cannot be reached ("…, or fix the URL in the model panel.").
+    cannot be reached ("…, or fix the URL in the model panel.").  ``model_setting``: where the operator
+    names the model, for the hints of ``health()`` when the server does not list it.
     """
 
     name = "remote"
@@ -181,6 +189,7 @@ class RemoteEngine:
         backoff_s: float = 0.5,
         connect_timeout_s: float = CONNECT_TIMEOUT_S,
         fix_url_hint: str = FIX_URL_HINT,
+        model_setting: str = MODEL_SETTING,
     ) -> None:
         self.base_url, self._https, self._host, self._port, self._prefix = _parse_url(base_url)
         self.model = model.strip()
@@ -195,6 +204,7 @@ class RemoteEngine:
         self.retries = int(retries)
         self.backoff_s = float(backoff_s)
         self.fix_url_hint = fix_url_hint
+        self.model_setting = model_setting
         self._lock = threading.Lock()
         self._conn: http.client.HTTPConnection | None = None
         self._closed = False
@@ -270,9 +280,10 @@ class RemoteEngine:
             return RemoteHealth(False, self.base_url, message=str(exc), hint=exc.hint)
         latency = time.perf_counter() - t0
         if self.model and self.model not in models:
+            hint = (f"It serves: {', '.join(models)}. Name one of those ({self.model_setting}), or leave the "
+                    "name empty for the first one it serves." if models else no_models_hint(self.model_setting))
             return RemoteHealth(False, self.base_url, models, latency,
-                                f"the server does not list the model {self.model!r}",
-                                f"It serves: {', '.join(models) or 'nothing'}. Pick one of those.")
+                                f"the server does not list the model {self.model!r}", hint)
         return RemoteHealth(True, self.base_url, models, latency,
                             f"{len(models)} model(s): {', '.join(models)}")
 
