@@ -206,9 +206,11 @@ def bench_model(name, args, device, dtype, bw):
             if args.profile:
                 res["fast_variants"][variant]["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=4)
             if args.variant_prefix:
-                pc = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True)
+                pc = prefix_ttft(model, args.prefix, 16, vocab, device, args.reps, fast=True,
+                                 profile=args.profile and device.type == "cuda")
                 res["fast_variants"][variant]["prefix_cache"] = {k: pc[k] for k in (
-                    "ttft_ms_without", "ttft_ms_with", "ttft_cut", "ttft_ms_new_tokens_alone")}
+                    "ttft_ms_without", "ttft_ms_with", "ttft_cut", "ttft_ms_new_tokens_alone", "hit_profile")
+                    if k in pc}
         except Exception as e:  # noqa: BLE001 - a variant that fails is reported, the rest still runs
             res.setdefault("fast_variants", {})[variant] = {"error": f"{type(e).__name__}: {e}"[:300]}
         log(f"[{name}] fast {variant}: {res['fast_variants'][variant]}")
@@ -252,6 +254,8 @@ SETTINGS = {
     "short_prefill": (fastdecode, "SHORT_PREFILL", int),  # prefill rows that take the Triton kernels (1: none)
     "short_gemm": (fastdecode, "SHORT_GEMM", lambda v: v not in ("0", "false", False)),  # their products fused
     "rows_config": (fdt, "ROWS_CONFIG", lambda v: tuple(int(x) for x in v.split("/")) if isinstance(v, str) else v),
+    "rows_nb": (fdt, "ROWS_NB", int),  # the 16-row products' norm statistic in chunks of this many columns
+    "rows_xa": (fdt, "ROWS_XA", lambda v: v not in ("0", "false", False)),  # x as the tensor-core A side
     "pdl": (fdt, "PDL", lambda v: v not in ("0", "false", False)),  # programmatic dependent launch (Hopper)
     # with pdl: 1 the GEMVs read their first weight tile before the wait, 0 after, auto: per shape
     "prefetch": (fdt, "GEMV_PREFETCH", lambda v: None if v in (None, "auto") else int(v)),
