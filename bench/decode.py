@@ -254,8 +254,6 @@ SETTINGS = {
     "short_prefill": (fastdecode, "SHORT_PREFILL", int),  # prefill rows that take the Triton kernels (1: none)
     "short_gemm": (fastdecode, "SHORT_GEMM", lambda v: v not in ("0", "false", False)),  # their products fused
     "rows_config": (fdt, "ROWS_CONFIG", lambda v: tuple(int(x) for x in v.split("/")) if isinstance(v, str) else v),
-    "rows_nb": (fdt, "ROWS_NB", int),  # the 16-row products' norm statistic in chunks of this many columns
-    "rows_xa": (fdt, "ROWS_XA", lambda v: v not in ("0", "false", False)),  # x as the tensor-core A side
     "pdl": (fdt, "PDL", lambda v: v not in ("0", "false", False)),  # programmatic dependent launch (Hopper)
     # with pdl: 1 the GEMVs read their first weight tile before the wait, 0 after, auto: per shape
     "prefetch": (fdt, "GEMV_PREFETCH", lambda v: None if v in (None, "auto") else int(v)),

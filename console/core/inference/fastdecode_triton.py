@@ -316,8 +316,7 @@ if triton is not None:
     @triton.jit
     def _rows_kernel(x_ptr, w_ptr, out_ptr, nw_ptr, ws_ptr, M, N, K, HALF, KS, eps,
                      BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
-                     MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr, GDC: tl.constexpr,
-                     NB: tl.constexpr, XA: tl.constexpr):
+                     MODE: tl.constexpr, IEEE: tl.constexpr, SPLIT: tl.constexpr, GDC: tl.constexpr):
         """``_gemv_kernel`` for up to BM input rows at once (a short prefill): the same fusions, each
         weight tile read once for all rows.  The product is taken transposed, out^T = W x^T, so the
         weight tile (BN rows) is the tensor-core M side and the few input rows the narrow N side
@@ -344,51 +343,26 @@ if triton is not None:
         _gdc_wait(GDC)
         rstd = tl.full([BM], 1.0, tl.float32)
         if NORM:
-            if NB == 0:
-                ss = tl.zeros([BK, BM], dtype=tl.float32)
-                for k0 in range(0, K, BK):
-                    kx = k0 + kk
-                    xv = tl.load(x_ptr + rm[None, :] * K + kx[:, None], mask=mmask[None, :] & (kx < K)[:, None],
-                                 other=0.0).to(tl.float32)
-                    ss += xv * xv
-                rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)  # [BM]
-            else:  # row-major chunks of NB columns: few iterations whatever BK is
-                nk = tl.arange(0, NB)
-                ss2 = tl.zeros([BM, NB], dtype=tl.float32)
-                for k0 in range(0, K, NB):
-                    kx = k0 + nk
-                    xv = tl.load(x_ptr + rm[:, None] * K + kx[None, :], mask=mmask[:, None] & (kx < K)[None, :],
-                                 other=0.0).to(tl.float32)
-                    ss2 += xv * xv
-                rstd = 1.0 / tl.sqrt(tl.sum(ss2, 1) / K + eps)  # [BM]
+            ss = tl.zeros([BK, BM], dtype=tl.float32)
+            for k0 in range(0, K, BK):
+                kx = k0 + kk
+                xv = tl.load(x_ptr + rm[None, :] * K + kx[:, None], mask=mmask[None, :] & (kx < K)[:, None],
+                             other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)  # [BM]
         xt = _xt_tile(x_ptr, nw_ptr, rm, mmask, ks, k_hi, K, rstd, NORM, dt)
-        if XA:  # x as the tensor-core A side: [BM, BN]
-            acc = _dot(tl.trans(xt), tl.trans(w), IEEE)
-            if MODE == 2:
-                acc2 = _dot(tl.trans(xt), tl.trans(w2), IEEE)
-        else:
-            acc = _dot(w, xt, IEEE)  # [BN, BM]
-            if MODE == 2:
-                acc2 = _dot(w2, xt, IEEE)
+        acc = _dot(w, xt, IEEE)  # [BN, BM]
+        if MODE == 2:
+            acc2 = _dot(w2, xt, IEEE)
         for k0 in range(k_lo + BK, k_hi, BK):
             ks = k0 + kk
             xt = _xt_tile(x_ptr, nw_ptr, rm, mmask, ks, k_hi, K, rstd, NORM, dt)
             wmask = nmask[:, None] & (ks < k_hi)[None, :]
             w = tl.load(w_ptr + rn[:, None] * K + ks[None, :], mask=wmask, other=0.0)
-            if XA:
-                acc += _dot(tl.trans(xt), tl.trans(w), IEEE)
-            else:
-                acc += _dot(w, xt, IEEE)
+            acc += _dot(w, xt, IEEE)
             if MODE == 2:
                 w2 = tl.load(w_ptr + (rn + HALF)[:, None] * K + ks[None, :], mask=wmask, other=0.0)
-                if XA:
-                    acc2 += _dot(tl.trans(xt), tl.trans(w2), IEEE)
-                else:
-                    acc2 += _dot(w2, xt, IEEE)
-        if XA:
-            acc = tl.trans(acc)
-            if MODE == 2:
-                acc2 = tl.trans(acc2)
+                acc2 += _dot(w2, xt, IEEE)
         offs = rm[None, :] * N + rn[:, None]  # [BN, BM], out is [M, N]
         omask = mmask[None, :] & nmask[:, None]
         if SPLIT > 1:
@@ -566,8 +540,6 @@ ROWS_CONFIGS: dict[tuple[int, int], tuple[int, ...]] = {
     (1536, 8960): (16, 64, 128, 4, 8, 3),
 }
 ROWS_CONFIG: tuple[int, ...] | None = None  # one config for every shape (bench variants), else the rule
-ROWS_NB = 0  # probe: the norm's statistic in row-major chunks of this many columns (0: BK x BM tiles)
-ROWS_XA = False  # probe: x as the tensor-core A operand (out = x W^T) instead of out^T = W x^T
 
 
 def rows_config(n: int, k: int) -> tuple[int, ...]:
@@ -603,8 +575,7 @@ def rows_matmul(x: torch.Tensor, w: torch.Tensor, *, norm=None, out: torch.Tenso
     _rows_kernel[(triton.cdiv(n, bn), split)](x, w, out, nw, ws, T, n, k, n, ks, float(eps), BM=bm, BN=bn, BK=bk,
                                               NORM=norm is not None, MODE=_MODES[mode],
                                               IEEE=w.dtype == torch.float32, SPLIT=split, num_warps=warps,
-                                              num_stages=stages, NB=ROWS_NB and min(ROWS_NB, triton.next_power_of_2(k)),
-                                              XA=ROWS_XA, **_pdl_args(x))
+                                              num_stages=stages, **_pdl_args(x))
     if split > 1:
         block = 1024
         _rows_finish_kernel[(triton.cdiv(T * n, block),)](ws, out, T * n, SPLIT=split, MODE=_MODES[mode],
