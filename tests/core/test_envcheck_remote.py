@@ -230,3 +230,21 @@ def test_cli_doctor_json_with_remote_url_has_the_row(llama):
     assert row["details"]["url"] == f"http://127.0.0.1:{llama.port}"
     assert API_KEY not in proc.stdout + proc.stderr
     assert proc.returncode == (1 if report["summary"]["fail"] else 0)
+
+
+def test_generating_against_a_server_that_lists_no_models_gives_the_doctors_hint(no_models):
+    """The engine's own error for the same server says what the doctor row says, in the GUI's words
+    by default and in the command line's where those are passed (as the doctor passes them)."""
+    from console.core.inference.remote import RemoteEngine, RemoteEngineError
+    from console.core.inference.types import ChatMessage, GenParams
+
+    gui = check_remote(DoctorContext(remote_url=no_models.url))
+    for kw, want in (({}, gui.hint), ({"model_setting": "--remote-model"}, "(--remote-model)")):
+        engine = RemoteEngine(no_models.url, retries=0, **kw)
+        with pytest.raises(RemoteEngineError) as err:
+            engine.generate([ChatMessage("user", "stop both conveyors")], GenParams(max_new_tokens=2),
+                            lambda s: None, lambda: False)
+        assert str(err.value) == f"{engine.base_url} lists no models", err.value
+        assert want in err.value.hint, err.value.hint
+        assert ("Model panel" in err.value.hint) == (not kw), err.value.hint
+        engine.close()

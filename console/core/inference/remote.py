@@ -481,8 +481,7 @@ class RemoteEngine:
             finally:
                 self._drop_conn()
             if not ids:
-                raise RemoteEngineError(f"{self.base_url} lists no models",
-                                        "Name the model in the model panel, as the server serves it.")
+                raise RemoteEngineError(f"{self.base_url} lists no models", no_models_hint(self.model_setting))
             self.model = ids[0]
             log.info("remote %s: using model %s", self.base_url, self.model)
             return self.model
