@@ -224,7 +224,9 @@ class LocalEngine:
                 f"generation failed: {type(exc).__name__}: {str(exc)[:300]}",
                 "see the log; try a shorter prompt or reload the model")
         if failure is not None:
-            free_torch_memory()
+            # all of it, cuBLAS's per-stream workspaces too (32 MiB each on Hopper; the next request
+            # makes its own): what the request allocated must not stay, whichever thread made it
+            free_torch_memory(workspaces=True)
             raise failure
         if not stops.stopped:
             tail = stops.feed(decoder.flush()) + stops.flush()
