@@ -36,6 +36,9 @@ class Services:
     simulator: Simulator | None = None
     ack_handlers: list = field(default_factory=list)
     start_error: Exception | None = None
+    # the commands moved out of the shared outbox at this start (the upgrade to one outbox per broker
+    # site): open, replayed nowhere; the GUI tells the operator and its audit log lists them
+    unassigned: list[CommandRow] = field(default_factory=list)
     _starter: threading.Thread | None = None
 
     def dispatch_ack(self, device_id: str, ack: Ack) -> None:
@@ -101,6 +104,11 @@ def outbox_path_for(cfg: BrokerConfig, *, embedded_demo: bool = False) -> Path:
     return user_data_dir() / "outbox" / f"{slug}-{hashlib.sha1(site.encode()).hexdigest()[:8]}.sqlite3"
 
 
+def unassigned_outbox_path(data_dir: Path | None = None) -> Path:
+    """Where the commands moved out of the shared outbox are kept (see ``migrate_legacy_outbox``)."""
+    return (user_data_dir() if data_dir is None else Path(data_dir)) / UNASSIGNED_OUTBOX
+
+
 def migrate_legacy_outbox(data_dir: Path | None = None) -> list[CommandRow]:
     """Once, at the first start after the upgrade to per-site outboxes: take the commands left open in
     the shared ``outbox.sqlite3`` out of it, so that no broker replays them.  Returns those moved.
@@ -126,7 +134,7 @@ def migrate_legacy_outbox(data_dir: Path | None = None) -> list[CommandRow]:
     mark = data_dir / "outbox" / MIGRATED_MARK
     if mark.exists():
         return []
-    legacy, unassigned = data_dir / LEGACY_OUTBOX, data_dir / UNASSIGNED_OUTBOX
+    legacy, unassigned = data_dir / LEGACY_OUTBOX, unassigned_outbox_path(data_dir)
     moved: list[CommandRow] = []
     if legacy.exists():
         src = Outbox(legacy)
@@ -199,9 +207,10 @@ def build_services(
     svc_holder: list[Services] = []
     registry = FleetRegistry(prefix, on_ack=lambda d, a: svc_holder[0].dispatch_ack(d, a))
     link = MqttLink(cfg, on_message=lambda t, p, m: registry.ingest(t, p))
+    moved: list[CommandRow] = []
     if outbox_path is None:
         try:
-            migrate_legacy_outbox()
+            moved = migrate_legacy_outbox()
         except OutboxError:
             if embedded is not None:  # the demo's file is the legacy one: never replay what was not moved out
                 raise
@@ -209,7 +218,7 @@ def build_services(
     outbox = Outbox(outbox_path or outbox_path_for(cfg, embedded_demo=embedded is not None))
     log.info("command outbox for %s: %s", cfg.url(), outbox.path)
     commands = CommandPipeline(outbox, link, registry.meta, pipeline)
-    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator)
+    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, unassigned=moved)
     svc.ack_handlers.append(commands.on_ack)
     svc_holder.append(svc)
     return svc

@@ -70,6 +70,7 @@ class ConsoleApp(QObject):
     def __init__(self, services: Services, confirm: ConfirmFn | None = None,
                  window: QtMainWindow | None = None) -> None:
         from console.core.hardware import describe_compute
+        from console.core.services import unassigned_outbox_path
 
         from .qt_assistant_panel import QtAssistantPanel
         from .qt_devices_panel import QtDevicesPanel
@@ -80,7 +81,8 @@ class ConsoleApp(QObject):
         super().__init__()
         self.services = services
         self.startFailed.connect(self._show_start_error)
-        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm)
+        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
+                                      unassigned_outbox=unassigned_outbox_path())
         self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
         self.devices.side.addTab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
@@ -117,6 +119,32 @@ class ConsoleApp(QObject):
             self.window.firstPainted.connect(self._start_services)
             QTimer.singleShot(500, self._start_services)
         self.window.show()
+        if self.services.unassigned:
+            self._tell_unassigned(self.services.unassigned)
+
+    def _tell_unassigned(self, rows) -> None:
+        """The upgrade moved commands out of the shared outbox, sent nowhere again: the operator must
+        know (the log alone is not enough), in the status bar and, on a screen, in a warning box that
+        does not block the console."""
+        from .qt_commands_model import format_params
+
+        n = len(rows)
+        self.unassigned_message = self.tr(
+            "{n} command(s) were still open from before this console kept one outbox per broker. The broker "
+            "they were for was not recorded, so none was sent again. Check those devices and send again what "
+            "is still wanted; Devices → Audit log → Unassigned lists them.").format(n=n)
+        listed = "\n".join(f"• {r.device_id}: {format_params(r)} ({r.state.value})" for r in rows[:10])
+        more = "\n" + self.tr("… and {k} more").format(k=n - 10) if n > 10 else ""
+        self.unassigned_details = listed + more
+        self.window.statusBar().showMessage(self.tr("{n} open command(s) from before the upgrade were not sent "
+                                                    "again: see Devices → Audit log → Unassigned").format(n=n))
+        if QApplication.platformName() != "offscreen":
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("AutoGLM Console"), self.unassigned_message,
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setDetailedText(self.unassigned_details)
+            box.setModal(False)
+            box.show()
+            self._unassigned_box = box
 
     def _start_services(self) -> None:
         if not self._started:
@@ -140,6 +168,8 @@ class ConsoleApp(QObject):
         self.window.close()
         self.doctor_panel.shutdown()
         self.model_panel.shutdown()
+        if self.devices.audit_view is not None:
+            self.devices.audit_view.close_sources()
         self.services.stop()
 
 

@@ -1,8 +1,14 @@
 """The audit log: every command ever sent from this console, filtered by device, state, origin
-and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory."""
+and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory.
+
+Where the upgrade to one outbox per broker site moved commands out of the shared outbox (open, sent
+nowhere again: ``console.core.services.migrate_legacy_outbox``), a second source lists those:
+``outbox-unassigned.sqlite3``, opened when the operator picks it."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, Qt
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.outbox import AuditFilter, CommandRow, Outbox
+from console.core.outbox import AuditFilter, CommandRow, Outbox, OutboxError
 from console.core.protocol import ORIGINS, CommandState
 
 from .qt_commands_model import STATE_COLOURS, format_params, format_time
@@ -76,9 +82,23 @@ class QtAuditModel(QAbstractTableModel):
 
 class QtAuditView(QWidget):
     def __init__(self, outbox: Outbox, parent: QWidget | None = None,
-                 choose_path: Callable[[QWidget], str] | None = None) -> None:
+                 choose_path: Callable[[QWidget], str] | None = None, unassigned_path: Path | None = None) -> None:
         super().__init__(parent)
         self.outbox = outbox
+        self.unassigned_path = unassigned_path if unassigned_path is not None and unassigned_path.is_file() else None
+        self._unassigned: Outbox | None = None
+        self.source = QComboBox()
+        self.source.setObjectName("auditSource")
+        self.source.addItem(self.tr("This site's commands"), "site")
+        if self.unassigned_path is not None:
+            self.source.addItem(self.tr("Unassigned: open before one outbox per broker, never sent again"),
+                                "unassigned")
+            self.source.setItemData(1, self.tr("Commands an earlier console left open in its shared outbox. "
+                                               "The broker they were for was not recorded, so none is sent "
+                                               "again anywhere: check those devices and send again what is "
+                                               "still wanted. Kept in {path}").format(path=self.unassigned_path),
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.source.setVisible(self.unassigned_path is not None)
         self.choose_path = choose_path or self._ask_path
         self.model = QtAuditModel(self)
         self.device = QLineEdit(placeholderText=self.tr("device id contains…"))
@@ -119,6 +139,7 @@ class QtAuditView(QWidget):
         grid.addWidget(self.until, 1, 3)
         grid.addWidget(self.search, 0, 4)
         grid.addWidget(self.export, 1, 4)
+        grid.addWidget(self.source, 2, 0, 1, 4)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(grid)
@@ -128,6 +149,7 @@ class QtAuditView(QWidget):
         self.device.returnPressed.connect(self.refresh)
         self.state.currentIndexChanged.connect(lambda _: self.refresh())
         self.origin.currentIndexChanged.connect(lambda _: self.refresh())
+        self.source.currentIndexChanged.connect(lambda _: self.refresh())
         self.export.clicked.connect(self.export_csv)
 
     def current_filter(self) -> AuditFilter:
@@ -140,8 +162,21 @@ class QtAuditView(QWidget):
             until=self.until.dateTime().toMSecsSinceEpoch() / 1000 if self.use_until.isChecked() else None,
         )
 
+    def current_outbox(self) -> Outbox:
+        """The outbox the view lists: this site's, or the unassigned commands' (opened on first use)."""
+        if self.source.currentData() != "unassigned":
+            return self.outbox
+        if self._unassigned is None:
+            self._unassigned = Outbox(self.unassigned_path)
+        return self._unassigned
+
     def refresh(self) -> None:
-        rows = self.outbox.audit(self.current_filter())
+        try:
+            rows = self.current_outbox().audit(self.current_filter())
+        except (OutboxError, sqlite3.Error) as exc:
+            self.model.set_rows([])
+            self.info.setText(self.tr("Cannot read {path}: {e}").format(path=self.unassigned_path, e=exc))
+            return
         self.model.set_rows(rows)
         self.table.resizeColumnToContents(0)
         self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
@@ -151,7 +186,11 @@ class QtAuditView(QWidget):
         if not path:
             return None
         try:
-            n = self.outbox.export_csv(path, self.outbox.audit(self.current_filter()))
+            outbox = self.current_outbox()
+            n = outbox.export_csv(path, outbox.audit(self.current_filter()))
+        except (OutboxError, sqlite3.Error) as exc:
+            self.info.setText(self.tr("Export failed: {e}").format(e=exc))
+            return None
         except OSError as exc:
             self.info.setText(self.tr("Export failed: {e}").format(e=exc.strerror or exc))
             return None
@@ -159,10 +198,17 @@ class QtAuditView(QWidget):
         return path
 
     def _ask_path(self, parent: QWidget) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, self.tr("Export audit log"), "commands.csv",
+        name = "commands-unassigned.csv" if self.source.currentData() == "unassigned" else "commands.csv"
+        path, _ = QFileDialog.getSaveFileName(parent, self.tr("Export audit log"), name,
                                               self.tr("CSV files (*.csv)"))
         return path
 
     def showEvent(self, event) -> None:
         self.refresh()
         super().showEvent(event)
+
+    def close_sources(self) -> None:
+        """Close the unassigned file if it was opened (this site's outbox belongs to the pipeline)."""
+        if self._unassigned is not None:
+            self._unassigned.close()
+            self._unassigned = None

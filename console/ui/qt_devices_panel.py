@@ -3,6 +3,8 @@ right the selected device's generated controls, the live commands view and the a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -85,6 +87,7 @@ class QtDevicesPanel(QWidget):
         *,
         commands: CommandPipeline | None = None,
         confirm: ConfirmFn | None = None,
+        unassigned_outbox: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.registry = registry
@@ -140,7 +143,7 @@ class QtDevicesPanel(QWidget):
         self.commands_view = self.audit_view = None
         if commands is not None:
             self.commands_view = QtCommandsView(commands)
-            self.audit_view = QtAuditView(commands.outbox)
+            self.audit_view = QtAuditView(commands.outbox, unassigned_path=unassigned_outbox)
             self.side.addTab(self.commands_view, self.tr("Commands"))
             self.side.addTab(self.audit_view, self.tr("Audit log"))
             self.commands_view.model.commandUpdated.connect(self.controls.show_command)
