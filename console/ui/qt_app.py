@@ -132,7 +132,8 @@ class ConsoleApp(QObject):
         self.unassigned_message = self.tr(
             "{n} command(s) were still open from before this console kept one outbox per broker. The broker "
             "they were for was not recorded, so none was sent again. Check those devices and send again what "
-            "is still wanted; Devices → Audit log → Unassigned lists them.").format(n=n)
+            "is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, "
+            "once you confirm it.").format(n=n)
         listed = "\n".join(f"• {r.device_id}: {format_params(r)} ({r.state.value})" for r in rows[:10])
         more = "\n" + self.tr("… and {k} more").format(k=n - 10) if n > 10 else ""
         self.unassigned_details = listed + more

@@ -3,7 +3,10 @@ and time, exported as CSV.  It reads the outbox database; nothing here is kept o
 
 Where the upgrade to one outbox per broker site moved commands out of the shared outbox (open, sent
 nowhere again: ``console.core.services.migrate_legacy_outbox``), a second source lists those:
-``outbox-unassigned.sqlite3``, opened when the operator picks it."""
+``outbox-unassigned.sqlite3``, opened when the operator picks it.  One of them can be sent again on
+this site, after the operator confirms it: a new command through this site's pipeline (validated
+against this site's devices as any other), and the old one is closed CANCELLED, saying which command
+took its place, so that it is sent again once at most."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -28,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.commands import CommandPipeline
 from console.core.outbox import AuditFilter, CommandRow, Outbox, OutboxError
-from console.core.protocol import ORIGINS, CommandState
+from console.core.protocol import ORIGINS, CommandState, ProtocolError
 
 from .qt_commands_model import STATE_COLOURS, format_params, format_time
+from .qt_device_controls import ConfirmFn, ask_confirmation
 
 
 class QtAuditModel(QAbstractTableModel):
@@ -82,9 +88,12 @@ class QtAuditModel(QAbstractTableModel):
 
 class QtAuditView(QWidget):
     def __init__(self, outbox: Outbox, parent: QWidget | None = None,
-                 choose_path: Callable[[QWidget], str] | None = None, unassigned_path: Path | None = None) -> None:
+                 choose_path: Callable[[QWidget], str] | None = None, unassigned_path: Path | None = None,
+                 pipeline: CommandPipeline | None = None, confirm: ConfirmFn | None = None) -> None:
         super().__init__(parent)
         self.outbox = outbox
+        self.pipeline = pipeline  # this site's: where an unassigned command is sent again
+        self.confirm = confirm or ask_confirmation
         self.unassigned_path = unassigned_path if unassigned_path is not None and unassigned_path.is_file() else None
         self._unassigned: Outbox | None = None
         self.source = QComboBox()
@@ -99,6 +108,12 @@ class QtAuditView(QWidget):
                                                "still wanted. Kept in {path}").format(path=self.unassigned_path),
                                     Qt.ItemDataRole.ToolTipRole)
         self.source.setVisible(self.unassigned_path is not None)
+        self.resend = QPushButton(self.tr("Send again on this site…"))
+        self.resend.setObjectName("auditResend")
+        self.resend.setToolTip(self.tr("Send the selected unassigned command again, to this site's broker, as a "
+                                       "new command (you confirm it first); the old one is closed"))
+        self.resend.setVisible(False)
+        self.resend.setEnabled(False)
         self.choose_path = choose_path or self._ask_path
         self.model = QtAuditModel(self)
         self.device = QLineEdit(placeholderText=self.tr("device id contains…"))
@@ -126,6 +141,8 @@ class QtAuditView(QWidget):
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -140,6 +157,7 @@ class QtAuditView(QWidget):
         grid.addWidget(self.search, 0, 4)
         grid.addWidget(self.export, 1, 4)
         grid.addWidget(self.source, 2, 0, 1, 4)
+        grid.addWidget(self.resend, 2, 4)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(grid)
@@ -150,6 +168,8 @@ class QtAuditView(QWidget):
         self.state.currentIndexChanged.connect(lambda _: self.refresh())
         self.origin.currentIndexChanged.connect(lambda _: self.refresh())
         self.source.currentIndexChanged.connect(lambda _: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_resend())
+        self.resend.clicked.connect(self.resend_selected)
         self.export.clicked.connect(self.export_csv)
 
     def current_filter(self) -> AuditFilter:
@@ -180,6 +200,61 @@ class QtAuditView(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnToContents(0)
         self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
+        self._update_resend()
+
+    def _unassigned_shown(self) -> bool:
+        return self.source.currentData() == "unassigned"
+
+    def selected_row(self) -> CommandRow | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _update_resend(self) -> None:
+        shown = self._unassigned_shown() and self.pipeline is not None
+        self.resend.setVisible(shown)
+        row = self.selected_row()
+        self.resend.setEnabled(shown and row is not None and not row.state.terminal)
+
+    def resend_selected(self) -> CommandRow | None:
+        """Send the selected unassigned command again on this site, once the operator confirms; returns
+        the new command (None when declined or refused, with the reason below the table)."""
+        row = self.selected_row()
+        if not self._unassigned_shown() or self.pipeline is None or row is None or row.state.terminal:
+            return None
+        site = self.pipeline.link.cfg.url()
+        what = format_params(row)
+        try:  # this site must know the device and take the values: say so before asking anything
+            self.pipeline.validate(row.device_id, row.command.params, row.command.action)
+        except ProtocolError as exc:
+            self.info.setText(self.tr("Cannot send it again here: {e}").format(e=exc))
+            return None
+        text = self.tr("Send {what} to {device} again, on {site}?\n\nAn earlier console left this command {state} "
+                       "on a broker it did not record; it has not been sent since. Check the device first: it "
+                       "may have been done, or be unwanted now.").format(
+            what=what, device=row.device_id, site=site, state=row.state.value)
+        if self.pipeline.is_high_risk(row.device_id, row.command.params):
+            text += "\n\n" + self.tr("This device is marked high risk.")
+        if not self.confirm(self, self.tr("Send an unassigned command again"), text):
+            self.info.setText(self.tr("Not sent: confirmation declined"))
+            return None
+        try:
+            new = self.pipeline.submit(row.device_id, row.command.params, action=row.command.action,
+                                       confirmed=True)
+        except ProtocolError as exc:
+            self.info.setText(self.tr("Not sent: {e}").format(e=exc))
+            return None
+        try:
+            self.current_outbox().transition(row, CommandState.CANCELLED,
+                                             detail=f"sent again as {new.id} on {site}")
+        except (OutboxError, sqlite3.Error) as exc:  # sent; only the old row could not be closed
+            self.refresh()
+            self.info.setText(self.tr("Sent again as {id}, but {path} could not record it: {e}").format(
+                id=new.id, path=self.unassigned_path, e=exc))
+            return new
+        self.refresh()
+        self.info.setText(self.tr("Sent again as {id} ({what} to {device}): follow it in the Commands tab").format(
+            id=new.id, what=what, device=row.device_id))
+        return new
 
     def export_csv(self) -> str | None:
         path = self.choose_path(self)

@@ -143,7 +143,8 @@ class QtDevicesPanel(QWidget):
         self.commands_view = self.audit_view = None
         if commands is not None:
             self.commands_view = QtCommandsView(commands)
-            self.audit_view = QtAuditView(commands.outbox, unassigned_path=unassigned_outbox)
+            self.audit_view = QtAuditView(commands.outbox, unassigned_path=unassigned_outbox, pipeline=commands,
+                                          confirm=confirm)
             self.side.addTab(self.commands_view, self.tr("Commands"))
             self.side.addTab(self.audit_view, self.tr("Audit log"))
             self.commands_view.model.commandUpdated.connect(self.controls.show_command)

@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import csv
 
+from PySide6.QtCore import Qt
+
 from console.core.broker import free_port
-from console.core.outbox import Outbox
+from console.core.catalog import load_fleet
+from console.core.protocol import Command
+from console.core.simulator import Simulator
+from console.core.outbox import AuditFilter, Outbox
 from console.core.paths import user_data_dir
 from console.core.protocol import CommandState
 from console.core.services import LEGACY_OUTBOX, build_services, unassigned_outbox_path
 from console.ui.qt_app import ConsoleApp, make_application
 from console.ui.qt_audit_view import QtAuditView
 from tests.core.test_services_outbox_migration import _seed_legacy
+from tests.ui.test_qt_device_controls import Confirm
 
 S = CommandState
 
@@ -105,3 +111,87 @@ def test_an_unreadable_unassigned_file_is_said_and_the_site_view_still_works(qtb
     finally:
         view.close_sources()
         ob.close()
+
+
+def _select(qtbot, audit, device_id):
+    """Click the command's row in the audit table, like an operator."""
+    i = next(i for i, r in enumerate(audit.model.rows) if r.device_id == device_id)
+    rect = audit.table.visualRect(audit.model.index(i, 1))
+    qtbot.mouseClick(audit.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert audit.selected_row() is audit.model.rows[i]
+    return audit.model.rows[i]
+
+
+def test_an_unassigned_command_is_sent_again_on_this_site_once_the_operator_confirms(qtbot, broker_cfg):
+    make_application()
+    legacy = user_data_dir() / LEGACY_OUTBOX
+    _seed_legacy(legacy)
+    ob = Outbox(legacy)
+    ob.add(Command.new("press-9", {"power": True}), 1, now=1004.0)  # a device this site does not have
+    ob.add(Command.new("conveyor-a", {"running": True}), 2, now=1005.0)  # high risk
+    ob.close()
+    sim = Simulator(load_fleet(), broker_cfg, rate_hz=2, seed=5)
+    sim.start(wait=10)
+    svc = build_services(broker_url=f"mqtt://{broker_cfg.host}:{broker_cfg.port}", prefix=broker_cfg.prefix)
+    confirm = Confirm()
+    app = ConsoleApp(svc, confirm=confirm)
+    qtbot.addWidget(app.window)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: len(svc.registry.online_ids()) == 14, timeout=15000)
+        audit = app.devices.audit_view
+        app.devices.side.setCurrentWidget(audit)
+        assert not audit.resend.isVisibleTo(audit)  # this site's own commands: nothing to send again
+        audit.source.setCurrentIndex(audit.source.findData("unassigned"))
+        assert audit.resend.isVisibleTo(audit) and not audit.resend.isEnabled()  # nothing selected yet
+        assert len(audit.model.rows) == 5
+
+        # a low-risk one: asked anyway (it is stale), sent as a new command, done on the device
+        old = _select(qtbot, audit, "fan-line-a")
+        assert audit.resend.isEnabled()
+        qtbot.mouseClick(audit.resend, Qt.MouseButton.LeftButton)
+        assert len(confirm.asked) == 1 and "fan-line-a again" in confirm.asked[0]
+        assert svc.broker_cfg.url() in confirm.asked[0] and "high risk" not in confirm.asked[0]
+        new_id = audit.info.text().split("Sent again as ")[1].split(" ")[0]
+        qtbot.waitUntil(lambda: svc.commands.outbox.get(new_id).state is S.SUCCEEDED, timeout=10000)
+        new = svc.commands.outbox.get(new_id)
+        assert new.device_id == "fan-line-a" and new.command.params == old.command.params
+        assert new.command.origin == "operator" and new.id != old.id
+        assert sim.devices["fan-line-a"].applied_ids == [new_id] and sim.devices["fan-line-a"].values["power"]
+        closed = next(r for r in audit.model.rows if r.id == old.id)
+        assert closed.state is S.CANCELLED
+        assert audit.current_outbox().history(old.id)[-1].detail == f"sent again as {new_id} on {svc.broker_cfg.url()}"
+        _select(qtbot, audit, "fan-line-a")
+        assert not audit.resend.isEnabled()  # once at most
+        assert audit.resend_selected() is None and len(confirm.asked) == 1
+
+        # a high-risk one: declined, nothing is sent and it stays open; then confirmed, and done
+        confirm.answer = False
+        conv = _select(qtbot, audit, "conveyor-a")
+        qtbot.mouseClick(audit.resend, Qt.MouseButton.LeftButton)
+        assert len(confirm.asked) == 2 and "marked high risk" in confirm.asked[1]
+        assert audit.info.text() == "Not sent: confirmation declined"
+        assert audit.current_outbox().get(conv.id).state is S.QUEUED
+        confirm.answer = True
+        _select(qtbot, audit, "conveyor-a")
+        new = audit.resend_selected()
+        assert len(confirm.asked) == 3 and new is not None and new.qos == 2
+        qtbot.waitUntil(lambda: svc.commands.outbox.get(new.id).state is S.SUCCEEDED, timeout=10000)
+        assert sim.devices["conveyor-a"].applied_ids == [new.id] and sim.devices["conveyor-a"].values["running"]
+
+        # what this site cannot take is refused before anything is asked: a device it does not have,
+        # values its device does not take (its pump has "running", not "power"); both stay open
+        for device, state, why in (("press-9", S.QUEUED, "unknown device 'press-9'"),
+                                   ("pump-cooling", S.DELIVERED, "power")):
+            row = _select(qtbot, audit, device)
+            qtbot.mouseClick(audit.resend, Qt.MouseButton.LeftButton)
+            assert len(confirm.asked) == 3
+            assert audit.info.text().startswith("Cannot send it again here: ") and why in audit.info.text(), \
+                audit.info.text()
+            assert audit.current_outbox().get(row.id).state is state
+        assert sim.devices["pump-cooling"].applied_ids == []
+        sent = svc.commands.outbox.audit(AuditFilter())
+        assert sorted(r.device_id for r in sent) == ["conveyor-a", "fan-line-a"]
+    finally:
+        app.close()
+        sim.stop()
