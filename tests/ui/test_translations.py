@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 
 CODE = """
 from console.ui.qt_app import make_application
@@ -29,3 +35,125 @@ def test_chinese_locale_gets_chinese_tabs(tmp_path):
 
 def test_english_locale_keeps_the_source_texts(tmp_path):
     assert _tabs("en_US.UTF-8", tmp_path) == ["Devices", "Model", "Environment"]
+
+
+# -- the .ts itself: complete, and every translation keeps the source's placeholders -------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "console_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+# str.format fields: {n}, {s:.0f}, {e!r}, and {} (positional); "{{" is a literal brace, not a field
+FIELD = re.compile(r"(?<!\{)\{(\w*)(?:[:!][^}]*)?\}")
+TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+
+
+def _ts_messages() -> list[tuple[str, str, ET.Element]]:
+    """(context, source, <translation> element) for every message of the zh_CN .ts."""
+    out = []
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            out.append((name, msg.findtext("source"), msg.find("translation")))
+    return out
+
+
+def _translations() -> dict[tuple[str, str], str]:
+    return {(c, s): t.text or "" for c, s, t in _ts_messages()}
+
+
+def test_every_message_is_translated_and_keeps_its_placeholders():
+    messages = _ts_messages()
+    assert len(messages) > 250, f"{TS} lists only {len(messages)} messages"
+    problems = []
+    for ctx, src, tr in messages:
+        where = f"{ctx}: {src!r}"
+        if tr.get("type") is not None:  # unfinished, vanished or obsolete: lupdate -no-obsolete, then translate
+            problems.append(f"{where} is {tr.get('type')}")
+            continue
+        text = tr.text or ""
+        if not text.strip():
+            problems.append(f"{where} has an empty translation")
+            continue
+        if set(FIELD.findall(text)) != set(FIELD.findall(src)):
+            problems.append(f"{where}: placeholders {sorted(set(FIELD.findall(src)))} became "
+                            f"{sorted(set(FIELD.findall(text)))} in {text!r}")
+        elif Counter(m.group(0) for m in FIELD.finditer(text)) != Counter(m.group(0) for m in FIELD.finditer(src)):
+            problems.append(f"{where}: format specs changed in {text!r}")
+        if text.count("\n") != src.count("\n"):
+            problems.append(f"{where}: {src.count(chr(10))} line break(s) became {text.count(chr(10))} in {text!r}")
+        if Counter(TAG.findall(text)) != Counter(TAG.findall(src)):
+            problems.append(f"{where}: HTML tags changed in {text!r}")
+        if src.endswith("…") and not text.endswith("…"):
+            problems.append(f"{where}: the ellipsis (opens a dialog / in progress) was dropped in {text!r}")
+        if src.count("&") - src.count("&&") != text.count("&") - text.count("&&"):
+            problems.append(f"{where}: mnemonic '&' changed in {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def _lrelease() -> str:
+    exe = Path(sys.executable).with_name("pyside6-lrelease")
+    found = str(exe) if exe.exists() else shutil.which("pyside6-lrelease")
+    assert found, "pyside6-lrelease not found (PySide6's tools, next to the venv's python)"
+    return found
+
+
+def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
+    # lrelease output is deterministic (same .ts -> same bytes), so a stale .qm shows as a byte difference:
+    # rebuild it with `make translations` (or pyside6-lrelease ... -qm resources/translations/console_zh_CN.qm)
+    fresh = tmp_path / "fresh.qm"
+    res = subprocess.run([_lrelease(), "-silent", str(TS), "-qm", str(fresh)], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert fresh.read_bytes() == QM.read_bytes(), f"{QM.name} is stale: run `make translations`"
+
+
+# -- the running UI in a Chinese locale: more than the tabs -------------------------------------------
+
+AUDIT_CODE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import Qt
+from console.core.outbox import Outbox
+from console.ui.qt_app import make_application
+from console.ui.qt_audit_view import QtAuditView
+app = make_application()
+tmp = Path(sys.argv[1])
+site, unassigned = Outbox(tmp / "site.sqlite3"), Outbox(tmp / "outbox-unassigned.sqlite3")
+unassigned.close()
+view = QtAuditView(site, unassigned_path=tmp / "outbox-unassigned.sqlite3")
+view.refresh()
+m = view.model
+print(json.dumps({
+    "search": view.search.text(), "export": view.export.text(), "resend": view.resend.text(),
+    "sources": [view.source.itemText(i) for i in range(view.source.count())],
+    "any_state": view.state.itemText(0), "from": view.use_since.text(), "info": view.info.text(),
+    "headers": [m.headerData(i, Qt.Orientation.Horizontal) for i in range(m.columnCount())],
+}, ensure_ascii=True))
+site.close()
+"""
+
+
+def test_chinese_locale_translates_the_audit_log(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8",
+           "LANGUAGE": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    res = subprocess.run([sys.executable, "-c", AUDIT_CODE, str(tmp_path)], capture_output=True, text=True,
+                         env=env, timeout=60, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    got = json.loads(res.stdout.strip().splitlines()[-1])
+    zh = _translations()
+
+    def t(ctx: str, src: str) -> str:
+        text = zh[(ctx, src)]
+        assert any(ord(ch) > 0x2e80 for ch in text), f"{ctx}: {src!r} is not translated to Chinese: {text!r}"
+        return text
+
+    assert got["search"] == t("QtAuditView", "Search")
+    assert got["export"] == t("QtAuditView", "Export CSV…")
+    assert got["resend"] == t("QtAuditView", "Send again on this site…")
+    assert got["sources"] == [t("QtAuditView", "This site's commands"),
+                              t("QtAuditView", "Unassigned: open before one outbox per broker, never sent again")]
+    assert got["any_state"] == t("QtAuditView", "any state")
+    assert got["from"] == t("QtAuditView", "from")
+    assert got["info"] == t("QtAuditView", "{n} command(s)").format(n=0)
+    assert got["headers"] == [t("QtAuditModel", s) for s in
+                              ("Submitted", "Device", "Command", "Origin", "State", "Tries", "Detail")]
