@@ -28,8 +28,9 @@ class Confirm:
         return self.answer
 
 
-@pytest.fixture
-def console(qtbot, broker_cfg):
+def start_console(qtbot, broker_cfg):
+    """The simulated fleet on the test's broker and the console on it, all 14 devices online; returns
+    (app, simulator, confirm).  The caller closes the app and stops the simulator."""
     make_application()
     sim = Simulator(load_fleet(), broker_cfg, rate_hz=2, seed=5)
     sim.start(wait=10)
@@ -40,6 +41,12 @@ def console(qtbot, broker_cfg):
     app.start()
     qtbot.waitUntil(lambda: len(svc.registry.online_ids()) == 14 and app.devices.model.rowCount() == 14,
                     timeout=15000)
+    return app, sim, confirm
+
+
+@pytest.fixture
+def console(qtbot, broker_cfg):
+    app, sim, confirm = start_console(qtbot, broker_cfg)
     yield app, sim, confirm
     app.close()
     sim.stop()

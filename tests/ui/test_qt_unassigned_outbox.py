@@ -10,17 +10,14 @@ import csv
 from PySide6.QtCore import Qt
 
 from console.core.broker import free_port
-from console.core.catalog import load_fleet
-from console.core.protocol import Command
-from console.core.simulator import Simulator
 from console.core.outbox import AuditFilter, Outbox
 from console.core.paths import user_data_dir
-from console.core.protocol import CommandState
+from console.core.protocol import Command, CommandState
 from console.core.services import LEGACY_OUTBOX, build_services, unassigned_outbox_path
 from console.ui.qt_app import ConsoleApp, make_application
 from console.ui.qt_audit_view import QtAuditView
 from tests.core.test_services_outbox_migration import _seed_legacy
-from tests.ui.test_qt_device_controls import Confirm
+from tests.ui.test_qt_device_controls import start_console
 
 S = CommandState
 
@@ -130,15 +127,9 @@ def test_an_unassigned_command_is_sent_again_on_this_site_once_the_operator_conf
     ob.add(Command.new("press-9", {"power": True}), 1, now=1004.0)  # a device this site does not have
     ob.add(Command.new("conveyor-a", {"running": True}), 2, now=1005.0)  # high risk
     ob.close()
-    sim = Simulator(load_fleet(), broker_cfg, rate_hz=2, seed=5)
-    sim.start(wait=10)
-    svc = build_services(broker_url=f"mqtt://{broker_cfg.host}:{broker_cfg.port}", prefix=broker_cfg.prefix)
-    confirm = Confirm()
-    app = ConsoleApp(svc, confirm=confirm)
-    qtbot.addWidget(app.window)
-    app.start()
+    app, sim, confirm = start_console(qtbot, broker_cfg)
+    svc = app.services
     try:
-        qtbot.waitUntil(lambda: len(svc.registry.online_ids()) == 14, timeout=15000)
         audit = app.devices.audit_view
         app.devices.side.setCurrentWidget(audit)
         assert not audit.resend.isVisibleTo(audit)  # this site's own commands: nothing to send again
