@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import Callable
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -33,9 +33,11 @@ def restart_with_profile(profile: str, parent: QWidget | None = None,
     if not ok:
         log.error("could not start %s %s", program, " ".join(args))
         if parent is not None:
-            QMessageBox.warning(parent, parent.tr("Restart"),
-                                parent.tr("Could not start a new console ({p}). This one keeps running; start it "
-                                          "with --profile {n} yourself.").format(p=program, n=profile))
+            # one translation context whoever the parent is (parent.tr would look in the parent's class)
+            QMessageBox.warning(parent, QCoreApplication.translate("QtRestart", "Restart"),
+                                QCoreApplication.translate(
+                                    "QtRestart", "Could not start a new console ({p}). This one keeps running; "
+                                    "start it with --profile {n} yourself.").format(p=program, n=profile))
         return False
     log.info("restarting on profile %r (new process %s)", profile, pid)
     (quit_app or QApplication.quit)()

@@ -1486,24 +1486,24 @@ This device is marked high risk.</source>
     </message>
 </context>
 <context>
+    <name>QtRestart</name>
+    <message>
+        <location filename="../../console/ui/qt_restart.py" line="37"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_restart.py" line="38"/>
+        <source>Could not start a new console ({p}). This one keeps running; start it with --profile {n} yourself.</source>
+        <translation>无法启动新的控制台（{p}）。本控制台继续运行；请自行使用 --profile {n} 启动。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../console/ui/qt_app.py" line="222"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../console/ui/qt_restart.py" line="36"/>
-        <source>Restart</source>
-        <translation>重启</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/qt_restart.py" line="37"/>
-        <source>Could not start a new console ({p}). This one keeps running; start it with --profile {n} yourself.</source>
-        <translation>无法启动新的控制台（{p}）。本控制台继续运行；请自行使用 --profile {n} 启动。</translation>
     </message>
 </context>
 </TS>

@@ -157,3 +157,14 @@ def test_chinese_locale_translates_the_audit_log(tmp_path):
     assert got["info"] == t("QtAuditView", "{n} command(s)").format(n=0)
     assert got["headers"] == [t("QtAuditModel", s) for s in
                               ("Submitted", "Device", "Command", "Origin", "State", "Tries", "Detail")]
+
+
+def test_every_context_is_one_qt_looks_up():
+    """``tr`` on an object looks its text up under the object's class name, so a context named after a
+    variable (``parent.tr`` in a module function gets the context "parent") is never found at run time:
+    each context must be a class of console/ui or a name passed to QCoreApplication.translate there."""
+    ui = ROOT / "console" / "ui"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in ui.glob("*.py"))
+    known = set(re.findall(r"^class (\w+)", code, re.M)) | set(re.findall(r'translate\(\s*"(\w+)"', code))
+    contexts = {ctx for ctx, _, _ in _ts_messages()}
+    assert contexts and contexts <= known, sorted(contexts - known)
