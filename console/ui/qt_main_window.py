@@ -73,9 +73,10 @@ class QtMainWindow(QMainWindow):
     # -- status bar -----------------------------------------------------------------------------
     def set_broker_state(self, state: str, info: dict, url: str = "") -> None:
         colours = {"connected": "#1e8449", "connecting": "#b9770e", "waiting to retry": "#c0392b"}
-        text = self.tr("Broker {url}: {state}").format(url=url, state=state) if url else self.tr(
+        shown = self.state_text(state)
+        text = self.tr("Broker {url}: {state}").format(url=url, state=shown) if url else self.tr(
             "Broker: {state}"
-        ).format(state=state)
+        ).format(state=shown)
         retry = info.get("next_retry_at")
         if state == "waiting to retry" and retry:
             text += self.tr(" (next try in {s:.0f} s)").format(s=max(0.0, retry - time.time()))
@@ -85,6 +86,12 @@ class QtMainWindow(QMainWindow):
             self.broker_label.setToolTip("")
         self.broker_label.setText(text)
         self.broker_label.setStyleSheet(f"color: {colours.get(state, '#7f8c8d')}; font-weight: bold")
+
+    def state_text(self, state: str) -> str:
+        """The link state (console.core.mqtt_link.LinkState's values) in the operator's language."""
+        return {"disconnected": self.tr("disconnected"), "connecting": self.tr("connecting"),
+                "connected": self.tr("connected"), "waiting to retry": self.tr("waiting to retry"),
+                "stopped": self.tr("stopped")}.get(state, state)
 
     def set_compute(self, text: str) -> None:
         self.compute_label.setText(text)

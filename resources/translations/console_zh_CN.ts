@@ -787,19 +787,44 @@ This device is marked high risk.</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_main_window.py" line="76"/>
+        <location filename="../../console/ui/qt_main_window.py" line="77"/>
         <source>Broker {url}: {state}</source>
         <translation>MQTT 代理 {url}：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_main_window.py" line="77"/>
+        <location filename="../../console/ui/qt_main_window.py" line="78"/>
         <source>Broker: {state}</source>
         <translation>MQTT 代理：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_main_window.py" line="81"/>
+        <location filename="../../console/ui/qt_main_window.py" line="82"/>
         <source> (next try in {s:.0f} s)</source>
         <translation>（{s:.0f} 秒后重试）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_main_window.py" line="92"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_main_window.py" line="92"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_main_window.py" line="93"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_main_window.py" line="93"/>
+        <source>waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_main_window.py" line="94"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>

@@ -133,29 +133,35 @@ site.close()
 """
 
 
-def test_chinese_locale_translates_the_audit_log(tmp_path):
+def _run_zh(code: str, tmp_path) -> dict:
+    """Run ``code`` (its argv[1] is tmp_path) in a zh_CN locale; the JSON object it prints last."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8",
            "LANGUAGE": "", "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    res = subprocess.run([sys.executable, "-c", AUDIT_CODE, str(tmp_path)], capture_output=True, text=True,
+    res = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
                          env=env, timeout=60, cwd=ROOT)
     assert res.returncode == 0, res.stderr
-    got = json.loads(res.stdout.strip().splitlines()[-1])
-    zh = _translations()
+    return json.loads(res.stdout.strip().splitlines()[-1])
 
-    def t(ctx: str, src: str) -> str:
-        text = zh[(ctx, src)]
-        assert any(ord(ch) > 0x2e80 for ch in text), f"{ctx}: {src!r} is not translated to Chinese: {text!r}"
-        return text
 
-    assert got["search"] == t("QtAuditView", "Search")
-    assert got["export"] == t("QtAuditView", "Export CSV…")
-    assert got["resend"] == t("QtAuditView", "Send again on this site…")
-    assert got["sources"] == [t("QtAuditView", "This site's commands"),
-                              t("QtAuditView", "Unassigned: open before one outbox per broker, never sent again")]
-    assert got["any_state"] == t("QtAuditView", "any state")
-    assert got["from"] == t("QtAuditView", "from")
-    assert got["info"] == t("QtAuditView", "{n} command(s)").format(n=0)
-    assert got["headers"] == [t("QtAuditModel", s) for s in
+def zh_text(ctx: str, src: str) -> str:
+    """The .ts's Chinese text for (context, source), checked to be Chinese."""
+    text = _translations()[(ctx, src)]
+    assert any(ord(ch) > 0x2e80 for ch in text), f"{ctx}: {src!r} is not translated to Chinese: {text!r}"
+    return text
+
+
+def test_chinese_locale_translates_the_audit_log(tmp_path):
+    got = _run_zh(AUDIT_CODE, tmp_path)
+
+    assert got["search"] == zh_text("QtAuditView", "Search")
+    assert got["export"] == zh_text("QtAuditView", "Export CSV…")
+    assert got["resend"] == zh_text("QtAuditView", "Send again on this site…")
+    assert got["sources"] == [zh_text("QtAuditView", "This site's commands"),
+                              zh_text("QtAuditView", "Unassigned: open before one outbox per broker, never sent again")]
+    assert got["any_state"] == zh_text("QtAuditView", "any state")
+    assert got["from"] == zh_text("QtAuditView", "from")
+    assert got["info"] == zh_text("QtAuditView", "{n} command(s)").format(n=0)
+    assert got["headers"] == [zh_text("QtAuditModel", s) for s in
                               ("Submitted", "Device", "Command", "Origin", "State", "Tries", "Detail")]
 
 
@@ -168,3 +174,26 @@ def test_every_context_is_one_qt_looks_up():
     known = set(re.findall(r"^class (\w+)", code, re.M)) | set(re.findall(r'translate\(\s*"(\w+)"', code))
     contexts = {ctx for ctx, _, _ in _ts_messages()}
     assert contexts and contexts <= known, sorted(contexts - known)
+
+
+BROKER_CODE = """
+import json, time
+from console.ui.qt_app import make_application
+from console.ui.qt_main_window import QtMainWindow
+app = make_application()
+w = QtMainWindow.loading()
+out = {}
+for state in ("connected", "waiting to retry", "stopped"):
+    w.set_broker_state(state, {"next_retry_at": time.time() + 30}, "mqtt://127.0.0.1:1883")
+    out[state] = w.broker_label.text()
+print(json.dumps(out, ensure_ascii=True))
+"""
+
+
+def test_chinese_locale_translates_the_broker_state(tmp_path):
+    got = _run_zh(BROKER_CODE, tmp_path)
+    line = zh_text("QtMainWindow", "Broker {url}: {state}")
+    assert got["connected"] == line.format(url="mqtt://127.0.0.1:1883", state=zh_text("QtMainWindow", "connected"))
+    assert got["stopped"] == line.format(url="mqtt://127.0.0.1:1883", state=zh_text("QtMainWindow", "stopped"))
+    waiting = line.format(url="mqtt://127.0.0.1:1883", state=zh_text("QtMainWindow", "waiting to retry"))
+    assert got["waiting to retry"].startswith(waiting) and len(got["waiting to retry"]) > len(waiting)
