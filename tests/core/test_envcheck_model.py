@@ -146,3 +146,17 @@ def test_a_stale_path_to_the_bundled_model_says_how_to_get_it(tmp_path):
 
     row = check_model(DoctorContext(model=str(tmp_path / "old" / GGUF_NAME)))[0]
     assert row.status == "fail" and "fetch-model" in row.hint
+
+
+def test_auto_dtype_estimate_is_the_loaders_on_this_device(bundled_gguf):
+    """The Model panel's fit estimate (loader.plan_load) and the doctor's Model memory row read "auto" the
+    same way: on this CPU-only machine both count float32 weights (the loader loads fp32 there)."""
+    from console.core.inference.loader import LoadOptions, plan_load
+
+    plan = plan_load(LoadOptions(str(bundled_gguf), dtype="auto"))
+    row = {r.name: r for r in check_model(DoctorContext(model=str(bundled_gguf), dtype="auto",
+                                                        context_tokens=2048))}["Model memory"]
+    assert plan.device == "cpu" and plan.dtype == "fp32" and row.details["dtype"] == "fp32"
+    assert row.details["needed_bytes"] == plan.estimate.total_bytes
+    assert row.details["estimate"] == plan.estimate.describe()
+    assert memory.normalize_dtype("auto", "cpu") == "fp32" and memory.normalize_dtype("auto", "cuda") == "bf16"

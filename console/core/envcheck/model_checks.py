@@ -169,7 +169,7 @@ def memory_row(shape: memory.ModelShape, dtype: str, quant: str, context: int) -
         quant = "none"
     else:
         quant_note = ""
-    dtype_used = dtype  # bf16 also runs on the CPU (torch >= 2.1)
+    dtype_used = dtype  # "auto": estimate_memory reads it as the loader does on this device (fp32 on a CPU)
     est = memory.estimate_memory(shape, dtype_used, quant, context, device=device)
     verdict = fit.judge_fit(est.total_bytes, free, where)
     value = f"{verdict.message}{quant_note}"

@@ -194,9 +194,8 @@ def _pick_device_dtype(opts: LoadOptions) -> tuple[str, str]:
             ) from exc
     dtype = opts.dtype
     if dtype == "auto":
-        if device == "cpu":
-            dtype = "fp32"  # CPU matmuls in bf16/fp16 are slower than fp32 here
-        else:
+        dtype = memory.auto_dtype(device)  # the doctor's Model memory row estimates with the same rule
+        if dtype == "bf16":
             import torch
 
             dtype = "bf16" if torch.cuda.is_bf16_supported() else "fp16"

@@ -43,10 +43,18 @@ class ModelFormatError(ValueError):
     """A model file or config that cannot be read; the message says which and why."""
 
 
-def normalize_dtype(dtype: str) -> str:
+def auto_dtype(device: str) -> str:
+    """What dtype "auto" loads in on ``device`` ("cpu" or "cuda"): float32 on the CPU (its matmuls
+    in bf16/fp16 are slower there), bf16 on a GPU (the loader takes fp16 where a GPU lacks bf16: the
+    same two bytes a weight, so the estimate holds)."""
+    return "fp32" if device == "cpu" else "bf16"
+
+
+def normalize_dtype(dtype: str, device: str = "cuda") -> str:
+    """A dtype name (fp32, bf16, fp16 and their aliases; "auto" as ``auto_dtype(device)``)."""
     key = (dtype or "bf16").strip().lower().removeprefix("torch.")
     if key == "auto":
-        return "bf16"
+        return auto_dtype(device)
     if key not in DTYPE_ALIASES:
         raise ValueError(f"unknown dtype {dtype!r}: use fp32, bf16 or fp16")
     return DTYPE_ALIASES[key]
@@ -362,7 +370,7 @@ def estimate_memory(
     device: str = "cuda",
 ) -> MemoryEstimate:
     """Bytes to load ``shape`` and run batch 1 at ``context_tokens`` (default: min(max context, 4096))."""
-    dtype = normalize_dtype(dtype)
+    dtype = normalize_dtype(dtype, device)
     quant = normalize_quantization(quantization)
     compute = DTYPE_BYTES[dtype]
     if quant != "none":
