@@ -17,7 +17,7 @@ import itertools
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from console.core.registry import DeviceRecord, FleetRegistry
@@ -37,7 +37,7 @@ def format_age(age: float | None) -> str:
     if age is None:
         return "–"
     if age < 1:
-        return "now"
+        return QCoreApplication.translate("QtFleetModel", "now")
     if age < 60:
         return f"{age:.0f} s"
     if age < 3600:

@@ -704,6 +704,11 @@ This device is marked high risk.</source>
 <context>
     <name>QtFleetModel</name>
     <message>
+        <location filename="../../console/ui/qt_fleet_model.py" line="40"/>
+        <source>now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/qt_fleet_model.py" line="84"/>
         <source>ID</source>
         <translation>ID</translation>

@@ -186,6 +186,8 @@ out = {}
 for state in ("connected", "waiting to retry", "stopped"):
     w.set_broker_state(state, {"next_retry_at": time.time() + 30}, "mqtt://127.0.0.1:1883")
     out[state] = w.broker_label.text()
+from console.ui.qt_fleet_model import format_age
+out["age"] = [format_age(0.2), format_age(5)]
 print(json.dumps(out, ensure_ascii=True))
 """
 
@@ -197,3 +199,4 @@ def test_chinese_locale_translates_the_broker_state(tmp_path):
     assert got["stopped"] == line.format(url="mqtt://127.0.0.1:1883", state=zh_text("QtMainWindow", "stopped"))
     waiting = line.format(url="mqtt://127.0.0.1:1883", state=zh_text("QtMainWindow", "waiting to retry"))
     assert got["waiting to retry"].startswith(waiting) and len(got["waiting to retry"]) > len(waiting)
+    assert got["age"] == [zh_text("QtFleetModel", "now"), "5 s"]  # the devices table's "Updated" column
