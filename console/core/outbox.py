@@ -194,15 +194,29 @@ class Outbox:
         now: float | None = None,
     ) -> CommandRow:
         """Record ``row`` → ``state``; returns the new row once the change is committed."""
+        new = self._transition(row, state, detail, error, attempts, now, expect=None)
+        assert new is not None
+        return new
+
+    def transition_if(self, row: CommandRow, state: CommandState, *, expect: CommandState, detail: str = "",
+                      now: float | None = None) -> CommandRow | None:
+        """``transition``, only if the command is still ``expect`` in the file (another console sharing
+        the file may have moved it first): the new row, or None and nothing written."""
+        return self._transition(row, state, detail, None, None, now, expect=expect)
+
+    def _transition(self, row, state, detail, error, attempts, now, *, expect) -> CommandRow | None:
         now = time.time() if now is None else now
         new_attempts = row.attempts if attempts is None else attempts
         new_error = row.error if error is None else error
+        where, args = ("id=?", (row.id,)) if expect is None else ("id=? AND state=?", (row.id, expect.value))
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute(
-                "UPDATE commands SET state=?, attempts=?, updated=?, error=? WHERE id=?",
-                (state.value, new_attempts, now, new_error, row.id),
+            cur = self._db.execute(
+                f"UPDATE commands SET state=?, attempts=?, updated=?, error=? WHERE {where}",
+                (state.value, new_attempts, now, new_error, *args),
             )
+            if expect is not None and cur.rowcount != 1:
+                return None
             self._db.execute(
                 "INSERT INTO transitions(command_id, state, at, detail) VALUES (?,?,?,?)",
                 (row.id, state.value, now, detail),

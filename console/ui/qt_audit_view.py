@@ -237,16 +237,29 @@ class QtAuditView(QWidget):
         if not self.confirm(self, self.tr("Send an unassigned command again"), text):
             self.info.setText(self.tr("Not sent: confirmation declined"))
             return None
+        outbox = self.current_outbox()
+        try:  # claimed first: a second console sharing the file cannot send it again as well
+            claimed = outbox.transition_if(row, CommandState.CANCELLED, expect=row.state,
+                                           detail=f"being sent again on {site}")
+        except (OutboxError, sqlite3.Error) as exc:
+            self.info.setText(self.tr("Not sent: {path} could not record it: {e}").format(
+                path=self.unassigned_path, e=exc))
+            return None
+        if claimed is None:
+            self.refresh()
+            self.info.setText(self.tr("Not sent: another console changed this command meanwhile (see its history)"))
+            return None
         try:
             new = self.pipeline.submit(row.device_id, row.command.params, action=row.command.action,
                                        confirmed=True)
-        except ProtocolError as exc:
+        except (ProtocolError, OutboxError, sqlite3.Error) as exc:
+            outbox.transition(claimed, row.state, detail=f"not sent again: {exc}")  # open again, as it was
+            self.refresh()
             self.info.setText(self.tr("Not sent: {e}").format(e=exc))
             return None
         try:
-            self.current_outbox().transition(row, CommandState.CANCELLED,
-                                             detail=f"sent again as {new.id} on {site}")
-        except (OutboxError, sqlite3.Error) as exc:  # sent; only the old row could not be closed
+            outbox.transition(claimed, CommandState.CANCELLED, detail=f"sent again as {new.id} on {site}")
+        except (OutboxError, sqlite3.Error) as exc:  # sent, and closed; only the new id is not recorded
             self.refresh()
             self.info.setText(self.tr("Sent again as {id}, but {path} could not record it: {e}").format(
                 id=new.id, path=self.unassigned_path, e=exc))

@@ -326,38 +326,48 @@ An earlier console left this command {state} on a broker it did not record; it h
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="244"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="245"/>
+        <source>Not sent: {path} could not record it: {e}</source>
+        <translation>未发送：{path} 无法记录此操作：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_audit_view.py" line="250"/>
+        <source>Not sent: another console changed this command meanwhile (see its history)</source>
+        <translation>未发送：另一个控制台已在此期间更改了该命令（见其历史记录）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_audit_view.py" line="258"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="251"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="264"/>
         <source>Sent again as {id}, but {path} could not record it: {e}</source>
         <translation>已作为 {id} 重新发送，但 {path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="255"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="268"/>
         <source>Sent again as {id} ({what} to {device}): follow it in the Commands tab</source>
         <translation>已作为 {id} 重新发送（向 {device} 发送 {what}）：请在“命令”选项卡中跟踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="267"/>
-        <location filename="../../console/ui/qt_audit_view.py" line="270"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="280"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="283"/>
         <source>Export failed: {e}</source>
         <translation>导出失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="272"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="285"/>
         <source>Exported {n} command(s) to {path}</source>
         <translation>已将 {n} 条命令导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="277"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="290"/>
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="278"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="291"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>

@@ -170,6 +170,17 @@ def test_an_unassigned_command_is_sent_again_on_this_site_once_the_operator_conf
         qtbot.waitUntil(lambda: svc.commands.outbox.get(new.id).state is S.SUCCEEDED, timeout=10000)
         assert sim.devices["conveyor-a"].applied_ids == [new.id] and sim.devices["conveyor-a"].values["running"]
 
+        # another console sharing the file closed it after this one listed it: not sent here as well
+        lamp = _select(qtbot, audit, "lamp-office-1")
+        other = Outbox(unassigned_outbox_path())
+        other.transition(other.get(lamp.id), S.CANCELLED, detail="sent again from another console")
+        other.close()
+        assert audit.resend_selected() is None
+        assert audit.info.text().startswith("Not sent: another console changed this command"), audit.info.text()
+        assert sim.devices["lamp-office-1"].applied_ids == []
+        assert audit.current_outbox().history(lamp.id)[-1].detail == "sent again from another console"
+        confirm.asked.pop()  # it asked before it found out
+
         # what this site cannot take is refused before anything is asked: a device it does not have,
         # values its device does not take (its pump has "running", not "power"); both stay open
         for device, state, why in (("press-9", S.QUEUED, "unknown device 'press-9'"),
