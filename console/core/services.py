@@ -39,6 +39,8 @@ class Services:
     # the commands moved out of the shared outbox at this start (the upgrade to one outbox per broker
     # site): open, replayed nowhere; the GUI tells the operator and its audit log lists them
     unassigned: list[CommandRow] = field(default_factory=list)
+    # why that move failed at this start (a site starts anyway; it is tried again at the next start)
+    unassigned_error: str = ""
     _starter: threading.Thread | None = None
 
     def dispatch_ack(self, device_id: str, ack: Ack) -> None:
@@ -208,17 +210,20 @@ def build_services(
     registry = FleetRegistry(prefix, on_ack=lambda d, a: svc_holder[0].dispatch_ack(d, a))
     link = MqttLink(cfg, on_message=lambda t, p, m: registry.ingest(t, p))
     moved: list[CommandRow] = []
+    move_error = ""
     if outbox_path is None:
         try:
             moved = migrate_legacy_outbox()
-        except OutboxError:
+        except OutboxError as exc:
             if embedded is not None:  # the demo's file is the legacy one: never replay what was not moved out
                 raise
             log.exception("the one-time move of the shared outbox's open commands failed; tried again next start")
+            move_error = str(exc)
     outbox = Outbox(outbox_path or outbox_path_for(cfg, embedded_demo=embedded is not None))
     log.info("command outbox for %s: %s", cfg.url(), outbox.path)
     commands = CommandPipeline(outbox, link, registry.meta, pipeline)
-    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, unassigned=moved)
+    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, unassigned=moved,
+                   unassigned_error=move_error)
     svc.ack_handlers.append(commands.on_ack)
     svc_holder.append(svc)
     return svc

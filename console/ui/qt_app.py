@@ -121,6 +121,12 @@ class ConsoleApp(QObject):
         self.window.show()
         if self.services.unassigned:
             self._tell_unassigned(self.services.unassigned)
+        elif self.services.unassigned_error:
+            self._warn(self.tr("Open commands from before this console kept one outbox per broker could not be "
+                               "moved out of the old shared outbox: {e}. None of them is sent; the move is tried "
+                               "again at the next start. Free the path, or move the file away, then restart.").format(
+                e=self.services.unassigned_error),
+                self.tr("The old shared outbox could not be sorted out: see the warning (retried at the next start)"))
 
     def _tell_unassigned(self, rows) -> None:
         """The upgrade moved commands out of the shared outbox, sent nowhere again: the operator must
@@ -137,15 +143,23 @@ class ConsoleApp(QObject):
         listed = "\n".join(f"• {r.device_id}: {format_params(r)} ({r.state.value})" for r in rows[:10])
         more = "\n" + self.tr("… and {k} more").format(k=n - 10) if n > 10 else ""
         self.unassigned_details = listed + more
-        self.window.statusBar().showMessage(self.tr("{n} open command(s) from before the upgrade were not sent "
-                                                    "again: see Devices → Audit log → Unassigned").format(n=n))
+        self._warn(self.unassigned_message,
+                   self.tr("{n} open command(s) from before the upgrade were not sent again: see Devices → "
+                           "Audit log → Unassigned").format(n=n), details=self.unassigned_details)
+
+    def _warn(self, message: str, status: str, details: str = "") -> None:
+        """``status`` in the status bar, and on a screen ``message`` in a warning box that does not block
+        the console (``details`` under Show Details)."""
+        self.warning_message = message
+        self.window.statusBar().showMessage(status)
         if QApplication.platformName() != "offscreen":
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("AutoGLM Console"), self.unassigned_message,
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("AutoGLM Console"), message,
                               QMessageBox.StandardButton.Ok, self.window)
-            box.setDetailedText(self.unassigned_details)
+            if details:
+                box.setDetailedText(details)
             box.setModal(False)
             box.show()
-            self._unassigned_box = box
+            self._warning_box = box
 
     def _start_services(self) -> None:
         if not self._started:

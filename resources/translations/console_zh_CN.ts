@@ -9,33 +9,43 @@
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="133"/>
+        <location filename="../../console/ui/qt_app.py" line="125"/>
+        <source>Open commands from before this console kept one outbox per broker could not be moved out of the old shared outbox: {e}. None of them is sent; the move is tried again at the next start. Free the path, or move the file away, then restart.</source>
+        <translation>无法将启用“每个代理一个发件队列”之前未完成的命令移出旧的共享发件队列：{e}。这些命令均不会发送；下次启动时将再次尝试移出。请释放该路径或将该文件移走，然后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_app.py" line="129"/>
+        <source>The old shared outbox could not be sorted out: see the warning (retried at the next start)</source>
+        <translation>旧的共享发件队列未能整理：请查看警告（下次启动时重试）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/qt_app.py" line="139"/>
         <source>{n} command(s) were still open from before this console kept one outbox per broker. The broker they were for was not recorded, so none was sent again. Check those devices and send again what is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, once you confirm it.</source>
         <translation>有 {n} 条命令在本控制台改为每个 MQTT 代理各用一个发件队列之前仍未完成。由于未记录它们所属的代理，这些命令均未重新发送。请检查相关设备，并重新发送仍需要的命令：“设备 → 审计日志 → 未分配”中列出了这些命令，经您确认后可在本站点逐条重新发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="138"/>
+        <location filename="../../console/ui/qt_app.py" line="144"/>
         <source>… and {k} more</source>
         <translation>… 另有 {k} 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="140"/>
+        <location filename="../../console/ui/qt_app.py" line="147"/>
         <source>{n} open command(s) from before the upgrade were not sent again: see Devices → Audit log → Unassigned</source>
         <translation>升级前未完成的 {n} 条命令未重新发送：请查看“设备 → 审计日志 → 未分配”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="157"/>
+        <location filename="../../console/ui/qt_app.py" line="171"/>
         <source>Start-up failed: {m}</source>
         <translation>启动失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="143"/>
-        <location filename="../../console/ui/qt_app.py" line="159"/>
+        <location filename="../../console/ui/qt_app.py" line="156"/>
+        <location filename="../../console/ui/qt_app.py" line="173"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="164"/>
+        <location filename="../../console/ui/qt_app.py" line="178"/>
         <source>no command pipeline: nothing can be sent</source>
         <translation>命令管道不可用：无法发送任何命令</translation>
     </message>
@@ -1541,7 +1551,7 @@ This device is marked high risk.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="222"/>
+        <location filename="../../console/ui/qt_app.py" line="236"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>

@@ -79,6 +79,31 @@ def test_moved_commands_are_told_once_and_listed_under_unassigned(qtbot, tmp_pat
         app.close()
 
 
+def test_a_failed_move_is_told_and_the_site_runs(qtbot):
+    """The unassigned file cannot be made (its name is taken by a folder): a site starts anyway, sends
+    none of the old commands, and the operator is told why and that it is tried again."""
+    make_application()
+    legacy = user_data_dir() / LEGACY_OUTBOX
+    open_ids, _ = _seed_legacy(legacy)
+    unassigned_outbox_path().mkdir(parents=True)
+    app = _console(qtbot)
+    try:
+        assert app.services.unassigned == [] and "outbox-unassigned.sqlite3" in app.services.unassigned_error
+        assert app.window.statusBar().currentMessage().startswith("The old shared outbox could not be sorted out")
+        assert "tried again at the next start" in app.warning_message
+        assert app.services.unassigned_error in app.warning_message
+        assert app.services.commands.open_rows() == []  # none of them is sent from this site
+        audit = app.devices.audit_view
+        assert audit.source.count() == 1  # a folder is not a file to list
+    finally:
+        app.close()
+    ob = Outbox(legacy)
+    try:
+        assert [r.id for r in ob.open_commands()] == open_ids  # nothing lost: moved at a later start
+    finally:
+        ob.close()
+
+
 def test_no_unassigned_file_no_source_choice(qtbot, tmp_path):
     make_application()
     ob = Outbox(tmp_path / "site.sqlite3")
