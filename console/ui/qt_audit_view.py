@@ -184,7 +184,7 @@ class QtAuditView(QWidget):
 
     def current_outbox(self) -> Outbox:
         """The outbox the view lists: this site's, or the unassigned commands' (opened on first use)."""
-        if self.source.currentData() != "unassigned":
+        if not self._unassigned_shown():
             return self.outbox
         if self._unassigned is None:
             self._unassigned = Outbox(self.unassigned_path)
@@ -195,7 +195,8 @@ class QtAuditView(QWidget):
             rows = self.current_outbox().audit(self.current_filter())
         except (OutboxError, sqlite3.Error) as exc:
             self.model.set_rows([])
-            self.info.setText(self.tr("Cannot read {path}: {e}").format(path=self.unassigned_path, e=exc))
+            path = self.unassigned_path if self._unassigned_shown() else self.outbox.path
+            self.info.setText(self.tr("Cannot read {path}: {e}").format(path=path, e=exc))
             return
         self.model.set_rows(rows)
         self.table.resizeColumnToContents(0)
@@ -224,7 +225,7 @@ class QtAuditView(QWidget):
         site = self.pipeline.link.cfg.url()
         what = format_params(row)
         try:  # this site must know the device and take the values: say so before asking anything
-            self.pipeline.validate(row.device_id, row.command.params, row.command.action)
+            meta, clean = self.pipeline.validate(row.device_id, row.command.params, row.command.action)
         except ProtocolError as exc:
             self.info.setText(self.tr("Cannot send it again here: {e}").format(e=exc))
             return None
@@ -232,7 +233,7 @@ class QtAuditView(QWidget):
                        "on a broker it did not record; it has not been sent since. Check the device first: it "
                        "may have been done, or be unwanted now.").format(
             what=what, device=row.device_id, site=site, state=row.state.value)
-        if self.pipeline.is_high_risk(row.device_id, row.command.params):
+        if meta.is_high_risk(clean or None):  # as submit() decides it
             text += "\n\n" + self.tr("This device is marked high risk.")
         if not self.confirm(self, self.tr("Send an unassigned command again"), text):
             self.info.setText(self.tr("Not sent: confirmation declined"))
@@ -286,7 +287,7 @@ class QtAuditView(QWidget):
         return path
 
     def _ask_path(self, parent: QWidget) -> str:
-        name = "commands-unassigned.csv" if self.source.currentData() == "unassigned" else "commands.csv"
+        name = "commands-unassigned.csv" if self._unassigned_shown() else "commands.csv"
         path, _ = QFileDialog.getSaveFileName(parent, self.tr("Export audit log"), name,
                                               self.tr("CSV files (*.csv)"))
         return path

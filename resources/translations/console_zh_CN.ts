@@ -297,22 +297,22 @@ Send them?</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="198"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="199"/>
         <source>Cannot read {path}: {e}</source>
         <translation>无法读取 {path}：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="202"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="203"/>
         <source>{n} command(s)</source>
         <translation>{n} 条命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="229"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="230"/>
         <source>Cannot send it again here: {e}</source>
         <translation>无法在此重新发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="231"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="232"/>
         <source>Send {what} to {device} again, on {site}?
 
 An earlier console left this command {state} on a broker it did not record; it has not been sent since. Check the device first: it may have been done, or be unwanted now.</source>
@@ -321,63 +321,63 @@ An earlier console left this command {state} on a broker it did not record; it h
 旧版控制台遗留了这条状态为 {state} 的命令，且未记录其所属的 MQTT 代理；此后该命令一直未发送。请先检查设备：该操作可能已经完成，或现在已不再需要。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="236"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="237"/>
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="237"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="238"/>
         <source>Send an unassigned command again</source>
         <translation>重新发送未分配的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="238"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="239"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="245"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="246"/>
         <source>Not sent: {path} could not record it: {e}</source>
         <translation>未发送：{path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="250"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="251"/>
         <source>Not sent: another console changed this command meanwhile (see its history)</source>
         <translation>未发送：另一个控制台已在此期间更改了该命令（见其历史记录）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="258"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="259"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="264"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="265"/>
         <source>Sent again as {id}, but {path} could not record it: {e}</source>
         <translation>已作为 {id} 重新发送，但 {path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="268"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="269"/>
         <source>Sent again as {id} ({what} to {device}): follow it in the Commands tab</source>
         <translation>已作为 {id} 重新发送（向 {device} 发送 {what}）：请在“命令”选项卡中跟踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="280"/>
-        <location filename="../../console/ui/qt_audit_view.py" line="283"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="281"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="284"/>
         <source>Export failed: {e}</source>
         <translation>导出失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="285"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="286"/>
         <source>Exported {n} command(s) to {path}</source>
         <translation>已将 {n} 条命令导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="290"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="291"/>
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_audit_view.py" line="291"/>
+        <location filename="../../console/ui/qt_audit_view.py" line="292"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
