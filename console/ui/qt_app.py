@@ -179,6 +179,7 @@ class ConsoleApp(QObject):
         return self.services.commands.submit(device_id, params, origin=origin, confirmed=True)
 
     def close(self) -> None:
+        self._started = True  # a start still pending (first paint, the 500 ms timer) must not come now
         self.window.save_state(QSettings())
         self.window.close()
         self.doctor_panel.shutdown()

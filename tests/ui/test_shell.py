@@ -175,3 +175,18 @@ def test_assistant_tab_turns_words_into_a_command_that_reaches_the_device(qtbot,
         assert rows[0].command.params == {"level": 35}
 
     qtbot.waitUntil(succeeded_from_assistant, timeout=10000)
+
+
+def test_closed_before_its_services_start_never_starts_them(qtbot):
+    """The services start once the window is painted, or at the latest 500 ms after start(): a console
+    closed before that must not start them afterwards (threads on a closed outbox, a link nobody stops)."""
+    from console.core.broker import free_port
+
+    make_application()
+    svc = build_services(broker_url=f"mqtt://127.0.0.1:{free_port()}", prefix="closedearly")
+    app = ConsoleApp(svc)
+    qtbot.addWidget(app.window)
+    app.start()
+    app.close()
+    qtbot.wait(1500)  # well past the 500 ms fallback timer, and any paint
+    assert svc._starter is None and svc.link._thread is None
