@@ -43,5 +43,5 @@ clean:
 	rm -rf $(VENV) build dist *.egg-info
 
 translations: venv
-	$(VENV)/bin/pyside6-lupdate console/ui/*.py -ts resources/translations/console_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate console/ui/*/*.py -ts resources/translations/console_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/console_zh_CN.ts -qm resources/translations/console_zh_CN.qm

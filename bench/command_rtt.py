@@ -25,14 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from console.core.broker import EmbeddedBroker  # noqa: E402
-from console.core.catalog import load_fleet  # noqa: E402
-from console.core.commands import CommandPipeline, PipelineConfig  # noqa: E402
-from console.core.mqtt_link import BrokerConfig, MqttLink, enable_nodelay, make_client  # noqa: E402
-from console.core.outbox import Outbox  # noqa: E402
+from console.core.demo.broker import EmbeddedBroker  # noqa: E402
+from console.core.fleet.catalog import load_fleet  # noqa: E402
+from console.core.commands.pipeline import CommandPipeline, PipelineConfig  # noqa: E402
+from console.core.mqtt.link import BrokerConfig, MqttLink, enable_nodelay, make_client  # noqa: E402
+from console.core.commands.outbox import Outbox  # noqa: E402
 from console.core.protocol import CommandState, device_topic  # noqa: E402
-from console.core.registry import FleetRegistry  # noqa: E402
-from console.core.simulator import Simulator  # noqa: E402
+from console.core.fleet.registry import FleetRegistry  # noqa: E402
+from console.core.demo.simulator import Simulator  # noqa: E402
 
 DEVICE = "lamp-office-1"
 

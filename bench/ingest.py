@@ -119,9 +119,9 @@ def main() -> int:
 
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
-    from console.core.broker import EmbeddedBroker
+    from console.core.demo.broker import EmbeddedBroker
     from console.core.services import build_services
-    from console.ui.qt_app import ConsoleApp, make_application
+    from console.ui.shell.qt_app import ConsoleApp, make_application
 
     app = make_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

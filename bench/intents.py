@@ -1,6 +1,6 @@
 """Utterance → commands on the evaluation set (tests/data/utterances.jsonl), against a baseline.
 
-The parser (console/core/intents.py: rules + bilingual aliases) and the trivial baseline (the same
+The parser (console/core/assistant/intents.py: rules + bilingual aliases) and the trivial baseline (the same
 value rules, but a device is found only when its exact catalog name or id is in the utterance: no
 aliases, zones, kinds or plurals) read every utterance of the set in the same run.
 
@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from console.core.catalog import load_fleet  # noqa: E402
-from console.core.intents import IntentParser, default_aliases  # noqa: E402
+from console.core.fleet.catalog import load_fleet  # noqa: E402
+from console.core.assistant.intents import IntentParser, default_aliases  # noqa: E402
 from console.core.protocol import ProtocolError  # noqa: E402
 
 DATASET = ROOT / "tests" / "data" / "utterances.jsonl"
@@ -132,7 +132,7 @@ def load_lm(source: str):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from console.core.bundled_model import bundled_model_path
+    from console.core.inference.bundled_model import bundled_model_path
 
     path = bundled_model_path() if source == "bundled" else Path(source)
     if path.suffix == ".gguf":
@@ -148,7 +148,7 @@ def load_lm(source: str):
 
 def tie_break(fleet, source: str) -> dict:
     """The model's picks on tests/data/ties.jsonl against 'first candidate in catalog order'."""
-    from console.core.intents import likelihood_ranker
+    from console.core.assistant.intents import likelihood_ranker
 
     t0 = time.perf_counter()
     model, tok, name = load_lm(source)

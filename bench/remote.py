@@ -5,8 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from console.core.broker import free_port
-from console.core.bundled_model import bundled_model_path
+from console.core.demo.broker import free_port
+from console.core.inference.bundled_model import bundled_model_path
 from console.core.inference.remote import RemoteEngine
 from console.core.inference.types import ChatMessage, GenParams
 

@@ -80,7 +80,7 @@ def main() -> int:
         ready.append(built)
     b, c = statistics.median(bare), statistics.median(console)
     torch_loaded = subprocess.run(
-        [sys.executable, "-c", "import sys, console.ui.qt_app; print('torch' in sys.modules)"],
+        [sys.executable, "-c", "import sys, console.ui.shell.qt_app; print('torch' in sys.modules)"],
         capture_output=True, text=True, env=env,
     ).stdout.strip()
     result = {

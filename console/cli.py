@@ -13,7 +13,7 @@ import threading
 def _gui(args: argparse.Namespace) -> int:
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from console.ui.qt_app import GuiOptions, run_gui
+    from console.ui.shell.qt_app import GuiOptions, run_gui
 
     demo = args.demo or (not args.broker and args.profile is None)
     return run_gui(
@@ -30,10 +30,10 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from console.core.catalog import load_fleet
+    from console.core.fleet.catalog import load_fleet
     from console.core.logsetup import setup_logging
-    from console.core.mqtt_link import BrokerConfig
-    from console.core.simulator import Simulator
+    from console.core.mqtt.link import BrokerConfig
+    from console.core.demo.simulator import Simulator
 
     setup_logging(stderr=True)
     fleet = load_fleet(args.fleet)
@@ -66,7 +66,7 @@ def _doctor(args: argparse.Namespace) -> int:
     saved = None
     if not args.broker or not remote_url:  # the saved settings fill in what the command line leaves out
         try:
-            from console.ui import qt_doctor_config as saved
+            from console.ui.doctor import qt_doctor_config as saved
         except ImportError:  # no Qt here (a headless GPU box): no saved profile to read; the doctor says Qt is missing
             saved = None
     if not args.broker and saved is not None:  # the saved active connection profile (none: demo mode)
@@ -83,13 +83,13 @@ def _doctor(args: argparse.Namespace) -> int:
 
 
 def _qt_probe(args: argparse.Namespace) -> int:
-    from console.ui.qt_doctor_probe import main as probe_main
+    from console.ui.doctor.qt_doctor_probe import main as probe_main
 
     return probe_main()
 
 
 def _fetch_model(args: argparse.Namespace) -> int:
-    from console.core.bundled_model import fetch_bundled_model
+    from console.core.inference.bundled_model import fetch_bundled_model
 
     logging.basicConfig(level=logging.INFO)
     try:

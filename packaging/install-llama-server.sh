@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # llama-cpp-python's OpenAI-compatible server, in its own venv (.venv-llama): the remote engine's
-# tests (tests/core/test_remote_engine.py) run against it, serving the bundled GGUF.
+# tests (tests/core/inference/test_remote_engine.py) run against it, serving the bundled GGUF.
 #  - A separate venv: its pins (fastapi, uvicorn, pydantic, numpy) must not touch .venv.
 #  - Built from source with GGML_NATIVE=OFF: the default native build segfaults on CPUs whose AMX
 #    path it picks (seen on the Xeon of the build machine).

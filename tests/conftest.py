@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from console.core.broker import EmbeddedBroker, find_mosquitto  # noqa: E402
-from console.core.bundled_model import bundled_model_path  # noqa: E402
-from console.core.mqtt_link import BrokerConfig  # noqa: E402
+from console.core.demo.broker import EmbeddedBroker, find_mosquitto  # noqa: E402
+from console.core.inference.bundled_model import bundled_model_path  # noqa: E402
+from console.core.mqtt.link import BrokerConfig  # noqa: E402
 
 # resolved before any test redirects the data dirs: `make test` fetched it there
 BUNDLED_GGUF = bundled_model_path()

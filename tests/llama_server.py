@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from console.core.broker import free_port
+from console.core.demo.broker import free_port
 from console.core.inference.remote import RemoteEngine
 from console.core.inference.types import GenParams
 

@@ -12,15 +12,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .broker import EmbeddedBroker, amqtt_available, find_mosquitto, free_port
-from .catalog import Fleet, load_fleet
-from .commands import CommandPipeline, PipelineConfig
-from .mqtt_link import BrokerConfig, MqttLink
-from .outbox import CommandRow, Outbox, OutboxError
-from .paths import user_data_dir
-from .protocol import Ack
-from .registry import FleetRegistry
-from .simulator import Simulator
+from console.core.demo.broker import EmbeddedBroker, amqtt_available, find_mosquitto, free_port
+from console.core.fleet.catalog import Fleet, load_fleet
+from console.core.commands.pipeline import CommandPipeline, PipelineConfig
+from console.core.mqtt.link import BrokerConfig, MqttLink
+from console.core.commands.outbox import CommandRow, Outbox, OutboxError
+from console.core.paths import user_data_dir
+from console.core.protocol import Ack
+from console.core.fleet.registry import FleetRegistry
+from console.core.demo.simulator import Simulator
 
 log = logging.getLogger(__name__)
 

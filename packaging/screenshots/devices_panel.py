@@ -20,7 +20,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="autoglm-shot-")  # defa
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from console.core.services import build_services  # noqa: E402
-from console.ui.qt_app import ConsoleApp, make_application  # noqa: E402
+from console.ui.shell.qt_app import ConsoleApp, make_application  # noqa: E402
 
 
 def main() -> int:

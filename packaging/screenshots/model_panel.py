@@ -39,8 +39,8 @@ def main() -> int:
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from console.ui.qt_app import make_application
-    from console.ui.qt_model_panel import QtModelPanel
+    from console.ui.shell.qt_app import make_application
+    from console.ui.model.qt_model_panel import QtModelPanel
 
     app = make_application([sys.argv[0]])
     panel = QtModelPanel(default_source=args.source)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from console.core.catalog import load_fleet
-from console.core.commands import PipelineConfig
-from console.core.outbox import Outbox
+from console.core.fleet.catalog import load_fleet
+from console.core.commands.pipeline import PipelineConfig
+from console.core.commands.outbox import Outbox
 from console.core.paths import user_data_dir
 from console.core.protocol import CommandState
 from console.core.services import build_services, outbox_path_for
-from console.core.simulator import Simulator
+from console.core.demo.simulator import Simulator
 from tests.conftest import wait_for
 
 

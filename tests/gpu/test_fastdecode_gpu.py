@@ -10,7 +10,7 @@ torch = pytest.importorskip("torch")
 from console.core.inference import fastdecode  # noqa: E402
 from console.core.inference import fastdecode_triton as fdt  # noqa: E402
 from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
-from tests.core.test_decode import ARCHS, VOCAB, prompt, reference, run, tiny_model  # noqa: E402
+from tests.core.inference.test_decode import ARCHS, VOCAB, prompt, reference, run, tiny_model  # noqa: E402
 
 pytestmark = pytest.mark.gpu
 

@@ -4,27 +4,27 @@ Checks are plain functions of a ``DoctorContext`` returning ``CheckResult`` rows
 the measured value, the expected value, a fix hint).  ``run_checks`` runs them concurrently, each
 under its own time limit; the ones that import torch/transformers or call the GPU driver run in one
 child process (child.py) that is killed at its deadline, and the Qt probe runs in another
-(qt_platform.py).  The panel (console.ui.qt_doctor_panel) and ``autoglm-console doctor`` both go
+(qt_platform.py).  The panel (console.ui.doctor.qt_doctor_panel) and ``autoglm-console doctor`` both go
 through ``default_checks``.
 """
 
 from __future__ import annotations
 
-from .bundle import write_bundle
-from .child import run_in_child
-from .cuda import check_cuda
-from .disk import check_disk
-from .main import doctor_main, make_context, run_doctor
-from .model_checks import check_model
-from .mqtt_checks import check_broker
-from .python_env import check_packages, check_python
-from .qt_platform import check_qt
-from .quant import check_quantization
-from .redact import redact, redact_obj
-from .remote_checks import check_remote
-from .report import build_report, to_markdown, to_text
-from .result import FAIL, OK, SKIP, WARN, CheckResult
-from .runner import Check, DoctorContext, run_checks
+from console.core.envcheck.bundle import write_bundle
+from console.core.envcheck.child import run_in_child
+from console.core.envcheck.cuda import check_cuda
+from console.core.envcheck.disk import check_disk
+from console.core.envcheck.main import doctor_main, make_context, run_doctor
+from console.core.envcheck.model_checks import check_model
+from console.core.envcheck.mqtt_checks import check_broker
+from console.core.envcheck.python_env import check_packages, check_python
+from console.core.envcheck.display_platform import check_qt
+from console.core.envcheck.quant import check_quantization
+from console.core.envcheck.redact import redact, redact_obj
+from console.core.envcheck.remote_checks import check_remote
+from console.core.envcheck.report import build_report, to_markdown, to_text
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.envcheck.runner import Check, DoctorContext, run_checks
 
 
 # torch, transformers and the GPU driver: checked in one child process (see child.py for why)

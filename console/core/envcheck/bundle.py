@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .redact import redact, redact_obj
-from .report import to_markdown
+from console.core.envcheck.redact import redact, redact_obj
+from console.core.envcheck.report import to_markdown
 
 LOG_FILES = 5
 LOG_TAIL_BYTES = 2 * 1024 * 1024

@@ -25,8 +25,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .result import FAIL, SKIP, CheckResult
-from .runner import Check, DoctorContext, run_one
+from console.core.envcheck.result import FAIL, SKIP, CheckResult
+from console.core.envcheck.runner import Check, DoctorContext, run_one
 
 MARK = "@@doctor "
 # remote_api_key is left out on purpose: the spec travels on the child's command line (visible in ps)

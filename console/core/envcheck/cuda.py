@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 GiB = 1024**3
 

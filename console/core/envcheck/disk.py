@@ -7,8 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import paths
-from .result import FAIL, OK, WARN, CheckResult
+from console.core import paths
+from console.core.envcheck.result import FAIL, OK, WARN, CheckResult
 
 GiB = 1024**3
 # a GLM-4-9B checkpoint is ~19 GB in bf16; the data dir holds the outbox, logs and telemetry

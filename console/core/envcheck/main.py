@@ -8,11 +8,11 @@ import os
 import sys
 from typing import Iterator
 
-from ..mqtt_link import BrokerConfig
-from .redact import redact_obj
-from .report import build_report, to_text
-from .result import FAIL, CheckResult
-from .runner import DoctorContext, run_checks
+from console.core.mqtt.link import BrokerConfig
+from console.core.envcheck.redact import redact_obj
+from console.core.envcheck.report import build_report, to_text
+from console.core.envcheck.result import FAIL, CheckResult
+from console.core.envcheck.runner import DoctorContext, run_checks
 
 # the command line has no model panel: the unreachable-server hint names the flag and the variable
 CLI_FIX_URL_HINT = "pass the right URL with --remote-url (or set AUTOGLM_REMOTE_URL)"
@@ -65,7 +65,7 @@ def _bad_broker_url(ctx: DoctorContext) -> list[CheckResult]:
 
 
 def run_doctor(ctx: DoctorContext, checks=None, on_result=None, stop=None) -> list[CheckResult]:
-    from . import default_checks
+    from console.core.envcheck import default_checks
 
     checks = default_checks(ctx) if checks is None else checks
     bad = _bad_broker_url(ctx)

@@ -7,9 +7,9 @@ import json
 import re
 from pathlib import Path
 
-from ..bundled_model import bundled_model_path
-from ..inference import fit, memory
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.inference.bundled_model import bundled_model_path
+from console.core.inference import fit, memory
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Model"
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -145,7 +145,7 @@ def config_row(kind: str, path: Path) -> tuple[CheckResult, memory.ModelShape | 
 
 def free_memory() -> tuple[int, str, str]:
     """(free bytes, where, device) on the GPUs (NVML, else torch) or in RAM without CUDA."""
-    from ..hardware import nvml_gpus
+    from console.core.hardware import nvml_gpus
 
     gpus = nvml_gpus()
     if gpus:

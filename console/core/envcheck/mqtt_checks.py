@@ -19,8 +19,8 @@ from typing import Callable
 
 import paho.mqtt.client as mqtt
 
-from ..mqtt_link import BrokerConfig, make_client, tls_context
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.mqtt.link import BrokerConfig, make_client, tls_context
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Broker"
 RTT_SAMPLES = 10
@@ -229,7 +229,7 @@ def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe
     probe = _Probe(cfg)
     props = None
     if cfg.protocol == "5":
-        from .. import mqtt_link
+        from console.core.mqtt import link as mqtt_link
 
         props = mqtt_link.connect_properties(probe.cfg, clean=True)
     try:

@@ -7,8 +7,8 @@ import sys
 
 from packaging.version import InvalidVersion, Version
 
-from ..versions import PYTHON_MINIMUM, PYTHON_RECOMMENDED, REQUIREMENTS, Requirement
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.versions import PYTHON_MINIMUM, PYTHON_RECOMMENDED, REQUIREMENTS, Requirement
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 SETUP_HINT = "Run the set-up again (`make run`), or in the venv: pip install -e ."
 

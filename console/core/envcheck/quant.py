@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 
-from ..inference.memory import normalize_quantization
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.inference.memory import normalize_quantization
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 
 def _dist_version(name: str) -> str | None:
@@ -34,8 +34,8 @@ def judge_bitsandbytes(installed: str | None, import_error: str, cuda_available:
                                f"Install it ({pip}) or choose quantization 'none'.")
         return CheckResult(name, SKIP, "not installed (optional)", expected,
                            f"Only needed for 8-bit / 4-bit loading on CUDA: {pip}")
-    from ..versions import requirement
-    from .python_env import judge_version
+    from console.core.versions import requirement
+    from console.core.envcheck.python_env import judge_version
 
     too_old = judge_version(requirement("bitsandbytes"), installed)
     if too_old.status == FAIL:

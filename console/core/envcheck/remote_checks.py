@@ -15,9 +15,9 @@ panel's remote server fields; the engine's own defaults for the URL and the mode
 
 from __future__ import annotations
 
-from ..inference.remote import FIX_URL_HINT, MODEL_SETTING, RemoteEngine, no_models_hint
-from ..inference.types import EngineError
-from .result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.inference.remote import FIX_URL_HINT, MODEL_SETTING, RemoteEngine, no_models_hint
+from console.core.inference.types import EngineError
+from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 GROUP = "Model server"
 NAME = "Model server"

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime, timezone
 from typing import Any
 
-from .result import FAIL, SEVERITY, STATUSES, CheckResult, summarize
+from console.core.envcheck.result import FAIL, SEVERITY, STATUSES, CheckResult, summarize
 
 SCHEMA = 1
 MARK = {"ok": "OK", "warn": "WARN", "fail": "FAIL", "skip": "SKIP"}

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..mqtt_link import BrokerConfig
-from .result import FAIL, CheckResult
+from console.core.mqtt.link import BrokerConfig
+from console.core.envcheck.result import FAIL, CheckResult
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..paths import model_cache_dir
-from .load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
-from .torch_memory import torch_dtype
+from console.core.paths import model_cache_dir
+from console.core.inference.load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
+from console.core.inference.torch_memory import torch_dtype
 
 CACHE_FORMAT = 1
 

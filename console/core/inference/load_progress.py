@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Callable
 
-from .types import EngineError
+from console.core.inference.types import EngineError
 
 Progress = Callable[[str, float], None]  # (stage, fraction 0..1)
 StopCheck = Callable[[], bool]

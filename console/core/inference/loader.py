@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import fit, memory
-from .gguf_cache import cache_complete, convert_gguf, gguf_cache_dir
-from .load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
-from .torch_memory import free_torch_memory, is_oom, oom_error, rss_bytes, torch_dtype
-from .types import EngineError
+from console.core.inference import fit, memory
+from console.core.inference.gguf_cache import cache_complete, convert_gguf, gguf_cache_dir
+from console.core.inference.load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
+from console.core.inference.torch_memory import free_torch_memory, is_oom, oom_error, rss_bytes, torch_dtype
+from console.core.inference.types import EngineError
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ import logging
 import time
 from typing import Any
 
-from .loader import LoadedModel, unload
-from .torch_memory import free_torch_memory, is_oom, oom_error
-from .types import ChatMessage, EngineError, GenParams, RequestMetrics, StopCheck, TextCallback
+from console.core.inference.loader import LoadedModel, unload
+from console.core.inference.torch_memory import free_torch_memory, is_oom, oom_error
+from console.core.inference.types import ChatMessage, EngineError, GenParams, RequestMetrics, StopCheck, TextCallback
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def eos_ids(loaded: LoadedModel) -> set[int]:
 def default_prefix_cache(device: str):
     """The prefix cache the engine uses unless told otherwise: a repeated prompt start (the fleet
     description the assistant sends before every utterance) is prefilled once."""
-    from .prefix_cache import PrefixCache
+    from console.core.inference.prefix_cache import PrefixCache
 
     return PrefixCache(max_bytes=(1 << 30) if device == "cuda" else (256 << 20))
 
@@ -166,7 +166,7 @@ class LocalEngine:
             raise EngineError("no model is loaded", "load a model first")
         import torch
 
-        from .decode import stream_generate
+        from console.core.inference.decode import stream_generate
 
         t0 = time.perf_counter()
         metrics = RequestMetrics()

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from .types import ChatMessage, EngineError, GenParams, RequestMetrics, StopCheck, TextCallback
+from console.core.inference.types import ChatMessage, EngineError, GenParams, RequestMetrics, StopCheck, TextCallback
 
 log = logging.getLogger(__name__)
 

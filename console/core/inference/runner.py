@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from .types import ChatMessage, Engine, EngineError, GenParams, RequestMetrics
+from console.core.inference.types import ChatMessage, Engine, EngineError, GenParams, RequestMetrics
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ EngineFactory = Callable[[Any], Engine]  # LoadedModel -> Engine
 
 
 def default_engine_factory(loaded) -> Engine:
-    from .local_engine import LocalEngine
+    from console.core.inference.local_engine import LocalEngine
 
     return LocalEngine(loaded)
 
@@ -218,7 +218,7 @@ class ModelRunner:
         return dict(getattr(engine, "unload_report", {}) or {})
 
     def _do_estimate(self, job: Job) -> None:
-        from .loader import plan_load
+        from console.core.inference.loader import plan_load
 
         try:
             plan = plan_load(job.payload)
@@ -230,7 +230,7 @@ class ModelRunner:
         self.events.estimate(info)
 
     def _do_load(self, job: Job) -> None:
-        from .loader import LoadCancelled, load_model
+        from console.core.inference.loader import LoadCancelled, load_model
 
         opts = job.payload
         if self.engine is not None:
@@ -249,7 +249,7 @@ class ModelRunner:
         try:
             self.engine = self.engine_factory(loaded)
         except Exception:
-            from .loader import unload
+            from console.core.inference.loader import unload
 
             unload(loaded)
             raise

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .types import RequestMetrics
+from console.core.inference.types import RequestMetrics
 
 log = logging.getLogger(__name__)
 

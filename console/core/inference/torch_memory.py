@@ -9,8 +9,8 @@ from __future__ import annotations
 import gc
 import sys
 
-from . import fit
-from .types import EngineError
+from console.core.inference import fit
+from console.core.inference.types import EngineError
 
 
 def torch_dtype(name: str):

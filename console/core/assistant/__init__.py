@@ -1,0 +1,1 @@
+"""The assistant: plain words (English, Chinese) to commands that are valid by construction."""

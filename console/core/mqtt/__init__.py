@@ -1,0 +1,1 @@
+"""The broker connection: the MQTT link (reconnect, backoff, topic routing), connection profiles and their secrets."""

@@ -1,0 +1,164 @@
+"""Connection profiles: several brokers, one active.  Qt-free: the UI persists them in QSettings
+through ``to_settings``/``from_settings`` (plain dicts); passwords live in the OS keyring only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from console.core.mqtt.link import BrokerConfig
+from console.core.protocol import DEFAULT_PREFIX
+from console.core.mqtt.secrets import SecretStore
+
+SETTINGS_VERSION = 1
+NAME_RE = re.compile(r"^[\w .@:-]{1,64}$")
+CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_-]{0,64}$")
+PREFIX_RE = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be used; the message names the field and what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class ConnectionProfile:
+    name: str
+    host: str = "127.0.0.1"
+    port: int = 1883
+    protocol: str = "5"
+    tls: bool = False
+    ca_file: str = ""
+    certfile: str = ""
+    keyfile: str = ""
+    insecure: bool = False
+    username: str = ""
+    client_id: str = ""
+    prefix: str = DEFAULT_PREFIX
+    keepalive: int = 30
+    session_expiry_s: int = 3600
+
+    def validate(self) -> "ConnectionProfile":
+        if not NAME_RE.match(self.name or ""):
+            raise ProfileError("name: 1–64 letters, digits, spaces or . @ : - _")
+        if not self.host.strip():
+            raise ProfileError("host: enter the broker's host name or address")
+        if not 1 <= int(self.port) <= 65535:
+            raise ProfileError(f"port: {self.port} is not between 1 and 65535")
+        if self.protocol not in ("5", "3.1.1"):
+            raise ProfileError("protocol: choose MQTT 5 or 3.1.1")
+        if not CLIENT_ID_RE.match(self.client_id):
+            raise ProfileError("client id: up to 64 letters, digits, - or _ (empty: one is made up)")
+        if not PREFIX_RE.match(self.prefix):
+            raise ProfileError("topic prefix: letters, digits, - and _, levels separated by /, no wildcards")
+        if self.keyfile and not self.certfile:
+            raise ProfileError("client certificate: a client key needs its certificate file")
+        if self.insecure and not self.tls:
+            raise ProfileError("insecure: only applies to TLS connections")
+        return self
+
+    def broker_config(self, password: str = "") -> BrokerConfig:
+        return BrokerConfig(
+            host=self.host.strip(), port=int(self.port), tls=self.tls, ca_file=self.ca_file, certfile=self.certfile,
+            keyfile=self.keyfile, insecure=self.insecure, username=self.username, password=password,
+            client_id=self.client_id, protocol=self.protocol, keepalive=self.keepalive,
+            session_expiry_s=self.session_expiry_s, prefix=self.prefix,
+        )
+
+    def url(self) -> str:
+        return f"{'mqtts' if self.tls else 'mqtt'}://{self.host}:{self.port}"
+
+    def to_settings(self) -> dict[str, Any]:
+        """Everything but the password (there is no password field to leak)."""
+        return asdict(self)
+
+    @classmethod
+    def from_settings(cls, raw: dict[str, Any]) -> "ConnectionProfile":
+        known = {f.name: f for f in fields(cls)}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            f = known.get(key)
+            if f is None or value is None:
+                continue
+            if f.type in ("bool", bool):  # QSettings (ini) gives "true"/"false" strings back
+                value = value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
+            elif f.type in ("int", int):
+                value = int(value)
+            else:
+                value = str(value)
+            out[key] = value
+        if "name" not in out:
+            raise ProfileError("a stored profile has no name")
+        return cls(**out)
+
+
+@dataclass
+class ProfileSet:
+    """The profiles and which one is active; ``load``/``save`` go through a dict-like store."""
+
+    profiles: dict[str, ConnectionProfile]
+    active: str = ""
+
+    @classmethod
+    def default(cls) -> "ProfileSet":
+        local = ConnectionProfile(name="Local Mosquitto")
+        return cls({local.name: local}, local.name)
+
+    def upsert(self, profile: ConnectionProfile, old_name: str | None = None) -> None:
+        profile.validate()
+        if old_name and old_name != profile.name:
+            self.profiles.pop(old_name, None)
+            if self.active == old_name:
+                self.active = profile.name
+        self.profiles[profile.name] = profile
+        if not self.active:
+            self.active = profile.name
+
+    def remove(self, name: str, secrets: SecretStore | None = None) -> None:
+        prof = self.profiles.pop(name, None)
+        if prof is not None and secrets is not None and prof.username:
+            secrets.delete_password(prof.name, prof.username)
+        if self.active == name:
+            self.active = next(iter(self.profiles), "")
+
+    def set_active(self, name: str) -> None:
+        if name not in self.profiles:
+            raise ProfileError(f"no profile named {name!r}")
+        self.active = name
+
+    def active_profile(self) -> ConnectionProfile | None:
+        return self.profiles.get(self.active)
+
+    def active_config(self, secrets: SecretStore) -> BrokerConfig | None:
+        """The active profile as a BrokerConfig, with its password from the keyring if it has one."""
+        prof = self.active_profile()
+        if prof is None:
+            return None
+        password = secrets.get_password(prof.name, prof.username) if prof.username else None
+        return prof.broker_config(password or "")
+
+    def to_settings(self) -> dict[str, Any]:
+        return {
+            "version": SETTINGS_VERSION,
+            "active": self.active,
+            "profiles": [p.to_settings() for p in self.profiles.values()],
+        }
+
+    @classmethod
+    def from_settings(cls, raw: dict[str, Any] | None) -> "ProfileSet":
+        if not raw or not raw.get("profiles"):
+            return cls.default()
+        profs = {}
+        for entry in raw["profiles"]:
+            try:
+                p = ConnectionProfile.from_settings(dict(entry))
+            except (ProfileError, ValueError, TypeError):
+                continue  # one broken entry does not lose the others
+            profs[p.name] = p
+        if not profs:
+            return cls.default()
+        active = str(raw.get("active") or "")
+        return cls(profs, active if active in profs else next(iter(profs)))
+
+    def renamed_copy(self, name: str, new_name: str) -> ConnectionProfile:
+        return replace(self.profiles[name], name=new_name)

@@ -1,0 +1,1 @@
+"""The assistant view: type what should happen, preview the commands, confirm."""

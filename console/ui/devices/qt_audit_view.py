@@ -1,0 +1,303 @@
+"""The audit log: every command ever sent from this console, filtered by device, state, origin
+and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory.
+
+Where the upgrade to one outbox per broker site moved commands out of the shared outbox (open, sent
+nowhere again: ``console.core.services.migrate_legacy_outbox``), a second source lists those:
+``outbox-unassigned.sqlite3``, opened when the operator picks it.  One of them can be sent again on
+this site, after the operator confirms it: a new command through this site's pipeline (validated
+against this site's devices as any other), and the old one is closed CANCELLED, saying which command
+took its place, so that it is sent again once at most."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.commands.pipeline import CommandPipeline
+from console.core.commands.outbox import AuditFilter, CommandRow, Outbox, OutboxError
+from console.core.protocol import ORIGINS, CommandState, ProtocolError
+
+from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params, format_time
+from console.ui.devices.qt_device_controls import ConfirmFn, ask_confirmation
+
+
+class QtAuditModel(QAbstractTableModel):
+    COLUMNS = ("time", "device", "command", "origin", "state", "attempts", "detail")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[CommandRow] = []
+        self._headers = [self.tr("Submitted"), self.tr("Device"), self.tr("Command"), self.tr("Origin"),
+                         self.tr("State"), self.tr("Tries"), self.tr("Detail")]
+
+    def set_rows(self, rows: list[CommandRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {
+                "time": lambda: QDateTime.fromMSecsSinceEpoch(int(r.command.ts * 1000)).toString("yyyy-MM-dd ")
+                + format_time(r.command.ts),
+                "device": lambda: r.device_id,
+                "command": lambda: format_params(r),
+                "origin": lambda: r.command.origin,
+                "state": lambda: r.state.value,
+                "attempts": lambda: str(r.attempts),
+                "detail": lambda: r.error,
+            }[col]()
+        if role == Qt.ItemDataRole.ForegroundRole and col == "state":
+            return QColor(STATE_COLOURS.get(r.state, "#000000"))
+        return None
+
+
+class QtAuditView(QWidget):
+    def __init__(self, outbox: Outbox, parent: QWidget | None = None,
+                 choose_path: Callable[[QWidget], str] | None = None, unassigned_path: Path | None = None,
+                 pipeline: CommandPipeline | None = None, confirm: ConfirmFn | None = None) -> None:
+        super().__init__(parent)
+        self.outbox = outbox
+        self.pipeline = pipeline  # this site's: where an unassigned command is sent again
+        self.confirm = confirm or ask_confirmation
+        self.unassigned_path = unassigned_path if unassigned_path is not None and unassigned_path.is_file() else None
+        self._unassigned: Outbox | None = None
+        self.source = QComboBox()
+        self.source.setObjectName("auditSource")
+        self.source.addItem(self.tr("This site's commands"), "site")
+        if self.unassigned_path is not None:
+            self.source.addItem(self.tr("Unassigned: open before one outbox per broker, never sent again"),
+                                "unassigned")
+            self.source.setItemData(1, self.tr("Commands an earlier console left open in its shared outbox. "
+                                               "The broker they were for was not recorded, so none is sent "
+                                               "again anywhere: check those devices and send again what is "
+                                               "still wanted. Kept in {path}").format(path=self.unassigned_path),
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.source.setVisible(self.unassigned_path is not None)
+        self.resend = QPushButton(self.tr("Send again on this site…"))
+        self.resend.setObjectName("auditResend")
+        self.resend.setToolTip(self.tr("Send the selected unassigned command again, to this site's broker, as a "
+                                       "new command (you confirm it first); the old one is closed"))
+        self.resend.setVisible(False)
+        self.resend.setEnabled(False)
+        self.choose_path = choose_path or self._ask_path
+        self.model = QtAuditModel(self)
+        self.device = QLineEdit(placeholderText=self.tr("device id contains…"))
+        self.device.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("any state"), "")
+        for s in CommandState:
+            self.state.addItem(s.value, s.value)
+        self.origin = QComboBox()
+        self.origin.addItem(self.tr("any origin"), "")
+        for o in ORIGINS:
+            self.origin.addItem(o, o)
+        now = QDateTime.currentDateTime()
+        self.use_since = QCheckBox(self.tr("from"))
+        self.since = QDateTimeEdit(now.addDays(-1))
+        self.use_until = QCheckBox(self.tr("until"))
+        self.until = QDateTimeEdit(now.addSecs(3600))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.search = QPushButton(self.tr("Search"))
+        self.export = QPushButton(self.tr("Export CSV…"))
+        self.info = QLabel()
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        grid = QGridLayout()
+        grid.addWidget(self.device, 0, 0, 1, 2)
+        grid.addWidget(self.state, 0, 2)
+        grid.addWidget(self.origin, 0, 3)
+        grid.addWidget(self.use_since, 1, 0)
+        grid.addWidget(self.since, 1, 1)
+        grid.addWidget(self.use_until, 1, 2)
+        grid.addWidget(self.until, 1, 3)
+        grid.addWidget(self.search, 0, 4)
+        grid.addWidget(self.export, 1, 4)
+        grid.addWidget(self.source, 2, 0, 1, 4)
+        grid.addWidget(self.resend, 2, 4)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(grid)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.info)
+        self.search.clicked.connect(self.refresh)
+        self.device.returnPressed.connect(self.refresh)
+        self.state.currentIndexChanged.connect(lambda _: self.refresh())
+        self.origin.currentIndexChanged.connect(lambda _: self.refresh())
+        self.source.currentIndexChanged.connect(lambda _: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_resend())
+        self.resend.clicked.connect(self.resend_selected)
+        self.export.clicked.connect(self.export_csv)
+
+    def current_filter(self) -> AuditFilter:
+        state = self.state.currentData()
+        return AuditFilter(
+            device=self.device.text().strip(),
+            states=(CommandState(state),) if state else (),
+            origin=self.origin.currentData() or "",
+            since=self.since.dateTime().toMSecsSinceEpoch() / 1000 if self.use_since.isChecked() else None,
+            until=self.until.dateTime().toMSecsSinceEpoch() / 1000 if self.use_until.isChecked() else None,
+        )
+
+    def current_outbox(self) -> Outbox:
+        """The outbox the view lists: this site's, or the unassigned commands' (opened on first use)."""
+        if not self._unassigned_shown():
+            return self.outbox
+        if self._unassigned is None:
+            self._unassigned = Outbox(self.unassigned_path)
+        return self._unassigned
+
+    def refresh(self) -> None:
+        try:
+            rows = self.current_outbox().audit(self.current_filter())
+        except (OutboxError, sqlite3.Error) as exc:
+            self.model.set_rows([])
+            path = self.unassigned_path if self._unassigned_shown() else self.outbox.path
+            self.info.setText(self.tr("Cannot read {path}: {e}").format(path=path, e=exc))
+            return
+        self.model.set_rows(rows)
+        self.table.resizeColumnToContents(0)
+        self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
+        self._update_resend()
+
+    def _unassigned_shown(self) -> bool:
+        return self.source.currentData() == "unassigned"
+
+    def selected_row(self) -> CommandRow | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _update_resend(self) -> None:
+        shown = self._unassigned_shown() and self.pipeline is not None
+        self.resend.setVisible(shown)
+        row = self.selected_row()
+        self.resend.setEnabled(shown and row is not None and not row.state.terminal)
+
+    def resend_selected(self) -> CommandRow | None:
+        """Send the selected unassigned command again on this site, once the operator confirms; returns
+        the new command (None when declined or refused, with the reason below the table)."""
+        row = self.selected_row()
+        if not self._unassigned_shown() or self.pipeline is None or row is None or row.state.terminal:
+            return None
+        site = self.pipeline.link.cfg.url()
+        what = format_params(row)
+        try:  # this site must know the device and take the values: say so before asking anything
+            meta, clean = self.pipeline.validate(row.device_id, row.command.params, row.command.action)
+        except ProtocolError as exc:
+            self.info.setText(self.tr("Cannot send it again here: {e}").format(e=exc))
+            return None
+        text = self.tr("Send {what} to {device} again, on {site}?\n\nAn earlier console left this command {state} "
+                       "on a broker it did not record; it has not been sent since. Check the device first: it "
+                       "may have been done, or be unwanted now.").format(
+            what=what, device=row.device_id, site=site, state=row.state.value)
+        if meta.is_high_risk(clean or None):  # as submit() decides it
+            text += "\n\n" + self.tr("This device is marked high risk.")
+        if not self.confirm(self, self.tr("Send an unassigned command again"), text):
+            self.info.setText(self.tr("Not sent: confirmation declined"))
+            return None
+        outbox = self.current_outbox()
+        try:  # claimed first: a second console sharing the file cannot send it again as well
+            claimed = outbox.transition_if(row, CommandState.CANCELLED, expect=row.state,
+                                           detail=f"being sent again on {site}")
+        except (OutboxError, sqlite3.Error) as exc:
+            self.info.setText(self.tr("Not sent: {path} could not record it: {e}").format(
+                path=self.unassigned_path, e=exc))
+            return None
+        if claimed is None:
+            self.refresh()
+            self.info.setText(self.tr("Not sent: another console changed this command meanwhile (see its history)"))
+            return None
+        try:
+            new = self.pipeline.submit(row.device_id, row.command.params, action=row.command.action,
+                                       confirmed=True)
+        except (ProtocolError, OutboxError, sqlite3.Error) as exc:
+            outbox.transition(claimed, row.state, detail=f"not sent again: {exc}")  # open again, as it was
+            self.refresh()
+            self.info.setText(self.tr("Not sent: {e}").format(e=exc))
+            return None
+        try:
+            outbox.transition(claimed, CommandState.CANCELLED, detail=f"sent again as {new.id} on {site}")
+        except (OutboxError, sqlite3.Error) as exc:  # sent, and closed; only the new id is not recorded
+            self.refresh()
+            self.info.setText(self.tr("Sent again as {id}, but {path} could not record it: {e}").format(
+                id=new.id, path=self.unassigned_path, e=exc))
+            return new
+        self.refresh()
+        self.info.setText(self.tr("Sent again as {id} ({what} to {device}): follow it in the Commands tab").format(
+            id=new.id, what=what, device=row.device_id))
+        return new
+
+    def export_csv(self) -> str | None:
+        path = self.choose_path(self)
+        if not path:
+            return None
+        try:
+            outbox = self.current_outbox()
+            n = outbox.export_csv(path, outbox.audit(self.current_filter()))
+        except (OutboxError, sqlite3.Error) as exc:
+            self.info.setText(self.tr("Export failed: {e}").format(e=exc))
+            return None
+        except OSError as exc:
+            self.info.setText(self.tr("Export failed: {e}").format(e=exc.strerror or exc))
+            return None
+        self.info.setText(self.tr("Exported {n} command(s) to {path}").format(n=n, path=path))
+        return path
+
+    def _ask_path(self, parent: QWidget) -> str:
+        name = "commands-unassigned.csv" if self._unassigned_shown() else "commands.csv"
+        path, _ = QFileDialog.getSaveFileName(parent, self.tr("Export audit log"), name,
+                                              self.tr("CSV files (*.csv)"))
+        return path
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def close_sources(self) -> None:
+        """Close the unassigned file if it was opened (this site's outbox belongs to the pipeline)."""
+        if self._unassigned is not None:
+            self._unassigned.close()
+            self._unassigned = None

@@ -1,0 +1,60 @@
+"""The commands view: every recent command with its live state; a queued one can be cancelled."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from console.core.commands.pipeline import CommandPipeline
+from console.core.protocol import CommandState
+
+from console.ui.devices.qt_commands_model import QtCommandsModel
+
+
+class QtCommandsView(QWidget):
+    def __init__(self, pipeline: CommandPipeline, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pipeline = pipeline
+        self.model = QtCommandsModel(pipeline, self)
+        self.table = QTableView()
+        self.table.setObjectName("commandsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (("time", 95), ("device", 120), ("command", 150), ("origin", 70), ("state", 90),
+                           ("attempts", 45)):
+            self.table.setColumnWidth(QtCommandsModel.COLUMNS.index(col), width)
+        self.cancel_button = QPushButton(self.tr("Cancel queued command"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip(self.tr("Only a command not yet handed to the broker can be cancelled"))
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bar)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.commandUpdated.connect(lambda _row: self._update_buttons())
+        self.cancel_button.clicked.connect(self._cancel_selected)
+        self._update_buttons()
+
+    def selected(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.cancel_button.setEnabled(row is not None and row.state is CommandState.QUEUED)
+        n_open = len(self.pipeline.open_rows())
+        self.summary.setText(self.tr("{n} in flight").format(n=n_open))
+
+    def _cancel_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.pipeline.cancel(row.id)

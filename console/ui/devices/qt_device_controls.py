@@ -1,0 +1,290 @@
+"""The device panel: controls generated from a device's capabilities, one click = one command.
+
+bool → a checkable switch button; int/float → slider + spin box (min/max/unit; the command goes
+when the slider is released or the spin box edit is finished); enum → combo box; read-only
+capabilities → labels.  High-risk commands ask for confirmation through ``confirm`` (a QMessageBox
+by default, injectable for tests).  Incoming state updates move the controls without sending.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.commands.pipeline import CommandPipeline
+from console.core.commands.outbox import CommandRow
+from console.core.protocol import Capability, DeviceMeta, ProtocolError
+from console.core.fleet.registry import DeviceRecord
+
+from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params
+from console.ui.devices.qt_fleet_model import format_value
+
+ConfirmFn = Callable[[QWidget, str, str], bool]
+FLOAT_STEPS = 1000  # slider resolution for float capabilities
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class QtCapabilityControl(QWidget):
+    """One capability's control; ``commit`` is called with the new value on a user action only."""
+
+    def __init__(self, cap: Capability, commit: Callable[[str, Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cap = cap
+        self._commit = commit
+        self._updating = False
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.switch = self.slider = self.spin = self.combo = self.label = None
+        if not cap.writable:
+            self.label = QLabel("–")
+            self.label.setObjectName(f"value_{cap.name}")
+            lay.addWidget(self.label, 1)
+        elif cap.type == "bool":
+            self.switch = QPushButton(self.tr("Off"))
+            self.switch.setCheckable(True)
+            self.switch.setObjectName(f"switch_{cap.name}")
+            self.switch.setMinimumWidth(80)
+            self.switch.clicked.connect(lambda checked: self._send(bool(checked)))
+            lay.addWidget(self.switch)
+            lay.addStretch(1)
+        elif cap.type == "enum":
+            self.combo = QComboBox()
+            self.combo.setObjectName(f"combo_{cap.name}")
+            self.combo.addItems(list(cap.values))
+            self.combo.activated.connect(lambda i: self._send(cap.values[i]))
+            lay.addWidget(self.combo, 1)
+        else:
+            self._build_number(lay)
+
+    def _build_number(self, lay: QHBoxLayout) -> None:
+        cap = self.cap
+        lo = cap.min if cap.min is not None else (0 if cap.type == "int" else 0.0)
+        hi = cap.max if cap.max is not None else (100 if cap.type == "int" else 100.0)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"slider_{cap.name}")
+        suffix = f" {cap.unit}" if cap.unit else ""
+        if cap.type == "int":
+            self.spin = QSpinBox()
+            self.spin.setRange(int(lo), int(hi))
+            self.slider.setRange(int(lo), int(hi))
+        else:
+            self.spin = QDoubleSpinBox()
+            self.spin.setDecimals(1)
+            self.spin.setSingleStep(0.5)
+            self.spin.setRange(float(lo), float(hi))
+            self.slider.setRange(0, FLOAT_STEPS)
+        self.spin.setObjectName(f"spin_{cap.name}")
+        self.spin.setSuffix(suffix)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(lambda: self._send(self.spin.value()))
+        self.spin.editingFinished.connect(lambda: self._send(self.spin.value()))
+        self.spin.valueChanged.connect(self._spin_changed)
+        lay.addWidget(self.slider, 2)
+        lay.addWidget(self.spin, 1)
+
+    def _to_slider(self, value: float) -> int:
+        if self.cap.type == "int":
+            return int(value)
+        lo, hi = self.spin.minimum(), self.spin.maximum()
+        return int(round((value - lo) / (hi - lo) * FLOAT_STEPS)) if hi > lo else 0
+
+    def _from_slider(self, pos: int) -> float:
+        if self.cap.type == "int":
+            return pos
+        lo, hi = self.spin.minimum(), self.spin.maximum()
+        return round(lo + (hi - lo) * pos / FLOAT_STEPS, 1)
+
+    def _slider_moved(self, pos: int) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        self.spin.setValue(self._from_slider(pos))
+        self._updating = False
+        if not self.slider.isSliderDown():
+            self._send(self.spin.value())  # keyboard / page steps / a click on the groove: one command
+
+    def _spin_changed(self, value: float) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        self.slider.setValue(self._to_slider(value))
+        self._updating = False
+        if not self.spin.hasFocus():
+            self._send(value)  # an arrow click or wheel: one command; typing waits for editingFinished
+
+    def _send(self, value: Any) -> None:
+        if self._updating:
+            return
+        if self.cap.type == "int":
+            value = int(value)
+        elif self.cap.type == "float":
+            value = float(value)
+        if value == self._last_sent_or_shown:
+            return
+        self._last_sent_or_shown = value
+        self._commit(self.cap.name, value)
+
+    _last_sent_or_shown: Any = None
+
+    def show_value(self, value: Any) -> None:
+        """A state update from the device: move the control without sending anything."""
+        self._updating = True
+        try:
+            if self.label is not None:
+                self.label.setText(format_value(value, self.cap.unit))
+            elif self.switch is not None and isinstance(value, bool):
+                self.switch.setChecked(value)
+                self.switch.setText(self.tr("On") if value else self.tr("Off"))
+            elif self.combo is not None and value in self.cap.values:
+                self.combo.setCurrentIndex(self.cap.values.index(value))
+            elif self.spin is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+                if self.slider.isSliderDown() or self.spin.hasFocus():
+                    return  # the operator is using it: do not yank it away
+                self.spin.setValue(value)
+                self.slider.setValue(self._to_slider(value))
+            self._last_sent_or_shown = value
+        finally:
+            self._updating = False
+
+
+class QtDeviceControls(QWidget):
+    """The selected device: header, generated controls, and the state of its latest command."""
+
+    def __init__(self, pipeline: CommandPipeline | None, confirm: ConfirmFn | None = None,
+                 record_lookup: Callable[[str], DeviceRecord | None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pipeline = pipeline
+        self.record_lookup = record_lookup
+        self.confirm = confirm or ask_confirmation
+        self.meta: DeviceMeta | None = None
+        self.controls: dict[str, QtCapabilityControl] = {}
+        self.last_command: CommandRow | None = None
+        self.title = QLabel(self.tr("Select a device in the table"))
+        self.title.setObjectName("deviceTitle")
+        self.title.setStyleSheet("font-weight: bold; font-size: 14px")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.status = QLabel()
+        self.status.setObjectName("commandStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.subtitle)
+        lay.addWidget(self.form_host)
+        lay.addWidget(self.status)
+        lay.addStretch(1)
+
+    def set_device(self, meta: DeviceMeta | None, record: DeviceRecord | None = None) -> None:
+        if meta is not None and self.meta is not None and meta == self.meta:
+            if record is not None:
+                self.update_record(record)
+            return
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.controls.clear()
+        self.meta = meta
+        self.last_command = None
+        self.status.clear()
+        if meta is None:
+            self.title.setText(self.tr("Select a device in the table"))
+            self.subtitle.clear()
+            return
+        self.title.setText(f"{meta.name}  ({meta.id})")
+        risk = self.tr("high risk: commands ask for confirmation") if meta.risk == "high" else self.tr("low risk")
+        self.subtitle.setText(self.tr("{kind} in {zone} · {risk}").format(kind=meta.kind, zone=meta.zone, risk=risk))
+        self.subtitle.setStyleSheet("color: #c0392b" if meta.risk == "high" else "")
+        for name, cap in meta.capabilities.items():
+            ctl = QtCapabilityControl(cap, self._commit)
+            ctl.setEnabled(self.pipeline is not None or not cap.writable)
+            self.controls[name] = ctl
+            label = f"{name} ({cap.unit})" if cap.unit else name
+            if meta.cap_risk(name) == "high":
+                label += " ⚠"
+            self.form.addRow(label, ctl)
+        if record is not None:
+            self.update_record(record)
+
+    def update_record(self, record: DeviceRecord) -> None:
+        if self.meta is None or record.id != self.meta.id:
+            return
+        for name, value in record.values.items():
+            ctl = self.controls.get(name)
+            if ctl is not None:
+                ctl.show_value(value)
+
+    def _commit(self, name: str, value: Any) -> None:
+        if self.meta is None or self.pipeline is None:
+            return
+        self.send(self.meta.id, {name: value})
+
+    def send(self, device_id: str, params: dict[str, Any]) -> CommandRow | None:
+        """Validate, confirm if high risk, submit; errors are shown, never raised into Qt."""
+        assert self.pipeline is not None
+        try:
+            self.pipeline.validate(device_id, params)
+            confirmed = False
+            if self.pipeline.is_high_risk(device_id, params):
+                text = self.tr("Send {params} to {device}?\n\nThis device is marked high risk.").format(
+                    params=", ".join(f"{k}={v}" for k, v in params.items()), device=device_id)
+                if not self.confirm(self, self.tr("Confirm high-risk command"), text):
+                    self._show_status(self.tr("Not sent: confirmation declined"), "#7f8c8d")
+                    self._resync(device_id)
+                    return None
+                confirmed = True
+            row = self.pipeline.submit(device_id, params, confirmed=confirmed)
+        except ProtocolError as exc:
+            self._show_status(self.tr("Not sent: {e}").format(e=exc), "#c0392b")
+            self._resync(device_id)
+            return None
+        self.show_command(row)
+        return row
+
+    def _resync(self, device_id: str) -> None:
+        """Put the controls back to what the device last reported (a command did not happen)."""
+        rec = self.record_lookup(device_id) if self.record_lookup is not None else None
+        if rec is not None:
+            self.update_record(rec)
+
+    def show_command(self, row: CommandRow) -> None:
+        if self.meta is None or row.device_id != self.meta.id:
+            return
+        if self.last_command is not None and row.id != self.last_command.id and row.seq < self.last_command.seq:
+            return
+        self.last_command = row
+        text = self.tr("{cmd}: {state}").format(cmd=format_params(row), state=row.state.value)
+        if row.error and row.state.terminal:
+            text += f" — {row.error}"
+        self._show_status(text, STATE_COLOURS.get(row.state, "#000000"))
+        if row.state.terminal and row.state.value != "SUCCEEDED":
+            self._resync(row.device_id)
+
+    def _show_status(self, text: str, colour: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold")

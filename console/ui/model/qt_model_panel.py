@@ -1,0 +1,362 @@
+"""The Model area: choose and load a model (or a remote server), see whether it fits, send prompts,
+watch the answer stream in, and watch memory and latency live.
+
+Everything slow runs on the model worker (``QtModelWorker``: one ``model-worker`` thread that owns
+the engine); this panel only sends it jobs and shows what comes back.  The parts are their own
+widgets: ``QtModelOptions`` (what to load), ``QtModelChat`` (prompt and streamed answers),
+``QtModelGraphs`` (memory and latency, redrawn on a timer from ring buffers: never per token).
+torch is never imported here, and the graphs (pyqtgraph) are built after the panel is first
+painted, so the console starts fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.inference.bundled_model import bundled_model_path
+from console.core.inference.types import EngineError, GenParams, RequestMetrics
+
+from console.ui.model.qt_model_chat import QtModelChat
+from console.ui.model.qt_model_options import QtModelOptions, parse_max_memory
+from console.ui.model.qt_model_worker import QtModelWorker
+
+log = logging.getLogger(__name__)
+
+__all__ = ["QtModelPanel", "parse_max_memory"]
+
+# loading stages → (start, span) of the progress bar, so the bar only moves forward
+STAGE_SPAN = {"estimate": (0.0, 0.0), "tokenizer": (0.05, 0.0), "convert": (0.1, 0.75),
+              "save cache": (0.85, 0.1), "weights": (0.1, 0.9), "ready": (1.0, 0.0)}
+
+
+class QtModelPanel(QWidget):
+    SETTINGS_VERSION = 1
+
+    def __init__(self, parent: QWidget | None = None, *, telemetry: Any | None = None,
+                 default_source: str | None = None, telemetry_hz: float = 4.0) -> None:
+        super().__init__(parent)
+        self._telemetry = telemetry
+        self._telemetry_hz = telemetry_hz
+        self.graphs = None
+        self.worker: QtModelWorker | None = None
+        self.state = "idle"
+        self.engine_info: dict = {}
+        self.last_estimate: dict = {}
+        self._waiting = 0
+
+        root = QHBoxLayout(self)
+        # the controls scroll, so the panel never forces a minimum window height
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(440)
+        scroll.setMaximumWidth(540)
+        holder = QWidget()
+        left = QVBoxLayout(holder)
+        left.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(holder)
+        root.addWidget(scroll, 0)
+        self.graph_box = QVBoxLayout()
+        root.addLayout(self.graph_box, 1)
+
+        box = QGroupBox(self.tr("Model"))
+        form = QVBoxLayout(box)
+        self.options = QtModelOptions(default_source or str(bundled_model_path()))
+        form.addWidget(self.options)
+        self.fit_label = QLabel(self.tr("Fit estimate: not computed yet"))
+        self.fit_label.setObjectName("fitEstimate")
+        self.fit_label.setWordWrap(True)
+        form.addWidget(self.fit_label)
+        buttons = QHBoxLayout()
+        self.load_button = QPushButton(self.tr("Load"))
+        self.unload_button = QPushButton(self.tr("Unload"))
+        self.unload_button.setEnabled(False)
+        buttons.addWidget(self.load_button)
+        buttons.addWidget(self.unload_button)
+        form.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("idle"))
+        form.addWidget(self.progress)
+        self.status = QLabel(self.tr("No model loaded."))
+        self.status.setObjectName("modelStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addWidget(self.status)
+        left.addWidget(box)
+        self.chat = QtModelChat()
+        left.addWidget(self.chat, 1)
+
+        self.estimate_timer = QTimer(self)
+        self.estimate_timer.setSingleShot(True)
+        self.estimate_timer.setInterval(400)
+        self.estimate_timer.timeout.connect(self.request_estimate)
+        self.options.changed.connect(self._options_changed)
+        self.options.backendChanged.connect(self._backend_changed)
+        self.load_button.clicked.connect(self.load)
+        self.unload_button.clicked.connect(self.unload)
+        self.chat.send_button.clicked.connect(self.send)
+        self.chat.cancel_button.clicked.connect(self.cancel)
+
+    @property
+    def last_metrics(self) -> RequestMetrics | None:
+        return self.chat.last_metrics
+
+    # -- the worker and telemetry (started on first use) ---------------------------------------
+    @property
+    def telemetry(self):
+        if self._telemetry is None:
+            from console.core.inference.telemetry import Telemetry
+
+            self._telemetry = Telemetry(hz=self._telemetry_hz)
+        return self._telemetry
+
+    def _ensure_graphs(self) -> None:
+        if self.graphs is None:
+            from console.ui.model.qt_model_graphs import QtModelGraphs
+
+            self.graphs = QtModelGraphs(self.telemetry, self)
+            self.graph_box.addWidget(self.graphs)
+
+    def _ensure_worker(self) -> QtModelWorker:
+        if self.worker is None:
+            w = QtModelWorker(self.telemetry, self)
+            w.stateChanged.connect(self._on_state)
+            w.loadProgress.connect(self._on_progress)
+            w.estimateReady.connect(self._on_estimate)
+            w.modelLoaded.connect(self._on_loaded)
+            w.modelUnloaded.connect(self._on_unloaded)
+            w.textReceived.connect(self.chat.add_text)
+            w.requestStarted.connect(self.chat.started)
+            w.requestFinished.connect(self.chat.finished)
+            w.errorOccurred.connect(self._on_error)
+            w.queueChanged.connect(self._on_queue)
+            self.worker = w
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.shutdown)
+        if not self.telemetry.running:
+            self.telemetry.start()
+        self.worker.start()
+        return self.worker
+
+    def shutdown(self) -> None:
+        """Cancel and unload, and stop the worker and sampler threads (call before the app exits)."""
+        self.estimate_timer.stop()
+        self.chat.stop()
+        if self.graphs is not None:
+            self.graphs.timer.stop()
+        if self.worker is not None:
+            self.worker.stop()
+        if self._telemetry is not None:
+            self._telemetry.close()
+
+    def telemetry_snapshot(self, last_s: float = 300.0) -> dict:
+        """The last minutes of memory samples and request metrics, for the doctor's bundle."""
+        tel = self.telemetry
+        if not tel.running:
+            tel.sample_once()
+        snap = tel.snapshot(last_s)
+        snap["model"] = dict(self.engine_info)
+        snap["state"] = self.state
+        return snap
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        QTimer.singleShot(0, self._ensure_graphs)  # after the first paint: pyqtgraph is not start-up work
+        if not self.last_estimate and not self.options.is_remote():
+            self.estimate_timer.start()
+
+    # -- actions -------------------------------------------------------------------------------
+    def _options_changed(self) -> None:
+        self.last_estimate = {}
+        if not self.options.is_remote():
+            self.estimate_timer.start()
+
+    def _backend_changed(self, remote: bool) -> None:
+        self.load_button.setText(self.tr("Connect") if remote else self.tr("Load"))
+        if remote:
+            self.fit_label.setText(self.tr("Remote server: its own GPU memory applies, nothing is loaded here."))
+        else:
+            self._options_changed()
+
+    def request_estimate(self) -> None:
+        if self.options.is_remote():
+            return
+        try:
+            opts = self.options.load_options()
+        except ValueError as exc:
+            self._show_fit_error(str(exc), self.tr("write sizes like 0=20GiB, cpu=30GiB"))
+            return
+        if opts.source:
+            self.fit_label.setText(self.tr("Fit estimate: computing…"))
+            self._ensure_worker().estimate(opts)
+
+    def load(self) -> None:
+        if self.options.is_remote():
+            self._connect_remote()
+            return
+        try:
+            opts = self.options.load_options()
+        except ValueError as exc:
+            self._set_status_error(str(exc), self.tr("write sizes like 0=20GiB, cpu=30GiB"))
+            return
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("starting…"))
+        self._ensure_worker().load(opts)
+
+    def _connect_remote(self) -> None:
+        url, model, key = self.options.remote()
+        if not url:
+            self._set_status_error(self.tr("no server URL"), self.tr("type the URL of a vLLM/SGLang/llama.cpp server"))
+            return
+
+        def factory():
+            from console.core.inference.remote import RemoteEngine  # imported on the worker thread
+
+            engine = RemoteEngine(url, model, api_key=key, timeout_s=120)
+            health = engine.health()
+            if not health.ok:
+                engine.close()
+                raise EngineError(health.message, health.hint)
+            return engine
+
+        self.progress.setRange(0, 0)  # busy
+        self._ensure_worker().connect_engine(factory, {"source": url, "model": model or "(first listed)"})
+
+    def unload(self) -> None:
+        if self.worker is not None:
+            self.worker.unload()
+
+    def send(self) -> int | None:
+        messages = self.chat.messages()
+        if messages is None:
+            return None
+        params = GenParams(max_new_tokens=self.chat.max_new.value(),
+                           max_input_tokens=self.options.max_input.value() or None)
+        rid = self._ensure_worker().generate(messages, params)
+        self.chat.sent(rid, messages)
+        return rid
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel(None)
+
+    # -- worker reports ------------------------------------------------------------------------
+    def _on_state(self, state: str, info: dict) -> None:
+        self.state = state
+        self.load_button.setEnabled(state not in ("loading", "unloading"))
+        self.unload_button.setEnabled(state in ("ready", "generating"))
+        self.chat.set_busy(state in ("ready", "generating"), state in ("loading", "generating") or self._waiting > 0)
+        if state == "loading":
+            self.status.setText(self.tr("Loading {source}…").format(source=info.get("source", "")))
+        elif state == "idle" and not self.engine_info:
+            self.progress.setRange(0, 1000)
+
+    def _on_queue(self, waiting: int) -> None:
+        self._waiting = waiting
+        self.chat.set_queue(waiting)
+        self.chat.cancel_button.setEnabled(self.state in ("loading", "generating") or waiting > 0)
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        names = {
+            "estimate": self.tr("checking memory"),
+            "tokenizer": self.tr("tokenizer"),
+            "convert": self.tr("converting GGUF (once)"),
+            "save cache": self.tr("saving converted weights"),
+            "weights": self.tr("loading weights"),
+            "ready": self.tr("ready"),
+        }
+        self.progress.setRange(0, 1000)
+        start, span = STAGE_SPAN.get(stage, (0.0, 0.0))
+        value = int((start + span * fraction) * 1000)
+        self.progress.setValue(0 if stage == "estimate" else max(self.progress.value(), value))
+        self.progress.setFormat(f"{names.get(stage, stage)} %p%")
+
+    def _on_estimate(self, info: dict) -> None:
+        self.last_estimate = info
+        if "error" in info:
+            self._show_fit_error(info["error"], info.get("hint", ""))
+            return
+        colour = "#c0392b" if not info["fits"] else ("#b9770e" if info["tight"] else "#1e8449")
+        cached = self.tr(" (converted copy cached: fast load)") if info.get("gguf_cached") else ""
+        self.fit_label.setText(
+            self.tr("<b style='color:{c}'>{verdict}</b><br>{estimate}{cached}").format(
+                c=colour, verdict=info["verdict"], estimate=info["estimate"], cached=cached)
+        )
+
+    def _show_fit_error(self, message: str, hint: str) -> None:
+        self.fit_label.setText(self.tr("<span style='color:#c0392b'>{m}</span><br>{h}").format(m=message, h=hint))
+
+    def _on_loaded(self, info: dict) -> None:
+        self.engine_info = info
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(1000)
+        self.progress.setFormat(self.tr("loaded"))
+        if info.get("backend") == "local":
+            text = self.tr("Loaded {model} ({kind}, {dtype} on {device}) in {s:.1f} s{cache}.").format(
+                model=info.get("model_type", "?"), kind=info.get("kind"), dtype=info.get("dtype"),
+                device=info.get("device"), s=info.get("load_s", 0.0),
+                cache=self.tr(", from the GGUF cache") if info.get("from_cache") else "")
+            if info.get("warnings"):
+                text += " " + self.tr("Warning: {w}").format(w="; ".join(info["warnings"]))
+        else:
+            text = self.tr("Connected to {url} ({model}).").format(url=info.get("source"), model=info.get("model"))
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _on_unloaded(self, info: dict) -> None:
+        self.engine_info = {}
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("idle"))
+        self.status.setStyleSheet("color: #b9770e" if info.get("returned") is False else "")
+        self.status.setText(info.get("message", self.tr("unloaded")))
+
+    def _on_error(self, rid: int, message: str, hint: str) -> None:
+        self.progress.setRange(0, 1000)
+        if rid != 0:
+            self.chat.failed(rid, message, hint)
+            return
+        if message == "loading cancelled":
+            self.progress.setValue(0)
+            self.progress.setFormat(self.tr("cancelled"))
+        self._set_status_error(message, hint)
+
+    def _set_status_error(self, message: str, hint: str) -> None:
+        self.status.setStyleSheet("color: #c0392b")
+        self.status.setText(f"{message}\n{hint}" if hint else message)
+
+    # -- settings ------------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.beginGroup("modelPanel")
+        settings.setValue("version", self.SETTINGS_VERSION)
+        self.options.save_state(settings)
+        self.chat.save_state(settings)
+        settings.endGroup()
+
+    def restore_state(self, settings: QSettings) -> None:
+        settings.beginGroup("modelPanel")
+        try:
+            if int(settings.value("version", 0) or 0) == self.SETTINGS_VERSION:  # else keep the defaults
+                self.options.restore_state(settings)
+                self.chat.restore_state(settings)
+        finally:
+            settings.endGroup()

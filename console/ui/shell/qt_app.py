@@ -1,0 +1,295 @@
+"""Wiring: the QApplication, the services (broker, fleet, link), the window, and the self-test."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from typing import TYPE_CHECKING
+
+from console.core.logsetup import setup_logging
+from console.core.paths import resource_path
+
+from console.ui.shell import qt_gc
+from console.ui.shell.qt_errors import QtErrorReporter, install_qt_message_handler
+from console.ui.shell.qt_main_window import QtMainWindow
+
+if TYPE_CHECKING:
+    from console.core.services import Services
+
+    from console.ui.devices.qt_device_controls import ConfirmFn
+
+# The window is on screen before the rest is imported: the panels (and paho, SQLite, the doctor)
+# are built right after its first paint; torch and transformers only when a model is loaded.
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GuiOptions:
+    broker_url: str | None = None
+    fleet: str | None = None
+    demo: bool = False
+    prefix: str = "autoglm"
+    self_test: bool = False
+    self_test_timeout: float = 30.0
+    settings_org: str = "AutoGLM"
+    profile: str | None = None  # a connection profile name ("" = the active one) instead of broker_url
+
+
+def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(org)
+    QCoreApplication.setApplicationName("AutoGLM Console")
+    install_translators(app)
+    qt_gc.install(app)  # cycles are collected on this (the GUI) thread only
+    return app  # type: ignore[return-value]
+
+
+def install_translators(app: QCoreApplication) -> None:
+    """Our .qm files (resources/translations/console_<locale>.qm) and Qt's own, if present."""
+    locale = QLocale.system()
+    for name, folder in (("console", str(resource_path("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        tr = QTranslator(app)
+        if tr.load(locale, name, "_", folder):
+            app.installTranslator(tr)
+
+
+class ConsoleApp(QObject):
+    """Owns the services and the window; ``close()`` takes everything down in order."""
+
+    startFailed = Signal(str)
+
+    def __init__(self, services: Services, confirm: ConfirmFn | None = None,
+                 window: QtMainWindow | None = None) -> None:
+        from console.core.hardware import describe_compute
+        from console.core.services import unassigned_outbox_path
+
+        from console.ui.assistant.qt_assistant_panel import QtAssistantPanel
+        from console.ui.devices.qt_devices_panel import QtDevicesPanel
+        from console.ui.doctor.qt_doctor_panel import QtDoctorPanel
+        from console.ui.shell.qt_link import QtLinkStatus
+        from console.ui.model.qt_model_panel import QtModelPanel
+
+        super().__init__()
+        self.services = services
+        self.startFailed.connect(self._show_start_error)
+        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
+                                      unassigned_outbox=unassigned_outbox_path())
+        self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
+        self.devices.side.addTab(self.assistant, self.tr("Assistant"))
+        self.model_panel = QtModelPanel()
+        self.doctor_panel = QtDoctorPanel(
+            broker_cfg=services.broker_cfg,
+            telemetry_provider=self.model_panel.telemetry_snapshot,
+            model_options_provider=self.model_panel.options.load_options,
+            remote_provider=self.model_panel.options.remote_choice,
+        )
+        panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
+        if window is None:
+            window = QtMainWindow(panels)
+        else:
+            window.set_panels(panels)
+        self.window = window
+        self.link_status = QtLinkStatus(services.link, self.window)
+        url = services.broker_cfg.url()
+        self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
+        self.window.set_compute(describe_compute())
+        self._retry_tick = QTimer(self.window)
+        self._retry_tick.setInterval(1000)
+        self._retry_tick.timeout.connect(
+            lambda: self.window.set_broker_state(self.link_status.state, self.link_status.info, url)
+        )
+        self._retry_tick.start()
+
+    def start(self) -> None:
+        self.window.restore_state(QSettings())
+        # the window first: the broker, the fleet and the link come up once it is on screen
+        self._started = False
+        if self.window.painted:
+            self._start_services()
+        else:
+            self.window.firstPainted.connect(self._start_services)
+            QTimer.singleShot(500, self._start_services)
+        self.window.show()
+        if self.services.unassigned:
+            self._tell_unassigned(self.services.unassigned)
+        elif self.services.unassigned_error:
+            self._warn(self.tr("Open commands from before this console kept one outbox per broker could not be "
+                               "moved out of the old shared outbox: {e}. None of them is sent; the move is tried "
+                               "again at the next start. Free the path, or move the file away, then restart.").format(
+                e=self.services.unassigned_error),
+                self.tr("The old shared outbox could not be sorted out: see the warning (retried at the next start)"))
+
+    def _tell_unassigned(self, rows) -> None:
+        """The upgrade moved commands out of the shared outbox, sent nowhere again: the operator must
+        know (the log alone is not enough), in the status bar and, on a screen, in a warning box that
+        does not block the console."""
+        from console.ui.devices.qt_commands_model import format_params
+
+        n = len(rows)
+        self.unassigned_message = self.tr(
+            "{n} command(s) were still open from before this console kept one outbox per broker. The broker "
+            "they were for was not recorded, so none was sent again. Check those devices and send again what "
+            "is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, "
+            "once you confirm it.").format(n=n)
+        listed = "\n".join(f"• {r.device_id}: {format_params(r)} ({r.state.value})" for r in rows[:10])
+        more = "\n" + self.tr("… and {k} more").format(k=n - 10) if n > 10 else ""
+        self.unassigned_details = listed + more
+        self._warn(self.unassigned_message,
+                   self.tr("{n} open command(s) from before the upgrade were not sent again: see Devices → "
+                           "Audit log → Unassigned").format(n=n), details=self.unassigned_details)
+
+    def _warn(self, message: str, status: str, details: str = "") -> None:
+        """``status`` in the status bar, and on a screen ``message`` in a warning box that does not block
+        the console (``details`` under Show Details)."""
+        self.warning_message = message
+        self.window.statusBar().showMessage(status)
+        if QApplication.platformName() != "offscreen":
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("AutoGLM Console"), message,
+                              QMessageBox.StandardButton.Ok, self.window)
+            if details:
+                box.setDetailedText(details)
+            box.setModal(False)
+            box.show()
+            self._warning_box = box
+
+    def _start_services(self) -> None:
+        if not self._started:
+            self._started = True
+            self.services.start(on_error=lambda exc: self.startFailed.emit(str(exc)))
+
+    def _show_start_error(self, message: str) -> None:
+        self.window.set_broker_state("disconnected", {"error": message})
+        self.window.statusBar().showMessage(self.tr("Start-up failed: {m}").format(m=message))
+        if QApplication.platformName() != "offscreen":
+            QMessageBox.warning(self.window, self.tr("AutoGLM Console"), message)
+
+    def _submit_from_assistant(self, device_id: str, params: dict, origin: str = "assistant"):
+        """The assistant panel asked the operator (a second time for high-risk rows) before this call."""
+        if self.services.commands is None:
+            raise RuntimeError(self.tr("no command pipeline: nothing can be sent"))
+        return self.services.commands.submit(device_id, params, origin=origin, confirmed=True)
+
+    def close(self) -> None:
+        self._started = True  # a start still pending (first paint, the 500 ms timer) must not come now
+        self.window.save_state(QSettings())
+        self.window.close()
+        self.doctor_panel.shutdown()
+        self.model_panel.shutdown()
+        if self.devices.audit_view is not None:
+            self.devices.audit_view.close_sources()
+        self.services.stop()
+
+
+def profile_config(name: str):
+    """The BrokerConfig of a saved connection profile ("" = the active one), password from the keyring."""
+    from console.core.mqtt.profiles import ProfileError
+    from console.core.mqtt.secrets import SecretStore
+
+    from console.ui.connection.qt_profiles_store import load_profiles
+
+    profiles = load_profiles(QSettings())
+    if name:
+        profiles.set_active(name)  # raises ProfileError naming the missing profile
+    cfg = profiles.active_config(SecretStore())
+    if cfg is None:
+        raise ProfileError("no connection profile is saved: open Devices → Connections… first")
+    return cfg
+
+
+def run_gui(opts: GuiOptions) -> int:
+    t0 = time.perf_counter()
+    setup_logging()
+    app = make_application(org=opts.settings_org)
+    install_qt_message_handler()
+    reporter = QtErrorReporter(app, show_dialogs=not opts.self_test)
+    reporter.install()
+    window = QtMainWindow.loading()
+    window.restore_state(QSettings())
+    window.show()
+    result: dict = {"rc": 0, "console": None}
+
+    def build() -> None:
+        if result["console"] is not None or result["rc"]:
+            return
+        from console.core.services import build_services
+
+        try:
+            if opts.profile is not None:
+                services = build_services(broker_url=None, cfg=profile_config(opts.profile), fleet_path=opts.fleet)
+            else:
+                services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo,
+                                          prefix=opts.prefix)
+        except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
+            log.error("cannot start: %s", exc)
+            result["rc"] = 2
+            if opts.self_test:
+                print(f"self-test FAILED: {exc}", file=sys.stderr)
+            else:
+                QMessageBox.critical(window, QCoreApplication.translate("app", "AutoGLM Console"), str(exc))
+            app.quit()
+            return
+        console = ConsoleApp(services, window=window)
+        result["console"] = console
+        console.start()
+        log.info("console ready %.0f ms after start", (time.perf_counter() - t0) * 1000)
+        if os.environ.get("AUTOGLM_STARTUP_PROBE"):
+            print("AUTOGLM_READY", flush=True)  # bench/startup.py: the panels are built
+            QTimer.singleShot(0, app.quit)
+        elif opts.self_test:
+            _self_test(app, console, opts.self_test_timeout, result)
+        else:
+            app.aboutToQuit.connect(console.close)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, build))
+    QTimer.singleShot(300, build)  # if nothing paints (a minimised start), build anyway
+    rc = app.exec()
+    console = result["console"]
+    if console is not None and (opts.self_test or os.environ.get("AUTOGLM_STARTUP_PROBE")):
+        console.close()
+    return result["rc"] or rc
+
+
+def _self_test(app: QApplication, console: ConsoleApp, timeout: float, result: dict) -> None:
+    """Pass when every catalog device is online in the table; else print what is missing."""
+    expected = {d.id for d in console.services.fleet.devices}
+    result["rc"] = 1
+
+    def check() -> None:
+        console.devices.model.apply_pending()
+        online = console.services.registry.online_ids()
+        rows = console.devices.model.rowCount()
+        if expected <= online and rows >= len(expected):
+            print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}")
+            result["rc"] = 0
+            poll.stop()
+            app.quit()
+
+    def give_up() -> None:
+        if result["rc"] == 0:
+            return
+        online = console.services.registry.online_ids()
+        missing = sorted(expected - online)
+        if console.services.start_error is not None:
+            print(f"self-test FAILED: start-up failed: {console.services.start_error}", file=sys.stderr)
+        print(
+            f"self-test FAILED after {timeout:.0f} s: link {console.services.link.state.value} "
+            f"({console.services.link.last_error or 'no error'}); {len(missing)} devices not online: "
+            f"{', '.join(missing[:10])}",
+            file=sys.stderr,
+        )
+        app.quit()
+
+    poll = QTimer(console)
+    poll.setInterval(100)
+    poll.timeout.connect(check)
+    poll.start()
+    QTimer.singleShot(int(timeout * 1000), give_up)
