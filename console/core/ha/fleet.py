@@ -1,0 +1,269 @@
+"""HaFleet: the in-memory model of every device found through Home Assistant MQTT discovery.
+
+Owns: entities by discovery key, their grouping into devices by shared identifiers/connections, the
+DeviceMeta of each device (so the rest of the console treats it like a native one), the topic index
+for state and availability, current values, bounded raw payload history and template error counts.
+Thread-safe (one lock); listeners are called after the lock is released.  Qt-free, no I/O.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from console.core.ha.commands import Publish, entity_commands, is_optimistic, tolerance
+from console.core.ha.device import HaDevice, Ref, build_meta
+from console.core.ha.discovery import parse_config
+from console.core.ha.model import HaEntity, device_id_for
+from console.core.ha import state as st
+from console.core.ha.templates import TemplateError
+from console.core.ha.topics import DEFAULT_DISCOVERY_PREFIX
+from console.core.protocol import DeviceMeta, ProtocolError
+
+
+@dataclass(frozen=True)
+class FleetEvent:
+    kind: str  # added | updated | removed | state | availability | error
+    device_id: str
+    meta: DeviceMeta | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    available: bool | None = None
+    error: str = ""
+
+
+Listener = Callable[[FleetEvent], None]
+
+
+class HaFleet:
+    """Devices from HA discovery; feed it every message under the prefix and on the state topics."""
+
+    def __init__(self, prefix: str = DEFAULT_DISCOVERY_PREFIX, raw_history: int = 5) -> None:
+        self.prefix = prefix
+        self._raw_history = raw_history
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+        self._entities: dict[str, HaEntity] = {}
+        self._owner: dict[str, str] = {}  # entity key -> device id
+        self._devices: dict[str, HaDevice] = {}
+        self._token_owner: dict[str, str] = {}  # identity token -> device id
+        self._topics: dict[str, set[Ref]] = {}  # state/attribute/availability topic -> refs
+
+    # -- listeners -------------------------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(listener)
+        return lambda: self._remove_listener(listener)
+
+    def _remove_listener(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _emit(self, events: list[FleetEvent]) -> list[FleetEvent]:
+        with self._lock:
+            listeners = list(self._listeners)
+        for event in events:
+            for listener in listeners:
+                listener(event)
+        return events
+
+    # -- queries ---------------------------------------------------------------------------------
+    def metas(self) -> list[DeviceMeta]:
+        with self._lock:
+            return [d.meta for d in self._devices.values()]
+
+    def device(self, device_id: str) -> HaDevice | None:
+        """A snapshot copy of one device's record."""
+        with self._lock:
+            dev = self._devices.get(device_id)
+            return dev.snapshot() if dev else None
+
+    def entities(self, device_id: str) -> list[HaEntity]:
+        with self._lock:
+            dev = self._devices.get(device_id)
+            return [self._entities[k] for k in sorted(dev.entity_keys)] if dev else []
+
+    def subscriptions(self) -> set[str]:
+        """Every state, attribute and availability topic the fleet listens on."""
+        with self._lock:
+            return set(self._topics)
+
+    def is_discovery_topic(self, topic: str) -> bool:
+        return topic.startswith(self.prefix + "/") and topic.endswith("/config")
+
+    # -- ingest ----------------------------------------------------------------------------------
+    def handle(self, topic: str, payload: bytes | str) -> list[FleetEvent]:
+        """One received message: a discovery config or a state/availability payload."""
+        if self.is_discovery_topic(topic):
+            return self.handle_config(topic, payload)
+        return self.handle_state(topic, payload)
+
+    def handle_config(self, topic: str, payload: bytes | str) -> list[FleetEvent]:
+        """Apply one discovery message; raise ProtocolError (nothing changes) if it is invalid."""
+        result = parse_config(topic, payload, self.prefix)
+        touched: set[str] = set()
+        gone: list[FleetEvent] = []
+        with self._lock:
+            removed = list(result.removed)
+            if result.device_group:
+                keep = {e.key for e in result.entities}
+                removed += [k for k in self._entities if k.startswith(result.device_group + " ") and k not in keep]
+            for key in removed:
+                touched.add(self._owner.get(key, ""))
+                self._drop_entity(key)
+            for entity in result.entities:
+                if entity.key in self._entities:
+                    touched.add(self._owner[entity.key])
+                    self._drop_entity(entity.key)
+                touched.add(self._add_entity(entity))
+            events = self._refresh(touched - {""}, gone)
+        return self._emit(gone + events)
+
+    def _add_entity(self, entity: HaEntity) -> str:
+        owners = sorted({self._token_owner[t] for t in entity.tokens if t in self._token_owner})
+        if owners:
+            device_id = owners[0]
+            for other in owners[1:]:  # the entity links two known devices: merge them
+                self._merge(other, device_id)
+        else:
+            dev_block = entity.config.get("device") if isinstance(entity.config.get("device"), dict) else {}
+            name = str(dev_block.get("name") or entity.config.get("name") or entity.key.split(" ")[-1])
+            device_id = device_id_for(name, min(entity.tokens))
+            self._devices[device_id] = HaDevice(id=device_id, name=name)
+        dev = self._devices[device_id]
+        dev.entity_keys.add(entity.key)
+        dev.tokens |= entity.tokens
+        for token in entity.tokens:
+            self._token_owner[token] = device_id
+        self._entities[entity.key] = entity
+        self._owner[entity.key] = device_id
+        for ref, topic in Ref.all_for(entity):
+            self._topics.setdefault(topic, set()).add(ref)
+        return device_id
+
+    def _merge(self, src: str, dst: str) -> None:
+        moving = self._devices.pop(src)
+        for key in moving.entity_keys:
+            self._owner[key] = dst
+        for token in moving.tokens:
+            self._token_owner[token] = dst
+        self._devices[dst].absorb(moving)
+
+    def _drop_entity(self, key: str) -> None:
+        entity = self._entities.pop(key, None)
+        device_id = self._owner.pop(key, None)
+        if entity is None or device_id is None:
+            return
+        for ref, topic in Ref.all_for(entity):
+            refs = self._topics.get(topic)
+            if refs is not None:
+                refs.discard(ref)
+                if not refs:
+                    del self._topics[topic]
+        dev = self._devices[device_id]
+        dev.entity_keys.discard(key)
+        dev.forget_entity(key)
+
+    def _refresh(self, device_ids: set[str], gone: list[FleetEvent]) -> list[FleetEvent]:
+        events = []
+        for device_id in sorted(device_ids):
+            dev = self._devices.get(device_id)
+            if dev is None:
+                continue
+            if not dev.entity_keys:
+                for token in dev.tokens:
+                    if self._token_owner.get(token) == device_id:
+                        del self._token_owner[token]
+                del self._devices[device_id]
+                gone.append(FleetEvent("removed", device_id))
+                continue
+            kind = "added" if dev.meta is None else "updated"
+            dev.meta = build_meta(dev, [self._entities[k] for k in sorted(dev.entity_keys)])
+            events.append(FleetEvent(kind, device_id, meta=dev.meta))
+        return events
+
+    def handle_state(self, topic: str, payload: bytes | str) -> list[FleetEvent]:
+        """Apply one payload on a state/attribute/availability topic; template errors become events."""
+        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        with self._lock:
+            refs = sorted(self._topics.get(topic, ()))
+            work = [(ref, self._entities[ref.key], self._owner[ref.key]) for ref in refs]
+        readings = [(ref, device_id, *_read(ref, entity, text)) for ref, entity, device_id in work]
+        with self._lock:
+            events = self._apply(topic, text, readings)
+        return self._emit(events)
+
+    def _apply(self, topic: str, text: str, readings: list[tuple]) -> list[FleetEvent]:
+        changed: dict[str, dict[str, Any]] = {}
+        avail_changed: set[str] = set()
+        errors: list[FleetEvent] = []
+        for ref, device_id, value, error in readings:
+            dev = self._devices.get(device_id)
+            entity = self._entities.get(ref.key)
+            if dev is None or entity is None:
+                continue
+            dev.remember(topic, text, self._raw_history)
+            if error is not None:
+                dev.note_error(error.for_entity(entity.key))
+                errors.append(FleetEvent("error", device_id, error=str(dev.last_error)))
+            elif dev.apply(ref, entity, topic, value):
+                if ref.role == "availability":
+                    avail_changed.add(device_id)
+                else:
+                    changed.setdefault(device_id, {}).update(dev.changed_values(ref, entity, value))
+        events = errors + [FleetEvent("state", d, values=v) for d, v in changed.items() if v]
+        events += [FleetEvent("availability", d, available=self._devices[d].available) for d in avail_changed]
+        return events
+
+    # -- commands ----------------------------------------------------------------------------------
+    def commands(self, device_id: str, params: dict[str, Any]) -> list[Publish]:
+        """The publishes for validated params (capability name -> value) of one device."""
+        with self._lock:
+            dev = self._devices.get(device_id)
+            if dev is None:
+                raise ProtocolError(f"no discovered device {device_id!r}")
+            grouped = dev.route(params, self._entities)
+        out: list[Publish] = []
+        for entity, values in grouped:
+            out.extend(entity_commands(entity, values))
+        return out
+
+    def optimistic(self, device_id: str, params: dict[str, Any]) -> bool:
+        with self._lock:
+            dev = self._devices.get(device_id)
+            grouped = dev.route(params, self._entities) if dev else []
+        return any(is_optimistic(e, f) for e, values in grouped for f in values)
+
+    def confirms(self, device_id: str, params: dict[str, Any]) -> bool:
+        """Whether the device's current state shows every requested value."""
+        with self._lock:
+            dev = self._devices.get(device_id)
+            if dev is None:
+                return False
+            grouped = dev.route(params, self._entities)
+            current = dict(dev.values)
+        for entity, values in grouped:
+            for feature, want in values.items():
+                name = entity.names.get(feature, feature)
+                cap = dev.meta.capabilities.get(name) if dev.meta else None
+                have = current.get(name, st.NO_VALUE)
+                if cap is None or not st.close_enough(cap.type, want, have, tolerance(entity, feature)):
+                    return False
+        return True
+
+
+def _read(ref: Ref, entity: HaEntity, text: str) -> tuple[Any, TemplateError | None]:
+    """Decode outside the lock: (value or NO_VALUE, error or None)."""
+    try:
+        if ref.role == "availability":
+            entry = st.availability_topics(entity)[ref.index]
+            return st.read_availability(entry, text), None
+        if ref.role == "attributes":
+            return st.json_attributes(entity, text), None
+        spec = next(s for s in entity.specs if s.feature == ref.feature)
+        return st.decode(entity, spec, text), None
+    except TemplateError as exc:
+        return st.NO_VALUE, exc
+    except (IndexError, StopIteration):
+        return st.NO_VALUE, None

@@ -1,0 +1,225 @@
+"""Value and command templates from discovery configs, sandboxed and bounded.
+
+Owns: the one Jinja2 ``ImmutableSandboxedEnvironment`` with the filters real configs use, the
+compile-once cache, the limits every render obeys (source and output size, string growth, range
+size, call depth, wall-clock budget) and the typed errors and their counters.  Templates come from
+the network: a hostile one is refused at compile time or stopped while it renders, never run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from collections import Counter, OrderedDict
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaError
+
+from console.core.ha.sandbox import LIMITS, Limits, Refusal, make_environment
+from console.core.protocol import ProtocolError
+
+_FILENAME = "<ha-template>"
+_CACHE_SIZE = 4096
+
+
+class TemplateError(ProtocolError):
+    """A template that could not be compiled or rendered; says which, with the source and payload."""
+
+    reason = "error"
+
+    def __init__(self, message: str, *, source: str = "", payload: Any = None, entity: str = "") -> None:
+        self.detail = message
+        self.source = source
+        self.payload = payload
+        self.entity = entity
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        where = f" of {self.entity}" if self.entity else ""
+        src = self.source if len(self.source) <= 120 else self.source[:117] + "..."
+        text = f"template{where} {self.reason}: {self.detail} (template {src!r}"
+        if self.payload is not None:
+            pay = str(self.payload)
+            text += f", payload {pay[:80]!r}"
+        return text + ")"
+
+    def for_entity(self, entity: str) -> "TemplateError":
+        """The same error naming the entity it belongs to."""
+        return type(self)(self.detail, source=self.source, payload=self.payload, entity=entity)
+
+
+class TemplateRefused(TemplateError):
+    """A hostile or runaway template: refused by the sandbox or stopped by a budget."""
+
+    reason = "refused"
+
+
+class TemplateStats:
+    """Thread-safe counters: compiled, rendered, error, refused."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: Counter[str] = Counter()
+
+    def add(self, key: str) -> None:
+        with self._lock:
+            self._counts[key] += 1
+
+    def snapshot(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._counts)
+
+
+STATS = TemplateStats()
+_ENV = make_environment()
+_cache: OrderedDict[str, "HaTemplate | TemplateError"] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _check_tree(tree: nodes.Template) -> None:
+    """Refuse templates that reach for internals or other templates, before anything runs."""
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        raise Refusal(f"{type(node).__name__.lower()} is not allowed")
+    for node in tree.find_all(nodes.Getattr):
+        if node.attr.startswith("_"):
+            raise Refusal(f"template reaches for Python internals ({node.attr})")
+    for node in tree.find_all(nodes.Getitem):
+        if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) and node.arg.value.startswith("_"):
+            raise Refusal(f"template reaches for Python internals ({node.arg.value})")
+
+
+class HaTemplate:
+    """One compiled template; :meth:`render` is bounded by the sandbox's limits."""
+
+    def __init__(self, source: str, limits: Limits = LIMITS) -> None:
+        self.source = source
+        self.limits = limits
+        if len(source) > limits.source_chars:
+            raise TemplateRefused(f"longer than {limits.source_chars} characters", source=source[:200])
+        try:
+            _check_tree(_ENV.parse(source))
+            code = _ENV.compile(source, filename=_FILENAME)
+            self._tmpl = _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
+        except Refusal as exc:
+            raise TemplateRefused(str(exc), source=source) from None
+        except RecursionError:
+            raise TemplateRefused("nested too deeply", source=source) from None
+        except (JinjaError, SyntaxError, ValueError, TypeError, MemoryError) as exc:
+            raise TemplateError(f"does not compile: {exc}", source=source) from None
+
+    def render(self, variables: dict[str, Any], payload: Any = None) -> str:
+        """Render with ``variables``; raise TemplateError/TemplateRefused, never anything else."""
+        guard = _Guard(self.limits)
+        previous = sys.gettrace()
+        sys.settrace(guard.trace)
+        try:
+            out: list[str] = []
+            size = 0
+            for chunk in self._tmpl.root_render_func(self._tmpl.new_context(dict(variables))):
+                size += len(chunk)
+                if size > self.limits.output_chars:
+                    raise Refusal(f"output longer than {self.limits.output_chars} characters")
+                out.append(chunk)
+            STATS.add("rendered")
+            return "".join(out)
+        except (Refusal, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
+            STATS.add("refused")
+            raise TemplateRefused(_why(exc), source=self.source, payload=payload) from None
+        except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
+            STATS.add("error")
+            raise TemplateError(f"{type(exc).__name__}: {exc}", source=self.source, payload=payload) from None
+        finally:
+            sys.settrace(previous)
+
+    def render_value(self, payload: str, default: Any = None) -> str:
+        """HA's render-with-possible-JSON-value: ``value`` is the payload, ``value_json`` its JSON."""
+        variables: dict[str, Any] = {"value": payload}
+        if len(payload) <= self.limits.payload_chars:
+            try:
+                variables["value_json"] = json.loads(payload)
+            except ValueError:
+                pass
+        else:
+            raise TemplateRefused(f"payload longer than {self.limits.payload_chars} characters",
+                                  source=self.source, payload=payload[:80])
+        return self.render(variables, payload=payload)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "recursion too deep"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, SecurityError):
+        return f"sandbox: {exc}"
+    return str(exc) or type(exc).__name__
+
+
+class _Guard:
+    """The per-render tracer: wall-clock deadline, template call depth and value sizes."""
+
+    __slots__ = ("deadline", "depth", "limits")
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.deadline = time.perf_counter() + limits.seconds
+        self.depth = 0
+
+    def trace(self, frame: Any, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename != _FILENAME:
+            return None
+        self.depth += 1
+        if self.depth > self.limits.call_depth:
+            raise Refusal(f"calls nested deeper than {self.limits.call_depth}")
+        for value in frame.f_locals.values():
+            self._check_size(value)
+        return self._local
+
+    def _local(self, frame: Any, event: str, arg: Any) -> Any:
+        if event == "line":
+            if time.perf_counter() > self.deadline:
+                raise Refusal(f"ran longer than {self.limits.seconds * 1000:.0f} ms")
+        elif event == "return":
+            self.depth -= 1
+            self._check_size(arg)
+        return self._local
+
+    def _check_size(self, value: Any) -> None:
+        if isinstance(value, (str, list, tuple, dict, bytes)) and len(value) > self.limits.string_chars:
+            raise Refusal(f"built a value larger than {self.limits.string_chars} items")
+
+
+def compile_template(source: str) -> HaTemplate:
+    """The compiled template for ``source``, cached by source; compile errors are cached too."""
+    with _cache_lock:
+        hit = _cache.get(source)
+        if hit is not None:
+            _cache.move_to_end(source)
+    if hit is None:
+        try:
+            hit = HaTemplate(source)
+            STATS.add("compiled")
+        except TemplateError as exc:
+            STATS.add(exc.reason)
+            hit = exc
+        with _cache_lock:
+            _cache[source] = hit
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    if isinstance(hit, TemplateError):
+        raise type(hit)(hit.detail, source=hit.source)
+    return hit
+
+
+def render_value(source: str, payload: str) -> str:
+    """Compile (cached) and render a value template against a received payload."""
+    return compile_template(source).render_value(payload)
+
+
+def render_command(source: str, value: Any, **variables: Any) -> str:
+    """Compile (cached) and render a command template; ``value`` is the value to send."""
+    return compile_template(source).render({"value": value, **variables}, payload=value)
