@@ -1,5 +1,6 @@
 """TTFT and decode tok/s of RemoteEngine against llama-cpp-python's server (bundled GGUF, 1 thread),
-with a plain non-streamed request of the same size as the baseline, in the same run."""
+with a plain non-streamed request of the same size as the baseline, in the same run; and the
+client's own cost per request: RemoteEngine.models() against a bare http.client GET /v1/models."""
 import argparse, http.client, json, statistics, subprocess, sys, time
 from pathlib import Path
 
@@ -47,13 +48,20 @@ try:
         while r.readline():
             pass
         raw.append(time.perf_counter() - t0); c.close()
+    models_ms, raw_models_ms = [], []
+    for _ in range(10 * N):
+        t0 = time.perf_counter(); eng.models(); models_ms.append((time.perf_counter() - t0) * 1000)
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        t0 = time.perf_counter(); c.request("GET", "/v1/models"); c.getresponse().read()
+        raw_models_ms.append((time.perf_counter() - t0) * 1000); c.close()
     med = statistics.median
     plain_e2e = med(d for d, _ in plain)
     out = {"requests": N, "max_new_tokens": TOK, "new_tokens": med(toks), "ttft_ms": round(med(ttft) * 1000, 1),
            "decode_tok_s": round(med(tps), 1), "e2e_s": round(med(e2e), 3),
            "plain_e2e_s": round(plain_e2e, 3), "plain_tok_s": round(med(n / d for d, n in plain), 1),
            "stream_over_plain_e2e": round(med(e2e) / plain_e2e, 3),
-           "raw_stream_e2e_s": round(med(raw), 3), "engine_over_raw_stream_e2e": round(med(e2e) / med(raw), 3)}
+           "raw_stream_e2e_s": round(med(raw), 3), "engine_over_raw_stream_e2e": round(med(e2e) / med(raw), 3),
+           "models_ms": round(med(models_ms), 2), "raw_models_ms": round(med(raw_models_ms), 2)}
     print(json.dumps(out))
 finally:
     proc.kill(); proc.wait()
