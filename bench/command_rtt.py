@@ -31,7 +31,7 @@ from console.core.commands.pipeline import CommandPipeline, PipelineConfig  # no
 from console.core.mqtt.link import BrokerConfig, MqttLink, enable_nodelay, make_client  # noqa: E402
 from console.core.commands.outbox import Outbox  # noqa: E402
 from console.core.protocol import CommandState, device_topic  # noqa: E402
-from console.core.fleet.registry import FleetRegistry  # noqa: E402
+from console.core.fleet.registry import FLEET_KINDS, FleetRegistry  # noqa: E402
 from console.core.demo.simulator import Simulator  # noqa: E402
 
 DEVICE = "lamp-office-1"
@@ -98,10 +98,11 @@ class Bare:
 class Pipeline:
     def __init__(self, cfg: BrokerConfig, db: Path) -> None:
         self.registry = FleetRegistry(cfg.prefix)
-        self.link = MqttLink(cfg, on_message=lambda t, p, m: self.registry.ingest(t, p))
+        self.link = MqttLink(cfg)
+        self.link.route(FLEET_KINDS, self.registry.ingest)
         self.outbox = Outbox(db)
         self.pipe = CommandPipeline(self.outbox, self.link, self.registry.meta, PipelineConfig(ack_timeout_s=10))
-        self.registry.on_ack = self.pipe.on_ack
+        self.link.route("ack", self.pipe.on_ack)
         self.done: dict[str, threading.Event] = {}
         self.pipe.add_listener(self._listen)
         self.pipe.start()

@@ -73,7 +73,7 @@ def fresh_dirs(tmp_path, monkeypatch):
     yield
 
 
-OUR_THREADS = ("mqtt-link", "sim-ticker", "model-worker", "doctor", "services-start")
+OUR_THREADS = ("mqtt-link", "command-sweeper", "sim-ticker", "model-worker", "doctor", "services-start")
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,8 @@ from console.core.commands.pipeline import PipelineConfig
 from console.core.commands.outbox import Outbox
 from console.core.paths import user_data_dir
 from console.core.protocol import CommandState
-from console.core.services import build_services, outbox_path_for
+from console.core.commands.migration import outbox_path_for
+from console.core.services import build_services
 from console.core.demo.simulator import Simulator
 from tests.conftest import wait_for
 

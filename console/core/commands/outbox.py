@@ -1,6 +1,6 @@
 """The command outbox: every command and every state change of it, in SQLite (WAL) on disk.
 
-The store is the source of truth for the command pipeline (``commands.py``): a command is written
+The store is the source of truth for the command pipeline (``pipeline.py``): a command is written
 ``QUEUED`` before it is published, every later transition is committed before anyone is told, and
 after a crash the ``QUEUED``/``SENT`` rows are what gets replayed.  It also answers the audit log
 (filter by device, state, origin, time) and exports it as CSV.
@@ -17,7 +17,7 @@ import json
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -77,6 +77,10 @@ class CommandRow:
     @property
     def device_id(self) -> str:
         return self.command.device_id
+
+    def as_queued(self) -> "CommandRow":
+        """This command as it was first stored: ``QUEUED``, never sent."""
+        return replace(self, state=CommandState.QUEUED, attempts=0)
 
     @classmethod
     def from_sql(cls, r: tuple) -> "CommandRow":
@@ -160,9 +164,16 @@ class Outbox:
             return self._db.execute("PRAGMA journal_mode").fetchone()[0]
 
     # -- writes ---------------------------------------------------------------------------------
-    def add(self, cmd: Command, qos: int, now: float | None = None, *, sent: bool = False):
-        """Store a new command QUEUED; with ``sent``, also its SENT (attempt 1) in the same commit
-        and return both rows (the pipeline publishes right after)."""
+    def add(self, cmd: Command, qos: int, now: float | None = None) -> CommandRow:
+        """Store a new command ``QUEUED`` (it waits for the link or the replay); returns its row."""
+        return self._insert(cmd, qos, now, sent=False)
+
+    def add_sent(self, cmd: Command, qos: int, now: float | None = None) -> CommandRow:
+        """Store a new command ``QUEUED`` and its ``SENT`` (attempt 1) in one commit; returns the ``SENT``
+        row (the pipeline publishes right after; ``CommandRow.as_queued`` gives the ``QUEUED`` one)."""
+        return self._insert(cmd, qos, now, sent=True)
+
+    def _insert(self, cmd: Command, qos: int, now: float | None, *, sent: bool) -> CommandRow:
         now = time.time() if now is None else now
         state = CommandState.SENT if sent else CommandState.QUEUED
         with self._lock, self._db:
@@ -178,10 +189,7 @@ class Outbox:
                 steps.append((cmd.id, CommandState.SENT.value, now, "attempt 1"))
             self._db.executemany("INSERT INTO transitions(command_id, state, at, detail) VALUES (?,?,?,?)", steps)
             seq = cur.lastrowid
-        queued = CommandRow(seq, cmd, qos, CommandState.QUEUED, 0, now)
-        if not sent:
-            return queued
-        return queued, CommandRow(seq, cmd, qos, CommandState.SENT, 1, now)
+        return CommandRow(seq, cmd, qos, state, 1 if sent else 0, now)
 
     def transition(
         self,

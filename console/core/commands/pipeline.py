@@ -1,8 +1,9 @@
 """The command pipeline: validate → persist → publish → track to a terminal state (PROTOCOL.md).
 
-``submit`` validates a command against the device's capabilities, writes it ``QUEUED`` to the
-outbox and, when the link is up, publishes it (QoS 1, QoS 2 for high-risk devices; under MQTT 5
-with Response Topic and Correlation Data).  From then on the state only moves forward:
+``submit`` validates a command against the device's capabilities, decides (the only place that
+does, for every origin) whether the operator must confirm it first (``confirmation.py``), writes it
+``QUEUED`` to the outbox and, when the link is up, publishes it (QoS 1, QoS 2 for high-risk
+devices; under MQTT 5 with Response Topic and Correlation Data).  From then on the state only moves forward:
 
     QUEUED → SENT (handed to paho) → DELIVERED (PUBACK / PUBCOMP) → ACCEPTED → SUCCEEDED
     terminal failures: REJECTED, FAILED, TIMEOUT, EXPIRED, CANCELLED
@@ -30,7 +31,9 @@ from typing import Any, Callable, Protocol
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from console.core.commands.confirmation import Confirmation, ConfirmationRequired, Confirmed, confirmation_required
 from console.core.commands.outbox import CommandRow, Outbox
+from console.core.events import Event
 from console.core.protocol import Ack, Command, CommandState, DeviceMeta, ProtocolError, device_topic, encode_json
 
 log = logging.getLogger(__name__)
@@ -39,10 +42,7 @@ S = CommandState
 # forward-only: a state may only be replaced by one of higher rank (terminal states are final)
 RANK = {S.QUEUED: 0, S.SENT: 1, S.DELIVERED: 2, S.ACCEPTED: 3}
 EXPIRED_PREFIX = "expired"
-
-
-class ConfirmationRequired(ProtocolError):
-    """A high-risk command submitted without the operator's explicit confirmation."""
+__all__ = ["CommandPipeline", "Confirmation", "ConfirmationRequired", "PipelineConfig"]
 
 
 class Link(Protocol):
@@ -50,8 +50,8 @@ class Link(Protocol):
 
     cfg: Any
     connected: bool
-    on_delivered: Callable[[int, bool], None] | None
-    on_connected: list
+    delivered: Event  # (mid, ok) for each PUBACK / PUBCOMP
+    connection_made: Event  # (session_present) once a CONNACK has been handled
 
     def publish(self, topic: str, payload: bytes, qos: int = 1, retain: bool = False,
                 properties: Properties | None = None) -> Any: ...
@@ -101,8 +101,8 @@ class CommandPipeline:
             self._open[row.id] = row
             if row.state in (S.DELIVERED, S.ACCEPTED):
                 self._deadline[row.id] = time.monotonic() + self.cfg.ack_timeout_s
-        link.on_delivered = self.on_delivered
-        link.on_connected.append(self._on_link_connected)
+        link.delivered.connect(self.on_delivered)
+        link.connection_made.connect(self._on_link_connected)
 
     # -- listeners ------------------------------------------------------------------------------
     def add_listener(self, fn: Listener) -> None:
@@ -124,7 +124,7 @@ class CommandPipeline:
         if self._sweeper is not None:
             return
         self._stop.clear()
-        self._sweeper = threading.Thread(target=self._sweep_loop, name="mqtt-link-commands", daemon=True)
+        self._sweeper = threading.Thread(target=self._sweep_loop, name="command-sweeper", daemon=True)
         self._sweeper.start()
 
     def stop(self) -> None:
@@ -135,15 +135,11 @@ class CommandPipeline:
             self._sweeper = None
 
     # -- submitting -----------------------------------------------------------------------------
-    def validate(self, device_id: str, params: dict[str, Any] | None, action: str = "set") -> tuple[DeviceMeta, dict]:
+    def _validate(self, device_id: str, params: dict[str, Any] | None, action: str) -> tuple[DeviceMeta, dict]:
         meta = self.meta_lookup(device_id)
         if meta is None:
             raise ProtocolError(f"unknown device {device_id!r}: no meta received from it yet")
         return meta, meta.validate_params(action, params if action == "set" else (params or {}))
-
-    def is_high_risk(self, device_id: str, params: dict[str, Any] | None) -> bool:
-        meta = self.meta_lookup(device_id)
-        return bool(meta and meta.is_high_risk(params))
 
     def submit(
         self,
@@ -154,14 +150,21 @@ class CommandPipeline:
         origin: str = "operator",
         ttl_s: float | None = None,
         trace: str = "",
-        confirmed: bool = False,
+        confirmed: Confirmed = False,
+        always_confirm: bool = False,
     ) -> CommandRow:
-        """Validate, persist ``QUEUED`` and (if connected) send.  Raises ProtocolError when invalid
-        and ConfirmationRequired for a high-risk command unless ``confirmed`` (whoever proposed it,
-        the operator confirms it: the UI asks, then calls again with ``confirmed=True``)."""
-        meta, clean = self.validate(device_id, params, action)
-        if meta.is_high_risk(clean or None) and not confirmed:
-            raise ConfirmationRequired(f"{device_id} is high risk: the operator must confirm this command")
+        """Validate, persist ``QUEUED`` and (if connected) send; returns the ``QUEUED`` row.
+
+        The one place that decides whether a command may go, for every origin, from the device's meta
+        as it is now: raises ProtocolError when the device or the values are not valid, and
+        ConfirmationRequired (see ``confirmation.py``) when the operator must say yes first (a
+        high-risk command, or any with ``always_confirm``) and ``confirmed`` does not already cover it.
+        Whoever proposed the command, the operator confirms it: the UI asks, then calls again with
+        ``confirmed=exc.confirmation()``.  Nothing is stored or sent when it raises."""
+        meta, clean = self._validate(device_id, params, action)
+        need = confirmation_required(meta, action, clean, always=always_confirm, confirmed=confirmed)
+        if need is not None:
+            raise need
         cmd = Command.new(device_id, clean, action=action, ttl_s=ttl_s or self.cfg.default_ttl_s, origin=origin)
         if trace:
             cmd = Command(**{**cmd.__dict__, "trace": trace})
@@ -172,7 +175,8 @@ class CommandPipeline:
             older_waiting = self._replay_wanted or any(r.state is S.QUEUED for r in self._open.values())
             if connected and not older_waiting:
                 # the common case: QUEUED and SENT (attempt 1) in one commit, both before publishing
-                queued, row = self.outbox.add(cmd, qos, sent=True)
+                row = self.outbox.add_sent(cmd, qos)
+                queued = row.as_queued()
                 self._deadline[row.id] = time.monotonic() + self.cfg.ack_timeout_s
                 self._sending.add(row.id)
             else:

@@ -9,6 +9,7 @@ import sys
 from typing import Iterator
 
 from console.core.mqtt.link import BrokerConfig
+from console.core.envcheck.checks import default_checks
 from console.core.envcheck.redact import redact_obj
 from console.core.envcheck.report import build_report, to_text
 from console.core.envcheck.result import FAIL, CheckResult
@@ -65,8 +66,6 @@ def _bad_broker_url(ctx: DoctorContext) -> list[CheckResult]:
 
 
 def run_doctor(ctx: DoctorContext, checks=None, on_result=None, stop=None) -> list[CheckResult]:
-    from console.core.envcheck import default_checks
-
     checks = default_checks(ctx) if checks is None else checks
     bad = _bad_broker_url(ctx)
     if bad:

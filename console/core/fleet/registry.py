@@ -1,9 +1,14 @@
 """The console's view of the fleet: devices discovered from retained meta, state merged by seq.
 
-``FleetRegistry.ingest`` runs on the MQTT network thread.  It parses and merges at once (cheap) and
+``FleetRegistry.ingest`` runs on the MQTT network thread: the link routes it the meta, state and
+status messages (``link.route(FLEET_KINDS, registry.ingest)``) with their topic already parsed.  It parses and merges at once (cheap) and
 only marks the device dirty; the UI takes the set of dirty devices on a frame timer, so however
 many messages arrive for one device between two frames, the table sees one row update.  Memory is
 one record per device: bounded, whatever the message rate.
+
+The counters (received, applied, stale_dropped, rejected) cover all the device traffic: what the
+link's router settles itself (acks, which go to the command pipeline; topics of the wrong shape)
+arrives on ``count`` (``link.traffic.connect(registry.count)``).
 """
 
 from __future__ import annotations
@@ -12,13 +17,13 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from console.core.protocol import (
     STATUS_OFFLINE,
     STATUS_ONLINE,
-    Ack,
     DeviceMeta,
+    DeviceTopic,
     ProtocolError,
     StateMessage,
     decode_json,
@@ -26,6 +31,8 @@ from console.core.protocol import (
 )
 
 log = logging.getLogger(__name__)
+
+FLEET_KINDS = ("meta", "state", "status")  # the device-topic kinds the registry applies
 
 
 @dataclass
@@ -55,12 +62,10 @@ class FleetRegistry:
         *,
         stale_after_s: float = 300.0,
         max_devices: int = 500_000,
-        on_ack: Callable[[str, Ack], None] | None = None,
     ) -> None:
         self.prefix = prefix
         self.stale_after_s = stale_after_s
         self.max_devices = max_devices
-        self.on_ack = on_ack
         self._lock = threading.Lock()
         self._devices: dict[str, DeviceRecord] = {}
         self._order: list[str] = []  # insertion order: stable row numbers for the table model
@@ -78,29 +83,33 @@ class FleetRegistry:
         self.last_error = detail
         log.debug("ignored message: %s", detail)
 
-    def ingest(self, topic: str, payload: bytes, now: float | None = None) -> None:
-        now = time.time() if now is None else now
-        reason = "bad_topic"
-        try:
-            dt = parse_device_topic(self.prefix, topic)
-            reason = "malformed"
-            ack = Ack.from_json(decode_json(payload)) if dt.kind == "ack" else None
-        except (ProtocolError, UnicodeDecodeError) as exc:
-            with self._lock:
-                self.received += 1
-                self._reject(reason, f"{topic}: {exc}")
-            return
-        if ack is not None:
-            with self._lock:
-                self.received += 1
-                self.applied += 1
-            if self.on_ack is not None:
-                self.on_ack(dt.device_id, ack)
-            return
+    def count(self, kind: str | None, outcome: str, detail: str = "") -> None:
+        """Count a message the link's router settled itself (``link.traffic``): ``outcome`` is
+        ``"applied"``, ``"ignored"`` or the reason it was rejected (``"bad_topic"``, ``"malformed"``)."""
         with self._lock:
             self.received += 1
-            if dt.kind == "cmd":
-                return  # our own (or another console's) commands: not state
+            if outcome == "applied":
+                self.applied += 1
+            elif outcome != "ignored":
+                self._reject(outcome, detail)
+
+    def ingest(self, topic: str, payload: bytes, device: DeviceTopic | None = None, *,
+               now: float | None = None) -> None:
+        """Apply a meta, state or status message.  ``device`` is the topic already parsed (the
+        link's route); without it the topic is parsed here.  Other kinds are counted, not applied
+        (acks belong to the command pipeline, commands are not state)."""
+        now = time.time() if now is None else now
+        if device is None:
+            try:
+                device = parse_device_topic(self.prefix, topic)
+            except ProtocolError as exc:
+                self.count(None, "bad_topic", f"{topic}: {exc}")
+                return
+        dt = device
+        with self._lock:
+            self.received += 1
+            if dt.kind not in FLEET_KINDS:
+                return
             try:
                 if dt.kind == "status":
                     text = payload.decode("utf-8", "strict").strip()

@@ -13,26 +13,16 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 import torch
+
+from console.core.inference.types import DecodeFn, DecodeStats
 
 if TYPE_CHECKING:
     from console.core.inference.prefix_cache import PrefixCache
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class DecodeStats:
-    ttft_s: float | None  # call start → first new token known on the host
-    e2e_s: float  # call start → last token
-    new_tokens: int
-    prompt_tokens: int
-    cached_prompt_tokens: int  # prompt tokens whose KV came from the prefix cache
-    fast_path: bool  # True when fastdecode's static-cache (and, on CUDA, graph) path ran
-    finish_reason: str  # stop | length | cancelled
 
 
 def stream_generate(
@@ -54,7 +44,7 @@ def stream_generate(
     ids = _as_batch1(input_ids)
     if max_new_tokens < 1:
         raise ValueError(f"max_new_tokens must be at least 1, got {max_new_tokens}")
-    generate = plain_stream_generate
+    generate: DecodeFn = plain_stream_generate
     if fast:
         from console.core.inference import fastdecode
 

@@ -45,7 +45,7 @@ import torch
 import torch.nn.functional as F
 
 from console.core.inference import fastdecode_triton as fdt
-from console.core.inference.decode import DecodeStats
+from console.core.inference.types import DecodeStats
 
 if TYPE_CHECKING:
     from console.core.inference.prefix_cache import PrefixCache

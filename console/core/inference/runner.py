@@ -2,7 +2,8 @@
 
 Jobs come in through a queue (load, unload, estimate, connect to a remote engine, generate) and are
 run one at a time in order; everything the worker has to say goes out through a ``RunnerEvents``
-object (the Qt wrapper turns each call into a signal).  ``cancel`` stops the running job between
+object (the Qt wrapper turns each call into a signal).  Jobs, their payloads and the worker's
+states are the typed names of jobs.py.  ``cancel`` stops the running job between
 two tokens (or two loading steps) and can drop queued requests; the queue length is reported every
 time it changes.  A failing job reports an error and the thread carries on.
 """
@@ -14,10 +15,24 @@ import logging
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
+from console.core.inference.jobs import (
+    ConnectRequest,
+    EstimateRequest,
+    GenerateRequest,
+    Job,
+    JobKind,
+    JobPayload,
+    LoadRequest,
+    UnloadRequest,
+    WorkerState,
+)
 from console.core.inference.types import ChatMessage, Engine, EngineError, GenParams, RequestMetrics
+
+if TYPE_CHECKING:
+    from console.core.inference.loader import LoadedModel, LoadOptions
+    from console.core.inference.telemetry import Telemetry
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +40,7 @@ log = logging.getLogger(__name__)
 class RunnerEvents(Protocol):
     """Called on the worker thread: implementations must only hand the data on (emit a signal)."""
 
-    def state(self, state: str, info: dict) -> None: ...  # idle | loading | ready | generating | unloading | stopped
+    def state(self, state: WorkerState, info: dict) -> None: ...
     def load_progress(self, stage: str, fraction: float) -> None: ...
     def estimate(self, info: dict) -> None: ...
     def loaded(self, info: dict) -> None: ...
@@ -37,18 +52,10 @@ class RunnerEvents(Protocol):
     def queue_changed(self, waiting: int) -> None: ...
 
 
-@dataclass
-class Job:
-    kind: str  # load | unload | estimate | connect | generate
-    id: int
-    payload: Any = None
-    enqueued_at: float = field(default_factory=time.perf_counter)
+EngineFactory = Callable[["LoadedModel"], Engine]
 
 
-EngineFactory = Callable[[Any], Engine]  # LoadedModel -> Engine
-
-
-def default_engine_factory(loaded) -> Engine:
+def default_engine_factory(loaded: LoadedModel) -> Engine:
     from console.core.inference.local_engine import LocalEngine
 
     return LocalEngine(loaded)
@@ -57,7 +64,7 @@ def default_engine_factory(loaded) -> Engine:
 class ModelRunner:
     """Owns the engine and the ``model-worker`` thread. Thread-safe submit/cancel from any thread."""
 
-    def __init__(self, events: RunnerEvents, telemetry: Any | None = None,
+    def __init__(self, events: RunnerEvents, telemetry: Telemetry | None = None,
                  engine_factory: EngineFactory = default_engine_factory) -> None:
         self.events = events
         self.telemetry = telemetry
@@ -72,7 +79,7 @@ class ModelRunner:
         self._cancel = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self.state = "idle"
+        self.state = WorkerState.IDLE
 
     # -- lifecycle -----------------------------------------------------------------------------
     def start(self) -> "ModelRunner":
@@ -102,9 +109,10 @@ class ModelRunner:
         return self._thread is not None and self._thread.is_alive()
 
     # -- submitting ----------------------------------------------------------------------------
-    def _submit(self, kind: str, payload: Any = None) -> int:
+    def _submit(self, payload: JobPayload) -> int:
         # requests are numbered 1, 2, 3 … as the operator sees them; other jobs get negative ids
-        job = Job(kind, next(self._ids) if kind == "generate" else -next(self._other_ids), payload)
+        request = payload.kind is JobKind.GENERATE
+        job = Job(next(self._ids) if request else -next(self._other_ids), payload)
         with self._cv:
             self._jobs.append(job)
             waiting = self._waiting_locked()
@@ -112,24 +120,24 @@ class ModelRunner:
         self.events.queue_changed(waiting)
         return job.id
 
-    def submit_load(self, options) -> int:
-        return self._submit("load", options)
+    def submit_load(self, options: LoadOptions) -> int:
+        return self._submit(LoadRequest(options))
 
     def submit_unload(self) -> int:
-        return self._submit("unload")
+        return self._submit(UnloadRequest())
 
-    def submit_estimate(self, options) -> int:
-        return self._submit("estimate", options)
+    def submit_estimate(self, options: LoadOptions) -> int:
+        return self._submit(EstimateRequest(options))
 
     def submit_connect(self, factory: Callable[[], Engine], info: dict | None = None) -> int:
         """Replace the engine by ``factory()`` (e.g. a RemoteEngine), built on the worker thread."""
-        return self._submit("connect", (factory, dict(info or {})))
+        return self._submit(ConnectRequest(factory, dict(info or {})))
 
     def submit_generate(self, messages: list[ChatMessage], params: GenParams) -> int:
-        return self._submit("generate", (list(messages), params))
+        return self._submit(GenerateRequest(tuple(messages), params))
 
     def _waiting_locked(self) -> int:
-        return sum(1 for j in self._jobs if j.kind == "generate")
+        return sum(1 for j in self._jobs if j.is_request)
 
     def waiting(self) -> int:
         with self._cv:
@@ -140,7 +148,7 @@ class ModelRunner:
         found = False
         with self._cv:
             if request_id is None:
-                dropped = [j for j in self._jobs if j.kind == "generate"]
+                dropped = [j for j in self._jobs if j.is_request]
                 for j in dropped:
                     self._jobs.remove(j)
                 found = bool(dropped)
@@ -157,7 +165,7 @@ class ModelRunner:
                     found = True
             waiting = self._waiting_locked()
         for j in dropped:
-            if j.kind == "generate":
+            if j.is_request:
                 m = RequestMetrics(queue_wait_s=time.perf_counter() - j.enqueued_at, cancelled=True,
                                    finish_reason="cancelled")
                 self.events.finished(j.id, m)
@@ -165,7 +173,7 @@ class ModelRunner:
         return found
 
     # -- the worker thread ---------------------------------------------------------------------
-    def _set_state(self, state: str, info: dict | None = None) -> None:
+    def _set_state(self, state: WorkerState, info: dict | None = None) -> None:
         self.state = state
         self.events.state(state, dict(info or {}))
 
@@ -173,7 +181,7 @@ class ModelRunner:
         return self._cancel.is_set() or self._stopping.is_set()
 
     def _serve(self) -> None:
-        self._set_state("idle")
+        self._set_state(WorkerState.IDLE)
         try:
             while True:
                 with self._cv:
@@ -190,21 +198,30 @@ class ModelRunner:
                     self._run_job(job)
                 except Exception as exc:  # noqa: BLE001 - one bad job must not end the worker
                     log.exception("model worker job %s failed", job.kind)
-                    self.events.error(job.id if job.kind == "generate" else 0,
+                    self.events.error(job.id if job.is_request else 0,
                                       f"{type(exc).__name__}: {exc}", "see the log file for details")
                 finally:
                     with self._cv:
                         self._current = None
                 if not self._stopping.is_set():
-                    self._set_state("ready" if self.engine is not None else "idle", self.engine_info)
+                    self._set_state(WorkerState.READY if self.engine is not None else WorkerState.IDLE,
+                                    self.engine_info)
         finally:
             self._close_engine()
-            self._set_state("stopped")
+            self._set_state(WorkerState.STOPPED)
 
     def _run_job(self, job: Job) -> None:
-        handler = {"load": self._do_load, "unload": self._do_unload, "estimate": self._do_estimate,
-                   "connect": self._do_connect, "generate": self._do_generate}[job.kind]
-        handler(job)
+        p = job.payload
+        if isinstance(p, LoadRequest):
+            self._do_load(p)
+        elif isinstance(p, UnloadRequest):
+            self._do_unload()
+        elif isinstance(p, EstimateRequest):
+            self._do_estimate(p)
+        elif isinstance(p, ConnectRequest):
+            self._do_connect(p)
+        else:
+            self._do_generate(job.id, job.enqueued_at, p)
 
     def _close_engine(self) -> dict:
         if self.engine is None:
@@ -217,27 +234,27 @@ class ModelRunner:
             log.exception("closing the engine failed")
         return dict(getattr(engine, "unload_report", {}) or {})
 
-    def _do_estimate(self, job: Job) -> None:
+    def _do_estimate(self, req: EstimateRequest) -> None:
         from console.core.inference.loader import plan_load
 
         try:
-            plan = plan_load(job.payload)
+            plan = plan_load(req.options)
         except EngineError as exc:
-            self.events.estimate({"error": str(exc), "hint": exc.hint, "source": job.payload.source})
+            self.events.estimate({"error": str(exc), "hint": exc.hint, "source": req.options.source})
             return
         info = plan.summary()
-        info["source"] = job.payload.source
+        info["source"] = req.options.source
         self.events.estimate(info)
 
-    def _do_load(self, job: Job) -> None:
+    def _do_load(self, req: LoadRequest) -> None:
         from console.core.inference.loader import LoadCancelled, load_model
 
-        opts = job.payload
+        opts = req.options
         if self.engine is not None:
-            self._set_state("unloading", self.engine_info)
+            self._set_state(WorkerState.UNLOADING, self.engine_info)
             report = self._close_engine()
             self.events.unloaded(report)
-        self._set_state("loading", {"source": opts.source})
+        self._set_state(WorkerState.LOADING, {"source": opts.source})
         try:
             loaded = load_model(opts, progress=self.events.load_progress, should_stop=self._should_stop)
         except LoadCancelled:
@@ -256,42 +273,41 @@ class ModelRunner:
         self.engine_info = {"backend": "local", **loaded.info()}
         self.events.loaded(dict(self.engine_info))
 
-    def _do_unload(self, job: Job) -> None:
+    def _do_unload(self) -> None:
         if self.engine is None:
             self.events.unloaded({"message": "nothing was loaded"})
             return
-        self._set_state("unloading", self.engine_info)
+        self._set_state(WorkerState.UNLOADING, self.engine_info)
         self.events.unloaded(self._close_engine())
 
-    def _do_connect(self, job: Job) -> None:
-        factory, info = job.payload
+    def _do_connect(self, req: ConnectRequest) -> None:
+        info = dict(req.info)
         if self.engine is not None:
-            self._set_state("unloading", self.engine_info)
+            self._set_state(WorkerState.UNLOADING, self.engine_info)
             self.events.unloaded(self._close_engine())
-        self._set_state("loading", info)
+        self._set_state(WorkerState.LOADING, info)
         try:
-            self.engine = factory()
+            self.engine = req.factory()
         except EngineError as exc:
             self.events.error(0, str(exc), exc.hint)
             return
         self.engine_info = {"backend": getattr(self.engine, "name", "remote"), **info}
         self.events.loaded(dict(self.engine_info))
 
-    def _do_generate(self, job: Job) -> None:
-        messages, params = job.payload
-        wait = time.perf_counter() - job.enqueued_at
-        self.events.started(job.id, wait)
+    def _do_generate(self, rid: int, enqueued_at: float, req: GenerateRequest) -> None:
+        wait = time.perf_counter() - enqueued_at
+        self.events.started(rid, wait)
         if self.engine is None:
-            self.events.error(job.id, "no model is loaded", "load a model (or connect to a server) first")
+            self.events.error(rid, "no model is loaded", "load a model (or connect to a server) first")
             return
         if self._should_stop():
             m = RequestMetrics(queue_wait_s=wait, cancelled=True, finish_reason="cancelled")
-            self.events.finished(job.id, m)
+            self.events.finished(rid, m)
             return
-        self._set_state("generating", {"request": job.id, **self.engine_info})
-        rid = job.id
+        self._set_state(WorkerState.GENERATING, {"request": rid, **self.engine_info})
         try:
-            metrics = self.engine.generate(messages, params, lambda piece: self.events.text(rid, piece), self._should_stop)
+            metrics = self.engine.generate(list(req.messages), req.params, lambda piece: self.events.text(rid, piece),
+                                           self._should_stop)
         except EngineError as exc:
             m = getattr(exc, "metrics", None) or RequestMetrics(finish_reason="error")  # remote errors carry metrics
             m.queue_wait_s = wait

@@ -2,13 +2,21 @@
 
 The model worker (a QThread in the UI) only talks to an ``Engine``: it hands it one request at a
 time and receives text pieces through ``on_text``; ``should_stop`` is polled between tokens so
-cancel is immediate.  Metrics come back in ``RequestMetrics``.  No Qt here.
+cancel is immediate.  Metrics come back in ``RequestMetrics``.  Below the engine, a local decode
+function (``DecodeFn``: the plain loop in decode.py, the static-cache path in fastdecode.py) returns
+``DecodeStats``; both live here so that neither decode module imports the other's types.  No Qt,
+no torch here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
+
+from console.core.errors import ConsoleError
+
+if TYPE_CHECKING:
+    from console.core.inference.prefix_cache import PrefixCache
 
 
 @dataclass(frozen=True)
@@ -55,12 +63,44 @@ TextCallback = Callable[[str], None]
 StopCheck = Callable[[], bool]
 
 
-class EngineError(RuntimeError):
-    """A failure the operator must see: ``hint`` says what to do about it."""
+class EngineError(ConsoleError, RuntimeError):
+    """A failure the operator must see: ``hint`` says what to do about it.  Still a RuntimeError,
+    as it always was, for callers that catch that."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.hint = hint
+
+@dataclass
+class DecodeStats:
+    """What one greedy decode call measured (times in seconds, from the call's start)."""
+
+    ttft_s: float | None  # call start → first new token known on the host
+    e2e_s: float  # call start → last token
+    new_tokens: int
+    prompt_tokens: int
+    cached_prompt_tokens: int  # prompt tokens whose KV came from the prefix cache
+    fast_path: bool  # True when fastdecode's static-cache (and, on CUDA, graph) path ran
+    finish_reason: str  # stop | length | cancelled
+
+
+TokenCallback = Callable[[int], None]
+
+
+class DecodeFn(Protocol):
+    """A batch-1 greedy decode loop: ``decode.plain_stream_generate``, ``fastdecode.fast_stream_generate``.
+
+    ``input_ids`` is a [1, n] LongTensor; ``on_token`` gets each new token id as soon as it is known
+    on the host; ``should_stop`` is polled between tokens."""
+
+    def __call__(
+        self,
+        model: Any,
+        input_ids: Any,
+        max_new_tokens: int,
+        *,
+        eos_token_ids: set[int],
+        should_stop: StopCheck,
+        on_token: TokenCallback,
+        prefix_cache: "PrefixCache | None" = None,
+    ) -> DecodeStats: ...
 
 
 @runtime_checkable

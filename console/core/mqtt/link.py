@@ -2,8 +2,20 @@
 
 One thread of ours drives the paho client (``client.loop``) so that reconnecting is ours too:
 exponential backoff from 1 s, doubling, capped at 30 s, with jitter, and a state the UI can show
-with the time of the next try.  paho's callbacks only hand data on: messages go to ``on_message``
-(the fleet registry parses and coalesces them on this thread), state changes to ``on_state``.
+with the time of the next try.  paho's callbacks only hand data on, through explicit events and
+routes (``console.core.events.Event``; listeners run on the link's thread and must be quick):
+
+    link.route(kinds, handler)            messages by device-topic kind (see ``mqtt.router``):
+                                          ``route("ack", pipeline.on_ack)``,
+                                          ``route(("meta", "state", "status"), registry.ingest)``
+    link.route_other(handler)             (topic, payload) of topics that are not ours
+    link.subscribe_extra(filter, handler) subscribe to another filter (``homeassistant/#``), now and at
+                                          every reconnect; its messages go to ``handler(topic, payload)``
+    link.traffic                          (kind, outcome, detail) of messages the router settles itself
+    link.state_changed                    (LinkState, info: error, next_retry_at, delay, session_present)
+    link.connection_made                  (session_present) once a CONNACK has been fully handled (paho
+                                          has re-sent its own in-flight messages): the pipeline replays
+    link.delivered                        (mid, ok) for each PUBACK / PUBCOMP
 """
 
 from __future__ import annotations
@@ -16,13 +28,15 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any, Iterable
 from urllib.parse import urlparse
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from console.core.events import Event
+from console.core.mqtt.router import DeviceHandler, RawHandler, TopicRouter
 from console.core.protocol import DEFAULT_PREFIX, STATUS_OFFLINE, STATUS_ONLINE, console_status_topic, device_wildcard
 
 log = logging.getLogger(__name__)
@@ -159,10 +173,6 @@ def connect_properties(cfg: BrokerConfig, clean: bool) -> Properties | None:
     return props
 
 
-MessageHandler = Callable[[str, bytes, Any], None]
-StateHandler = Callable[[LinkState, dict[str, Any]], None]
-
-
 class MqttLink:
     """The console's connection: Last Will, persistent session, wildcard subscriptions, backoff."""
 
@@ -172,18 +182,17 @@ class MqttLink:
         self,
         cfg: BrokerConfig,
         *,
-        on_message: MessageHandler | None = None,
-        on_state: StateHandler | None = None,
-        on_delivered: Callable[[int, bool], None] | None = None,
         subscriptions: list[tuple[str, int]] | None = None,
         backoff: Backoff | None = None,
     ) -> None:
         if not cfg.client_id:
             cfg = cfg.with_client_id(f"autoglm-console-{random.getrandbits(40):010x}")
         self.cfg = cfg
-        self.on_message = on_message
-        self.on_state = on_state
-        self.on_delivered = on_delivered
+        self.router = TopicRouter(cfg.prefix)
+        self.traffic = self.router.traffic
+        self.state_changed = Event("link state")
+        self.connection_made = Event("link connected")
+        self.delivered = Event("publish delivered")
         self.subscriptions = subscriptions or [
             (device_wildcard(cfg.prefix, kind), 1) for kind in ("meta", "state", "status", "ack")
         ]
@@ -193,14 +202,12 @@ class MqttLink:
         self.next_retry_at: float | None = None
         self.connects = 0
         self.messages_in = 0
-        # run on this link's thread once a CONNACK has been fully handled (paho has re-sent its own
-        # in-flight messages by then): the command pipeline replays its outbox from here
-        self.on_connected: list[Callable[[bool], None]] = []
         self._after_connect: bool | None = None
         self._stop = threading.Event()
         self._stopping = False
         self._thread: threading.Thread | None = None
         self._connected = threading.Event()
+        self._extra_qos: dict[str, int] = {}  # subscribe_extra's filters, renewed at each connect
         self._client = make_client(cfg)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
@@ -254,6 +261,32 @@ class MqttLink:
     def client_id(self) -> str:
         return self.cfg.client_id
 
+    # -- routes (any thread; see console.core.mqtt.router) -------------------------------------------
+    def route(self, kinds: str | Iterable[str], handler: DeviceHandler) -> None:
+        """Hand messages of these device-topic kinds to ``handler`` (``"ack"``: ``(device_id, Ack)``)."""
+        self.router.route(kinds, handler)
+
+    def unroute(self, kinds: str | Iterable[str], handler: DeviceHandler) -> None:
+        self.router.unroute(kinds, handler)
+
+    def route_other(self, handler: RawHandler) -> None:
+        """Hand ``(topic, payload)`` of every topic that is not ours, and of extra filters without a
+        handler of their own, to ``handler``."""
+        self.router.route_other(handler)
+
+    # -- extra subscriptions (any thread) ------------------------------------------------------------
+    def subscribe_extra(self, topic_filter: str, handler: RawHandler | None = None, qos: int = 1) -> None:
+        """Subscribe to ``topic_filter`` besides our device topics, now if connected and at every
+        reconnect; matching messages go to ``handler(topic, payload)`` (None: to ``route_other``)."""
+        if self.router.add_extra(topic_filter, handler):
+            self._extra_qos = {**self._extra_qos, topic_filter: qos}  # copy-on-write: on_connect reads it
+            self._client.subscribe(topic_filter, qos)  # not connected: paho says so, on_connect does it
+
+    def unsubscribe_extra(self, topic_filter: str) -> None:
+        if self.router.remove_extra(topic_filter):
+            self._extra_qos = {f: q for f, q in self._extra_qos.items() if f != topic_filter}
+            self._client.unsubscribe(topic_filter)
+
     # -- publishing -----------------------------------------------------------------------------
     def publish(
         self,
@@ -268,11 +301,7 @@ class MqttLink:
     # -- network thread -------------------------------------------------------------------------
     def _set_state(self, state: LinkState, **info: Any) -> None:
         self.state = state
-        if self.on_state is not None:
-            try:
-                self.on_state(state, {"error": self.last_error, "next_retry_at": self.next_retry_at, **info})
-            except Exception:  # noqa: BLE001 - a UI bug must not kill the network thread
-                log.exception("on_state handler failed")
+        self.state_changed.emit(state, {"error": self.last_error, "next_retry_at": self.next_retry_at, **info})
 
     def _wait_retry(self) -> None:
         delay = self.backoff.next()
@@ -315,11 +344,7 @@ class MqttLink:
                         break
             if self._after_connect is not None:
                 session_present, self._after_connect = self._after_connect, None
-                for hook in list(self.on_connected):
-                    try:
-                        hook(session_present)
-                    except Exception:  # noqa: BLE001 - a consumer bug must not kill the link
-                        log.exception("on_connected hook failed")
+                self.connection_made.emit(session_present)
             if rc != mqtt.MQTT_ERR_SUCCESS and not self._stop.is_set() and not self._stopping:
                 if self._connected.is_set():
                     self._connected.clear()
@@ -337,7 +362,7 @@ class MqttLink:
         self.last_error = ""
         self.connects += 1
         enable_nodelay(client)
-        for topic, qos in self.subscriptions:
+        for topic, qos in [*self.subscriptions, *self._extra_qos.items()]:
             client.subscribe(topic, qos)
         client.publish(self.status_topic, STATUS_ONLINE, qos=1, retain=True)
         self._connected.set()
@@ -355,15 +380,10 @@ class MqttLink:
 
     def _on_message(self, client, userdata, msg: mqtt.MQTTMessage) -> None:
         self.messages_in += 1
-        if self.on_message is not None:
-            try:
-                self.on_message(msg.topic, msg.payload, msg)
-            except Exception:  # noqa: BLE001 - never let a bad payload kill the link
-                log.exception("message handler failed on %s", msg.topic)
+        try:
+            self.router.dispatch(msg.topic, msg.payload)
+        except Exception:  # noqa: BLE001 - never let a bad topic kill the link (handlers are guarded)
+            log.exception("routing failed on %s", msg.topic)
 
     def _on_publish(self, client, userdata, mid, reason_code, properties) -> None:
-        if self.on_delivered is not None:
-            try:
-                self.on_delivered(mid, not reason_code.is_failure)
-            except Exception:  # noqa: BLE001
-                log.exception("delivery handler failed")
+        self.delivered.emit(mid, not reason_code.is_failure)

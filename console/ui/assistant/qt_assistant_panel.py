@@ -2,10 +2,17 @@
 
 The operator types "stop both conveyors" or "把办公室空调温度设为26度" and presses Enter; the
 parser (console/core/assistant/intents.py) turns it into commands that are valid by construction, shown in a
-preview table (device, change, risk).  Nothing is sent until Confirm; a high-risk row makes Confirm
-ask a second time (``confirm`` is injectable, default QMessageBox.question).  Then each command
-goes to ``submit(device_id, params, origin="assistant")`` and its result shows in the table.
-A refusal shows its reason instead of a preview and nothing can be confirmed.
+preview table (device, change, risk).  Nothing is sent until Confirm; a row the preview shows high
+risk makes Confirm ask a second time, once for all of them (``confirm`` is injectable, default
+QMessageBox.question).  Then each command goes to ``submit(device_id, params, origin="assistant",
+confirmed=...)`` and its result shows in the table.  A refusal shows its reason instead of a preview
+and nothing can be confirmed.
+
+The panel does not decide what may go: the preview's risk is what the device said at Preview time.
+The console's ``submit`` is a ``QtCommandSender``: the pipeline decides at send time, from the
+device's meta then.  A yes to the panel's question is passed on as a ``Confirmation`` of exactly those
+values, known high risk; anything it does not cover (a device marked high risk since the Preview)
+is asked about again, one row at a time, and a no leaves that row unsent.
 
 ``source`` is where the fleet comes from: a FleetRegistry (``ids()`` / ``meta(id)``: the live
 fleet), a Fleet, a list of DeviceMeta, or a callable returning one of those.  The parser is rebuilt
@@ -34,13 +41,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.commands.confirmation import Confirmation
 from console.core.fleet.catalog import Fleet
 from console.core.assistant.intents import Aliases, IntentParser, Proposal, Ranker, default_aliases
 from console.core.protocol import DeviceMeta
 
 log = logging.getLogger(__name__)
 
-Submit = Callable[..., Any]  # submit(device_id, params, origin="assistant") -> anything; raises on error
+# submit(device_id, params, origin="assistant", confirmed=Confirmation | False) -> anything; raises when
+# not sent (refused, or a confirmation asked at send time declined), the message saying why
+Submit = Callable[..., Any]
 Confirm = Callable[[QWidget, str, str], bool]  # confirm(parent, title, text) -> True to go ahead
 
 HIGH_RISK_BG = QColor("#fdecea")
@@ -255,8 +265,10 @@ class QtAssistantPanel(QWidget):
         results = []
         sent = failed = 0
         for row, cmd in enumerate(proposal.commands):
+            # the yes above covers what it showed: these values, high risk; the pipeline decides the rest
+            confirmed = Confirmation(cmd.device_id, "set", dict(cmd.params), True) if cmd.high_risk else False
             try:
-                outcome = self.submit(cmd.device_id, dict(cmd.params), origin="assistant")
+                outcome = self.submit(cmd.device_id, dict(cmd.params), origin="assistant", confirmed=confirmed)
             except Exception as exc:  # noqa: BLE001 - shown on its row; the others still go
                 log.warning("assistant command for %s refused: %s", cmd.device_id, exc)
                 results.append((cmd.device_id, cmd.params, exc))

@@ -2,11 +2,12 @@
 and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory.
 
 Where the upgrade to one outbox per broker site moved commands out of the shared outbox (open, sent
-nowhere again: ``console.core.services.migrate_legacy_outbox``), a second source lists those:
+nowhere again: ``console.core.commands.migration.migrate_legacy_outbox``), a second source lists those:
 ``outbox-unassigned.sqlite3``, opened when the operator picks it.  One of them can be sent again on
 this site, after the operator confirms it: a new command through this site's pipeline (validated
 against this site's devices as any other), and the old one is closed CANCELLED, saying which command
-took its place, so that it is sent again once at most."""
+took its place, so that it is sent again once at most.  The steps are ``console.core.commands.resend``;
+this view only asks the questions it raises (through the command sender) and shows the outcome."""
 
 from __future__ import annotations
 
@@ -32,12 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.commands.pipeline import CommandPipeline
+from console.core.commands.confirmation import ConfirmationRequired
 from console.core.commands.outbox import AuditFilter, CommandRow, Outbox, OutboxError
-from console.core.protocol import ORIGINS, CommandState, ProtocolError
+from console.core.commands.pipeline import CommandPipeline
+from console.core.commands.resend import (
+    Conflict,
+    NeedsConfirmation,
+    Refused,
+    Resent,
+    ResendResult,
+    Stage,
+    resend_unassigned,
+)
+from console.core.protocol import ORIGINS, CommandState
 
+from console.ui.devices.qt_command_sender import MAX_QUESTIONS, ConfirmFn, QtCommandSender, ask_confirmation
 from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params, format_time
-from console.ui.devices.qt_device_controls import ConfirmFn, ask_confirmation
 
 
 class QtAuditModel(QAbstractTableModel):
@@ -89,11 +100,15 @@ class QtAuditModel(QAbstractTableModel):
 class QtAuditView(QWidget):
     def __init__(self, outbox: Outbox, parent: QWidget | None = None,
                  choose_path: Callable[[QWidget], str] | None = None, unassigned_path: Path | None = None,
-                 pipeline: CommandPipeline | None = None, confirm: ConfirmFn | None = None) -> None:
+                 pipeline: CommandPipeline | None = None, confirm: ConfirmFn | None = None,
+                 sender: QtCommandSender | None = None) -> None:
         super().__init__(parent)
         self.outbox = outbox
         self.pipeline = pipeline  # this site's: where an unassigned command is sent again
         self.confirm = confirm or ask_confirmation
+        if sender is None and pipeline is not None:
+            sender = QtCommandSender(pipeline, self.confirm, self)
+        self.command_sender = sender  # asks the operator the questions the pipeline raises
         self.unassigned_path = unassigned_path if unassigned_path is not None and unassigned_path.is_file() else None
         self._unassigned: Outbox | None = None
         self.source = QComboBox()
@@ -217,58 +232,61 @@ class QtAuditView(QWidget):
         self.resend.setEnabled(shown and row is not None and not row.state.terminal)
 
     def resend_selected(self) -> CommandRow | None:
-        """Send the selected unassigned command again on this site, once the operator confirms; returns
-        the new command (None when declined or refused, with the reason below the table)."""
+        """Send the selected unassigned command again on this site, once the operator confirms
+        (``console.core.commands.resend``); returns the new command (None when declined or refused,
+        with the reason below the table)."""
         row = self.selected_row()
         if not self._unassigned_shown() or self.pipeline is None or row is None or row.state.terminal:
             return None
         site = self.pipeline.link.cfg.url()
-        what = format_params(row)
-        try:  # this site must know the device and take the values: say so before asking anything
-            meta, clean = self.pipeline.validate(row.device_id, row.command.params, row.command.action)
-        except ProtocolError as exc:
-            self.info.setText(self.tr("Cannot send it again here: {e}").format(e=exc))
-            return None
+        outbox = self.current_outbox()
+        result = resend_unassigned(self.pipeline, outbox, row, site=site)
+        for _ in range(MAX_QUESTIONS):
+            if not isinstance(result, NeedsConfirmation):
+                break
+            if not self.command_sender.ask(result.request, self, title=self.tr("Send an unassigned command again"),
+                                           text=self._resend_question(row, site, result.request)):
+                self.info.setText(self.tr("Not sent: confirmation declined"))
+                return None
+            result = resend_unassigned(self.pipeline, outbox, row, site=site,
+                                       confirmed=result.request.confirmation())
+        return self._show_resend(row, result)
+
+    def _resend_question(self, row: CommandRow, site: str, need: ConfirmationRequired) -> str:
         text = self.tr("Send {what} to {device} again, on {site}?\n\nAn earlier console left this command {state} "
                        "on a broker it did not record; it has not been sent since. Check the device first: it "
                        "may have been done, or be unwanted now.").format(
-            what=what, device=row.device_id, site=site, state=row.state.value)
-        if meta.is_high_risk(clean or None):  # as submit() decides it
+            what=format_params(row), device=row.device_id, site=site, state=row.state.value)
+        if need.high_risk:  # as submit() decided it, from the device's meta now
             text += "\n\n" + self.tr("This device is marked high risk.")
-        if not self.confirm(self, self.tr("Send an unassigned command again"), text):
-            self.info.setText(self.tr("Not sent: confirmation declined"))
-            return None
-        outbox = self.current_outbox()
-        try:  # claimed first: a second console sharing the file cannot send it again as well
-            claimed = outbox.transition_if(row, CommandState.CANCELLED, expect=row.state,
-                                           detail=f"being sent again on {site}")
-        except (OutboxError, sqlite3.Error) as exc:
+        return text
+
+    def _show_resend(self, row: CommandRow, result: ResendResult) -> CommandRow | None:
+        """Say what came of it below the table; the new command when one was sent."""
+        if not (isinstance(result, Refused) and result.stage is Stage.CHECK):
+            self.refresh()  # the row moved (or another console moved it)
+        if isinstance(result, Resent):
+            if result.unrecorded:
+                self.info.setText(self.tr("Sent again as {id}, but {path} could not record it: {e}").format(
+                    id=result.row.id, path=self.unassigned_path, e=result.unrecorded))
+            else:
+                self.info.setText(self.tr("Sent again as {id} ({what} to {device}): follow it in the Commands "
+                                          "tab").format(id=result.row.id, what=format_params(row),
+                                                        device=row.device_id))
+            return result.row
+        if isinstance(result, Conflict):
+            self.info.setText(self.tr("Not sent: another console changed this command meanwhile (see its "
+                                      "history)"))
+        elif isinstance(result, NeedsConfirmation):  # the device's risk kept changing while asked
+            self.info.setText(self.tr("Not sent: {e}").format(e=result.request))
+        elif result.stage is Stage.CHECK:
+            self.info.setText(self.tr("Cannot send it again here: {e}").format(e=result.reason))
+        elif result.stage is Stage.RECORD:
             self.info.setText(self.tr("Not sent: {path} could not record it: {e}").format(
-                path=self.unassigned_path, e=exc))
-            return None
-        if claimed is None:
-            self.refresh()
-            self.info.setText(self.tr("Not sent: another console changed this command meanwhile (see its history)"))
-            return None
-        try:
-            new = self.pipeline.submit(row.device_id, row.command.params, action=row.command.action,
-                                       confirmed=True)
-        except (ProtocolError, OutboxError, sqlite3.Error) as exc:
-            outbox.transition(claimed, row.state, detail=f"not sent again: {exc}")  # open again, as it was
-            self.refresh()
-            self.info.setText(self.tr("Not sent: {e}").format(e=exc))
-            return None
-        try:
-            outbox.transition(claimed, CommandState.CANCELLED, detail=f"sent again as {new.id} on {site}")
-        except (OutboxError, sqlite3.Error) as exc:  # sent, and closed; only the new id is not recorded
-            self.refresh()
-            self.info.setText(self.tr("Sent again as {id}, but {path} could not record it: {e}").format(
-                id=new.id, path=self.unassigned_path, e=exc))
-            return new
-        self.refresh()
-        self.info.setText(self.tr("Sent again as {id} ({what} to {device}): follow it in the Commands tab").format(
-            id=new.id, what=what, device=row.device_id))
-        return new
+                path=self.unassigned_path, e=result.reason))
+        else:
+            self.info.setText(self.tr("Not sent: {e}").format(e=result.reason))
+        return None
 
     def export_csv(self) -> str | None:
         path = self.choose_path(self)

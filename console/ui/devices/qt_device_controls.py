@@ -2,8 +2,9 @@
 
 bool → a checkable switch button; int/float → slider + spin box (min/max/unit; the command goes
 when the slider is released or the spin box edit is finished); enum → combo box; read-only
-capabilities → labels.  High-risk commands ask for confirmation through ``confirm`` (a QMessageBox
-by default, injectable for tests).  Incoming state updates move the controls without sending.
+capabilities → labels.  Commands go through a ``QtCommandSender``: the pipeline decides whether one
+needs confirming (high risk), the sender asks through ``confirm`` (a QMessageBox by default,
+injectable for tests).  Incoming state updates move the controls without sending.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSlider,
     QSpinBox,
@@ -28,21 +28,15 @@ from PySide6.QtWidgets import (
 
 from console.core.commands.pipeline import CommandPipeline
 from console.core.commands.outbox import CommandRow
-from console.core.protocol import Capability, DeviceMeta, ProtocolError
+from console.core.protocol import Capability, DeviceMeta
 from console.core.fleet.registry import DeviceRecord
 
+from console.ui.devices.qt_command_sender import ConfirmFn, QtCommandSender, ask_confirmation
 from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params
 from console.ui.devices.qt_fleet_model import format_value
 
-ConfirmFn = Callable[[QWidget, str, str], bool]
+__all__ = ["ConfirmFn", "QtCapabilityControl", "QtDeviceControls", "ask_confirmation"]
 FLOAT_STEPS = 1000  # slider resolution for float capabilities
-
-
-def ask_confirmation(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class QtCapabilityControl(QWidget):
@@ -175,11 +169,14 @@ class QtDeviceControls(QWidget):
 
     def __init__(self, pipeline: CommandPipeline | None, confirm: ConfirmFn | None = None,
                  record_lookup: Callable[[str], DeviceRecord | None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, sender: QtCommandSender | None = None) -> None:
         super().__init__(parent)
         self.pipeline = pipeline
         self.record_lookup = record_lookup
         self.confirm = confirm or ask_confirmation
+        if sender is None and pipeline is not None:
+            sender = QtCommandSender(pipeline, self.confirm, self)
+        self.command_sender = sender
         self.meta: DeviceMeta | None = None
         self.controls: dict[str, QtCapabilityControl] = {}
         self.last_command: CommandRow | None = None
@@ -245,26 +242,18 @@ class QtDeviceControls(QWidget):
         self.send(self.meta.id, {name: value})
 
     def send(self, device_id: str, params: dict[str, Any]) -> CommandRow | None:
-        """Validate, confirm if high risk, submit; errors are shown, never raised into Qt."""
-        assert self.pipeline is not None
-        try:
-            self.pipeline.validate(device_id, params)
-            confirmed = False
-            if self.pipeline.is_high_risk(device_id, params):
-                text = self.tr("Send {params} to {device}?\n\nThis device is marked high risk.").format(
-                    params=", ".join(f"{k}={v}" for k, v in params.items()), device=device_id)
-                if not self.confirm(self, self.tr("Confirm high-risk command"), text):
-                    self._show_status(self.tr("Not sent: confirmation declined"), "#7f8c8d")
-                    self._resync(device_id)
-                    return None
-                confirmed = True
-            row = self.pipeline.submit(device_id, params, confirmed=confirmed)
-        except ProtocolError as exc:
-            self._show_status(self.tr("Not sent: {e}").format(e=exc), "#c0392b")
+        """Through the sender (it asks when the pipeline says so); a refusal is shown, never raised."""
+        assert self.command_sender is not None
+        result = self.command_sender.send(device_id, params, origin="operator", parent_widget=self)
+        if result.row is None:
+            if result.declined:
+                self._show_status(self.tr("Not sent: confirmation declined"), "#7f8c8d")
+            else:
+                self._show_status(self.tr("Not sent: {e}").format(e=result.error), "#c0392b")
             self._resync(device_id)
             return None
-        self.show_command(row)
-        return row
+        self.show_command(result.row)
+        return result.row
 
     def _resync(self, device_id: str) -> None:
         """Put the controls back to what the device last reported (a command did not happen)."""

@@ -247,6 +247,21 @@ class QtDevicesPanel(QWidget):
     def online_count(self) -> int:
         return len(self.registry.online_ids())
 
+    # -- what the window asks ---------------------------------------------------------------------
+    def add_side_tab(self, widget: QWidget, title: str) -> None:
+        """Another view beside the device controls (the shell adds the assistant this way)."""
+        self.side.addTab(widget, title)
+
+    def table_rows(self) -> int:
+        """Rows in the device table once the pending registry updates are applied (the self-test)."""
+        self.model.apply_pending()
+        return self.model.rowCount()
+
+    def shutdown(self) -> None:
+        """Close what the panel holds open (the audit view's database connections) before exit."""
+        if self.audit_view is not None:
+            self.audit_view.close_sources()
+
     # -- settings ---------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
         settings.beginGroup(self.SETTINGS_GROUP)

@@ -3,11 +3,15 @@
 Text pieces arrive per token; they are buffered and written into the output box by a short timer,
 so the box is updated a few times a second however fast the model is.  Each finished request
 leaves a one-line summary (TTFT, tokens/s, end to end, queue wait, tokens, warnings).
+
+Outgoing, the chat only asks: Send emits ``sendRequested(messages, max_new)`` and Cancel emits
+``cancelRequested``; whoever sends (the Model panel) answers with ``sent(rid, messages)``.  Incoming,
+the worker's reports arrive through ``started`` / ``add_text`` / ``finished`` / ``failed``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from console.core.inference.types import ChatMessage, RequestMetrics
@@ -15,6 +19,8 @@ from console.core.inference.types import ChatMessage, RequestMetrics
 
 class QtModelChat(QGroupBox):
     FLUSH_MS = 50
+    sendRequested = Signal(object, int)  # list[ChatMessage], max new tokens
+    cancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Prompt"), parent)
@@ -57,8 +63,18 @@ class QtModelChat(QGroupBox):
         self.flush_timer = QTimer(self)
         self.flush_timer.setInterval(self.FLUSH_MS)
         self.flush_timer.timeout.connect(self.flush)
+        self.send_button.clicked.connect(self.request_send)
+        self.cancel_button.clicked.connect(self.cancelRequested)
 
     # -- outgoing ------------------------------------------------------------------------------
+    def request_send(self) -> bool:
+        """Emit ``sendRequested`` for the prompt in the box; False (with a note) when it is empty."""
+        messages = self.messages()
+        if messages is None:
+            return False
+        self.sendRequested.emit(messages, self.max_new.value())
+        return True
+
     def messages(self) -> list[ChatMessage] | None:
         """The request to send, or None (with a note) when the prompt is empty."""
         text = self.prompt.toPlainText().strip()
@@ -128,6 +144,9 @@ class QtModelChat(QGroupBox):
 
     def set_busy(self, can_send: bool, can_cancel: bool) -> None:
         self.send_button.setEnabled(can_send)
+        self.cancel_button.setEnabled(can_cancel)
+
+    def set_can_cancel(self, can_cancel: bool) -> None:
         self.cancel_button.setEnabled(can_cancel)
 
     def set_queue(self, waiting: int) -> None:

@@ -141,10 +141,14 @@ class QtModelOptions(QWidget):
             quantization=self.quant.currentData(),
             device=self.device.currentData(),
             max_memory=self._max_memory(),
-            max_input_tokens=self.max_input.value() or None,
+            max_input_tokens=self.max_input_tokens(),
             allow_download=self.allow_download.isChecked(),
             on_no_fit="warn" if self.load_anyway.isChecked() else "refuse",
         )
+
+    def max_input_tokens(self) -> int | None:
+        """The prompt length above which requests are truncated (None: no limit)."""
+        return self.max_input.value() or None
 
     def _max_memory(self) -> dict[str, str] | None:
         mm = parse_max_memory(self.max_memory.text())

@@ -6,13 +6,14 @@ the engine); this panel only sends it jobs and shows what comes back.  The parts
 widgets: ``QtModelOptions`` (what to load), ``QtModelChat`` (prompt and streamed answers),
 ``QtModelGraphs`` (memory and latency, redrawn on a timer from ring buffers: never per token).
 torch is never imported here, and the graphs (pyqtgraph) are built after the panel is first
-painted, so the console starts fast.
+painted, so the console starts fast.  The window talks to the panel through its public methods
+(``load_options``, ``remote_choice``, ``telemetry_snapshot``, ``shutdown``, settings), never its parts.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -29,11 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.inference.bundled_model import bundled_model_path
-from console.core.inference.types import EngineError, GenParams, RequestMetrics
+from console.core.inference.jobs import WorkerState
+from console.core.inference.types import ChatMessage, EngineError, GenParams, RequestMetrics
 
 from console.ui.model.qt_model_chat import QtModelChat
 from console.ui.model.qt_model_options import QtModelOptions, parse_max_memory
 from console.ui.model.qt_model_worker import QtModelWorker
+
+if TYPE_CHECKING:
+    from console.core.inference.loader import LoadOptions
+    from console.core.inference.telemetry import Telemetry
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +53,15 @@ STAGE_SPAN = {"estimate": (0.0, 0.0), "tokenizer": (0.05, 0.0), "convert": (0.1,
 class QtModelPanel(QWidget):
     SETTINGS_VERSION = 1
 
-    def __init__(self, parent: QWidget | None = None, *, telemetry: Any | None = None,
+    def __init__(self, parent: QWidget | None = None, *, telemetry: Telemetry | None = None,
                  default_source: str | None = None, telemetry_hz: float = 4.0) -> None:
         super().__init__(parent)
         self._telemetry = telemetry
         self._telemetry_hz = telemetry_hz
         self.graphs = None
         self.worker: QtModelWorker | None = None
-        self.state = "idle"
+        self.state = WorkerState.IDLE
+        self._sent_id: int | None = None
         self.engine_info: dict = {}
         self.last_estimate: dict = {}
         self._waiting = 0
@@ -112,8 +119,8 @@ class QtModelPanel(QWidget):
         self.options.backendChanged.connect(self._backend_changed)
         self.load_button.clicked.connect(self.load)
         self.unload_button.clicked.connect(self.unload)
-        self.chat.send_button.clicked.connect(self.send)
-        self.chat.cancel_button.clicked.connect(self.cancel)
+        self.chat.sendRequested.connect(self.generate)
+        self.chat.cancelRequested.connect(self.cancel)
 
     @property
     def last_metrics(self) -> RequestMetrics | None:
@@ -121,7 +128,7 @@ class QtModelPanel(QWidget):
 
     # -- the worker and telemetry (started on first use) ---------------------------------------
     @property
-    def telemetry(self):
+    def telemetry(self) -> Telemetry:
         if self._telemetry is None:
             from console.core.inference.telemetry import Telemetry
 
@@ -167,6 +174,15 @@ class QtModelPanel(QWidget):
             self.worker.stop()
         if self._telemetry is not None:
             self._telemetry.close()
+
+    # -- what the window and the doctor ask -----------------------------------------------------
+    def load_options(self) -> LoadOptions:
+        """The local model the operator chose (ValueError with a readable message for bad fields)."""
+        return self.options.load_options()
+
+    def remote_choice(self) -> tuple[str, str, str | None] | None:
+        """(url, model, key) when the remote backend is chosen, else None."""
+        return self.options.remote_choice()
 
     def telemetry_snapshot(self, last_s: float = 300.0) -> dict:
         """The last minutes of memory samples and request metrics, for the doctor's bundle."""
@@ -246,13 +262,16 @@ class QtModelPanel(QWidget):
             self.worker.unload()
 
     def send(self) -> int | None:
-        messages = self.chat.messages()
-        if messages is None:
-            return None
-        params = GenParams(max_new_tokens=self.chat.max_new.value(),
-                           max_input_tokens=self.options.max_input.value() or None)
+        """Send the chat's prompt, as its Send button does: the request id, or None for an empty prompt."""
+        self._sent_id = None
+        self.chat.request_send()  # → sendRequested → generate(), a direct connection: it runs now
+        return self._sent_id
+
+    def generate(self, messages: list[ChatMessage], max_new: int) -> int:
+        params = GenParams(max_new_tokens=max_new, max_input_tokens=self.options.max_input_tokens())
         rid = self._ensure_worker().generate(messages, params)
         self.chat.sent(rid, messages)
+        self._sent_id = rid
         return rid
 
     def cancel(self) -> None:
@@ -260,20 +279,20 @@ class QtModelPanel(QWidget):
             self.worker.cancel(None)
 
     # -- worker reports ------------------------------------------------------------------------
-    def _on_state(self, state: str, info: dict) -> None:
+    def _on_state(self, state: WorkerState, info: dict) -> None:
         self.state = state
-        self.load_button.setEnabled(state not in ("loading", "unloading"))
-        self.unload_button.setEnabled(state in ("ready", "generating"))
-        self.chat.set_busy(state in ("ready", "generating"), state in ("loading", "generating") or self._waiting > 0)
-        if state == "loading":
+        self.load_button.setEnabled(not state.changing_engine)
+        self.unload_button.setEnabled(state.has_engine)
+        self.chat.set_busy(state.has_engine, state.busy or self._waiting > 0)
+        if state is WorkerState.LOADING:
             self.status.setText(self.tr("Loading {source}…").format(source=info.get("source", "")))
-        elif state == "idle" and not self.engine_info:
+        elif state is WorkerState.IDLE and not self.engine_info:
             self.progress.setRange(0, 1000)
 
     def _on_queue(self, waiting: int) -> None:
         self._waiting = waiting
         self.chat.set_queue(waiting)
-        self.chat.cancel_button.setEnabled(self.state in ("loading", "generating") or waiting > 0)
+        self.chat.set_can_cancel(self.state.busy or waiting > 0)
 
     def _on_progress(self, stage: str, fraction: float) -> None:
         names = {

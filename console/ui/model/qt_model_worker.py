@@ -1,17 +1,23 @@
 """Qt face of the model worker: the Qt-free ``ModelRunner`` thread reports through queued signals.
 
 The runner's thread (``model-worker``) owns the engine; this object only turns each report into a
-signal, so slots run on the GUI thread.  torch is imported by the worker thread, never here.
+signal, so slots run on the GUI thread.  States travel as ``WorkerState`` members (the signal carries
+``object``, so the enum arrives, not its string).  torch is imported by the worker thread, never here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from console.core.inference.jobs import WorkerState
 from console.core.inference.runner import ModelRunner
-from console.core.inference.types import ChatMessage, GenParams
+from console.core.inference.types import ChatMessage, Engine, GenParams, RequestMetrics
+
+if TYPE_CHECKING:
+    from console.core.inference.loader import LoadOptions
+    from console.core.inference.telemetry import Telemetry
 
 
 class _Emitter:
@@ -20,7 +26,7 @@ class _Emitter:
     def __init__(self, w: "QtModelWorker") -> None:
         self.w = w
 
-    def state(self, state: str, info: dict) -> None:
+    def state(self, state: WorkerState, info: dict) -> None:
         self.w.stateChanged.emit(state, info)
 
     def load_progress(self, stage: str, fraction: float) -> None:
@@ -41,7 +47,7 @@ class _Emitter:
     def started(self, request_id: int, queue_wait_s: float) -> None:
         self.w.requestStarted.emit(request_id, float(queue_wait_s))
 
-    def finished(self, request_id: int, metrics: Any) -> None:
+    def finished(self, request_id: int, metrics: RequestMetrics) -> None:
         self.w.requestFinished.emit(request_id, metrics)
 
     def error(self, request_id: int, message: str, hint: str) -> None:
@@ -52,7 +58,7 @@ class _Emitter:
 
 
 class QtModelWorker(QObject):
-    stateChanged = Signal(str, dict)  # idle | loading | ready | generating | unloading | stopped
+    stateChanged = Signal(object, dict)  # WorkerState, engine info
     loadProgress = Signal(str, float)  # stage, 0..1
     estimateReady = Signal(dict)  # LoadPlan.summary() or {"error", "hint"}
     modelLoaded = Signal(dict)
@@ -63,7 +69,7 @@ class QtModelWorker(QObject):
     errorOccurred = Signal(int, str, str)  # request id (0: load/unload), message, hint
     queueChanged = Signal(int)  # requests waiting
 
-    def __init__(self, telemetry: Any | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, telemetry: Telemetry | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = ModelRunner(_Emitter(self), telemetry=telemetry)
 
@@ -77,7 +83,7 @@ class QtModelWorker(QObject):
     def running(self) -> bool:
         return self.runner.running
 
-    def load(self, options) -> int:
+    def load(self, options: LoadOptions) -> int:
         self.start()
         return self.runner.submit_load(options)
 
@@ -85,11 +91,11 @@ class QtModelWorker(QObject):
         self.start()
         return self.runner.submit_unload()
 
-    def estimate(self, options) -> int:
+    def estimate(self, options: LoadOptions) -> int:
         self.start()
         return self.runner.submit_estimate(options)
 
-    def connect_engine(self, factory: Callable[[], Any], info: dict | None = None) -> int:
+    def connect_engine(self, factory: Callable[[], Engine], info: dict | None = None) -> int:
         self.start()
         return self.runner.submit_connect(factory, info)
 

@@ -21,6 +21,7 @@ from console.ui.shell.qt_errors import QtErrorReporter, install_qt_message_handl
 from console.ui.shell.qt_main_window import QtMainWindow
 
 if TYPE_CHECKING:
+    from console.core.commands.confirmation import Confirmed
     from console.core.services import Services
 
     from console.ui.devices.qt_device_controls import ConfirmFn
@@ -70,9 +71,10 @@ class ConsoleApp(QObject):
     def __init__(self, services: Services, confirm: ConfirmFn | None = None,
                  window: QtMainWindow | None = None) -> None:
         from console.core.hardware import describe_compute
-        from console.core.services import unassigned_outbox_path
+        from console.core.commands.migration import unassigned_outbox_path
 
         from console.ui.assistant.qt_assistant_panel import QtAssistantPanel
+        from console.ui.devices.qt_command_sender import QtCommandSender
         from console.ui.devices.qt_devices_panel import QtDevicesPanel
         from console.ui.doctor.qt_doctor_panel import QtDoctorPanel
         from console.ui.shell.qt_link import QtLinkStatus
@@ -83,14 +85,16 @@ class ConsoleApp(QObject):
         self.startFailed.connect(self._show_start_error)
         self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
                                       unassigned_outbox=unassigned_outbox_path())
+        # the assistant's commands go through the same sender as the device controls': the pipeline decides
+        self.command_sender = None if services.commands is None else QtCommandSender(services.commands, confirm, self)
         self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
-        self.devices.side.addTab(self.assistant, self.tr("Assistant"))
+        self.devices.add_side_tab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
         self.doctor_panel = QtDoctorPanel(
             broker_cfg=services.broker_cfg,
             telemetry_provider=self.model_panel.telemetry_snapshot,
-            model_options_provider=self.model_panel.options.load_options,
-            remote_provider=self.model_panel.options.remote_choice,
+            model_options_provider=self.model_panel.load_options,
+            remote_provider=self.model_panel.remote_choice,
         )
         panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
         if window is None:
@@ -172,11 +176,18 @@ class ConsoleApp(QObject):
         if QApplication.platformName() != "offscreen":
             QMessageBox.warning(self.window, self.tr("AutoGLM Console"), message)
 
-    def _submit_from_assistant(self, device_id: str, params: dict, origin: str = "assistant"):
-        """The assistant panel asked the operator (a second time for high-risk rows) before this call."""
-        if self.services.commands is None:
+    def _submit_from_assistant(self, device_id: str, params: dict, origin: str = "assistant",
+                               confirmed: Confirmed = False):
+        """Through the command sender: the pipeline decides from the device's meta now whether the
+        operator must confirm it; ``confirmed`` (what the operator said yes to in the assistant's own
+        dialog) counts only where it covers that.  Raises with the reason when not sent."""
+        if self.command_sender is None:
             raise RuntimeError(self.tr("no command pipeline: nothing can be sent"))
-        return self.services.commands.submit(device_id, params, origin=origin, confirmed=True)
+        result = self.command_sender.send(device_id, params, origin=origin, parent_widget=self.assistant,
+                                          confirmed=confirmed)
+        if result.row is None:
+            raise RuntimeError(result.error)
+        return result.row
 
     def close(self) -> None:
         self._started = True  # a start still pending (first paint, the 500 ms timer) must not come now
@@ -184,8 +195,7 @@ class ConsoleApp(QObject):
         self.window.close()
         self.doctor_panel.shutdown()
         self.model_panel.shutdown()
-        if self.devices.audit_view is not None:
-            self.devices.audit_view.close_sources()
+        self.devices.shutdown()
         self.services.stop()
 
 
@@ -264,9 +274,8 @@ def _self_test(app: QApplication, console: ConsoleApp, timeout: float, result: d
     result["rc"] = 1
 
     def check() -> None:
-        console.devices.model.apply_pending()
+        rows = console.devices.table_rows()
         online = console.services.registry.online_ids()
-        rows = console.devices.model.rowCount()
         if expected <= online and rows >= len(expected):
             print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}")
             result["rc"] = 0

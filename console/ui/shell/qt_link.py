@@ -17,15 +17,12 @@ class QtLinkStatus(QObject):
         self.link = link
         self.state = link.state.value
         self.info: dict[str, Any] = {}
-        previous = link.on_state
-
-        def on_state(state: LinkState, info: dict[str, Any]) -> None:  # network thread: only emit
-            if previous is not None:
-                previous(state, info)
-            self.stateChanged.emit(state.value, dict(info))
-
-        link.on_state = on_state
+        forward = link.state_changed.connect(self._from_link)
+        self.destroyed.connect(lambda *_: link.state_changed.disconnect(forward))  # no emits to a dead object
         self.stateChanged.connect(self._remember)
+
+    def _from_link(self, state: LinkState, info: dict[str, Any]) -> None:  # network thread: only emit
+        self.stateChanged.emit(state.value, dict(info))
 
     def _remember(self, state: str, info: dict) -> None:
         self.state, self.info = state, info

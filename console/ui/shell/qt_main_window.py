@@ -1,15 +1,35 @@
-"""The main window: three areas (Devices, Model, Environment) as tabs, and a status bar."""
+"""The main window: three areas (Devices, Model, Environment) as tabs, and a status bar.
+
+The window knows its panels only through the small protocols below (settings, F5 refresh); the
+application wires everything else through the panels' own public methods and signals.
+"""
 
 from __future__ import annotations
 
 import os
 import time
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from console import __version__
+
+
+@runtime_checkable
+class RemembersState(Protocol):
+    """A panel that keeps its layout and choices across runs (in its own QSettings group)."""
+
+    def save_state(self, settings: QSettings) -> None: ...
+    def restore_state(self, settings: QSettings) -> None: ...
+
+
+@runtime_checkable
+class Refreshable(Protocol):
+    """A panel that F5 refreshes."""
+
+    def refresh(self) -> None: ...
 
 
 class QtMainWindow(QMainWindow):
@@ -105,7 +125,7 @@ class QtMainWindow(QMainWindow):
         settings.setValue("tab", self.tabs.currentIndex())
         settings.endGroup()
         for panel in self.panels.values():
-            if hasattr(panel, "save_state"):
+            if isinstance(panel, RemembersState):
                 panel.save_state(settings)
         settings.sync()
 
@@ -123,7 +143,7 @@ class QtMainWindow(QMainWindow):
         finally:
             settings.endGroup()
         for panel in self.panels.values():
-            if hasattr(panel, "restore_state"):
+            if isinstance(panel, RemembersState):
                 panel.restore_state(settings)
         start_tab = os.environ.get("AUTOGLM_START_TAB")  # screenshots and kiosk set-ups
         if start_tab in self.panels:
@@ -142,6 +162,7 @@ class QtMainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_F5 and hasattr(self.tabs.currentWidget(), "refresh"):
-            self.tabs.currentWidget().refresh()
+        current = self.tabs.currentWidget()
+        if event.key() == Qt.Key.Key_F5 and isinstance(current, Refreshable):
+            current.refresh()
         super().keyPressEvent(event)

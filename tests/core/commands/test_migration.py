@@ -13,14 +13,14 @@ import pytest
 from console.core.commands.outbox import Outbox, OutboxError
 from console.core.paths import user_data_dir
 from console.core.protocol import Command, CommandState
-from console.core.services import (
+from console.core.commands.migration import (
     LEGACY_OUTBOX,
     MIGRATED_MARK,
     UNASSIGNED_OUTBOX,
-    build_services,
     migrate_legacy_outbox,
     outbox_path_for,
 )
+from console.core.services import build_services
 from tests.conftest import wait_for
 
 S = CommandState
@@ -37,10 +37,10 @@ def _seed_legacy(path) -> tuple[list[str], str]:
     ob = Outbox(path)
     try:
         queued = ob.add(Command.new("lamp-office-1", {"power": True, "level": 7}), 1, now=1000.0)
-        _, sent = ob.add(Command.new("fan-line-a", {"power": True}, origin="assistant"), 1, now=1001.0, sent=True)
-        _, to_deliver = ob.add(Command.new("pump-cooling", {"power": False}, ttl_s=600), 2, now=1002.0, sent=True)
+        sent = ob.add_sent(Command.new("fan-line-a", {"power": True}, origin="assistant"), 1, now=1001.0)
+        to_deliver = ob.add_sent(Command.new("pump-cooling", {"power": False}, ttl_s=600), 2, now=1002.0)
         ob.transition(to_deliver, S.DELIVERED, detail="PUBCOMP", now=1002.5)
-        _, done = ob.add(Command.new("lamp-office-2", {"power": False}), 1, now=1003.0, sent=True)
+        done = ob.add_sent(Command.new("lamp-office-2", {"power": False}), 1, now=1003.0)
         ob.transition(ob.transition(done, S.DELIVERED, now=1003.1), S.SUCCEEDED, detail="done", now=1003.2)
         return [queued.id, sent.id, to_deliver.id], done.id
     finally:
@@ -65,7 +65,7 @@ def test_open_commands_move_out_of_the_shared_outbox_once_with_their_history(cap
     open_ids, done_id = _seed_legacy(legacy)
     before = _snapshot(legacy, open_ids + [done_id])
 
-    with caplog.at_level(logging.WARNING, logger="console.core.services"):
+    with caplog.at_level(logging.WARNING, logger="console.core.commands.migration"):
         moved = migrate_legacy_outbox()
     assert [r.id for r in moved] == open_ids
     assert [r.state for r in moved] == [S.QUEUED, S.SENT, S.DELIVERED]

@@ -14,7 +14,7 @@ from console.core.mqtt.link import Backoff, MqttLink
 from console.core.commands.outbox import AuditFilter, Outbox
 from console.core.paths import user_data_dir
 from console.core.protocol import Ack, CommandState, ProtocolError
-from console.core.fleet.registry import FleetRegistry
+from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
 from console.core.demo.simulator import Simulator
 from tests.conftest import wait_for
 
@@ -26,11 +26,12 @@ class Console:
 
     def __init__(self, cfg, pipeline_cfg=None, outbox_path=None, meta_lookup=None):
         self.registry = FleetRegistry(cfg.prefix)
-        self.link = MqttLink(cfg, on_message=lambda t, p, m: self.registry.ingest(t, p),
-                             backoff=Backoff(initial=0.1, cap=0.5))
+        self.link = MqttLink(cfg, backoff=Backoff(initial=0.1, cap=0.5))
         self.outbox = Outbox(outbox_path or user_data_dir() / "outbox.sqlite3")
         self.pipeline = CommandPipeline(self.outbox, self.link, meta_lookup or self.registry.meta, pipeline_cfg)
-        self.registry.on_ack = self.pipeline.on_ack
+        self.link.route(FLEET_KINDS, self.registry.ingest)
+        self.link.route("ack", self.pipeline.on_ack)
+        self.link.traffic.connect(self.registry.count)
         self.seen = []
         self.pipeline.add_listener(self._listen)
 

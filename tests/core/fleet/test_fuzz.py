@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from console.core.fleet.catalog import load_fleet
 from console.core.mqtt.link import MqttLink, make_client
+from console.core.mqtt.router import TopicRouter
 from console.core.protocol import ID_RE, Ack, DeviceMeta
-from console.core.fleet.registry import FleetRegistry
+from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
 from tests.conftest import wait_for
 
 KINDS = ("meta", "state", "status", "ack")
@@ -56,11 +57,15 @@ def check_registry_sane(reg: FleetRegistry):
        junk_topics=st.lists(st.text(max_size=40), max_size=3))
 def test_registry_ingest_never_raises_and_counts_every_message(msgs, junk_topics):
     acks: list[Ack] = []
-    reg = FleetRegistry("fz", on_ack=lambda d, a: acks.append(a))
+    reg = FleetRegistry("fz")
+    router = TopicRouter("fz")  # wired as build_services wires the link's
+    router.route(FLEET_KINDS, reg.ingest)
+    router.route("ack", lambda d, a: acks.append(a))
+    router.traffic.connect(reg.count)
     topics = [f"fz/devices/{dev}/{kind}" for kind, dev, _ in msgs] + junk_topics
     bodies = [p for _, _, p in msgs] + [b"x"] * len(junk_topics)
     for topic, body in zip(topics, bodies):
-        reg.ingest(topic, body)
+        router.dispatch(topic, body)
     c = reg.counters()
     assert c["received"] == len(topics)
     assert c["applied"] + c["stale_dropped"] + c["rejected"] <= c["received"]
@@ -74,15 +79,19 @@ def test_malformed_traffic_through_real_mosquitto_does_not_break_the_console(bro
     lock = threading.Lock()
     errors = []
 
-    def on_message(topic, payload, msg):
-        try:
-            reg.ingest(topic, payload)
-        except Exception as exc:  # the link would log and carry on; here it fails the test
-            with lock:
-                errors.append(exc)
-            raise
+    def guarded(handler):
+        def call(*args):
+            try:
+                handler(*args)
+            except Exception as exc:  # the link would log and carry on; here it fails the test
+                with lock:
+                    errors.append(exc)
+                raise
+        return call
 
-    link = MqttLink(broker_cfg.with_client_id(f"fz-{uuid.uuid4().hex[:8]}"), on_message=on_message)
+    link = MqttLink(broker_cfg.with_client_id(f"fz-{uuid.uuid4().hex[:8]}"))
+    link.route(FLEET_KINDS, guarded(reg.ingest))
+    link.traffic.connect(guarded(reg.count))
     pub = make_client(broker_cfg.with_client_id(f"fzpub-{uuid.uuid4().hex[:8]}"), clean=True)
     link.start()
     pub.connect(broker_cfg.host, broker_cfg.port)

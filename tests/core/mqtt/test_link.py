@@ -54,7 +54,8 @@ def test_link_backs_off_on_a_real_closed_port_then_connects_when_the_broker_appe
     port = free_port()
     rec = Recorder()
     backoff = Backoff(initial=0.05, factor=2.0, cap=0.4, jitter=0.0)
-    link = MqttLink(BrokerConfig(port=port, prefix="backoff"), on_state=rec, backoff=backoff)
+    link = MqttLink(BrokerConfig(port=port, prefix="backoff"), backoff=backoff)
+    link.state_changed.connect(rec)
     link.start()
     broker = None
     try:
@@ -155,7 +156,8 @@ def test_tls_with_a_test_ca_and_a_client_certificate(tls_broker):
 
     # verification is on by default: the system trust store does not know our test CA
     rec = Recorder()
-    untrusted = MqttLink(base, on_state=rec, backoff=Backoff(initial=0.05, cap=0.1, jitter=0))
+    untrusted = MqttLink(base, backoff=Backoff(initial=0.05, cap=0.1, jitter=0))
+    untrusted.state_changed.connect(rec)
     untrusted.start()
     try:
         wait_for(lambda: rec.of(LinkState.WAITING), what="a refused TLS handshake")
@@ -166,8 +168,8 @@ def test_tls_with_a_test_ca_and_a_client_certificate(tls_broker):
 
     # with the CA file it verifies and connects, and messages flow
     got = []
-    trusted = MqttLink(BrokerConfig(**{**base.__dict__, "ca_file": str(pki["ca"])}),
-                       on_message=lambda t, p, m: got.append((t, p)))
+    trusted = MqttLink(BrokerConfig(**{**base.__dict__, "ca_file": str(pki["ca"])}))
+    trusted.route("status", lambda t, p, device: got.append((t, p)))
     trusted.start()
     try:
         assert trusted.wait_connected(10)
@@ -189,7 +191,8 @@ def test_tls_without_a_client_certificate_is_refused_by_the_broker(tls_broker):
     broker, pki = tls_broker
     rec = Recorder()
     link = MqttLink(BrokerConfig(port=broker.port, tls=True, ca_file=str(pki["ca"]), prefix="tls"),
-                    on_state=rec, backoff=Backoff(initial=0.05, cap=0.1, jitter=0))
+                    backoff=Backoff(initial=0.05, cap=0.1, jitter=0))
+    link.state_changed.connect(rec)
     link.start()
     try:
         wait_for(lambda: len(rec.of(LinkState.WAITING)) >= 2, what="retries after the refusal")

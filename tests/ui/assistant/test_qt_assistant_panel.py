@@ -15,21 +15,25 @@ from console.core.commands.outbox import Outbox
 from console.core.protocol import CommandState, ProtocolError, device_topic, encode_json
 from console.core.fleet.registry import FleetRegistry
 from console.ui.assistant.qt_assistant_panel import QtAssistantPanel
+from console.ui.devices.qt_command_sender import QtCommandSender
 
 FLEET = load_fleet()
 
 
 class Recorder:
-    """A real submit target: appends what it is given (and can refuse a device, like a pipeline)."""
+    """A real submit target: appends what it is given (and can refuse a device, like a pipeline);
+    ``confirmed`` keeps, per call, what the panel passed on as already confirmed."""
 
     def __init__(self, refuse: set[str] = frozenset()) -> None:
         self.calls: list[tuple[str, dict, str]] = []
+        self.confirmed: list = []
         self.refuse = refuse
 
-    def __call__(self, device_id: str, params: dict, origin: str = "operator"):
+    def __call__(self, device_id: str, params: dict, origin: str = "operator", confirmed=False):
         if device_id in self.refuse:
             raise ProtocolError(f"unknown device {device_id!r}: no meta received from it yet")
         self.calls.append((device_id, params, origin))
+        self.confirmed.append(confirmed)
         return None
 
 
@@ -43,6 +47,18 @@ class Answers:
     def __call__(self, parent, title: str, text: str) -> bool:
         self.asked.append(text)
         return self.answers.pop(0)
+
+
+def sender_submit(sender: QtCommandSender):
+    """The panel's submit as the console wires it (ConsoleApp._submit_from_assistant)."""
+
+    def submit(device_id, params, origin="assistant", confirmed=False):
+        result = sender.send(device_id, params, origin=origin, confirmed=confirmed)
+        if result.row is None:
+            raise RuntimeError(result.error)
+        return result.row
+
+    return submit
 
 
 @pytest.fixture
@@ -167,20 +183,20 @@ def test_live_registry_is_the_fleet(qtbot, make_panel):
 
 
 def test_with_the_real_command_pipeline(qtbot, make_panel, tmp_path):
-    """The wiring the console uses: the panel has asked twice, so it submits with confirmed=True;
-    with no broker connected the commands wait in the outbox as QUEUED, origin assistant."""
+    """The wiring the console uses: the panel's commands go through a QtCommandSender; the panel has
+    asked about the high-risk row and passes that yes on, and the pipeline takes it (the device is as
+    high risk as the preview said): no third question.  With no broker connected the commands wait in
+    the outbox as QUEUED, origin assistant."""
     registry = FleetRegistry("plant")
     for meta in FLEET.devices:
         registry.ingest(device_topic("plant", meta.id, "meta"), encode_json(meta.to_json()))
     link = MqttLink(BrokerConfig(host="127.0.0.1", port=1, prefix="plant"))  # never started
     outbox = Outbox(tmp_path / "outbox.sqlite3")
     pipeline = CommandPipeline(outbox, link, registry.meta)
+    confirm = Answers(True)  # one answer only: a second question would fail the row
+    sender = QtCommandSender(pipeline, confirm)
     try:
-        panel = make_panel(
-            source=registry,
-            submit=lambda dev, params, origin: pipeline.submit(dev, params, origin=origin, confirmed=True),
-            confirm=Answers(True),
-        )
+        panel = make_panel(source=registry, submit=sender_submit(sender), confirm=confirm)
         say(qtbot, panel, "open the steam valve halfway")
         qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
         rows = outbox.open_commands()

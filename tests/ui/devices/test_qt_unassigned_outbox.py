@@ -13,7 +13,8 @@ from console.core.demo.broker import free_port
 from console.core.commands.outbox import AuditFilter, Outbox
 from console.core.paths import user_data_dir
 from console.core.protocol import Command, CommandState
-from console.core.services import LEGACY_OUTBOX, build_services, unassigned_outbox_path
+from console.core.commands.migration import LEGACY_OUTBOX, unassigned_outbox_path
+from console.core.services import build_services
 from console.ui.shell.qt_app import ConsoleApp, make_application
 from console.ui.devices.qt_audit_view import QtAuditView
 from tests.core.commands.test_migration import _seed_legacy

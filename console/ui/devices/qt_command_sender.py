@@ -1,0 +1,98 @@
+"""The one way the widgets send a command: submit, ask the operator when the pipeline says so, retry.
+
+``CommandPipeline.submit`` decides (from the device's meta as it is at send time) whether a command
+may go and whether the operator must confirm it; this class only asks.  On ``ConfirmationRequired``
+it shows a translated question built from the exception's fields (``confirm(parent, title, text)``,
+a QMessageBox by default, injectable for tests), and on a yes calls ``submit`` again with what the
+yes covers: if the device changed while the question was open, the pipeline asks again (at most
+``MAX_QUESTIONS`` times).  A refusal (ProtocolError, an outbox error) comes back in the result and in
+``outcome``; nothing is raised into Qt.  The device controls, the audit log's "send again" and the
+assistant (through the shell) all send through one of these.  GUI thread only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from console.core.commands.confirmation import ConfirmationRequired, Confirmed, describe_values
+from console.core.commands.outbox import CommandRow, OutboxError
+from console.core.commands.pipeline import CommandPipeline
+from console.core.protocol import ProtocolError
+
+ConfirmFn = Callable[[QWidget, str, str], bool]  # confirm(parent, title, text) -> True to go ahead
+MAX_QUESTIONS = 3  # a device whose risk keeps changing while the operator is asked: give up
+
+
+def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """``row`` (the ``QUEUED`` command) when sent; else ``declined`` or ``error`` says why not."""
+
+    device_id: str
+    row: CommandRow | None = None
+    declined: bool = False
+    error: str = ""
+
+    @property
+    def sent(self) -> bool:
+        return self.row is not None
+
+
+class QtCommandSender(QObject):
+    outcome = Signal(object)  # SendResult, for every send
+
+    def __init__(self, pipeline: CommandPipeline, confirm: ConfirmFn | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pipeline = pipeline
+        self.confirm = confirm or ask_confirmation
+
+    def send(self, device_id: str, params: dict[str, Any] | None, *, origin: str, action: str = "set",
+             parent_widget: QWidget | None = None, confirmed: Confirmed = False) -> SendResult:
+        """Submit; ask when the pipeline requires it (``confirmed``: what the operator already said yes
+        to, e.g. in the assistant's own dialog; the pipeline decides whether it still covers it)."""
+        result = self._send(device_id, params, origin, action, parent_widget, confirmed)
+        self.outcome.emit(result)
+        return result
+
+    def _send(self, device_id, params, origin, action, parent_widget, confirmed) -> SendResult:
+        for _ in range(MAX_QUESTIONS + 1):
+            try:
+                row = self.pipeline.submit(device_id, params, action=action, origin=origin, confirmed=confirmed)
+            except ConfirmationRequired as need:
+                if not self.ask(need, parent_widget):
+                    return SendResult(device_id, declined=True, error=self.tr("confirmation declined"))
+                confirmed = need.confirmation()
+                continue
+            except (ProtocolError, OutboxError, sqlite3.Error) as exc:
+                return SendResult(device_id, error=str(exc))
+            return SendResult(device_id, row=row)
+        return SendResult(device_id, error=self.tr("the device's risk kept changing while you were asked"))
+
+    def ask(self, need: ConfirmationRequired, parent_widget: QWidget | None, *, title: str = "",
+            text: str = "") -> bool:
+        """Ask ``need``'s question (or ``title``/``text``, e.g. the audit log's own) and return the answer."""
+        if not text:
+            title, text = self.question(need)
+        return bool(self.confirm(parent_widget, title or self.tr("Confirm command"), text))
+
+    def question(self, need: ConfirmationRequired) -> tuple[str, str]:
+        """The translated (title, text) for ``need``."""
+        params = describe_values(need.values, need.action)
+        if need.high_risk:
+            return self.tr("Confirm high-risk command"), self.tr(
+                "Send {params} to {device}?\n\nThis device is marked high risk.").format(
+                params=params, device=need.device_id)
+        return self.tr("Confirm command"), self.tr("Send {params} to {device}?").format(
+            params=params, device=need.device_id)
