@@ -1,6 +1,6 @@
 """Utterance → commands on the evaluation set (tests/data/utterances.jsonl), against a baseline.
 
-The parser (console/core/assistant/intents.py: rules + bilingual aliases) and the trivial baseline (the same
+The parser (console/core/assistant/parser.py: rules + bilingual aliases) and the trivial baseline (the same
 value rules, but a device is found only when its exact catalog name or id is in the utterance: no
 aliases, zones, kinds or plurals) read every utterance of the set in the same run.
 
@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from console.core.fleet.catalog import load_fleet  # noqa: E402
-from console.core.assistant.intents import IntentParser, default_aliases  # noqa: E402
+from console.core.assistant.aliases import default_aliases  # noqa: E402
+from console.core.assistant.parser import IntentParser  # noqa: E402
 from console.core.protocol import ProtocolError  # noqa: E402
 
 DATASET = ROOT / "tests" / "data" / "utterances.jsonl"
@@ -148,7 +149,7 @@ def load_lm(source: str):
 
 def tie_break(fleet, source: str) -> dict:
     """The model's picks on tests/data/ties.jsonl against 'first candidate in catalog order'."""
-    from console.core.assistant.intents import likelihood_ranker
+    from console.core.assistant.ranker import likelihood_ranker
 
     t0 = time.perf_counter()
     model, tok, name = load_lm(source)

@@ -1,1 +1,54 @@
-"""The assistant: plain words (English, Chinese) to commands that are valid by construction."""
+"""The assistant: plain words (English, Chinese) to commands that are valid by construction.
+
+``parser.parse("stop both conveyors", fleet)`` returns a :class:`proposal.Proposal`: either commands,
+each one already passed through ``DeviceMeta.validate_params`` (so the pipeline cannot reject it for
+its shape), or a :class:`proposal.Refusal` whose reason tells the operator what to say instead.
+Nothing is sent from here; the UI shows the proposal and the operator confirms it.  Qt-free, pure.
+
+Modules, top to bottom (each imports only those below it):
+
+- ``parser``      IntentParser / parse: the entry point, clause by clause when parts clash
+- ``targets``     which devices (groups, all / one / the model's pick)
+- ``assign``      what one device gets (enums, numbers) · ``actions``: what a verb does to it
+- ``reader``      utterance → Reading · ``values``: numbers as values · ``leftovers``: unknown words
+- ``screening``   asks refused outright (negations, °F, conditions, relative changes, questions)
+- ``proposal``    Proposal / ProposedCommand / Refusal, building and validating them
+- ``vocabulary``  the fleet's phrase tables · ``ranker``: the optional model's tie-break
+- ``aliases``     bilingual names · ``wording``: labels and summaries · ``reading``: the Reading data
+- ``lexicon``, ``numbers``, ``phrases``  words as data, numerals and units, phrase matching
+
+How an utterance is read (docs/ASSISTANT.md has the full table):
+
+1. **Devices** are found by name: the catalog's ids and names, plus the bilingual aliases file
+   next to the fleet (``demo-fleet.json`` → ``demo-aliases.json``): device names, zone names
+   (办公室/office, A线/line A) and kind words (灯/lamp, 空调/AC, 传送带/conveyor).  The longest
+   name wins ("line a fan" is the fan, not the zone).
+2. **Changes** are read by rules: on/off/start/stop/open/close/lock/unlock words, numbers with
+   units (%, °C/度, rpm/转, L/min/升每分钟, also 二十二度), enum words (high, heat, 高速, 制热),
+   ``half`` → 50 %, ``fully``/``max`` → the capability's maximum, ``min`` → its minimum.
+3. Each candidate device gets the changes it can take; a device that cannot take them all is not
+   a match.  The values are then checked against the catalog: out of range → refusal naming the
+   allowed range, never a clamped or different value.
+
+Conventions (decided once, applied everywhere):
+
+- The **verb decides whether a device is switched on**: "run the fan at high speed" and
+  "run conveyor B at 60 rpm" also switch on/start it (``run`` is an on-word); "set the fan to
+  high" only changes the speed.  Values never imply power.
+- "open"/"close" on a valve or blinds mean 100 % / 0 %, unless a value is given
+  ("open the valve halfway" → 50).  For blinds ``position`` 100 is fully open.
+- Locks only react to lock/unlock (锁上/解锁), never to open/close or on/off.
+- One noun, several matching devices: **all of them** when the utterance says so (all, both,
+  every, everything, a plural noun, 所有, 全部, 都, 两条…), else the optional ``ranker`` (a model)
+  breaks the tie, else the parser refuses and names the candidates.  Devices in a plural group
+  that cannot take the change are skipped ("turn all lights to 50 %" leaves the floodlight,
+  which has no dimmer, alone); a value out of range for any of them refuses the whole utterance.
+- **Unknown nouns or places are refused**, unknown other words are not: "kitchen lights",
+  "garage door", "打开厨房的灯" are refused; "please, could you …" is fine.
+- Questions ("what is …", "how do I start …", "…多少度") are not commands.
+- All or nothing: if any part of an utterance cannot be carried out, nothing is proposed.
+- At most ``max_commands`` commands per utterance (default 50): a bigger fleet-wide ask is refused.
+
+The model is optional and only ever picks between devices that are already compatible with the
+rules' reading (ranker.py); the caller injects it, so nothing here imports torch.
+"""

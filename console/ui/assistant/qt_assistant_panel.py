@@ -1,7 +1,7 @@
 """The assistant: say what should happen, see the commands it becomes, confirm, and they are sent.
 
 The operator types "stop both conveyors" or "把办公室空调温度设为26度" and presses Enter; the
-parser (console/core/assistant/intents.py) turns it into commands that are valid by construction, shown in a
+parser (console/core/assistant/parser.py) turns it into commands that are valid by construction, shown in a
 preview table (device, change, risk).  Nothing is sent until Confirm; a row the preview shows high
 risk makes Confirm ask a second time, once for all of them (``confirm`` is injectable, default
 QMessageBox.question).  Then each command goes to ``submit(device_id, params, origin="assistant",
@@ -43,7 +43,10 @@ from PySide6.QtWidgets import (
 
 from console.core.commands.confirmation import Confirmation
 from console.core.fleet.catalog import Fleet
-from console.core.assistant.intents import Aliases, IntentParser, Proposal, Ranker, default_aliases
+from console.core.assistant.aliases import Aliases, default_aliases
+from console.core.assistant.parser import IntentParser
+from console.core.assistant.proposal import Proposal
+from console.core.assistant.ranker import Ranker
 from console.core.protocol import DeviceMeta
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """The model tie-break with a real (tiny, random-weight) causal LM, injected as a scoring function.
 
-console/core/assistant/intents.py never imports torch: the test owns the model and hands the parser a
+console/core/assistant/ranker.py never imports torch: the test owns the model and hands the parser a
 ``score(prompt, continuations) -> log-likelihoods`` function, as the console does with its engine.
 """
 
@@ -12,7 +12,9 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 from console.core.fleet.catalog import Fleet, load_fleet  # noqa: E402
-from console.core.assistant.intents import IntentParser, default_aliases, likelihood_ranker  # noqa: E402
+from console.core.assistant.aliases import default_aliases  # noqa: E402
+from console.core.assistant.parser import IntentParser  # noqa: E402
+from console.core.assistant.ranker import likelihood_ranker  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,94 @@
+"""The words left once names, numbers and the lexicon were read: a bare on/off, a value word nobody
+knows ("to turbo"), and unknown nouns or places ("kitchen lights", "in the basement", 厨房的灯).
+
+An unknown noun or place is refused; an unknown other word ("please", "right away") is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from console.core.assistant.lexicon import DETERMINERS, OFF, ON, PREPOSITIONS, SWITCH_VERBS, UNKNOWN_OK
+from console.core.assistant.reading import Reading
+
+Tokens = list[tuple[str, int]]  # (token, position in the working text)
+
+
+def read_leftovers(work: str, r: Reading, known_words: set[str], lang_zh: bool) -> None:
+    """Fill ``r`` from what is left of the working text (everything read before is masked)."""
+    tokens = [(t.group(0), t.start()) for t in re.finditer(r"[a-z][a-z'/-]*|\x00+|[\u3400-\u9fff]+|\S", work)]
+    _bare_on_off(work, tokens, r)
+    _unknown_value(tokens, r, known_words)
+    _unknown_nouns(tokens, r, known_words)
+    if lang_zh:
+        _unknown_zh(work, r)
+
+
+def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
+    """"turn the AC off", "lights off", "siren on, steady tone" (not "stop everything on line A",
+    "the conveyor on line B": there "on" is a preposition before a name)."""
+    words = [w for w, _ in tokens]
+    ends = {mn.end for mn in r.mentions}
+    starts = {mn.start for mn in r.mentions}
+    switched = any(a in (ON, OFF) for a in r.actions)  # "switch off the light on the ceiling"
+    for i, (w, pos) in enumerate(tokens):
+        if w in ("on", "off") and not switched:
+            before = words[:i]
+            after_name = len(work[:pos].rstrip()) in ends
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            preposition = w == "on" and ((i + 1 < len(tokens) and tokens[i + 1][1] in starts)
+                                         or nxt in DETERMINERS)
+            verb = any(v in before for v in SWITCH_VERBS)
+            if (verb or after_name or i == len(words) - 1) and not preposition:
+                r.actions.append(ON if w == "on" else OFF)
+
+
+def _unknown_value(tokens: Tokens, r: Reading, known_words: set[str]) -> None:
+    """"set the fan speed to turbo": an unknown word where a value goes."""
+    words = [w for w, _ in tokens]
+    for i, w in enumerate(words[:-1]):
+        if w == "to":
+            nxt = words[i + 1]
+            if nxt in DETERMINERS and i + 2 < len(words):
+                nxt = words[i + 2]
+            if nxt.isascii() and nxt.isalpha() and nxt not in known_words and r.bad_enum is None:
+                r.bad_enum = nxt
+
+
+def _unknown_nouns(tokens: Tokens, r: Reading, known_words: set[str]) -> None:
+    """Unknown English words: all kept as leftovers; before a device word or after a preposition, nouns."""
+    mention_starts = {mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")}
+    hint_like = {mn.start for mn in r.mentions}
+    for i, (w, pos) in enumerate(tokens):
+        is_word = w.isascii() and w[0].isalpha()
+        unknown = is_word and w not in known_words and w != r.bad_enum
+        if unknown:
+            r.leftover_words.append(w)
+        if not unknown or w in UNKNOWN_OK:
+            continue
+        nxt_pos = tokens[i + 1][1] if i + 1 < len(tokens) else None
+        # "kitchen lights", "garage door": an unknown word naming a kind of device
+        if nxt_pos is not None and nxt_pos in mention_starts:
+            r.unknown_nouns.append(w)
+            continue
+        # "in the kitchen", "at the gate": an unknown place
+        j = i - 1
+        while j >= 0 and tokens[j][0] in DETERMINERS:
+            j -= 1
+        if j >= 0 and tokens[j][0] in PREPOSITIONS and not (nxt_pos is not None and nxt_pos in hint_like):
+            r.unknown_nouns.append(w)
+
+
+def _unknown_zh(work: str, r: Reading) -> None:
+    """A leftover run of Chinese characters right before a device/kind/capability word is a name we
+    do not know (厨房 in 打开厨房的灯, 厨房 in 把厨房温度设为20度)."""
+    targets = sorted({mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")})
+    for run in re.finditer(r"[\u3400-\u9fff]{2,}", work):
+        end = run.end()
+        nxt = end
+        while nxt < len(work) and work[nxt] in " 的":
+            nxt += 1
+        if nxt in targets or (nxt < len(work) and work[nxt] == "\x00" and not r.mentions):
+            r.unknown_nouns.append(run.group(0).strip("的"))
+    if not r.mentions:
+        r.leftover_words += re.findall(r"[\u3400-\u9fff]{2,}", work)

@@ -1,0 +1,106 @@
+"""The assistant's words, as data: verbs, settings words, value words, quantifiers, function words.
+
+Language only, never the fleet: device, zone and kind names come from the catalog and aliases.py;
+numbers and units from numbers.py; the asks refused outright from screening.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+ON, OFF, OPEN, CLOSE, LOCK, UNLOCK = "on", "off", "open", "close", "lock", "unlock"
+ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or open it
+
+ACTIONS_EN = {
+    ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
+         "enable", "sound", "resume", "trigger"],
+    OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
+          "deactivate", "disable", "silence", "kill", "mute", "pause"],
+    OPEN: ["open", "raise", "lift", "pull up"],
+    CLOSE: ["close", "shut", "lower", "draw"],
+    LOCK: ["lock", "bolt", "secure"],
+    UNLOCK: ["unlock", "unbolt"],
+}
+ACTIONS_ZH = {
+    ANY_ON: ["打开", "开启", "开开", "开"],
+    ON: ["启动", "开动", "运行", "开机", "发动", "响起", "鸣响"],
+    ANY_OFF: ["关闭", "关掉", "关上", "关"],
+    OFF: ["停止", "停下", "停掉", "停机", "关机", "停", "静音"],
+    OPEN: ["拉开", "升起", "收起"],
+    CLOSE: ["拉上", "放下", "合上"],
+    LOCK: ["锁上", "锁定", "上锁", "锁住", "锁好", "锁"],
+    UNLOCK: ["解锁", "开锁"],
+}
+
+# capability words: which capability names they point at (first that the device has wins)
+CAP_WORDS = {
+    ("level",): ["brightness", "dim level", "light level", "level", "亮度", "光照"],
+    ("setpoint", "temp"): ["temperature", "temp", "setpoint", "set point", "温度", "设定温度"],
+    ("speed",): ["speed", "速度", "转速", "风速", "档位"],
+    ("flow",): ["flow rate", "flow", "流量", "流速"],
+    ("humidity",): ["humidity", "湿度"],
+    ("load",): ["load", "负载", "负荷"],
+    ("position",): ["position", "位置"],
+    ("open", "position"): ["opening", "开度"],
+    ("mode",): ["mode", "模式"],
+    ("pattern",): ["pattern", "tone", "响法"],
+}
+
+# enum synonyms (canonical value ← words); the catalog's own values are added per fleet
+ENUM_WORDS = {
+    "cool": ["cooling", "制冷", "冷气", "冷风"],
+    "heat": ["heating", "制热", "暖气", "暖风", "加热"],
+    "fan": ["送风", "通风"],
+    "auto": ["automatic", "自动"],
+    "low": ["slow", "低速", "低档", "低挡"],
+    "medium": ["med", "mid", "中速", "中档", "中挡"],
+    "high": ["fast", "高速", "高档", "高挡"],
+    "steady": ["continuous", "常响", "长鸣", "持续"],
+    "pulse": ["pulsing", "pulsed", "脉冲", "间歇"],
+    "wail": ["wailing", "鸣笛", "啸叫"],
+}
+
+VALUE_WORDS = {
+    "HALF": ["halfway", "half way", "half-way", "half", "一半", "半开"],
+    "QUARTER": ["a quarter", "quarter", "one quarter", "四分之一"],
+    "THREE_QUARTERS": ["three quarters", "three-quarters", "3/4", "四分之三"],
+    "MAX": ["fully", "full", "all the way", "completely", "maximum", "max", "最大", "最高", "全开"],
+    "MIN": ["minimum", "min", "最小", "最低"],
+}
+
+PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}
+
+# words for "devices" in general: with a zone, every device there; alone, the whole fleet
+GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设备", "机器", "装置"]
+
+QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",
+               "都", "每个", "每台", "各个", "一切"]
+SINGLE_WORDS = ["one of the", "one of", "any of the", "either of the", "either", "其中一个", "其中一台", "任意一个"]
+
+ZH_FUNCTION = ["请帮我", "帮我", "请把", "麻烦", "帮忙", "请", "把", "将", "给我", "一下", "吧", "了", "和", "跟",
+               "与", "以及", "及", "设为", "设置为", "设置成", "设成", "设定为", "设到", "调到", "调成", "调为",
+               "调至", "调整到", "调整为", "改为", "改成", "开到", "调", "到", "为", "成", "至", "现在", "马上", "立刻",
+               "它", "个", "台", "条", "盏", "扇", "在", "里", "里面"]  # 的 stays: it links a name to its noun
+
+STOPWORDS = set(
+    "the a an please could can would will you it its to at in on of and with set turn switch put make change "
+    "adjust dim bring keep for me my our now up down into them this that these those then also too just "
+    "kindly right away immediately go get let lets let's i we want wanted like need is be so thanks thank "
+    "hey ok okay by from near inside out over all both every each everything side main other more less".split()
+)
+UNKNOWN_OK = set("big small little left right upper lower new old first second".split())
+PREPOSITIONS = {"in", "at", "inside", "near", "by", "from"}
+DETERMINERS = {"the", "a", "an", "my", "our", "this", "that"}
+SWITCH_VERBS = ("turn", "switch", "power", "flip", "put")  # "turn the AC off": a bare on/off after them
+QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me)\b")
+QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?")
+
+# the words before a value: "to 22", "at 60", "设为26" (a number elsewhere is no value)
+VALUE_SLOT = re.compile(r"(?:(?<![a-z])(?:to|at)|[=:])$|(设为|设置为|设成|设定为|设到|调到|调成|调为|调至|调整到|调整为|改为|改成|开到|为|到|至)$")
+
+SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
+OPENING_CAPS = ("open", "position")
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；]\s*(?:and\s+|then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+)\s*"
+                          r"|并且|并|然后|同时|再")

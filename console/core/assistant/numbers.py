@@ -1,0 +1,62 @@
+"""Numbers in an utterance: English number words, Chinese numerals, and the units values come in.
+
+Pure functions and patterns; where a number counts as a value is decided in values.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from console.core.assistant.phrases import phrase_pattern
+
+UNITS = {
+    "%": ["percent", "per cent", "pct", "%"],
+    "°C": ["degrees celsius", "degree celsius", "degrees", "degree", "deg", "celsius", "°c", "° c", "°", "摄氏度", "度"],
+    "rpm": ["revolutions per minute", "rpm", "r/min", "转每分钟", "转/分钟", "转/分", "转"],
+    "L/min": ["litres per minute", "liters per minute", "litre per minute", "liter per minute", "l per minute",
+              "l/min", "lpm", "升每分钟", "升/分钟", "升/分", "升"],
+}
+UNIT_OF = {w: u for u, words in UNITS.items() for w in words}
+
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_NUM = "零〇一二两三四五六七八九十百"
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS = re.compile(
+    r"(?<![a-z])(?:(a|one) hundred|(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|("
+    + "|".join(sorted(_ONES, key=len, reverse=True)) + r"))(?![a-z])")
+
+_UNIT_ALT = "|".join(phrase_pattern(u) if u[0].isalpha() and u.isascii() else re.escape(u)
+                     for u in sorted(UNIT_OF, key=len, reverse=True))
+DIGITS = re.compile(r"(?<![a-z0-9_.])(-?\d+(?:\.\d+)?)\s*(" + _UNIT_ALT + r")?")  # "22", "40 %", "-3.5°c"
+ZH_NUMERALS = re.compile(r"(百分之)?([" + ZH_NUM + r"]+)\s*(" + _UNIT_ALT + r")?")  # "二十二度", "百分之四十"
+
+
+def english_number(m: re.Match) -> int:
+    """The value of a :data:`NUMBER_WORDS` match ("twenty two" → 22, "a hundred" → 100)."""
+    if m.group(1):
+        return 100
+    if m.group(2):
+        return 20 + 10 * _TENS.index(m.group(2)) + (_ONES.index(m.group(3)) if m.group(3) else 0)
+    return _ONES.index(m.group(4))
+
+
+def zh_number(s: str) -> int | None:
+    """Chinese numerals up to 999 ("二十二" → 22, "一百二" → 120, "三十" → 30)."""
+    if not s or any(ch not in ZH_NUM for ch in s):
+        return None
+    total, cur, last_unit = 0, 0, 1
+    for ch in s:
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur, last_unit = 0, 100
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur, last_unit = 0, 10
+        else:
+            cur = cur * 10 + ZH_DIGITS[ch] if cur else ZH_DIGITS[ch]
+    if cur and last_unit == 100 and len(s) >= 2 and s[-2] == "百":
+        return total + cur * 10  # 一百二 = 120
+    return total + cur

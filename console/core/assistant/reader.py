@@ -1,0 +1,87 @@
+"""Reading one normalised utterance into a :class:`~console.core.assistant.reading.Reading`.
+
+The steps run in this order, each masking what it read so that the next one cannot read it again:
+number words → guards (screening.py) → "<value> mode" → names (devices, zones, kinds) → digits →
+Chinese numerals → lexicon words (verbs, settings, values, quantifiers) → leftovers (leftovers.py).
+Names go before numbers ("lamp 2" is not a value), numbers before the lexicon ("一百" is not 一 + 百).
+"""
+
+from __future__ import annotations
+
+import re
+
+from console.core.assistant.leftovers import read_leftovers
+from console.core.assistant.lexicon import CJK, PERCENT_WORDS, QUESTION_EN, QUESTION_ZH
+from console.core.assistant.phrases import mask
+from console.core.assistant.reading import Mention, Num, Reading
+from console.core.assistant.screening import guard
+from console.core.assistant.values import number_words, read_digits, read_zh_numerals
+from console.core.assistant.vocabulary import Vocabulary
+
+
+def read(text: str, vocab: Vocabulary) -> Reading:
+    """Everything the rules understand in ``text`` (already normalised), and what they did not."""
+    r = Reading()
+    lang_zh = bool(CJK.search(text))
+    r.question = bool(QUESTION_EN.match(text)) or any(q in text for q in QUESTION_ZH)
+    work = number_words(text, vocab.lex)
+    r.unsupported = guard(text)
+    work = _mode_words(work, r, vocab)
+    work = _names(work, r, vocab)
+    work = read_digits(work, r, vocab.lex, vocab.known_words)
+    if lang_zh:
+        work = read_zh_numerals(work, r, vocab.lex)
+    work = _lexicon_words(work, r, vocab)
+    read_leftovers(work, r, vocab.known_words, lang_zh)
+    return r
+
+
+def _mode_words(work: str, r: Reading, vocab: Vocabulary) -> str:
+    """"heat mode", "fan mode": the word before "mode" is a value, even when it is also a noun."""
+    for m in re.finditer(r"(?<![a-z0-9])([a-z]+)\s+mode\b", work):
+        word = m.group(1)
+        if word in vocab.enum_values:
+            r.enums.append(word)
+            r.hints.append(("mode",))
+            work = mask(work, m.start(), m.end())
+        elif word not in vocab.known_words:
+            r.bad_enum = word
+            r.hints.append(("mode",))
+            work = mask(work, m.start(), m.end())
+    return work
+
+
+def _names(work: str, r: Reading, vocab: Vocabulary) -> str:
+    """Device, zone and kind names, longest first ("line a fan" is the fan, not the zone)."""
+    for m in vocab.names.finditer(work):
+        _phrase, payloads, plural = vocab.names.lookup(m.group(0))
+        if not payloads:
+            continue
+        kind = payloads[0][0]
+        keys = [p[1] for p in payloads if p[0] == kind]
+        r.mentions.append(Mention(kind, keys, m.start(), m.end(), plural=plural))
+    for mn in r.mentions:
+        work = mask(work, mn.start, mn.end)
+    return work
+
+
+def _lexicon_words(work: str, r: Reading, vocab: Vocabulary) -> str:
+    """Verbs, settings words, value words (half, max), quantifiers (all, both), "one of"; function words."""
+    for m in vocab.lex.finditer(work):
+        _phrase, payloads, _plural = vocab.lex.lookup(m.group(0))
+        for kind, val in payloads[:1]:
+            if kind == "action":
+                r.actions.append(val)
+            elif kind == "hint":
+                r.hints.append(val)
+            elif kind == "enum":
+                r.enums.append(val)
+            elif kind == "value":
+                percent = val in PERCENT_WORDS
+                r.numbers.append(Num(None, "%" if percent else None, special=val, text=m.group(0)))
+            elif kind == "quant":
+                r.quantified = True
+            elif kind == "single":
+                r.single = True
+        work = mask(work, m.start(), m.end())
+    return work

@@ -1,0 +1,90 @@
+"""Asks refused before any device is looked at: negations, Fahrenheit, exceptions, conditions and
+relative changes (each would become a wrong but legal command), questions, and readings that stay
+unclear (unknown units or names, loose numbers, nothing to do).
+
+Each check gives ``(kind, en, zh)``: the refusal kind and its reason in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
+from console.core.assistant.reading import Reading
+
+Objection = tuple[str, str, str]  # (refusal kind, English reason, Chinese reason)
+
+MAX_CHARS = 500
+
+# asks the rules must not turn into a command at all (each would become a wrong legal command)
+_GUARDS = (
+    (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"),
+     "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
+    (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
+     "Fahrenheit is not supported: give the temperature in °C.", "不支持华氏度：请用摄氏度。"),
+    (re.compile(r"\b(except|but not|other than|apart from)\b|除了|以外|之外"),
+     "Exceptions are not supported: name the devices that should change.", "不支持“除了”：请说出要改变的设备。"),
+    (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
+                r"|\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|如果|假如|要是|的时候|以后|之后|之前|明天|"
+                r"每天|定时|(?<![每/])分钟|秒钟|小时"),
+     "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
+    (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
+                r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
+                r"一点|一些|暖和|凉快"),
+     "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
+     "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
+)
+_ABSOLUTE = re.compile(r"\b(to|at)\s+(\d|the\s+max|max|min|full|half)|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]")
+
+
+def guard(text: str) -> tuple[str, str] | None:
+    """The (en, zh) reason when the text asks for something the rules must not read as a command."""
+    for i, (pattern, en, zh) in enumerate(_GUARDS):
+        if pattern.search(text):
+            relative = i == len(_GUARDS) - 1
+            if relative and not re.search(r"\bby\s+[-\d]", text) and _ABSOLUTE.search(text):
+                continue  # "increase the AC to 25 degrees", "调暗到20%": a target value after all
+            return en, zh
+    return None
+
+
+def screen_text(text: str) -> Objection | None:
+    """Before reading: nothing said, or far too much."""
+    if not text:
+        return (NOTHING_ACTIONABLE, "Say what should happen, e.g. \"stop both conveyors\".",
+                "请说出要做什么，例如“停止两条传送带”。")
+    if len(text) > MAX_CHARS:
+        return (NOTHING_ACTIONABLE, "That is too long: one short instruction at a time, please.",
+                "太长了：请一次说一条简短的指令。")
+    return None
+
+
+def screen_reading(r: Reading) -> Objection | None:
+    """After reading, before any device: a question, a guarded ask, or a reading that stays unclear."""
+    if r.question and r.has_change:
+        return (NOTHING_ACTIONABLE,
+                "That sounds like a question, not a command: the device table shows the current values.",
+                "这听起来是一个问题而不是指令：设备表中可以查看当前数值。")
+    if r.unsupported is not None:
+        return (UNSUPPORTED, *r.unsupported)
+    if r.unknown_units:
+        what = ", ".join(r.unknown_units)
+        return (UNSUPPORTED, f"Unknown unit in '{what}': use %, °C, rpm or L/min as the device does.",
+                f"“{what}”的单位不认识：请用 %、°C（度）、rpm（转）或 L/min（升每分钟）。")
+    if r.loose_numbers:
+        nums = ", ".join(r.loose_numbers)
+        return (AMBIGUOUS, f"What does {nums} refer to? Give a unit (\"50 %\", \"22 °C\") or say \"to {r.loose_numbers[0]}\".",
+                f"{nums} 指的是什么？请加上单位（“50%”、“22度”）或说“设为{r.loose_numbers[0]}”。")
+    if r.unknown_nouns:
+        words = ", ".join(dict.fromkeys(r.unknown_nouns))
+        return (UNKNOWN_DEVICE, f"No device or place called '{words}' in this fleet.",
+                f"这个设备群中没有叫“{words}”的设备或地点。")
+    if not r.has_change:
+        return (NOTHING_ACTIONABLE,
+                "Nothing to do: say what should change, e.g. \"turn off the desk lamp\" or \"set the AC to 22 °C\".",
+                "没有可执行的操作：请说明要改变什么，例如“关掉台灯”或“把空调设为22度”。")
+    if not r.mentions:
+        extra = f" ('{' '.join(r.leftover_words)}')" if r.leftover_words else ""
+        return (UNKNOWN_DEVICE, f"Which device? None of the fleet's names was mentioned{extra}.",
+                f"哪个设备？没有提到设备群中的任何名称{extra}。")
+    return None

@@ -1,0 +1,109 @@
+"""Which devices an utterance means, and what each of them gets.
+
+Groups come in the order the utterance names them: one per named device, one per kind word (narrowed
+by the zones mentioned), or every device of the mentioned zones (or of the fleet, for "all devices")
+when no device or kind is named.  In a group of several candidates: all of them when the utterance
+says so (a quantifier or a plural noun, skipping those that cannot take the change), else the
+ranker's pick, else a refusal naming the candidates.  A value out of range refuses the whole ask.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, NamedTuple, Sequence
+
+from console.core.assistant.aliases import Aliases
+from console.core.assistant.assign import assign
+from console.core.assistant.proposal import AMBIGUOUS, OUT_OF_RANGE, UNKNOWN_DEVICE, Fail, Refusal, worst_refusal
+from console.core.assistant.ranker import Ranker, tie_break
+from console.core.assistant.reading import Reading
+from console.core.assistant.wording import or_list, t
+from console.core.protocol import DeviceMeta
+
+Chosen = dict[str, dict[str, Any]]  # device id → params
+
+
+class Group(NamedTuple):
+    cands: list[DeviceMeta]
+    explicit: bool  # a device named by its own name
+    generic: bool  # devices in general ("everything on line B")
+
+
+def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[str, DeviceMeta],
+           aliases: Aliases) -> list[Group] | Refusal:
+    """Candidate device sets, in the order the utterance names them."""
+    first: dict[tuple[str, str], int] = {}
+    for mn in r.mentions:
+        for k in (mn.keys[:1] if mn.kind == "device" else mn.keys):
+            first.setdefault((mn.kind, k), mn.start)
+    devices = [k for (kind, k) in first if kind == "device"]
+    kinds = [k for (kind, k) in first if kind == "kind"]
+    zones = [k for (kind, k) in first if kind == "zone"]
+    found: list[tuple[int, Group]] = [(first[("device", d)], Group([by_id[d]], True, False)) for d in devices]
+    named = set(devices)
+    for k in kinds:
+        cands = [m for m in metas if m.kind == k and m.id not in named]
+        if any(by_id[d].kind == k for d in named) and (not cands or not (r.quantified or r.plural)):
+            continue  # "the lamp level … on the desk lamp", "conveyor B": the kind word is the named device
+        if not cands:
+            continue
+        if zones:
+            in_zone = [m for m in cands if m.zone in zones]
+            if not in_zone:
+                zone_names = ", ".join(aliases.zone_name(z, lang) for z in zones)
+                return Refusal(UNKNOWN_DEVICE, t(lang, f"There is no {k} in {zone_names}.",
+                                                 f"{zone_names}没有这种设备（{k}）。"))
+            cands = in_zone
+        found.append((first[("kind", k)], Group(cands, False, False)))
+    if not devices and not kinds and zones:
+        found.append((min(first[("zone", z)] for z in zones), Group([m for m in metas if m.zone in zones], False, True)))
+    elif ("any", "*") in first and not zones:  # "turn off all devices": the whole fleet
+        found.append((first[("any", "*")], Group([m for m in metas if m.id not in named], False, True)))
+    found.sort(key=lambda g: g[0])
+    return [g for _pos, g in found]
+
+
+def choose(utterance: str, r: Reading, lang: str, found: list[Group], aliases: Aliases,
+           ranker: Ranker | None) -> tuple[Chosen, set[str]] | Refusal:
+    """(params per device, ids the model picked), or the refusal that decides the utterance."""
+    chosen: Chosen = {}
+    model_picked: set[str] = set()
+    for group in found:
+        picked = _pick(utterance, r, lang, group, aliases, ranker)
+        if isinstance(picked, Refusal):
+            return picked
+        good, by_model = picked
+        if by_model:
+            model_picked.add(good[0][0].id)
+        for m, params in good:
+            if m.id in chosen and chosen[m.id] != params:
+                return Refusal(AMBIGUOUS, t(lang, f"{m.name} was asked for twice.", f"{m.name}被要求了两次。"))
+            chosen[m.id] = params
+    return chosen, model_picked
+
+
+def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
+          ranker: Ranker | None) -> tuple[list[tuple[DeviceMeta, dict[str, Any]]], bool] | Refusal:
+    """The devices of one group that change, with their params, and whether the model picked them."""
+    cands = group.cands
+    results = {m.id: assign(m, r, lang, aliases.display_name(m, lang), group.generic) for m in cands}
+    fails = [res for res in results.values() if isinstance(res, Fail)]
+    good = [m for m in cands if not isinstance(results[m.id], Fail)]
+    by_model = False
+    if group.explicit or len(cands) == 1:
+        if fails:
+            return worst_refusal(fails, lang)
+    else:
+        ranges = [f for f in fails if f.kind == OUT_OF_RANGE]
+        many = (r.quantified or r.plural) and not r.single
+        if ranges and (many or not good):
+            return worst_refusal(ranges, lang)
+        if not good:
+            return worst_refusal(fails, lang)
+        if len(good) > 1 and not many:
+            pick = tie_break(ranker, utterance, good)
+            if pick is None:
+                names = or_list([aliases.display_name(m, lang) for m in good], lang)
+                return Refusal(AMBIGUOUS, t(lang, f"Which one: {names}? Name it, or say \"both\"/\"all\".",
+                                            f"哪一个：{names}？请说出名称，或说“所有”。"))
+            good, by_model = [pick], True
+    return [(m, results[m.id]) for m in good], by_model  # type: ignore[misc]

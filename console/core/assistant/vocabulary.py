@@ -1,0 +1,99 @@
+"""The phrase tables for one fleet: its names (devices, zones, kinds) and the lexicon's words.
+
+Built once per parser from the catalog, the aliases and lexicon.py; read-only afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from console.core.assistant import lexicon as lx
+from console.core.assistant.aliases import Aliases
+from console.core.assistant.numbers import UNIT_OF
+from console.core.assistant.phrases import PhraseTable, normalize
+from console.core.protocol import DeviceMeta
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    names: PhraseTable  # payloads ("device" | "zone" | "kind" | "any", key)
+    lex: PhraseTable  # payloads ("action" | "hint" | "enum" | "value" | "quant" | "single" | "skip", value)
+    enum_values: set[str]  # every enum value of the fleet's capabilities
+    known_words: set[str]  # English words that are no unknown noun
+
+
+def build_vocabulary(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool) -> Vocabulary:
+    names = _name_table(metas, aliases, names_only)
+    enum_values = {v for m in metas for c in m.capabilities.values() if c.type == "enum" for v in c.values}
+    lex = _lex_table(metas, enum_values)
+    return Vocabulary(names, lex, enum_values, _known_words(names, lex, enum_values))
+
+
+def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool) -> PhraseTable:
+    action_words = {normalize(w) for lst in list(lx.ACTIONS_EN.values()) + list(lx.ACTIONS_ZH.values()) for w in lst}
+    names = PhraseTable(plural=True)
+    for m in metas:
+        names.add(m.id, ("device", m.id))
+        names.add(m.name, ("device", m.id))
+        if names_only:
+            continue
+        for lang_names in aliases.devices.get(m.id, {}).values():
+            for n in lang_names:
+                names.add(n, ("device", m.id))
+    if not names_only:
+        zones = {m.zone for m in metas if m.zone}
+        kinds = {m.kind for m in metas if m.kind}
+        for z in zones:
+            for n in [z, z.replace("-", " ")] + [x for v in aliases.zones.get(z, {}).values() for x in v]:
+                if normalize(n) not in action_words:
+                    names.add(n, ("zone", z))
+        for k in kinds:
+            for n in [k] + [x for v in aliases.kinds.get(k, {}).values() for x in v]:
+                if normalize(n) not in action_words:
+                    names.add(n, ("kind", k))
+        for n in lx.GENERIC_NOUNS:
+            names.add(n, ("any", "*"))
+    return names.compile()
+
+
+def _lex_table(metas: Sequence[DeviceMeta], enum_values: set[str]) -> PhraseTable:
+    lex = PhraseTable()
+    for table in (lx.ACTIONS_EN, lx.ACTIONS_ZH):
+        for act, words in table.items():
+            for w in words:
+                lex.add(w, ("action", act))
+    for caps, words in lx.CAP_WORDS.items():
+        for w in words:
+            lex.add(w, ("hint", caps))
+    for m in metas:
+        for cname in m.capabilities:
+            if cname not in ("open", "on", "active"):  # those read as verbs/adjectives
+                lex.add(cname, ("hint", (cname,)))
+    for v in enum_values:
+        lex.add(v, ("enum", v))
+    for v, words in lx.ENUM_WORDS.items():
+        if v in enum_values:
+            for w in words:
+                lex.add(w, ("enum", v))
+    for special, words in lx.VALUE_WORDS.items():
+        for w in words:
+            lex.add(w, ("value", special))
+    for w in lx.QUANTIFIERS:
+        lex.add(w, ("quant", True))
+    for w in lx.SINGLE_WORDS:
+        lex.add(w, ("single", True))
+    for w in lx.ZH_FUNCTION:
+        lex.add(w, ("skip", None))
+    return lex.compile()
+
+
+def _known_words(names: PhraseTable, lex: PhraseTable, enum_values: set[str]) -> set[str]:
+    known: set[str] = set(lx.STOPWORDS) | lx.UNKNOWN_OK
+    for tbl in (names, lex):
+        for phrase in tbl.entries:
+            known.update(re.findall(r"[a-z]+", phrase))
+    known.update(w for w in UNIT_OF if w.isascii())
+    known.update(enum_values)
+    return known

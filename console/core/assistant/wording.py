@@ -1,0 +1,73 @@
+"""How the assistant words things for the operator: labels, change summaries, lists, language pick."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from console.core.protocol import DeviceMeta
+
+if TYPE_CHECKING:
+    from console.core.assistant.aliases import Aliases
+
+_CAP_LABELS = {
+    "en": {"level": "brightness", "setpoint": "setpoint", "open": "opening", "position": "position",
+           "speed": "speed", "flow": "flow", "mode": "mode", "pattern": "pattern", "temp": "temperature"},
+    "zh": {"level": "亮度", "setpoint": "设定温度", "open": "开度", "position": "位置", "speed": "速度",
+           "flow": "流量", "mode": "模式", "pattern": "模式", "power": "电源", "running": "运行",
+           "active": "警报", "locked": "锁", "temp": "温度", "humidity": "湿度", "load": "负载"},
+}
+_BOOL_WORDS = {
+    "en": {"running": ("start", "stop"), "locked": ("lock", "unlock"), "active": ("sound", "silence")},
+    "zh": {"running": ("启动", "停止"), "locked": ("上锁", "解锁"), "active": ("鸣响", "静音")},
+}
+_ENUM_ZH = {"cool": "制冷", "heat": "制热", "fan": "送风", "auto": "自动", "low": "低速", "medium": "中速",
+            "high": "高速", "steady": "常响", "pulse": "脉冲", "wail": "警笛"}
+
+
+def t(lang: str, en: str, zh: str) -> str:
+    """The sentence in the utterance's language."""
+    return zh if lang == "zh" else en
+
+
+def label(cap: str, lang: str) -> str:
+    return _CAP_LABELS.get(lang, {}).get(cap, cap)
+
+
+def fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def or_list(items: Sequence[str], lang: str = "en") -> str:
+    items = list(items)
+    if lang == "zh":
+        return "、".join(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def summarize(aliases: "Aliases", meta: DeviceMeta, params: Mapping[str, Any], lang: str = "en") -> str:
+    """"Line A conveyor: stop" / "A线传送带：停止"."""
+    name = aliases.display_name(meta, lang)
+    change = describe_change(meta, params, lang)
+    return f"{name}：{change}" if lang == "zh" else f"{name}: {change}"
+
+
+def describe_change(meta: DeviceMeta, params: Mapping[str, Any], lang: str = "en") -> str:
+    """The change without the device name: "stop", "speed 60 rpm" / "停止"; switches first."""
+    parts = []
+    ordered = sorted(params.items(), key=lambda kv: meta.capabilities[kv[0]].type != "bool")
+    for cap_name, value in ordered:
+        cap = meta.capabilities[cap_name]
+        if cap.type == "bool":
+            pos, neg = _BOOL_WORDS[lang].get(cap_name) or (("on", "off") if lang == "en" else ("开", "关"))
+            parts.append(pos if value else neg)
+        elif cap.type == "enum":
+            shown = _ENUM_ZH.get(value, value) if lang == "zh" else value
+            parts.append(f"{label(cap_name, lang)} {shown}")
+        else:
+            unit = f" {cap.unit}" if cap.unit else ""
+            parts.append(f"{label(cap_name, lang)} {fmt(value)}{unit}")
+    return "，".join(parts) if lang == "zh" else ", ".join(parts)
