@@ -164,21 +164,9 @@ class LocalEngine:
     ) -> RequestMetrics:
         if self.loaded.model is None:
             raise EngineError("no model is loaded", "load a model first")
-        import torch
-
-        from console.core.inference.decode import stream_generate
-
         t0 = time.perf_counter()
         metrics = RequestMetrics()
-        if params.max_new_tokens < 1:
-            raise EngineError(f"max new tokens must be at least 1, got {params.max_new_tokens}", "raise it")
-        if params.temperature > 0:
-            metrics.warnings.append("the local engine decodes greedily: temperature/top_p were ignored")
-        ids = self._limit_input(self.encode(messages, metrics.warnings), params, metrics)
-        if not ids:
-            raise EngineError("the prompt is empty after tokenisation", "type a prompt")
-        metrics.prompt_tokens = len(ids)
-        max_new = self._limit_new(len(ids), params, metrics)
+        ids, max_new = self._prepare(messages, params, metrics)
         decoder = IncrementalDecoder(self.loaded.tokenizer)
         stops = StopMatcher(params.stop)
         first: list[float] = []
@@ -202,32 +190,7 @@ class LocalEngine:
                 return True
             return False
 
-        failure: EngineError | None = None
-        try:
-            stats = stream_generate(
-                self.loaded.model,
-                torch.tensor([ids], dtype=torch.long),
-                max_new,
-                eos_token_ids=self._eos,
-                should_stop=stop_now,
-                on_token=on_token,
-                prefix_cache=self.prefix_cache,
-                fast=self.fast,
-            )
-        except EngineError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            log.warning("generation failed", exc_info=True)
-            # message only: the traceback's frames hold the request's activations and KV cache,
-            # which must be released before free_torch_memory() can return them
-            failure = oom_error("generating", exc, self.loaded.device) if is_oom(exc) else EngineError(
-                f"generation failed: {type(exc).__name__}: {str(exc)[:300]}",
-                "see the log; try a shorter prompt or reload the model")
-        if failure is not None:
-            # all of it, cuBLAS's per-stream workspaces too (32 MiB each on Hopper; the next request
-            # makes its own): what the request allocated must not stay, whichever thread made it
-            free_torch_memory(workspaces=True)
-            raise failure
+        stats = self._decode(ids, max_new, stop_now, on_token)
         if not stops.stopped:
             tail = stops.feed(decoder.flush()) + stops.flush()
             if tail:
@@ -246,6 +209,51 @@ class LocalEngine:
             metrics.finish_reason = stats.finish_reason
         metrics.cancelled = metrics.finish_reason == "cancelled" and not timed_out[0]
         return metrics
+
+    def _prepare(self, messages: list[ChatMessage], params: GenParams, metrics: RequestMetrics) -> tuple[list[int], int]:
+        """The prompt's token ids and how many new tokens fit; refusals as EngineError."""
+        if params.max_new_tokens < 1:
+            raise EngineError(f"max new tokens must be at least 1, got {params.max_new_tokens}", "raise it")
+        if params.temperature > 0:
+            metrics.warnings.append("the local engine decodes greedily: temperature/top_p were ignored")
+        ids = self._limit_input(self.encode(messages, metrics.warnings), params, metrics)
+        if not ids:
+            raise EngineError("the prompt is empty after tokenisation", "type a prompt")
+        metrics.prompt_tokens = len(ids)
+        return ids, self._limit_new(len(ids), params, metrics)
+
+    def _decode(self, ids: list[int], max_new: int, stop_now, on_token):
+        """Run the decode loop; any failure becomes an EngineError once the request's memory is freed."""
+        import torch
+
+        from console.core.inference.decode import stream_generate
+
+        failure: EngineError | None = None
+        try:
+            return stream_generate(
+                self.loaded.model,
+                torch.tensor([ids], dtype=torch.long),
+                max_new,
+                eos_token_ids=self._eos,
+                should_stop=stop_now,
+                on_token=on_token,
+                prefix_cache=self.prefix_cache,
+                fast=self.fast,
+            )
+        except EngineError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            log.warning("generation failed", exc_info=True)
+            # message only: the traceback's frames hold the request's activations and KV cache,
+            # which must be released before free_torch_memory() can return them
+            failure = oom_error("generating", exc, self.loaded.device) if is_oom(exc) else EngineError(
+                f"generation failed: {type(exc).__name__}: {str(exc)[:300]}",
+                "see the log; try a shorter prompt or reload the model")
+        # outside the except block: the exception (and its frames) is gone by now.  All of it,
+        # cuBLAS's per-stream workspaces too (32 MiB each on Hopper; the next request makes its
+        # own): what the request allocated must not stay, whichever thread made it
+        free_torch_memory(workspaces=True)
+        raise failure
 
     def close(self) -> None:
         """Unload the model and check that its memory came back (``unload_report``)."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.core.commands.pipeline import CommandPipeline
 from console.core.commands.outbox import CommandRow
-from console.core.protocol import Capability, DeviceMeta
+from console.core.protocol import Capability, CommandState, DeviceMeta
 from console.core.fleet.registry import DeviceRecord
 
 from console.ui.devices.qt_command_sender import ConfirmFn, QtCommandSender, ask_confirmation
@@ -271,7 +271,7 @@ class QtDeviceControls(QWidget):
         if row.error and row.state.terminal:
             text += f" — {row.error}"
         self._show_status(text, STATE_COLOURS.get(row.state, "#000000"))
-        if row.state.terminal and row.state.value != "SUCCEEDED":
+        if row.state.terminal and row.state is not CommandState.SUCCEEDED:
             self._resync(row.device_id)
 
     def _show_status(self, text: str, colour: str) -> None:

@@ -25,6 +25,7 @@ from console.core.commands.pipeline import CommandPipeline
 from console.core.fleet.registry import FleetRegistry
 
 from console.ui.devices.qt_audit_view import QtAuditView
+from console.ui.devices.qt_command_sender import QtCommandSender
 from console.ui.devices.qt_commands_view import QtCommandsView
 from console.ui.devices.qt_device_controls import ConfirmFn, QtDeviceControls
 from console.ui.devices.qt_fleet_model import QtFleetModel
@@ -88,6 +89,7 @@ class QtDevicesPanel(QWidget):
         commands: CommandPipeline | None = None,
         confirm: ConfirmFn | None = None,
         unassigned_outbox: Path | None = None,
+        sender: QtCommandSender | None = None,
     ) -> None:
         super().__init__(parent)
         self.registry = registry
@@ -136,7 +138,7 @@ class QtDevicesPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.controls = QtDeviceControls(commands, confirm, record_lookup=registry.get)
+        self.controls = QtDeviceControls(commands, confirm, record_lookup=registry.get, sender=sender)
         self.side = QTabWidget()
         self.side.setObjectName("deviceSide")
         self.side.addTab(self.controls, self.tr("Control"))
@@ -144,7 +146,7 @@ class QtDevicesPanel(QWidget):
         if commands is not None:
             self.commands_view = QtCommandsView(commands)
             self.audit_view = QtAuditView(commands.outbox, unassigned_path=unassigned_outbox, pipeline=commands,
-                                          confirm=confirm)
+                                          confirm=confirm, sender=sender)
             self.side.addTab(self.commands_view, self.tr("Commands"))
             self.side.addTab(self.audit_view, self.tr("Audit log"))
             self.commands_view.model.commandUpdated.connect(self.controls.show_command)

@@ -83,10 +83,10 @@ class ConsoleApp(QObject):
         super().__init__()
         self.services = services
         self.startFailed.connect(self._show_start_error)
-        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
-                                      unassigned_outbox=unassigned_outbox_path())
-        # the assistant's commands go through the same sender as the device controls': the pipeline decides
+        # one sender for every origin (controls, audit "send again", assistant): the pipeline decides
         self.command_sender = None if services.commands is None else QtCommandSender(services.commands, confirm, self)
+        self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
+                                      unassigned_outbox=unassigned_outbox_path(), sender=self.command_sender)
         self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
         self.devices.add_side_tab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
