@@ -19,6 +19,7 @@ test: setup
 	bash packaging/install-llama-server.sh
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	env -u QT_QPA_PLATFORM xvfb-run -a -s '-screen 0 1280x800x24' $(VENV)/bin/autoglm-console --self-test
 
 setup: system-deps venv model
 

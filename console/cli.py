@@ -1,4 +1,4 @@
-"""The command line: the console (default), ``simulate``, ``doctor``, ``fetch-model``."""
+"""The command line: the console (default), ``simulate``, ``discover``, ``doctor``, ``fetch-model``."""
 
 from __future__ import annotations
 
@@ -13,12 +13,26 @@ import threading
 def _gui(args: argparse.Namespace) -> int:
     if args.self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from console.preflight import explain, gui_blocker
+
+    blocker = gui_blocker()  # before any QApplication: Qt would abort the process instead of explaining
+    if blocker:
+        print(explain(blocker), file=sys.stderr)
+        return 2
     from console.ui.shell.qt_app import GuiOptions, run_gui
 
     demo = args.demo or (not args.broker and args.profile is None)
+    try:
+        overrides = connection_overrides(args)
+        broker_cfg = broker_config_from_args(args, overrides) if args.broker and not demo else None
+    except ValueError as exc:  # ProfileError, PasswordFileError, a bad URL: nothing secret in the message
+        print(f"autoglm-console: {exc}", file=sys.stderr)
+        return 2
     return run_gui(
         GuiOptions(
             broker_url=args.broker,
+            broker_cfg=broker_cfg,
+            overrides=overrides,
             fleet=args.fleet,
             demo=demo,
             prefix=args.prefix,
@@ -29,7 +43,81 @@ def _gui(args: argparse.Namespace) -> int:
     )
 
 
+def connection_overrides(args: argparse.Namespace, env: dict[str, str] | None = None):
+    """The connection flags as ``ConnectionOverrides`` (the password read from ``--password-file`` or
+    ``$AUTOGLM_MQTT_PASSWORD``); raises ValueError naming the flag that is wrong."""
+    from console.core.mqtt.profiles import ConnectionOverrides
+    from console.core.mqtt.secrets import password_from
+
+    return ConnectionOverrides(
+        protocol=args.protocol, client_id=args.client_id or "", ca_file=args.ca_file or "",
+        certfile=args.cert or "", keyfile=args.key or "", username=args.user or "",
+        password=password_from(args.password_file, env),
+    ).validate()
+
+
+def broker_config_from_args(args: argparse.Namespace, overrides=None, env: dict[str, str] | None = None):
+    """``--broker`` and the connection flags as a BrokerConfig; without ``--client-id`` the
+    installation's kept id for this broker and prefix (``mqtt.client_ids``)."""
+    from dataclasses import replace
+
+    from console.core.mqtt.client_ids import broker_key, stable_client_id
+    from console.core.mqtt.link import BrokerConfig
+
+    overrides = overrides or connection_overrides(args, env)
+    cfg = BrokerConfig.from_url(args.broker, prefix=args.prefix)
+    if cfg.password:
+        logging.getLogger(__name__).warning(
+            "the password in --broker's URL shows in the process list: use --user with --password-file "
+            "or $AUTOGLM_MQTT_PASSWORD instead")
+    if (overrides.ca_file or overrides.certfile) and not cfg.tls:
+        raise ValueError("--ca-file/--cert need a TLS broker URL (mqtts://host:8883)")
+    cfg = overrides.apply(cfg)
+    if not cfg.client_id:
+        cfg = replace(cfg, client_id=stable_client_id(broker_key(cfg.url(), cfg.prefix)))
+    return cfg
+
+
+def _simulate_ha(args: argparse.Namespace) -> int:
+    """``simulate --ha-discovery FILE``: the discovered devices of a file, following their commands."""
+    from console.core.demo.ha_simulator import HaDiscoverySimulator
+    from console.core.logsetup import setup_logging
+    from console.core.mqtt.link import BrokerConfig
+    from console.core.protocol import ProtocolError
+
+    setup_logging(stderr=True)
+    cfg = BrokerConfig.from_url(args.broker, prefix=args.prefix, protocol=args.protocol)
+    try:
+        sim = HaDiscoverySimulator.from_file(args.ha_discovery, cfg, prefix=args.ha_prefix)
+        sim.start(wait=args.connect_timeout)
+    except (OSError, ValueError, ProtocolError) as exc:
+        print(f"simulate: {exc}", file=sys.stderr)
+        return 2
+    print(f"simulating {len(sim.configs)} discovered entities on {cfg.url()} (prefix {args.ha_prefix}); "
+          "Ctrl+C stops", flush=True)
+    _wait(args.duration)
+    sim.stop(clear=args.clear)
+    return 0
+
+
+def _wait(duration: float) -> None:
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait(duration if duration else None)
+    except KeyboardInterrupt:
+        pass
+
+
+def _discover(args: argparse.Namespace) -> int:
+    from console.core.ha.cli import discover_main
+
+    return discover_main(args.ha_config, as_json=args.json)
+
+
 def _simulate(args: argparse.Namespace) -> int:
+    if args.ha_discovery:
+        return _simulate_ha(args)
     from console.core.fleet.catalog import load_fleet
     from console.core.logsetup import setup_logging
     from console.core.mqtt.link import BrokerConfig
@@ -101,15 +189,32 @@ def _fetch_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _connection_flags(p: argparse.ArgumentParser) -> None:
+    """For --broker, and on top of --profile."""
+    p.add_argument("--protocol", choices=["5", "3.1.1"], default=None,
+                   help="MQTT protocol version (default: the profile's, else 5)")
+    p.add_argument("--client-id", default="",
+                   help="MQTT client id (default: one made up once per installation and broker/profile, and kept)")
+    p.add_argument("--ca-file", default="", help="CA certificate file for an mqtts:// broker")
+    p.add_argument("--cert", default="", help="client certificate file (mqtts://)")
+    p.add_argument("--key", default="", help="client private key file, with --cert")
+    p.add_argument("--user", default="", help="broker user name")
+    p.add_argument("--password-file", default=None, metavar="PATH",
+                   help="read the broker password from the first line of PATH (default: $AUTOGLM_MQTT_PASSWORD, "
+                        "else the OS keyring for a profile, else the console asks); never logged")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="autoglm-console", description="Operator console for LLM-driven device control")
-    p.add_argument("--broker", help="broker URL (mqtt://host:1883, mqtts://host:8883); none: demo mode")
+    p.add_argument("--broker", help="broker URL (mqtt://host:1883, mqtts://host:8883); none: demo mode. Give "
+                   "the password with --password-file or $AUTOGLM_MQTT_PASSWORD, not in the URL (it shows in ps)")
     p.add_argument("--demo", action="store_true", help="embedded broker and simulated fleet")
     p.add_argument("--profile", nargs="?", const="", default=None,
                    help="connect with a saved connection profile (no name: the active one)")
     p.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
     p.add_argument("--prefix", default="autoglm", help="topic prefix (default autoglm)")
     p.add_argument("--self-test", action="store_true", help="start, see every demo device online, exit 0")
+    _connection_flags(p)
     p.add_argument("--timeout", type=float, default=30.0, help="self-test time limit in seconds")
     sub = p.add_subparsers(dest="command")
 
@@ -122,7 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--protocol", choices=["5", "3.1.1"], default="5")
     s.add_argument("--duration", type=float, default=0, help="stop after this many seconds (0: run until stopped)")
     s.add_argument("--connect-timeout", type=float, default=30.0)
+    s.add_argument("--ha-discovery", metavar="FILE",
+                   help="instead: publish the Home Assistant discovery configs and states of FILE and follow "
+                        "commands as Zigbee2MQTT does")
+    s.add_argument("--ha-prefix", default="homeassistant", help="discovery prefix (default homeassistant)")
+    s.add_argument("--clear", action="store_true", help="with --ha-discovery: remove the retained configs on exit")
     s.set_defaults(func=_simulate)
+
+    h = sub.add_parser("discover", help="print the devices a file of Home Assistant discovery configs describes")
+    h.add_argument("--ha-config", required=True, metavar="FILE", help='JSON list of {"topic": ..., "config": {...}}')
+    h.add_argument("--json", action="store_true", help="print JSON (default: one line per device)")
+    h.set_defaults(func=_discover)
 
     d = sub.add_parser("doctor", help="check the environment and say how to fix what is wrong")
     d.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -48,6 +48,26 @@ def mosquitto():
     broker.stop()
 
 
+class StockMosquitto(EmbeddedBroker):
+    """Mosquitto as a stock install runs it: default limits (20 in flight, 1,000 queued per client)."""
+
+    def _mosquitto_cmd(self) -> list[str]:
+        conf = self.workdir / "mosquitto.conf"
+        conf.write_text(f"listener {self.port} {self.host}\nallow_anonymous true\npersistence false\nlog_dest stdout\n")
+        os.chmod(conf, 0o644)
+        return [find_mosquitto() or "mosquitto", "-c", str(conf)]
+
+
+@pytest.fixture(scope="session")
+def stock_mosquitto():
+    """A second real Mosquitto for the session with no limits raised (the embedded one raises them)."""
+    if find_mosquitto() is None:
+        pytest.fail("Mosquitto is not installed: run `make test` (it installs it) or apt-get install mosquitto")
+    broker = StockMosquitto(kind="mosquitto").start()
+    yield broker
+    broker.stop()
+
+
 @pytest.fixture
 def prefix() -> str:
     return f"t{uuid.uuid4().hex[:10]}"
@@ -103,3 +123,16 @@ def wait_for(predicate, timeout: float = 10.0, interval: float = 0.02, what: str
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+MQTT_USER, MQTT_PASSWORD = "operator", "s3cret-pw"
+
+
+@pytest.fixture(scope="session")
+def password_mosquitto():
+    """A real Mosquitto with a password file (user ``MQTT_USER``, password ``MQTT_PASSWORD``), no anonymous."""
+    if find_mosquitto() is None:
+        pytest.fail("Mosquitto is not installed: run `make test` (it installs it) or apt-get install mosquitto")
+    broker = EmbeddedBroker(kind="mosquitto", passwords={MQTT_USER: MQTT_PASSWORD}).start()
+    yield broker
+    broker.stop()

@@ -25,9 +25,52 @@ ORIGINS = ("operator", "assistant", "replay")
 ACTIONS = ("set", "refresh")
 CAP_TYPES = ("bool", "int", "float", "enum")
 
+# Numbers are finite and in range where they enter (issue 13): anything else is a ProtocolError.
+INT_LIMIT = 2**53  # |int| and |min|/|max| bound: exact in a double, so JSON peers agree on the value
+SEQ_LIMIT = 2**53  # state seq and ack state_seq: 0 <= seq < SEQ_LIMIT
+MAX_FUTURE_S = 86_400.0  # a state's ts may be at most one day ahead of the console's clock (any past
+# ts is accepted: devices without a real-time clock send uptime or 0); a far-future ts would make
+# the reboot check (seq back, ts on) fail for that device
+MAX_TEXT = 200  # name, kind, zone, unit: longer ones are cut (the table shows them)
+MAX_CAPABILITIES = 256
+MAX_NAME = 64  # a capability's name
+MAX_ENUM_VALUES = 256
+
 
 class ProtocolError(ValueError):
     """A payload or topic that does not follow the contract; the message says what is wrong."""
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    """A repr for error messages: never huge, never raising (a 4,000-digit int is "a huge integer")."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**18:
+        return f"a {len(str(abs(value))) if abs(value) < 10**4000 else 'huge'}-digit integer"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a repr that fails is still an answer
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_number(value: Any, label: str, lo: float = -INT_LIMIT, hi: float = INT_LIMIT,
+                 *, integer: bool = False) -> int | float:
+    """``value`` if it is a finite number (an int if ``integer``) in [lo, hi]; else ProtocolError.
+
+    Never raises OverflowError: a huge int is compared, not converted."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ProtocolError(f"{label} must be a number, not {short_repr(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ProtocolError(f"{label} must be a finite number, not {value!r}")
+    if integer and not isinstance(value, int):
+        raise ProtocolError(f"{label} must be an integer, not {short_repr(value)}")
+    if not lo <= value <= hi:
+        raise ProtocolError(f"{label} {short_repr(value)} is outside [{lo:g}, {hi:g}]")
+    return value
+
+
+def cut_text(value: Any, limit: int = MAX_TEXT) -> str:
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class CommandState(str, enum.Enum):
@@ -120,26 +163,27 @@ class Capability:
     unit: str = ""
     values: tuple[str, ...] = ()
     risk: str | None = None
+    step: float | None = None
 
     @classmethod
     def from_json(cls, name: str, raw: Any) -> "Capability":
         if not isinstance(raw, dict):
-            raise ProtocolError(f"capability {name!r} must be an object")
+            raise ProtocolError(f"capability {short_repr(name)} must be an object")
+        if not name or len(name) > MAX_NAME:
+            raise ProtocolError(f"capability name {short_repr(name)} must have 1 to {MAX_NAME} characters")
         ctype = raw.get("type")
         if ctype not in CAP_TYPES:
-            raise ProtocolError(f"capability {name!r} has unknown type {ctype!r}")
+            raise ProtocolError(f"capability {name!r} has unknown type {short_repr(ctype)}")
         values: tuple[str, ...] = ()
         if ctype == "enum":
             vals = raw.get("values")
             if not isinstance(vals, list) or not vals or not all(isinstance(v, str) for v in vals):
                 raise ProtocolError(f"enum capability {name!r} needs a non-empty list of strings")
+            if len(vals) > MAX_ENUM_VALUES or any(len(v) > MAX_TEXT for v in vals):
+                raise ProtocolError(f"enum capability {name!r}: at most {MAX_ENUM_VALUES} values "
+                                    f"of at most {MAX_TEXT} characters")
             values = tuple(vals)
-        lo, hi = raw.get("min"), raw.get("max")
-        for bound, label in ((lo, "min"), (hi, "max")):
-            if bound is not None and (isinstance(bound, bool) or not isinstance(bound, (int, float))):
-                raise ProtocolError(f"capability {name!r}: {label} must be a number")
-        if lo is not None and hi is not None and lo > hi:
-            raise ProtocolError(f"capability {name!r}: min {lo} > max {hi}")
+        lo, hi, step = cls._bounds(name, ctype, raw)
         risk = raw.get("risk")
         if risk not in (None, "low", "high"):
             raise ProtocolError(f"capability {name!r}: risk must be low or high")
@@ -149,10 +193,24 @@ class Capability:
             writable=bool(raw.get("writable", False)),
             min=lo,
             max=hi,
-            unit=str(raw.get("unit", "")),
+            unit=cut_text(raw.get("unit", ""), 40),
             values=values,
             risk=risk,
+            step=step,
         )
+
+    @staticmethod
+    def _bounds(name: str, ctype: str, raw: dict) -> tuple[Any, Any, Any]:
+        """min, max, step: finite, within ±INT_LIMIT, min <= max, step > 0."""
+        lo, hi, step = raw.get("min"), raw.get("max"), raw.get("step")
+        for bound, label in ((lo, "min"), (hi, "max"), (step, "step")):
+            if bound is not None:
+                check_number(bound, f"capability {name!r}: {label}")
+        if lo is not None and hi is not None and lo > hi:
+            raise ProtocolError(f"capability {name!r}: min {lo} > max {hi}")
+        if step is not None and step <= 0:
+            raise ProtocolError(f"capability {name!r}: step must be above 0, not {step!r}")
+        return lo, hi, step
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "writable": self.writable}
@@ -164,6 +222,8 @@ class Capability:
             out["unit"] = self.unit
         if self.values:
             out["values"] = list(self.values)
+        if self.step is not None:
+            out["step"] = self.step
         if self.risk:
             out["risk"] = self.risk
         return out
@@ -172,16 +232,17 @@ class Capability:
         """Return the value normalised for this capability, or raise ProtocolError saying why not."""
         if self.type == "bool":
             if not isinstance(value, bool):
-                raise ProtocolError(f"{self.name} must be true or false, not {value!r}")
+                raise ProtocolError(f"{self.name} must be true or false, not {short_repr(value)}")
             return value
         if self.type == "enum":
-            if value not in self.values:
-                raise ProtocolError(f"{self.name} must be one of {', '.join(self.values)}, not {value!r}")
+            if not isinstance(value, str) or value not in self.values:
+                raise ProtocolError(f"{self.name} must be one of {', '.join(self.values)[:200]}, not {short_repr(value)}")
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ProtocolError(f"{self.name} must be a number, not {value!r}")
+            raise ProtocolError(f"{self.name} must be a number, not {short_repr(value)}")
         if isinstance(value, float) and not math.isfinite(value):
             raise ProtocolError(f"{self.name} must be a finite number")
+        check_number(value, self.name)
         if self.type == "int":
             if isinstance(value, float):
                 if not value.is_integer():
@@ -222,15 +283,17 @@ class DeviceMeta:
         risk = raw.get("risk", "low")
         if risk not in ("low", "high"):
             raise ProtocolError(f"meta of {device_id}: risk must be low or high")
+        if len(caps_raw) > MAX_CAPABILITIES:
+            raise ProtocolError(f"meta of {device_id} has {len(caps_raw)} capabilities, at most {MAX_CAPABILITIES}")
         caps = {str(k): Capability.from_json(str(k), v) for k, v in caps_raw.items()}
         return cls(
             id=device_id,
-            name=str(raw.get("name", device_id)),
-            kind=str(raw.get("kind", "")),
-            zone=str(raw.get("zone", "")),
+            name=cut_text(raw.get("name", device_id)),
+            kind=cut_text(raw.get("kind", "")),
+            zone=cut_text(raw.get("zone", "")),
             capabilities=caps,
             risk=risk,
-            schema=int(raw.get("schema", 1)) if isinstance(raw.get("schema", 1), int) else 1,
+            schema=_schema(raw.get("schema", 1)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -275,6 +338,11 @@ class DeviceMeta:
         return out
 
 
+def _schema(value: Any) -> int:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000
+    return value if ok else 1
+
+
 # ---------------------------------------------------------------------------------------------
 # State, commands, acks
 # ---------------------------------------------------------------------------------------------
@@ -287,14 +355,15 @@ class StateMessage:
     values: dict[str, Any]
 
     @classmethod
-    def from_json(cls, raw: Any) -> "StateMessage":
+    def from_json(cls, raw: Any, now: float | None = None) -> "StateMessage":
+        """seq: an integer in [0, SEQ_LIMIT); ts: a finite number in [0, now + MAX_FUTURE_S]."""
         if not isinstance(raw, dict):
             raise ProtocolError("state must be a JSON object")
         seq, ts, values = raw.get("seq"), raw.get("ts", 0.0), raw.get("values")
-        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
-            raise ProtocolError(f"state seq must be a non-negative integer, not {seq!r}")
-        if isinstance(ts, bool) or not isinstance(ts, (int, float)) or not math.isfinite(ts):
-            raise ProtocolError("state ts must be a number")
+        if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq < SEQ_LIMIT:
+            raise ProtocolError(f"state seq must be an integer in [0, 2**53), not {short_repr(seq)}")
+        now = time.time() if now is None else now
+        check_number(ts, "state ts", 0, now + MAX_FUTURE_S)
         if not isinstance(values, dict):
             raise ProtocolError("state values must be an object")
         return cls(seq=seq, ts=float(ts), values=dict(values))
@@ -361,9 +430,8 @@ class Command:
         if not isinstance(cid, str) or not cid or len(cid) > 128:
             raise ProtocolError("command id must be a non-empty string")
         ts, ttl = raw.get("ts"), raw.get("ttl_s", 30)
-        for val, label in ((ts, "ts"), (ttl, "ttl_s")):
-            if isinstance(val, bool) or not isinstance(val, (int, float)) or not math.isfinite(val):
-                raise ProtocolError(f"command {label} must be a number")
+        check_number(ts, "command ts")
+        check_number(ttl, "command ttl_s")
         action = raw.get("action")
         if action not in ACTIONS:
             raise ProtocolError(f"unknown action {action!r}")
@@ -371,6 +439,7 @@ class Command:
         if not isinstance(params, dict):
             raise ProtocolError("command params must be an object")
         origin = raw.get("origin", "operator")
+        trace = raw.get("trace", "")
         return cls(
             id=cid,
             device_id=device_id,
@@ -379,7 +448,7 @@ class Command:
             ts=float(ts),
             ttl_s=float(ttl),
             origin=origin if origin in ORIGINS else "operator",
-            trace=str(raw.get("trace", "")),
+            trace=cut_text(trace, 128),
         )
 
 
@@ -400,13 +469,14 @@ class Ack:
             raise ProtocolError("ack id must be a non-empty string")
         if status not in ACK_STATUSES:
             raise ProtocolError(f"unknown ack status {status!r}")
-        ts = raw.get("ts", 0.0)
-        if isinstance(ts, bool) or not isinstance(ts, (int, float)):
-            raise ProtocolError("ack ts must be a number")
+        if len(cid) > 128:
+            raise ProtocolError("ack id is longer than 128 characters")
+        ts = check_number(raw.get("ts", 0.0), "ack ts")
         seq = raw.get("state_seq")
-        if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int)):
-            raise ProtocolError("ack state_seq must be an integer")
-        return cls(id=cid, status=status, ts=float(ts), error=str(raw.get("error", "") or ""), state_seq=seq)
+        if seq is not None:
+            check_number(seq, "ack state_seq", 0, SEQ_LIMIT - 1, integer=True)
+        error = cut_text(raw.get("error", "") or "", 500)
+        return cls(id=cid, status=status, ts=float(ts), error=error, state_seq=seq)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "status": self.status, "ts": self.ts}
@@ -417,14 +487,54 @@ class Ack:
         return out
 
 
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} is not finite")
+    return value
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def decode_json(payload: bytes, max_bytes: int = 256 * 1024) -> Any:
-    """Decode an MQTT payload as JSON, with a size cap; raise ProtocolError on anything else."""
+    """Decode an MQTT payload as JSON, with a size cap; raise ProtocolError on anything else.
+
+    Refused with a reason: not UTF-8, not JSON, NaN / Infinity / 1e999, an integer of more than
+    4,300 digits, nesting deeper than the interpreter's recursion limit, a lone surrogate
+    (``"\\ud800"``: a string no UTF-8 encoder, log file or Qt label can take)."""
     if len(payload) > max_bytes:
         raise ProtocolError(f"payload of {len(payload)} bytes exceeds {max_bytes}")
     try:
-        return json.loads(payload.decode("utf-8"))
+        obj = json.loads(payload.decode("utf-8"), parse_float=_finite_float, parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ProtocolError(f"payload is not UTF-8 JSON: {exc}") from None
+        raise ProtocolError(f"payload is not UTF-8 JSON: {short_repr(str(exc), 120)}") from None
+    except RecursionError:
+        raise ProtocolError("payload is nested too deeply") from None
+    if _ESCAPED_SURROGATE.search(payload) and _has_lone_surrogate(obj):
+        raise ProtocolError("payload has a lone surrogate (\\ud800-\\udfff) in a string")
+    return obj
+
+
+def _has_lone_surrogate(obj: Any) -> bool:
+    stack = [obj]  # iterative: the depth json.loads accepted may exceed what recursion here can take
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def encode_json(obj: Any) -> bytes:

@@ -1,5 +1,9 @@
 """What the console runs on, without Qt: the broker (embedded in the demo), the simulated fleet,
-the fleet registry and the MQTT link.  The UI and the self-test build one of these."""
+the fleet registry and the MQTT link.  The UI and the self-test build one of these.
+
+Home Assistant discovery is on by default (prefix ``cfg.ha_prefix``, "homeassistant"): its devices
+join the same registry and the same command pipeline (``console.core.sources``); the demo runs a
+simulated discovery fleet (``resources/fleets/ha-demo.json``) beside the native one."""
 
 from __future__ import annotations
 
@@ -14,8 +18,12 @@ from console.core.commands.pipeline import CommandPipeline, PipelineConfig
 from console.core.mqtt.link import BrokerConfig, MqttLink
 from console.core.commands.outbox import CommandRow, Outbox, OutboxError
 from console.core.commands.migration import migrate_legacy_outbox, outbox_path_for
+from console.core.commands.others import OtherConsoles
 from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
 from console.core.demo.simulator import Simulator
+from console.core.demo.ha_simulator import HaDiscoverySimulator
+from console.core.paths import resource_path
+from console.core.sources.ha_bridge import HaBridge
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,8 @@ class Services:
     commands: CommandPipeline | None = None
     embedded: EmbeddedBroker | None = None
     simulator: Simulator | None = None
+    ha: HaBridge | None = None  # Home Assistant discovery (None: off)
+    ha_simulator: HaDiscoverySimulator | None = None
     start_error: Exception | None = None
     # the commands moved out of the shared outbox at this start (the upgrade to one outbox per broker
     # site): open, replayed nowhere; the GUI tells the operator and its audit log lists them
@@ -43,6 +53,8 @@ class Services:
             self.embedded.start()
         if self.simulator is not None:
             self.simulator.start(wait=10)
+        if self.ha_simulator is not None:
+            self.ha_simulator.start(wait=10)
         if self.commands is not None:
             self.commands.start()
         self.link.start()
@@ -64,6 +76,13 @@ class Services:
         return self._starter
 
     def stop(self) -> None:
+        try:
+            self._stop_clients()
+        finally:  # whatever failed above, no embedded broker outlives the console
+            if self.embedded is not None:
+                self.embedded.stop()
+
+    def _stop_clients(self) -> None:
         if self._starter is not None:
             self._starter.join(15)
         if self.commands is not None:
@@ -73,8 +92,8 @@ class Services:
             self.commands.outbox.close()
         if self.simulator is not None:
             self.simulator.stop()
-        if self.embedded is not None:
-            self.embedded.stop()
+        if self.ha_simulator is not None:
+            self.ha_simulator.stop()
 
 
 def build_services(
@@ -88,17 +107,19 @@ def build_services(
     cfg: BrokerConfig | None = None,
     outbox_path: str | Path | None = None,
     pipeline: PipelineConfig | None = None,
+    ha_discovery: str | Path | None = None,
 ) -> Services:
     """Build, without starting anything: ``Services.start()`` brings the demo broker and fleet up.
 
-    Demo: an embedded broker on a free loopback port (Mosquitto, else amqtt) and the simulated fleet.
+    Demo: an embedded broker on a free loopback port (Mosquitto, else amqtt) and the simulated fleet,
+    native and discovered (``ha_discovery``: a discovery file, default the bundled demo one).
     """
     fleet = load_fleet(fleet_path)
     embedded = simulator = None
     protocol = "5"
     if demo and not broker_url:
         kind = "mosquitto" if find_mosquitto() else ("amqtt" if amqtt_available() else "mosquitto")
-        embedded = EmbeddedBroker(port=free_port(), kind=kind)
+        embedded = EmbeddedBroker(port=free_port(), kind=kind, watchdog=True)  # restarted if it dies
         protocol = "5" if kind == "mosquitto" else "3.1.1"  # amqtt speaks MQTT 3.1.1 only
         broker_url = embedded.url
     if not broker_url:
@@ -124,8 +145,20 @@ def build_services(
             move_error = str(exc)
     outbox = Outbox(outbox_path or outbox_path_for(cfg, embedded_demo=embedded is not None))
     log.info("command outbox for %s: %s", cfg.url(), outbox.path)
-    commands = CommandPipeline(outbox, link, registry.meta, pipeline)  # subscribes to delivered/connected
+    ha = HaBridge(link, registry, cfg.ha_prefix) if cfg.ha_prefix else None
+    commands = CommandPipeline(outbox, link, registry.meta, pipeline,  # subscribes to delivered/connected
+                               transport_for=ha.transport_for if ha is not None else None)
     link.route("ack", commands.on_ack)
-    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, unassigned=moved,
-                   unassigned_error=move_error)
+    link.route("ack", registry.note_ack_clock)  # ack timestamps: the device's clock offset
+    commands.others = OtherConsoles(prefix, commands.get)  # other consoles' commands, read-only
+    commands.others.attach(link)
+    ha_sim = None
+    if ha is not None:
+        ha.bind(commands)
+        ha.attach()
+        if demo:
+            ha_sim = HaDiscoverySimulator.from_file(ha_discovery or resource_path("fleets", "ha-demo.json"), cfg,
+                                                    prefix=cfg.ha_prefix)
+    svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, ha=ha, ha_simulator=ha_sim,
+                   unassigned=moved, unassigned_error=move_error)
     return svc

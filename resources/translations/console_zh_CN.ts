@@ -4,48 +4,48 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="91"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="96"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="129"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="134"/>
         <source>Open commands from before this console kept one outbox per broker could not be moved out of the old shared outbox: {e}. None of them is sent; the move is tried again at the next start. Free the path, or move the file away, then restart.</source>
         <translation>无法将启用“每个代理一个发件队列”之前未完成的命令移出旧的共享发件队列：{e}。这些命令均不会发送；下次启动时将再次尝试移出。请释放该路径或将该文件移走，然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="133"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="138"/>
         <source>The old shared outbox could not be sorted out: see the warning (retried at the next start)</source>
         <translation>旧的共享发件队列未能整理：请查看警告（下次启动时重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="143"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="148"/>
         <source>{n} command(s) were still open from before this console kept one outbox per broker. The broker they were for was not recorded, so none was sent again. Check those devices and send again what is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, once you confirm it.</source>
         <translation>有 {n} 条命令在本控制台改为每个 MQTT 代理各用一个发件队列之前仍未完成。由于未记录它们所属的代理，这些命令均未重新发送。请检查相关设备，并重新发送仍需要的命令：“设备 → 审计日志 → 未分配”中列出了这些命令，经您确认后可在本站点逐条重新发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="148"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="153"/>
         <source>… and {k} more</source>
         <translation>… 另有 {k} 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="151"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="156"/>
         <source>{n} open command(s) from before the upgrade were not sent again: see Devices → Audit log → Unassigned</source>
         <translation>升级前未完成的 {n} 条命令未重新发送：请查看“设备 → 审计日志 → 未分配”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="175"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="180"/>
         <source>Start-up failed: {m}</source>
         <translation>启动失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="160"/>
-        <location filename="../../console/ui/shell/qt_app.py" line="177"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="165"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="182"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="185"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="190"/>
         <source>no command pipeline: nothing can be sent</source>
         <translation>命令管道不可用：无法发送任何命令</translation>
     </message>
@@ -53,82 +53,62 @@
 <context>
     <name>QtAssistantPanel</name>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="111"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="125"/>
         <source>Say what should happen…</source>
         <translation>说出要做什么……</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="114"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="128"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="117"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="117"/>
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="117"/>
-        <source>Risk</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="117"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="128"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="134"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="130"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="152"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="158"/>
         <source>For example: &quot;stop both conveyors&quot;, &quot;set the office AC to 22 °C&quot;, &quot;关闭所有灯&quot;.</source>
         <translation>例如：“停止两条输送带”、“把办公室空调设为 22 °C”、“turn off all lamps”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="197"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="203"/>
         <source>Reading… (learning the names of {n} devices)</source>
         <translation>正在解析…（正在学习 {n} 台设备的名称）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="199"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="205"/>
         <source>Reading… (the model is choosing between similar devices)</source>
         <translation>正在解析…（模型正在相似设备之间进行选择）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="231"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="237"/>
         <source>Could not read that ({error}). Nothing was sent; try other words.</source>
         <translation>无法理解该指令（{error}）。未发送任何命令；请换一种说法。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="239"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="245"/>
         <source>Not possible: {reason}</source>
         <translation>无法执行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="244"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="250"/>
         <source>Check the changes. High-risk rows will ask once more before sending.</source>
         <translation>请检查变更。高风险行在发送前会再次请求确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="246"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="252"/>
         <source>Check the changes, then Confirm to send them.</source>
         <translation>请检查变更，然后点击“确认”发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="261"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="267"/>
         <source>These changes are high risk:
 
 {changes}
@@ -141,95 +121,80 @@ Send them?</source>
 确定发送吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="263"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="269"/>
         <source>Confirm high-risk commands</source>
         <translation>确认高风险命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="264"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="270"/>
         <source>Not sent: the high-risk changes were not confirmed.</source>
         <translation>未发送：高风险变更未获确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="278"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="284"/>
         <source>not sent: {error}</source>
         <translation>未发送：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="283"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="289"/>
         <source>sent ({state})</source>
         <translation>已发送（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="283"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="289"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="287"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="294"/>
         <source>{sent} sent, {failed} not sent (see the Result column).</source>
         <translation>已发送 {sent} 条，{failed} 条未发送（见“结果”列）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="290"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="297"/>
         <source>{sent} sent. Their progress shows in the device table.</source>
         <translation>已发送 {sent} 条。执行进度显示在设备表中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="298"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="305"/>
         <source>Cancelled: nothing was sent.</source>
         <translation>已取消：未发送任何命令。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="315"/>
-        <source> (model&apos;s pick)</source>
-        <translation>（模型选定）</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="320"/>
-        <source>HIGH – asks again</source>
-        <translation>高 – 需再次确认</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="320"/>
-        <source>low</source>
-        <translation>低</translation>
     </message>
 </context>
 <context>
     <name>QtAuditModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="60"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="60"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="60"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="60"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="61"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="61"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="61"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -237,82 +202,82 @@ Send them?</source>
 <context>
     <name>QtAuditView</name>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="116"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="128"/>
         <source>This site&apos;s commands</source>
         <translation>本站点的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="118"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="130"/>
         <source>Unassigned: open before one outbox per broker, never sent again</source>
         <translation>未分配：启用“每个代理一个发件队列”前未完成，不再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="120"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="132"/>
         <source>Commands an earlier console left open in its shared outbox. The broker they were for was not recorded, so none is sent again anywhere: check those devices and send again what is still wanted. Kept in {path}</source>
         <translation>旧版控制台在其共享发件队列中遗留的未完成命令。由于未记录它们所属的 MQTT 代理，这些命令不会在任何地方重新发送：请检查相关设备，并重新发送仍需要的命令。保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="126"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="138"/>
         <source>Send again on this site…</source>
         <translation>在本站点重新发送…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="128"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="140"/>
         <source>Send the selected unassigned command again, to this site&apos;s broker, as a new command (you confirm it first); the old one is closed</source>
         <translation>将选中的未分配命令作为新命令重新发送到本站点的 MQTT 代理（需先确认）；旧命令随即关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="134"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="146"/>
         <source>device id contains…</source>
         <translation>设备 ID 包含…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="137"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="149"/>
         <source>any state</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="141"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="153"/>
         <source>any origin</source>
         <translation>任意来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="145"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="157"/>
         <source>from</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="147"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="159"/>
         <source>until</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="152"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="164"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="153"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="165"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="214"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="227"/>
         <source>Cannot read {path}: {e}</source>
         <translation>无法读取 {path}：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="218"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="231"/>
         <source>{n} command(s)</source>
         <translation>{n} 条命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="283"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="305"/>
         <source>Cannot send it again here: {e}</source>
         <translation>无法在此重新发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="256"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="278"/>
         <source>Send {what} to {device} again, on {site}?
 
 An earlier console left this command {state} on a broker it did not record; it has not been sent since. Check the device first: it may have been done, or be unwanted now.</source>
@@ -321,64 +286,64 @@ An earlier console left this command {state} on a broker it did not record; it h
 旧版控制台遗留了这条状态为 {state} 的命令，且未记录其所属的 MQTT 代理；此后该命令一直未发送。请先检查设备：该操作可能已经完成，或现在已不再需要。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="261"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="283"/>
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="247"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="269"/>
         <source>Send an unassigned command again</source>
         <translation>重新发送未分配的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="249"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="271"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="285"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="307"/>
         <source>Not sent: {path} could not record it: {e}</source>
         <translation>未发送：{path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="278"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="300"/>
         <source>Not sent: another console changed this command meanwhile (see its history)</source>
         <translation>未发送：另一个控制台已在此期间更改了该命令（见其历史记录）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="281"/>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="288"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="303"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="310"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="270"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="292"/>
         <source>Sent again as {id}, but {path} could not record it: {e}</source>
         <translation>已作为 {id} 重新发送，但 {path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="273"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="295"/>
         <source>Sent again as {id} ({what} to {device}): follow it in the Commands tab</source>
         <translation>已作为 {id} 重新发送（向 {device} 发送 {what}）：请在“命令”选项卡中跟踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="299"/>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="302"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="321"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="324"/>
         <source>Export failed: {e}</source>
         <translation>导出失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="304"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="326"/>
         <source>Exported {n} command(s) to {path}</source>
         <translation>已将 {n} 条命令导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="309"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="331"/>
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="310"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="332"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -386,89 +351,111 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCapabilityControl</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="58"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="154"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="66"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="170"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="154"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="170"/>
         <source>On</source>
         <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="179"/>
+        <source>The device reported {v}</source>
+        <translation>设备报告的值为 {v}</translation>
     </message>
 </context>
 <context>
     <name>QtCommandSender</name>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="75"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="101"/>
         <source>confirmation declined</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="81"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="107"/>
         <source>the device&apos;s risk kept changing while you were asked</source>
         <translation>询问期间该设备的风险等级一再变化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="88"/>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="97"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="114"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="127"/>
         <source>Confirm command</source>
         <translation>确认命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="94"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="120"/>
+        <source>{device}: {changes}</source>
+        <translation>{device}：{changes}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="121"/>
+        <source>Send this command to {device_id}?</source>
+        <translation>是否向 {device_id} 发送此命令？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="123"/>
+        <source>The device already shows these values: nothing would change.</source>
+        <translation>设备已处于这些值：发送不会改变任何状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="125"/>
+        <source>This device is marked high risk.</source>
+        <translation>此设备被标记为高风险。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="126"/>
         <source>Confirm high-risk command</source>
         <translation>确认高风险命令</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="95"/>
-        <source>Send {params} to {device}?
-
-This device is marked high risk.</source>
-        <translation>是否向 {device} 发送 {params}？
-
-此设备被标记为高风险。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="97"/>
-        <source>Send {params} to {device}?</source>
-        <translation>是否向 {device} 发送 {params}？</translation>
     </message>
 </context>
 <context>
     <name>QtCommandsModel</name>
     <message>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="51"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="56"/>
+        <source>another console</source>
+        <translation>另一控制台</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/devices/qt_commands_model.py" line="57"/>
+        <source>Sent by {console}, not by this console: shown read-only, as the broker and the device&apos;s answers showed it</source>
+        <translation>由 {console} 发送，而非本控制台：只读显示，内容来自代理和设备的应答</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="57"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="57"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="58"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="58"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="58"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="59"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="90"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -476,56 +463,83 @@ This device is marked high risk.</source>
 <context>
     <name>QtCommandsView</name>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="31"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="32"/>
         <source>Cancel queued command</source>
         <translation>取消排队中的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="33"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="34"/>
         <source>Only a command not yet handed to the broker can be cancelled</source>
         <translation>只能取消尚未交给 MQTT 代理的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="55"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="56"/>
         <source>{n} in flight</source>
         <translation>{n} 条执行中</translation>
     </message>
 </context>
 <context>
+    <name>QtConnect</name>
+    <message>
+        <location filename="../../console/ui/connection/qt_connect.py" line="26"/>
+        <source>Password of {user} for profile {profile}:
+{why}
+It is used for this connection only and not stored.</source>
+        <translation>配置 {profile} 的用户 {user} 的密码：
+{why}
+仅用于本次连接，不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/connection/qt_connect.py" line="28"/>
+        <source>Broker password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/connection/qt_connect.py" line="52"/>
+        <source>The OS keyring holds no password for this profile.</source>
+        <translation>系统密钥环中没有此配置的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/connection/qt_connect.py" line="54"/>
+        <source>No OS keyring is available to hold it (for an unattended station: --password-file or $AUTOGLM_MQTT_PASSWORD).</source>
+        <translation>没有可保存密码的系统密钥环（无人值守的工作站：使用 --password-file 或 $AUTOGLM_MQTT_PASSWORD）。</translation>
+    </message>
+</context>
+<context>
     <name>QtDeviceControls</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="183"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="213"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="208"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="238"/>
         <source>Select a device in the table</source>
         <translation>请在表格中选择设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="217"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="242"/>
         <source>high risk: commands ask for confirmation</source>
         <translation>高风险：命令需确认后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="217"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="242"/>
         <source>low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="218"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="243"/>
         <source>{kind} in {zone} · {risk}</source>
         <translation>{kind}，位于 {zone} · {risk}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="250"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="275"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="252"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="277"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="270"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="295"/>
         <source>{cmd}: {state}</source>
         <translation>{cmd}：{state}</translation>
     </message>
@@ -533,52 +547,52 @@ This device is marked high risk.</source>
 <context>
     <name>QtDevicesPanel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="99"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="101"/>
         <source>Filter devices (id, name, zone, kind)</source>
         <translation>筛选设备（ID、名称、区域、类型）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="103"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="105"/>
         <source>Online only</source>
         <translation>仅在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="106"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="108"/>
         <source>All zones</source>
         <translation>所有区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="106"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="108"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="132"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="134"/>
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="133"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="135"/>
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="142"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="144"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="148"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="150"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="149"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="199"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="201"/>
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -592,8 +606,8 @@ This device is marked high risk.</source>
     </message>
     <message>
         <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="116"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="318"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="389"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="321"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="392"/>
         <source>Run again</source>
         <translation>重新检查</translation>
     </message>
@@ -678,57 +692,57 @@ This device is marked high risk.</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="306"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="309"/>
         <source>{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}</source>
         <translation>{fail} 项失败，{warn} 项警告，{ok} 项正常，{skip} 项跳过 — 检查时间 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="328"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="331"/>
         <source>Value: {v}</source>
         <translation>值：{v}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="330"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="333"/>
         <source>Expected: {e}</source>
         <translation>期望值：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="332"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="335"/>
         <source>How to fix: {h}</source>
         <translation>修复方法：{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="340"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="343"/>
         <source>Report copied to the clipboard (Markdown).</source>
         <translation>报告已复制到剪贴板（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="347"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="350"/>
         <source>Save diagnostic bundle</source>
         <translation>保存诊断包</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="348"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="351"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="355"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="358"/>
         <source>Run the checks first.</source>
         <translation>请先运行检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="373"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="376"/>
         <source>Diagnostic bundle saved to {p}</source>
         <translation>诊断包已保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="378"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="381"/>
         <source>Could not save the bundle: {m}</source>
         <translation>无法保存诊断包：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="390"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="393"/>
         <source>Checks stopped.</source>
         <translation>检查已停止。</translation>
     </message>
@@ -736,12 +750,12 @@ This device is marked high risk.</source>
 <context>
     <name>QtErrorReporter</name>
     <message>
-        <location filename="../../console/ui/shell/qt_errors.py" line="61"/>
+        <location filename="../../console/ui/shell/qt_errors.py" line="72"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_errors.py" line="62"/>
+        <location filename="../../console/ui/shell/qt_errors.py" line="74"/>
         <source>The console keeps running. Details are in the log file.</source>
         <translation>控制台将继续运行。详细信息见日志文件。</translation>
     </message>
@@ -749,64 +763,99 @@ This device is marked high risk.</source>
 <context>
     <name>QtFleetModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="40"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="51"/>
         <source>now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="84"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="64"/>
+        <source>(+{n} unknown: {names})</source>
+        <translation>（另有 {n} 个未知项：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="84"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="84"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="84"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="85"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="85"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="85"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="164"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="195"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="166"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="197"/>
         <source>stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="168"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="199"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="168"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="199"/>
         <source>offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="201"/>
+        <source>{online} · clock {offset} s off</source>
+        <translation>{online} · 时钟偏差 {offset} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="210"/>
+        <source>Device clock: {offset} s from this console&apos;s (ahead &gt; 0), from its timestamps</source>
+        <translation>设备时钟与本控制台相差 {offset} 秒（正值表示超前），根据其时间戳估算</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="216"/>
+        <source>unknown maker</source>
+        <translation>未知厂商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="217"/>
+        <source>HA discovery: {maker}</source>
+        <translation>HA 发现：{maker}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="218"/>
+        <source>native</source>
+        <translation>原生</translation>
     </message>
 </context>
 <context>
@@ -833,48 +882,63 @@ This device is marked high risk.</source>
     </message>
     <message>
         <location filename="../../console/ui/shell/qt_main_window.py" line="67"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="69"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="88"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="97"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="119"/>
         <source>Broker {url}: {state}</source>
         <translation>MQTT 代理 {url}：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="98"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="120"/>
         <source>Broker: {state}</source>
         <translation>MQTT 代理：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="102"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="124"/>
         <source> (next try in {s:.0f} s)</source>
         <translation>（{s:.0f} 秒后重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="112"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="141"/>
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="112"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="141"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="113"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="142"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="113"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="142"/>
         <source>waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="114"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
+        <source>not authorized</source>
+        <translation>未授权</translation>
     </message>
 </context>
 <context>
@@ -995,71 +1059,102 @@ This device is marked high risk.</source>
 <context>
     <name>QtModelGraphs</name>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="51"/>
-        <source>Memory (GiB) over the last minutes</source>
-        <translation>最近几分钟的内存/显存 (GiB)</translation>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="81"/>
+        <source>time, 0 = now</source>
+        <translation>时间（0 = 现在）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="51"/>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="82"/>
-        <source>seconds</source>
-        <translation>秒</translation>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="81"/>
+        <source>memory</source>
+        <translation>内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="55"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="84"/>
         <source>GPU allocated (torch)</source>
         <translation>显存已分配 (torch)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="56"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="85"/>
         <source>GPU reserved (torch)</source>
         <translation>显存已预留 (torch)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="57"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="86"/>
         <source>GPU used (NVML)</source>
         <translation>显存已用 (NVML)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="58"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="87"/>
         <source>GPU total</source>
         <translation>显存总量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="59"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="88"/>
         <source>process RSS (CPU)</source>
         <translation>进程 RSS (CPU)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="69"/>
-        <source>Latency per request (s)</source>
-        <translation>每个请求的延迟（秒）</translation>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="98"/>
+        <source>no memory samples yet</source>
+        <translation>尚无内存采样</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="69"/>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="78"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="101"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="137"/>
+        <source>no requests yet</source>
+        <translation>尚无请求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="102"/>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="107"/>
+        <source>first token</source>
+        <translation>首个词元</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="109"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="117"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="112"/>
+        <source>decode tokens/s</source>
+        <translation>解码词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="116"/>
+        <source>decode speed</source>
+        <translation>解码速度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="122"/>
+        <source>end-to-end latency of completed requests</source>
+        <translation>已完成请求的端到端延迟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="123"/>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="198"/>
+        <source>no completed requests yet ({n} cancelled)</source>
+        <translation>尚无已完成的请求（{n} 个已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="102"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="112"/>
         <source>request</source>
         <translation>请求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="72"/>
-        <source>time to first token</source>
-        <translation>首字延迟</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="75"/>
+        <location filename="../../console/ui/model/qt_model_graphs.py" line="108"/>
         <source>end to end</source>
         <translation>端到端</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="78"/>
-        <source>Decode tokens/s per request</source>
-        <translation>每个请求的解码速度 (tokens/s)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/model/qt_model_graphs.py" line="82"/>
-        <source>End-to-end latency histogram</source>
-        <translation>端到端延迟直方图</translation>
     </message>
 </context>
 <context>
@@ -1213,157 +1308,205 @@ This device is marked high risk.</source>
 <context>
     <name>QtModelPanel</name>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="85"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="93"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="89"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="97"/>
         <source>Fit estimate: not computed yet</source>
         <translation>装载估算：尚未计算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="94"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="210"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="102"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="245"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="95"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="103"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="103"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="348"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="111"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="383"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="105"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="113"/>
         <source>No model loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="210"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="245"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="212"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="247"/>
         <source>Remote server: its own GPU memory applies, nothing is loaded here.</source>
         <translation>远程服务器：使用其自身的显存，本机不加载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="222"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="235"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="257"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="270"/>
         <source>write sizes like 0=20GiB, cpu=30GiB</source>
         <translation>请按 0=20GiB, cpu=30GiB 的格式填写大小</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="225"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="260"/>
         <source>Fit estimate: computing…</source>
         <translation>装载估算：计算中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="238"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="273"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="244"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="279"/>
         <source>no server URL</source>
         <translation>未填写服务器 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="244"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="279"/>
         <source>type the URL of a vLLM/SGLang/llama.cpp server</source>
         <translation>请输入 vLLM/SGLang/llama.cpp 服务器的 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="288"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="323"/>
         <source>Loading {source}…</source>
         <translation>正在加载 {source}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="299"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="334"/>
         <source>checking memory</source>
         <translation>检查内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="300"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="335"/>
         <source>tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="301"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="336"/>
         <source>converting GGUF (once)</source>
         <translation>转换 GGUF（仅一次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="302"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="337"/>
         <source>saving converted weights</source>
         <translation>保存转换后的权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="303"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="338"/>
         <source>loading weights</source>
         <translation>加载权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="304"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="339"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="318"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="353"/>
         <source> (converted copy cached: fast load)</source>
         <translation>（已缓存转换副本：快速加载）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="320"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="355"/>
         <source>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</source>
         <translation>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="325"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="360"/>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="331"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="366"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="333"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="368"/>
         <source>Loaded {model} ({kind}, {dtype} on {device}) in {s:.1f} s{cache}.</source>
         <translation>已加载 {model}（{kind}，{dtype}，设备 {device}），用时 {s:.1f} 秒{cache}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="336"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="371"/>
         <source>, from the GGUF cache</source>
         <translation>，来自 GGUF 缓存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="338"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="373"/>
         <source>Warning: {w}</source>
         <translation>警告：{w}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="340"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="375"/>
         <source>Connected to {url} ({model}).</source>
         <translation>已连接到 {url}（{model}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="350"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="385"/>
         <source>unloaded</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="359"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="394"/>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>QtPreviewTable</name>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="37"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="37"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="37"/>
+        <source>Before → after</source>
+        <translation>之前 → 之后</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="38"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="38"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="53"/>
+        <source> (model&apos;s pick)</source>
+        <translation>（模型选定）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="61"/>
+        <source>HIGH – asks again</source>
+        <translation>高 – 需再次确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="61"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_preview_table.py" line="90"/>
+        <source>sent ({state})</source>
+        <translation>已发送（{state}）</translation>
     </message>
 </context>
 <context>
@@ -1576,7 +1719,7 @@ This device is marked high risk.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="247"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="246"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>

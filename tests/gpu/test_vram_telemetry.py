@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a hard dependency: a broken install fails here
 
 pytestmark = [pytest.mark.gpu, pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")]
 
@@ -38,7 +38,7 @@ def test_torch_counters_rise_and_come_back():
 
 
 def test_nvml_used_rises_and_comes_back():
-    pytest.importorskip("pynvml")
+    pytest.importorskip("pynvml", reason="nvidia-ml-py (the [cuda] extra) is not installed")
     from console.core.inference.telemetry import Telemetry
 
     torch.cuda.init()

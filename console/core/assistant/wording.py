@@ -1,27 +1,26 @@
-"""How the assistant words things for the operator: labels, change summaries, lists, language pick."""
+"""How the assistant words things for the operator: labels, change summaries, lists, language pick.
+
+A summary says what the assistant will do ("Line A conveyor: stop"); :func:`before_after` says
+what it changes, next to the device's current values, in the words every confirmation uses
+(``console/core/commands/wording.py``, whose label tables these are): "running on → off",
+"power already on"."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from console.core.commands.wording import CAP_LABELS, ENUM_WORDS, CommandWording, word_command
 from console.core.protocol import DeviceMeta
 
 if TYPE_CHECKING:
     from console.core.assistant.aliases import Aliases
 
-_CAP_LABELS = {
-    "en": {"level": "brightness", "setpoint": "setpoint", "open": "opening", "position": "position",
-           "speed": "speed", "flow": "flow", "mode": "mode", "pattern": "pattern", "temp": "temperature"},
-    "zh": {"level": "亮度", "setpoint": "设定温度", "open": "开度", "position": "位置", "speed": "速度",
-           "flow": "流量", "mode": "模式", "pattern": "模式", "power": "电源", "running": "运行",
-           "active": "警报", "locked": "锁", "temp": "温度", "humidity": "湿度", "load": "负载"},
-}
+_CAP_LABELS = CAP_LABELS  # one table for the assistant and every command's before → after wording
 _BOOL_WORDS = {
     "en": {"running": ("start", "stop"), "locked": ("lock", "unlock"), "active": ("sound", "silence")},
     "zh": {"running": ("启动", "停止"), "locked": ("上锁", "解锁"), "active": ("鸣响", "静音")},
 }
-_ENUM_ZH = {"cool": "制冷", "heat": "制热", "fan": "送风", "auto": "自动", "low": "低速", "medium": "中速",
-            "high": "高速", "steady": "常响", "pulse": "脉冲", "wail": "警笛"}
+_ENUM_ZH = ENUM_WORDS["zh"]
 
 
 def t(lang: str, en: str, zh: str) -> str:
@@ -71,3 +70,9 @@ def describe_change(meta: DeviceMeta, params: Mapping[str, Any], lang: str = "en
             unit = f" {cap.unit}" if cap.unit else ""
             parts.append(f"{label(cap_name, lang)} {fmt(value)}{unit}")
     return "，".join(parts) if lang == "zh" else ", ".join(parts)
+
+
+def before_after(aliases: "Aliases", meta: DeviceMeta, params: Mapping[str, Any],
+                 current: Mapping[str, Any] | None, lang: str = "en") -> CommandWording:
+    """``params`` next to the device's ``current`` values (None: not known), named as in the summary."""
+    return word_command(meta, params, current, lang=lang, device_name=aliases.display_name(meta, lang))

@@ -13,6 +13,10 @@ caller says it always does (``always=True``: a stale command sent again).  A yes
 values for this device, and high risk only if the question said so: a yes given while the device
 was low risk does not cover the same command once the device is marked high risk, so the operator
 is asked again.  ``confirmed=True`` covers anything (scripts and tests that stand for the operator).
+
+The question's words are ``commands/wording.py``'s: ``exc.wording(current, lang, device_name)``
+gives the before → after parts ("Line A conveyor: running off → on"); ``str(exc)`` is the English
+sentence without current values (the pipeline has the meta, not the state).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Union
 
+from console.core.commands.wording import CommandWording, word_command
 from console.core.protocol import DeviceMeta, ProtocolError
 
 
@@ -34,7 +39,8 @@ class Confirmation:
 
 
 def describe_values(values: Mapping[str, Any], action: str = "set") -> str:
-    """``running=True, speed=30``: the values as the confirmation questions show them."""
+    """``running=True, speed=30``: the values as Python sees them (logs; the operator reads
+    :func:`console.core.commands.wording.word_command`)."""
     return ", ".join(f"{k}={v}" for k, v in values.items()) or action
 
 
@@ -56,7 +62,13 @@ class ConfirmationRequired(ProtocolError):
         self.always = always
         self.risky = tuple(name for name in self.values if meta.cap_risk(name) == "high")
         why = "This device is marked high risk." if high_risk else "The operator must confirm it."
-        super().__init__(f"Send {describe_values(self.values, action)} to {device_id}? {why}")
+        super().__init__(f"{self.wording().text()}. Send this command to {device_id}? {why}")
+
+    def wording(self, current: Mapping[str, Any] | None = None, *, lang: str = "en",
+                device_name: str | None = None) -> CommandWording:
+        """The values before → after: ``current`` is the device's last state (None: not known)."""
+        return word_command(self.meta, self.values, current, lang=lang, device_name=device_name,
+                            action=self.action)
 
     def confirmation(self) -> Confirmation:
         """What a yes to this question covers."""

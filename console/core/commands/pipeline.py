@@ -9,20 +9,45 @@ devices; under MQTT 5 with Response Topic and Correlation Data).  From then on t
     terminal failures: REJECTED, FAILED, TIMEOUT, EXPIRED, CANCELLED
 
 Each transition is committed to SQLite first and only then handed to the listeners (the UI), so
-what the operator sees is always on disk.  A sweeper thread expires queued commands past their
-ttl, re-sends (same id: devices apply an id once) commands whose device ack did not come within
-``ack_timeout_s``, up to ``max_attempts``, and then gives up with ``TIMEOUT``.  After a reconnect,
-and after the console restarts, ``QUEUED``/``SENT`` commands are replayed in submission order.
+what the operator sees is always on disk.  A sweeper thread re-sends (same id: devices apply an id
+once) commands whose device ack did not come within ``ack_timeout_s``, up to ``max_attempts``, and
+then gives up with ``TIMEOUT``.  After a reconnect, and after the console restarts,
+``QUEUED``/``SENT`` commands are replayed in submission order.
+
+Time (the ttl, judged on the console's clock only, from the command's ``ts``): the console never
+shows a terminal state it cannot know.  A ``QUEUED`` command past its ttl was never handed to
+paho: ``EXPIRED``.  A ``SENT``/``DELIVERED`` one may have reached the device (whose clock may be
+behind): it keeps its state, its detail becomes ``OUTCOME_UNKNOWN``, it is not sent again, and the
+device's answer, whenever it comes (done, accepted, rejected — ``expired…`` gives ``EXPIRED`` —,
+failed), moves it as usual; none within ``late_answer_s`` after the ttl: ``TIMEOUT``, saying the
+outcome is unknown.  So that a late command is not applied at all, each publish carries, besides
+the absolute ``ts`` + ``ttl_s``, the time it has left as ``expires_in_s`` (a device measures it from
+receipt, with its own monotonic clock: docs/PROTOCOL-PROPOSALS.md) and, under MQTT 5, as the
+Message Expiry Interval (the broker drops it when it is late).  It also names this console
+(``console``: the client id), so that other consoles can show who sent it (``commands.others``).
+
+Transports: a device that speaks PROTOCOL.md gets the command on its ``cmd`` topic and acks it (the
+native path, the default).  ``transport_for(device_id)`` may name another :class:`Transport` for a
+device from another source (Home Assistant discovery, ``console.core.sources``): it publishes what
+that device understands, has no ids to deduplicate so it is sent once (``max_attempts``), and
+reports the outcome through ``on_ack`` (``done`` once the device's state shows the values: SUCCEEDED;
+none within ``ack_timeout_s``: TIMEOUT with the transport's ``timeout_detail``, e.g. the last state
+seen).  A device that will never show the state (optimistic) ends at DELIVERED, the last state it
+can have, closed with ``settle_on_delivery``'s sentence.  Everything else (outbox, replay, audit,
+confirmation) is the same for every transport.
 
 Threads: ``submit``/``cancel`` run on the caller's (GUI) thread, PUBACKs and acks arrive on the
 link's network thread, the sweeper has its own.  One lock guards the in-memory index; it is never
 held while calling paho (paho calls ``on_publish`` holding its own lock: that order would deadlock).
+A Transport's ``publish`` is called without it; its other methods with it held (they may take
+their own locks, never call back into the pipeline).
 """
 
 from __future__ import annotations
 
 import copy
 import logging
+import math
 import threading
 import time
 from dataclasses import dataclass
@@ -42,7 +67,9 @@ S = CommandState
 # forward-only: a state may only be replaced by one of higher rank (terminal states are final)
 RANK = {S.QUEUED: 0, S.SENT: 1, S.DELIVERED: 2, S.ACCEPTED: 3}
 EXPIRED_PREFIX = "expired"
-__all__ = ["CommandPipeline", "Confirmation", "ConfirmationRequired", "PipelineConfig"]
+# the detail (and error) of a SENT/DELIVERED command past its ttl: only the device can say what came of it
+OUTCOME_UNKNOWN = "ttl passed; outcome unknown until the device answers"
+__all__ = ["CommandPipeline", "Confirmation", "ConfirmationRequired", "PipelineConfig", "Transport"]
 
 
 class Link(Protocol):
@@ -63,9 +90,27 @@ class PipelineConfig:
     max_attempts: int = 3  # sends of one command (the first one included) before TIMEOUT/FAILED
     default_ttl_s: float = 30.0
     sweep_interval_s: float = 0.2
+    late_answer_s: float = 300.0  # how long after its ttl a command that may have arrived waits for an answer
 
 
 Listener = Callable[[CommandRow], None]
+
+
+class Transport(Protocol):
+    """How a command reaches a device that does not speak PROTOCOL.md (see the module docstring)."""
+
+    max_attempts: int  # sends of one command before TIMEOUT / FAILED (1: never sent twice)
+
+    def publish(self, link: Link, row: CommandRow) -> Any: ...  # paho's MQTTMessageInfo of the last publish
+
+    def settle_on_delivery(self, row: CommandRow) -> str: ...  # non-empty: close at DELIVERED, saying this
+
+    def timeout_detail(self, row: CommandRow) -> str: ...  # why it timed out (e.g. the last state seen)
+
+
+def native_transport(device_id: str) -> Transport | None:
+    """The default lookup: every device speaks PROTOCOL.md (None: the native path)."""
+    return None
 
 
 class CommandPipeline:
@@ -75,8 +120,10 @@ class CommandPipeline:
         link: Link,
         meta_lookup: Callable[[str], DeviceMeta | None],
         cfg: PipelineConfig | None = None,
+        transport_for: Callable[[str], Transport | None] | None = None,
     ) -> None:
         self.outbox = outbox
+        self.transport_for = transport_for or native_transport
         self.link = link
         self.meta_lookup = meta_lookup
         self.cfg = cfg or PipelineConfig()
@@ -89,6 +136,7 @@ class CommandPipeline:
         self._pending_mid: dict[str, int] = {}  # command id → the mid paho still holds
         self._early: dict[int, tuple[bool, float]] = {}  # PUBACKs seen before publish() returned
         self._sending: set[str] = set()
+        self._give_up: dict[str, float] = {}  # id → monotonic time an OUTCOME_UNKNOWN command times out
         self._props: dict[str, Properties] = {}  # per-device MQTT 5 property templates  # ids between "SENT persisted" and "mid registered"
         self._listeners: list[Listener] = []
         self._stop = threading.Event()
@@ -96,6 +144,7 @@ class CommandPipeline:
         self._replay_wanted = True
         self._sweeper: threading.Thread | None = None
         self.unknown_acks = 0
+        self.others: Any = None  # commands.others.OtherConsoles, when wired (services): the views read it
         self.mismatched_acks = 0
         for row in outbox.open_commands():  # a restart: pick up where the last run stopped
             self._open[row.id] = row
@@ -205,6 +254,7 @@ class CommandPipeline:
         row = self.outbox.transition(row, state, detail=detail, error=detail if error is None else error)
         self._open.pop(row.id, None)
         self._deadline.pop(row.id, None)
+        self._give_up.pop(row.id, None)
         mid = self._pending_mid.pop(row.id, None)
         if mid is not None:
             self._mid.pop(mid, None)
@@ -224,9 +274,10 @@ class CommandPipeline:
             if row is None or row.state not in states or command_id in self._sending:
                 return
             if row.command.expired(now) and row.state in (S.QUEUED, S.SENT):
-                changed.append(self._finish(row, S.EXPIRED, f"ttl of {row.command.ttl_s:g} s passed before delivery"))
+                past = self._past_ttl(row, time.monotonic())  # never sent again: EXPIRED or outcome unknown
+                changed.extend([past] if past is not None else [])
                 row = None
-            elif row.attempts >= self.cfg.max_attempts:
+            elif row.attempts >= self._max_attempts(row):
                 if row.state in (S.QUEUED, S.SENT):
                     changed.append(self._finish(row, S.FAILED, f"not delivered after {row.attempts} attempts"))
                 else:
@@ -244,8 +295,41 @@ class CommandPipeline:
         if row is not None:
             self._publish(row)
 
-    def _properties(self, cmd: Command) -> Properties | None:
-        """MQTT 5 Response Topic + Correlation Data (paho's Properties() is slow to build: copy one)."""
+    def _max_attempts(self, row: CommandRow) -> int:
+        transport = self.transport_for(row.device_id)
+        return self.cfg.max_attempts if transport is None else max(1, transport.max_attempts)
+
+    def _past_ttl(self, row: CommandRow, mono: float) -> CommandRow | None:
+        """A QUEUED/SENT/DELIVERED command past its ttl (lock held; see the module docstring): the
+        changed row to notify, or None.  QUEUED: EXPIRED (never sent, that is known); otherwise
+        OUTCOME_UNKNOWN once, then TIMEOUT ``late_answer_s`` later if the device never answered."""
+        if row.state is S.QUEUED:
+            return self._finish(row, S.EXPIRED, f"ttl of {row.command.ttl_s:g} s passed before delivery")
+        if row.error != OUTCOME_UNKNOWN:
+            self._give_up[row.id] = mono + self.cfg.late_answer_s
+            self._deadline.pop(row.id, None)
+            row = self.outbox.transition(row, row.state, detail=OUTCOME_UNKNOWN, error=OUTCOME_UNKNOWN)
+            self._open[row.id] = row
+            return row
+        if mono >= self._give_up.setdefault(row.id, mono + self.cfg.late_answer_s):  # setdefault: after a restart
+            return self._finish(row, S.TIMEOUT, f"no answer from the device {self.cfg.late_answer_s:g} s after "
+                                                f"its ttl passed: outcome unknown")
+        return None
+
+    def wire_payload(self, cmd: Command, now: float | None = None) -> dict[str, Any]:
+        """What is published: the command, the time it has left (``expires_in_s``, measured by the
+        device from receipt) and this console's client id (``console``)."""
+        left = cmd.ts + cmd.ttl_s - (time.time() if now is None else now)
+        out = cmd.payload()
+        out["expires_in_s"] = round(max(0.0, left), 3)
+        console = getattr(self.link.cfg, "client_id", "")
+        if console:
+            out["console"] = console
+        return out
+
+    def _properties(self, cmd: Command, expires_in_s: float = 0.0) -> Properties | None:
+        """MQTT 5 Response Topic + Correlation Data + Message Expiry Interval (whole seconds, at
+        least 1) (paho's Properties() is slow to build: copy one)."""
         if not self.v5:
             return None
         template = self._props.get(cmd.device_id)
@@ -256,18 +340,24 @@ class CommandPipeline:
                 self._props[cmd.device_id] = template
         props = copy.copy(template)
         props.CorrelationData = cmd.id.encode()
+        props.MessageExpiryInterval = max(1, math.ceil(expires_in_s))
         return props
 
     def _publish(self, row: CommandRow) -> None:
         """Hand a row already persisted as SENT (and in ``_sending``) to paho; register its mid."""
         cmd = row.command
         command_id = cmd.id
-        topic = device_topic(self.prefix, cmd.device_id, "cmd")
-        props = self._properties(cmd)
+        transport = self.transport_for(cmd.device_id)
         started = time.monotonic()
         try:
-            info = self.link.publish(topic, encode_json(cmd.payload()), qos=row.qos, properties=props)
-        except (ValueError, OSError) as exc:  # bad topic/payload or a socket error: retried by the sweep
+            if transport is not None:
+                info = transport.publish(self.link, row)
+            else:
+                topic = device_topic(self.prefix, cmd.device_id, "cmd")
+                payload = self.wire_payload(cmd)
+                info = self.link.publish(topic, encode_json(payload), qos=row.qos,
+                                         properties=self._properties(cmd, payload["expires_in_s"]))
+        except (ValueError, OSError, ProtocolError) as exc:  # bad topic/payload or a socket error: retried by the sweep
             log.warning("publishing %s failed: %s", cmd.id, exc)
             with self._lock:
                 self._sending.discard(command_id)
@@ -316,7 +406,12 @@ class CommandPipeline:
                 self._open[cid] = row
                 changed = row
             elif RANK.get(row.state, 99) < RANK[S.DELIVERED]:
-                changed = self._advance(row, S.DELIVERED, "PUBCOMP" if row.qos == 2 else "PUBACK")
+                transport = self.transport_for(row.device_id)
+                settled = transport.settle_on_delivery(row) if transport is not None else ""
+                if settled:  # nothing will ever confirm it: DELIVERED is where it ends
+                    changed = self._finish(row, S.DELIVERED, settled, error="")
+                else:
+                    changed = self._advance(row, S.DELIVERED, "PUBCOMP" if row.qos == 2 else "PUBACK")
         if changed is not None:
             self._notify(changed)
 
@@ -388,17 +483,22 @@ class CommandPipeline:
         connected = self.link.connected
         with self._lock:
             for cid, row in list(self._open.items()):
-                if row.state in (S.QUEUED, S.SENT) and row.command.expired(wall):
-                    changed.append(self._finish(row, S.EXPIRED, f"ttl of {row.command.ttl_s:g} s passed before delivery"))
+                if row.state in (S.QUEUED, S.SENT, S.DELIVERED) and row.command.expired(wall):
+                    past = self._past_ttl(row, mono)
+                    if past is not None:
+                        changed.append(past)
                     continue
                 deadline = self._deadline.get(cid)
                 if not connected or deadline is None or mono < deadline:
                     continue
                 if row.state is S.SENT and cid in self._pending_mid and deadline > 0:
                     continue  # paho still holds it and re-sends it itself; wait for the PUBACK
-                if row.attempts >= self.cfg.max_attempts:
+                if row.attempts >= self._max_attempts(row):
+                    transport = self.transport_for(row.device_id)
                     if row.error == "broker refused the publish":
                         changed.append(self._finish(row, S.FAILED, f"broker refused it {row.attempts} times"))
+                    elif transport is not None:
+                        changed.append(self._finish(row, S.TIMEOUT, transport.timeout_detail(row)))
                     else:
                         changed.append(self._finish(row, S.TIMEOUT,
                                                     f"no device ack within {self.cfg.ack_timeout_s:g} s "

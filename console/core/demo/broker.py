@@ -2,7 +2,9 @@
 
 Mosquitto (MQTT 5, fast) when it is installed; otherwise amqtt (pure Python, MQTT 3.1.1 only) in a
 subprocess so that a pip-only install still gets a working demo.  Either way it listens on
-127.0.0.1 only, on a free port, and goes away with the console.
+127.0.0.1 only, on a free port, and goes away with the console: the process is owned by a
+``ProcessSupervisor`` (supervisor.py: PR_SET_PDEATHSIG, atexit), which with ``watchdog=True`` (the
+demo) also restarts it on the same port when it dies; the MQTT link then reconnects by itself.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from console.core.demo.supervisor import ProcessSupervisor
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,13 @@ class EmbeddedBroker:
     proc: subprocess.Popen | None = None
     workdir: Path | None = None
     protocol: str = "5"
+    watchdog: bool = False  # restart the process on the same port when it exits unexpectedly
+    supervisor: ProcessSupervisor | None = None
+
+    @property
+    def restarts(self) -> int:
+        """How many times the watchdog brought the broker back."""
+        return self.supervisor.restarts if self.supervisor is not None else 0
 
     def start(self, timeout: float = 10.0) -> "EmbeddedBroker":
         if not self.port:
@@ -103,8 +114,8 @@ class EmbeddedBroker:
         self.kind = kind
         log_path = self.workdir / "broker.log"
         self._log = open(log_path, "wb")  # noqa: SIM115 - lives as long as the process
-        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, cwd=self.workdir)
-        if not wait_port(self.host, self.port, timeout) or self.proc.poll() is not None:
+        self._supervise(cmd)
+        if not wait_port(self.host, self.port, timeout) or self.proc is None or self.proc.poll() is not None:
             out = log_path.read_text(errors="replace")[-2000:]
             self.stop()
             raise BrokerError(f"{kind} did not start on {self.host}:{self.port}: {out.strip() or 'no output'}")
@@ -124,6 +135,10 @@ class EmbeddedBroker:
             "log_type notice",
             "log_dest stdout",
         ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # as root Mosquitto would switch to user 'mosquitto', and the kernel clears PR_SET_PDEATHSIG on
+            # that switch: the broker would outlive a killed console.  It keeps our identity instead.
+            lines.append("user root")
         if self.passwords:
             pw = self.workdir / "passwd"
             pw.write_text("".join(f"{u}:{p}\n" for u, p in self.passwords.items()))
@@ -168,16 +183,20 @@ class EmbeddedBroker:
     def url(self) -> str:
         return f"mqtt://{self.host}:{self.port}"
 
+    def _supervise(self, cmd: list[str]) -> None:
+        assert self.workdir is not None
+        self.supervisor = ProcessSupervisor(cmd, name=f"{self.kind}:{self.port}", cwd=self.workdir,
+                                            output=self._log, restart=self.watchdog, on_spawn=self._spawned)
+        self.supervisor.start()
+
+    def _spawned(self, proc: subprocess.Popen | None) -> None:
+        self.proc = proc  # the supervisor thread: a (re)started process, or None once it is gone for good
+
     def stop(self) -> None:
-        if self.proc is not None:
-            if self.proc.poll() is None:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(5)
-            self.proc = None
+        if self.supervisor is not None:
+            self.supervisor.stop(timeout=5)
+            self.supervisor = None
+        self.proc = None
         if getattr(self, "_log", None) is not None:
             self._log.close()
             self._log = None
@@ -186,11 +205,12 @@ class EmbeddedBroker:
             self.workdir = None
 
     def kill(self) -> None:
-        """SIGKILL the broker (tests of reconnects); ``start()`` again brings it back on the same port."""
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait(5)
-            self.proc = None
+        """SIGKILL the broker on purpose, no restart (tests of reconnects); ``restart()`` brings it back
+        on the same port."""
+        if self.supervisor is not None:
+            self.supervisor.stop(timeout=5, kill=True)
+            self.supervisor = None
+        self.proc = None
 
     def restart(self, timeout: float = 10.0) -> None:
         assert self.workdir is not None, "start() first"
@@ -200,7 +220,7 @@ class EmbeddedBroker:
             if self.kind == "mosquitto"
             else [sys.executable, "-m", "amqtt.scripts.broker_script", "-c", str(conf)]
         )
-        self.proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT, cwd=self.workdir)
+        self._supervise(cmd)
         if not wait_port(self.host, self.port, timeout):
             raise BrokerError(f"{self.kind} did not come back on port {self.port}")
 

@@ -4,7 +4,10 @@ Each simulated device has its own MQTT connection (so its Last Will marks it ``o
 simulator dies) up to ``per_device_limit`` devices; larger load-test fleets share a few connections
 (a gateway: devices are marked ``offline`` on a clean stop, and the gateway's own Last Will is its
 status topic).  Commands are validated against the device's meta, duplicates are acked again and
-applied once, stale commands (older than ``ttl_s``) are rejected as expired.
+applied once, stale commands are rejected as expired: by ``expires_in_s`` when the command has it
+(the time it had left when published, measured here from receipt: no clock is compared), else by
+the absolute ``ts`` + ``ttl_s`` on the device's own clock.  ``clock_offset_s`` sets that clock
+off (ahead > 0, behind < 0): in state and ack timestamps and in the absolute ttl check.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from console.core.protocol import (
     decode_json,
     device_topic,
     encode_json,
+    short_repr,
 )
 
 log = logging.getLogger(__name__)
@@ -71,6 +75,11 @@ class SimDevice:
     seen: "collections.OrderedDict[str, list[Ack]]" = field(default_factory=collections.OrderedDict)
     applied_ids: list[str] = field(default_factory=list)  # for tests: each id applied once
     max_seen: int = 4096
+    clock_offset_s: float = 0.0  # this device's clock minus the true time (tests: a clock that is off)
+
+    def clock(self) -> float:
+        """The device's wall clock."""
+        return time.time() + self.clock_offset_s
 
     def __post_init__(self) -> None:
         if not self.values:
@@ -78,11 +87,12 @@ class SimDevice:
 
     def next_state(self) -> dict[str, Any]:
         self.seq += 1
-        return {"seq": self.seq, "ts": time.time(), "values": dict(self.values)}
+        return {"seq": self.seq, "ts": self.clock(), "values": dict(self.values)}
 
-    def handle_command(self, raw: Any, now: float | None = None) -> tuple[list[Ack], bool]:
-        """Return the acks to publish and whether the state changed (publish it before ``done``)."""
-        now = time.time() if now is None else now
+    def handle_command(self, raw: Any, now: float | None = None, held_s: float = 0.0) -> tuple[list[Ack], bool]:
+        """Return the acks to publish and whether the state changed (publish it before ``done``).
+        ``now``: the device's clock; ``held_s``: how long the device held the command since receipt."""
+        now = self.clock() if now is None else now
         cid = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(cid, str) and cid in self.seen:
             return list(self.seen[cid]), False  # a duplicate: ack again, never apply twice
@@ -93,9 +103,9 @@ class SimDevice:
                 log.info("%s: dropped a command without an id: %s", self.meta.id, exc)
                 return [], False
             return self._remember(cid, [Ack(cid, "rejected", now, error=str(exc))]), False
-        if now - cmd.ts > cmd.ttl_s:
-            err = f"{EXPIRED_PREFIX}: command is {now - cmd.ts:.1f} s old, ttl {cmd.ttl_s:g} s"
-            return self._remember(cmd.id, [Ack(cmd.id, "rejected", now, error=err)]), False
+        late = _too_late(raw, cmd, now, held_s)
+        if late:
+            return self._remember(cmd.id, [Ack(cmd.id, "rejected", now, error=late)]), False
         try:
             params = self.meta.validate_params(cmd.action, cmd.params)
         except ProtocolError as exc:
@@ -103,7 +113,7 @@ class SimDevice:
         self.values.update(params)
         self._follow_controls()
         self.applied_ids.append(cmd.id)
-        acks = [Ack(cmd.id, "accepted", now), Ack(cmd.id, "done", time.time(), state_seq=self.seq + 1)]
+        acks = [Ack(cmd.id, "accepted", now), Ack(cmd.id, "done", self.clock(), state_seq=self.seq + 1)]
         return self._remember(cmd.id, acks), True
 
     def _remember(self, cid: str, acks: list[Ack]) -> list[Ack]:
@@ -133,6 +143,19 @@ class SimDevice:
         return v != before
 
 
+def _too_late(raw: dict, cmd: Command, now: float, held_s: float) -> str:
+    """Why a command must not be applied any more ("" if it may): the relative ``expires_in_s``
+    when the command has one (from receipt, no clocks compared), else ``ts`` + ``ttl_s`` on ``now``."""
+    left = raw.get("expires_in_s")
+    if isinstance(left, (int, float)) and not isinstance(left, bool) and math.isfinite(left):
+        if held_s >= left:
+            return f"{EXPIRED_PREFIX}: held {held_s:.1f} s after receipt, it had {left:g} s left"
+        return ""
+    if now - cmd.ts > cmd.ttl_s:
+        return f"{EXPIRED_PREFIX}: command is {now - cmd.ts:.1f} s old, ttl {cmd.ttl_s:g} s"
+    return ""
+
+
 class Simulator:
     """Runs a fleet of SimDevices against a broker, in-process (threads) or from the CLI."""
 
@@ -145,13 +168,15 @@ class Simulator:
         per_device_limit: int = 256,
         devices_per_gateway: int = 1000,
         seed: int | None = None,
+        clock_offset_s: float = 0.0,
     ) -> None:
         self.fleet = fleet
         self.broker = broker
         self.prefix = broker.prefix
         self.rate_hz = rate_hz
         self.rng = random.Random(seed)
-        self.devices = {m.id: SimDevice(m, rng=random.Random(self.rng.random())) for m in fleet.devices}
+        self.devices = {m.id: SimDevice(m, rng=random.Random(self.rng.random()), clock_offset_s=clock_offset_s)
+                        for m in fleet.devices}
         self.per_device = len(self.devices) <= per_device_limit
         self._clients: list[mqtt.Client] = []
         self._client_of: dict[str, mqtt.Client] = {}
@@ -228,7 +253,7 @@ class Simulator:
                     if c is client
                 ]
                 deadline = time.monotonic() + 2
-                while time.monotonic() < deadline and not all(i.is_published() for i in infos):
+                while time.monotonic() < deadline and not all(i.rc or i.is_published() for i in infos):  # rc: not sent
                     time.sleep(0.01)
                 client.disconnect()
             else:
@@ -259,20 +284,28 @@ class Simulator:
         self.published += 1
 
     def _on_command(self, client, userdata, msg: mqtt.MQTTMessage) -> None:
+        """paho's on_message: survives any payload.  Whatever goes wrong with one message is caught
+        here, logged without a traceback when it is the payload's fault, and acked ``failed`` with
+        the reason when the command's id can be read: the device's network thread never dies."""
         parts = msg.topic.split("/")
         dev = self.devices.get(parts[-2]) if len(parts) >= 2 else None
         if dev is None:
             return
         try:
+            self._handle_command(client, dev, msg)
+        except Exception as exc:  # noqa: BLE001 - one bad message must not kill the device
+            expected = isinstance(exc, (ProtocolError, ValueError, TypeError, OverflowError, RecursionError))
+            log.log(logging.INFO if expected else logging.ERROR, "%s: command failed: %s: %s", dev.meta.id,
+                    type(exc).__name__, short_repr(str(exc), 200), exc_info=not expected)
+            self._ack_failure(client, dev, msg, f"{type(exc).__name__}: {short_repr(str(exc), 200)}")
+
+    def _handle_command(self, client, dev: SimDevice, msg: mqtt.MQTTMessage) -> None:
+        try:
             raw = decode_json(msg.payload)
         except ProtocolError as exc:
             log.info("%s: malformed command ignored: %s", dev.meta.id, exc)
             return
-        props = None
-        corr = getattr(msg.properties, "CorrelationData", None) if msg.properties else None
-        if corr is not None:
-            props = Properties(PacketTypes.PUBLISH)
-            props.CorrelationData = corr
+        props = _reply_properties(msg)
         with self._locks[dev.meta.id]:
             acks, changed = dev.handle_command(raw)
             ack_topic = device_topic(self.prefix, dev.meta.id, "ack")
@@ -280,6 +313,19 @@ class Simulator:
                 if ack.status == "done" and changed:
                     self._publish_state(client, dev)
                 client.publish(ack_topic, encode_json(ack.to_json()), qos=1, properties=props)
+
+    def _ack_failure(self, client, dev: SimDevice, msg: mqtt.MQTTMessage, reason: str) -> None:
+        """Ack ``failed`` when the payload has a usable command id; never raises."""
+        try:
+            raw = decode_json(msg.payload)
+            cid = raw.get("id") if isinstance(raw, dict) else None
+            if not isinstance(cid, str) or not cid or len(cid) > 128:
+                return
+            ack = Ack(cid, "failed", time.time(), error=reason)
+            client.publish(device_topic(self.prefix, dev.meta.id, "ack"), encode_json(ack.to_json()), qos=1,
+                           properties=_reply_properties(msg))
+        except Exception:  # noqa: BLE001 - the ack is a courtesy; the thread must live on
+            log.info("%s: could not ack a failed command", dev.meta.id)
 
     def _tick_loop(self) -> None:
         period = 1.0 / self.rate_hz
@@ -295,3 +341,13 @@ class Simulator:
                     if changed or not self.per_device:
                         self._publish_state(client, dev)
             self._stop.wait(max(0.0, next_at - time.monotonic()))
+
+
+def _reply_properties(msg: mqtt.MQTTMessage) -> Properties | None:
+    """The command's CorrelationData, echoed on its acks (MQTT 5 request/response)."""
+    corr = getattr(msg.properties, "CorrelationData", None) if msg.properties else None
+    if corr is None:
+        return None
+    props = Properties(PacketTypes.PUBLISH)
+    props.CorrelationData = corr
+    return props

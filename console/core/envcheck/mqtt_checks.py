@@ -3,6 +3,8 @@
 Each step has its own time limit; a failed step marks the later ones "skip" (they cannot run), so
 the report names the first thing that is wrong.  The round trip publishes on a topic private to
 this check (``PREFIX/consoles/<doctor id>/doctor``) and waits for its own messages to come back.
+The doctor then adds "Broker limits" (``envcheck.broker_limits``): whether the broker's per-client
+queues drop the fleet's retained metas.
 """
 
 from __future__ import annotations
@@ -21,17 +23,23 @@ import paho.mqtt.client as mqtt
 
 from console.core.mqtt.link import BrokerConfig, make_client, tls_context
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.envcheck.broker_limits import disconnect_quietly, step_limits
 
 GROUP = "Broker"
 RTT_SAMPLES = 10
+
+# what the operator can actually do about a password, wherever the console runs
+WHERE_THE_PASSWORD_COMES_FROM = (
+    "a profile: Devices → Connections…, the password saved in the OS keyring, or, without a keyring, typed "
+    "when the console asks at connect time; --broker or an unattended station: --user with --password-file PATH "
+    "or $AUTOGLM_MQTT_PASSWORD, never in the URL")
 
 # what to do about a refused CONNACK, by MQTT 5 reason code (paho maps 3.1.1 codes onto these)
 CONNACK_HINTS = {
     128: "The broker refused for an unspecified reason: its log says why.",
     132: "The broker does not speak this MQTT version: set the protocol to 3.1.1 (amqtt speaks only 3.1.1).",
     133: "The broker rejected the client id: use a different one (letters and digits).",
-    134: "Wrong user name or password: check both (the password lives in the OS keyring; re-enter it in the "
-         "broker settings), or ask the broker's operator.",
+    134: f"Wrong user name or password: check both ({WHERE_THE_PASSWORD_COMES_FROM}), or ask the broker's operator.",
     135: "The broker does not let this client in: give a user name and password (the broker has "
          "allow_anonymous false) or ask its operator to allow this user.",
     136: "The broker is not available right now: try again, or check its log.",
@@ -44,6 +52,8 @@ CONNACK_HINTS = {
 }
 
 
+
+
 # paho reports MQTT 3.1.1 CONNACK return codes as the MQTT 5 reason codes below
 V311_RETURN_CODES = {132: 1, 133: 2, 136: 3, 134: 4, 135: 5}
 
@@ -51,11 +61,11 @@ V311_RETURN_CODES = {132: 1, 133: 2, 136: 3, 134: 4, 135: 5}
 def connack_hint(code: int, with_credentials: bool) -> str:
     if code == 135 and with_credentials:
         return ("The broker rejected these credentials: check the user name and password (Mosquitto answers "
-                "'Not authorized' for a wrong password too; the password lives in the OS keyring, re-enter it in the "
-                "broker settings), or ask the broker's operator whether this user may connect.")
+                f"'Not authorized' for a wrong password too; {WHERE_THE_PASSWORD_COMES_FROM}), or ask the "
+                "broker's operator whether this user may connect.")
     if code == 135:
-        return ("The broker does not accept anonymous clients (allow_anonymous false): set a user name and "
-                "password in the broker settings.")
+        return ("The broker does not accept anonymous clients (allow_anonymous false): give a user name and "
+                f"password ({WHERE_THE_PASSWORD_COMES_FROM}).")
     return CONNACK_HINTS.get(code, "The broker refused the connection: its log says why.")
 
 
@@ -284,11 +294,7 @@ def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -
         return _row(name, OK, f"min {low:.1f} ms, median {med:.1f} ms, max {worst:.1f} ms over {samples} messages",
                     expected, min_ms=round(low, 2), median_ms=round(med, 2), max_ms=round(worst, 2))
     finally:
-        try:
-            client.disconnect()
-            client.loop(timeout=0.05)
-        except Exception:  # noqa: BLE001 - best effort
-            pass
+        disconnect_quietly(client)
 
 
 def broker_rows(cfg: BrokerConfig, timeout: float = 5.0, resolve: Callable = socket.getaddrinfo
@@ -316,4 +322,7 @@ def check_broker(ctx) -> list[CheckResult]:
     if ctx.broker is None:
         return [_row("Broker", SKIP, "none configured: demo mode starts an embedded broker on 127.0.0.1",
                      "a broker URL (mqtt://host:1883 or mqtts://host:8883)")]
-    return broker_rows(ctx.broker, ctx.broker_timeout_s)
+    rows = broker_rows(ctx.broker, ctx.broker_timeout_s)
+    if rows[-1].status == OK:  # the round trip worked: will the broker's limits drop the fleet's messages?
+        rows.append(step_limits(ctx.broker, ctx.broker_timeout_s))
+    return rows

@@ -48,6 +48,7 @@ class HaFleet:
         self._devices: dict[str, HaDevice] = {}
         self._token_owner: dict[str, str] = {}  # identity token -> device id
         self._topics: dict[str, set[Ref]] = {}  # state/attribute/availability topic -> refs
+        self._merged_away: list[str] = []  # devices merged into another since the last config
 
     # -- listeners -------------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> Callable[[], None]:
@@ -118,6 +119,8 @@ class HaFleet:
                     self._drop_entity(entity.key)
                 touched.add(self._add_entity(entity))
             events = self._refresh(touched - {""}, gone)
+            gone += [FleetEvent("removed", d) for d in self._merged_away]  # their entities live on elsewhere
+            self._merged_away = []
         return self._emit(gone + events)
 
     def _add_entity(self, entity: HaEntity) -> str:
@@ -144,6 +147,7 @@ class HaFleet:
 
     def _merge(self, src: str, dst: str) -> None:
         moving = self._devices.pop(src)
+        self._merged_away.append(src)
         for key in moving.entity_keys:
             self._owner[key] = dst
         for token in moving.tokens:

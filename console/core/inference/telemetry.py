@@ -2,7 +2,8 @@
 
 A sampler thread (``model-worker-telemetry``, a few Hz) records, per GPU, torch's allocated /
 reserved / peak bytes and NVML's used / total bytes, plus the process RSS.  Requests are recorded
-by the model worker as they finish.  Both go into preallocated numpy ring buffers; the graphs read
+by the model worker as they finish, cancelled or not (a ``cancelled`` column marks those; ``completed``
+picks the rows that count in percentiles).  Both go into preallocated numpy ring buffers; the graphs read
 them on a timer, and ``snapshot()`` turns the last minutes into JSON.  torch is never imported
 here: its counters are read only once the model worker has imported it and initialised CUDA.
 """
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 
 GPU_FIELDS = ("allocated", "reserved", "peak", "nvml_used", "nvml_total")
 REQUEST_FIELDS = ("t", "queue_wait_s", "ttft_s", "e2e_s", "decode_tps", "prompt_tokens", "new_tokens",
-                  "cached_prompt_tokens", "ok")
+                  "cached_prompt_tokens", "ok", "cancelled")
+LATENCY_FIELDS = ("queue_wait_s", "ttft_s", "e2e_s", "decode_tps")
 
 
 class Ring:
@@ -73,6 +75,15 @@ def percentiles(values, qs=(50, 95)) -> dict[int, float | None]:
     if arr.size == 0:
         return {q: None for q in qs}
     return {q: float(np.percentile(arr, q)) for q in qs}
+
+
+def completed(rows: np.ndarray) -> np.ndarray:
+    """Which request rows ran to the end: neither failed (``ok`` 0) nor cancelled.  Only these count in
+    latency percentiles; a cancelled request's times say when the operator gave up, not how fast it ran."""
+    if not len(rows):
+        return np.zeros(0, bool)
+    ok = rows[:, REQUEST_FIELDS.index("ok")] > 0
+    return ok & ~(rows[:, REQUEST_FIELDS.index("cancelled")] > 0)
 
 
 def _clean(x: float) -> float | None:
@@ -215,17 +226,21 @@ class Telemetry:
         tps = m.decode_tps
         self.requests.append(
             [time.time() if now is None else now, m.queue_wait_s, np.nan if m.ttft_s is None else m.ttft_s, m.e2e_s,
-             np.nan if tps is None else tps, m.prompt_tokens, m.new_tokens, m.cached_prompt_tokens, 1.0 if ok else 0.0]
+             np.nan if tps is None else tps, m.prompt_tokens, m.new_tokens, m.cached_prompt_tokens, 1.0 if ok else 0.0,
+             1.0 if m.cancelled else 0.0]
         )
 
     def request_column(self, name: str) -> np.ndarray:
         return self.requests.values()[:, REQUEST_FIELDS.index(name)]
 
     def summary(self) -> dict[str, Any]:
+        """Counts, and p50/p95 of each latency field over the completed requests only."""
         req = self.requests.values()
-        out: dict[str, Any] = {"requests": int(self.requests.total)}
-        for name in ("queue_wait_s", "ttft_s", "e2e_s", "decode_tps"):
-            p = percentiles(req[:, REQUEST_FIELDS.index(name)] if len(req) else [])
+        done = req[completed(req)]
+        cancelled = int(np.sum(req[:, REQUEST_FIELDS.index("cancelled")] > 0)) if len(req) else 0
+        out: dict[str, Any] = {"requests": int(self.requests.total), "completed": len(done), "cancelled": cancelled}
+        for name in LATENCY_FIELDS:
+            p = percentiles(done[:, REQUEST_FIELDS.index(name)] if len(done) else [])
             out[name] = {"p50": p[50], "p95": p[95]}
         return out
 

@@ -1,8 +1,13 @@
 """A reliable MQTT connection (paho-mqtt 2.x), Qt-free.
 
 One thread of ours drives the paho client (``client.loop``) so that reconnecting is ours too:
-exponential backoff from 1 s, doubling, capped at 30 s, with jitter, and a state the UI can show
-with the time of the next try.  paho's callbacks only hand data on, through explicit events and
+exponential backoff from 1 s, doubling, capped at 30 s, with jitter, after *every* failed attempt
+(a refused CONNACK too, whichever read saw it), and a state the UI can show with the time of the
+next try.  A refused login (``LinkState.AUTH_FAILED``) and a session another client takes over
+(same client id) back off on a slower schedule (10 s doubling to 5 min) with a message that says
+what to fix (``mqtt.failures``); ``link.attempts`` counts CONNECTs sent.  A clean ``stop()``
+clears our retained ``PREFIX/consoles/ID/status`` (an empty retained message); the Last Will
+leaves ``offline`` there only when the console went away without saying goodbye.  paho's callbacks only hand data on, through explicit events and
 routes (``console.core.events.Event``; listeners run on the link's thread and must be quick):
 
     link.route(kinds, handler)            messages by device-topic kind (see ``mqtt.router``):
@@ -16,6 +21,17 @@ routes (``console.core.events.Event``; listeners run on the link's thread and mu
     link.connection_made                  (session_present) once a CONNACK has been fully handled (paho
                                           has re-sent its own in-flight messages): the pipeline replays
     link.delivered                        (mid, ok) for each PUBACK / PUBCOMP
+
+Subscriptions, and why (measured against a stock Mosquitto 2.0 in docs/DEPLOYMENT.md, "Broker
+limits"): a broker queues at most so many messages per client (Mosquitto: 20 in flight, 1,000
+queued) and drops the rest, and a wildcard subscription's retained messages arrive as one burst.
+So meta, state and status, all retained and all superseded by the next one, are read at QoS 0
+(nothing queued for us while we are away: a reconnect re-subscribes and gets every retained
+message again), acks at QoS 1; an MQTT 5 CONNECT asks for a Receive Maximum of 65,535 (Mosquitto
+otherwise uses its 20); the wildcards are subscribed in stages, meta first, so that one retained
+burst drains before the next is asked for (``mqtt.stages``).  ``link.meta_recovery`` is the net
+under all that: a device heard from without a meta or a status gets that topic subscribed to
+again, in batches (``mqtt.meta_recovery``).  Both are polled by the network thread between reads.
 """
 
 from __future__ import annotations
@@ -36,7 +52,10 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from console.core.events import Event
+from console.core.mqtt.failures import V311_HINT, Failure, FailureWatch, auth_message, takeover_message
+from console.core.mqtt.meta_recovery import MetaRecovery
 from console.core.mqtt.router import DeviceHandler, RawHandler, TopicRouter
+from console.core.mqtt.stages import StagedSubscriptions
 from console.core.protocol import DEFAULT_PREFIX, STATUS_OFFLINE, STATUS_ONLINE, console_status_topic, device_wildcard
 
 log = logging.getLogger(__name__)
@@ -47,6 +66,7 @@ class LinkState(str, enum.Enum):
     CONNECTING = "connecting"
     CONNECTED = "connected"
     WAITING = "waiting to retry"
+    AUTH_FAILED = "not authorized"  # the broker refused the user/password: slow retries until fixed
     STOPPED = "stopped"
 
 
@@ -74,6 +94,11 @@ class Backoff:
     def reset(self) -> None:
         self.attempt = 0
 
+    @classmethod
+    def slow(cls) -> "Backoff":
+        """For failures that retrying soon cannot fix (a refused login, a session taken over)."""
+        return cls(initial=10.0, cap=300.0)
+
 
 @dataclass(frozen=True)
 class BrokerConfig:
@@ -85,15 +110,20 @@ class BrokerConfig:
     keyfile: str = ""
     insecure: bool = False  # skip certificate verification: the UI marks this in red
     username: str = ""
-    password: str = ""  # never persisted with the profile: it lives in the OS keyring
+    password: str = field(default="", repr=False)  # never persisted with the profile, never in a repr
     client_id: str = ""
     protocol: str = "5"  # "5" or "3.1.1"
     keepalive: int = 30
     session_expiry_s: int = 3600
     prefix: str = DEFAULT_PREFIX
+    ha_prefix: str = "homeassistant"  # Home Assistant discovery prefix ("": no discovery)
     # QoS 1/2 publishes in flight at once; keep it at or below the broker's Receive Maximum
     # (Mosquitto's default is 20; paho queues the rest and sends them as acks come back)
     max_inflight: int = 20
+    # QoS 1/2 messages the broker may send us before our acks (MQTT 5 Receive Maximum; 0: leave it
+    # out, and Mosquitto then uses its max_inflight_messages, 20)
+    receive_maximum: int = 65535
+    profile: str = ""  # the connection profile this came from, for messages ("": --broker)
 
     @classmethod
     def from_url(cls, url: str, **kw: Any) -> "BrokerConfig":
@@ -170,7 +200,13 @@ def connect_properties(cfg: BrokerConfig, clean: bool) -> Properties | None:
         return None
     props = Properties(PacketTypes.CONNECT)
     props.SessionExpiryInterval = 0 if clean else cfg.session_expiry_s
+    if cfg.receive_maximum > 0:
+        props.ReceiveMaximum = min(cfg.receive_maximum, 65535)
     return props
+
+
+# retained and superseded by the next message: QoS 0 (see the module docstring); acks at QoS 1
+READ_QOS = {"meta": 0, "state": 0, "status": 0, "ack": 1}
 
 
 class MqttLink:
@@ -184,6 +220,7 @@ class MqttLink:
         *,
         subscriptions: list[tuple[str, int]] | None = None,
         backoff: Backoff | None = None,
+        slow_backoff: Backoff | None = None,
     ) -> None:
         if not cfg.client_id:
             cfg = cfg.with_client_id(f"autoglm-console-{random.getrandbits(40):010x}")
@@ -193,15 +230,24 @@ class MqttLink:
         self.state_changed = Event("link state")
         self.connection_made = Event("link connected")
         self.delivered = Event("publish delivered")
-        self.subscriptions = subscriptions or [
-            (device_wildcard(cfg.prefix, kind), 1) for kind in ("meta", "state", "status", "ack")
-        ]
+        if subscriptions:
+            self.stages = StagedSubscriptions.at_once(subscriptions)
+        else:
+            self.stages = StagedSubscriptions.for_devices(cfg.prefix, READ_QOS)
+        self.subscriptions = self.stages.all()
+        self.meta_recovery = MetaRecovery(cfg.prefix)
+        self.router.seen.connect(self._seen)
         self.backoff = backoff or Backoff()
+        self.slow_backoff = slow_backoff or Backoff.slow()
+        self.watch = FailureWatch(cfg.protocol)
         self.state = LinkState.DISCONNECTED
         self.last_error = ""
+        self.warning = ""  # a session taken over: shown until a connection stays up
+        self.attempts = 0  # CONNECT packets sent (initial connect and every reconnect)
         self.next_retry_at: float | None = None
         self.connects = 0
         self.messages_in = 0
+        self._retained = False  # the message being routed came from a retained burst (mqtt.stages)
         self._after_connect: bool | None = None
         self._stop = threading.Event()
         self._stopping = False
@@ -231,7 +277,8 @@ class MqttLink:
             return
         if self._connected.is_set():
             try:
-                info = self._client.publish(self.status_topic, STATUS_OFFLINE, qos=1, retain=True)
+                # a clean goodbye leaves nothing retained behind (the Last Will's offline is for crashes)
+                info = self._client.publish(self.status_topic, b"", qos=1, retain=True)
                 deadline = time.monotonic() + 1.0
                 while not info.is_published() and time.monotonic() < deadline:
                     time.sleep(0.01)
@@ -303,13 +350,55 @@ class MqttLink:
         self.state = state
         self.state_changed.emit(state, {"error": self.last_error, "next_retry_at": self.next_retry_at, **info})
 
-    def _wait_retry(self) -> None:
-        delay = self.backoff.next()
+    def _wait_retry(self, failure: Failure = Failure.OTHER, hint: str = "") -> None:
+        """Back off after a failed attempt: the slow schedule for what retrying soon cannot fix."""
+        slow = failure in (Failure.AUTH, Failure.TAKEOVER)
+        delay = (self.slow_backoff if slow else self.backoff).next()
         self.next_retry_at = time.time() + delay
-        self._set_state(LinkState.WAITING, delay=delay)
-        log.info("broker %s unreachable (%s); next try in %.1f s", self.cfg.url(), self.last_error, delay)
+        state = LinkState.AUTH_FAILED if failure is Failure.AUTH else LinkState.WAITING
+        self._set_state(state, delay=delay, warning=self.warning, hint=hint)
+        log.info("broker %s: %s; next try in %.1f s", self.cfg.url(), self.last_error or "unreachable", delay)
         self._stop.wait(delay)
         self.next_retry_at = None
+
+    def _attempt(self, first: bool) -> bool:
+        """Open the socket and send CONNECT; False (after backing off) when that already failed."""
+        self._set_state(LinkState.CONNECTING, warning=self.warning)
+        self.watch.attempt()
+        self.attempts += 1
+        try:
+            if first:
+                self._client.connect(
+                    self.cfg.host,
+                    self.cfg.port,
+                    keepalive=self.cfg.keepalive,
+                    clean_start=False if self.cfg.protocol == "5" else mqtt.MQTT_CLEAN_START_FIRST_ONLY,
+                    properties=connect_properties(self.cfg, clean=False),
+                )
+            else:
+                self._client.reconnect()
+        except (OSError, ssl.SSLError, ValueError) as exc:
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            self._wait_retry()
+            return False
+        return True
+
+    def _pump(self) -> int:
+        """One ``loop`` and, while packets keep coming, up to READ_BURST reads: the first failing
+        return code of any of them (a refused CONNACK may be seen by either)."""
+        rc = self._client.loop(timeout=0.05)
+        if rc != mqtt.MQTT_ERR_SUCCESS:
+            return rc
+        # paho's loop() handles about one packet per call (select, read, housekeeping);
+        # under load, read on while packets keep coming (at most READ_BURST per round)
+        for _ in range(self.READ_BURST):
+            before = self.messages_in
+            read_rc = self._client.loop_read()
+            if read_rc != mqtt.MQTT_ERR_SUCCESS:
+                return read_rc
+            if self.messages_in == before:
+                break
+        return mqtt.MQTT_ERR_SUCCESS
 
     def _run(self) -> None:
         first = True
@@ -317,69 +406,100 @@ class MqttLink:
             if self._stopping and self._client.socket() is None:
                 break  # stop() disconnected us: do not reconnect on the way out
             if not self._client.is_connected() and self._client.socket() is None:
-                self._set_state(LinkState.CONNECTING)
-                try:
-                    if first:
-                        self._client.connect(
-                            self.cfg.host,
-                            self.cfg.port,
-                            keepalive=self.cfg.keepalive,
-                            clean_start=False if self.cfg.protocol == "5" else mqtt.MQTT_CLEAN_START_FIRST_ONLY,
-                            properties=connect_properties(self.cfg, clean=False),
-                        )
-                        first = False
-                    else:
-                        self._client.reconnect()
-                except (OSError, ssl.SSLError, ValueError) as exc:
-                    self.last_error = f"{type(exc).__name__}: {exc}"
-                    self._wait_retry()
+                ok = self._attempt(first)
+                first = False
+                if not ok:
                     continue
-            rc = self._client.loop(timeout=0.05)
-            if rc == mqtt.MQTT_ERR_SUCCESS:
-                # paho's loop() handles about one packet per call (select, read, housekeeping);
-                # under load, read on while packets keep coming (at most READ_BURST per round)
-                for _ in range(self.READ_BURST):
-                    before = self.messages_in
-                    if self._client.loop_read() != mqtt.MQTT_ERR_SUCCESS or self.messages_in == before:
-                        break
+            rc = self._pump()
             if self._after_connect is not None:
                 session_present, self._after_connect = self._after_connect, None
                 self.connection_made.emit(session_present)
-            if rc != mqtt.MQTT_ERR_SUCCESS and not self._stop.is_set() and not self._stopping:
-                if self._connected.is_set():
-                    self._connected.clear()
-                if not self.last_error:
-                    self.last_error = mqtt.error_string(rc)
-                self._wait_retry()
+            if rc == mqtt.MQTT_ERR_SUCCESS and self._connected.is_set():
+                self._next_stage()
+            lost = rc != mqtt.MQTT_ERR_SUCCESS or self._client.socket() is None
+            if lost and not self._stop.is_set() and not self._stopping:
+                self._failed(rc)
         self._connected.clear()
+
+    def _failed(self, rc: int) -> None:
+        """The connection (or the attempt) ended: say why, in words the operator can act on, and back off."""
+        self._connected.clear()
+        if not self.last_error:
+            self.last_error = mqtt.error_string(rc) if rc != mqtt.MQTT_ERR_SUCCESS else "connection closed"
+        failure, hint = self.watch.classify(), ""
+        if failure is Failure.AUTH:
+            self.last_error = auth_message(self.cfg.profile, self.cfg.url())
+        elif failure is Failure.TAKEOVER:
+            self.warning = takeover_message(self.cfg.client_id, self.cfg.profile, self.cfg.url())
+            self.last_error = self.warning
+            log.warning("%s", self.warning)
+        elif self.watch.needs_v311_hint():
+            hint = V311_HINT
+            if V311_HINT not in self.last_error:
+                self.last_error = f"{self.last_error} ({V311_HINT})"
+        if self.watch.stable:
+            self.slow_backoff.reset()
+        self._wait_retry(failure, hint)
+
+    def _seen(self, device, payload: bytes) -> None:
+        if self._retained:
+            self.stages.seen(device.kind, time.monotonic())
+        self.meta_recovery.observe(device, payload)
+
+    def _next_stage(self) -> None:
+        """The next subscription stage once the last one drained (``mqtt.stages``); after the last,
+        ask again for what never came (``mqtt.meta_recovery``: batched, rate-limited)."""
+        if not self.stages.done:
+            more = self.stages.due(time.monotonic())
+            if more:
+                self._client.subscribe(more)
+            return
+        ask, drop = self.meta_recovery.due()
+        if drop:
+            self._client.unsubscribe(drop)
+        if ask:
+            log.info("asking again for %d device metas/statuses the broker did not deliver", len(ask))
+            # QoS 1 when the broker lets us take 65,535 in flight: a Mosquitto whose queue to us is
+            # full of live states drops QoS 0 messages, these included, but not in-flight QoS 1 ones
+            qos = 1 if self.cfg.protocol == "5" and self.cfg.receive_maximum >= 1000 else 0
+            self._client.subscribe([(t, qos) for t in ask])
 
     def _on_connect(self, client, userdata, flags, reason_code, properties) -> None:
         if reason_code.is_failure:
+            self.watch.refused(reason_code.value)
             self.last_error = f"broker refused the connection: {reason_code}"
             log.warning("%s", self.last_error)
             return  # paho drops the socket; _run backs off
         self.backoff.reset()
+        self.watch.connected()
         self.last_error = ""
         self.connects += 1
         enable_nodelay(client)
-        for topic, qos in [*self.subscriptions, *self._extra_qos.items()]:
+        self.meta_recovery.reconnected()
+        for topic, qos in [*self.stages.start(time.monotonic()), *self._extra_qos.items()]:
             client.subscribe(topic, qos)
         client.publish(self.status_topic, STATUS_ONLINE, qos=1, retain=True)
         self._connected.set()
         present = bool(getattr(flags, "session_present", False))
         self._after_connect = present
-        self._set_state(LinkState.CONNECTED, session_present=present)
+        self._set_state(LinkState.CONNECTED, session_present=present, warning=self.warning)
 
     def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         self._connected.clear()
         if self._stop.is_set() or self._stopping:
             return
+        self.watch.disconnected(reason_code.value if reason_code is not None else None)
+        if self.watch.stable:
+            self.warning = ""  # up long enough: whoever shared our id is gone
         if reason_code is not None and reason_code.is_failure and not self.last_error:
             self.last_error = f"disconnected: {reason_code}"
-        self._set_state(LinkState.DISCONNECTED)
+        self._set_state(LinkState.DISCONNECTED, warning=self.warning)
 
     def _on_message(self, client, userdata, msg: mqtt.MQTTMessage) -> None:
         self.messages_in += 1
+        # a subscription's retained burst is what a stage waits out; live messages (states at 1 Hz)
+        # never stop coming, so they must not hold the next stage back
+        self._retained = bool(msg.retain)
         try:
             self.router.dispatch(msg.topic, msg.payload)
         except Exception:  # noqa: BLE001 - never let a bad topic kill the link (handlers are guarded)

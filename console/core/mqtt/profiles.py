@@ -1,5 +1,6 @@
 """Connection profiles: several brokers, one active.  Qt-free: the UI persists them in QSettings
-through ``to_settings``/``from_settings`` (plain dicts); passwords live in the OS keyring only."""
+through ``to_settings``/``from_settings`` (plain dicts); passwords live in the OS keyring only.
+A profile without a client id connects with one made up once and kept (``mqtt.client_ids``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from console.core.mqtt.client_ids import profile_key, stable_client_id
 from console.core.mqtt.link import BrokerConfig
 from console.core.protocol import DEFAULT_PREFIX
 from console.core.mqtt.secrets import SecretStore
@@ -35,6 +37,7 @@ class ConnectionProfile:
     username: str = ""
     client_id: str = ""
     prefix: str = DEFAULT_PREFIX
+    ha_prefix: str = "homeassistant"  # Home Assistant discovery prefix ("": discovery off)
     keepalive: int = 30
     session_expiry_s: int = 3600
 
@@ -48,21 +51,25 @@ class ConnectionProfile:
         if self.protocol not in ("5", "3.1.1"):
             raise ProfileError("protocol: choose MQTT 5 or 3.1.1")
         if not CLIENT_ID_RE.match(self.client_id):
-            raise ProfileError("client id: up to 64 letters, digits, - or _ (empty: one is made up)")
+            raise ProfileError("client id: up to 64 letters, digits, - or _ (empty: one is made up once and kept)")
         if not PREFIX_RE.match(self.prefix):
             raise ProfileError("topic prefix: letters, digits, - and _, levels separated by /, no wildcards")
+        if self.ha_prefix and not PREFIX_RE.match(self.ha_prefix):
+            raise ProfileError("discovery prefix: letters, digits, - and _, levels separated by /, no wildcards (empty: off)")
         if self.keyfile and not self.certfile:
             raise ProfileError("client certificate: a client key needs its certificate file")
         if self.insecure and not self.tls:
             raise ProfileError("insecure: only applies to TLS connections")
         return self
 
-    def broker_config(self, password: str = "") -> BrokerConfig:
+    def broker_config(self, password: str = "", *, stable_id: bool = False) -> BrokerConfig:
+        """The BrokerConfig; ``stable_id``: an empty client id becomes this installation's kept one."""
+        client_id = self.client_id or (stable_client_id(profile_key(self.name)) if stable_id else "")
         return BrokerConfig(
             host=self.host.strip(), port=int(self.port), tls=self.tls, ca_file=self.ca_file, certfile=self.certfile,
             keyfile=self.keyfile, insecure=self.insecure, username=self.username, password=password,
-            client_id=self.client_id, protocol=self.protocol, keepalive=self.keepalive,
-            session_expiry_s=self.session_expiry_s, prefix=self.prefix,
+            client_id=client_id, protocol=self.protocol, keepalive=self.keepalive,
+            session_expiry_s=self.session_expiry_s, prefix=self.prefix, ha_prefix=self.ha_prefix, profile=self.name,
         )
 
     def url(self) -> str:
@@ -129,13 +136,14 @@ class ProfileSet:
     def active_profile(self) -> ConnectionProfile | None:
         return self.profiles.get(self.active)
 
-    def active_config(self, secrets: SecretStore) -> BrokerConfig | None:
-        """The active profile as a BrokerConfig, with its password from the keyring if it has one."""
+    def active_config(self, secrets: SecretStore, *, stable_id: bool = False) -> BrokerConfig | None:
+        """The active profile as a BrokerConfig, with its password from the keyring if it has one
+        (``stable_id``: see ``ConnectionProfile.broker_config``)."""
         prof = self.active_profile()
         if prof is None:
             return None
         password = secrets.get_password(prof.name, prof.username) if prof.username else None
-        return prof.broker_config(password or "")
+        return prof.broker_config(password or "", stable_id=stable_id)
 
     def to_settings(self) -> dict[str, Any]:
         return {
@@ -162,3 +170,40 @@ class ProfileSet:
 
     def renamed_copy(self, name: str, new_name: str) -> ConnectionProfile:
         return replace(self.profiles[name], name=new_name)
+
+
+@dataclass(frozen=True)
+class ConnectionOverrides:
+    """What the command line sets on top of a profile or a ``--broker`` URL (``--protocol``,
+    ``--client-id``, ``--ca-file``, ``--cert``/``--key``, ``--user``, and the password of
+    ``--password-file``/``$AUTOGLM_MQTT_PASSWORD``); None or "": keep what the config has."""
+
+    protocol: str | None = None
+    client_id: str = ""
+    ca_file: str = ""
+    certfile: str = ""
+    keyfile: str = ""
+    username: str = ""
+    password: str | None = None
+
+    def validate(self) -> "ConnectionOverrides":
+        if self.protocol not in (None, "5", "3.1.1"):
+            raise ProfileError("--protocol: 5 or 3.1.1")
+        if not CLIENT_ID_RE.match(self.client_id):
+            raise ProfileError("--client-id: up to 64 letters, digits, - or _")
+        if self.keyfile and not self.certfile:
+            raise ProfileError("--key needs --cert (the client certificate it belongs to)")
+        return self
+
+    def apply(self, cfg: BrokerConfig) -> BrokerConfig:
+        changes: dict[str, Any] = {k: v for k, v in (
+            ("protocol", self.protocol), ("client_id", self.client_id), ("ca_file", self.ca_file),
+            ("certfile", self.certfile), ("keyfile", self.keyfile), ("username", self.username),
+            ("password", self.password)) if v}
+        return replace(cfg, **changes)
+
+    def __repr__(self) -> str:  # never show the password (logs, tracebacks)
+        shown = "set" if self.password else "none"
+        return (f"ConnectionOverrides(protocol={self.protocol!r}, client_id={self.client_id!r}, "
+                f"ca_file={self.ca_file!r}, certfile={self.certfile!r}, keyfile={self.keyfile!r}, "
+                f"username={self.username!r}, password={shown})")

@@ -19,6 +19,10 @@ state topics its configs name) hooks in: the link subscribes to them and hands e
 message, raw, to the filter's handler, or to the ``route_other`` handlers when the filter has none.
 A message that matches several extra filters goes to each of their handlers once.
 
+``seen(device, payload)`` is told of every well-formed device topic before it is routed; it is
+not a route (a kind only it watches still counts as ``"ignored"``): the link's meta recovery
+(``mqtt.meta_recovery``) watches there which devices were heard from without a meta.
+
 Handlers run on the link's network thread, through ``events.Event``: one that raises is logged and
 the others (and the link) go on.
 """
@@ -49,6 +53,7 @@ class TopicRouter:
         self._extra: dict[str, Event] = {}  # topic filter -> its handlers (copy-on-write dict)
         self.other = Event("route other")
         self.traffic = Event("traffic")  # (kind or None, outcome, detail); see the module docstring
+        self.seen = Event("device topic seen")  # (DeviceTopic, payload) of every well-formed device topic
 
     # -- wiring (any thread) ----------------------------------------------------------------------
     def route(self, kinds: str | Iterable[str], handler: DeviceHandler) -> None:
@@ -105,6 +110,7 @@ class TopicRouter:
         except ProtocolError as exc:
             self.traffic.emit(None, "bad_topic", f"{topic}: {exc}")
             return
+        self.seen.emit(device, payload)
         if device.kind == ACK:
             try:
                 ack = Ack.from_json(decode_json(payload))

@@ -1,12 +1,19 @@
-"""Broker passwords in the OS keyring (``keyring``), never in QSettings or any file of ours.
+"""Broker passwords: in the OS keyring (``keyring``), never in QSettings or any file of ours.
 
 Where no keyring backend exists (a headless server, a container), saving a password fails with a
-message that says so and what to do; the password is never written anywhere else instead.
+message that says so and what to do; the password is never written anywhere else instead.  Such a
+station gives the password another way, none of them stored by us and none ever logged:
+the GUI asks for it at connect time (``console.ui.connection.qt_password_prompt``), and an
+unattended station reads it from a file (``--password-file PATH``, first line) or from the
+environment (``$AUTOGLM_MQTT_PASSWORD``): ``password_from``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
+from typing import Mapping
 
 import keyring
 import keyring.backend
@@ -14,6 +21,27 @@ import keyring.errors
 
 log = logging.getLogger(__name__)
 SERVICE = "autoglm-console"
+PASSWORD_ENV = "AUTOGLM_MQTT_PASSWORD"
+
+
+class PasswordFileError(ValueError):
+    """The password file cannot be used; the message names the file, never its content."""
+
+
+def password_from(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> str | None:
+    """The broker password of an unattended station: the first line of ``path`` (its line end
+    dropped, nothing else), else ``$AUTOGLM_MQTT_PASSWORD``; None when neither gives one."""
+    if path:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PasswordFileError(f"cannot read the password file {path}: {type(exc).__name__}") from None
+        line = text.splitlines()[0] if text else ""
+        if not line:
+            raise PasswordFileError(f"the password file {path} is empty: put the password on its first line")
+        return line
+    value = (os.environ if env is None else env).get(PASSWORD_ENV, "")
+    return value or None
 
 
 class SecretStoreUnavailable(RuntimeError):
@@ -44,8 +72,9 @@ class SecretStore:
         return (
             f"no OS keyring is available (keyring backend: {type(self.backend).__name__}), so the broker "
             "password cannot be stored. Install and unlock a keyring (GNOME Keyring / KWallet on Linux, "
-            "Keychain on macOS, Credential Manager on Windows), or enter the password each time you connect; "
-            "it is never written to the settings file."
+            "Keychain on macOS, Credential Manager on Windows); without one the console asks for the password "
+            f"each time it connects, or reads it from --password-file PATH or ${PASSWORD_ENV} (unattended "
+            "stations); it is never written to the settings file."
         )
 
     def set_password(self, profile: str, username: str, password: str) -> None:

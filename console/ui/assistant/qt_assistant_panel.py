@@ -2,9 +2,9 @@
 
 The operator types "stop both conveyors" or "把办公室空调温度设为26度" and presses Enter; the
 parser (console/core/assistant/parser.py) turns it into commands that are valid by construction, shown in a
-preview table (device, change, risk).  Nothing is sent until Confirm; a row the preview shows high
+preview table (device, change, before → after, risk).  Nothing is sent until Confirm; a row the preview shows high
 risk makes Confirm ask a second time, once for all of them (``confirm`` is injectable, default
-QMessageBox.question).  Then each command goes to ``submit(device_id, params, origin="assistant",
+a Yes / Cancel box like the command sender's).  Then each command goes to ``submit(device_id, params, origin="assistant",
 confirmed=...)`` and its result shows in the table.  A refusal shows its reason instead of a preview
 and nothing can be confirmed.
 
@@ -13,6 +13,11 @@ The console's ``submit`` is a ``QtCommandSender``: the pipeline decides at send 
 device's meta then.  A yes to the panel's question is passed on as a ``Confirmation`` of exactly those
 values, known high risk; anything it does not cover (a device marked high risk since the Preview)
 is asked about again, one row at a time, and a no leaves that row unsent.
+
+The Before → after column shows each change next to the device's current values in the words every
+confirmation uses ("running on → off"), and flags what would change nothing ("power already on").
+With ``commands`` (the CommandPipeline) each sent row's Result follows its command to its terminal
+state (``QtCommandFollower``: the pipeline's threads → a queued signal → the row).
 
 ``source`` is where the fleet comes from: a FleetRegistry (``ids()`` / ``meta(id)``: the live
 fleet), a Fleet, a list of DeviceMeta, or a callable returning one of those.  The parser is rebuilt
@@ -26,28 +31,26 @@ import threading
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from console.core.commands.confirmation import Confirmation
 from console.core.fleet.catalog import Fleet
 from console.core.assistant.aliases import Aliases, default_aliases
 from console.core.assistant.parser import IntentParser
-from console.core.assistant.proposal import Proposal
+from console.core.assistant.proposal import Proposal, ProposedCommand
+from console.core.assistant.wording import before_after
 from console.core.assistant.ranker import Ranker
-from console.core.protocol import DeviceMeta
+from console.core.protocol import CommandState, DeviceMeta
+from console.ui.assistant.qt_command_follower import QtCommandFollower
+from console.ui.assistant.qt_preview_table import (  # noqa: F401 - the colours, for the panel's users
+    ERROR_FG,
+    HIGH_RISK_BG,
+    HIGH_RISK_FG,
+    NOOP_FG,
+    OK_FG,
+    QtPreviewTable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +59,22 @@ log = logging.getLogger(__name__)
 Submit = Callable[..., Any]
 Confirm = Callable[[QWidget, str, str], bool]  # confirm(parent, title, text) -> True to go ahead
 
-HIGH_RISK_BG = QColor("#fdecea")
-HIGH_RISK_FG = QColor("#a93226")
-ERROR_FG = QColor("#c0392b")
-OK_FG = QColor("#1e8449")
-
 
 def question_box(parent: QWidget, title: str, text: str) -> bool:
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    """The same box as the command sender's (``qt_command_sender.ask_confirmation``): Yes / Cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def current_values(source: Any, device_id: str) -> dict[str, Any] | None:
+    """The device's last state values when ``source`` is a live registry (``get``), else None."""
+    get = getattr(source, "get", None)
+    if get is None or not hasattr(source, "meta"):
+        return None
+    rec = get(device_id)
+    return None if rec is None else dict(getattr(rec, "values", None) or {})
 
 
 def metas_from(source: Any) -> list[DeviceMeta]:
@@ -81,7 +90,7 @@ def metas_from(source: Any) -> list[DeviceMeta]:
 
 
 class QtAssistantPanel(QWidget):
-    COLUMNS = ("device", "change", "risk", "result")
+    COLUMNS = QtPreviewTable.COLUMNS
     proposed = Signal(object)  # Proposal, or None when the utterance could not be read at all
     submitted = Signal(list)  # [(device_id, params, result-or-exception)]
     _parsed = Signal(object, object, object)  # (Proposal | None, error | None, (parser, key) | None)
@@ -96,6 +105,7 @@ class QtAssistantPanel(QWidget):
         aliases: Aliases | None = None,
         ranker: Ranker | None = None,
         confirm: Confirm | None = None,
+        commands: Any | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
@@ -107,20 +117,16 @@ class QtAssistantPanel(QWidget):
         self._parser: IntentParser | None = None
         self._parser_key: tuple = ()
         self._worker: threading.Thread | None = None
+        self._result_rows: dict[str, int] = {}  # command id → its table row, while followed
+        self.follower = QtCommandFollower(commands, self) if commands is not None else None
+        if self.follower is not None:
+            self.follower.changed.connect(self._on_command)
 
         self.input = QLineEdit(placeholderText=self.tr("Say what should happen…"))
         self.input.setClearButtonEnabled(True)
         self.input.setObjectName("assistantInput")
         self.preview_button = QPushButton(self.tr("Preview"))
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("assistantPreview")
-        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Change"), self.tr("Risk"), self.tr("Result")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = QtPreviewTable()
         self.message = QLabel()
         self.message.setObjectName("assistantMessage")
         self.message.setWordWrap(True)
@@ -238,7 +244,7 @@ class QtAssistantPanel(QWidget):
             self._set_pending(False)
             self._say(self.tr("Not possible: {reason}").format(reason=proposal.refusal.reason), ERROR_FG)
         else:
-            self._show_rows(proposal.commands)
+            self._show_rows(proposal.commands, proposal.lang)
             self._set_pending(True)
             if proposal.needs_extra_confirmation:
                 self._say(self.tr("Check the changes. High-risk rows will ask once more before sending."), HIGH_RISK_FG)
@@ -257,7 +263,7 @@ class QtAssistantPanel(QWidget):
         if proposal is None or not proposal.ok:
             return []
         if proposal.needs_extra_confirmation:
-            risky = [c.summary for c in proposal.commands if c.high_risk]
+            risky = [self._with_before_after(c, proposal.lang) for c in proposal.commands if c.high_risk]
             text = self.tr("These changes are high risk:\n\n{changes}\n\nSend them?").format(
                 changes="\n".join(f"• {s}" for s in risky))
             if not self.confirm(self, self.tr("Confirm high-risk commands"), text):
@@ -282,6 +288,7 @@ class QtAssistantPanel(QWidget):
             state = getattr(getattr(outcome, "state", None), "value", None)
             shown = self.tr("sent ({state})").format(state=state) if state else self.tr("sent")
             self._set_result(row, shown, OK_FG)
+            self._follow(row, outcome)
             sent += 1
         if failed:
             self._say(self.tr("{sent} sent, {failed} not sent (see the Result column).").format(
@@ -306,41 +313,65 @@ class QtAssistantPanel(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {colour.name()}" if colour is not None else "")
 
-    def _show_rows(self, commands: Iterable) -> None:
-        commands = list(commands)
-        self.table.setRowCount(len(commands))
-        bold = QFont()
-        bold.setBold(True)
-        for row, cmd in enumerate(commands):
-            picked = self.tr(" (model's pick)") if cmd.picked_by_model else ""
-            device = QTableWidgetItem(cmd.device_name + picked)
-            device.setToolTip(cmd.device_id)
-            change = QTableWidgetItem(cmd.change or cmd.summary)
-            change.setToolTip(cmd.summary)
-            risk = QTableWidgetItem(self.tr("HIGH – asks again") if cmd.high_risk else self.tr("low"))
-            items = (device, change, risk, QTableWidgetItem(""))
-            if cmd.high_risk:
-                risk.setFont(bold)
-                for item in items:
-                    item.setBackground(QBrush(HIGH_RISK_BG))
-                risk.setForeground(QBrush(HIGH_RISK_FG))
-            for col, item in enumerate(items):
-                item.setData(Qt.ItemDataRole.UserRole, cmd.device_id)
-                self.table.setItem(row, col, item)
+    def _show_rows(self, commands: Iterable, lang: str = "en") -> None:
+        self._result_rows.clear()
+        if self.follower is not None:
+            self.follower.clear()
+        self.table.show_commands(commands, lambda cmd: self._before_after(cmd, lang))
+
+    def _before_after(self, cmd: ProposedCommand, lang: str):
+        """``cmd``'s values next to the device's current ones (None when the device is gone)."""
+        try:
+            meta = self._meta(cmd.device_id)
+            if meta is None:
+                return None
+            return before_after(self.aliases, meta, cmd.params, current_values(self.source, cmd.device_id), lang)
+        except Exception:  # noqa: BLE001 - a wording bug must not hide the preview
+            log.exception("could not word %s for %s", cmd.params, cmd.device_id)
+            return None
+
+    def _meta(self, device_id: str) -> DeviceMeta | None:
+        if hasattr(self.source, "meta") and hasattr(self.source, "ids"):
+            return self.source.meta(device_id)
+        return next((m for m in metas_from(self.source) if m.id == device_id), None)
+
+    def _with_before_after(self, cmd: ProposedCommand, lang: str) -> str:
+        """"Line A conveyor: stop (running on → off)": the summary, then what it changes."""
+        words = self._before_after(cmd, lang)
+        return f"{cmd.summary} ({words.changes_text()})" if words is not None else cmd.summary
+
+    # -- following the sent commands --------------------------------------------------------------
+    def _follow(self, row: int, outcome: Any) -> None:
+        if self.follower is None or not isinstance(getattr(outcome, "state", None), CommandState):
+            return
+        self._result_rows[outcome.id] = row
+        self.follower.follow(outcome)
+
+    def _on_command(self, cmd_row) -> None:
+        """A followed command moved on (GUI thread): its Result shows the state, red if it failed."""
+        row = self._result_rows.get(cmd_row.id)
+        if row is None:
+            return
+        self.table.show_state(row, cmd_row)
+        if cmd_row.state.terminal:
+            del self._result_rows[cmd_row.id]
+
+    def shutdown(self) -> None:
+        """Stop following commands (the console is closing)."""
+        if self.follower is not None:
+            self.follower.stop()
 
     def _set_result(self, row: int, text: str, colour: QColor) -> None:
-        item = self.table.item(row, self.COLUMNS.index("result"))
-        if item is not None:
-            item.setText(text)
-            item.setForeground(QBrush(colour))
+        self.table.set_result(row, text, colour)
 
     # -- read-only views for tests and the screenshot ---------------------------------------------
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        out = []
-        for r in range(self.table.rowCount()):
-            out.append(tuple(self.table.item(r, c).text() for c in range(len(self.COLUMNS))))  # type: ignore[arg-type]
-        return out
+    def rows(self) -> list[tuple[str, ...]]:
+        """(device, change, risk, result) per row: the columns the preview had before Before → after."""
+        return self.table.rows()
+
+    def before_after(self) -> list[str]:
+        """The Before → after column, row by row."""
+        return self.table.before_after()
 
     def is_row_high_risk(self, row: int) -> bool:
-        item = self.table.item(row, self.COLUMNS.index("risk"))
-        return item is not None and item.background().color() == HIGH_RISK_BG
+        return self.table.is_row_high_risk(row)

@@ -1,5 +1,7 @@
 """The audit log: every command ever sent from this console, filtered by device, state, origin
-and time, exported as CSV.  It reads the outbox database; nothing here is kept only in memory.
+and time, exported as CSV.  It reads the outbox database; beside it, marked and read-only, the
+other consoles' commands this console saw on the broker since it started (``pipeline.others``,
+kept in memory only: ``console.core.commands.others``).
 
 Where the upgrade to one outbox per broker site moved commands out of the shared outbox (open, sent
 nowhere again: ``console.core.commands.migration.migrate_legacy_outbox``), a second source lists those:
@@ -48,7 +50,15 @@ from console.core.commands.resend import (
 from console.core.protocol import ORIGINS, CommandState
 
 from console.ui.devices.qt_command_sender import MAX_QUESTIONS, ConfirmFn, QtCommandSender, ask_confirmation
-from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params, format_time
+from console.ui.devices.qt_commands_model import (
+    STATE_COLOURS,
+    format_origin,
+    format_params,
+    format_time,
+    is_other,
+    other_font,
+    other_tooltip,
+)
 
 
 class QtAuditModel(QAbstractTableModel):
@@ -81,13 +91,15 @@ class QtAuditModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
+        if is_other(r) and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+            return other_tooltip(r) if role == Qt.ItemDataRole.ToolTipRole else other_font()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "time": lambda: QDateTime.fromMSecsSinceEpoch(int(r.command.ts * 1000)).toString("yyyy-MM-dd ")
                 + format_time(r.command.ts),
                 "device": lambda: r.device_id,
                 "command": lambda: format_params(r),
-                "origin": lambda: r.command.origin,
+                "origin": lambda: format_origin(r),
                 "state": lambda: r.state.value,
                 "attempts": lambda: str(r.attempts),
                 "detail": lambda: r.error,
@@ -208,6 +220,7 @@ class QtAuditView(QWidget):
     def refresh(self) -> None:
         try:
             rows = self.current_outbox().audit(self.current_filter())
+            rows = self._with_others(rows)
         except (OutboxError, sqlite3.Error) as exc:
             self.model.set_rows([])
             path = self.unassigned_path if self._unassigned_shown() else self.outbox.path
@@ -217,6 +230,15 @@ class QtAuditView(QWidget):
         self.table.resizeColumnToContents(0)
         self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
         self._update_resend()
+
+    def _with_others(self, rows: list[CommandRow]) -> list[CommandRow]:
+        """This site's rows and, when it is shown, the other consoles' ones that pass the filter,
+        newest first."""
+        others = getattr(self.pipeline, "others", None)
+        if others is None or self._unassigned_shown():
+            return rows
+        flt = self.current_filter()
+        return sorted([*rows, *others.rows(flt)], key=lambda r: r.command.ts, reverse=True)[:flt.limit]
 
     def _unassigned_shown(self) -> bool:
         return self.source.currentData() == "unassigned"

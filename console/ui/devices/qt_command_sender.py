@@ -8,24 +8,47 @@ yes covers: if the device changed while the question was open, the pipeline asks
 ``MAX_QUESTIONS`` times).  A refusal (ProtocolError, an outbox error) comes back in the result and in
 ``outcome``; nothing is raised into Qt.  The device controls, the audit log's "send again" and the
 assistant (through the shell) all send through one of these.  GUI thread only.
+
+The question reads before → after (``console/core/commands/wording.py``): "Line A conveyor: running
+off → on, speed 0 → 60 rpm", then "Send this command to conveyor-a?", then "This device is marked
+high risk." where it is.  ``current(device_id)`` gives the device's last state values (the console
+passes ``values_from(registry)``; without it the current values read as unknown).  zh_CN: the frame
+and the sentences go through ``tr``; the capability words come from the core's tables in the UI's
+language (:func:`ui_lang`), the device's Chinese name from the fleet's aliases (its first zh name).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from console.core.commands.confirmation import ConfirmationRequired, Confirmed, describe_values
+from console.core.assistant.aliases import Aliases, default_aliases
+from console.core.commands.confirmation import ConfirmationRequired, Confirmed
 from console.core.commands.outbox import CommandRow, OutboxError
 from console.core.commands.pipeline import CommandPipeline
 from console.core.protocol import ProtocolError
 
 ConfirmFn = Callable[[QWidget, str, str], bool]  # confirm(parent, title, text) -> True to go ahead
+CurrentFn = Callable[[str], Mapping[str, Any] | None]  # device id -> its last state values, or None
 MAX_QUESTIONS = 3  # a device whose risk keeps changing while the operator is asked: give up
+
+
+def ui_lang() -> str:
+    """"zh" when the UI speaks Chinese (the locale the translators were loaded for), else "en"."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def values_from(registry: Any) -> CurrentFn:
+    """``current`` for a FleetRegistry: the record's last values (a copy), None for an unknown device."""
+    def current(device_id: str) -> Mapping[str, Any] | None:
+        rec = registry.get(device_id)
+        return None if rec is None else rec.values
+
+    return current
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
@@ -53,10 +76,13 @@ class QtCommandSender(QObject):
     outcome = Signal(object)  # SendResult, for every send
 
     def __init__(self, pipeline: CommandPipeline, confirm: ConfirmFn | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, current: CurrentFn | None = None,
+                 aliases: Aliases | None = None) -> None:
         super().__init__(parent)
         self.pipeline = pipeline
         self.confirm = confirm or ask_confirmation
+        self.current = current
+        self._aliases = aliases
 
     def send(self, device_id: str, params: dict[str, Any] | None, *, origin: str, action: str = "set",
              parent_widget: QWidget | None = None, confirmed: Confirmed = False) -> SendResult:
@@ -87,12 +113,25 @@ class QtCommandSender(QObject):
             title, text = self.question(need)
         return bool(self.confirm(parent_widget, title or self.tr("Confirm command"), text))
 
-    def question(self, need: ConfirmationRequired) -> tuple[str, str]:
-        """The translated (title, text) for ``need``."""
-        params = describe_values(need.values, need.action)
+    def question(self, need: ConfirmationRequired, lang: str | None = None) -> tuple[str, str]:
+        """The translated (title, text) for ``need``: before → after, the device, the risk."""
+        lang = lang or ui_lang()
+        words = need.wording(self._current(need.device_id), lang=lang, device_name=self._name(need, lang))
+        lines = [self.tr("{device}: {changes}").format(device=words.device, changes=words.changes_text()),
+                 self.tr("Send this command to {device_id}?").format(device_id=need.device_id)]
+        if words.noop:
+            lines.append(self.tr("The device already shows these values: nothing would change."))
         if need.high_risk:
-            return self.tr("Confirm high-risk command"), self.tr(
-                "Send {params} to {device}?\n\nThis device is marked high risk.").format(
-                params=params, device=need.device_id)
-        return self.tr("Confirm command"), self.tr("Send {params} to {device}?").format(
-            params=params, device=need.device_id)
+            lines.append(self.tr("This device is marked high risk."))
+            return self.tr("Confirm high-risk command"), "\n\n".join(lines)
+        return self.tr("Confirm command"), "\n\n".join(lines)
+
+    def _current(self, device_id: str) -> Mapping[str, Any] | None:
+        return None if self.current is None else self.current(device_id)
+
+    def _name(self, need: ConfirmationRequired, lang: str) -> str:
+        if lang != "zh":
+            return need.meta.name
+        if self._aliases is None:
+            self._aliases = default_aliases()
+        return self._aliases.display_name(need.meta, lang)

@@ -4,6 +4,10 @@ The pipeline tells its listeners after each transition is committed, on whatever
 (the GUI, the network thread, the sweeper).  The listener only stores the newest row per command
 under a lock; the frame timer inserts new commands at the top and emits one ``dataChanged`` per
 changed row, so a burst of 1,000 commands costs a few frames, not 5,000 slot calls.
+
+Other consoles' commands (``pipeline.others``, ``console.core.commands.others``) are listed among
+ours, the same way, marked: the origin says which console sent them, in italics, with a tooltip
+saying they are read-only here.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
 
 from console.core.commands.pipeline import CommandPipeline
+from console.core.commands.others import OtherCommandRow
 from console.core.commands.outbox import AuditFilter, CommandRow
 from console.core.protocol import CommandState
 
@@ -32,6 +37,32 @@ def format_params(row: CommandRow) -> str:
     if row.command.action == "refresh":
         return "refresh"
     return ", ".join(f"{k}={format_value(v)}" for k, v in row.command.params.items())
+
+
+def is_other(row: CommandRow) -> bool:
+    """A command another console sent (shown read-only)."""
+    return isinstance(row, OtherCommandRow)
+
+
+def format_origin(row: CommandRow) -> str:
+    """The origin; for another console's command, which console sent it."""
+    if not is_other(row):
+        return row.command.origin
+    who = row.console or QCoreApplication.translate("QtCommandsModel", "another console")
+    return f"{row.command.origin} · {who}"
+
+
+def other_tooltip(row: CommandRow) -> str:
+    who = row.console or QCoreApplication.translate("QtCommandsModel", "another console")
+    return QCoreApplication.translate(
+        "QtCommandsModel", "Sent by {console}, not by this console: shown read-only, as the broker and the "
+                           "device's answers showed it").format(console=who)
+
+
+def other_font() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def format_time(ts: float) -> str:
@@ -59,6 +90,11 @@ class QtCommandsModel(QAbstractTableModel):
             "detail": self.tr("Detail"),
         }
         recent = pipeline.outbox.audit(AuditFilter(limit=min(200, max_rows)))  # newest first
+        self.others = getattr(pipeline, "others", None)
+        if self.others is not None:  # other consoles' commands, read-only
+            theirs = self.others.rows(AuditFilter(limit=min(200, max_rows)))
+            recent = sorted([*recent, *theirs], key=lambda r: r.command.ts, reverse=True)[:max_rows]
+            self.others.add_listener(self._on_row)
         self._rows = list(recent)
         self._reindex()
         pipeline.add_listener(self._on_row)
@@ -69,6 +105,8 @@ class QtCommandsModel(QAbstractTableModel):
 
     def close(self) -> None:
         self.pipeline.remove_listener(self._on_row)
+        if self.others is not None:
+            self.others.remove_listener(self._on_row)
         self._frame.stop()
 
     def _on_row(self, row: CommandRow) -> None:  # any thread: store only
@@ -104,7 +142,8 @@ class QtCommandsModel(QAbstractTableModel):
                 self._rows[i] = row
                 self.dataChanged.emit(self.index(i, 0), self.index(i, last))
         for row in sorted(pending.values(), key=lambda r: r.seq):
-            self.commandUpdated.emit(row)
+            if not is_other(row):  # ours only: the device controls follow the operator's own commands
+                self.commandUpdated.emit(row)
         return len(pending)
 
     # -- Qt model API ---------------------------------------------------------------------------
@@ -132,6 +171,8 @@ class QtCommandsModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == self.RowRole:
             return row
+        if is_other(row) and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+            return other_tooltip(row) if role == Qt.ItemDataRole.ToolTipRole else other_font()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == "time":
                 return format_time(row.command.ts)
@@ -140,7 +181,7 @@ class QtCommandsModel(QAbstractTableModel):
             if col == "command":
                 return format_params(row)
             if col == "origin":
-                return row.command.origin
+                return format_origin(row)
             if col == "state":
                 return row.state.value
             if col == "attempts":

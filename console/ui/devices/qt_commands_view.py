@@ -1,4 +1,5 @@
-"""The commands view: every recent command with its live state; a queued one can be cancelled."""
+"""The commands view: every recent command with its live state; a queued one can be cancelled.
+Other consoles' commands are listed too, marked, and read-only (nothing here acts on them)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from console.core.commands.pipeline import CommandPipeline
 from console.core.protocol import CommandState
 
-from console.ui.devices.qt_commands_model import QtCommandsModel
+from console.ui.devices.qt_commands_model import QtCommandsModel, is_other
 
 
 class QtCommandsView(QWidget):
@@ -50,11 +51,11 @@ class QtCommandsView(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        self.cancel_button.setEnabled(row is not None and row.state is CommandState.QUEUED)
+        self.cancel_button.setEnabled(row is not None and row.state is CommandState.QUEUED and not is_other(row))
         n_open = len(self.pipeline.open_rows())
         self.summary.setText(self.tr("{n} in flight").format(n=n_open))
 
     def _cancel_selected(self) -> None:
         row = self.selected()
-        if row is not None:
+        if row is not None and not is_other(row):
             self.pipeline.cancel(row.id)

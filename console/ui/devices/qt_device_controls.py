@@ -5,10 +5,17 @@ when the slider is released or the spin box edit is finished); enum → combo bo
 capabilities → labels.  Commands go through a ``QtCommandSender``: the pipeline decides whether one
 needs confirming (high risk), the sender asks through ``confirm`` (a QMessageBox by default,
 injectable for tests).  Incoming state updates move the controls without sending.
+
+Any meta the protocol accepts builds (issue 13): bounds are finite within ±2**53, so an int
+capability whose range does not fit Qt's 32-bit spin box and slider gets a whole-number double spin
+box and a proportional slider; a value the device reports that is not a finite number of the
+capability's range (the registry refuses those, but a view never trusts) is shown as text, never
+raised on.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
@@ -36,7 +43,8 @@ from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params
 from console.ui.devices.qt_fleet_model import format_value
 
 __all__ = ["ConfirmFn", "QtCapabilityControl", "QtDeviceControls", "ask_confirmation"]
-FLOAT_STEPS = 1000  # slider resolution for float capabilities
+FLOAT_STEPS = 1000  # slider resolution for float capabilities (and ints too wide for a QSlider)
+QT_INT_MAX = 2**31 - 1  # QSpinBox / QSlider range limit
 
 
 class QtCapabilityControl(QWidget):
@@ -75,17 +83,24 @@ class QtCapabilityControl(QWidget):
         cap = self.cap
         lo = cap.min if cap.min is not None else (0 if cap.type == "int" else 0.0)
         hi = cap.max if cap.max is not None else (100 if cap.type == "int" else 100.0)
+        if cap.min is not None and cap.max is None and lo > hi:
+            hi = lo  # only a min, above the default max
+        if cap.max is not None and cap.min is None and lo > hi:
+            lo = hi
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"slider_{cap.name}")
         suffix = f" {cap.unit}" if cap.unit else ""
-        if cap.type == "int":
+        self._int_slider = cap.type == "int" and -QT_INT_MAX <= lo and hi <= QT_INT_MAX
+        if self._int_slider:
             self.spin = QSpinBox()
             self.spin.setRange(int(lo), int(hi))
             self.slider.setRange(int(lo), int(hi))
+            if cap.step is not None and 1 <= cap.step <= QT_INT_MAX:
+                self.spin.setSingleStep(int(cap.step))
         else:
             self.spin = QDoubleSpinBox()
-            self.spin.setDecimals(1)
-            self.spin.setSingleStep(0.5)
+            self.spin.setDecimals(0 if cap.type == "int" else 1)
+            self.spin.setSingleStep(float(cap.step) if cap.step is not None else (1.0 if cap.type == "int" else 0.5))
             self.spin.setRange(float(lo), float(hi))
             self.slider.setRange(0, FLOAT_STEPS)
         self.spin.setObjectName(f"spin_{cap.name}")
@@ -100,13 +115,14 @@ class QtCapabilityControl(QWidget):
         lay.addWidget(self.spin, 1)
 
     def _to_slider(self, value: float) -> int:
-        if self.cap.type == "int":
-            return int(value)
         lo, hi = self.spin.minimum(), self.spin.maximum()
+        value = min(max(value, lo), hi)  # a value outside the range sits at its end
+        if self._int_slider:
+            return int(value)
         return int(round((value - lo) / (hi - lo) * FLOAT_STEPS)) if hi > lo else 0
 
     def _from_slider(self, pos: int) -> float:
-        if self.cap.type == "int":
+        if self._int_slider:
             return pos
         lo, hi = self.spin.minimum(), self.spin.maximum()
         return round(lo + (hi - lo) * pos / FLOAT_STEPS, 1)
@@ -154,14 +170,23 @@ class QtCapabilityControl(QWidget):
                 self.switch.setText(self.tr("On") if value else self.tr("Off"))
             elif self.combo is not None and value in self.cap.values:
                 self.combo.setCurrentIndex(self.cap.values.index(value))
-            elif self.spin is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+            elif self.spin is not None and _finite(value):
                 if self.slider.isSliderDown() or self.spin.hasFocus():
                     return  # the operator is using it: do not yank it away
-                self.spin.setValue(value)
+                self.spin.setValue(float(value) if not self._int_slider else int(min(max(value, -QT_INT_MAX), QT_INT_MAX)))
                 self.slider.setValue(self._to_slider(value))
+            elif self.spin is not None:
+                self.spin.setToolTip(self.tr("The device reported {v}").format(v=format_value(value, self.cap.unit)))
+                return  # not a number this control can show: the last good one stays
             self._last_sent_or_shown = value
         finally:
             self._updating = False
+
+
+def _finite(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) if isinstance(value, float) else abs(value) <= 2**63
 
 
 class QtDeviceControls(QWidget):

@@ -121,7 +121,7 @@ class QtDevicesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
-        for col, width in (("id", 125), ("name", 165), ("zone", 75), ("kind", 55), ("online", 60), ("updated", 60)):
+        for col, width in (("id", 125), ("name", 165), ("zone", 75), ("kind", 55), ("source", 95), ("online", 60), ("updated", 60)):
             self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
 
         bar = QHBoxLayout()

@@ -9,6 +9,10 @@ answering every paint made the UI event loop stall 70–120 ms at p99, because e
 callbacks per paint must win the GIL from the MQTT thread; with the table hidden it was 20–40 ms.
 Python now runs once per frame, for the rows that changed, and once a second for the ages of the
 rows on screen.
+
+A device removed from the registry (an empty retained meta) loses its row on the next frame
+(``registry.take_removed``).  Cell texts are capped (``MAX_CELL``): a device cannot make one row cost
+the frame; its undeclared keys show as a count and a few names, never as values.
 """
 
 from __future__ import annotations
@@ -23,14 +27,21 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from console.core.fleet.registry import DeviceRecord, FleetRegistry
 
 
+MAX_CELL = 400  # characters of one cell's text
+
+
 def format_value(value: Any, unit: str = "") -> str:
+    """A value as the table and the controls show it; any value, never raising, at most MAX_CELL long."""
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, float):
         text = f"{value:.1f}"
+    elif isinstance(value, int) and abs(value) >= 10**15:
+        text = f"{float(value):.3g}" if abs(value) < 10**300 else "(huge)"
     else:
         text = str(value)
-    return f"{text} {unit}".strip() if unit else text
+    text = f"{text} {unit}".strip() if unit else text
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 def format_age(age: float | None) -> str:
@@ -47,7 +58,12 @@ def format_age(age: float | None) -> str:
 
 def state_text(rec: DeviceRecord) -> str:
     caps = rec.meta.capabilities if rec.meta else {}
-    return "  ".join(f"{k}={format_value(v, caps[k].unit if k in caps else '')}" for k, v in rec.values.items())
+    text = "  ".join(f"{k}={format_value(v, caps[k].unit if k in caps else '')}" for k, v in rec.values.items())
+    if rec.unknown_count:
+        names = ", ".join(rec.unknown_keys)
+        text += "  " + QCoreApplication.translate("QtFleetModel", "(+{n} unknown: {names})").format(
+            n=rec.unknown_count, names=names)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 ONLINE_BRUSH = QBrush(QColor("#1e8449"))
@@ -56,7 +72,7 @@ OTHER_BRUSH = QBrush(QColor("#7f8c8d"))
 
 
 class QtFleetModel(QStandardItemModel):
-    COLUMNS = ("id", "name", "zone", "kind", "online", "state", "updated")
+    COLUMNS = ("id", "name", "zone", "kind", "source", "online", "state", "updated")
     SortRole = int(Qt.ItemDataRole.UserRole) + 1
     MAX_NEW_PER_FRAME = 1000
     OFFSCREEN_PER_FRAME = 100
@@ -82,7 +98,7 @@ class QtFleetModel(QStandardItemModel):
         self.setSortRole(self.SortRole)
         headers = {
             "id": self.tr("ID"), "name": self.tr("Name"), "zone": self.tr("Zone"), "kind": self.tr("Kind"),
-            "online": self.tr("Online"), "state": self.tr("State"), "updated": self.tr("Updated"),
+            "source": self.tr("Source"), "online": self.tr("Online"), "state": self.tr("State"), "updated": self.tr("Updated"),
         }
         self.setHorizontalHeaderLabels([headers[c] for c in self.COLUMNS])
         self._col = {c: i for i, c in enumerate(self.COLUMNS)}
@@ -97,6 +113,7 @@ class QtFleetModel(QStandardItemModel):
 
     # -- updates --------------------------------------------------------------------------------
     def apply_pending(self) -> int:
+        self._drop_removed()
         new, dirty = self.registry.take_changes()
         # at most MAX_NEW_PER_FRAME rows inserted per frame: discovering 10,000 devices at once
         # stays a series of short frames, not one long stall
@@ -154,6 +171,20 @@ class QtFleetModel(QStandardItemModel):
             self.devicesUpdated.emit(updated)
         return changed
 
+    def _drop_removed(self) -> None:
+        """Rows of devices the registry forgot (an empty retained meta): removed in one pass."""
+        gone = set(self.registry.take_removed())
+        if not gone:
+            return
+        self._backlog = [i for i in self._backlog if i not in gone]
+        removed = {i for i in gone if i in self._row}
+        for dev_id in sorted(removed, key=self._row.__getitem__, reverse=True):
+            self.removeRow(self._row[dev_id])
+            for table in (self._cache, self._shown, self._offscreen):
+                table.pop(dev_id, None)
+        self._ids = [i for i in self._ids if i not in removed]
+        self._row = {dev_id: row for row, dev_id in enumerate(self._ids)}
+
     def _texts(self, rec: DeviceRecord, now: float) -> tuple:
         meta = rec.meta
         if meta is not None and (meta.zone not in self.zones or meta.kind not in self.kinds):
@@ -166,8 +197,25 @@ class QtFleetModel(QStandardItemModel):
             online = self.tr("stale")
         else:
             online = self.tr("online") if rec.online else self.tr("offline")
+        if rec.clock_warning and rec.clock_offset_s is not None:  # the registry's clock check
+            online = self.tr("{online} · clock {offset} s off").format(online=online,
+                                                                      offset=f"{rec.clock_offset_s:+.0f}")
         return (rec.id, meta.name if meta else "", meta.zone if meta else "", meta.kind if meta else "",
-                online, state_text(rec))
+                self._source_text(rec), online, state_text(rec))
+
+    def _clock_tip(self, rec: DeviceRecord) -> str:
+        """The device's clock offset as the registry estimates it from its timestamps ("" unknown)."""
+        if rec.clock_offset_s is None:
+            return ""
+        return self.tr("Device clock: {offset} s from this console's (ahead > 0), from its timestamps").format(
+            offset=f"{rec.clock_offset_s:+.1f}")
+
+    def _source_text(self, rec: DeviceRecord) -> str:
+        """Where the device comes from: our protocol, or Home Assistant discovery with its maker."""
+        if rec.source == "ha":
+            maker = rec.manufacturer or self.tr("unknown maker")
+            return self.tr("HA discovery: {maker}").format(maker=maker)
+        return self.tr("native") if rec.source == "native" else rec.source
 
     def _fill(self, items: list[QStandardItem] | None, rec: DeviceRecord, row: int | None,
               now: float | None = None) -> None:
@@ -181,11 +229,14 @@ class QtFleetModel(QStandardItemModel):
                 continue
             item = get(c)
             item.setText(text)
+            if c == self._col["source"] and rec.model:
+                item.setToolTip(" · ".join(x for x in (rec.manufacturer, rec.model, rec.area) if x))
             if c == self._col["online"]:
                 item.setData(1 if rec.online else 0, self.SortRole)
                 item.setForeground(ONLINE_BRUSH if rec.online else OFFLINE_BRUSH if rec.online is False else OTHER_BRUSH)
             else:
                 item.setData(text, self.SortRole)
+        get(self._col["online"]).setToolTip(self._clock_tip(rec))
         age_item = get(self._col["updated"])
         age_item.setText(format_age(rec.age(now)))
         age_item.setData(-rec.last_update, self.SortRole)  # newest first when sorted ascending

@@ -283,11 +283,14 @@ class QtDoctorPanel(QWidget):
             return  # a late row of a run that was stopped
         self.results.append(r)
         group = self._group_item(r.group or "Other")
-        child = QTreeWidgetItem([r.name, self._status_text(r.status), r.value, r.expected,
-                                 r.hint if r.status != "ok" else ""])
+        # the table and its tooltips are shown too: redacted like the details pane and the report
+        secrets = self._secrets()
+        value, expected, hint = (redact(s, secrets) if s else s for s in (r.value, r.expected, r.hint))
+        child = QTreeWidgetItem([r.name, self._status_text(r.status), value, expected,
+                                 hint if r.status != "ok" else ""])
         child.setIcon(COL_CHECK, self._icons[r.status])
         child.setData(COL_CHECK, RESULT_ROLE, r)
-        for col, text in ((COL_VALUE, r.value), (COL_EXPECTED, r.expected), (COL_FIX, r.hint)):
+        for col, text in ((COL_VALUE, value), (COL_EXPECTED, expected), (COL_FIX, hint)):
             if text:
                 child.setToolTip(col, text)
         group.addChild(child)

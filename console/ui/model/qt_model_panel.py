@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -67,18 +67,26 @@ class QtModelPanel(QWidget):
         self._waiting = 0
 
         root = QHBoxLayout(self)
-        # the controls scroll, so the panel never forces a minimum window height
+        # left: the model controls scroll (so the panel never forces a minimum window height); the
+        # prompt box below them does not, so its last request's line stays in view at 1024x700
+        column = QWidget()
+        column.setMinimumWidth(460)  # the fit verdict's first line stays one line
+        column.setMaximumWidth(540)
+        column_box = QVBoxLayout(column)
+        column_box.setContentsMargins(0, 0, 0, 0)
+        column_box.setSpacing(2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(440)
-        scroll.setMaximumWidth(540)
         holder = QWidget()
         left = QVBoxLayout(holder)
         left.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(holder)
-        root.addWidget(scroll, 0)
+        column_box.addWidget(scroll, 0)
+        self._scroll, self._holder = scroll, holder
+        holder.installEventFilter(self)  # its height changes with the fit text: refit the column
+        root.addWidget(column, 0)
         self.graph_box = QVBoxLayout()
         root.addLayout(self.graph_box, 1)
 
@@ -108,8 +116,10 @@ class QtModelPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addWidget(self.status)
         left.addWidget(box)
+        left.addStretch(1)
         self.chat = QtModelChat()
-        left.addWidget(self.chat, 1)
+        column_box.addWidget(self.chat, 1)
+        self.chat.installEventFilter(self)  # a longer request line takes more lines: refit too
 
         self.estimate_timer = QTimer(self)
         self.estimate_timer.setSingleShot(True)
@@ -193,6 +203,31 @@ class QtModelPanel(QWidget):
         snap["model"] = dict(self.engine_info)
         snap["state"] = self.state
         return snap
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_left_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LayoutRequest and watched in (self._holder, getattr(self, "chat", None)):
+            QTimer.singleShot(0, self._fit_left_column)
+        return super().eventFilter(watched, event)
+
+    def _fit_left_column(self) -> None:
+        """Give the model controls every pixel of height the prompt box can spare: both stay whole
+        where the window is tall enough, and only the controls scroll where it is not."""
+        holder, width = self._holder, self._scroll.viewport().width()
+        wanted = holder.heightForWidth(width) if holder.hasHeightForWidth() else -1
+        wanted = max(wanted, holder.sizeHint().height()) + 4  # wrapped labels are taller than the hint
+        chat, box = self.chat, self.chat.layout()
+        chat_min = chat.minimumSizeHint().height()
+        if box.hasHeightForWidth():  # the request line wraps: its lines count
+            margins = chat.contentsMargins()
+            chat_min = max(chat_min, box.minimumHeightForWidth(box.contentsRect().width()) + margins.top()
+                           + margins.bottom())
+        root = self.layout().contentsMargins()
+        spare = self.height() - chat_min - 2 - root.top() - root.bottom()
+        self._scroll.setMinimumHeight(max(80, min(wanted, spare)))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

@@ -19,6 +19,7 @@ from console.core.paths import resource_path
 from console.ui.shell import qt_gc
 from console.ui.shell.qt_errors import QtErrorReporter, install_qt_message_handler
 from console.ui.shell.qt_main_window import QtMainWindow
+from console.ui.shell.qt_signals import QtQuitOnSignals
 
 if TYPE_CHECKING:
     from console.core.commands.confirmation import Confirmed
@@ -42,6 +43,8 @@ class GuiOptions:
     self_test_timeout: float = 30.0
     settings_org: str = "AutoGLM"
     profile: str | None = None  # a connection profile name ("" = the active one) instead of broker_url
+    broker_cfg: object | None = None  # --broker with its flags (console.cli.broker_config_from_args)
+    overrides: object | None = None  # the connection flags on top of a profile (ConnectionOverrides)
 
 
 def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QApplication:
@@ -74,7 +77,7 @@ class ConsoleApp(QObject):
         from console.core.commands.migration import unassigned_outbox_path
 
         from console.ui.assistant.qt_assistant_panel import QtAssistantPanel
-        from console.ui.devices.qt_command_sender import QtCommandSender
+        from console.ui.devices.qt_command_sender import QtCommandSender, values_from
         from console.ui.devices.qt_devices_panel import QtDevicesPanel
         from console.ui.doctor.qt_doctor_panel import QtDoctorPanel
         from console.ui.shell.qt_link import QtLinkStatus
@@ -84,10 +87,12 @@ class ConsoleApp(QObject):
         self.services = services
         self.startFailed.connect(self._show_start_error)
         # one sender for every origin (controls, audit "send again", assistant): the pipeline decides
-        self.command_sender = None if services.commands is None else QtCommandSender(services.commands, confirm, self)
+        self.command_sender = None if services.commands is None else QtCommandSender(
+            services.commands, confirm, self, current=values_from(services.registry))
         self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
                                       unassigned_outbox=unassigned_outbox_path(), sender=self.command_sender)
-        self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm)
+        self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm,
+                                          commands=services.commands)  # its rows follow their commands
         self.devices.add_side_tab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
         self.doctor_panel = QtDoctorPanel(
@@ -196,23 +201,15 @@ class ConsoleApp(QObject):
         self.doctor_panel.shutdown()
         self.model_panel.shutdown()
         self.devices.shutdown()
+        self.assistant.shutdown()
         self.services.stop()
 
 
-def profile_config(name: str):
-    """The BrokerConfig of a saved connection profile ("" = the active one), password from the keyring."""
-    from console.core.mqtt.profiles import ProfileError
-    from console.core.mqtt.secrets import SecretStore
+def profile_config(name: str, overrides=None, parent=None):
+    """The BrokerConfig of a saved connection profile ("" = the active one): console.ui.connection.qt_connect."""
+    from console.ui.connection.qt_connect import profile_config as connect_config
 
-    from console.ui.connection.qt_profiles_store import load_profiles
-
-    profiles = load_profiles(QSettings())
-    if name:
-        profiles.set_active(name)  # raises ProfileError naming the missing profile
-    cfg = profiles.active_config(SecretStore())
-    if cfg is None:
-        raise ProfileError("no connection profile is saved: open Devices → Connections… first")
-    return cfg
+    return connect_config(name, overrides, parent=parent)
 
 
 def run_gui(opts: GuiOptions) -> int:
@@ -222,6 +219,7 @@ def run_gui(opts: GuiOptions) -> int:
     install_qt_message_handler()
     reporter = QtErrorReporter(app, show_dialogs=not opts.self_test)
     reporter.install()
+    quit_signals = QtQuitOnSignals(app)  # Ctrl+C / SIGTERM: the Quit path (the broker is stopped too)
     window = QtMainWindow.loading()
     window.restore_state(QSettings())
     window.show()
@@ -234,10 +232,11 @@ def run_gui(opts: GuiOptions) -> int:
 
         try:
             if opts.profile is not None:
-                services = build_services(broker_url=None, cfg=profile_config(opts.profile), fleet_path=opts.fleet)
+                services = build_services(broker_url=None, cfg=profile_config(opts.profile, opts.overrides, window),
+                                          fleet_path=opts.fleet)
             else:
                 services = build_services(broker_url=opts.broker_url, fleet_path=opts.fleet, demo=opts.demo,
-                                          prefix=opts.prefix)
+                                          prefix=opts.prefix, cfg=opts.broker_cfg)
         except Exception as exc:  # noqa: BLE001 - say what happened and what to do, then exit cleanly
             log.error("cannot start: %s", exc)
             result["rc"] = 2
@@ -257,14 +256,17 @@ def run_gui(opts: GuiOptions) -> int:
         elif opts.self_test:
             _self_test(app, console, opts.self_test_timeout, result)
         else:
-            app.aboutToQuit.connect(console.close)
+            app.aboutToQuit.connect(console.close)  # Quit, Ctrl+C, SIGTERM, the last window closed
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, build))
     QTimer.singleShot(300, build)  # if nothing paints (a minimised start), build anyway
     rc = app.exec()
+    quit_signals.uninstall()
     console = result["console"]
     if console is not None and (opts.self_test or os.environ.get("AUTOGLM_STARTUP_PROBE")):
         console.close()
+    elif console is not None:  # closed on aboutToQuit already; a later exec() (tests) must not close it again
+        app.aboutToQuit.disconnect(console.close)
     return result["rc"] or rc
 
 

@@ -10,8 +10,8 @@ import os
 import time
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from console import __version__
@@ -56,8 +56,29 @@ class QtMainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.broker_label)
         self.statusBar().addPermanentWidget(self.compute_label)
         self.set_broker_state("disconnected", {})
-        self.resize(1280, 760)
+        self._build_menu()
+        screen = QGuiApplication.primaryScreen()  # 1280×760, or less on a smaller screen (1024×700)
+        room = screen.availableSize() if screen is not None else QSize(1280, 760)
+        self.resize(min(1280, room.width()), min(760, room.height()))
         self._shown_once = False
+
+    def _build_menu(self) -> None:
+        """File → Quit (Ctrl+Q): the one way out that Ctrl+C and SIGTERM also take (run_gui)."""
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit)
+        file_menu.addAction(self.quit_action)
+
+    def quit(self) -> None:
+        """Close the window and leave the event loop, even with other windows (a warning box) open:
+        ``aboutToQuit`` then closes the console and stops its services and broker."""
+        self.close()
+        QCoreApplication.quit()
 
     @classmethod
     def loading(cls) -> "QtMainWindow":
@@ -92,14 +113,22 @@ class QtMainWindow(QMainWindow):
 
     # -- status bar -----------------------------------------------------------------------------
     def set_broker_state(self, state: str, info: dict, url: str = "") -> None:
-        colours = {"connected": "#1e8449", "connecting": "#b9770e", "waiting to retry": "#c0392b"}
+        colours = {"connected": "#1e8449", "connecting": "#b9770e", "waiting to retry": "#c0392b",
+                   "not authorized": "#c0392b"}
         shown = self.state_text(state)
         text = self.tr("Broker {url}: {state}").format(url=url, state=shown) if url else self.tr(
             "Broker: {state}"
         ).format(state=shown)
         retry = info.get("next_retry_at")
-        if state == "waiting to retry" and retry:
+        if state in ("waiting to retry", "not authorized") and retry:
             text += self.tr(" (next try in {s:.0f} s)").format(s=max(0.0, retry - time.time()))
+        # what the operator must fix is in the bar itself, not only in a tooltip
+        shown_reason = (info.get("warning") or info.get("hint")
+                        or (info.get("error") if state == "not authorized" else ""))
+        if shown_reason:
+            text += f" — {shown_reason}"
+            if state == "connected":
+                colours = {**colours, "connected": "#b9770e"}
         if info.get("error") and state != "connected":
             self.broker_label.setToolTip(str(info["error"]))
         else:
@@ -111,7 +140,7 @@ class QtMainWindow(QMainWindow):
         """The link state (console.core.mqtt.link.LinkState's values) in the operator's language."""
         return {"disconnected": self.tr("disconnected"), "connecting": self.tr("connecting"),
                 "connected": self.tr("connected"), "waiting to retry": self.tr("waiting to retry"),
-                "stopped": self.tr("stopped")}.get(state, state)
+                "not authorized": self.tr("not authorized"), "stopped": self.tr("stopped")}.get(state, state)
 
     def set_compute(self, text: str) -> None:
         self.compute_label.setText(text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
-transformers = pytest.importorskip("transformers")
+import torch  # a hard dependency: a broken install fails here
+import transformers  # a hard dependency: a broken install fails here
 
 from console.core.fleet.catalog import Fleet, load_fleet  # noqa: E402
 from console.core.assistant.aliases import default_aliases  # noqa: E402

@@ -100,7 +100,7 @@ def test_every_origin_gets_the_same_decision_from_the_meta_at_send_time(broker_c
         assert c.outbox.count() == len(ORIGINS)  # nothing stored for any of them
         assert {(e.device_id, e.action, tuple(e.values.items()), e.high_risk, e.meta.risk) for e in asked} == \
             {(PRESS.id, "set", (("power", True),), True, "high")}
-        assert str(asked[0]) == "Send power=True to press-7? This device is marked high risk."
+        assert str(asked[0]) == "Press 7: power → on. Send this command to press-7? This device is marked high risk."
         # a capability marked low overrides the device's high: not asked, as the meta says
         assert c.pipeline.submit(PRESS.id, {"lamp": True}, origin="assistant").qos == 1
         row = c.pipeline.submit(PRESS.id, {"power": True}, origin="assistant", confirmed=asked[0].confirmation())

@@ -25,11 +25,13 @@ class Probe:
         self.lock = threading.Lock()
         self.client = make_client(cfg.with_client_id(f"probe-{uuid.uuid4().hex[:8]}"), clean=True)
         self.client.on_message = self._on_message
+        subscribed = threading.Event()
+        self.client.on_subscribe = lambda *args: subscribed.set()
         self.client.connect(cfg.host, cfg.port)
         self.client.loop_start()
         wait_for(self.client.is_connected, what="probe connected")
         self.client.subscribe(f"{cfg.prefix}/#", qos=1)
-        time.sleep(0.1)
+        assert subscribed.wait(5), "the probe's subscription was not acknowledged (SUBACK)"
 
     def _on_message(self, client, userdata, msg):
         with self.lock:

@@ -212,7 +212,7 @@ def test_tls_against_a_plain_port_fails_the_handshake(mosquitto):
     cfg = BrokerConfig(host=mosquitto.host, port=mosquitto.port, tls=True)
     row = _by_name(broker_rows(cfg, timeout=3))["Broker TLS"]
     assert row.status == "fail"
-    assert "plain" in row.hint or "TLS" in row.hint
+    assert "plain" in row.hint and "TLS" in row.hint  # both of its hints name the plain port and TLS
 
 
 def test_plain_mqtt_with_a_password_to_another_host_warns():

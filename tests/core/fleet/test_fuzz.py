@@ -113,6 +113,8 @@ def test_malformed_traffic_through_real_mosquitto_does_not_break_the_console(bro
 
     try:
         assert link.wait_connected(10)
+        # device topics are subscribed in stages (mqtt.stages): status, which the marker uses, comes last
+        wait_for(lambda: link.stages.done, what="every device subscription made")
         wait_for(pub.is_connected, what="publisher connected")
         run()
         assert link.connected and pub.is_connected()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
-transformers = pytest.importorskip("transformers")
+import torch  # a hard dependency: a broken install fails here
+import transformers  # a hard dependency: a broken install fails here
 
 from console.core.inference.decode import stream_generate  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a hard dependency: a broken install fails here
 
 from console.core.inference.loader import LoadOptions, load_model  # noqa: E402
 from console.core.inference.local_engine import IncrementalDecoder, LocalEngine, StopMatcher  # noqa: E402
@@ -88,7 +88,7 @@ def test_out_of_memory_during_generation_is_caught(engine):
 
 
 def test_incremental_decoder_handles_split_utf8(bundled_gguf):
-    pytest.importorskip("gguf")
+    import gguf  # noqa: F401 - a hard dependency
     # byte-level BPE splits "é" (and CJK) into byte tokens: pieces must never carry half a character
     from transformers import AutoTokenizer
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a hard dependency: a broken install fails here
 
 from console.core.inference import fit  # noqa: E402
 from console.core.inference.loader import (  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a hard dependency: a broken install fails here
 
 from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
 from tests.core.inference.test_decode import VOCAB, reference, run, tiny_model  # noqa: E402

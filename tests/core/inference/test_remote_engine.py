@@ -133,10 +133,17 @@ def test_cancel_before_start(llama):
 
 def test_request_deadline(llama):
     engine = llama.engine()
-    # a consumer slower than the deadline (0.3 s a piece): however fast the server and however short
-    # its answer, the request outlives its 1 s, also where the rest of the answer is already buffered
+    # a consumer that holds the first piece until the whole deadline has passed since it came (so past
+    # the request's own 1 s, which started earlier): however fast the server and however short its
+    # answer, the request outlives its deadline, also where the rest of the answer is already buffered
+    def hold_first(n):
+        if n == 1:
+            first = time.monotonic()
+            while time.monotonic() < first + 1.0:
+                time.sleep(0.02)
+
     with pytest.raises(RemoteEngineError, match="no complete answer") as err:
-        collect(engine, COUNT, GenParams(max_new_tokens=1000, timeout_s=1.0), on_piece=lambda n: time.sleep(0.3))
+        collect(engine, COUNT, GenParams(max_new_tokens=1000, timeout_s=1.0), on_piece=hold_first)
     assert "timeout" in err.value.hint
     assert err.value.metrics is not None and err.value.metrics.finish_reason == "error"
 

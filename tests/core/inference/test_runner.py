@@ -6,8 +6,6 @@ import threading
 
 import pytest
 
-pytest.importorskip("torch")
-
 from console.core.inference.loader import LoadOptions  # noqa: E402
 from console.core.inference.runner import ModelRunner  # noqa: E402
 from console.core.inference.telemetry import Telemetry  # noqa: E402

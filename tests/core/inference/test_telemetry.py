@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 
-from console.core.inference.telemetry import REQUEST_FIELDS, Ring, Telemetry, percentiles
+from console.core.inference.telemetry import REQUEST_FIELDS, Ring, Telemetry, completed, percentiles
 from console.core.inference.types import RequestMetrics
 from tests.conftest import wait_for
 
@@ -54,3 +54,24 @@ def test_snapshot_window_drops_old_samples():
     snap = tel.snapshot(last_s=60)
     assert len(snap["samples"]["t"]) == 1 and len(snap["samples"]["gpus"][0]["allocated"]) == 1
     tel.close()
+
+
+def test_cancelled_requests_are_recorded_but_left_out_of_percentiles():
+    tel = Telemetry(hz=1, window_s=10, gpus=0)
+    for e2e in (1.0, 2.0, 3.0):
+        tel.record_request(RequestMetrics(ttft_s=0.1, e2e_s=e2e, new_tokens=11))
+    tel.record_request(RequestMetrics(ttft_s=0.1, e2e_s=100.0, new_tokens=3, cancelled=True, finish_reason="cancelled"))
+    tel.record_request(RequestMetrics(ttft_s=None, e2e_s=50.0, finish_reason="error"), ok=False)
+    rows = tel.requests.values()
+    assert rows[:, REQUEST_FIELDS.index("cancelled")].tolist() == [0, 0, 0, 1, 0]
+    assert completed(rows).tolist() == [True, True, True, False, False]
+    s = tel.summary()
+    assert s["requests"] == 5 and s["completed"] == 3 and s["cancelled"] == 1
+    assert s["e2e_s"]["p50"] == 2.0 and s["e2e_s"]["p95"] <= 3.0  # 100 s (cancelled) and 50 s (failed) left out
+    snap = json.loads(json.dumps(tel.snapshot(last_s=60)))
+    assert snap["requests"][3]["cancelled"] == 1.0 and snap["summary"]["cancelled"] == 1
+    tel.close()
+
+
+def test_completed_of_no_rows_is_empty():
+    assert completed(np.zeros((0, len(REQUEST_FIELDS)))).shape == (0,)

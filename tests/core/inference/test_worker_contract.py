@@ -54,7 +54,6 @@ def test_worker_state_groups():
 
 
 def test_the_runner_reports_worker_states(tiny_model_dir):  # noqa: F811 - the fixture
-    pytest.importorskip("torch")
     from console.core.inference.loader import LoadOptions
     from console.core.inference.runner import ModelRunner
     from tests.conftest import wait_for

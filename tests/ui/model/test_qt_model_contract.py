@@ -3,8 +3,6 @@ states arrive as ``WorkerState`` members, and the window reads choices through t
 
 from __future__ import annotations
 
-import pytest
-
 from console.core.inference.jobs import WorkerState
 from console.core.inference.types import ChatMessage
 from console.ui.model.qt_model_chat import QtModelChat
@@ -57,7 +55,6 @@ def test_the_window_reads_the_choices_through_the_panel(qtbot, tmp_path):
 
 
 def test_states_arrive_as_worker_states_and_the_send_button_sends(qtbot, tiny_model_dir):  # noqa: F811
-    pytest.importorskip("torch")
     from console.ui.model.qt_model_panel import QtModelPanel
 
     panel = QtModelPanel(default_source=str(tiny_model_dir), telemetry_hz=20)

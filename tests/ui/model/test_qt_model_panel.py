@@ -8,8 +8,6 @@ import sys
 import pytest
 from PySide6.QtCore import QSettings
 
-pytest.importorskip("torch")
-
 from console.ui.model.qt_model_options import parse_max_memory  # noqa: E402
 from console.ui.model.qt_model_panel import QtModelPanel  # noqa: E402
 from tests.tiny_model import tiny_model_dir  # noqa: E402,F401

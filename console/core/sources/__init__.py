@@ -1,0 +1,1 @@
+"""Device sources besides PROTOCOL.md: Home Assistant MQTT discovery on the link, in the fleet and the pipeline."""
