@@ -567,32 +567,32 @@ It is used for this connection only and not stored.</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="134"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="135"/>
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="135"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="136"/>
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="144"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="145"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="150"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="152"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="201"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="205"/>
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -844,16 +844,16 @@ It is used for this connection only and not stored.</source>
     </message>
     <message>
         <location filename="../../console/ui/devices/qt_fleet_model.py" line="216"/>
-        <source>unknown maker</source>
-        <translation>未知厂商</translation>
+        <source>HA</source>
+        <translation>HA</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="232"/>
+        <source>Home Assistant discovery</source>
+        <translation>Home Assistant 自动发现</translation>
     </message>
     <message>
         <location filename="../../console/ui/devices/qt_fleet_model.py" line="217"/>
-        <source>HA discovery: {maker}</source>
-        <translation>HA 发现：{maker}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="218"/>
         <source>native</source>
         <translation>原生</translation>
     </message>
@@ -1319,7 +1319,7 @@ It is used for this connection only and not stored.</source>
     </message>
     <message>
         <location filename="../../console/ui/model/qt_model_panel.py" line="102"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="245"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="252"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -1330,7 +1330,7 @@ It is used for this connection only and not stored.</source>
     </message>
     <message>
         <location filename="../../console/ui/model/qt_model_panel.py" line="111"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="383"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="390"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
@@ -1340,123 +1340,123 @@ It is used for this connection only and not stored.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="245"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="252"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="247"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="254"/>
         <source>Remote server: its own GPU memory applies, nothing is loaded here.</source>
         <translation>远程服务器：使用其自身的显存，本机不加载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="257"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="270"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="264"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="277"/>
         <source>write sizes like 0=20GiB, cpu=30GiB</source>
         <translation>请按 0=20GiB, cpu=30GiB 的格式填写大小</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="260"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="267"/>
         <source>Fit estimate: computing…</source>
         <translation>装载估算：计算中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="273"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="280"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="279"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="286"/>
         <source>no server URL</source>
         <translation>未填写服务器 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="279"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="286"/>
         <source>type the URL of a vLLM/SGLang/llama.cpp server</source>
         <translation>请输入 vLLM/SGLang/llama.cpp 服务器的 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="323"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="330"/>
         <source>Loading {source}…</source>
         <translation>正在加载 {source}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="334"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="341"/>
         <source>checking memory</source>
         <translation>检查内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="335"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="342"/>
         <source>tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="336"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="343"/>
         <source>converting GGUF (once)</source>
         <translation>转换 GGUF（仅一次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="337"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="344"/>
         <source>saving converted weights</source>
         <translation>保存转换后的权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="338"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="345"/>
         <source>loading weights</source>
         <translation>加载权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="339"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="346"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="353"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="360"/>
         <source> (converted copy cached: fast load)</source>
         <translation>（已缓存转换副本：快速加载）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="355"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="362"/>
         <source>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</source>
         <translation>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="360"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="367"/>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="366"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="373"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="368"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="375"/>
         <source>Loaded {model} ({kind}, {dtype} on {device}) in {s:.1f} s{cache}.</source>
         <translation>已加载 {model}（{kind}，{dtype}，设备 {device}），用时 {s:.1f} 秒{cache}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="371"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="378"/>
         <source>, from the GGUF cache</source>
         <translation>，来自 GGUF 缓存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="373"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="380"/>
         <source>Warning: {w}</source>
         <translation>警告：{w}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="375"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="382"/>
         <source>Connected to {url} ({model}).</source>
         <translation>已连接到 {url}（{model}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="385"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="392"/>
         <source>unloaded</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="394"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="401"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>

@@ -121,7 +121,8 @@ class QtDevicesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
-        for col, width in (("id", 125), ("name", 165), ("zone", 75), ("kind", 55), ("source", 95), ("online", 60), ("updated", 60)):
+        widths = (("id", 120), ("name", 150), ("zone", 75), ("kind", 55), ("source", 55), ("online", 60), ("updated", 60))
+        for col, width in widths:
             self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
 
         bar = QHBoxLayout()
@@ -154,6 +155,9 @@ class QtDevicesPanel(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setCollapsible(1, False)
+        # the side's tabs would claim ~570 px by their size hints: at 1024 px the table's state and age
+        # columns went behind a scrollbar; the side scrolls its own content instead
+        self.side.setMinimumWidth(340)
         self.splitter.setSizes([800, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

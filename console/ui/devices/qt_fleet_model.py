@@ -213,8 +213,7 @@ class QtFleetModel(QStandardItemModel):
     def _source_text(self, rec: DeviceRecord) -> str:
         """Where the device comes from: our protocol, or Home Assistant discovery with its maker."""
         if rec.source == "ha":
-            maker = rec.manufacturer or self.tr("unknown maker")
-            return self.tr("HA discovery: {maker}").format(maker=maker)
+            return self.tr("HA")  # the maker and model are in the cell's tooltip
         return self.tr("native") if rec.source == "native" else rec.source
 
     def _fill(self, items: list[QStandardItem] | None, rec: DeviceRecord, row: int | None,
@@ -229,8 +228,9 @@ class QtFleetModel(QStandardItemModel):
                 continue
             item = get(c)
             item.setText(text)
-            if c == self._col["source"] and rec.model:
-                item.setToolTip(" · ".join(x for x in (rec.manufacturer, rec.model, rec.area) if x))
+            if c == self._col["source"] and rec.source == "ha":
+                item.setToolTip(" · ".join([self.tr("Home Assistant discovery"),
+                                            *(x for x in (rec.manufacturer, rec.model, rec.area) if x)]))
             if c == self._col["online"]:
                 item.setData(1 if rec.online else 0, self.SortRole)
                 item.setForeground(ONLINE_BRUSH if rec.online else OFFLINE_BRUSH if rec.online is False else OTHER_BRUSH)

@@ -226,7 +226,14 @@ class QtModelPanel(QWidget):
             chat_min = max(chat_min, box.minimumHeightForWidth(box.contentsRect().width()) + margins.top()
                            + margins.bottom())
         root = self.layout().contentsMargins()
-        spare = self.height() - chat_min - 2 - root.top() - root.bottom()
+        height = self.height()
+        window, screen = self.window(), self.screen()
+        if screen is not None and window is not self:
+            # never more than the screen holds: a minimum taken from a window still taller than its
+            # screen (the first show) became the window's own minimum, and under X it outgrew 1024x700
+            height = min(height, screen.availableGeometry().height() - (window.height() - self.height()))
+        # one more line: under X the prompt box's title is taller than its minimum size hint says
+        spare = height - chat_min - 2 - root.top() - root.bottom() - 2 * self.fontMetrics().height()
         self._scroll.setMinimumHeight(max(80, min(wanted, spare)))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
