@@ -16,6 +16,9 @@ APT_PACKAGES=(
     "libglib2.0-0t64|libglib2.0-0"
     xvfb xauth
 )
+# A Chinese desktop has CJK fonts already; a bare one (or a zh_CN locale set on a server) draws the
+# zh_CN UI as boxes without them (seen here).  ~60 MB, so only where the locale asks for Chinese.
+case "${LC_ALL:-${LANG:-}}" in zh*) APT_PACKAGES+=(fonts-noto-cjk) ;; esac
 
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 known() { apt-cache show "$1" >/dev/null 2>&1; }
