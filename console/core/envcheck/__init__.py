@@ -6,7 +6,9 @@ under its own time limit; the ones that import torch/transformers or call the GP
 child process (child.py) that is killed at its deadline, and the Qt probe runs in another
 (display_platform.py).  The panel (console.ui.doctor.qt_doctor_panel) and ``autoglm-console doctor``
 both go through ``default_checks`` (checks.py).  This package only re-exports: no module inside it
-imports the package itself, so there is no import cycle.
+imports the package itself, so there is no import cycle.  The checks whose modules need a third-party
+package (paho-mqtt, httpx2, packaging, ...) are re-exported lazily (``__getattr__``): importing the
+package, as ``autoglm-console doctor`` does, must work without them (guard.py).
 """
 
 from __future__ import annotations
@@ -18,15 +20,27 @@ from console.core.envcheck.cuda import check_cuda
 from console.core.envcheck.disk import check_disk
 from console.core.envcheck.display_platform import check_qt
 from console.core.envcheck.main import doctor_main, make_context, run_doctor
-from console.core.envcheck.model_checks import check_model
-from console.core.envcheck.mqtt_checks import check_broker
-from console.core.envcheck.python_env import check_packages, check_python
-from console.core.envcheck.quant import check_quantization
 from console.core.envcheck.redact import redact, redact_obj
-from console.core.envcheck.remote_checks import check_remote
 from console.core.envcheck.report import build_report, to_markdown, to_text
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 from console.core.envcheck.runner import Check, DoctorContext, run_checks
+
+_LAZY = {
+    "check_model": "console.core.envcheck.model_checks",
+    "check_broker": "console.core.envcheck.mqtt_checks",
+    "check_packages": "console.core.envcheck.python_env",
+    "check_python": "console.core.envcheck.python_env",
+    "check_quantization": "console.core.envcheck.quant",
+    "check_remote": "console.core.envcheck.remote_checks",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FAIL", "OK", "SKIP", "WARN", "Check", "CheckResult", "DoctorContext", "build_report", "check_cuda",

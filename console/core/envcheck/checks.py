@@ -2,17 +2,16 @@
 
 Both front ends take their checks from here: ``autoglm-console doctor`` (main.py) and the
 Environment panel (through the package).  The checks that import torch/transformers or call the GPU
-driver run together in one child process (``check_runtime``, see child.py for why).
+driver run together in one child process (``check_runtime``, see child.py for why).  The checks
+whose modules need a third-party package are imported when they run (guard.py): a missing package
+is that check's failed row, never a crash of the doctor.
 """
 
 from __future__ import annotations
 
 from console.core.envcheck.child import run_in_child
-from console.core.envcheck.disk import check_disk
 from console.core.envcheck.display_platform import check_qt
-from console.core.envcheck.mqtt_checks import check_broker
-from console.core.envcheck.python_env import check_packages, check_python
-from console.core.envcheck.remote_checks import check_remote
+from console.core.envcheck.guard import lazy_check
 from console.core.envcheck.result import CheckResult
 from console.core.envcheck.runner import Check, DoctorContext
 
@@ -35,11 +34,12 @@ def default_checks(ctx: DoctorContext | None = None) -> list[Check]:
     broker_limit = 5 * (ctx.broker_timeout_s if ctx else 5.0) + 10
     remote_limit = 2 * (ctx.remote_timeout_s if ctx else 5.0) + 10  # connect + read, and a slow DNS lookup
     return [
-        Check("python", "Python", check_python, 10),
-        Check("packages", "Packages", check_packages, 20),
+        Check("python", "Python", lazy_check("console.core.envcheck.python_env:check_python", "Python"), 10),
+        Check("packages", "Packages", lazy_check("console.core.envcheck.python_env:check_packages", "Packages"), 20),
         Check("runtime", "CUDA", check_runtime, RUNTIME_TIMEOUT_S + 15, groups=("CUDA", "Quantization", "Model")),
-        Check("remote", "Model server", check_remote, remote_limit),
-        Check("broker", "Broker", check_broker, broker_limit),
-        Check("disk", "Disk", check_disk, 30),
+        Check("remote", "Model server", lazy_check("console.core.envcheck.remote_checks:check_remote", "Model server"),
+              remote_limit),
+        Check("broker", "Broker", lazy_check("console.core.envcheck.mqtt_checks:check_broker", "Broker"), broker_limit),
+        Check("disk", "Disk", lazy_check("console.core.envcheck.disk:check_disk", "Disk"), 30),
         Check("qt", "Qt", check_qt, 40),
     ]

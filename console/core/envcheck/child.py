@@ -14,7 +14,6 @@ child has to be killed and names the checks that did not answer.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import subprocess
@@ -25,6 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from console.core.envcheck.guard import is_ours, lazy_check, missing_package_row, resolve
 from console.core.envcheck.result import FAIL, SKIP, CheckResult
 from console.core.envcheck.runner import Check, DoctorContext, run_one
 
@@ -51,9 +51,18 @@ def ctx_from_json(raw: dict[str, Any]) -> DoctorContext:
     return ctx
 
 
-def _resolve(target: str):
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
+def _run_target(check_id: str, group: str, target: str, ctx: DoctorContext) -> list[CheckResult]:
+    """A missing package: the row with its fix (guard.py); a check that cannot load otherwise: a failed
+    row that says so."""
+    try:
+        resolve(target)
+    except ModuleNotFoundError as exc:
+        if not is_ours(exc):
+            return [missing_package_row(exc, group)]
+        return [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
+    except Exception as exc:  # noqa: BLE001
+        return [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
+    return run_one(Check(check_id, group, lazy_check(target, group)), ctx)  # also catches a late import
 
 
 def child_main(argv: list[str]) -> int:
@@ -65,12 +74,7 @@ def child_main(argv: list[str]) -> int:
     lock = threading.Lock()
 
     def work(check_id: str, group: str, target: str) -> None:
-        try:
-            func = _resolve(target)
-        except Exception as exc:  # noqa: BLE001
-            rows = [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
-        else:
-            rows = run_one(Check(check_id, group, func), ctx)
+        rows = _run_target(check_id, group, target, ctx)
         line = MARK + json.dumps({"id": check_id, "rows": [asdict(r) for r in rows]}, default=str)
         with lock:
             out.write(line + "\n")
@@ -104,7 +108,7 @@ def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout
     if getattr(sys, "frozen", False):  # no "-m" in a frozen build: run them here
         rows: list[CheckResult] = []
         for cid, group, target in checks:
-            rows += run_one(Check(cid, group, _resolve(target)), ctx)
+            rows += _run_target(cid, group, target, ctx)
         return rows
     spec = json.dumps({"checks": [list(c) for c in checks], "ctx": ctx_to_json(ctx)})
     env = dict(os.environ, PYTHONUNBUFFERED="1")

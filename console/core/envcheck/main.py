@@ -6,14 +6,16 @@ import contextlib
 import json
 import os
 import sys
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from console.core.mqtt.link import BrokerConfig
 from console.core.envcheck.checks import default_checks
 from console.core.envcheck.redact import redact_obj
 from console.core.envcheck.report import build_report, to_text
 from console.core.envcheck.result import FAIL, CheckResult
 from console.core.envcheck.runner import DoctorContext, run_checks
+
+if TYPE_CHECKING:  # link.py needs paho-mqtt, which the doctor must survive without (guard.py)
+    from console.core.mqtt.link import BrokerConfig
 
 # the command line has no model panel: the unreachable-server hint names the flag and the variable
 CLI_FIX_URL_HINT = "pass the right URL with --remote-url (or set AUTOGLM_REMOTE_URL)"
@@ -51,6 +53,10 @@ def make_context(
                         remote_timeout_s=remote_timeout_s, remote_fix_url_hint=remote_fix_url_hint,
                         remote_url_setting=remote_url_setting, remote_model_setting=remote_model_setting)
     if broker_url:
+        try:
+            from console.core.mqtt.link import BrokerConfig
+        except ModuleNotFoundError:  # no paho-mqtt: the broker check's row says so, with its fix
+            return ctx
         try:
             ctx.broker = BrokerConfig.from_url(broker_url, ca_file=ca_file, insecure=insecure, protocol=protocol)
         except ValueError as exc:

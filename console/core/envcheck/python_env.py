@@ -8,9 +8,20 @@ import sys
 from packaging.version import InvalidVersion, Version
 
 from console.core.versions import PYTHON_MINIMUM, PYTHON_RECOMMENDED, REQUIREMENTS, Requirement
+from console.core.envcheck.guard import SETUP_FIX
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
 
 SETUP_HINT = "Run the set-up again (`make run`), or in the venv: pip install -e ."
+# dependencies the version table (console.core.versions) does not list: installed or not, nothing more
+PRESENT_ONLY = (
+    ("jinja2", "Home Assistant value and command templates"),
+    ("httpx2", "the remote model server's HTTP client"),
+    ("psutil", "memory and process figures"),
+    ("platformdirs", "where settings, data and models live"),
+    ("keyring", "saved broker passwords"),
+    ("numpy", "the graphs and the model stack"),
+    ("packaging", "version checks"),
+)
 
 
 def _v(t: tuple[int, ...]) -> str:
@@ -110,8 +121,17 @@ def check_packages(ctx) -> list[CheckResult]:
             continue  # optional extras (bitsandbytes) have their own rows with the reason they matter
         dist, ver = installed_version(req.dists)
         out.append(judge_version(req, ver, dist))
+    out += [judge_present(dist, why, installed_version((dist,))[1]) for dist, why in PRESENT_ONLY]
     out.append(judge_pyside_python(effective_pyside(), tuple(sys.version_info[:3])))
     return out
+
+
+def judge_present(dist: str, why: str, installed: str | None) -> CheckResult:
+    if installed is None:
+        return CheckResult(dist, FAIL, "not installed", "installed",
+                           f"Needed for {why}. Install the project's dependencies: {SETUP_FIX} "
+                           f"(or in the venv: pip install {dist}).")
+    return CheckResult(dist, OK, installed, "installed")
 
 
 def effective_pyside() -> str | None:

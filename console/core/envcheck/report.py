@@ -45,8 +45,19 @@ def _groups(checks: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]
     return list(order.items())
 
 
+# how each status is counted in a summary: (one, many)
+COUNT_WORDS = {"ok": ("ok", "ok"), "warn": ("warning", "warnings"), "fail": ("failed", "failed"),
+               "skip": ("skipped", "skipped")}
+
+
+def count(n: int, one: str, many: str) -> str:
+    """``1 warning``, ``2 warnings``, ``0 warnings``."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary_line(summary: dict[str, int]) -> str:
-    return ", ".join(f"{summary.get(s, 0)} {s}" for s in STATUSES)
+    """``1 failed, 2 warnings, 19 ok, 5 skipped``: worst first."""
+    return ", ".join(count(summary.get(s, 0), *COUNT_WORDS[s]) for s in sorted(STATUSES, key=SEVERITY.get))
 
 
 def to_text(report: dict[str, Any]) -> str:
@@ -62,7 +73,8 @@ def to_text(report: dict[str, Any]) -> str:
                 lines.append(f"         fix: {c['hint']}")
     fails = report["summary"].get(FAIL, 0)
     lines.append("")
-    lines.append(f"{fails} check(s) failed: fix those first." if fails else "No check failed.")
+    lines.append(f"{count(fails, 'check', 'checks')} failed: fix {'it' if fails == 1 else 'those'} first."
+                 if fails else "No check failed.")
     return "\n".join(lines) + "\n"
 
 

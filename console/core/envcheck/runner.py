@@ -16,10 +16,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from console.core.mqtt.link import BrokerConfig
 from console.core.envcheck.result import FAIL, CheckResult
+
+if TYPE_CHECKING:  # link.py needs paho-mqtt: the doctor must run without it (see guard.py)
+    from console.core.mqtt.link import BrokerConfig
 
 log = logging.getLogger(__name__)
 

@@ -114,6 +114,7 @@ class FleetRegistry:
         self.bad_values = 0
         self.last_error = ""
         self._removed: list[str] = []
+        self._hidden: frozenset[str] = frozenset()  # devices the operator hid from the assistant
 
     # -- ingest (network thread) ------------------------------------------------------------
     def _reject(self, reason: str, detail: str) -> None:
@@ -414,3 +415,12 @@ class FleetRegistry:
         with self._lock:
             rec = self._devices.get(device_id)
             return rec.source if rec else None
+
+    # -- exposure to the assistant (a source applies the operator's choice; any thread) ------------
+    def set_exposed(self, device_id: str, exposed: bool) -> None:
+        with self._lock:
+            self._hidden = self._hidden - {device_id} if exposed else self._hidden | {device_id}
+
+    def exposed(self, device_id: str) -> bool:
+        """False when the operator hid the device from the assistant (it stays in the table)."""
+        return device_id not in self._hidden

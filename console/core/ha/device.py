@@ -72,7 +72,7 @@ class HaDevice:
         return all(known) if known else None
 
     def snapshot(self) -> "HaDevice":
-        return copy.deepcopy(self)
+        return copy.deepcopy(self, {id(self.meta): self.meta})  # the DeviceMeta is frozen: shared, not copied
 
     def absorb(self, other: "HaDevice") -> None:
         self.tokens |= other.tokens

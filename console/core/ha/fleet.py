@@ -202,12 +202,15 @@ class HaFleet:
         changed: dict[str, dict[str, Any]] = {}
         avail_changed: set[str] = set()
         errors: list[FleetEvent] = []
+        remembered: set[str] = set()  # one raw payload per device, however many of its entities read it
         for ref, device_id, value, error in readings:
             dev = self._devices.get(device_id)
             entity = self._entities.get(ref.key)
             if dev is None or entity is None:
                 continue
-            dev.remember(topic, text, self._raw_history)
+            if device_id not in remembered:
+                remembered.add(device_id)
+                dev.remember(topic, text, self._raw_history)
             if error is not None:
                 dev.note_error(error.for_entity(entity.key))
                 errors.append(FleetEvent("error", device_id, error=str(dev.last_error)))

@@ -51,6 +51,7 @@ class TopicRouter:
         self._kinds = {kind: Event(f"route {kind}") for kind in DEVICE_TOPIC_KINDS}
         self._lock = threading.Lock()
         self._extra: dict[str, Event] = {}  # topic filter -> its handlers (copy-on-write dict)
+        self._wild: dict[str, Event] = {}  # the filters of _extra with + or #: matched one by one
         self.other = Event("route other")
         self.traffic = Event("traffic")  # (kind or None, outcome, detail); see the module docstring
         self.seen = Event("device topic seen")  # (DeviceTopic, payload) of every well-formed device topic
@@ -74,6 +75,8 @@ class TopicRouter:
             new = topic_filter not in self._extra
             if new:
                 self._extra = {**self._extra, topic_filter: Event(f"extra {topic_filter}")}
+                if "+" in topic_filter or "#" in topic_filter:
+                    self._wild = {**self._wild, topic_filter: self._extra[topic_filter]}
             event = self._extra[topic_filter]
         if handler is not None:
             event.connect(handler)
@@ -85,6 +88,7 @@ class TopicRouter:
             if topic_filter not in self._extra:
                 return False
             self._extra = {f: e for f, e in self._extra.items() if f != topic_filter}
+            self._wild = {f: e for f, e in self._wild.items() if f != topic_filter}
             return True
 
     def extra_filters(self) -> list[str]:
@@ -95,7 +99,11 @@ class TopicRouter:
         if topic.startswith(self._head):
             self._device(topic, payload)
             return
-        extra = [e for f, e in self._extra.items() if topic_matches_sub(f, topic)]
+        # exact filters by lookup (discovery subscribes thousands of state topics), wildcards one by one
+        exact = self._extra.get(topic)
+        extra = [e for f, e in self._wild.items() if topic_matches_sub(f, topic)]
+        if exact is not None:
+            extra.append(exact)
         if not extra and not self.other.listeners:
             self.traffic.emit(None, "bad_topic", f"{topic}: not a topic of ours and no route takes it")
             return

@@ -6,7 +6,9 @@ topic several devices share, such as ``zigbee2mqtt/bridge/state``, is dropped wi
 and the mirror of every HaFleet event into the :class:`FleetRegistry` (source ``"ha"``, with
 manufacturer, model and area), so discovered devices live in the fleet model beside native ones.
 Commands reach them through the pipeline with :class:`HaTransport`: pass :meth:`transport_for` as
-the pipeline's ``transport_for`` and call :meth:`bind` with the pipeline.
+the pipeline's ``transport_for`` and call :meth:`bind` with the pipeline.  The operator's choices
+(:class:`HaOverrides`: risk, exposure to the assistant) are applied to each DeviceMeta the registry
+gets, and again when they change; :meth:`raw_payloads` shows a device's last raw payloads.
 
 Threads: messages and HaFleet events arrive on the link's network thread; ``transport_for`` runs on
 any thread (it reads a set).  ``_lock`` guards the subscription counts; the link is called after
@@ -26,6 +28,7 @@ from console.core.ha.device import Ref
 from console.core.ha.state import availability_topics
 from console.core.mqtt.link import MqttLink
 from console.core.protocol import ProtocolError
+from console.core.sources.ha_overrides import HaOverrides, apply_override
 from console.core.sources.ha_transport import HaTransport
 
 log = logging.getLogger(__name__)
@@ -36,7 +39,7 @@ class HaBridge:
     """Feeds discovery traffic to an HaFleet and the fleet's devices to the registry."""
 
     def __init__(self, link: MqttLink, registry: FleetRegistry, prefix: str = DEFAULT_DISCOVERY_PREFIX,
-                 fleet: HaFleet | None = None) -> None:
+                 fleet: HaFleet | None = None, overrides: HaOverrides | None = None) -> None:
         self.link = link
         self.registry = registry
         self.prefix = prefix
@@ -48,6 +51,8 @@ class HaBridge:
         self._users: dict[str, int] = {}  # topic -> how many devices read it
         self.rejected_configs = 0
         self.last_error = ""
+        self.overrides = overrides or HaOverrides()  # in memory unless the caller persists them
+        self.overrides.add_listener(self._reapply)
         self.fleet.add_listener(self._on_event)
 
     # -- wiring ----------------------------------------------------------------------------------
@@ -103,9 +108,26 @@ class HaBridge:
         has_availability = any(availability_topics(e) for e in self.fleet.entities(device_id))
         online: Any = dev.available if has_availability else True  # HA: no availability = always there
         info = {"manufacturer": dev.manufacturer, "model": dev.model, "area": dev.suggested_area}
-        if self.registry.upsert_external(device_id, source=SOURCE, meta=event.meta, values=dev.values,
+        choice = self.overrides.get(device_id)
+        meta = apply_override(event.meta, choice) if event.meta is not None else None
+        if self.registry.upsert_external(device_id, source=SOURCE, meta=meta, values=dev.values,
                                          replace_values=True, online=online, info=info):
+            self.registry.set_exposed(device_id, choice.exposed)
             self._ids = self._ids | {device_id}
+
+    def _reapply(self, device_id: str) -> None:
+        """The operator changed a device's risk or exposure: the registry's meta follows."""
+        dev = self.fleet.device(device_id)
+        if device_id not in self._ids or dev is None or dev.meta is None:
+            return
+        choice = self.overrides.get(device_id)
+        self.registry.upsert_external(device_id, source=SOURCE, meta=apply_override(dev.meta, choice))
+        self.registry.set_exposed(device_id, choice.exposed)
+
+    def raw_payloads(self, device_id: str) -> dict[str, list[str]] | None:
+        """The device's last raw payloads per topic, oldest first; None if it is not ours."""
+        dev = self.fleet.device(device_id) if device_id in self._ids else None
+        return None if dev is None else {topic: list(texts) for topic, texts in sorted(dev.raw.items())}
 
     def _resubscribe(self, device_id: str) -> None:
         """Subscribe to the topics the device now reads and drop those no device reads any more."""

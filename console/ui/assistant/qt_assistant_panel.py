@@ -82,7 +82,8 @@ def metas_from(source: Any) -> list[DeviceMeta]:
     if callable(source) and not hasattr(source, "ids"):
         source = source()
     if hasattr(source, "ids") and hasattr(source, "meta"):
-        metas = (source.meta(i) for i in source.ids())
+        shown = getattr(source, "exposed", None) or (lambda _id: True)  # the operator may hide a device
+        metas = (source.meta(i) for i in source.ids() if shown(i))
         return [m for m in metas if m is not None]
     if isinstance(source, Fleet):
         return list(source.devices)

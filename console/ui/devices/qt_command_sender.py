@@ -15,6 +15,12 @@ high risk." where it is.  ``current(device_id)`` gives the device's last state v
 passes ``values_from(registry)``; without it the current values read as unknown).  zh_CN: the frame
 and the sentences go through ``tr``; the capability words come from the core's tables in the UI's
 language (:func:`ui_lang`), the device's Chinese name from the fleet's aliases (its first zh name).
+
+Liveness (issue 14): ``liveness(device_id)`` says "online", "offline", "unknown" or "stale" (the
+console passes :func:`liveness_from` over the registry and its broker link; the default says
+"online").  A command to an offline or unknown-state device asks first, before it is submitted:
+"<device> is offline: the command will wait in the queue until it is back (or its ttl passes)."
+with Send and queue / Cancel; declining submits nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.core.assistant.aliases import Aliases, default_aliases
@@ -34,6 +40,7 @@ from console.core.protocol import ProtocolError
 
 ConfirmFn = Callable[[QWidget, str, str], bool]  # confirm(parent, title, text) -> True to go ahead
 CurrentFn = Callable[[str], Mapping[str, Any] | None]  # device id -> its last state values, or None
+LivenessFn = Callable[[str], str]  # device id -> "online" | "offline" | "unknown" | "stale"
 MAX_QUESTIONS = 3  # a device whose risk keeps changing while the operator is asked: give up
 
 
@@ -49,6 +56,30 @@ def values_from(registry: Any) -> CurrentFn:
         return None if rec is None else rec.values
 
     return current
+
+
+def liveness_from(registry: Any, link_up: Callable[[], bool]) -> LivenessFn:
+    """``liveness`` for a FleetRegistry: "unknown" while the broker link is down or the device never
+    said, else what its status/LWT said ("stale" when online but silent past the registry's limit)."""
+    def liveness(device_id: str) -> str:
+        rec = registry.get(device_id)
+        if not link_up() or rec is None or rec.online is None:
+            return "unknown"
+        if not rec.online:
+            return "offline"
+        return "stale" if registry.is_stale(rec) else "online"
+
+    return liveness
+
+
+def ask_send_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
+    """The offline question: "Send and queue" or Cancel (the default)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    go = box.addButton(QCoreApplication.translate("QtCommandSender", "Send and queue"),
+                       QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
@@ -77,10 +108,12 @@ class QtCommandSender(QObject):
 
     def __init__(self, pipeline: CommandPipeline, confirm: ConfirmFn | None = None,
                  parent: QObject | None = None, *, current: CurrentFn | None = None,
-                 aliases: Aliases | None = None) -> None:
+                 aliases: Aliases | None = None, liveness: LivenessFn | None = None) -> None:
         super().__init__(parent)
         self.pipeline = pipeline
         self.confirm = confirm or ask_confirmation
+        self.confirm_queue = confirm or ask_send_and_queue  # an injected confirm answers both questions
+        self.liveness: LivenessFn = liveness or (lambda device_id: "online")
         self.current = current
         self._aliases = aliases
 
@@ -93,6 +126,8 @@ class QtCommandSender(QObject):
         return result
 
     def _send(self, device_id, params, origin, action, parent_widget, confirmed) -> SendResult:
+        if not self._may_queue(device_id, parent_widget):
+            return SendResult(device_id, declined=True, error=self.tr("not queued for an unreachable device"))
         for _ in range(MAX_QUESTIONS + 1):
             try:
                 row = self.pipeline.submit(device_id, params, action=action, origin=origin, confirmed=confirmed)
@@ -105,6 +140,20 @@ class QtCommandSender(QObject):
                 return SendResult(device_id, error=str(exc))
             return SendResult(device_id, row=row)
         return SendResult(device_id, error=self.tr("the device's risk kept changing while you were asked"))
+
+    def _may_queue(self, device_id: str, parent_widget: QWidget | None) -> bool:
+        """True unless the device is offline or its state unknown and the operator cancels."""
+        state = self.liveness(device_id)
+        if state == "offline":
+            text = self.tr("{device} is offline: the command will wait in the queue until it is back "
+                           "(or its ttl passes).")
+        elif state == "unknown":
+            text = self.tr("{device} is in an unknown state (the broker link is down or it never said): "
+                           "the command will wait in the queue until it is back (or its ttl passes).")
+        else:
+            return True
+        return bool(self.confirm_queue(parent_widget, self.tr("Device not reachable"),
+                                       text.format(device=device_id)))
 
     def ask(self, need: ConfirmationRequired, parent_widget: QWidget | None, *, title: str = "",
             text: str = "") -> bool:

@@ -11,6 +11,12 @@ capability whose range does not fit Qt's 32-bit spin box and slider gets a whole
 box and a proportional slider; a value the device reports that is not a finite number of the
 capability's range (the registry refuses those, but a view never trusts) is shown as text, never
 raised on.
+
+Input (issue 14): a number typed outside the range is refused visibly, never truncated nor sent:
+the spin boxes accept out-of-range digits as "intermediate" (Qt would swallow the keystroke, so
+150 became 15), and the control shows a red border and "150 is above the maximum 100" until the
+next valid edit.  Keyboard, wheel and page steps on a slider (or the spin box's arrows) coalesce
+into one command, ``COALESCE_MS`` after the last step; releasing a dragged slider sends at once.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -45,6 +52,34 @@ from console.ui.devices.qt_fleet_model import format_value
 __all__ = ["ConfirmFn", "QtCapabilityControl", "QtDeviceControls", "ask_confirmation"]
 FLOAT_STEPS = 1000  # slider resolution for float capabilities (and ints too wide for a QSlider)
 QT_INT_MAX = 2**31 - 1  # QSpinBox / QSlider range limit
+COALESCE_MS = 400  # slider steps closer together than this become one command
+REFUSED_STYLE = "border: 2px solid #c0392b"
+
+
+class _LenientMixin:
+    """A spin box that lets an out-of-range number be typed (as Intermediate), so it can be refused
+    visibly instead of Qt silently dropping the keystroke; ``typed_number`` reads the text."""
+
+    def validate(self, text: str, pos: int):  # noqa: D401 - Qt's signature
+        res = super().validate(text, pos)  # type: ignore[misc]
+        state = res[0] if isinstance(res, (tuple, list)) else res
+        if state == QValidator.State.Invalid and self.typed_number(text) is not None:
+            return QValidator.State.Intermediate, text, pos
+        return res
+
+    def typed_number(self, text: str) -> float | None:
+        core = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()  # type: ignore[attr-defined]
+        core = core.replace(self.locale().groupSeparator(), "")  # type: ignore[attr-defined]
+        value, ok = self.locale().toDouble(core)  # type: ignore[attr-defined]
+        return value if ok and math.isfinite(value) else None
+
+
+class _SpinBox(_LenientMixin, QSpinBox):
+    pass
+
+
+class _DoubleSpinBox(_LenientMixin, QDoubleSpinBox):
+    pass
 
 
 class QtCapabilityControl(QWidget):
@@ -92,13 +127,13 @@ class QtCapabilityControl(QWidget):
         suffix = f" {cap.unit}" if cap.unit else ""
         self._int_slider = cap.type == "int" and -QT_INT_MAX <= lo and hi <= QT_INT_MAX
         if self._int_slider:
-            self.spin = QSpinBox()
+            self.spin = _SpinBox()
             self.spin.setRange(int(lo), int(hi))
             self.slider.setRange(int(lo), int(hi))
             if cap.step is not None and 1 <= cap.step <= QT_INT_MAX:
                 self.spin.setSingleStep(int(cap.step))
         else:
-            self.spin = QDoubleSpinBox()
+            self.spin = _DoubleSpinBox()
             self.spin.setDecimals(0 if cap.type == "int" else 1)
             self.spin.setSingleStep(float(cap.step) if cap.step is not None else (1.0 if cap.type == "int" else 0.5))
             self.spin.setRange(float(lo), float(hi))
@@ -107,12 +142,62 @@ class QtCapabilityControl(QWidget):
         self.spin.setSuffix(suffix)
         self.spin.setKeyboardTracking(False)
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        self.refusal = QLabel()
+        self.refusal.setObjectName(f"refusal_{cap.name}")
+        self.refusal.setStyleSheet("color: #c0392b")
+        self.refusal.hide()
+        self._typed: str | None = None  # the text as typed, before Qt reverts an unacceptable one
+        self._pending = QTimer(self)  # slider steps wait here: one command after the last
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(COALESCE_MS)
+        self._pending.timeout.connect(lambda: self._send(self.spin.value()))
         self.slider.valueChanged.connect(self._slider_moved)
-        self.slider.sliderReleased.connect(lambda: self._send(self.spin.value()))
-        self.spin.editingFinished.connect(lambda: self._send(self.spin.value()))
+        self.slider.sliderReleased.connect(self._send_now)
+        self.spin.lineEdit().textEdited.connect(self._text_edited)
+        self.spin.editingFinished.connect(self._edit_finished)
         self.spin.valueChanged.connect(self._spin_changed)
         lay.addWidget(self.slider, 2)
         lay.addWidget(self.spin, 1)
+        lay.addWidget(self.refusal)
+
+    def _send_now(self) -> None:
+        self._pending.stop()
+        self._send(self.spin.value())
+
+    def _range_error(self, text: str) -> str:
+        """"" when ``text`` is in range (or not a number yet), else the sentence that refuses it."""
+        value = self.spin.typed_number(text)
+        if value is None:
+            return ""
+        shown = self.spin.textFromValue(value) if self._int_slider or value == int(value) else f"{value:g}"
+        if value > self.spin.maximum():
+            return self.tr("{value} is above the maximum {max}").format(
+                value=shown, max=self.spin.textFromValue(self.spin.maximum()))
+        if value < self.spin.minimum():
+            return self.tr("{value} is below the minimum {min}").format(
+                value=shown, min=self.spin.textFromValue(self.spin.minimum()))
+        return ""
+
+    def _text_edited(self, text: str) -> None:
+        self._typed = text
+        value = self.spin.typed_number(text)
+        # above the maximum is refused as it is typed; below the minimum may still grow into range
+        self._show_refusal(self._range_error(text) if value is not None and value > self.spin.maximum() else "")
+
+    def _edit_finished(self) -> None:
+        typed, self._typed = self._typed, None
+        error = self._range_error(typed) if typed is not None else ""
+        if error:
+            self._show_refusal(error)  # Qt has put the old value back; nothing is sent
+            return
+        self._show_refusal("")
+        self._send(self.spin.value())
+
+    def _show_refusal(self, message: str) -> None:
+        self.refusal.setText(message)
+        self.refusal.setVisible(bool(message))
+        self.spin.setStyleSheet(REFUSED_STYLE if message else "")
+        self.spin.setToolTip(message)
 
     def _to_slider(self, value: float) -> int:
         lo, hi = self.spin.minimum(), self.spin.maximum()
@@ -134,7 +219,7 @@ class QtCapabilityControl(QWidget):
         self.spin.setValue(self._from_slider(pos))
         self._updating = False
         if not self.slider.isSliderDown():
-            self._send(self.spin.value())  # keyboard / page steps / a click on the groove: one command
+            self._pending.start()  # keyboard / wheel / page steps: one command once they pause
 
     def _spin_changed(self, value: float) -> None:
         if self._updating:
@@ -143,7 +228,7 @@ class QtCapabilityControl(QWidget):
         self.slider.setValue(self._to_slider(value))
         self._updating = False
         if not self.spin.hasFocus():
-            self._send(value)  # an arrow click or wheel: one command; typing waits for editingFinished
+            self._pending.start()  # arrow clicks or wheel steps: one command once they pause
 
     def _send(self, value: Any) -> None:
         if self._updating:
@@ -171,7 +256,7 @@ class QtCapabilityControl(QWidget):
             elif self.combo is not None and value in self.cap.values:
                 self.combo.setCurrentIndex(self.cap.values.index(value))
             elif self.spin is not None and _finite(value):
-                if self.slider.isSliderDown() or self.spin.hasFocus():
+                if self.slider.isSliderDown() or self.spin.hasFocus() or self._pending.isActive():
                     return  # the operator is using it: do not yank it away
                 self.spin.setValue(float(value) if not self._int_slider else int(min(max(value, -QT_INT_MAX), QT_INT_MAX)))
                 self.slider.setValue(self._to_slider(value))

@@ -4,6 +4,7 @@ right the selected device's generated controls, the live commands view and the a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from console.ui.devices.qt_audit_view import QtAuditView
 from console.ui.devices.qt_command_sender import QtCommandSender
 from console.ui.devices.qt_commands_view import QtCommandsView
 from console.ui.devices.qt_device_controls import ConfirmFn, QtDeviceControls
+from console.ui.devices.qt_device_menu import device_menu
 from console.ui.devices.qt_fleet_model import QtFleetModel
 
 
@@ -65,7 +67,7 @@ class QtFleetFilter(QSortFilterProxyModel):
         if rec is None:
             return False
         meta = rec.meta
-        if self.online_only and not rec.online:
+        if self.online_only and not (rec.online and model.link_up):  # broker down: nobody is known online
             return False
         if self.zone and (meta is None or meta.zone != self.zone):
             return False
@@ -90,10 +92,12 @@ class QtDevicesPanel(QWidget):
         confirm: ConfirmFn | None = None,
         unassigned_outbox: Path | None = None,
         sender: QtCommandSender | None = None,
+        ha: Any = None,  # the HaBridge (raw payloads, risk and exposure choices), None: discovery off
     ) -> None:
         super().__init__(parent)
         self.registry = registry
         self.commands = commands
+        self.ha = ha
         self.model = QtFleetModel(registry, self)
         self.proxy = QtFleetFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -174,6 +178,8 @@ class QtDevicesPanel(QWidget):
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self.model.refresh_visible())
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.model.refresh_visible())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self._last_counts = registry.counters()
         self._sorted_rows = 0
@@ -249,6 +255,13 @@ class QtDevicesPanel(QWidget):
                 self.controls.set_device(rec.meta, rec)  # its capabilities changed
             else:
                 self.controls.update_record(rec)
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        device_id = self.model.device_id(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        if device_id:
+            self.device_menu = device_menu(self, device_id, self.registry, self.ha)
+            self.device_menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def online_count(self) -> int:
         return len(self.registry.online_ids())

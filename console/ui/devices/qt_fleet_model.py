@@ -10,6 +10,12 @@ callbacks per paint must win the GIL from the MQTT thread; with the table hidden
 Python now runs once per frame, for the rows that changed, and once a second for the ages of the
 rows on screen.
 
+Liveness (issue 14): while the console's broker link is down (``set_link_up(False, since)``, wired
+to the shell's link status) every row reads "unknown (broker down since HH:MM:SS)", greyed: the
+registry's last word is old news.  "stale" (online, but silent longer than the registry's
+``stale_after_s``) has its own colour and a tooltip with the last update and that threshold;
+online/offline come only from status/LWT messages (the registry's).
+
 A device removed from the registry (an empty retained meta) loses its row on the next frame
 (``registry.take_removed``).  Cell texts are capped (``MAX_CELL``): a device cannot make one row cost
 the frame; its undeclared keys show as a count and a few names, never as values.
@@ -69,6 +75,7 @@ def state_text(rec: DeviceRecord) -> str:
 ONLINE_BRUSH = QBrush(QColor("#1e8449"))
 OFFLINE_BRUSH = QBrush(QColor("#c0392b"))
 OTHER_BRUSH = QBrush(QColor("#7f8c8d"))
+STALE_BRUSH = QBrush(QColor("#b9770e"))  # amber: online by its last status, silent too long
 
 
 class QtFleetModel(QStandardItemModel):
@@ -95,6 +102,8 @@ class QtFleetModel(QStandardItemModel):
         self.kinds: set[str] = set()
         self._new_choice = False
         self.visible_rows: Callable[[], range] | None = None  # set by the view: ages of these rows
+        self.link_up = True
+        self.link_down_since = 0.0
         self.setSortRole(self.SortRole)
         headers = {
             "id": self.tr("ID"), "name": self.tr("Name"), "zone": self.tr("Zone"), "kind": self.tr("Kind"),
@@ -171,6 +180,21 @@ class QtFleetModel(QStandardItemModel):
             self.devicesUpdated.emit(updated)
         return changed
 
+    def set_link_up(self, up: bool, since: float) -> None:
+        """The console's broker link went up or down (``since``: when; a later "still down" keeps the
+        first time).  Every row is redrawn: while down, all read "unknown (broker down since …)"."""
+        if up == self.link_up:
+            return
+        self.link_up = up
+        if not up:
+            self.link_down_since = since
+        now = time.time()
+        for row, dev_id in enumerate(self._ids):
+            rec = self._cache.get(dev_id)
+            if rec is not None:
+                self._fill(None, rec, row, now)
+                self._offscreen.pop(dev_id, None)
+
     def _drop_removed(self) -> None:
         """Rows of devices the registry forgot (an empty retained meta): removed in one pass."""
         gone = set(self.registry.take_removed())
@@ -191,7 +215,10 @@ class QtFleetModel(QStandardItemModel):
             self.zones.add(meta.zone)
             self.kinds.add(meta.kind)
             self._new_choice = True
-        if rec.online is None:
+        if not self.link_up:
+            online = self.tr("unknown (broker down since {time})").format(
+                time=time.strftime("%H:%M:%S", time.localtime(self.link_down_since)))
+        elif rec.online is None:
             online = self.tr("unknown")
         elif rec.online and self.registry.is_stale(rec, now):
             online = self.tr("stale")
@@ -209,6 +236,23 @@ class QtFleetModel(QStandardItemModel):
             return ""
         return self.tr("Device clock: {offset} s from this console's (ahead > 0), from its timestamps").format(
             offset=f"{rec.clock_offset_s:+.1f}")
+
+    def _liveness_brush(self, rec: DeviceRecord, now: float) -> QBrush:
+        if not self.link_up or rec.online is None:
+            return OTHER_BRUSH
+        if rec.online and self.registry.is_stale(rec, now):
+            return STALE_BRUSH
+        return ONLINE_BRUSH if rec.online else OFFLINE_BRUSH
+
+    def _liveness_tip(self, rec: DeviceRecord, now: float) -> str:
+        """Why the cell says what it says: the broker being down, or the silence that makes "stale"."""
+        if not self.link_up:
+            return self.tr("The console's broker link is down: no device news can arrive")
+        if not (rec.online and self.registry.is_stale(rec, now)):
+            return ""
+        return self.tr("Last update {time} ({age} ago); a device is stale after {limit} s without one").format(
+            time=time.strftime("%H:%M:%S", time.localtime(rec.last_update)), age=format_age(rec.age(now)),
+            limit=f"{self.registry.stale_after_s:.0f}")
 
     def _source_text(self, rec: DeviceRecord) -> str:
         """Where the device comes from: our protocol, or Home Assistant discovery with its maker."""
@@ -232,14 +276,26 @@ class QtFleetModel(QStandardItemModel):
                 item.setToolTip(" · ".join([self.tr("Home Assistant discovery"),
                                             *(x for x in (rec.manufacturer, rec.model, rec.area) if x)]))
             if c == self._col["online"]:
-                item.setData(1 if rec.online else 0, self.SortRole)
-                item.setForeground(ONLINE_BRUSH if rec.online else OFFLINE_BRUSH if rec.online is False else OTHER_BRUSH)
+                item.setData(1 if rec.online and self.link_up else 0, self.SortRole)
+                item.setForeground(self._liveness_brush(rec, now))
             else:
                 item.setData(text, self.SortRole)
-        get(self._col["online"]).setToolTip(self._clock_tip(rec))
+        self._grey_row(get, old, texts)
+        tips = [t for t in (self._liveness_tip(rec, now), self._clock_tip(rec)) if t]
+        get(self._col["online"]).setToolTip("\n".join(tips))
         age_item = get(self._col["updated"])
         age_item.setText(format_age(rec.age(now)))
         age_item.setData(-rec.last_update, self.SortRole)  # newest first when sorted ascending
+
+    def _grey_row(self, get: Callable[[int], QStandardItem], old: tuple | None, texts: tuple) -> None:
+        """All the row's other cells greyed while the broker is down, back to normal once it is up."""
+        online = self._col["online"]
+        if (old is None and self.link_up) or (old is not None and old[online] == texts[online]):
+            return
+        grey = None if self.link_up else OTHER_BRUSH
+        for c in range(len(self.COLUMNS)):
+            if c != online:
+                get(c).setData(grey, Qt.ItemDataRole.ForegroundRole)
 
     def refresh_visible(self) -> None:
         """Bring the cells of the rows now on screen up to date (after a scroll or a sort)."""

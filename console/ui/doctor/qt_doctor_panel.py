@@ -2,7 +2,8 @@
 
 The checks run off the GUI thread (QtDoctorRunner); rows appear as each check answers.  "Run again"
 repeats them, "Copy report" puts the Markdown report on the clipboard, "Save diagnostic bundle"
-writes a zip (report, recent logs, telemetry) with secrets redacted.
+writes a zip (report, recent logs, telemetry) with secrets redacted and says where it went (or why it
+could not) in a line under the buttons.
 """
 
 from __future__ import annotations
@@ -134,6 +135,12 @@ class QtDoctorPanel(QWidget):
         top.addWidget(self.run_button)
         top.addWidget(self.copy_button)
         top.addWidget(self.bundle_button)
+        # where the last bundle went (or why it could not be saved); empty until one is saved
+        self.bundle_status = QLabel()
+        self.bundle_status.setObjectName("doctorBundleStatus")
+        self.bundle_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bundle_status.setWordWrap(True)
+        self.bundle_status.hide()
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("doctorTree")
@@ -164,6 +171,7 @@ class QtDoctorPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.bundle_status)
         layout.addWidget(split, 1)
         app = QGuiApplication.instance()
         if app is not None:
@@ -306,8 +314,11 @@ class QtDoctorPanel(QWidget):
             return
         self.report = build_report(results)
         s = summarize(results)
-        self.summary.setText(self.tr("{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}").format(
-            fail=s["fail"], warn=s["warn"], ok=s["ok"], skip=s["skip"], t=datetime.now().strftime("%H:%M:%S")))
+        # two whole sentences rather than tr's %n: right in English without a translation file
+        text = (self.tr("{fail} failed, 1 warning, {ok} ok, {skip} skipped — checked at {t}") if s["warn"] == 1 else
+                self.tr("{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}"))
+        self.summary.setText(text.format(fail=s["fail"], warn=s["warn"], ok=s["ok"], skip=s["skip"],
+                                         t=datetime.now().strftime("%H:%M:%S")))
         self.summary.setStyleSheet("color: #c0392b; font-weight: bold" if s["fail"] else (
             "color: #b9770e; font-weight: bold" if s["warn"] else "color: #1e8449; font-weight: bold"))
         # worst groups first would reorder under the operator's eyes: keep the fixed order, expand problems
@@ -355,7 +366,7 @@ class QtDoctorPanel(QWidget):
     def save_bundle(self, dest: Path) -> None:
         """Write the bundle in the background; bundleSaved(path) or bundleFailed(message) follows."""
         if self.report is None:
-            self.bundleFailed.emit(self.tr("Run the checks first."))
+            self._on_bundle_failed(self.tr("Run the checks first."))
             return
         telemetry = None
         if self.telemetry_provider is not None:
@@ -374,12 +385,19 @@ class QtDoctorPanel(QWidget):
     def _on_bundle_saved(self, path: str) -> None:
         self.bundle_button.setEnabled(True)
         self.summary.setToolTip(self.tr("Diagnostic bundle saved to {p}").format(p=path))
+        self._show_bundle_status(self.tr("Saved to {p}").format(p=path), "#1e8449")
         self.bundleSaved.emit(path)
 
     def _on_bundle_failed(self, message: str) -> None:
         self.bundle_button.setEnabled(True)
         self.summary.setToolTip(self.tr("Could not save the bundle: {m}").format(m=message))
+        self._show_bundle_status(self.tr("Could not save the bundle: {m}").format(m=message), "#c0392b")
         self.bundleFailed.emit(message)
+
+    def _show_bundle_status(self, text: str, colour: str) -> None:
+        self.bundle_status.setText(text)
+        self.bundle_status.setStyleSheet(f"color: {colour}")
+        self.bundle_status.show()
 
     # -- lifecycle and settings -----------------------------------------------------------------
     def shutdown(self) -> None:

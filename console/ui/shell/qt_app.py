@@ -77,7 +77,7 @@ class ConsoleApp(QObject):
         from console.core.commands.migration import unassigned_outbox_path
 
         from console.ui.assistant.qt_assistant_panel import QtAssistantPanel
-        from console.ui.devices.qt_command_sender import QtCommandSender, values_from
+        from console.ui.devices.qt_command_sender import QtCommandSender, liveness_from, values_from
         from console.ui.devices.qt_devices_panel import QtDevicesPanel
         from console.ui.doctor.qt_doctor_panel import QtDoctorPanel
         from console.ui.shell.qt_link import QtLinkStatus
@@ -88,9 +88,11 @@ class ConsoleApp(QObject):
         self.startFailed.connect(self._show_start_error)
         # one sender for every origin (controls, audit "send again", assistant): the pipeline decides
         self.command_sender = None if services.commands is None else QtCommandSender(
-            services.commands, confirm, self, current=values_from(services.registry))
+            services.commands, confirm, self, current=values_from(services.registry),
+            liveness=liveness_from(services.registry, lambda: self.link_status.state == "connected"))
         self.devices = QtDevicesPanel(services.registry, commands=services.commands, confirm=confirm,
-                                      unassigned_outbox=unassigned_outbox_path(), sender=self.command_sender)
+                                      unassigned_outbox=unassigned_outbox_path(), sender=self.command_sender,
+                                      ha=services.ha)
         self.assistant = QtAssistantPanel(services.registry, self._submit_from_assistant, confirm=confirm,
                                           commands=services.commands)  # its rows follow their commands
         self.devices.add_side_tab(self.assistant, self.tr("Assistant"))
@@ -110,6 +112,7 @@ class ConsoleApp(QObject):
         self.link_status = QtLinkStatus(services.link, self.window)
         url = services.broker_cfg.url()
         self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
+        self.link_status.stateChanged.connect(lambda s, _: self.devices.model.set_link_up(s == "connected", time.time()))
         self.window.set_compute(describe_compute())
         self._retry_tick = QTimer(self.window)
         self._retry_tick.setInterval(1000)

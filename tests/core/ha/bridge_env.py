@@ -50,7 +50,8 @@ class Env:
         self.sim.stop(clear=True)
 
 
-def start_env(broker_cfg: BrokerConfig, tmp_path, *, ack_timeout_s: float = 10.0, entries=None) -> Env:
+def start_env(broker_cfg: BrokerConfig, tmp_path, *, ack_timeout_s: float = 10.0, entries=None,
+              overrides=None) -> Env:
     ha_prefix = "ha" + broker_cfg.prefix
     cfg = BrokerConfig(host=broker_cfg.host, port=broker_cfg.port, prefix=broker_cfg.prefix, ha_prefix=ha_prefix)
     sim = HaDiscoverySimulator(entries or ENTRIES, cfg, prefix=ha_prefix)
@@ -58,7 +59,7 @@ def start_env(broker_cfg: BrokerConfig, tmp_path, *, ack_timeout_s: float = 10.0
     registry = FleetRegistry(cfg.prefix)
     link = MqttLink(cfg)
     link.route(FLEET_KINDS, registry.ingest)
-    bridge = HaBridge(link, registry, ha_prefix)
+    bridge = HaBridge(link, registry, ha_prefix, overrides=overrides)
     pipeline = CommandPipeline(Outbox(tmp_path / "outbox.sqlite"), link, registry.meta,
                                PipelineConfig(ack_timeout_s=ack_timeout_s), transport_for=bridge.transport_for)
     link.route("ack", pipeline.on_ack)
