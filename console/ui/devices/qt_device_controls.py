@@ -42,10 +42,11 @@ from PySide6.QtWidgets import (
 
 from console.core.commands.pipeline import CommandPipeline
 from console.core.commands.outbox import CommandRow
+from console.core.commands.wording import cap_label
 from console.core.protocol import Capability, CommandState, DeviceMeta
 from console.core.fleet.registry import DeviceRecord
 
-from console.ui.devices.qt_command_sender import ConfirmFn, QtCommandSender, ask_confirmation
+from console.ui.devices.qt_command_sender import ConfirmFn, QtCommandSender, ask_confirmation, ui_lang
 from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params
 from console.ui.devices.qt_fleet_model import format_value
 
@@ -331,7 +332,8 @@ class QtDeviceControls(QWidget):
             ctl = QtCapabilityControl(cap, self._commit)
             ctl.setEnabled(self.pipeline is not None or not cap.writable)
             self.controls[name] = ctl
-            label = f"{name} ({cap.unit})" if cap.unit else name
+            shown = cap_label(name, ui_lang())  # the words the confirmations use ("brightness", "亮度")
+            label = f"{shown} ({cap.unit})" if cap.unit else shown
             if meta.cap_risk(name) == "high":
                 label += " ⚠"
             self.form.addRow(label, ctl)
