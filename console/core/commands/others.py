@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from console.core.commands.outbox import AuditFilter, CommandRow
+from console.core.events import Event
 from console.core.protocol import Ack, Command, CommandState, DeviceTopic, ProtocolError, decode_json, device_topic
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class OtherConsoles:
         self._lock = threading.Lock()
         self._rows: "collections.OrderedDict[str, OtherCommandRow]" = collections.OrderedDict()
         self._seq = 0
-        self._listeners: list[Listener] = []
+        self.changed = Event("other console's command")  # (OtherCommandRow); a listener's error is logged
         self.malformed = 0
 
     def attach(self, link) -> None:
@@ -68,18 +69,13 @@ class OtherConsoles:
         link.subscribe_extra(device_topic(self.prefix, "+", "cmd"), None, qos=1)
 
     def add_listener(self, fn: Listener) -> None:
-        self._listeners.append(fn)
+        self.changed.connect(fn)
 
     def remove_listener(self, fn: Listener) -> None:
-        if fn in self._listeners:
-            self._listeners.remove(fn)
+        self.changed.disconnect(fn)
 
     def _notify(self, row: OtherCommandRow) -> None:
-        for fn in list(self._listeners):
-            try:
-                fn(row)
-            except Exception:  # noqa: BLE001 - a view bug must not break the link's thread
-                log.exception("other-console listener failed")
+        self.changed.emit(row)  # a view's error is logged by the event, never raised into the link
 
     # -- network thread ---------------------------------------------------------------------------
     def on_command(self, topic: str, payload: bytes, device: DeviceTopic) -> None:
