@@ -8,6 +8,16 @@ line.  "bound" is the time to read every weight once at the card's HBM bandwidth
 
     python bench/decode.py            # on the GPU machine
     python bench/decode.py --quick    # anywhere, < 30 s
+    python bench/decode.py --quant    # bf16 / int8 / int4 fast path (+ bitsandbytes 8-bit / nf4 where installed)
+
+``--quant``: per model, the fast path with bf16 weights, int8 (per channel) and int4 (group 128)
+quantized at load (``console.core.inference.quant``), and bitsandbytes' int8 / nf4 through
+transformers' generate (our plain path) where bitsandbytes imports.  "of bound" there is computed from
+the bytes each path must read per token: every weight it reads (quantized bytes with their scales;
+the LM head in bf16; the input embedding only where it is tied to the LM head) plus the KV cache at
+the mean position.  "load to first token": a fresh process per path builds the model, quantizes,
+warms up (Triton compile + graph capture, as Load does) and serves one 512-token request, with an
+empty Triton cache (cold) and again with the cache the first one left (warm).
 """
 
 from __future__ import annotations
@@ -29,6 +39,8 @@ from console.core.inference import fastdecode  # noqa: E402
 from console.core.inference import fastdecode_triton as fdt  # noqa: E402
 from console.core.inference.decode import stream_generate  # noqa: E402
 from console.core.inference.prefix_cache import PrefixCache  # noqa: E402
+from console.core.inference.quant.convert import quantize_model  # noqa: E402
+from console.core.inference.quant.tensor import QuantLinear  # noqa: E402
 
 NO_SPECIAL = dict(bos_token_id=None, eos_token_id=None, pad_token_id=None)
 
@@ -243,6 +255,216 @@ def bench_model(name, args, device, dtype, bw):
     return res
 
 
+def read_bytes(model, position: int) -> int:
+    """Bytes one decode token must read: every weight and quantized buffer once, except the input
+    embedding (one row) unless it is also the LM head, plus the KV cache up to ``position``."""
+    embed = model.get_input_embeddings().weight
+    tied = model.lm_head.weight.data_ptr() == embed.data_ptr() if hasattr(model.lm_head, "weight") else False
+    seen, total = set(), 0
+    for t in list(model.parameters()) + list(model.buffers()):
+        if t.data_ptr() in seen or (t.data_ptr() == embed.data_ptr() and not tied):
+            continue
+        seen.add(t.data_ptr())
+        total += t.numel() * t.element_size()
+    c = model.config
+    hd = getattr(c, "head_dim", None) or c.hidden_size // c.num_attention_heads
+    kv = 2 * c.num_hidden_layers * c.num_key_value_heads * hd * position * 2
+    return total + kv
+
+
+def free_cuda():
+    import gc
+
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()
+        torch.cuda.empty_cache()
+
+
+def bench_quant(name, args, device, bw):
+    """bf16 / int8 / int4 through the fast path, bitsandbytes through generate; see the module doc."""
+    res = {}
+    ids = None
+    ref = None
+    position = args.prompt + args.new // 2
+    for scheme in ("bf16", "int8", "int4"):
+        free_cuda()
+        model = build(name, False, device, torch.bfloat16)
+        if ids is None:
+            ids = torch.randint(0, model.config.vocab_size, (1, args.prompt),
+                                generator=torch.Generator().manual_seed(1)).to(device)
+        t = time.perf_counter()
+        if scheme != "bf16":
+            quantize_model(model, scheme)
+        free_cuda()
+        qs = time.perf_counter() - t
+        rb = read_bytes(model, position)
+        bound_ms = rb / bw * 1e3 if bw else None
+        try:
+            t1, ms, toks = time_fast(model, ids, args.new, args.reps)
+            r = row(t1, ms, bound_ms)
+        except Exception as e:  # noqa: BLE001 - reported, the rest still runs
+            log(f"[{name}] {scheme} failed: {type(e).__name__}: {e}")
+            r, toks = {"error": f"{type(e).__name__}: {e}"[:300]}, []
+        r["read_bytes_per_token"] = rb
+        r["bound_ms_per_token"] = round(bound_ms, 3) if bound_ms else None
+        r["gpu_memory_gib"] = round(torch.cuda.memory_allocated() / 2**30, 2) if device.type == "cuda" else None
+        r["peak_gpu_memory_gib"] = round(torch.cuda.max_memory_allocated() / 2**30, 2) if device.type == "cuda" else None
+        r["quantize_s"] = round(qs, 2)
+        if scheme == "bf16":
+            ref = toks
+        else:
+            r["greedy_tokens_equal_to_bf16"] = next((i for i, (a, b) in enumerate(zip(toks, ref)) if a != b), len(toks))
+        res[scheme] = r
+        log(f"[{name}] {scheme}: {r}")
+        fastdecode.release(model)
+        del model
+        if device.type == "cuda":
+            torch.cuda.reset_peak_memory_stats()
+    if name in args.bnb_models.split(","):
+        res.update(bench_bnb(name, args, device, bw, ids, position))
+    free_cuda()
+    return res
+
+
+def bench_bnb(name, args, device, bw, ids, position):
+    """bitsandbytes 8-bit and nf4 (transformers' generate: the plain path), from a saved bf16 copy."""
+    out = {}
+    try:
+        import bitsandbytes  # noqa: F401
+    except ImportError as e:
+        return {"bnb": {"error": f"bitsandbytes not importable: {e}"}}
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix=f"bnb-{name}-"))
+    model = build(name, False, device, torch.bfloat16)
+    model.save_pretrained(str(folder))
+    del model
+    free_cuda()
+    for label, qc in (("bnb_int8", transformers.BitsAndBytesConfig(load_in_8bit=True)),
+                      ("bnb_nf4", transformers.BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
+                                                                   bnb_4bit_compute_dtype=torch.bfloat16))):
+        free_cuda()
+        try:
+            model = transformers.AutoModelForCausalLM.from_pretrained(str(folder), quantization_config=qc,
+                                                                      device_map={"": 0}, dtype=torch.bfloat16)
+            rb = read_bytes(model, position)
+            bound_ms = rb / bw * 1e3 if bw else None
+            new = min(args.new, 32)
+            t1, ms, _ = time_generate(model, ids, new, device, 1)
+            r = row(t1, ms, bound_ms)
+            r.update(read_bytes_per_token=rb, new_tokens=new, gpu_memory_gib=round(torch.cuda.memory_allocated() / 2**30, 2))
+        except Exception as e:  # noqa: BLE001
+            r = {"error": f"{type(e).__name__}: {e}"[:300]}
+        out[label] = r
+        log(f"[{name}] {label}: {r}")
+        model = None
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def qgemv_sweep(models, bw):
+    """Time the quantized GEMV configs on each decode shape (weights rotated past the L2, one CUDA
+    graph of many calls); returns {(bits, n, k): best (BN, BK, warps)} and the table of times."""
+    from triton.testing import do_bench
+
+    from console.core.inference.quant import kernels as qk
+    from console.core.inference.quant.tensor import quantize
+
+    shapes = {"qwen2-1.5b": [(2048, 1536, "plain"), (1536, 1536, "plain"), (8960, 1536, "glu"), (1536, 8960, "plain")],
+              "glm4-9b": [(4608, 4096, "plain"), (4096, 4096, "plain"), (13696, 4096, "glu"), (4096, 13696, "plain")]}
+    cands = [(bn, bk, w) for bn in (1, 2, 4, 8, 16) for bk in (512, 1024, 2048) for w in (4, 8)]
+    best, table = {}, {}
+    for model in models:
+        for n, k, mode in shapes.get(model, []):
+            rows = 2 * n if mode == "glu" else n
+            for bits, group in ((8, 0), (4, 128)):
+                qw0 = quantize(torch.randn(rows, k, device="cuda", dtype=torch.bfloat16) * 0.02, bits, group)
+                copies = max(2, int(256e6 // qw0.nbytes()) + 1)
+                qws = [qw0] + [type(qw0)(qw0.q.clone(), qw0.scales.clone(), None, bits, group, k) for _ in range(copies - 1)]
+                x = torch.randn(1, k, device="cuda", dtype=torch.bfloat16)
+                res = {}
+                for cfg in cands:
+                    if bits == 4 and cfg[1] < group:
+                        continue
+                    try:
+                        for q in qws[:1]:
+                            qk.gemv(x, q, mode=mode, cfg=cfg)
+                        torch.cuda.synchronize()
+                        g = torch.cuda.CUDAGraph()
+                        s = torch.cuda.Stream()
+                        with torch.cuda.stream(s):
+                            with torch.cuda.graph(g):
+                                for q in qws:
+                                    qk.gemv(x, q, mode=mode, cfg=cfg)
+                        us = do_bench(g.replay, warmup=20, rep=60, return_mode="median") * 1e3 / len(qws)
+                        res[cfg] = us
+                    except Exception as e:  # noqa: BLE001 - a config that does not build is left out
+                        log(f"qgemv {bits} {n}x{k} {cfg}: {type(e).__name__}: {str(e)[:120]}")
+                if not res:
+                    continue
+                cfg = min(res, key=res.get)
+                best[(bits, n, k)] = cfg
+                gbs = qw0.nbytes() / (res[cfg] * 1e-6) / 1e9
+                table[f"int{bits} {n}x{k} {mode}"] = {"best": list(cfg), "us": round(res[cfg], 2), "GB/s": round(gbs),
+                                                      "of_hbm": round(gbs * 1e9 / bw, 3) if bw else None,
+                                                      "rule_us": round(res.get(qk.config(bits, n, k, group), float("nan")), 2)}
+                log(f"qgemv int{bits} {n}x{k} {mode}: {table[f'int{bits} {n}x{k} {mode}']}")
+                del qws
+    return best, table
+
+
+LOAD_PROBE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+sys.path.insert(0, {root!r})
+sys.argv = ["decode.py"]
+import torch
+import bench.decode as b
+from console.core.inference.quant.convert import quantize_model
+from console.core.inference.warmup import warm_up
+from console.core.inference.decode import stream_generate
+t_import = time.perf_counter()
+m = b.build({name!r}, False, torch.device("cuda"), torch.bfloat16)
+if {scheme!r} != "bf16":
+    quantize_model(m, {scheme!r})
+torch.cuda.synchronize()
+t_built = time.perf_counter()
+w = warm_up(m)
+t_ready = time.perf_counter()
+ids = torch.randint(0, m.config.vocab_size, (1, {prompt}), generator=torch.Generator().manual_seed(5)).cuda()
+st = stream_generate(m, ids, 8, eos_token_ids=set(), should_stop=lambda: False, on_token=lambda t: None)
+t_first = t_ready + st.ttft_s
+print(json.dumps({{"import_s": round(t_import - t0, 2), "build_s": round(t_built - t_import, 2),
+                  "warm_up_s": round(t_ready - t_built, 2), "first_request_ttft_ms": round(st.ttft_s * 1e3, 1),
+                  "load_to_first_token_s": round(t_first - t_import, 2), "fast_path": st.fast_path}}))
+"""
+
+
+def load_to_first_token(name, schemes, prompt):
+    """Cold (empty Triton cache) and warm (the cache the cold run left) load-to-first-token, each in
+    a fresh process."""
+    import subprocess
+    import tempfile
+
+    root = str(Path(__file__).resolve().parents[1])
+    out = {}
+    for scheme in schemes:
+        cache = tempfile.mkdtemp(prefix="triton-cache-")
+        for phase in ("cold", "warm"):
+            env = dict(os.environ, TRITON_CACHE_DIR=cache)
+            code = LOAD_PROBE.format(root=root, name=name, scheme=scheme, prompt=prompt)
+            p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600)
+            try:
+                out[f"{scheme}_{phase}"] = json.loads(p.stdout.strip().splitlines()[-1])
+            except (IndexError, ValueError):
+                out[f"{scheme}_{phase}"] = {"error": (p.stderr or p.stdout)[-400:]}
+            log(f"[{name}] load to first token {scheme} {phase}: {out[f'{scheme}_{phase}']}")
+    return out
+
+
 # fast-path settings a variant may change: name -> (module, attribute, type)
 SETTINGS = {
     "kernels": (fastdecode, "KERNELS", str),  # auto | torch
@@ -327,6 +549,12 @@ def main(argv=None) -> int:
     ap.add_argument("--base", default="", help="settings of the main fast-path run, NAME=VALUE joined by '+' (as a variant)")
     ap.add_argument("--profile", action="store_true", help="also list the fast path's kernels (torch.profiler)")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
+    ap.add_argument("--quant", action="store_true", help="bf16 / int8 / int4 fast path and bitsandbytes (see above)")
+    ap.add_argument("--qgemv-sweep", action="store_true", help="--quant: first time the quantized GEMV configs per "
+                    "shape and use the fastest")
+    ap.add_argument("--bnb-models", default="qwen2-1.5b", help="--quant: models also timed with bitsandbytes")
+    ap.add_argument("--load-models", default="qwen2-1.5b", help="--quant: models whose load-to-first-token is timed "
+                    "(cold and warm Triton cache); empty: none")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]
     if args.base:
@@ -366,6 +594,42 @@ def main(argv=None) -> int:
         "quick": args.quick,
         "models": {},
     }
+    if args.quant:
+        if not cuda:
+            raise SystemExit("--quant needs a CUDA GPU")
+        out["bench"] = "decode-quant"
+        try:
+            import triton
+
+            out["triton"] = triton.__version__
+        except ImportError:
+            out["triton"] = None
+        if args.qgemv_sweep:
+            from console.core.inference.quant import kernels as qk
+
+            best, out["qgemv_sweep"] = qgemv_sweep(args.models.split(","), bw)
+            qk.CONFIGS.update(best)
+            out["qgemv_configs"] = {f"{b},{n},{k}": list(c) for (b, n, k), c in best.items()}
+            free_cuda()
+        for name in args.models.split(","):
+            out["models"][name] = bench_quant(name, args, device, bw)
+        out["load_to_first_token"] = {n: load_to_first_token(n, ("bf16", "int8", "int4"), args.prompt)
+                                      for n in args.load_models.split(",") if n}
+        out["wall_s"] = round(time.perf_counter() - t0, 1)
+        print(f"{'model':<12}{'path':<10}{'ms/tok':>9}{'tok/s':>9}{'TTFT ms':>9}{'of bound':>9}{'GiB':>7}")
+        for name, r in out["models"].items():
+            for path, p in r.items():
+                if "ms_per_token" in p:
+                    frac = f"{p['frac_of_hbm_bound']:.0%}" if p.get("frac_of_hbm_bound") else "-"
+                    print(f"{name:<12}{path:<10}{p['ms_per_token']:>9.2f}{p['tokens_per_s']:>9.0f}{p['ttft_ms']:>9.1f}"
+                          f"{frac:>9}{p.get('gpu_memory_gib') or 0:>7.2f}")
+                else:
+                    print(f"{name:<12}{path:<10} {p.get('error', '')[:80]}")
+        line = json.dumps(out)
+        if args.json_out:
+            args.json_out.write_text(line + "\n")
+        print(line)
+        return 0
     for name in args.models.split(","):
         out["models"][name] = bench_model(name, args, device, dtype, bw)
     out["wall_s"] = round(time.perf_counter() - t0, 1)

@@ -17,3 +17,7 @@ $PY -m pytest -m gpu tests/gpu -q -p no:cacheprovider 2>&1 | tee "$OUT/pytest_gp
 $PY -m console doctor --json > "$OUT/doctor.json" 2> "$OUT/doctor.err"; echo "doctor rc=$?"
 $PY bench/decode.py --json-out "$OUT/decode.json" "$@" 2> "$OUT/bench.log" | tee "$OUT/bench.txt" | tail -12
 tail -5 "$OUT/bench.log"
+# weight-only int8 / int4 against bf16 and bitsandbytes (docs/QUANTIZATION.md); QUANT=0 leaves it out
+if [ "${QUANT:-1}" != "0" ]; then
+  $PY bench/decode.py --quant --qgemv-sweep --json-out "$OUT/quant.json" 2> "$OUT/quant.log" | tail -12
+fi

@@ -26,8 +26,12 @@ dependent launch: each starts while the previous one finishes, and a GEMV reads 
 before it waits for the previous kernel's results.
 With a prefix cache, the runner reuses the rows its static cache still holds from the previous prompt
 in place (no copy), and copies in a stored entry's rows only where one covers more.
+Weight-only quantized models (``quant.QuantLinear``: int8 per channel, int4 in groups) take the same
+path: their projections are ``QWeight``s, decoded by the quantized Triton GEMVs (``quant.kernels``,
+with the same fusions) and, for prefills, dequantized per product into a temporary and multiplied by
+cuBLAS (on the CPU: dequantized, then torch).  Embeddings and the LM head stay in the model dtype.
 On CPU the same step runs eagerly one token at a time (no graphs).  Models this does not cover
-(other architectures, quantized or offloaded weights, sliding-window or dynamic rope) get a reason
+(other architectures, other quantized or offloaded weights, sliding-window or dynamic rope) get a reason
 from ``unsupported_reason`` and ``stream_generate`` falls back to the plain path.
 """
 
@@ -45,6 +49,7 @@ import torch
 import torch.nn.functional as F
 
 from console.core.inference import fastdecode_triton as fdt
+from console.core.inference.quant.tensor import QuantLinear, QWeight, cat_rows, dequantize
 from console.core.inference.types import DecodeStats
 
 if TYPE_CHECKING:
@@ -89,6 +94,8 @@ def unsupported_reason(model) -> str | None:
             return "accelerate hooks (offloaded weights)"
         if isinstance(m, torch.nn.Linear) and type(m) is not torch.nn.Linear:
             return f"quantized or custom linear layers ({type(m).__name__})"
+        if isinstance(m, QuantLinear) and m.qweight.is_cuda and not fdt.available():
+            return "quantized weights on CUDA without Triton"
     if getattr(cfg, "hidden_act", "silu") != "silu":
         return f"activation {cfg.hidden_act!r}"
     if getattr(cfg, "pretraining_tp", 1) != 1:
@@ -103,6 +110,12 @@ def unsupported_reason(model) -> str | None:
     attn = inner.layers[0].self_attn
     if not all(hasattr(attn, a) for a in ("q_proj", "k_proj", "v_proj", "o_proj", "scaling")):
         return "unexpected attention module"
+    mlp = inner.layers[0].mlp
+    projs = [getattr(attn, a) for a in ("q_proj", "k_proj", "v_proj", "o_proj")] + [
+        getattr(mlp, a) for a in ("gate_up_proj", "gate_proj", "up_proj", "down_proj") if hasattr(mlp, a)]
+    for m in projs:
+        if type(m) not in (torch.nn.Linear, QuantLinear):
+            return f"projection layers of type {type(m).__name__}"
     dtype = next(model.parameters()).dtype
     if dtype not in (torch.float32, torch.float16, torch.bfloat16):
         return f"weight dtype {dtype}"
@@ -169,19 +182,70 @@ def _rms_eps(norm) -> float:
     return float(getattr(norm, "variance_epsilon", getattr(norm, "eps", 1e-6)))
 
 
-def _pack(mods: list[torch.nn.Linear]) -> tuple[torch.Tensor, torch.Tensor | None]:
-    """One weight (and bias) for several linears on the same input; the linears become views of it."""
-    w = torch.cat([m.weight.data for m in mods], dim=0)
+def _weight(m) -> "torch.Tensor | QWeight":
+    """A projection's weight: the tensor, or the ``QWeight`` of a quantized layer."""
+    return m.qw() if isinstance(m, QuantLinear) else m.weight
+
+
+def _out_rows(w) -> int:
+    return w.n if isinstance(w, QWeight) else w.shape[0]
+
+
+def _linear(x: torch.Tensor, w, b=None) -> torch.Tensor:
+    """x @ w.T (+ b) for a weight tensor or a ``QWeight`` (CUDA: quantized kernels; CPU: dequantized)."""
+    if isinstance(w, QWeight):
+        if x.is_cuda:
+            from console.core.inference.quant import kernels as qk
+
+            y = qk.linear(x, w)
+        else:
+            y = F.linear(x, dequantize(w, x.dtype))
+        return y if b is None else y.add_(b)
+    return F.linear(x, w, b)
+
+
+def _addmm_(h: torch.Tensor, x: torch.Tensor, w) -> torch.Tensor:
+    """h += x @ w.T in place."""
+    if isinstance(w, QWeight):
+        return h.add_(_linear(x, w))
+    return h.addmm_(x, w.t())
+
+
+def _gemv(x, w, **kw):
+    """The fused one-row product (``fastdecode_triton.gemv``), quantized where ``w`` is a QWeight."""
+    if isinstance(w, QWeight):
+        from console.core.inference.quant import kernels as qk
+
+        return qk.gemv(x, w, **kw)
+    return fdt.gemv(x, w, **kw)
+
+
+def _pack(mods) -> tuple["torch.Tensor | QWeight", torch.Tensor | None]:
+    """One weight (and bias) for several linears on the same input; the linears become views of it
+    (quantized layers: their packed rows, scales and zero points)."""
+    quant = [isinstance(m, QuantLinear) for m in mods]
+    if any(quant) and not all(quant):
+        raise ValueError("some of the packed projections are quantized and some are not")
+    if all(quant):
+        w = cat_rows([m.qw() for m in mods])
+        dtype, device = (mods[0].bias.dtype if mods[0].bias is not None else None), w.device
+    else:
+        w = torch.cat([m.weight.data for m in mods], dim=0)
+        dtype, device = w.dtype, w.device
     has_bias = [m.bias is not None for m in mods]
     b = None
     if any(has_bias):
+        dtype = dtype or next(m.bias.dtype for m in mods if m.bias is not None)
         b = torch.cat(
-            [m.bias.data if m.bias is not None else torch.zeros(m.out_features, dtype=w.dtype, device=w.device) for m in mods]
+            [m.bias.data if m.bias is not None else torch.zeros(m.out_features, dtype=dtype, device=device) for m in mods]
         )
     row = 0
     for m in mods:
         n = m.out_features
-        m.weight.data = w[row : row + n]
+        if isinstance(w, QWeight):
+            m.set_qw(w.rows(row, row + n))
+        else:
+            m.weight.data = w[row : row + n]
         if m.bias is not None:
             m.bias.data = b[row : row + n]
         row += n
@@ -224,9 +288,9 @@ class FastRunner:
                 L.post_attn_ln = (pa.weight, _rms_eps(pa)) if pa is not None else None
                 L.post_mlp_ln = (pm.weight, _rms_eps(pm)) if pm is not None else None
                 L.wqkv, L.bqkv = _pack([a.q_proj, a.k_proj, a.v_proj])
-                L.wo, L.bo = a.o_proj.weight, a.o_proj.bias
+                L.wo, L.bo = _weight(a.o_proj), a.o_proj.bias
                 if hasattr(mlp, "gate_up_proj"):  # GLM: already one matrix, [gate; up]
-                    L.wgu = mlp.gate_up_proj.weight
+                    L.wgu = _weight(mlp.gate_up_proj)
                     if mlp.gate_up_proj.bias is not None:
                         raise ValueError("gate_up_proj with bias")
                 else:
@@ -235,9 +299,10 @@ class FastRunner:
                     L.wgu, _ = _pack([mlp.gate_proj, mlp.up_proj])
                 if mlp.down_proj.bias is not None:
                     raise ValueError("MLP with bias")
-                L.wdown = mlp.down_proj.weight
+                L.wdown = _weight(mlp.down_proj)
                 self.layers.append(L)
-        self.inter = self.layers[0].wgu.shape[0] // 2
+        self.inter = _out_rows(self.layers[0].wgu) // 2
+        self.quantized = isinstance(self.layers[0].wqkv, QWeight)
         self.capacity = 0
         self.kv: torch.Tensor | None = None
         self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
@@ -342,23 +407,23 @@ class FastRunner:
             mask_rows = mask.repeat(g, 1).view(1, 1, g * T, L) if g > 1 else mask.view(1, 1, T, L)
         tri = self._triton_rows(T)  # Triton rope / attention / SiLU for these T rows
         fused = self._fused(T)  # and the fused products (norms, SiLU*mul and residual adds folded in)
-        mm = fdt.gemv if T == 1 else fdt.rows_matmul
+        mm = _gemv if T == 1 else fdt.rows_matmul
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
             if tri:  # the bias is added inside the rope kernel
-                qkv = mm(h, Ly.wqkv, norm=Ly.ln1) if fused else torch.mm(x, Ly.wqkv.t())
+                qkv = mm(h, Ly.wqkv, norm=Ly.ln1) if fused else _linear(x, Ly.wqkv)
                 q = fdt.rope_cache_write(
                     qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
                 )
             elif T == 1:
-                qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [1, (nq + 2 nkv) hd]
+                qkv = _linear(x, Ly.wqkv, Ly.bqkv)  # [1, (nq + 2 nkv) hd]
                 # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
                 # [k; v] rows side by side, so one index_copy_ writes both into the cache
                 rot = torch.bmm(qkv.view(nq + 2 * nkv, 1, hd), rope)
                 kv[li].index_copy_(2, positions, rot[nq:].view(2, nkv, 1, hd))
                 q = rot[:nq].view(1, nkv, g, hd)  # already in [kv head, group] order
             else:
-                qkv = F.linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
+                qkv = _linear(x, Ly.wqkv, Ly.bqkv)  # [T, (nq + 2 nkv) hd]
                 qk = qkv[:, : (nq + nkv) * hd].view(T, nq + nkv, hd)
                 qk = torch.matmul(qk, rope)  # [T, nq + nkv, hd]
                 k = qk[:, nq:].transpose(0, 1)  # [nkv, T, hd]
@@ -384,13 +449,13 @@ class FastRunner:
                 h = mm(o, Ly.wo, out=h, mode="residual")
             elif Ly.post_attn_ln is None:
                 # in place: addmm into a new tensor copies h first (one more kernel), addmm_ does not
-                h = h.addmm_(o, Ly.wo.t()) if Ly.bo is None else h.add_(F.linear(o, Ly.wo, Ly.bo))
+                h = _addmm_(h, o, Ly.wo) if Ly.bo is None else h.add_(_linear(o, Ly.wo, Ly.bo))
             else:
-                h = h + self._rms(F.linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
+                h = h + self._rms(_linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
             if fused:
                 a = mm(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
-                gu = torch.mm(self._rms(h, Ly.ln2), Ly.wgu.t())
+                gu = _linear(self._rms(h, Ly.ln2), Ly.wgu)
                 if tri:
                     a = fdt.silu_mul(gu)
                 else:
@@ -398,9 +463,9 @@ class FastRunner:
             if fused and Ly.post_mlp_ln is None:
                 h = mm(a, Ly.wdown, out=h, mode="residual")
             elif Ly.post_mlp_ln is None:
-                h = h.addmm_(a, Ly.wdown.t())
+                h = _addmm_(h, a, Ly.wdown)
             else:
-                h = h + self._rms(torch.mm(a, Ly.wdown.t()), Ly.post_mlp_ln)
+                h = h + self._rms(_linear(a, Ly.wdown), Ly.post_mlp_ln)
         return h
 
     def _triton_rows(self, T: int) -> bool:
@@ -412,7 +477,7 @@ class FastRunner:
         """Whether the products of T rows are the fused Triton ones: always when decoding (and for the
         LM head, which takes one row in a prefill too), for short prefills only with SHORT_GEMM.  A
         Triton failure in a decode step or a prefill is caught there and the torch ops take over."""
-        return self._triton_rows(T) and self.fused_gemv and (T == 1 or SHORT_GEMM)
+        return self._triton_rows(T) and self.fused_gemv and (T == 1 or (SHORT_GEMM and not self.quantized))
 
     @staticmethod
     def _bucket(T: int) -> int:

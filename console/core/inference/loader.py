@@ -40,7 +40,11 @@ __all__ = [
 
 KINDS = ("auto", "folder", "hub", "gguf")
 DTYPES = ("auto", "bf16", "fp16", "fp32")
-QUANTS = ("none", "8bit", "4bit")
+QUANTS = ("none", "8bit", "4bit", "int8", "int4")
+BNB_QUANTS = ("8bit", "4bit")  # bitsandbytes (CUDA only, plain decode path)
+WEIGHT_ONLY = ("int8", "int4")  # ours: quantized after loading (console.core.inference.quant), any device
+MEMORY_QUANT = {"none": "none", "8bit": "int8", "4bit": "4bit", "int8": "w8", "int4": "w4"}  # memory.py's names
+WARM_UP = True  # CUDA: compile the Triton kernels and capture the decode graphs while loading
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
 
 
@@ -49,7 +53,7 @@ class LoadOptions:
     source: str
     kind: str = "auto"  # auto | folder | hub | gguf
     dtype: str = "auto"  # auto | bf16 | fp16 | fp32
-    quantization: str = "none"  # none | 8bit | 4bit (bitsandbytes, CUDA only)
+    quantization: str = "none"  # none | 8bit | 4bit (bitsandbytes, CUDA only) | int8 | int4 (weight-only, ours)
     device: str = "auto"  # auto | cpu | cuda
     max_memory: dict[str, str] | None = None  # accelerate's max_memory, e.g. {"0": "20GiB", "cpu": "30GiB"}
     max_input_tokens: int | None = None  # longer prompts keep their end, with a warning
@@ -179,7 +183,7 @@ def _pick_device_dtype(opts: LoadOptions) -> tuple[str, str]:
     if opts.device == "cuda" and not cuda:
         raise EngineError("CUDA was asked for but torch sees no GPU", "choose device auto/cpu, or install a CUDA build of torch")
     device = "cuda" if (opts.device == "cuda" or (opts.device == "auto" and cuda)) else "cpu"
-    if opts.quantization != "none":
+    if opts.quantization in BNB_QUANTS:
         if device != "cuda":
             raise EngineError(
                 f"{opts.quantization} quantization needs a CUDA GPU (bitsandbytes); this load would run on the CPU",
@@ -225,7 +229,7 @@ def plan_load(opts: LoadOptions) -> LoadPlan:
             fit.parse_size(value)
     except ValueError as exc:
         raise EngineError(str(exc), "max memory takes sizes per device, e.g. 0=20GiB, cpu=30GiB") from exc
-    est = memory.estimate_memory(shape, dtype, opts.quantization, opts.kv_tokens, device)
+    est = memory.estimate_memory(shape, dtype, MEMORY_QUANT[opts.quantization], opts.kv_tokens, device)
     free, where_txt = fit.free_memory_for(device, opts.max_memory)
     verdict = fit.judge_fit(est.total_bytes, free, where_txt)
     plan = LoadPlan(kind, path, device, dtype, shape, est, verdict, cache)
@@ -267,12 +271,12 @@ def from_pretrained_kwargs(plan: LoadPlan, opts: LoadOptions) -> dict[str, Any]:
     """The keyword arguments for ``from_pretrained``: dtype, and on CUDA accelerate's device_map
     with max_memory (GPU indices as ints) and a bitsandbytes config for 8-bit / 4-bit."""
     kwargs: dict[str, Any] = {"dtype": torch_dtype(plan.dtype), "low_cpu_mem_usage": True}
-    if plan.device != "cuda":
-        return kwargs
+    if plan.device != "cuda" or opts.quantization in WEIGHT_ONLY:
+        return kwargs  # weight-only: loaded on the CPU, then quantized layer by layer onto the GPU
     kwargs["device_map"] = "auto"
     if opts.max_memory:
         kwargs["max_memory"] = {(int(k) if str(k).isdigit() else k): v for k, v in opts.max_memory.items()}
-    if opts.quantization != "none":
+    if opts.quantization in BNB_QUANTS:
         from transformers import BitsAndBytesConfig
 
         if opts.quantization == "8bit":
@@ -313,7 +317,7 @@ def load_model(
             else:
                 meta_dtype = "bf16" if memory.read_gguf(plan.path).metadata.get("general.file_type") == 32 else "fp16"
                 model, tok = convert_gguf(plan.path, plan.gguf_cache, report, stop, meta_dtype)
-                if plan.device == "cpu" and opts.quantization == "none":
+                if plan.device == "cpu" and opts.quantization not in BNB_QUANTS:
                     model = model.to(torch_dtype(plan.dtype))  # already in memory: no second read
                 else:
                     del model
@@ -325,12 +329,39 @@ def load_model(
         if tok is None:
             report("tokenizer", 0.0)
             tok = AutoTokenizer.from_pretrained(str(folder))
+        if model is None and plan.kind != "gguf":
+            from console.core.inference.quant.gptq import gptq_config, load_gptq
+
+            if gptq_config(folder) is not None:  # int4 GPTQ safetensors, without GPTQ's CUDA packages
+                report("weights", 0.0)
+                model = load_gptq(folder, torch_dtype(plan.dtype), plan.device)
         if model is None:
             kwargs = from_pretrained_kwargs(plan, opts)
             report("weights", 0.0)
             with progress_hooks(report, stop):
                 model = AutoModelForCausalLM.from_pretrained(str(folder), **kwargs)
         model.eval()
+        if stop():
+            raise LoadCancelled("loading cancelled", "")
+        if opts.quantization in WEIGHT_ONLY and not getattr(model.config, "console_quantization", None):
+            from console.core.inference.quant.convert import keep_gguf_quantized, quantize_model
+
+            report("quantize", 0.0)
+            if plan.kind == "gguf":  # the file's Q8_0 / Q4_0 / Q4_1 blocks as they are, the rest quantized
+                keep_gguf_quantized(model, plan.path, opts.quantization, device=plan.device,
+                                    progress=lambda f: report("quantize", f))
+            else:
+                quantize_model(model, opts.quantization, device=plan.device, progress=lambda f: report("quantize", f))
+        if plan.device == "cuda" and WARM_UP:
+            from console.core.inference.warmup import warm_up
+
+            report("warm up", 0.0)
+            try:
+                warm_up(model, progress=lambda f: report("warm up", f))
+            except Exception as exc:  # noqa: BLE001 - compile/capture trouble: the first request pays instead
+                if is_oom(exc):
+                    raise
+                log.warning("warm-up failed; the first request compiles instead", exc_info=True)
         if stop():
             raise LoadCancelled("loading cancelled", "")
     except LoadCancelled:

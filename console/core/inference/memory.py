@@ -4,7 +4,8 @@ The shape comes from what is on disk, without torch: ``config.json`` (parameter 
 hidden/intermediate/layer/vocab sizes), the safetensors headers (exact count, when present) or a
 GGUF file's header (exact count; transformers dequantizes GGUF weights to the load dtype, so the
 GGUF quantization does not shrink the loaded model).  ``estimate_memory`` turns a shape into bytes
-for a dtype (fp32/bf16/fp16) and an optional bitsandbytes quantization (int8/4bit).
+for a dtype (fp32/bf16/fp16) and an optional bitsandbytes quantization (int8/4bit) or our weight-only
+one (w8/w4: ``console.core.inference.quant``, embeddings and the LM head kept in the load dtype).
 
 The numbers are an estimate for batch 1 and a one-shot prefill of ``context_tokens``; they are meant
 to say "fits / does not fit" before a multi-minute load, not to replace a measurement.
@@ -24,7 +25,11 @@ MiB = 1024**2
 DTYPE_BYTES = {"fp32": 4.0, "bf16": 2.0, "fp16": 2.0}
 # bitsandbytes: int8 keeps one fp32 scale per row (negligible); 4-bit (nf4/fp4) stores 0.5 byte per
 # weight plus one fp32 absmax per block of 64 without double quantization: 0.5 + 4/64.
-QUANT_BYTES = {"none": None, "int8": 1.0, "4bit": 0.5625}
+QUANT_BYTES = {"none": None, "int8": 1.0, "4bit": 0.5625,
+               # ours (console.core.inference.quant), weights in the load dtype: int8 with one fp32 scale
+               # per output channel (negligible); int4 with one fp16 scale per group of 128: 0.5 + 2/128
+               "w8": 1.0, "w4": 0.515625}
+WEIGHT_ONLY = ("w8", "w4")
 DTYPE_ALIASES = {
     "float32": "fp32", "fp32": "fp32", "float": "fp32",
     "bfloat16": "bf16", "bf16": "bf16",
@@ -34,6 +39,7 @@ QUANT_ALIASES = {
     "": "none", "none": "none", "no": "none",
     "int8": "int8", "8bit": "int8", "8-bit": "int8", "llm_int8": "int8",
     "4bit": "4bit", "4-bit": "4bit", "nf4": "4bit", "fp4": "4bit", "int4": "4bit",
+    "w8": "w8", "w4": "w4",
 }
 CUDA_FIXED_OVERHEAD = 512 * MiB  # CUDA context, cuBLAS workspace, allocator slack
 OVERHEAD_FRACTION = 0.05  # fragmentation and small buffers, relative to the weights
@@ -103,7 +109,8 @@ class MemoryEstimate:
         return self.weights_bytes + self.kv_cache_bytes + self.activation_bytes + self.overhead_bytes
 
     def describe(self) -> str:
-        q = "" if self.quantization == "none" else f" {self.quantization}"
+        label = {"w8": "int8 weight-only", "w4": "int4 weight-only"}.get(self.quantization, self.quantization)
+        q = "" if self.quantization == "none" else f" {label}"
         return (
             f"{self.total_bytes / GiB:.2f} GiB ({self.params / 1e9:.2f} B params, {self.dtype}{q}: weights "
             f"{self.weights_bytes / GiB:.2f} + KV {self.kv_cache_bytes / GiB:.2f} at {self.context_tokens} tokens"
@@ -373,7 +380,7 @@ def estimate_memory(
     dtype = normalize_dtype(dtype, device)
     quant = normalize_quantization(quantization)
     compute = DTYPE_BYTES[dtype]
-    if quant != "none":
+    if quant != "none" and quant not in WEIGHT_ONLY:
         compute = 2.0  # bitsandbytes computes in fp16/bf16 whatever the load dtype
     ctx = context_tokens or min(shape.max_context or 4096, 4096)
     if ctx < 1:

@@ -91,7 +91,11 @@ class QtModelOptions(QWidget):
         self.quant.addItem(self.tr("none"), "none")
         self.quant.addItem(self.tr("8-bit"), "8bit")
         self.quant.addItem(self.tr("4-bit NF4"), "4bit")
-        self.quant.setToolTip(self.tr("8-bit and 4-bit load through bitsandbytes and need an NVIDIA GPU"))
+        self.quant.addItem(self.tr("int8 (fast decode)"), "int8")
+        self.quant.addItem(self.tr("int4 (fast decode)"), "int4")
+        self.quant.setToolTip(self.tr(
+            "8-bit and 4-bit NF4 load through bitsandbytes, need an NVIDIA GPU and decode on the slow path; "
+            "int8 and int4 are quantized while loading and decode on the fast path (faster than bf16 on a GPU)"))
         opts_row = QHBoxLayout()
         for label, combo in ((self.tr("dtype"), self.dtype), (self.tr("device"), self.device),
                              (self.tr("quantization"), self.quant)):

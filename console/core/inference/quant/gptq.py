@@ -1,0 +1,127 @@
+"""GPTQ int4 checkpoints (safetensors with ``quantization_config.quant_method == "gptq"``) loaded
+into ``QuantLinear``s without GPTQ's CUDA extension packages.
+
+The GPTQ tensors of a linear layer ``name`` (auto-gptq / gptqmodel "v1" format, as transformers
+describes it): ``name.qweight`` int32 ``[K / 8, N]`` (8 values of one column a word, value i in
+bits 4i..4i+3), ``name.qzeros`` int32 ``[K / G, N / 8]`` (packed along N; the zero point is the
+stored value + 1), ``name.scales`` fp16 ``[K / G, N]``, ``name.g_idx`` (only the trivial order,
+``desc_act`` false, is taken).  w[n, k] = scales[k // G, n] * (q[k, n] - zero[k // G, n]).
+
+The model is built from its config on the meta device, the plain tensors (embeddings, norms, LM
+head, biases) are read from the safetensors files, and each quantized linear is repacked to the
+``QWeight`` layout (symmetric where every zero point is 8).  Runs on the model worker's thread.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+
+from console.core.inference.quant.tensor import QuantLinear, QWeight, pack_nibbles
+
+
+def gptq_config(folder: Path) -> dict | None:
+    """The folder's GPTQ quantization_config, or None where it is not a GPTQ checkpoint."""
+    try:
+        cfg = json.loads((Path(folder) / "config.json").read_text())
+    except (OSError, ValueError):
+        return None
+    qc = cfg.get("quantization_config") or {}
+    return qc if str(qc.get("quant_method", "")).lower() == "gptq" else None
+
+
+def _unpack_rows(packed: torch.Tensor) -> torch.Tensor:
+    """int32 [R, C] holding 8 nibbles a word along R -> [8R, C] values 0..15."""
+    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
+    v = (packed.unsqueeze(1) >> shifts.view(1, 8, 1)) & 15  # [R, 8, C]
+    return v.reshape(-1, packed.shape[1])
+
+
+def _unpack_cols(packed: torch.Tensor) -> torch.Tensor:
+    """int32 [R, C] holding 8 nibbles a word along C -> [R, 8C]."""
+    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
+    v = (packed.unsqueeze(2) >> shifts.view(1, 1, 8)) & 15  # [R, C, 8]
+    return v.reshape(packed.shape[0], -1)
+
+
+def repack_gptq(qweight: torch.Tensor, qzeros: torch.Tensor, scales: torch.Tensor, group: int,
+                g_idx: torch.Tensor | None = None) -> QWeight:
+    """One GPTQ layer's tensors -> QWeight (int4, groups of ``group``)."""
+    k = qweight.shape[0] * 8
+    if g_idx is not None and not torch.equal(g_idx.long(), torch.arange(k) // group):
+        raise ValueError("GPTQ act-order (desc_act) checkpoints are not supported: re-quantize without it")
+    q = _unpack_rows(qweight).t()  # [N, K]
+    z = (_unpack_cols(qzeros) + 1).t().float()  # [N, K / G]
+    s = scales.t().half().contiguous()
+    zeros = None if bool((z == 8).all()) else z.half().contiguous()
+    return QWeight(pack_nibbles(q).contiguous(), s, zeros, 4, group, k)
+
+
+def write_gptq_tensors(qw: QWeight) -> dict[str, torch.Tensor]:
+    """The inverse of ``repack_gptq`` for a QWeight with group >= 8 (tests write checkpoints with it)."""
+    from console.core.inference.quant.tensor import unpack_nibbles
+
+    u = unpack_nibbles(qw.q).to(torch.int32)[:, : qw.k].t().contiguous()  # [K, N]
+    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
+    qweight = (u.view(-1, 8, u.shape[1]) << shifts.view(1, 8, 1)).sum(1, dtype=torch.int32)
+    z = (qw.zeros.float() if qw.zeros is not None else torch.full_like(qw.scales, 8, dtype=torch.float32))
+    zt = (z.round().to(torch.int32) - 1).t().contiguous()  # [K / G, N]
+    qzeros = (zt.view(zt.shape[0], -1, 8) << shifts.view(1, 1, 8)).sum(2, dtype=torch.int32)
+    return {"qweight": qweight, "qzeros": qzeros, "scales": qw.scales.t().half().contiguous(),
+            "g_idx": (torch.arange(qw.k) // qw.group).to(torch.int32)}
+
+
+@torch.no_grad()
+def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
+    """The model of a GPTQ folder with QuantLinear layers, on ``device``."""
+    from safetensors.torch import load_file
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    folder = Path(folder)
+    qc = gptq_config(folder)
+    if qc is None:
+        raise ValueError(f"{folder} is not a GPTQ checkpoint")
+    if int(qc.get("bits", 4)) != 4:
+        raise ValueError(f"GPTQ with {qc.get('bits')} bits: only 4-bit checkpoints are supported")
+    if qc.get("desc_act"):
+        raise ValueError("GPTQ act-order (desc_act) checkpoints are not supported: re-quantize without it")
+    group = int(qc.get("group_size", 128))
+    tensors: dict[str, torch.Tensor] = {}
+    for f in sorted(folder.glob("*.safetensors")):
+        tensors.update(load_file(str(f)))
+    config = AutoConfig.from_pretrained(str(folder))
+    config.quantization_config = None
+    if hasattr(config, "__dict__"):
+        config.__dict__.pop("quantization_config", None)
+    with torch.device("meta"):
+        model = AutoModelForCausalLM.from_config(config, dtype=dtype)
+    for pname, parent in list(model.named_modules()):
+        for cname, child in list(parent.named_children()):
+            full = f"{pname}.{cname}" if pname else cname
+            if type(child) is torch.nn.Linear and f"{full}.qweight" in tensors:
+                qw = repack_gptq(tensors.pop(f"{full}.qweight"), tensors.pop(f"{full}.qzeros"),
+                                 tensors.pop(f"{full}.scales"), group, tensors.pop(f"{full}.g_idx", None))
+                qw = QWeight(qw.q.to(device), qw.scales.to(device),
+                             qw.zeros.to(device) if qw.zeros is not None else None, 4, group, qw.k)
+                bias = tensors.pop(f"{full}.bias", None)
+                setattr(parent, cname, QuantLinear(qw, bias.to(device, dtype) if bias is not None else None))
+    state = {k: v.to(dtype) if v.is_floating_point() else v for k, v in tensors.items()}
+    missing, unexpected = model.load_state_dict(state, strict=False, assign=True)
+    done = tuple(f"{n}." for n, m in model.named_modules() if isinstance(m, QuantLinear))
+    missing = [m for m in missing if not m.startswith(done)
+               and not (m == "lm_head.weight" and getattr(config, "tie_word_embeddings", False))]
+    if missing or unexpected:
+        raise ValueError(f"GPTQ checkpoint does not match its config: missing {missing[:5]}, unexpected {unexpected[:5]}")
+    if getattr(config, "tie_word_embeddings", False):
+        model.tie_weights()
+    # rotary embeddings' inv_freq (not in the checkpoint) was made on the meta device: build them again
+    for parent in list(model.modules()):
+        for cname, child in list(parent.named_children()):
+            if any(b.is_meta for b in child.buffers(recurse=False)) and hasattr(child, "config"):
+                with torch.device(device):
+                    setattr(parent, cname, type(child)(config=child.config))
+    model.to(device)
+    model.config.console_quantization = {"scheme": "gptq-int4", "group": group}
+    return model.eval()

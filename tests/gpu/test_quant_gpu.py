@@ -1,0 +1,134 @@
+"""Quantized kernels on the GPU: each equals dequantize-then-matmul (float32 reference from the same
+bf16 inputs) over shapes, group sizes, zero points and odd sizes; quantized tiny models decode the
+plain path's greedy tokens through the graph path (float32); bundled GGUF blocks decode on the GPU."""
+
+from __future__ import annotations
+
+import pytest
+
+import torch  # a hard dependency: a broken install fails here
+import torch.nn.functional as F
+
+from console.core.inference import fastdecode
+from console.core.inference.quant import kernels as qk
+from console.core.inference.quant.convert import quantize_model, repack_gguf
+from console.core.inference.quant.tensor import dequantize, quantize
+from console.core.inference.warmup import warm_up
+from tests.core.inference.test_decode import ARCHS, prompt, run, tiny_model
+
+pytestmark = pytest.mark.gpu
+
+SCHEMES = [(8, 0, False), (8, 32, False), (4, 32, False), (4, 64, False), (4, 128, False), (4, 64, True),
+           (4, 128, True)]
+SHAPES = [(1, 64), (37, 200), (128, 1536), (257, 1000), (2048, 1536), (96, 13696 // 4), (1536, 8960)]
+
+
+def rel(a, b) -> float:
+    return float((a.float() - b.float()).norm() / b.float().norm())
+
+
+def fresh(n, k, seed, dtype=torch.bfloat16):
+    g = torch.Generator(device="cuda").manual_seed(seed)
+    return torch.randn(n, k, generator=g, device="cuda").to(dtype)
+
+
+@pytest.fixture(params=[True, False], ids=["words", "bytes"])
+def words(request, monkeypatch):
+    """Both GEMV tile readers: 32-bit words (the default) and the first version's bytes."""
+    monkeypatch.setattr(qk, "WORDS", request.param)
+    yield request.param
+    assert qk.WORDS == request.param  # the word kernel built: no silent fallback to bytes
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", SHAPES)
+def test_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, words):
+    w = fresh(n, k, n + k)
+    qw = quantize(w, bits, group, zp)
+    wd = dequantize(qw)  # float32
+    for seed in range(2):  # fresh inputs each time
+        x = fresh(1, k, 1000 + seed)
+        ref = x.float() @ wd.t()
+        got = torch.full((1, n), float("nan"), dtype=torch.bfloat16, device="cuda")
+        got = qk.gemv(x, qw, out=got.zero_(), mode="residual")  # every element written (added to 0)
+        assert torch.isfinite(got).all()
+        assert rel(got, ref) < 1e-2
+        assert rel(qk.gemv(x, qw), ref) < 1e-2
+        nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+        xn = F.rms_norm(x, (k,), nw, 1e-6)
+        assert rel(qk.gemv(x, qw, norm=(nw, 1e-6)), xn.float() @ wd.t()) < 1e-2
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
+def test_gate_up_gemv(bits, group, zp, inter, k):
+    w = fresh(2 * inter, k, inter)
+    qw = quantize(w, bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 7)
+    gu = x.float() @ wd.t()
+    ref = F.silu(gu[:, :inter]) * gu[:, inter:]
+    assert rel(qk.gemv(x, qw, mode="glu"), ref) < 2e-2
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", [(37, 200), (2048, 1536)])
+def test_dequantize_kernel_and_rows(bits, group, zp, n, k):
+    qw = quantize(fresh(n, k, 3), bits, group, zp)
+    for dt in (torch.bfloat16, torch.float32):
+        assert torch.equal(qk.dequantize(qw, dt), dequantize(qw, dt))
+    x = fresh(19, k, 4)
+    ref = x.float() @ dequantize(qw).t()
+    assert rel(qk.linear(x, qw), ref) < 1e-2
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("scheme", ["int8", "int4"])
+def test_quantized_graph_path_equals_plain_path(arch, scheme):
+    model = tiny_model(arch).cuda()
+    quantize_model(model, scheme, group=32)
+    assert fastdecode.unsupported_reason(model) is None
+    ids = prompt(200, seed=11).cuda()
+    plain, st = run(model, ids, 60, fast=False)
+    got, stats = run(model, ids, 60)
+    assert stats.fast_path and not st.fast_path
+    assert got == plain
+    runner = fastdecode.runner_for(model)
+    assert runner.quantized and runner.graphs
+    assert run(model, ids, 37)[0] == plain[:37]
+    fastdecode.release(model)
+
+
+def test_bf16_quantized_model_runs_and_warm_up_captures():
+    model = tiny_model("qwen2", dtype=torch.bfloat16).cuda()
+    quantize_model(model, "int4", group=64)
+    info = warm_up(model)
+    assert info["fast_path"]
+    runner = fastdecode.runner_for(model)
+    assert ("prefill", 16, 256) in runner.graphs and any(k[0] == "decode" for k in runner.graphs)
+    got, st = run(model, prompt(30).cuda(), 20)
+    assert st.fast_path and len(got) == 20
+    fastdecode.release(model)
+
+
+def test_bundled_gguf_blocks_on_the_gpu():
+    from console.core.inference.bundled_model import bundled_model_path, bundled_model_present
+
+    if not bundled_model_present():
+        pytest.skip("the bundled GGUF is not on this machine (the CPU suite checks the same repacking)")
+    bundled_gguf = bundled_model_path()
+    import gguf
+    import numpy as np
+    from gguf.quants import dequantize as gguf_dequantize
+
+    reader = gguf.GGUFReader(str(bundled_gguf))
+    for t in reader.tensors:
+        if t.name in ("blk.0.attn_q.weight", "blk.5.ffn_gate.weight"):
+            raw = np.asarray(t.data)
+            k, n = (int(v) for v in t.shape[:2])
+            qw = repack_gguf(t.tensor_type.name, raw, n, k)
+            qw = type(qw)(qw.q.cuda(), qw.scales.cuda(), qw.zeros.cuda() if qw.zeros is not None else None,
+                          qw.bits, qw.group, qw.k)
+            ref_w = torch.from_numpy(gguf_dequantize(raw, t.tensor_type).reshape(n, k).astype(np.float32)).cuda()
+            x = fresh(1, k, 9)
+            assert rel(qk.gemv(x, qw), x.float() @ ref_w.t()) < 1e-2
