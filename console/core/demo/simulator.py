@@ -27,6 +27,7 @@ from paho.mqtt.properties import Properties
 
 from console.core.fleet.catalog import Fleet
 from console.core.mqtt.link import BrokerConfig, connect_properties, enable_nodelay, make_client
+from console.core.telemetry.context import traceparent_from_properties
 from console.core.protocol import (
     STATUS_OFFLINE,
     STATUS_ONLINE,
@@ -184,6 +185,8 @@ class Simulator:
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self.published = 0
+        # telemetry.device.DeviceTracer: continue a command's trace (its traceparent) in a span of the device's
+        self.tracing: Any = None
         ids = list(self.devices)
         if self.per_device:
             groups = [[i] for i in ids]
@@ -306,13 +309,24 @@ class Simulator:
             log.info("%s: malformed command ignored: %s", dev.meta.id, exc)
             return
         props = _reply_properties(msg)
-        with self._locks[dev.meta.id]:
-            acks, changed = dev.handle_command(raw)
-            ack_topic = device_topic(self.prefix, dev.meta.id, "ack")
-            for ack in acks:
-                if ack.status == "done" and changed:
-                    self._publish_state(client, dev)
-                client.publish(ack_topic, encode_json(ack.to_json()), qos=1, properties=props)
+        tracing = self.tracing
+        span = None
+        if tracing is not None:
+            traceparent = (traceparent_from_properties(msg.properties)  # MQTT 5, else the payload's field
+                           or (raw.get("trace") if isinstance(raw, dict) else ""))
+            span = tracing.start(traceparent, dev.meta.id, raw, msg.qos) if traceparent else None
+        acks: list[Ack] = []
+        try:
+            with self._locks[dev.meta.id]:
+                acks, changed = dev.handle_command(raw)
+                ack_topic = device_topic(self.prefix, dev.meta.id, "ack")
+                for ack in acks:
+                    if ack.status == "done" and changed:
+                        self._publish_state(client, dev)
+                    client.publish(ack_topic, encode_json(ack.to_json()), qos=1, properties=props)
+        finally:
+            if span is not None:
+                span.end(acks)
 
     def _ack_failure(self, client, dev: SimDevice, msg: mqtt.MQTTMessage, reason: str) -> None:
         """Ack ``failed`` when the payload has a usable command id; never raises."""

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from console.core.events import Event
 from console.core.inference.types import RequestMetrics
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ GPU_FIELDS = ("allocated", "reserved", "peak", "nvml_used", "nvml_total")
 REQUEST_FIELDS = ("t", "queue_wait_s", "ttft_s", "e2e_s", "decode_tps", "prompt_tokens", "new_tokens",
                   "cached_prompt_tokens", "ok", "cancelled")
 LATENCY_FIELDS = ("queue_wait_s", "ttft_s", "e2e_s", "decode_tps")
+# every request any Telemetry records, as it is recorded: (telemetry, metrics, ok, t).  The one hook
+# for listeners outside the model stack (console.core.telemetry: spans, the Health view)
+request_recorded = Event("model-request-recorded")
 
 
 class Ring:
@@ -224,11 +228,13 @@ class Telemetry:
     # -- requests ------------------------------------------------------------------------------
     def record_request(self, m: RequestMetrics, ok: bool = True, now: float | None = None) -> None:
         tps = m.decode_tps
+        now = time.time() if now is None else now
         self.requests.append(
-            [time.time() if now is None else now, m.queue_wait_s, np.nan if m.ttft_s is None else m.ttft_s, m.e2e_s,
+            [now, m.queue_wait_s, np.nan if m.ttft_s is None else m.ttft_s, m.e2e_s,
              np.nan if tps is None else tps, m.prompt_tokens, m.new_tokens, m.cached_prompt_tokens, 1.0 if ok else 0.0,
              1.0 if m.cancelled else 0.0]
         )
+        request_recorded.emit(self, m, ok, now)
 
     def request_column(self, name: str) -> np.ndarray:
         return self.requests.values()[:, REQUEST_FIELDS.index(name)]

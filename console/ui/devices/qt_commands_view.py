@@ -1,13 +1,16 @@
 """The commands view: every recent command with its live state; a queued one can be cancelled.
-Other consoles' commands are listed too, marked, and read-only (nothing here acts on them)."""
+Other consoles' commands are listed too, marked, and read-only (nothing here acts on them).
+Under the table, the selected command's timeline (``qt_command_timeline``), refreshed as it moves."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from console.core.commands.pipeline import CommandPipeline
 from console.core.protocol import CommandState
 
+from console.ui.devices.qt_command_timeline import QtCommandTimeline
 from console.ui.devices.qt_commands_model import QtCommandsModel, is_other
 
 
@@ -26,8 +29,8 @@ class QtCommandsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in (("time", 95), ("device", 120), ("command", 150), ("origin", 70), ("state", 90),
-                           ("attempts", 45)):
+        for col, width in (("time", 70), ("device", 110), ("command", 140), ("origin", 60), ("state", 85),
+                           ("attempts", 35)):  # fits 1280 px without sideways scrolling (the detail column stretches)
             self.table.setColumnWidth(QtCommandsModel.COLUMNS.index(col), width)
         self.cancel_button = QPushButton(self.tr("Cancel queued command"))
         self.cancel_button.setEnabled(False)
@@ -36,12 +39,20 @@ class QtCommandsView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.cancel_button)
+        self.timeline = QtCommandTimeline(pipeline)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.splitter, 1)
         lay.addLayout(bar)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_timeline())
         self.model.commandUpdated.connect(lambda _row: self._update_buttons())
+        self.model.commandUpdated.connect(self._follow_timeline)
         self.cancel_button.clicked.connect(self._cancel_selected)
         self._update_buttons()
 
@@ -54,6 +65,14 @@ class QtCommandsView(QWidget):
         self.cancel_button.setEnabled(row is not None and row.state is CommandState.QUEUED and not is_other(row))
         n_open = len(self.pipeline.open_rows())
         self.summary.setText(self.tr("{n} in flight").format(n=n_open))
+
+    def _show_timeline(self) -> None:
+        row = self.selected()
+        self.timeline.show_command(None if row is None else row.id, other=row is not None and is_other(row))
+
+    def _follow_timeline(self, row) -> None:
+        if row.id == self.timeline.command_id:
+            self.timeline.refresh()
 
     def _cancel_selected(self) -> None:
         row = self.selected()
