@@ -1,14 +1,24 @@
-"""Utterance → commands on the evaluation set (tests/data/utterances.jsonl), against a baseline.
+"""The assistant measured: utterance → commands over the demo fleet, per layer and overall.
 
-The parser (console/core/assistant/parser.py: rules + bilingual aliases) and the trivial baseline (the same
-value rules, but a device is found only when its exact catalog name or id is in the utterance: no
-aliases, zones, kinds or plurals) read every utterance of the set in the same run.
+Sets (JSON lines, written before the code they measure):
 
-Reported: valid % (proposed commands that DeviceMeta.validate_params accepts, re-checked here),
-exact % (the set of proposed (device, params) equals the expected one, or a refusal was expected
-and given), refusal precision/recall, refusal-kind accuracy, exact % per language, p50/p95 parse
-latency, and ``exact_ratio`` = parser exact % / baseline exact %.  The last line of output is one
-JSON object.  ``--quick`` runs fewer latency repetitions (same fields); ``--show`` lists misses.
+- ``bench/intents_dev.jsonl`` (default): {"text", "expect": {"commands": [{"device", "params"}]} or
+  {"refusal": true}, "names_device", "lang"}.
+- ``bench/intents_heldout.jsonl``: the same shape, scored once at the end (``--heldout``).
+- the older sets ``tests/data/utterances*.jsonl`` ({"expect": [{"device_id", "params"}]} or
+  {"refuse": KIND}) are read too (``--dataset``).
+
+Per layer (the layer that answered: rules, semantics, model, or ``refused`` for a refusal) and
+overall: valid % (proposed commands that ``DeviceMeta.validate_params`` accepts unchanged), exact %
+(the set of (device, params) equals the expected one, or a refusal was expected and given), the
+wrong-direction count (a proposed command that goes against the utterance's direction words, checked
+by ``console.core.assistant.direction``, or opposes the expected value of a bool/bound), refusal
+precision/recall, p50/p95 latency.  exact % is also split by ``names_device`` and language.
+
+``--model bundled|FILE.gguf|FOLDER`` (or ``--remote-url URL``) also loads the model layer, once, and
+scores it on ``tests/data/ties.jsonl`` (utterances the rules read as a tie between devices): right
+picks out of 10 and p50/p95 seconds, under ``"ties"``.
+``--quick`` runs one latency repetition.  ``--show`` lists the misses.  The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -23,213 +33,198 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from console.core.fleet.catalog import load_fleet  # noqa: E402
 from console.core.assistant.aliases import default_aliases  # noqa: E402
-from console.core.assistant.parser import IntentParser  # noqa: E402
+from console.core.fleet.catalog import load_fleet  # noqa: E402
 from console.core.protocol import ProtocolError  # noqa: E402
 
-DATASET = ROOT / "tests" / "data" / "utterances.jsonl"
-# written after the parser, each scored once before any fix (docs/ASSISTANT.md has those first-run numbers)
-HOLDOUT = [ROOT / "tests" / "data" / "utterances_holdout.jsonl", ROOT / "tests" / "data" / "utterances_fresh.jsonl"]
+DEV = ROOT / "bench" / "intents_dev.jsonl"
+HELDOUT = ROOT / "bench" / "intents_heldout.jsonl"
 
 
-def load_set(path: Path = DATASET) -> list[dict]:
+def load_set(path: Path) -> list[dict]:
+    """Rows in the new shape, whatever the file's shape."""
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            row = json.loads(line)
-            row["line"] = n
-            rows.append(row)
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        exp = row.get("expect")
+        if "refuse" in row:
+            exp = {"refusal": True}
+        elif isinstance(exp, list):
+            exp = {"commands": [{"device": c["device_id"], "params": c["params"]} for c in exp]}
+        rows.append({"text": row["text"], "expect": exp, "names_device": row.get("names_device", True),
+                     "lang": row.get("lang", "en"), "line": n})
     return rows
 
 
 def canon(commands) -> frozenset:
-    """Order-free, type-stable form of a list of {device_id, params}: 22 and 22.0 compare equal."""
+    """Order-free, type-stable (device, params): 22 and 22.0 compare equal."""
     out = set()
     for c in commands:
-        params = c["params"] if isinstance(c, dict) else c.params
-        dev = c["device_id"] if isinstance(c, dict) else c.device_id
+        dev, params = (c["device"], c["params"]) if isinstance(c, dict) else (c.device_id, c.params)
         norm = {k: (v if isinstance(v, (bool, str)) else round(float(v), 6)) for k, v in params.items()}
         out.add((dev, json.dumps(norm, sort_keys=True)))
     return frozenset(out)
 
 
-def evaluate(parser: IntentParser, rows: list[dict], by_id: dict, reps: int) -> dict:
-    exact = valid = proposed = 0
-    tp = pred_refusals = exp_refusals = kind_ok = 0
-    per_lang: dict[str, list[int]] = {}
-    times: list[float] = []
-    misses = []
-    for row in rows:
-        for _ in range(reps):
-            t0 = time.perf_counter()
-            prop = parser.parse(row["text"])
-            times.append(time.perf_counter() - t0)
-        for c in prop.commands:
-            proposed += 1
-            try:
-                if by_id[c.device_id].validate_params("set", c.params) == c.params:
-                    valid += 1
-            except (ProtocolError, KeyError):
-                pass
-        want_refusal = "refuse" in row
-        got_refusal = prop.refusal is not None
-        exp_refusals += want_refusal
-        pred_refusals += got_refusal
-        if want_refusal and got_refusal:
-            tp += 1
-            kind_ok += prop.refusal.kind == row["refuse"]
-            hit = True
-        elif not want_refusal and not got_refusal:
-            hit = canon(prop.commands) == canon(row["expect"])
-        else:
-            hit = False
-        exact += hit
-        per_lang.setdefault(row["lang"], []).append(int(hit))
-        if not hit:
-            got = prop.refusal.kind + ": " + prop.refusal.reason if got_refusal else [
-                (c.device_id, c.params) for c in prop.commands]
-            misses.append({"line": row["line"], "text": row["text"], "want": row.get("refuse") or row["expect"],
-                           "got": got})
-    n = len(rows)
-    times.sort()
-    return {
+def opposes(meta, got: dict, want: dict | None) -> bool:
+    """A proposed change that goes the other way than the expected one (a bool flipped, or a number
+    on the wrong side of the expected value's bound: 100 where 0 was expected)."""
+    if not want:
+        return False
+    for k, v in got.items():
+        if k not in want:
+            continue
+        w = want[k]
+        if isinstance(v, bool) and isinstance(w, bool) and v != w:
+            return True
+        cap = meta.capabilities.get(k)
+        if cap is not None and cap.type in ("int", "float") and cap.min is not None and cap.max is not None \
+                and not isinstance(v, bool):
+            if float(w) == cap.min and float(v) > cap.min or float(w) == cap.max and float(v) < cap.max:
+                if abs(float(v) - float(w)) > (cap.max - cap.min) / 2:
+                    return True
+    return False
+
+
+def _direction_ok(text: str, prop, by_id) -> bool:
+    try:
+        from console.core.assistant.direction import check_proposal
+    except ImportError:  # before the direction check existed (the baseline)
+        return True
+    return check_proposal(text, prop, by_id) is None
+
+
+def summarize_rows(results: list[dict]) -> dict:
+    n = len(results)
+    if not n:
+        return {"utterances": 0}
+    proposed = sum(r["proposed"] for r in results)
+    valid = sum(r["valid"] for r in results)
+    exp_ref = sum(r["want_refusal"] for r in results)
+    pred_ref = sum(r["got_refusal"] for r in results)
+    tp = sum(r["want_refusal"] and r["got_refusal"] for r in results)
+    times = sorted(t for r in results for t in r["times"])
+    out = {
+        "utterances": n,
         "valid_pct": round(100.0 * valid / proposed, 2) if proposed else 100.0,
         "proposed": proposed,
-        "exact_pct": round(100.0 * exact / n, 2),
-        "refusal_precision": round(tp / pred_refusals, 3) if pred_refusals else 0.0,
-        "refusal_recall": round(tp / exp_refusals, 3) if exp_refusals else 0.0,
-        "refusal_kind_acc": round(kind_ok / tp, 3) if tp else 0.0,
-        "exact_pct_by_lang": {k: round(100.0 * sum(v) / len(v), 2) for k, v in sorted(per_lang.items())},
+        "exact_pct": round(100.0 * sum(r["hit"] for r in results) / n, 2),
+        "wrong_direction": sum(r["wrong_direction"] for r in results),
+        "refusal_precision": round(tp / pred_ref, 3) if pred_ref else None,
+        "refusal_recall": round(tp / exp_ref, 3) if exp_ref else None,
         "p50_ms": round(1000 * statistics.median(times), 3),
         "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 3),
-        "misses": misses,
     }
+    return out
+
+
+def evaluate(understand, rows: list[dict], by_id: dict, reps: int) -> tuple[dict, list[dict]]:
+    results = []
+    for row in rows:
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            prop = understand(row["text"])
+            times.append(time.perf_counter() - t0)
+        valid = wrong = 0
+        want = {c["device"]: c["params"] for c in row["expect"].get("commands", [])}
+        for c in prop.commands:
+            try:
+                valid += by_id[c.device_id].validate_params("set", c.params) == c.params
+            except (ProtocolError, KeyError):
+                pass
+            if c.device_id in by_id and opposes(by_id[c.device_id], c.params, want.get(c.device_id)):
+                wrong += 1
+        if prop.commands and not _direction_ok(row["text"], prop, by_id):
+            wrong = max(wrong, 1)
+        want_ref = bool(row["expect"].get("refusal"))
+        got_ref = prop.refusal is not None
+        if want_ref or got_ref:
+            hit = want_ref and got_ref
+        else:
+            hit = canon(prop.commands) == canon(row["expect"]["commands"])
+        layer = "refused" if got_ref else getattr(prop, "layer", "rules")
+        results.append({"row": row, "layer": layer, "hit": hit, "valid": valid, "proposed": len(prop.commands),
+                        "wrong_direction": wrong, "want_refusal": want_ref, "got_refusal": got_ref, "times": times,
+                        "got": (prop.refusal.kind + ": " + prop.refusal.reason) if got_ref else
+                        [(c.device_id, c.params, "model" if c.picked_by_model else "") for c in prop.commands]})
+    overall = summarize_rows(results)
+    named = [r for r in results if r["row"]["names_device"]]
+    unnamed = [r for r in results if not r["row"]["names_device"]]
+    overall["exact_pct_names_device"] = summarize_rows(named).get("exact_pct")
+    overall["exact_pct_no_device"] = summarize_rows(unnamed).get("exact_pct")
+    overall["exact_pct_by_lang"] = {lang: summarize_rows([r for r in results if r["row"]["lang"] == lang])["exact_pct"]
+                                    for lang in sorted({r["row"]["lang"] for r in results})}
+    overall["by_layer"] = {layer: {k: v for k, v in summarize_rows([r for r in results if r["layer"] == layer]).items()
+                                   if k not in ("refusal_precision", "refusal_recall")}
+                           for layer in sorted({r["layer"] for r in results})}
+    return overall, [r for r in results if not r["hit"] or r["wrong_direction"]]
+
+
+def make_understand(fleet, args):
+    """The assistant as the console runs it (all layers), or the rules-only parser before they existed."""
+    try:
+        from console.core.assistant.layers import Assistant
+    except ImportError:
+        from console.core.assistant.parser import IntentParser
+        return IntentParser(fleet, default_aliases()).parse, {"engine": None}
+    chooser, info = None, {"engine": None}
+    if args.model or args.remote_url:
+        from console.core.assistant.model_choice import chooser_from_args
+        t0 = time.perf_counter()
+        chooser, name = chooser_from_args(model=args.model or None, remote_url=args.remote_url or None)
+        info = {"engine": name, "load_s": round(time.perf_counter() - t0, 2)}
+    return Assistant(fleet, default_aliases(), chooser=chooser).understand, info
 
 
 TIES = ROOT / "tests" / "data" / "ties.jsonl"
 
 
-def make_score(model, tok):
-    """Summed log-probabilities of each continuation after the prompt (the recipe in docs/ASSISTANT.md)."""
-    import torch
-
-    @torch.no_grad()
-    def score(prompt, conts):
-        p = tok(prompt, return_tensors="pt").input_ids
-        out = []
-        for c in conts:
-            ids = torch.cat([p, tok(c, add_special_tokens=False, return_tensors="pt").input_ids], 1).to(model.device)
-            logp = model(ids).logits[0, :-1].log_softmax(-1)
-            tgt = ids[0, 1:]
-            out.append(float(logp[p.shape[1] - 1:].gather(1, tgt[p.shape[1] - 1:, None]).sum()))
-        return out
-
-    return score
-
-
-def load_lm(source: str):
-    """A GGUF file (de-quantized in memory, no cache written) or a transformers folder."""
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    from console.core.inference.bundled_model import bundled_model_path
-
-    path = bundled_model_path() if source == "bundled" else Path(source)
-    if path.suffix == ".gguf":
-        kw = {"gguf_file": path.name}
-        folder = path.parent
-    else:
-        kw, folder = {}, path
-    tok = AutoTokenizer.from_pretrained(str(folder), **kw)
-    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32, **kw)
-    model.eval()
-    return model, tok, path.name
-
-
-def tie_break(fleet, source: str) -> dict:
-    """The model's picks on tests/data/ties.jsonl against 'first candidate in catalog order'."""
-    from console.core.assistant.ranker import likelihood_ranker
-
-    t0 = time.perf_counter()
-    model, tok, name = load_lm(source)
-    load_s = time.perf_counter() - t0
-    model_ranker = likelihood_ranker(make_score(model, tok))
-    rows = load_set(TIES)
-    first = IntentParser(fleet, default_aliases(), ranker=lambda u, c: [1.0] + [0.0] * (len(c) - 1))
-    ranked = IntentParser(fleet, default_aliases(), ranker=model_ranker)
-    right = first_right = 0
-    times, picks = [], []
+def ties(understand) -> dict:
+    """The model layer on tests/data/ties.jsonl: utterances the rules read as a tie between devices."""
+    rows = [json.loads(line) for line in TIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = model_rows = 0
+    times = []
     for row in rows:
-        t1 = time.perf_counter()
-        prop = ranked.parse(row["text"])
-        times.append(time.perf_counter() - t1)
-        got = prop.commands[0].device_id if prop.commands and prop.commands[0].picked_by_model else None
-        right += got == row["expect"]
-        base = first.parse(row["text"])
-        first_right += bool(base.commands) and base.commands[0].device_id == row["expect"]
-        picks.append({"text": row["text"], "want": row["expect"], "got": got})
-    n = len(rows)
-    return {"model": name, "load_s": round(load_s, 1), "ties": n, "model_right": right,
-            "first_candidate_right": first_right, "p50_s": round(statistics.median(times), 3), "picks": picks}
+        t0 = time.perf_counter()
+        prop = understand(row["text"])
+        times.append(time.perf_counter() - t0)
+        model_rows += prop.layer == "model"
+        right += bool(prop.commands) and prop.commands[0].device_id == row["expect"]
+    times.sort()
+    return {"utterances": len(rows), "right": right, "answered_by_model": model_rows,
+            "p50_s": round(statistics.median(times), 3), "p95_s": round(times[int(0.95 * (len(times) - 1))], 3)}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="fewer latency repetitions (< 30 s), same fields")
-    ap.add_argument("--show", action="store_true", help="print each utterance the parser gets wrong")
-    ap.add_argument("--dataset", type=Path, default=DATASET)
-    ap.add_argument("--model", default="", help="also measure the tie-break with this model ('bundled', a .gguf "
-                                                 "or a transformers folder) on tests/data/ties.jsonl; not with --quick")
-    ap.add_argument("--holdout", type=Path, nargs="*", default=HOLDOUT,
-                    help="sets written after the parser, reported together under 'holdout'")
+    ap.add_argument("--dataset", type=Path, default=DEV)
+    ap.add_argument("--heldout", action="store_true", help="score bench/intents_heldout.jsonl instead")
+    ap.add_argument("--model", default="", help="'bundled', a .gguf or a transformers folder: the model layer")
+    ap.add_argument("--remote-url", default="", help="an OpenAI-compatible server for the model layer")
+    ap.add_argument("--quick", action="store_true", help="one latency repetition (default 5)")
+    ap.add_argument("--show", action="store_true", help="print each miss")
     args = ap.parse_args(argv)
-    reps = 3 if args.quick else 30
-
+    path = HELDOUT if args.heldout else args.dataset
     fleet = load_fleet()
     by_id = fleet.by_id()
-    rows = load_set(args.dataset)
-    t0 = time.perf_counter()
-    rules = IntentParser(fleet, default_aliases())
-    build_ms = 1000 * (time.perf_counter() - t0)
-    baseline = IntentParser(fleet, None, names_only=True)
-    res = evaluate(rules, rows, by_id, reps)
-    base = evaluate(baseline, rows, by_id, reps)
-    hold = None
-    sets = [p for p in args.holdout if p.is_file() and p.stat().st_size and p != args.dataset]
-    if sets:
-        hrows = [r for p in sets for r in load_set(p)]
-        hold = evaluate(rules, hrows, by_id, 1)
-        hbase = evaluate(baseline, hrows, by_id, 1)
-        hold = {"utterances": len(hrows), **{k: hold[k] for k in ("valid_pct", "exact_pct", "refusal_precision",
-                                                                  "refusal_recall", "exact_pct_by_lang")},
-                "exact_pct_by_set": {p.stem: evaluate(rules, load_set(p), by_id, 1)["exact_pct"] for p in sets},
-                "misses": hold["misses"], "baseline_exact_pct": hbase["exact_pct"],
-                "exact_ratio": round(hold["exact_pct"] / hbase["exact_pct"], 2) if hbase["exact_pct"] else None}
+    rows = load_set(path)
+    understand, info = make_understand(fleet, args)
+    reps = 1 if args.quick or info.get("engine") else 5
+    overall, misses = evaluate(understand, rows, by_id, reps)
     if args.show:
-        for m in res["misses"] + (hold["misses"] if hold else []):
-            print(f"MISS line {m['line']}: {m['text']!r}\n   want {m['want']}\n   got  {m['got']}")
-    out = {
-        "bench": "intents",
-        "quick": args.quick,
-        "utterances": len(rows),
-        "zh": sum(r["lang"] == "zh" for r in rows),
-        "refusals_expected": sum("refuse" in r for r in rows),
-        "multi_device": sum(len(r.get("expect", [])) > 1 for r in rows),
-        **{k: v for k, v in res.items() if k != "misses"},
-        "misses": len(res["misses"]),
-        "build_ms": round(build_ms, 2),
-        "baseline": {k: v for k, v in base.items() if k not in ("misses", "exact_pct_by_lang")},
-        "exact_ratio": round(res["exact_pct"] / base["exact_pct"], 2) if base["exact_pct"] else None,
-    }
-    if args.model and not args.quick:
-        tb = tie_break(fleet, args.model)
-        if args.show:
-            for pick in tb["picks"]:
-                print(f"TIE {pick['text']!r}: want {pick['want']}, model {pick['got']}")
-        out["tie_break"] = {k: v for k, v in tb.items() if k != "picks"}
-    if hold is not None:
-        out["holdout"] = {**{k: v for k, v in hold.items() if k != "misses"}, "misses": len(hold["misses"])}
+        for m in misses:
+            print(f"MISS [{m['layer']}] line {m['row']['line']}: {m['row']['text']!r}\n"
+                  f"   want {m['row']['expect']}\n   got  {m['got']}")
+    out = {"bench": "intents", "set": path.name, **info,
+           "zh": sum(r["lang"] == "zh" for r in rows),
+           "no_device": sum(not r["names_device"] for r in rows),
+           "refusals_expected": sum(bool(r["expect"].get("refusal")) for r in rows),
+           **overall, "misses": len(misses)}
+    if info.get("engine"):  # the model layer, on the utterances that reach it
+        out["ties"] = ties(understand)
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

@@ -7,7 +7,14 @@ Nothing is sent from here; the UI shows the proposal and the operator confirms i
 
 Modules, top to bottom (each imports only those below it):
 
-- ``parser``      IntentParser / parse: the entry point, clause by clause when parts clash
+- ``intent_cli``  ``autoglm-console intent``: JSON lines, no broker, no window
+- ``layers``      Assistant: rules → catalog semantics → the model's choice, and the gates every layer
+                  passes (exposure, direction check, deliberate refusals never retried)
+- ``model_choice`` the model layer: likelihood scoring of the enumerated legal readings (local), or
+                  the number of one (remote); torch imported lazily
+- ``semantics``   what kinds do in the world (declared in the catalog) · ``ha_semantics``: derived
+                  for Home Assistant devices · ``typos`` (rapidfuzz) · ``ordinals``
+- ``parser``      IntentParser / parse: the rules layer, clause by clause when parts clash
 - ``targets``     which devices (groups, all / one / the model's pick)
 - ``assign``      what one device gets (enums, numbers) · ``actions``: what a verb does to it
 - ``reader``      utterance → Reading · ``values``: numbers as values · ``leftovers``: unknown words
@@ -15,6 +22,7 @@ Modules, top to bottom (each imports only those below it):
 - ``proposal``    Proposal / ProposedCommand / Refusal, building and validating them
 - ``vocabulary``  the fleet's phrase tables · ``ranker``: the optional model's tie-break
 - ``aliases``     bilingual names · ``wording``: labels and summaries · ``reading``: the Reading data
+- ``direction``   the direction check (close/stop/off/关/停 never open/start/raise, and the reverse)
 - ``lexicon``, ``numbers``, ``phrases``  words as data, numerals and units, phrase matching
 
 How an utterance is read (docs/ASSISTANT.md has the full table):

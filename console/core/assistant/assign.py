@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from console.core.assistant.actions import apply_action, read_only
-from console.core.assistant.lexicon import PERCENT_WORDS
+from console.core.assistant.lexicon import ANY_OFF, ANY_ON, CLOSE, OFF, ON, OPEN, PERCENT_WORDS
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
 from console.core.assistant.phrases import normalize
 from console.core.assistant.numbers import UNIT_OF
@@ -37,17 +37,31 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
     if r.bad_enum:
         return _bad_enum(meta, r.bad_enum, hinted, lang, name)
     for num in r.numbers:
+        if num.special == "MAX" and normalize(num.text) in AMOUNT_WORDS:
+            if r.actions:  # "close the valve completely", "stop the pump fully", "open the valve fully and
+                continue  # start the pump": how far the verb goes (its full travel), never a value of its own
+            if r.direction == {"down"}:
+                num = Num(None, num.unit, special="MIN", text=num.text)  # "dim the lamp completely": down all the way
         got = _number_value(meta, num, hinted, lang, name)
         if isinstance(got, Fail):
             return got
         if fail := put(*got):
             return fail
+    ups = [a for a in r.actions if a in (ON, OPEN, ANY_ON)]
+    downs = [a for a in r.actions if a in (OFF, CLOSE, ANY_OFF)]
+    if ups and downs:  # "open the blinds and close the valve": each clause on its own (parser.py), never one
+        return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
+                                 f"{name}：既要打开又要关闭"))
     for act in r.actions:
         if fail := apply_action(meta, act, params, lang, name, r.leftover_words, generic):
             return fail
     if not params:
         return Fail(NOTHING_ACTIONABLE, t(lang, f"nothing to change on {name}", f"{name}没有要改变的设置"))
     return params
+
+
+# amount words: how far the verb goes ("close it completely"), not a value of their own
+AMOUNT_WORDS = {"fully", "completely", "all the way", "totally", "entirely", "全开", "完全", "彻底"}
 
 
 def _enum_cap(meta: DeviceMeta, e: str, hinted: list[str], lang: str, name: str) -> Capability | Fail:

@@ -13,7 +13,7 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 
 ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
-         "enable", "sound", "resume", "trigger"],
+         "enable", "sound", "resume", "trigger", "going", "get going"],
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],
@@ -36,7 +36,7 @@ ACTIONS_ZH = {
 CAP_WORDS = {
     ("level",): ["brightness", "dim level", "light level", "level", "亮度", "光照"],
     ("setpoint", "temp"): ["temperature", "temp", "setpoint", "set point", "温度", "设定温度"],
-    ("speed",): ["speed", "速度", "转速", "风速", "档位"],
+    ("speed",): ["speed", "slow down", "speed up", "速度", "转速", "风速", "档位", "减速", "加速"],
     ("flow",): ["flow rate", "flow", "流量", "流速"],
     ("humidity",): ["humidity", "湿度"],
     ("load",): ["load", "负载", "负荷"],
@@ -64,14 +64,15 @@ VALUE_WORDS = {
     "HALF": ["halfway", "half way", "half-way", "half", "一半", "半开"],
     "QUARTER": ["a quarter", "quarter", "one quarter", "四分之一"],
     "THREE_QUARTERS": ["three quarters", "three-quarters", "3/4", "四分之三"],
-    "MAX": ["fully", "full", "all the way", "completely", "maximum", "max", "最大", "最高", "全开"],
+    "MAX": ["fully", "full", "all the way", "completely", "totally", "entirely", "maximum", "max", "最大", "最高",
+            "全开", "完全", "彻底"],
     "MIN": ["minimum", "min", "最小", "最低"],
 }
 
 PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}
 
 # words for "devices" in general: with a zone, every device there; alone, the whole fleet
-GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设备", "机器", "装置"]
+GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设备", "机器", "装置", "东西"]
 
 QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",
                "都", "每个", "每台", "各个", "一切"]
@@ -80,7 +81,7 @@ SINGLE_WORDS = ["one of the", "one of", "any of the", "either of the", "either",
 ZH_FUNCTION = ["请帮我", "帮我", "请把", "麻烦", "帮忙", "请", "把", "将", "给我", "一下", "吧", "了", "和", "跟",
                "与", "以及", "及", "设为", "设置为", "设置成", "设成", "设定为", "设到", "调到", "调成", "调为",
                "调至", "调整到", "调整为", "改为", "改成", "开到", "调", "到", "为", "成", "至", "现在", "马上", "立刻",
-               "它", "个", "台", "条", "盏", "扇", "在", "里", "里面"]  # 的 stays: it links a name to its noun
+               "它", "个", "台", "条", "盏", "扇", "在", "里", "里面", "还有", "另外", "也"]  # 的 stays: it links a name to its noun
 
 STOPWORDS = set(
     "the a an please could can would will you it its to at in on of and with set turn switch put make change "
@@ -103,4 +104,4 @@ OPENING_CAPS = ("open", "position")
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CLAUSE_SPLIT = re.compile(r"\s*(?:[,;，；]\s*(?:and\s+|then\s+)?|\s+and then\s+|\s+then\s+|\s+and\s+)\s*"
-                          r"|并且|并|然后|同时|再")
+                          r"|并且|并|然后|同时|再|还有|另外|以及")

@@ -9,13 +9,23 @@ When a whole utterance fails on a clash between its parts, each clause is read o
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from console.core.assistant.aliases import Aliases, as_aliases, default_aliases
 from console.core.assistant.lexicon import CJK, CLAUSE_SPLIT
-from console.core.assistant.phrases import normalize
-from console.core.assistant.proposal import OUT_OF_RANGE, READ_ONLY, UNKNOWN_DEVICE, Proposal, Refusal, build_proposal
+from console.core.assistant.phrases import move_particles, normalize
+from console.core.assistant.direction import check_proposal
+from console.core.assistant.proposal import (
+    OUT_OF_RANGE,
+    READ_ONLY,
+    UNKNOWN_DEVICE,
+    UNSUPPORTED,
+    Proposal,
+    Refusal,
+    build_proposal,
+)
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.screening import screen_reading, screen_text
@@ -25,6 +35,7 @@ from console.core.assistant.wording import describe_change, summarize, t
 from console.core.fleet.catalog import Fleet
 from console.core.protocol import DeviceMeta
 
+log = logging.getLogger(__name__)
 
 class IntentParser:
     """Build once per fleet (cheap), then ``parse`` many utterances.  Pure, thread-safe after init."""
@@ -53,6 +64,21 @@ class IntentParser:
         """Read the whole utterance; if that fails on a clash between parts ("turn the lights on and
         the fan off", "desk lamp to 30% and ceiling lamp to 70%"), read each clause on its own and
         propose them together, all or nothing."""
+        return self._guarded(utterance, self._parse_clauses(utterance))
+
+    def _guarded(self, utterance: str, prop: Proposal) -> Proposal:
+        """The direction check (direction.py): a command against the words' direction refuses it all."""
+        if prop.refusal is not None:
+            return prop
+        why = check_proposal(utterance, prop, self.by_id)
+        if why is None:
+            return prop
+        log.warning("direction check refused %r: %s", utterance, why)
+        return Proposal(utterance, prop.lang, (), Refusal(UNSUPPORTED, t(
+            prop.lang, f"That would go the wrong way ({why}); nothing was proposed. Say the target value.",
+            f"这会朝相反方向改变（{why}），没有给出任何指令。请说出目标值。")), prop.layer)
+
+    def _parse_clauses(self, utterance: str) -> Proposal:
         whole, splittable = self._parse_one(utterance)
         if whole.refusal is None or not splittable:
             return whole
@@ -78,7 +104,7 @@ class IntentParser:
 
     def _parse_one(self, utterance: str) -> tuple[Proposal, bool]:
         """One reading of the whole text; the flag says whether reading its clauses apart may help."""
-        text = normalize(utterance or "")
+        text = move_particles(normalize(utterance or ""))
         lang = "zh" if CJK.search(text) else "en"
         objection = screen_text(text)
         r = read(text, self.vocab) if objection is None else None

@@ -77,3 +77,19 @@ class PhraseTable:
         for m in self.regex.finditer(text):
             if m.group(0).strip():
                 yield m
+
+
+_PARTICLE = re.compile(r"(?<![a-z])(slow|speed|shut|power|turn|switch|bring|calm)\s+((?:(?!(?:down|up|off|on)\b)"
+                       r"[^\s,，;；]+\s+){1,5}?)(down|up|off)(?![a-z])")
+_PARTICLE_ON = re.compile(r"(?<![a-z])(turn|switch|power)\s+((?:(?!(?:down|up|off|on)\b)[^\s,，;；]+\s+){1,5}?)on"
+                          r"(?=\s*(?:$|[,，;；.!]|and\b|then\b|please\b|pls\b|now\b))")
+
+
+def move_particles(text: str) -> str:
+    """"slow the conveyor down to 20 rpm" → "slow down the conveyor to 20 rpm", "shut everything down" →
+    "shut down everything", "turn the AC on" → "turn on the AC": the verb and its particle together.
+    Only with a single particle in the text: "turn the lights on and the fan off" stays as it is."""
+    if len(re.findall(r"(?<![a-z])(?:on|off|up|down)(?![a-z])", text)) != 1:
+        return text
+    text = _PARTICLE.sub(lambda m: f"{m.group(1)} {m.group(3)} {m.group(2).strip()}", text)
+    return _PARTICLE_ON.sub(lambda m: f"{m.group(1)} on {m.group(2).strip()}", text)

@@ -7,7 +7,7 @@ every command passes ``DeviceMeta.validate_params`` here, so the pipeline cannot
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from console.core.assistant.aliases import Aliases
@@ -50,6 +50,8 @@ class Proposal:
     lang: str  # "en" or "zh"
     commands: tuple[ProposedCommand, ...] = ()
     refusal: Refusal | None = None
+    layer: str = "rules"  # which layer read it: rules | semantics | model (layers.py)
+    timing_ms: dict = field(default_factory=dict, compare=False, hash=False)  # per layer, filled by layers.py
 
     @property
     def ok(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant.direction import direction_of
 from console.core.assistant.leftovers import read_leftovers
 from console.core.assistant.lexicon import CJK, PERCENT_WORDS, QUESTION_EN, QUESTION_ZH
 from console.core.assistant.phrases import mask
@@ -24,6 +25,7 @@ def read(text: str, vocab: Vocabulary) -> Reading:
     r = Reading()
     lang_zh = bool(CJK.search(text))
     r.question = bool(QUESTION_EN.match(text)) or any(q in text for q in QUESTION_ZH)
+    r.direction = direction_of(text)
     work = number_words(text, vocab.lex)
     r.unsupported = guard(text)
     work = _mode_words(work, r, vocab)

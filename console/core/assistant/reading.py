@@ -42,6 +42,7 @@ class Reading:
     unsupported: tuple[str, str] | None = None  # (en, zh) reason
     loose_numbers: list[str] = field(default_factory=list)  # "lamp 2": a number that is no value
     unknown_units: list[str] = field(default_factory=list)  # "20 gallons"
+    direction: set[str] = field(default_factory=set)  # "up"/"down" words (direction.py): "dim" is down
 
     @property
     def has_change(self) -> bool:

@@ -34,7 +34,9 @@ _GUARDS = (
      "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
      "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
 )
-_ABSOLUTE = re.compile(r"\b(to|at)\s+(\d|the\s+max|max|min|full|half)|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]")
+_ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|max|min|full|half)"
+                       r"|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
+                       r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)")
 
 
 def guard(text: str) -> tuple[str, str] | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 from console.core.paths import resource_path
 from console.core.protocol import DeviceMeta, ProtocolError
@@ -14,6 +15,8 @@ from console.core.protocol import DeviceMeta, ProtocolError
 class Fleet:
     name: str
     devices: tuple[DeviceMeta, ...]
+    # optional: what kinds and devices do in the world, for the assistant (console/core/assistant/semantics.py)
+    semantics: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def by_id(self) -> dict[str, DeviceMeta]:
         return {d.id: d for d in self.devices}
@@ -44,7 +47,7 @@ class Fleet:
                     schema=base.schema,
                 )
             )
-        return Fleet(name=f"{self.name} x{count}", devices=tuple(out))
+        return Fleet(name=f"{self.name} x{count}", devices=tuple(out), semantics=self.semantics)
 
 
 def default_fleet_path() -> Path:
@@ -80,4 +83,7 @@ def load_fleet(path: str | Path | None = None) -> Fleet:
         devices.append(meta)
     if not devices:
         raise ProtocolError(f"fleet catalog {p} lists no devices")
-    return Fleet(name=str(raw.get("name", p.stem)), devices=tuple(devices))
+    semantics = raw.get("semantics", {})
+    if not isinstance(semantics, dict):
+        raise ProtocolError(f"fleet catalog {p}: 'semantics' must be an object (kinds and devices)")
+    return Fleet(name=str(raw.get("name", p.stem)), devices=tuple(devices), semantics=semantics)

@@ -1,8 +1,10 @@
 """The assistant: say what should happen, see the commands it becomes, confirm, and they are sent.
 
 The operator types "stop both conveyors" or "把办公室空调温度设为26度" and presses Enter; the
-parser (console/core/assistant/parser.py) turns it into commands that are valid by construction, shown in a
-preview table (device, change, before → after, risk).  Nothing is sent until Confirm; a row the preview shows high
+assistant (console/core/assistant/layers.py: rules, then catalog semantics, then the model's choice
+among legal readings) turns it into commands that are valid by construction, shown in a preview
+table (device, change, before → after, risk); the message says which layer read it and a row the
+model chose says "(model's pick)".  Nothing is sent until Confirm; a row the preview shows high
 risk makes Confirm ask a second time, once for all of them (``confirm`` is injectable, default
 a Yes / Cancel box like the command sender's).  Then each command goes to ``submit(device_id, params, origin="assistant",
 confirmed=...)`` and its result shows in the table.  A refusal shows its reason instead of a preview
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPush
 from console.core.commands.confirmation import Confirmation
 from console.core.fleet.catalog import Fleet
 from console.core.assistant.aliases import Aliases, default_aliases
+from console.core.assistant.layers import MODEL, SEMANTICS, Assistant, Chooser
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.proposal import Proposal, ProposedCommand
 from console.core.assistant.wording import before_after
@@ -107,15 +110,17 @@ class QtAssistantPanel(QWidget):
         ranker: Ranker | None = None,
         confirm: Confirm | None = None,
         commands: Any | None = None,
+        chooser: Chooser | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
         self.submit = submit
         self.aliases = aliases if aliases is not None else default_aliases()
         self.ranker = ranker
+        self.chooser = chooser  # the model layer: picks among legal readings (seconds on a CPU: on a thread)
         self.confirm = confirm or question_box
         self.proposal: Proposal | None = None
-        self._parser: IntentParser | None = None
+        self._parser: Assistant | None = None
         self._parser_key: tuple = ()
         self._worker: threading.Thread | None = None
         self._result_rows: dict[str, int] = {}  # command id → its table row, while followed
@@ -159,14 +164,23 @@ class QtAssistantPanel(QWidget):
         self.message.setText(self.tr('For example: "stop both conveyors", "set the office AC to 22 °C", "关闭所有灯".'))
 
     # -- parsing --------------------------------------------------------------------------------
-    def parser(self) -> IntentParser:
-        """The parser for the current fleet (built here, on the calling thread, if it changed)."""
+    def _build(self, metas: list[DeviceMeta]) -> Assistant:
+        """The layered assistant over ``metas`` (the exposed devices only: metas_from filters them)."""
+        return Assistant(metas, self.aliases, chooser=self.chooser, ranker=self.ranker,
+                         current=lambda device_id: current_values(self.source, device_id))
+
+    def assistant(self) -> Assistant:
+        """The assistant for the current fleet (built here, on the calling thread, if it changed)."""
         metas = metas_from(self.source)
         key = tuple((m.id, id(m)) for m in metas)
         if self._parser is None or key != self._parser_key:
-            self._parser = IntentParser(metas, self.aliases, ranker=self.ranker)
+            self._parser = self._build(metas)
             self._parser_key = key
         return self._parser
+
+    def parser(self) -> IntentParser:
+        """The rules layer of the current fleet's assistant."""
+        return self.assistant().rules
 
     def preview(self) -> Proposal | None:
         """Read the input.  The rules alone take well under a millisecond: the proposal is shown
@@ -186,12 +200,12 @@ class QtAssistantPanel(QWidget):
             return None
         key = tuple((m.id, id(m)) for m in metas)
         parser = self._parser if (self._parser is not None and key == self._parser_key) else None
-        if self.ranker is None and (parser is not None or len(metas) <= self.LARGE_FLEET):
+        if self.ranker is None and self.chooser is None and (parser is not None or len(metas) <= self.LARGE_FLEET):
             try:
                 if parser is None:
-                    parser = self._parser = IntentParser(metas, self.aliases, ranker=self.ranker)
+                    parser = self._parser = self._build(metas)
                     self._parser_key = key
-                proposal = parser.parse(text)
+                proposal = parser.understand(text)
             except Exception as exc:  # noqa: BLE001 - a parser bug must not take the console down
                 log.exception("assistant could not read %r", text)
                 self._show_proposal(None, exc)
@@ -204,12 +218,10 @@ class QtAssistantPanel(QWidget):
             self._say(self.tr("Reading… (learning the names of {n} devices)").format(n=len(metas)))
         else:
             self._say(self.tr("Reading… (the model is choosing between similar devices)"))
-        aliases, ranker = self.aliases, self.ranker
-
         def work() -> None:  # builds and parses; only emits: widgets are touched on the GUI thread
             try:
-                p = parser or IntentParser(metas, aliases, ranker=ranker)
-                self._parsed.emit(p.parse(text), None, (p, key))
+                p = parser or self._build(metas)
+                self._parsed.emit(p.understand(text), None, (p, key))
             except Exception as exc:  # noqa: BLE001
                 log.exception("assistant could not read %r", text)
                 self._parsed.emit(None, exc, None)
@@ -247,16 +259,30 @@ class QtAssistantPanel(QWidget):
         else:
             self._show_rows(proposal.commands, proposal.lang)
             self._set_pending(True)
+            how = self._layer_words(proposal.layer)
             if proposal.needs_extra_confirmation:
-                self._say(self.tr("Check the changes. High-risk rows will ask once more before sending."), HIGH_RISK_FG)
+                self._say(how + self.tr("Check the changes. High-risk rows will ask once more before sending."),
+                          HIGH_RISK_FG)
             else:
-                self._say(self.tr("Check the changes, then Confirm to send them."))
+                self._say(how + self.tr("Check the changes, then Confirm to send them."))
         self.proposed.emit(proposal)
 
     def closeEvent(self, event) -> None:
         if self._worker is not None:
             self._worker.join(30)  # a model call in flight; it only emits, so let it finish
         super().closeEvent(event)
+
+    def _layer_words(self, layer: str) -> str:
+        """The start of the message: which layer read the words (nothing for the plain rules)."""
+        if layer == MODEL:
+            return self.tr("The model chose this reading (marked rows). ")
+        if layer == SEMANTICS:
+            return self.tr("Read from what the devices do. ")
+        return ""
+
+    def layer(self) -> str | None:
+        """The layer of the proposal on show: rules, semantics or model (None: nothing proposed)."""
+        return self.proposal.layer if self.proposal is not None else None
 
     # -- confirming -----------------------------------------------------------------------------
     def confirm_and_submit(self) -> list:

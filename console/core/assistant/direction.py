@@ -1,0 +1,112 @@
+"""The direction check: whatever layer proposed a command, it must go the way the words say.
+
+"close / shut / stop / off / lower / dim / cut / 关 / 停 …" never yields open / on / start / a higher
+value, and "open / start / on / raise / let in / 开 / 启动 …" never the reverse.  Read from the
+utterance alone (:func:`direction_of`), checked per command against the catalog (:func:`violation`):
+
+- a switch (power, running, active, …) set on under "down" words, or off under "up" words;
+- an amount (an opening, a level, a speed, a flow: any numeric capability not in °C) set to its
+  maximum under "down" words, or to its minimum under "up" words ("close the valve completely" must
+  never become 100 %);
+- with the device's current values known (``current``), any amount (°C included: "cooler, like 19
+  degrees" must not raise a 17 °C setpoint) that moves the wrong way, and ordered enum settings
+  (low < medium < high) likewise.
+
+When an utterance says both ("turn the lights on and the fan off"), a command only has to agree with
+one of them.  Locks (lock/unlock) and plain settings ("set … to heat mode") have no direction.
+Pure, Qt-free.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Mapping
+
+from console.core.protocol import DeviceMeta
+
+UP, DOWN = "up", "down"
+
+_DOWN_EN = re.compile(
+    r"(?<![a-z])(close[sd]?|closing|shut|shuts|stop|stops|stopped|halt|off|lower|dim|dimmer|darken|slow|slower|"
+    r"reduce|decrease|cut|kill|quiet|quieten|silence|mute|block|cooler|colder|less|deactivate|disable|"
+    r"(?:turn|slow|power|shut|bring|wind|calm|cool|settle)\s+(?:\S+\s+){0,4}?down|keep\s+(?:\S+\s+){0,4}?out|"
+    r"shut\s+out)(?![a-z])")
+_UP_EN = re.compile(
+    r"(?<![a-z])(open|opens|opened|start|starts|raise|lift|brighten|brighter|increase|faster|warmer|hotter|more|"
+    r"activate|enable|resume|sound|warn|let\s+(?:\S+\s+){0,4}?(?:in|into|through)|"
+    r"(?:turn|switch|power|speed|light|fire|start|warm|crank)\s+(?:\S+\s+){0,4}?up|"
+    r"(?:turn|switch|power|flip)\s+on|"
+    r"(?:turn|switch|power|put|flip)\s+(?:\S+\s+){0,4}?on(?=$|[\s,.;!]*(?:and|then|please|pls|now|,|$))|"
+    r"(?:^|\s)on[.!]?$|going|flowing|running)(?![a-z])")
+_DOWN_ZH = re.compile(r"关|停|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
+_UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|进来|照进|照亮|暖和")
+
+SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
+_ORDERED = ("low", "medium", "high")
+
+
+def direction_of(text: str) -> set[str]:
+    """The directions an (already normalised) utterance asks for: {"up"}, {"down"}, both, or none."""
+    out: set[str] = set()
+    if _DOWN_EN.search(text) or _DOWN_ZH.search(text):
+        out.add(DOWN)
+    if _UP_EN.search(text) or _UP_ZH.search(text):
+        out.add(UP)
+    return out
+
+
+def _amount(cap) -> bool:
+    return cap.type in ("int", "float") and cap.min is not None and cap.max is not None and cap.max > cap.min
+
+
+def _moves(meta: DeviceMeta, name: str, value: Any, current: Mapping[str, Any] | None) -> set[str]:
+    """Which way setting ``name`` to ``value`` moves the device ("up", "down", or nothing known)."""
+    cap = meta.capabilities.get(name)
+    if cap is None:
+        return set()
+    if cap.type == "bool":
+        return {UP if value else DOWN} if name in SWITCH_CAPS else set()
+    now = (current or {}).get(name)
+    if cap.type == "enum":
+        if value in _ORDERED and now in _ORDERED and value != now:
+            return {UP if _ORDERED.index(value) > _ORDERED.index(now) else DOWN}
+        return set()
+    if cap.type not in ("int", "float") or isinstance(value, bool):
+        return set()
+    if isinstance(now, (int, float)) and not isinstance(now, bool) and float(value) != float(now):
+        return {UP if float(value) > float(now) else DOWN}
+    if _amount(cap) and (cap.unit or "") not in ("°C", "°c"):
+        if float(value) >= float(cap.max):
+            return {UP}
+        if float(value) <= float(cap.min):
+            return {DOWN}
+    return set()
+
+
+def violation(meta: DeviceMeta, params: Mapping[str, Any], wanted: set[str],
+              current: Mapping[str, Any] | None = None) -> str | None:
+    """Why this command goes against the utterance's direction(s), or None when it does not."""
+    if not wanted:
+        return None
+    for name, value in params.items():
+        moved = _moves(meta, name, value, current)
+        if moved and not (moved & wanted):
+            way = "opens, starts or raises" if UP in moved else "closes, stops or lowers"
+            return f"{meta.name}: {name} → {value} {way} it, the opposite of what was asked"
+    return None
+
+
+def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
+                   current: Callable[[str], Mapping[str, Any] | None] | None = None) -> str | None:
+    """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None."""
+    from console.core.assistant.phrases import normalize
+
+    wanted = direction_of(normalize(text or ""))
+    for c in proposal.commands:
+        meta = by_id.get(c.device_id)
+        if meta is None:
+            continue
+        why = violation(meta, c.params, wanted, current(c.device_id) if current else None)
+        if why:
+            return why
+    return None

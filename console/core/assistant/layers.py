@@ -1,0 +1,404 @@
+"""The assistant in three layers, each measured on its own (bench/intents.py):
+
+1. **rules** — ``IntentParser.parse``: names, values and verbs read by rules, valid by construction.
+2. **semantics** — when the rules find nothing, no device or several: the same rules on a rewritten
+   text — typos fixed (typos.py), ordinal names resolved (ordinals.py), "everything" read as every
+   device, and what kinds do in the world (semantics.py: "let the sunlight in" → open the blinds,
+   "cut the coolant" → stop the pump) turned into the words the rules know.
+3. **model** — when 1 and 2 leave several legal readings, the loaded engine picks one of them
+   (model_choice.py: likelihood scoring of the enumerated candidates); those rows are marked.
+
+Whatever layer proposes, the result passes the same gates: only the devices the assistant may see
+exist for it (``exposed``), every command went through ``DeviceMeta.validate_params``, the direction
+check (direction.py) refuses a command that goes against the words, and negations, conditions,
+questions and relative asks without a target are refused by the rules and never retried by a
+later layer.  High risk stays high risk: the preview confirms it once more.
+
+Pure and Qt-free; ``Assistant.understand`` is thread-safe after construction (the chooser, a model,
+is called on the caller's thread: the panel calls it on its own worker thread).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from console.core.assistant.aliases import Aliases, as_aliases
+from console.core.assistant.direction import DOWN, UP, check_proposal, direction_of
+from console.core.assistant.lexicon import CJK, OPENING_CAPS, STOPWORDS, SWITCH_CAPS
+from console.core.assistant.numbers import UNIT_OF
+from console.core.assistant.ordinals import Ordinals
+from console.core.assistant.parser import IntentParser
+from console.core.assistant.phrases import move_particles, normalize
+from console.core.assistant.proposal import (
+    AMBIGUOUS,
+    NOTHING_ACTIONABLE,
+    UNKNOWN_DEVICE,
+    Proposal,
+    Refusal,
+    build_proposal,
+)
+from console.core.assistant.ranker import Ranker
+from console.core.assistant.reader import read
+from console.core.assistant.reading import Reading
+from console.core.assistant.screening import guard
+from console.core.assistant.ha_semantics import meaning_for
+from console.core.assistant.semantics import KindHit, Meaning, matched, score_kinds
+from console.core.assistant.typos import TypoFixer
+from console.core.assistant.wording import or_list, t
+from console.core.fleet.catalog import Fleet
+from console.core.protocol import DeviceMeta
+
+log = logging.getLogger(__name__)
+
+RULES, SEMANTICS, MODEL = "rules", "semantics", "model"
+# words the typo fixer must leave alone: numbers, units, ordinals
+EXTRA_KNOWN = set(re.findall(r"[a-z]+", " ".join(list(UNIT_OF) + [
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen",
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred number first second third",
+    "fourth fifth minute hour second pls please thanks"])))
+RETRY = (NOTHING_ACTIONABLE, UNKNOWN_DEVICE, AMBIGUOUS)  # the rules' refusals a later layer may resolve
+
+# chooser(utterance, candidate descriptions) -> index of the pick, or None (no pick: the operator is asked)
+Chooser = Callable[[str, Sequence[str]], "int | None"]
+
+
+class _Pick:
+    """A ranker for IntentParser that records the tie it was asked about and picks ``index`` in it."""
+
+    def __init__(self, index: int | None) -> None:
+        self.index = index
+        self.seen: list[list[str]] = []
+
+    def __call__(self, _utterance: str, cands: Sequence[DeviceMeta]) -> list[float]:
+        self.seen.append([m.id for m in cands])
+        if self.index is None or self.index >= len(cands):
+            return [float("nan")] * len(cands)  # no pick: the parser asks "which one?"
+        return [1.0 if i == self.index else 0.0 for i in range(len(cands))]
+
+
+class Assistant:
+    """Build once per fleet (tens of milliseconds), then ``understand`` many utterances."""
+
+    def __init__(
+        self,
+        fleet: Fleet | Iterable[DeviceMeta],
+        aliases: Aliases | Mapping | str | Path | None = None,
+        *,
+        semantics: Mapping[str, Any] | None = None,
+        chooser: Chooser | None = None,
+        exposed: Callable[[str], bool] | None = None,
+        current: Callable[[str], Mapping[str, Any] | None] | None = None,
+        max_commands: int = 50,
+        ranker: Ranker | None = None,
+    ) -> None:
+        declared = semantics if semantics is not None else (fleet.semantics if isinstance(fleet, Fleet) else None)
+        metas = [m for m in (fleet.devices if isinstance(fleet, Fleet) else fleet) if isinstance(m, DeviceMeta)]
+        self.metas = [m for m in metas if exposed is None or exposed(m.id)]  # the hidden ones do not exist here
+        self.by_id = {m.id: m for m in self.metas}
+        self.aliases = as_aliases(aliases)
+        self.chooser = chooser
+        self.current = current
+        self.max_commands = max_commands
+        # ranker: the older device tie-break inside the rules (its picks are model rows too)
+        self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
+        self.meaning: Meaning = meaning_for(self.metas, declared)
+        self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN)
+        self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
+        self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
+                           for k in {m.kind for m in self.metas}}
+        self.semantic_words = self.meaning.words()
+        phrases = [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down]
+        phrases += [p for ws in self.meaning.device_things.values() for p in ws]
+        self.zh_chars = {ch for p in phrases for ch in p if CJK.match(ch)}
+
+    # -- the entry point ----------------------------------------------------------------------------
+    def understand(self, utterance: str) -> Proposal:
+        t0 = time.perf_counter()
+        timing: dict[str, float] = {}
+        prop = self.rules.parse(utterance)
+        timing[RULES] = _ms(t0)
+        result = prop
+        if prop.ok and any(c.picked_by_model for c in prop.commands):
+            result = replace(prop, layer=MODEL)
+        elif prop.ok:
+            t1 = time.perf_counter()
+            result = self._with_verb(utterance, prop)
+            if result is not prop:
+                timing[SEMANTICS] = _ms(t1)
+        elif prop.refusal is not None and prop.refusal.kind in RETRY and self._may_retry(utterance):
+            t1 = time.perf_counter()
+            cands = self._semantic(utterance)
+            timing[SEMANTICS] = _ms(t1)
+            if len(cands) == 1:
+                result = cands[0]
+            elif len(cands) > 1:
+                t2 = time.perf_counter()
+                result = self._choose(utterance, cands)
+                if self.chooser is not None:
+                    timing[MODEL] = _ms(t2)
+        result = self._typo_guard(utterance, result)
+        result = self._gate(utterance, result)
+        timing["total"] = _ms(t0)
+        return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
+
+    # -- gates ------------------------------------------------------------------------------------
+    def _may_retry(self, utterance: str) -> bool:
+        """Not for asks the rules refuse on purpose: questions, negations, conditions, relative changes."""
+        text = normalize(utterance or "")
+        if not text or guard(text) is not None:
+            return False
+        r = read(text, self.rules.vocab)
+        return not r.question and r.unsupported is None
+
+    def _gate(self, utterance: str, prop: Proposal) -> Proposal:
+        """Every layer's proposal: only visible devices, valid params, the direction check."""
+        if prop.refusal is not None:
+            return prop
+        if any(c.device_id not in self.by_id for c in prop.commands):
+            return self._refuse(utterance, UNKNOWN_DEVICE, "That names a device the assistant may not use.",
+                                "这涉及助手不能使用的设备。", prop.layer)
+        why = check_proposal(utterance, prop, self.by_id, self.current)
+        if why is not None:
+            log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
+            return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
+                                f"这会朝相反方向改变（{why}）。请说出目标值。", prop.layer)
+        return prop
+
+    def _typo_guard(self, utterance: str, prop: Proposal) -> Proposal:
+        """"do nto stop the pump": a misspelt negation (or condition) is still one, whichever layer read it."""
+        if prop.refusal is not None:
+            return prop
+        text = normalize(utterance or "")
+        fixed = self.typos.fix(text)
+        why = guard(fixed) if fixed != text else None
+        if why is None:
+            return prop
+        return self._refuse(utterance, "unsupported", *why, prop.layer)
+
+    def _refuse(self, utterance: str, kind: str, en: str, zh: str, layer: str = RULES) -> Proposal:
+        lang = _lang(utterance)
+        return Proposal(utterance, lang, (), Refusal(kind, t(lang, en, zh)), layer)
+
+    def _relabel(self, utterance: str, prop: Proposal, layer: str, model: bool = False) -> Proposal:
+        """A proposal read from a rewritten text, worded for the original utterance (its language)."""
+        lang = _lang(utterance)
+        chosen = {c.device_id: dict(c.params) for c in prop.commands}
+        picked = set(chosen) if model else {c.device_id for c in prop.commands if c.picked_by_model}
+        out = build_proposal(utterance, lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return replace(out, layer=layer)
+
+    # -- layer 2: semantics -------------------------------------------------------------------------
+    def _semantic(self, utterance: str) -> list[Proposal]:
+        """The legal readings the semantic layer finds (several: the model chooses)."""
+        base = normalize(utterance or "")
+        text = self.ordinals.rewrite(self.typos.fix(move_particles(base)))
+        if text != base:
+            p = self.rules.parse(text)
+            if p.ok:
+                return [self._relabel(utterance, p, SEMANTICS)]
+            if p.refusal is not None and p.refusal.kind not in RETRY:
+                return []  # now a deliberate refusal (out of range, read-only, a negation after a typo)
+        r = read(text, self.rules.vocab)
+        if r.question or r.unsupported is not None:
+            return []
+        if any(not self._semantic_word(w) for w in r.unknown_nouns):
+            return []  # "stop the noise in the kitchen": a place the fleet does not have
+        out = self._from_meaning(utterance, text, r)
+        if out:
+            return out
+        if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
+            # "everything off", 全部关掉, "power down line b": every device (of the zones named)
+            p = self.rules.parse(("所有设备 " if CJK.search(text) else "all devices ") + text)
+            if p.ok:
+                return [self._relabel(utterance, p, SEMANTICS)]
+        return self._ties(text)
+
+    def _with_verb(self, utterance: str, prop: Proposal) -> Proposal:
+        """The rules read values but no verb, and the words say what the device does ("ventilate line a
+        at high speed", "move product on line b at 50 rpm"): the kind's own direction word adds it."""
+        text = normalize(utterance or "")
+        r = read(text, self.rules.vocab)
+        if r.actions or len({self.by_id[c.device_id].kind for c in prop.commands}) != 1:
+            return prop
+        kind = self.by_id[prop.commands[0].device_id].kind
+        hit = next((h for h in score_kinds(text, self.meaning, self.kind_words, {kind}) if h.direction), None)
+        if hit is None:
+            return prop
+        ids = [c.device_id for c in prop.commands]
+        target = ids[0] if len(ids) == 1 else None
+        if target is None:
+            return prop
+        line = self._sentence(self.by_id[target], kind, hit.direction, target, r)
+        p = self.rules.parse(line) if line else None
+        if p is None or not p.ok or {c.device_id for c in p.commands} != set(ids):
+            return prop
+        before = {c.device_id: c.params for c in prop.commands}
+        if any(any(k in before[c.device_id] and before[c.device_id][k] != v for k, v in c.params.items())
+               for c in p.commands):
+            return prop  # it would change what the rules read: keep the rules' reading
+        return self._relabel(utterance, p, SEMANTICS)
+
+    def _from_meaning(self, utterance: str, text: str, r: Reading) -> list[Proposal]:
+        out: list[Proposal] = []
+        seen: set = set()
+        for canonical in self._compose(text, r):
+            p = self.rules.parse(canonical)
+            if not p.ok or check_proposal(utterance, p, self.by_id, self.current):
+                continue
+            key = frozenset((c.device_id, tuple(sorted(c.params.items()))) for c in p.commands)
+            if key not in seen:
+                seen.add(key)
+                out.append(self._relabel(utterance, p, SEMANTICS))
+        return out
+
+    def _semantic_word(self, word: str) -> bool:
+        """Is an unknown word one the semantics know (its own words, a device's words, a shared character
+        with a Chinese phrase: 太吵, 冷却液)?"""
+        if word in self.semantic_words or self._device_word(word):
+            return True
+        return bool(CJK.search(word)) and any(ch in self.zh_chars for ch in word)
+
+    def _device_word(self, word: str) -> bool:
+        return any(matched(word, ws) for ws in self.meaning.device_things.values())
+
+    def _ties(self, text: str) -> list[Proposal]:
+        """One proposal per device when the rules stop at "which one?" (the model, or the operator, picks)."""
+        rec = _Pick(None)
+        p = self._with_ranker(rec).parse(text)
+        if p.ok or not rec.seen:
+            return []
+        out = []
+        for i in range(len(rec.seen[0])):
+            pi = self._with_ranker(_Pick(i)).parse(text)
+            if pi.ok:
+                out.append(self._relabel(text, pi, SEMANTICS))
+        return out if len(out) > 1 else []
+
+    def _with_ranker(self, ranker: _Pick) -> IntentParser:
+        """The rules parser with a ranker (a shallow copy: the phrase tables are shared, read-only)."""
+        p = copy.copy(self.rules)
+        p.ranker = ranker  # type: ignore[assignment]
+        return p
+
+    def _compose(self, text: str, r: Reading) -> list[str]:
+        """Texts the rules understand for each kind (or device) the utterance talks about, best first."""
+        present = {m.kind for m in self.metas}
+        hits = score_kinds(text, self.meaning, self.kind_words, present)
+        named = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
+        named |= {self.by_id[k].kind for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
+        if named:  # another kind than the one named only on its own words ("let the light in": the blinds)
+            hits = [h for h in hits if h.kind in named or h.direction is not None]
+        # a direction phrase alone ("lock up", "ventilate line a") only when no other word says what it is
+        # about: "let the dog in" is not about the blinds, nor "clear the table" about the fan
+        bare = not named and not self._content_words(text, r)
+        hits = [h for h in hits if h.things or h.kind in named or bare]
+        if not hits:
+            return []
+        top = [h for h in hits if h.score == hits[0].score]
+        zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
+        said = direction_of(text)
+        out = []
+        for hit in top:
+            devs = [m for m in self.metas if m.kind == hit.kind and (not zones or m.zone in zones)]
+            own = [m for m in devs if matched(text, self.meaning.device_things.get(m.id, ()))]
+            devs = own or devs
+            if not devs:
+                continue
+            direction = self._direction(hit, said)
+            many = r.quantified or r.plural or (bool(zones) and len(devs) > 1)
+            if many and len(devs) > 1:
+                targets = [f"all {hit.kind} in {' '.join(zones)}" if zones else f"all {hit.kind}"]
+            else:
+                targets = [m.id for m in devs]
+            for target in targets:
+                meta = self.by_id.get(target) or devs[0]
+                line = self._sentence(meta, hit.kind, direction, target, r)
+                if line:
+                    out.append(line)
+        return out
+
+    def _content_words(self, text: str, r: Reading) -> list[str]:
+        """English words outside the names read, the semantics and the function words."""
+        work = list(text)
+        for mn in r.mentions:
+            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        words = [w for w in re.findall(r"[a-z]+", "".join(work))
+                 if w not in STOPWORDS and w not in self.semantic_words and w not in EXTRA_KNOWN and len(w) > 1]
+        filler = set("的了吧呢啊吗把让给")
+        return words + [w for w in r.leftover_words
+                        if CJK.search(w) and not all(ch in self.zh_chars or ch in filler for ch in w)]
+
+    @staticmethod
+    def _direction(hit: KindHit, said: set[str]) -> str | None:
+        if len(said) == 1:
+            return next(iter(said))
+        return hit.direction
+
+    def _sentence(self, meta: DeviceMeta, kind: str, direction: str | None, target: str, r: Reading) -> str | None:
+        caps = meta.capabilities
+        km = self.meaning.kinds.get(kind)
+        if direction is None and km is not None and km.default and not (r.numbers or r.enums):
+            direction = km.default
+        if kind == "lock" or ("locked" in caps and not any(c in caps for c in SWITCH_CAPS)):
+            verb = {DOWN: "lock", UP: "unlock"}.get(direction or "")
+        elif any(c in caps for c in OPENING_CAPS) and not any(c in caps for c in SWITCH_CAPS):
+            verb = {UP: "open", DOWN: "close"}.get(direction or "")
+        else:
+            verb = {UP: "turn on", DOWN: "turn off"}.get(direction or "")
+        values = []
+        for hint in r.hints:
+            name = next((h for h in hint if h in caps), None)
+            if name:
+                values.append(name)
+                break
+        for num in r.numbers:
+            values.append(num.text if num.special else ("to " if verb is None else "at ") + num.text)
+        for e in r.enums:
+            values.append(("to " if verb is None else "at ") + e)
+        if verb is None:
+            if not (r.numbers or r.enums):
+                return None
+            verb = "set"
+        return " ".join([verb, target] + values)
+
+    # -- layer 3: the model ---------------------------------------------------------------------------
+    def _choose(self, utterance: str, cands: list[Proposal]) -> Proposal:
+        lang = _lang(utterance)
+        if self.chooser is not None:
+            kinds = {self.by_id[c.device_id].kind for p in cands for c in p.commands}
+            options = [self.describe(p, with_does=len(kinds) > 1) for p in cands]  # same kind: same words, no help
+            try:
+                pick = self.chooser(utterance, options)
+            except Exception as exc:  # noqa: BLE001 - a failing model means no pick, never a wrong one
+                log.warning("model choice failed, asking the operator instead: %s", exc)
+                pick = None
+            if isinstance(pick, int) and not isinstance(pick, bool) and 0 <= pick < len(cands):
+                return self._relabel(utterance, cands[pick], MODEL, model=True)
+        names = or_list([" + ".join(c.summary for c in p.commands) for p in cands], lang)
+        return Proposal(utterance, lang, (), Refusal(AMBIGUOUS, t(
+            lang, f"Which one: {names}? Name the device.", f"哪一个：{names}？请说出设备名称。")), SEMANTICS)
+
+    def describe(self, prop: Proposal, with_does: bool = True) -> str:
+        """A candidate as the model sees it: the English change and (``with_does``) what the device does."""
+        parts = []
+        for c in prop.commands:
+            meta = self.by_id[c.device_id]
+            does = self.meaning.describe(meta, "en") if with_does else ""
+            parts.append(f"{meta.name.lower()}: {self.rules.describe_change(meta, c.params, 'en')}"
+                         + (f" ({does})" if does else ""))
+        return "; ".join(parts)
+
+
+def _lang(utterance: str) -> str:
+    return "zh" if CJK.search(utterance or "") else "en"
+
+
+def _ms(t0: float) -> float:
+    return 1000 * (time.perf_counter() - t0)

@@ -1,0 +1,147 @@
+"""Catalog semantics: what each kind of device does in the world, in English and Chinese.
+
+"blinds let daylight in", "a pump moves coolant", "a siren warns people", "a valve lets steam through",
+"a conveyor moves product".  Declared in the fleet catalog next to its devices (``"semantics"`` in
+resources/fleets/demo-fleet.json: per kind ``does``, ``things``, ``up``, ``down``, ``default``; per
+device ``things`` and ``ordinal``; per zone ``ordinal``), and derived for devices the catalog says
+nothing about (Home Assistant discovery) from their kind and name: ``ha_semantics.py``.
+
+:func:`ha_semantics.meaning_for` merges the two (declared wins per kind); :func:`score_kinds` says which kinds an
+utterance talks about and which way it wants them to go.  Pure data and matching: the semantic layer
+that turns this into commands is ``layers.py``.  ``"..."`` in a phrase stands for up to four words
+("let ... in" matches "let the sunlight in").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from console.core.assistant.direction import DOWN, UP
+from console.core.assistant.phrases import normalize
+from console.core.protocol import DeviceMeta
+
+
+@dataclass(frozen=True)
+class KindMeaning:
+    kind: str
+    does: Mapping[str, str]  # lang → "lets daylight in"
+    things: tuple[str, ...]  # what it acts on, both languages, normalised
+    up: tuple[str, ...]  # words for more of what it does
+    down: tuple[str, ...]  # words for less of it
+    default: str | None = None  # the direction when a thing is named and no direction word is said
+
+
+@dataclass(frozen=True)
+class Meaning:
+    kinds: Mapping[str, KindMeaning] = field(default_factory=dict)
+    device_things: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # device id → its own words
+    device_ordinal: Mapping[str, int] = field(default_factory=dict)
+    zone_ordinal: Mapping[str, int] = field(default_factory=dict)
+
+    def words(self) -> set[str]:
+        """Every English word of the semantics (so the typo fixer and the unknown-noun check know them)."""
+        out: set[str] = set()
+        for km in self.kinds.values():
+            for p in km.things + km.up + km.down:
+                out.update(re.findall(r"[a-z]+", p))
+        for ws in self.device_things.values():
+            for p in ws:
+                out.update(re.findall(r"[a-z]+", p))
+        return out
+
+    def describe(self, meta: DeviceMeta, lang: str = "en") -> str:
+        km = self.kinds.get(meta.kind)
+        return (km.does.get(lang) or km.does.get("en", "")) if km else ""
+
+
+def _langs(raw: Any, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, list):
+        items = raw
+    elif isinstance(raw, dict):
+        items = [x for v in raw.values() if isinstance(v, list) for x in v]
+    else:
+        raise ValueError(f"semantics {where}: expected a list or {{lang: [...]}}")
+    return tuple(normalize(x) for x in items if isinstance(x, str) and x.strip())
+
+
+def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
+    """The catalog's ``"semantics"`` object → Meaning (unknown keys are ignored; bad shapes raise ValueError)."""
+    if not raw:
+        return Meaning()
+    kinds = {}
+    for kind, spec in (raw.get("kinds") or {}).items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"semantics kinds.{kind}: must be an object")
+        does = spec.get("does") or {}
+        default = spec.get("default")
+        kinds[str(kind)] = KindMeaning(
+            kind=str(kind), does={k: str(v) for k, v in does.items()} if isinstance(does, dict) else {"en": str(does)},
+            things=_langs(spec.get("things"), f"kinds.{kind}.things"), up=_langs(spec.get("up"), f"kinds.{kind}.up"),
+            down=_langs(spec.get("down"), f"kinds.{kind}.down"), default=default if default in (UP, DOWN) else None)
+    dev_things, dev_ord, zone_ord = {}, {}, {}
+    for dev, spec in (raw.get("devices") or {}).items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"semantics devices.{dev}: must be an object")
+        if spec.get("things"):
+            dev_things[str(dev)] = _langs(spec["things"], f"devices.{dev}.things")
+        if isinstance(spec.get("ordinal"), int) and not isinstance(spec.get("ordinal"), bool):
+            dev_ord[str(dev)] = int(spec["ordinal"])
+    for zone, spec in (raw.get("zones") or {}).items():
+        if isinstance(spec, dict) and isinstance(spec.get("ordinal"), int):
+            zone_ord[str(zone)] = int(spec["ordinal"])
+    return Meaning(kinds, dev_things, dev_ord, zone_ord)
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def phrase_regex(phrase: str) -> re.Pattern:
+    """A phrase as a regex: whole words for ASCII, "..." for up to four words in between."""
+    rx = _PATTERNS.get(phrase)
+    if rx is None:
+        parts = [p.strip() for p in phrase.split("...")]
+        body = r"\s+(?:[^\s,，;；]+\s+){0,4}?".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts if p)
+        if phrase.isascii():
+            body = r"(?<![a-z0-9])" + body + r"(?![a-z0-9])"
+        rx = _PATTERNS[phrase] = re.compile(body)
+    return rx
+
+
+def matched(text: str, phrases: Iterable[str]) -> int:
+    """Characters of ``text`` the longest matching phrase covers (0: none matches)."""
+    best = 0
+    for p in phrases:
+        m = phrase_regex(p).search(text)
+        if m:
+            best = max(best, len(m.group(0)))
+    return best
+
+
+@dataclass
+class KindHit:
+    kind: str
+    score: int  # characters matched: things, direction phrases, the kind's own words
+    direction: str | None  # from the kind's own up/down words (None: not said)
+    things: int  # characters matched by what it acts on
+
+
+def score_kinds(text: str, meaning: Meaning, kind_words: Mapping[str, Sequence[str]],
+                present_kinds: set[str]) -> list[KindHit]:
+    """The kinds ``text`` talks about, best first (only kinds the fleet has)."""
+    hits = []
+    for kind, km in meaning.kinds.items():
+        if kind not in present_kinds:
+            continue
+        things = matched(text, km.things)
+        up, down = matched(text, km.up), matched(text, km.down)
+        own = matched(text, kind_words.get(kind, ()))
+        if not (things or up or down):
+            continue
+        direction = UP if up > down else DOWN if down > up else None
+        hits.append(KindHit(kind, things + max(up, down) + own, direction, things))
+    hits.sort(key=lambda h: -h.score)
+    return hits

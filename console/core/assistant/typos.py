@@ -1,0 +1,61 @@
+"""Typos within a small edit distance of a known word: "teh" → "the", "swich" → "switch", "convyor" →
+"conveyor", "turn of the siren" → "turn off the siren".
+
+rapidfuzz (C++; ``process.extractOne`` over the fleet's few hundred words takes microseconds) with
+the optimal-string-alignment distance, so a swapped pair of letters ("lihgt") counts as one edit.
+A word is corrected only when it is unknown, at least three letters long (three: only two letters
+swapped, so "dog" never becomes "deg"), keeps its first letter,
+and exactly one known word is nearest (or, of several, exactly one with the same letters: "teh" →
+"the", not "ten"): at most one edit for words up to eight letters, two beyond.  A known word with an
+ending ("lights", "pumping", "stopped") is left as it is.
+The guard words (not, never, except, …) are among the known words, so a typo of a negation is
+read as the negation and refused, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+GUARD_WORDS = ("not", "don't", "dont", "never", "except", "unless", "until", "after", "before", "tomorrow", "later",
+               "minutes", "seconds", "hours", "increase", "decrease", "reduce", "brighter", "dimmer", "warmer",
+               "cooler", "colder", "hotter", "faster", "slower", "fahrenheit")
+_TURN_OF = re.compile(r"\b(turn|switch|shut|power|turned|switched)\s+of\b")
+
+
+class TypoFixer:
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = {w for w in known if w.isascii() and w.isalpha()} | set(GUARD_WORDS)
+        self.choices = sorted(w for w in self.known if len(w) >= 3)
+
+    def _inflected(self, w: str) -> bool:
+        for end in ("s", "es", "ing", "ed", "er", "ers"):
+            stem = w[: -len(end)]
+            if w.endswith(end) and len(stem) >= 3 and (
+                    stem in self.known or stem + "e" in self.known or (stem[-1:] == stem[-2:-1] and stem[:-1] in self.known)):
+                return True
+        return False
+
+    def fix(self, text: str) -> str:
+        """``text`` (normalised) with its typos corrected; the same string when there are none."""
+        text = _TURN_OF.sub(lambda m: m.group(1) + " off", text)
+
+        def one(m: re.Match) -> str:
+            w = m.group(0)
+            if w in self.known or len(w) < 3 or self._inflected(w):
+                return w  # known, too short to tell, or a known word with an ending ("lights", "pumping")
+            limit = 1 if len(w) <= 8 else 2
+            found = process.extract(w, self.choices, scorer=OSA.distance, score_cutoff=limit, limit=4)
+            found = [(c, d) for c, d, _ in found if c[0] == w[0] and (len(w) > 3 or sorted(c) == sorted(w))]
+            if not found:
+                return w
+            best = min(d for _, d in found)
+            nearest = [c for c, d in found if d == best]
+            if len(nearest) > 1:  # "teh": "the" (two letters swapped) before "ten"
+                nearest = [c for c in nearest if sorted(c) == sorted(w)]
+            return nearest[0] if len(nearest) == 1 else w
+
+        return re.sub(r"(?<![a-z'])[a-z]+(?![a-z'])", one, text)
