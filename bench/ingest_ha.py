@@ -1,21 +1,32 @@
 """Ingest of Home Assistant discovery (``bench/ingest.py --ha N``): N discovered entities through the
-real HaBridge, against a bare paho subscriber on the same broker in the same run.
+console as it runs (``build_services`` + ``ConsoleApp``: the main window, the device table, the
+bridge, the pipeline; Qt offscreen), against a bare paho subscriber on the same broker in the same run.
 
 A Zigbee2MQTT-like mix, four entities per device on one JSON state topic, a template on every state
 (a json-schema light or a switch with ``value_template``, a temperature and a link-quality sensor,
-a contact binary_sensor with Zigbee2MQTT's ``payload_on: false``).  The configs are published retained
-before the console connects (thousands arrive at once, as at a real start); then each device
-publishes its state at ``--rate`` Hz for ``--window`` s.  Measured: ``configs_known_s``, the seconds
-from the console's CONNACK until every entity is known to the fleet and every device is in the
-registry; ``console_state_per_s`` (state messages the bridge handled) against
-``bare_received_per_s``.  Qt-free: the console's link, registry and bridge, without the UI.
-Prints one JSON object as the last line.
+a contact binary_sensor with Zigbee2MQTT's ``payload_on: false``), an availability topic with a
+template.  The configs are published retained before the console connects (thousands arrive at
+once, as at a real start); then each device publishes its state at ``--rate`` Hz.
+
+Measured, one JSON object on the last line:
+``configs_shown_s``: from the console's CONNACK until every entity is known to the fleet and every
+device has its row in the device table; ``console_state_per_s`` (state messages the bridge handled,
+least-squares slope over the window) against ``bare_received_per_s`` (a bare paho subscriber to the
+state topics, same broker, same run) and their ``ratio``; ``stall_p50/p99/max_ms``: how late a 10 ms
+QTimer heartbeat on the GUI thread fires during the window (``idle_stall_p99_ms``: the same before
+any traffic, the machine's own noise); ``rss_mb``: RSS at the start, middle and end of the window;
+``cpu_cores``: the CPU the console used in the window (cores: process, GUI thread, link thread);
+``link_cpu_us_per_msg`` and ``bare_cpu_us_per_msg``: CPU time per state message of the console's
+link thread (paho, the bridge, templates, the registry) and of the whole bare subscriber: on a
+machine busy with other work the rates fall with the CPU share a process gets, these much less.
+Targets: ratio >= 0.9, stall p99 < 50 ms, RSS flat.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,6 +46,7 @@ c.max_queued_messages_set(0)
 c.connect(host, port); c.loop_start()
 if mode == "configs":
     infos = [c.publish(t, json.dumps(cfg), qos=1, retain=True) for t, cfg in spec["configs"]]
+    infos.append(c.publish(spec["bridge"], json.dumps({"state": "online"}), qos=1, retain=True))
     for i in infos: i.wait_for_publish(60)
 else:
     topics, rate, window = spec["states"], spec["rate"], spec["window"]
@@ -58,15 +70,20 @@ import sys, threading, time
 import paho.mqtt.client as mqtt
 host, port, topic = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 count = 0
+lock = threading.Lock()
 def on_message(c, u, m):
     global count
-    count += 1
-c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="ha-bench-bare")
+    with lock:
+        count += 1
+c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="ha-bench-bare", protocol=mqtt.MQTTv5)
 c.on_message = on_message
 c.on_connect = lambda c, u, f, rc, p: c.subscribe(topic, qos=0)
 c.connect(host, port); c.loop_start()
-for line in sys.stdin:
-    print(count, flush=True)
+while True:
+    time.sleep(0.1)
+    with lock:
+        n = count
+    print(f"{time.time():.3f} {n}", flush=True)
 """
 
 
@@ -94,76 +111,183 @@ def make_spec(entities: int, ha_prefix: str, base: str) -> dict:
             cfg = {**common, "unique_id": f"{node}_{obj}_{component}", "object_id": f"dev_{d}_{obj}", **extra}
             configs.append((f"{ha_prefix}/{component}/{node}/{obj}/config", cfg))
         states.append(state)
-    return {"configs": configs, "states": states}
+    return {"configs": configs, "states": states, "bridge": f"{base}/bridge/state"}
 
 
-def run(entities: int, rate: float = 1.0, window: float = 10.0) -> dict:
+def cpu_by_thread() -> dict[str, float]:
+    """CPU seconds so far: the whole process, the GUI thread and the MQTT link's network thread."""
+    import threading
+
+    import psutil
+
+    proc = psutil.Process()
+    times = {t.id: t.user_time + t.system_time for t in proc.threads()}
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    out = {"process": sum(proc.cpu_times()[:2])}
+    for tid, seconds in times.items():
+        name = names.get(tid, "")
+        if name == "MainThread":
+            out["gui"] = seconds
+        elif name == "mqtt-link":
+            out["link"] = seconds
+    return out
+
+
+def cpu_of(pid: int) -> float:
+    import psutil
+
+    return sum(psutil.Process(pid).cpu_times()[:2])
+
+
+def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool = False, load: int = 0) -> dict:
+    """The bench (see the module docstring); ``stock``: Mosquitto with its default limits, ``load``: that
+    many busy-loop processes meanwhile (bench/ingest.py's --stock-broker and --cpu-load)."""
     tmp = Path(tempfile.mkdtemp(prefix="autoglm-ingest-ha-"))
     os.environ["AUTOGLM_DATA_DIR"] = str(tmp / "data")
+    os.environ["AUTOGLM_LOG_DIR"] = str(tmp / "logs")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from console.core.demo.broker import EmbeddedBroker
-    from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
-    from console.core.mqtt.link import BrokerConfig, MqttLink
-    from console.core.sources.ha_bridge import HaBridge
+    from ingest import CountStream, cpu_load, pct, rss_mb, slope, stock_broker
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
+    from console.core.demo.broker import EmbeddedBroker
+    from console.core.mqtt.link import BrokerConfig, LinkState
+    from console.core.services import build_services
+    from console.ui.shell.qt_app import ConsoleApp, make_application
+
+    app = make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     tag = uuid.uuid4().hex[:6]
     ha_prefix, base = f"habench{tag}", f"z2m{tag}"
     spec = make_spec(entities, ha_prefix, base)
-    (tmp / "spec.json").write_text(json.dumps({**spec, "rate": rate, "window": window}))
-    broker = EmbeddedBroker(kind="mosquitto").start()
+    devices = len(spec["states"])
+    (tmp / "spec.json").write_text(json.dumps({**spec, "rate": rate, "window": window + 6.0}))
+    broker = stock_broker() if stock else EmbeddedBroker(kind="mosquitto").start()
     host, port = broker.host, str(broker.port)
-    link = None
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs: list[subprocess.Popen] = cpu_load(load)
+    console = None
+    result: dict = {"bench": "ingest-ha", "entities": entities, "devices": devices, "rate_hz": rate,
+                    "stock_broker": stock, "cpu_load_procs": load}
     try:
-        subprocess.run([sys.executable, "-c", PUBLISH, host, port, "configs", str(tmp / "spec.json")], check=True)
-        cfg = BrokerConfig(host=host, port=broker.port, prefix=f"ing{tag}", ha_prefix=ha_prefix)
-        registry = FleetRegistry(cfg.prefix)
-        link = MqttLink(cfg)
-        link.route(FLEET_KINDS, registry.ingest)
-        bridge = HaBridge(link, registry, ha_prefix)
-        handled = [0]
-        on_state = bridge._on_state  # count the state messages the bridge handles (bench only)
+        t_pub = time.monotonic()
+        subprocess.run([sys.executable, "-c", PUBLISH, host, port, "configs", str(tmp / "spec.json")],
+                       check=True, env=env)
+        result["configs_published_s"] = round(time.monotonic() - t_pub, 2)
+        bare = subprocess.Popen([sys.executable, "-c", BARE, host, port, f"{base}/#"], stdout=subprocess.PIPE,
+                                text=True, env=env)
+        procs.append(bare)
+        stream = CountStream(bare)
+        cfg = BrokerConfig(host=broker.host, port=broker.port, prefix=f"ing{tag}", ha_prefix=ha_prefix)
+        svc = build_services(broker_url=broker.url, cfg=cfg, outbox_path=tmp / "outbox.sqlite3")
+        connack: list[float] = []
+        svc.link.state_changed.connect(
+            lambda state, info: connack.append(time.monotonic()) if state is LinkState.CONNECTED and not connack else None)
+        console = ConsoleApp(svc)
+        bridge, registry, model = svc.ha, svc.registry, console.devices.model
+        console.start()
 
-        def counted(topic: str, payload: bytes) -> None:
-            handled[0] += 1
-            on_state(topic, payload)
+        ticks: list[float] = []
+        idle_ticks: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+        phase: dict = {"name": "connect", "t": time.monotonic()}
 
-        bridge._on_state = counted  # type: ignore[method-assign]
-        bridge.attach()
-        link.start()
-        if not link.wait_connected(20):
-            return {"bench": "ingest-ha", "error": "console did not connect"}
-        t_connack = time.monotonic()
-        devices = len(spec["states"])
+        def tick() -> None:
+            now = clock.nsecsElapsed()
+            late = max(0.0, (now - last[0]) / 1e6 - 10.0)
+            if phase["name"] == "measure":
+                ticks.append(late)
+            elif phase["name"] == "idle":
+                idle_ticks.append(late)
+            last[0] = now
 
-        def known() -> tuple[int, int]:
-            ids = [i for i in registry.ids() if registry.source_of(i) == "ha"]
-            if len(ids) < devices:  # cheap first: the entity count takes every device's lock turn
-                return len(ids), 0
-            return len(ids), sum(len(bridge.fleet.entities(i)) for i in ids)
+        heartbeat = QTimer()
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(tick)
+        heartbeat.start()
 
-        while known() != (devices, entities) and time.monotonic() - t_connack < 300:
-            time.sleep(0.02)
-        configs_known_s = time.monotonic() - t_connack
-        got = known()
-        bare = subprocess.Popen([sys.executable, "-c", BARE, host, port, f"{base}/#"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, text=True)
-        time.sleep(1.0)  # the bare subscriber's SUBACK
-        h0 = handled[0]
-        t0 = time.monotonic()
-        pub = subprocess.run([sys.executable, "-c", PUBLISH, host, port, "states", str(tmp / "spec.json")],
-                             check=True, capture_output=True, text=True)
-        time.sleep(1.0)  # the last messages in flight
-        dt = time.monotonic() - t0
-        bare_n = int(bare.communicate("count\n", timeout=10)[0].split()[-1])
-        console_n = handled[0] - h0
-        return {"bench": "ingest-ha", "entities": entities, "devices": devices, "rate_hz": rate,
-                "window_s": window, "configs_known_s": round(configs_known_s, 3),
-                "devices_known": got[0], "entities_known": got[1], "published": int(pub.stdout.split()[-1]),
-                "console_state_per_s": round(console_n / dt, 1), "bare_received_per_s": round(bare_n / dt, 1),
-                "ratio": round(console_n / bare_n, 3) if bare_n else 0.0,
-                "template_errors": sum(d.template_errors for d in map(bridge.fleet.device, registry.ids()) if d),
-                "rejected_configs": bridge.rejected_configs, "cpus": os.cpu_count()}
+        def shown() -> bool:
+            return model.rowCount() >= devices and bridge.fleet.counts() >= (devices, entities)
+
+        def step() -> None:
+            now = time.monotonic()
+            name = phase["name"]
+            if name == "connect":
+                if connack and svc.link.connected:
+                    phase.update(name="discover", t=now)
+                elif now - phase["t"] > 30:
+                    phase.update(name="fail", why="the console did not connect in 30 s")
+            elif name == "discover":
+                if shown():
+                    result["configs_shown_s"] = round(now - connack[0], 2)
+                    result["rows"] = model.rowCount()
+                    phase.update(name="idle", t=now)
+                elif now - phase["t"] > 300:
+                    phase.update(name="fail", why=f"{model.rowCount()} rows, {len(bridge.fleet.metas())} devices "
+                                 f"of {devices} in 300 s")
+            elif name == "idle" and now - phase["t"] > 2.0:
+                procs.append(subprocess.Popen([sys.executable, "-c", PUBLISH, host, port, "states",
+                                               str(tmp / "spec.json")], stdout=subprocess.DEVNULL, env=env))
+                phase.update(name="warmup", t=now)
+            elif name == "warmup" and now - phase["t"] > 3.0:
+                phase.update(name="measure", t=now, wall0=time.time(), samples=[], rss=[rss_mb()], cpu0=cpu_by_thread(),
+                             bare_cpu0=cpu_of(bare.pid), states0=bridge.states, bare_n0=stream.at(time.time()),
+                             rows0=model.rows_applied, errors0=bridge.template_errors, configs0=bridge.configs,
+                             builds0=bridge.fleet.work_builds)
+            elif name == "measure":
+                phase["samples"].append((now, bridge.states))
+                if len(phase["rss"]) == 1 and now - phase["t"] >= window / 2:
+                    phase["rss"].append(rss_mb())
+                if now - phase["t"] >= window:
+                    phase["rss"].append(rss_mb())
+                    dt = now - phase["t"]
+                    cpu1, bare_cpu1 = cpu_by_thread(), cpu_of(bare.pid)
+                    handled = bridge.states - phase["states0"]
+                    heard = stream.at(time.time()) - phase["bare_n0"]
+                    console_rate = slope(phase["samples"])
+                    bare_rate = slope(stream.between(phase["wall0"], time.time()))
+                    result.update(
+                        window_s=round(dt, 2),
+                        console_state_per_s=round(console_rate, 1), bare_received_per_s=round(bare_rate, 1),
+                        ratio=round(console_rate / bare_rate, 3) if bare_rate else 0.0,
+                        ui_rows_updated_per_s=round((model.rows_applied - phase["rows0"]) / dt, 1),
+                        stall_p50_ms=round(statistics.median(ticks), 2) if ticks else 0.0,
+                        stall_p99_ms=round(pct(ticks, 99), 2), stall_max_ms=round(max(ticks, default=0.0), 2),
+                        idle_stall_p99_ms=round(pct(idle_ticks, 99), 2),
+                        rss_mb=[round(r, 1) for r in phase["rss"]],
+                        cpu_cores={k: round((v - phase["cpu0"].get(k, 0.0)) / dt, 3) for k, v in cpu1.items()},
+                        # CPU per message: what the machine's load cannot change much (it changes the rates)
+                        link_cpu_us_per_msg=round(1e6 * (cpu1["link"] - phase["cpu0"]["link"]) / max(1, handled), 1),
+                        bare_cpu_us_per_msg=round(1e6 * (bare_cpu1 - phase["bare_cpu0"]) / max(1, heard), 1),
+                        template_errors=bridge.template_errors - phase["errors0"],
+                        configs_in_window=bridge.configs - phase["configs0"],
+                        work_builds_in_window=bridge.fleet.work_builds - phase["builds0"],
+                        rejected_configs=bridge.rejected_configs, state_topics=len(bridge.subscribed()),
+                        loadavg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count())
+                    phase["name"] = "done"
+                    app.quit()
+            if phase["name"] == "fail":
+                result["error"] = phase["why"]
+                app.quit()
+
+        driver = QTimer()
+        driver.setInterval(100)
+        driver.timeout.connect(step)
+        driver.start()
+        app.exec()
+        driver.stop()
+        heartbeat.stop()
     finally:
-        if link is not None:
-            link.stop()
+        if console is not None:
+            console.close()
+        for proc in procs:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
         broker.stop()
+    return result

@@ -3,18 +3,18 @@
 Owns: loading HA's public abbreviation tables (data in ``resources/ha/abbreviations.json``), expanding
 abbreviated keys at the top level, inside ``device``/``origin``, ``availability[]`` and device-based
 ``components``, and substituting the ``~`` base topic, in that order, as Home Assistant does.
-Pure functions on plain dicts; the input is never modified.
+Pure functions on plain dicts; the input is never modified (nor copied deeper than needed).
 """
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-TABLE_PATH = Path(__file__).resolve().parents[3] / "resources" / "ha" / "abbreviations.json"
+from console.core.paths import resource_path
+
+TABLE_PATH = resource_path("ha", "abbreviations.json")
 TOPIC_BASE = "~"
 
 
@@ -39,9 +39,11 @@ def _expand_keys(obj: dict[str, Any], table: dict[str, str]) -> dict[str, Any]:
 
 
 def expand(payload: dict[str, Any], *, _component: bool = False) -> dict[str, Any]:
-    """Expand every abbreviation in one discovery payload (a deep copy comes back)."""
+    """Expand every abbreviation in one discovery payload: new dicts wherever a key may change (the top
+    level, device, origin, availability[], components); other values are shared with the input, so
+    neither may be modified afterwards (the fleet never does)."""
     keys, device_keys, origin_keys = tables()
-    out = _expand_keys(copy.deepcopy(payload), keys)
+    out = _expand_keys(payload, keys)
     if isinstance(out.get("device"), dict):
         out["device"] = _expand_keys(out["device"], device_keys)
     if isinstance(out.get("origin"), dict):

@@ -2,6 +2,7 @@
 
 Owns: :class:`Publish` and :func:`entity_commands` (validated feature values -> the list of
 (topic, payload bytes, qos, retain) to send: bare payload strings, JSON for ``schema: json`` lights,
+the on/off templates of ``schema: template`` lights, ``text`` values checked against min/max/pattern,
 ``command_template``s, the per-feature command topics), plus :func:`is_optimistic` and
 :func:`tolerance`, which success detection uses.  No I/O.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import json
 import math
+
+import regex
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,10 +79,48 @@ def _json_light(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
     return [_send(entity, "command_topic", payload)]
 
 
+def _template_light(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
+    """``schema: template``: the config's on/off template, with HA's variables (state, brightness,
+    color_temp, effect: those the command sets), rendered into one publish on command_topic."""
+    if values.get("power") is False:
+        return [_send(entity, "command_topic", "off", "command_off_template", state="off")]
+    variables: dict[str, Any] = {"state": "on"}
+    for feature in ("brightness", "color_temp"):
+        if feature in values:
+            variables[feature] = int(values[feature])
+    if "effect" in values:
+        variables["effect"] = values["effect"]
+    return [_send(entity, "command_topic", "on", "command_on_template", **variables)]
+
+
+def text_command(entity: HaEntity, value: Any) -> Publish:
+    """A ``text`` entity's publish, once the value passes its ``min``/``max`` length and ``pattern``
+    (checked with a time limit: the pattern comes from the network).  ProtocolError says why not."""
+    c, value = entity.config, str(value)
+    lo, hi = number(c.get("min"), 0) or 0, number(c.get("max"), 255)
+    hi = 255 if hi is None else hi
+    if not lo <= len(value) <= hi:
+        raise ProtocolError(f"{entity.key}: text must have {lo:g} to {hi:g} characters, not {len(value)}")
+    pattern = c.get("pattern")
+    if isinstance(pattern, str) and pattern:
+        try:
+            ok = regex.fullmatch(pattern, value, timeout=0.05) is not None
+        except regex.error as exc:
+            raise ProtocolError(f"{entity.key}: its pattern {pattern[:80]!r} is not a valid regular expression: "
+                                f"{exc}") from None
+        except TimeoutError:
+            raise ProtocolError(f"{entity.key}: its pattern {pattern[:80]!r} took too long to check") from None
+        if not ok:
+            raise ProtocolError(f"{entity.key}: {value[:80]!r} does not match the pattern {pattern[:80]!r}")
+    return _send(entity, "command_topic", value, "command_template")
+
+
 def _light(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
     c = entity.config
     if c.get("schema") == "json":
         return _json_light(entity, values)
+    if c.get("schema") == "template":
+        return _template_light(entity, values)
     if values.get("power") is False:
         return [_send(entity, "command_topic", text(c.get("payload_off", "OFF")))]
     on_off = _send(entity, "command_topic", text(c.get("payload_on", "ON")))
@@ -167,6 +208,8 @@ def _simple(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
             out.append(_send(entity, "command_topic", _num_text(float(value)), "command_template"))
         elif comp == "select":
             out.append(_send(entity, "command_topic", value, "command_template"))
+        elif comp == "text":
+            out.append(text_command(entity, value))
         elif comp == "button":
             out.append(_send(entity, "command_topic", text(c.get("payload_press", "PRESS")), "command_template"))
         elif not (comp == "siren" and feature == "tone"):

@@ -2,32 +2,39 @@
 
 Owns: :class:`Ref` (what a subscribed topic means for one entity), :class:`HaDevice` (entities,
 identity tokens, source/manufacturer/model/area, values, attributes, availability per entity, bounded
-raw payload history, template error count) and :func:`build_meta`.  Not thread-safe by itself: the
-fleet calls it under its lock.
+raw payload history, template errors counted by kind with the last few) and :func:`build_meta`.
+Not thread-safe by itself: the fleet calls it under its lock.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 from collections import deque
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from console.core.ha import state as st
 from console.core.ha.model import HaEntity, slug
-from console.core.protocol import Capability, DeviceMeta, ProtocolError
+from console.core.protocol import MAX_CAPABILITIES, Capability, DeviceMeta, ProtocolError, cut_text
+
+log = logging.getLogger(__name__)
+MAX_UNIT = 40  # what Capability.from_json keeps of a unit
 
 KIND_BY_COMPONENT = {
     "lock": "lock", "siren": "siren", "valve": "valve", "cover": "cover", "climate": "hvac", "fan": "fan",
     "light": "lamp", "switch": "switch", "number": "control", "select": "control", "button": "control",
-    "binary_sensor": "sensor", "sensor": "sensor",
+    "binary_sensor": "sensor", "sensor": "sensor", "text": "control",
 }
 _PRIORITY = list(KIND_BY_COMPONENT)
 MAX_ATTRIBUTES = 128
+MAX_RECENT_ERRORS = 5
 
 
-@dataclass(frozen=True, order=True)
-class Ref:
+class Ref(NamedTuple):
+    """What a subscribed topic means for one entity; a named tuple (tens of thousands live in the
+    fleet's topic index: cheaper to build, hash and order than a dataclass)."""
+
     key: str
     role: str  # state | attributes | availability
     feature: str = ""
@@ -65,6 +72,9 @@ class HaDevice:
     raw: dict[str, deque] = field(default_factory=dict)
     template_errors: int = 0
     last_error: str = ""
+    # template errors by kind (templates.TemplateError.kind: error, refused, budget) and the last few
+    error_counts: dict[str, int] = field(default_factory=dict)
+    recent_errors: deque = field(default_factory=lambda: deque(maxlen=MAX_RECENT_ERRORS))
 
     @property
     def available(self) -> bool | None:
@@ -81,6 +91,9 @@ class HaDevice:
         self.entity_available.update(other.entity_available)
         self.avail_seen.update(other.avail_seen)
         self.template_errors += other.template_errors
+        for kind, n in other.error_counts.items():
+            self.error_counts[kind] = self.error_counts.get(kind, 0) + n
+        self.recent_errors.extend(other.recent_errors)
 
     def forget_entity(self, key: str) -> None:
         self.entity_available.pop(key, None)
@@ -93,8 +106,11 @@ class HaDevice:
         self.raw[topic].append(text[:4096])
 
     def note_error(self, error: Exception) -> None:
+        kind = getattr(error, "kind", "error")
         self.template_errors += 1
-        self.last_error = str(error)
+        self.error_counts[kind] = self.error_counts.get(kind, 0) + 1
+        self.last_error = str(error)[:600]
+        self.recent_errors.append(self.last_error)
 
     def apply(self, ref: Ref, entity: HaEntity, topic: str, value: Any) -> bool:
         """Record a decoded reading; True when something the console shows changed."""
@@ -109,7 +125,8 @@ class HaDevice:
         name = entity.names.get(ref.feature, ref.feature)
         spec = next((s for s in entity.specs if s.feature == ref.feature), None)
         if spec is not None and spec.decode == "text":
-            self.attributes[name] = value
+            secret = entity.component == "text" and entity.config.get("mode") == "password"
+            self.attributes[name] = "••••••" if secret else value
             return False
         if self.values.get(name, st.NO_VALUE) == value:
             return False
@@ -171,10 +188,19 @@ def build_meta(dev: HaDevice, entities: list[HaEntity]) -> DeviceMeta:
                 name, n = f"{spec.cap.name}_{n}", n + 1
             used.add(name)
             entity.names[spec.feature] = name
-            if spec.decode != "text":
-                caps[name] = replace(spec.cap, name=name, risk=entity.risk)
+            if spec.decode != "text" and len(caps) < MAX_CAPABILITIES:
+                cap = spec.cap  # discovery set its risk: a copy only for a renamed capability
+                cap = cap if cap.name == name and cap.risk == entity.risk else replace(cap, name=name, risk=entity.risk)
+                if len(cap.unit) > MAX_UNIT:
+                    cap = replace(cap, unit=cut_text(cap.unit, MAX_UNIT))
+                try:  # what PROTOCOL.md allows (too many or too long enum values, a name too long ...)
+                    Capability.from_json(name, cap.to_json())
+                except ProtocolError as exc:
+                    log.info("%s: capability %s of %s left out: %s", dev.id, name, entity.key, exc)
+                    continue
+                caps[name] = cap
     components = {e.component for e in entities}
     primary = next((c for c in _PRIORITY if c in components), "sensor")
     risk = "high" if any(e.risk == "high" for e in entities) else "low"
-    return DeviceMeta(id=dev.id, name=dev.name, kind=KIND_BY_COMPONENT[primary],
-                      zone=slug(dev.suggested_area, sep="-"), capabilities=caps, risk=risk)
+    return DeviceMeta(id=dev.id, name=cut_text(dev.name), kind=KIND_BY_COMPONENT[primary],
+                      zone=cut_text(slug(dev.suggested_area, sep="-")), capabilities=caps, risk=risk)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from console.core.ha.abbreviations import expand, replace_base_topic
-from console.core.ha.model import CapSpec, HaEntity, device_tokens, entity_risk, entity_stem, slug
+from console.core.ha.model import MAX_STEM, CapSpec, HaEntity, device_tokens, entity_risk, entity_stem, slug
 from console.core.ha.platforms_simple import BUILDERS, MAIN_FEATURE
 from console.core.ha.topics import COMPONENTS, DEFAULT_DISCOVERY_PREFIX, DEVICE_COMPONENT, parse_discovery_topic
 from console.core.protocol import ProtocolError
@@ -96,21 +96,25 @@ def _namer(stem: str, component: str, device_class: str):
     main = MAIN_FEATURE[component]
 
     def name(feature: str) -> str:
-        if feature == main or (feature == "value" and component in ("sensor", "binary_sensor")):
+        if feature == main or (feature == "value" and component in ("sensor", "binary_sensor", "text")):
             if stem:
                 return stem
             if feature == "value":
-                return slug(device_class) or component
+                return slug(device_class)[:MAX_STEM].strip("_") or component
             return feature
         return f"{stem}_{feature}" if stem else feature
 
     return name
 
 
-def _clean(spec: CapSpec) -> CapSpec:
+def _clean(spec: CapSpec, risk: str) -> CapSpec:
+    """Topics and templates that are non-empty strings or None; the capability carries the entity's risk."""
     topic = spec.state_topic if isinstance(spec.state_topic, str) and spec.state_topic else None
     template = spec.template if isinstance(spec.template, str) and spec.template else None
-    return replace(spec, state_topic=topic, template=template)
+    cap = spec.cap if spec.cap.risk == risk else replace(spec.cap, risk=risk)
+    if topic is spec.state_topic and template is spec.template and cap is spec.cap:
+        return spec
+    return replace(spec, state_topic=topic, template=template, cap=cap)
 
 
 def build_entity(key: str, component: str, config: dict[str, Any], object_id: str) -> HaEntity:
@@ -123,12 +127,10 @@ def build_entity(key: str, component: str, config: dict[str, Any], object_id: st
     device_name = str(device.get("name") or config.get("name") or object_id)
     device_class = str(config.get("device_class") or "") if isinstance(config.get("device_class"), str) else ""
     stem = entity_stem(config, device_name, object_id)
+    risk = entity_risk(component, device_class)
     try:
-        specs = [_clean(s) for s in BUILDERS[component](config, _namer(stem, component, device_class))]
+        specs = [_clean(s, risk) for s in BUILDERS[component](config, _namer(stem, component, device_class))]
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise ProtocolError(f"{component} config {key!r} is malformed: {exc}") from None
-    risk = entity_risk(component, device_class)
-    if risk == "high":
-        specs = [replace(s, cap=replace(s.cap, risk="high")) for s in specs]
     return HaEntity(key=key, component=component, config=config, stem=stem, specs=specs, tokens=tokens,
                     risk=risk, device_class=device_class)

@@ -3,7 +3,11 @@
 Owns: entities by discovery key, their grouping into devices by shared identifiers/connections, the
 DeviceMeta of each device (so the rest of the console treats it like a native one), the topic index
 for state and availability, current values, bounded raw payload history and template error counts.
-Thread-safe (one lock); listeners are called after the lock is released.  Qt-free, no I/O.
+Ingest is the hot path (thousands of state messages a second): per topic, what a payload means is
+built once (readers with their compiled templates, capability names) and kept until the next config;
+a payload's JSON is parsed once for all of its readers.
+Thread-safe (one lock, not held while templates render); listeners are called after the lock is
+released.  Qt-free, no I/O.
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ class HaFleet:
         self._token_owner: dict[str, str] = {}  # identity token -> device id
         self._topics: dict[str, set[Ref]] = {}  # state/attribute/availability topic -> refs
         self._merged_away: list[str] = []  # devices merged into another since the last config
+        # topic -> what a payload there means: ((ref, device id, reader, capability name, is a value), ...)
+        # in capability order, and whether it is a secret; built at the first payload after any config
+        # change (configs come in bursts, states all the time)
+        self.work_builds = 0  # topics whose work was (re)built: configs arriving between states
+        self._work: dict[str, tuple[tuple[tuple[Ref, str, Callable[[st.Payload], Any], str, bool], ...], bool]] = {}
 
     # -- listeners -------------------------------------------------------------------------------
     def add_listener(self, listener: Listener) -> Callable[[], None]:
@@ -80,10 +89,39 @@ class HaFleet:
             dev = self._devices.get(device_id)
             return dev.snapshot() if dev else None
 
+    def summary(self, device_id: str) -> tuple[dict[str, Any], bool | None, bool, dict[str, str]] | None:
+        """What the registry mirrors of a device, without a deep copy: (values, available, whether any
+        entity has availability, {manufacturer, model, area}); None if unknown."""
+        with self._lock:
+            dev = self._devices.get(device_id)
+            if dev is None:
+                return None
+            has_avail = bool(dev.entity_available) or any(
+                st.availability_topics(self._entities[k]) for k in dev.entity_keys)
+            order = list(dev.meta.capabilities) if dev.meta is not None else []
+            values = {n: dev.values[n] for n in order if n in dev.values}
+            values.update((n, v) for n, v in dev.values.items() if n not in values)
+            return (values, dev.available, has_avail,
+                    {"manufacturer": dev.manufacturer, "model": dev.model, "area": dev.suggested_area})
+
+    def errors(self, device_id: str) -> tuple[int, dict[str, int], str]:
+        """A device's template errors, cheaply (the table asks at every update of its row): (count,
+        count by kind, the last one); (0, {}, "") for an unknown device."""
+        with self._lock:
+            dev = self._devices.get(device_id)
+            if dev is None or not dev.template_errors:
+                return 0, {}, ""
+            return dev.template_errors, dict(dev.error_counts), dev.last_error
+
     def entities(self, device_id: str) -> list[HaEntity]:
         with self._lock:
             dev = self._devices.get(device_id)
             return [self._entities[k] for k in sorted(dev.entity_keys)] if dev else []
+
+    def counts(self) -> tuple[int, int]:
+        """(devices, entities) known now."""
+        with self._lock:
+            return len(self._devices), len(self._entities)
 
     def subscriptions(self) -> set[str]:
         """Every state, attribute and availability topic the fleet listens on."""
@@ -106,6 +144,7 @@ class HaFleet:
         touched: set[str] = set()
         gone: list[FleetEvent] = []
         with self._lock:
+            self._work = {}
             removed = list(result.removed)
             if result.device_group:
                 keep = {e.key for e in result.entities}
@@ -191,19 +230,35 @@ class HaFleet:
         """Apply one payload on a state/attribute/availability topic; template errors become events."""
         text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
         with self._lock:
-            refs = sorted(self._topics.get(topic, ()))
-            work = [(ref, self._entities[ref.key], self._owner[ref.key]) for ref in refs]
-        readings = [(ref, device_id, *_read(ref, entity, text)) for ref, entity, device_id in work]
+            work = self._work.get(topic)
+            if work is None:
+                self.work_builds += 1
+                refs = sorted(self._topics.get(topic, ()), key=lambda r: _order(r, self._entities[r.key]))
+                work = self._work[topic] = (tuple(
+                    (ref, self._owner[ref.key], _reader(ref, self._entities[ref.key]),
+                     *_target(ref, self._entities[ref.key])) for ref in refs),
+                    any(_secret(self._entities[r.key]) for r in refs))
+        entries, secret = work
+        if not entries:
+            return []
+        message = st.Payload(text)  # parsed once, for every template that reads it
+        readings = []
+        for ref, device_id, read, name, shown in entries:
+            try:
+                readings.append((ref, device_id, read(message), None, name, shown))
+            except TemplateError as exc:
+                readings.append((ref, device_id, st.NO_VALUE, exc, name, shown))
         with self._lock:
-            events = self._apply(topic, text, readings)
-        return self._emit(events)
+            # a password text entity's topic: the raw payloads dialog does not show it
+            events = self._apply(topic, "••••••" if secret else text, readings)
+        return self._emit(events) if events else events
 
     def _apply(self, topic: str, text: str, readings: list[tuple]) -> list[FleetEvent]:
         changed: dict[str, dict[str, Any]] = {}
         avail_changed: set[str] = set()
         errors: list[FleetEvent] = []
         remembered: set[str] = set()  # one raw payload per device, however many of its entities read it
-        for ref, device_id, value, error in readings:
+        for ref, device_id, value, error, name, shown in readings:
             dev = self._devices.get(device_id)
             entity = self._entities.get(ref.key)
             if dev is None or entity is None:
@@ -214,6 +269,10 @@ class HaFleet:
             if error is not None:
                 dev.note_error(error.for_entity(entity.key))
                 errors.append(FleetEvent("error", device_id, error=str(dev.last_error)))
+            elif shown:  # a capability's value (the common case, without dev.apply's lookups)
+                if value is not st.NO_VALUE and dev.values.get(name, st.NO_VALUE) != value:
+                    dev.values[name] = value
+                    changed.setdefault(device_id, {})[name] = value
             elif dev.apply(ref, entity, topic, value):
                 if ref.role == "availability":
                     avail_changed.add(device_id)
@@ -260,17 +319,42 @@ class HaFleet:
         return True
 
 
-def _read(ref: Ref, entity: HaEntity, text: str) -> tuple[Any, TemplateError | None]:
-    """Decode outside the lock: (value or NO_VALUE, error or None)."""
-    try:
-        if ref.role == "availability":
-            entry = st.availability_topics(entity)[ref.index]
-            return st.read_availability(entry, text), None
-        if ref.role == "attributes":
-            return st.json_attributes(entity, text), None
-        spec = next(s for s in entity.specs if s.feature == ref.feature)
-        return st.decode(entity, spec, text), None
-    except TemplateError as exc:
-        return st.NO_VALUE, exc
-    except (IndexError, StopIteration):
-        return st.NO_VALUE, None
+_ROLE_ORDER = {"availability": 0, "attributes": 1, "state": 2}
+
+
+def _order(ref: Ref, entity: HaEntity) -> tuple:
+    """Readings in the order of the device's capabilities (entity key, then its specs' order): the
+    values reach the registry, and the State column, as power, brightness, ... not alphabetically."""
+    index = next((i for i, s in enumerate(entity.specs) if s.feature == ref.feature), len(entity.specs))
+    return ref.key, _ROLE_ORDER.get(ref.role, 3), index, ref.index
+
+
+def _secret(entity: HaEntity | None) -> bool:
+    return entity is not None and entity.component == "text" and entity.config.get("mode") == "password"
+
+
+def _target(ref: Ref, entity: HaEntity) -> tuple[str, bool]:
+    """(capability name, True) for a state that is a capability's value; ("", False) for the rest
+    (availability, attributes, text sensors kept as attributes), which HaDevice.apply handles."""
+    if ref.role != "state":
+        return "", False
+    spec = next((s for s in entity.specs if s.feature == ref.feature), None)
+    if spec is None or spec.decode == "text":
+        return "", False
+    return entity.names.get(ref.feature, ref.feature), True
+
+
+def _reader(ref: Ref, entity: HaEntity) -> Callable[[st.Payload], Any]:
+    """What a payload on the ref's topic reads as (built once per topic and config; see handle_state)."""
+    if ref.role == "availability":
+        topics = st.availability_topics(entity)
+        if ref.index >= len(topics):
+            return lambda message: st.NO_VALUE
+        entry = topics[ref.index]
+        return lambda message: st.read_availability(entry, message)
+    if ref.role == "attributes":
+        return lambda message: st.json_attributes(entity, message)
+    spec = next((s for s in entity.specs if s.feature == ref.feature), None)
+    if spec is None:
+        return lambda message: st.NO_VALUE
+    return st.make_reader(entity, spec)

@@ -21,6 +21,7 @@ HIGH_RISK_CLASSES = frozenset({
     "garage_door", "problem", "heat", "moisture",
 })
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+MAX_STEM = 40  # a capability name is the stem, "_" and a feature (and "_N" if taken): within 64
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,13 @@ def entity_stem(config: dict[str, Any], device_name: str, object_id: str) -> str
     name = config.get("name", object_id)
     if name is None or name == "":
         return ""
+    if not isinstance(name, (str, int, float)):  # HA wants a string: a list or an object is not a name
+        name = object_id
     stem = slug(str(name))
     dev = slug(device_name)
     if dev and stem.startswith(dev + "_"):
         stem = stem[len(dev) + 1:]
-    return "" if stem == dev else stem
+    return "" if stem == dev else stem[:MAX_STEM].strip("_")
 
 
 def text(value: Any, default: str = "") -> str:

@@ -1,4 +1,4 @@
-"""Capabilities of the multi-feature platforms: light (default and json schema), fan and climate.
+"""Capabilities of the multi-feature platforms: light (default, json and template schema), fan and climate.
 
 Owns: turning one normalised config of these components into its :class:`CapSpec` list, with ranges
 from the config (brightness_scale, min/max_mireds or kelvin, speed range, min/max_temp).
@@ -38,6 +38,8 @@ def _color_temp(c: dict[str, Any], name: Namer, writable: bool, **src: Any) -> C
 def light(c: dict[str, Any], name: Namer) -> list[CapSpec]:
     if c.get("schema", "default") == "json":
         return _json_light(c, name)
+    if c.get("schema") == "template":
+        return _template_light(c, name)
     if c.get("schema") not in (None, "default", "basic"):
         return []
     specs = [CapSpec("power", Capability(name("power"), "bool", bool(c.get("command_topic"))),
@@ -71,6 +73,30 @@ def _json_light(c: dict[str, Any], name: Namer) -> list[CapSpec]:
     if c.get("effect") and effects:
         cap = Capability(name("effect"), "enum", writable, values=effects)
         specs.append(CapSpec("effect", cap, state, None, "json:effect"))
+    return specs
+
+
+def _template_light(c: dict[str, Any], name: Namer) -> list[CapSpec]:
+    """``schema: template``: one command topic, ``command_on_template``/``command_off_template`` (both
+    needed to command it), and on the state topic ``state_template`` ("on"/"off"),
+    ``brightness_template`` (0-255), ``color_temp_template``, ``effect_template``, as HA reads them."""
+    templates = all(isinstance(c.get(k), str) and c.get(k) for k in ("command_on_template", "command_off_template"))
+    writable = bool(c.get("command_topic")) and templates
+    state = c.get("state_topic")
+    power_state = state if c.get("state_template") else None  # no state template: optimistic, as in HA
+    specs = [CapSpec("power", Capability(name("power"), "bool", writable), power_state, c.get("state_template"),
+                     "template_onoff")]
+    if c.get("brightness_template"):
+        cap = Capability(name("brightness"), "int", writable, 0, 255)
+        specs.append(CapSpec("brightness", cap, state, c.get("brightness_template"), "brightness"))
+    if c.get("color_temp_template"):
+        specs.append(_color_temp(c, name, writable, state_topic=state, template=c.get("color_temp_template"),
+                                 decode="number"))
+    effects = _strs(c.get("effect_list"))
+    if effects:
+        cap = Capability(name("effect"), "enum", writable, values=effects)
+        specs.append(CapSpec("effect", cap, state if c.get("effect_template") else None, c.get("effect_template"),
+                             "enum"))
     return specs
 
 

@@ -1,5 +1,5 @@
 """Capabilities of the single-feature platforms: switch, lock, siren, cover, valve, sensor,
-binary_sensor, number, select and button.
+binary_sensor, number, select, button and text.
 
 Owns: turning one normalised config of these components into its :class:`CapSpec` list, and
 :data:`BUILDERS`, the component -> builder table (the rich platforms included).
@@ -111,13 +111,21 @@ def button(c: dict[str, Any], name: Namer) -> list[CapSpec]:
     return [CapSpec("press", Capability(name("press"), "bool", True))]
 
 
+def text_(c: dict[str, Any], name: Namer) -> list[CapSpec]:
+    """``text``: its current text is kept beside the values (masked in ``mode: password``); a capability
+    type for free text does not exist in PROTOCOL.md yet, so the console does not command it (the
+    publish, with ``min``/``max``/``pattern`` checked, is ready in commands.py)."""
+    return [CapSpec("value", Capability(name("value"), "float", False), c.get("state_topic"),
+                    c.get("value_template"), "text")]
+
+
 BUILDERS: dict[str, Callable[[dict[str, Any], Namer], list[CapSpec]]] = {
     "light": light, "switch": switch, "fan": fan, "climate": climate, "cover": cover, "valve": valve,
     "lock": lock, "siren": siren, "sensor": sensor, "binary_sensor": binary_sensor, "number": number_,
-    "select": select, "button": button,
+    "select": select, "button": button, "text": text_,
 }
 MAIN_FEATURE = {
     "light": "power", "switch": "power", "fan": "power", "climate": "mode", "cover": "open", "valve": "open",
     "lock": "locked", "siren": "active", "sensor": "value", "binary_sensor": "value", "number": "value",
-    "select": "value", "button": "press",
+    "select": "value", "button": "press", "text": "value",
 }

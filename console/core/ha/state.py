@@ -9,18 +9,43 @@ Template failures raise TemplateError; nothing here keeps state.
 
 from __future__ import annotations
 
-import json
 import math
-from typing import Any
+from typing import Any, Callable
 
 from console.core.ha.model import CapSpec, HaEntity, number, text
-from console.core.ha.templates import compile_template
+from console.core.ha.sandbox import LIMITS
+from console.core.ha.templates import NOT_JSON, TemplateError, compile_template, parse_json
 
 NO_VALUE = object()
 _NONE_WORDS = frozenset({"", "None", "none", "null", "unknown", "unavailable"})
 
 
-def render(template: str | None, payload: str) -> str:
+class Payload:
+    """One received payload, its JSON parsed at most once however many templates read it."""
+
+    __slots__ = ("text", "_json")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._json: Any = None
+
+    @property
+    def json(self) -> Any:
+        """The parsed JSON, or NOT_JSON."""
+        if self._json is None:  # past the sandbox's payload limit: the templates refuse it anyway
+            self._json = parse_json(self.text) if len(self.text) <= LIMITS.payload_chars else NOT_JSON
+        return self._json
+
+
+def as_payload(payload: "str | Payload") -> Payload:
+    return payload if isinstance(payload, Payload) else Payload(payload)
+
+
+def render(template: str | None, payload: "str | Payload") -> str:
+    if isinstance(payload, Payload):
+        if template is None:
+            return payload.text
+        return compile_template(template).render_value(payload.text, parsed=payload.json)
     return payload if template is None else compile_template(template).render_value(payload)
 
 
@@ -42,15 +67,12 @@ def _scaled(raw: Any, lo: float, hi: float) -> Any:
     return int(round(max(0.0, min(100.0, (value - lo) * 100.0 / (hi - lo)))))
 
 
-def _json_field(payload: str, name: str) -> Any:
-    try:
-        obj = json.loads(payload)
-    except ValueError:
-        return NO_VALUE
+def _json_field(payload: "str | Payload", name: str) -> Any:
+    obj = as_payload(payload).json
     return obj.get(name, NO_VALUE) if isinstance(obj, dict) else NO_VALUE
 
 
-def _decode_json_light(entity: HaEntity, spec: CapSpec, payload: str) -> Any:
+def _decode_json_light(entity: HaEntity, spec: CapSpec, payload: Payload) -> Any:
     field = spec.decode.split(":", 1)[1]
     raw = _json_field(payload, field)
     if raw is NO_VALUE or raw is None:
@@ -84,15 +106,57 @@ def _by_state_words(c: dict[str, Any], rendered: str, words: dict[str, tuple[str
     return NO_VALUE
 
 
-def decode(entity: HaEntity, spec: CapSpec, payload: str) -> Any:
+def decode(entity: HaEntity, spec: CapSpec, payload: "str | Payload") -> Any:
     """The capability value a payload on ``spec.state_topic`` carries, or NO_VALUE."""
-    c = entity.config
+    return make_reader(entity, spec)(as_payload(payload))
+
+
+def make_reader(entity: HaEntity, spec: CapSpec) -> Callable[[Payload], Any]:
+    """:func:`decode` for one capability, its template and constants looked up once (the ingest of
+    thousands of states a second reads through these); raises TemplateError as decode does."""
     if spec.decode.startswith("json:"):
-        return _decode_json_light(entity, spec, payload)
-    rendered = render(spec.template, payload)
+        return lambda payload: _decode_json_light(entity, spec, payload)
+    c = entity.config
+    try:
+        template = compile_template(spec.template) if spec.template else None
+    except TemplateError as exc:  # raised again at each payload, where it is counted
+        error = exc
+
+        def failing(payload: Payload) -> Any:
+            raise type(error)(error.detail, source=error.source, payload=payload.text)
+
+        return failing
+    kind = spec.decode
+    if kind == "onoff":
+        on = text(c.get("state_on", c.get("payload_on", "ON")))
+        off = text(c.get("state_off", c.get("payload_off", "OFF")))
+        words = {on: True, off: False} if on != off else {on: True}
+
+        def onoff(payload: Payload) -> Any:
+            rendered = payload.text if template is None else template.render_value(payload.text, parsed=payload.json)
+            return words.get(rendered, NO_VALUE)
+
+        return onoff
+    if kind in ("number", "enum") or (kind == "brightness"):
+        def typed(payload: Payload) -> Any:
+            rendered = payload.text if template is None else template.render_value(payload.text, parsed=payload.json)
+            return _typed(spec, rendered)
+
+        return typed
+
+    def general(payload: Payload) -> Any:
+        rendered = payload.text if template is None else template.render_value(payload.text, parsed=payload.json)
+        return _decode_rendered(c, spec, rendered)
+
+    return general
+
+
+def _decode_rendered(c: dict[str, Any], spec: CapSpec, rendered: str) -> Any:
     kind = spec.decode
     if kind == "onoff":
         return _onoff(c, rendered, "state_on", "state_off", "payload_on:ON", "payload_off:OFF")
+    if kind == "template_onoff":  # a template light's state_template renders exactly "on" or "off"
+        return {"on": True, "off": False}.get(rendered, NO_VALUE)
     if kind == "siren":
         raw = _json_field(rendered, "state")
         return _onoff(c, rendered if raw is NO_VALUE else str(raw), "state_on", "state_off",
@@ -120,12 +184,15 @@ def decode(entity: HaEntity, spec: CapSpec, payload: str) -> Any:
     return _typed(spec, rendered)
 
 
-def json_attributes(entity: HaEntity, payload: str) -> dict[str, Any]:
+def json_attributes(entity: HaEntity, payload: "str | Payload") -> dict[str, Any]:
     """The JSON attributes a payload on json_attributes_topic carries (through its template)."""
-    rendered = render(entity.config.get("json_attributes_template"), payload)
-    try:
-        obj = json.loads(rendered)
-    except ValueError:
+    payload = as_payload(payload)
+    template = entity.config.get("json_attributes_template")
+    if isinstance(template, str) and template:
+        obj = parse_json(render(template, payload))
+    else:
+        obj = payload.json
+    if obj is NOT_JSON:
         return {}
     if not isinstance(obj, dict):
         return {}
@@ -148,7 +215,7 @@ def availability_topics(entity: HaEntity) -> list[dict[str, Any]]:
     return []
 
 
-def read_availability(entry: dict[str, Any], payload: str) -> bool | None:
+def read_availability(entry: dict[str, Any], payload: "str | Payload") -> bool | None:
     """True/False for the entry's available/not-available payload, None for anything else."""
     template = entry.get("value_template")
     rendered = render(template if isinstance(template, str) and template else None, payload)

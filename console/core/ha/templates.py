@@ -8,17 +8,19 @@ the network: a hostile one is refused at compile time or stopped while it render
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from typing import Any
 
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaError
 
+from console.core.ha.fast_templates import SLOW, fast_renderer
 from console.core.ha.sandbox import LIMITS, Limits, Refusal, make_environment
 from console.core.protocol import ProtocolError
 
@@ -47,6 +49,12 @@ class TemplateError(ProtocolError):
             text += f", payload {pay[:80]!r}"
         return text + ")"
 
+    @property
+    def kind(self) -> str:
+        """How the device counts it: ``error`` (a template failing at run time), ``refused`` (hostile:
+        refused by the sandbox) or ``budget`` (stopped by a time, size or depth budget)."""
+        return "error"
+
     def for_entity(self, entity: str) -> "TemplateError":
         """The same error naming the entity it belongs to."""
         return type(self)(self.detail, source=self.source, payload=self.payload, entity=entity)
@@ -57,21 +65,37 @@ class TemplateRefused(TemplateError):
 
     reason = "refused"
 
+    def __init__(self, message: str, *, budget: bool = False, **kw: Any) -> None:
+        self.budget = budget
+        super().__init__(message, **kw)
+
+    @property
+    def kind(self) -> str:
+        return "budget" if self.budget else "refused"
+
+    def for_entity(self, entity: str) -> "TemplateError":
+        return TemplateRefused(self.detail, budget=self.budget, source=self.source, payload=self.payload,
+                               entity=entity)
+
 
 class TemplateStats:
-    """Thread-safe counters: compiled, rendered, error, refused."""
+    """Thread-safe counters: compiled, rendered, error, refused.  Lock-free (one ``itertools.count``
+    per key, whose ``next`` is atomic): ``add`` runs for every template of every message."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counts: Counter[str] = Counter()
+        self._lock = threading.Lock()  # only to add a key
+        self._counts: dict[str, itertools.count] = {}
 
     def add(self, key: str) -> None:
-        with self._lock:
-            self._counts[key] += 1
+        counter = self._counts.get(key)
+        if counter is None:
+            with self._lock:
+                counter = self._counts.setdefault(key, itertools.count(1))
+        next(counter)
 
     def snapshot(self) -> dict[str, int]:
-        with self._lock:
-            return dict(self._counts)
+        # a count's repr is "count(N)": N is the next value, so N - 1 were taken
+        return {key: int(repr(c)[6:-1]) - 1 for key, c in list(self._counts.items())}
 
 
 STATS = TemplateStats()
@@ -101,7 +125,9 @@ class HaTemplate:
         if len(source) > limits.source_chars:
             raise TemplateRefused(f"longer than {limits.source_chars} characters", source=source[:200])
         try:
-            _check_tree(_ENV.parse(source))
+            tree = _ENV.parse(source)
+            _check_tree(tree)
+            self._fast = fast_renderer(tree, _ENV.filters)  # None: always the full render
             code = _ENV.compile(source, filename=_FILENAME)
             self._tmpl = _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
         except Refusal as exc:
@@ -112,7 +138,27 @@ class HaTemplate:
             raise TemplateError(f"does not compile: {exc}", source=source) from None
 
     def render(self, variables: dict[str, Any], payload: Any = None) -> str:
-        """Render with ``variables``; raise TemplateError/TemplateRefused, never anything else."""
+        """Render with ``variables``; raise TemplateError/TemplateRefused, never anything else.
+
+        The common shapes (``{{ value_json.x | float(0) }}``) take the fast path
+        (``fast_templates``), which answers only when it is sure to answer as the sandbox would."""
+        if self._fast is not None:
+            try:
+                fast = self._fast(variables)
+            except (Refusal, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
+                STATS.add("refused")
+                raise TemplateRefused(_why(exc), budget=not isinstance(exc, SecurityError), source=self.source,
+                                      payload=payload) from None
+            except Exception as exc:  # noqa: BLE001 - the same filter functions fail as they would in the sandbox
+                STATS.add("error")
+                raise TemplateError(f"{type(exc).__name__}: {exc}", source=self.source, payload=payload) from None
+            if fast is not SLOW:
+                if len(fast) > self.limits.output_chars:
+                    STATS.add("refused")
+                    raise TemplateRefused(f"output longer than {self.limits.output_chars} characters",
+                                          budget=True, source=self.source, payload=payload)
+                STATS.add("rendered")
+                return fast
         guard = _Guard(self.limits)
         previous = sys.gettrace()
         sys.settrace(guard.trace)
@@ -128,25 +174,40 @@ class HaTemplate:
             return "".join(out)
         except (Refusal, SecurityError, RecursionError, MemoryError, OverflowError) as exc:
             STATS.add("refused")
-            raise TemplateRefused(_why(exc), source=self.source, payload=payload) from None
+            raise TemplateRefused(_why(exc), budget=not isinstance(exc, SecurityError), source=self.source,
+                                  payload=payload) from None
         except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
             STATS.add("error")
             raise TemplateError(f"{type(exc).__name__}: {exc}", source=self.source, payload=payload) from None
         finally:
             sys.settrace(previous)
 
-    def render_value(self, payload: str, default: Any = None) -> str:
-        """HA's render-with-possible-JSON-value: ``value`` is the payload, ``value_json`` its JSON."""
+    def render_value(self, payload: str, default: Any = None, *, parsed: Any = None) -> str:
+        """HA's render-with-possible-JSON-value: ``value`` is the payload, ``value_json`` its JSON.
+
+        ``parsed``: the payload already parsed (``state.Payload.json``: one parse for every template
+        that reads the message), NOT_JSON if it is not JSON; None: parsed here."""
         variables: dict[str, Any] = {"value": payload}
         if len(payload) <= self.limits.payload_chars:
-            try:
-                variables["value_json"] = json.loads(payload)
-            except ValueError:
-                pass
+            if parsed is None:
+                parsed = parse_json(payload)
+            if parsed is not NOT_JSON:
+                variables["value_json"] = parsed
         else:
             raise TemplateRefused(f"payload longer than {self.limits.payload_chars} characters",
-                                  source=self.source, payload=payload[:80])
+                                  budget=True, source=self.source, payload=payload[:80])
         return self.render(variables, payload=payload)
+
+
+NOT_JSON = object()  # a payload that does not parse as JSON: ``value_json`` stays undefined
+
+
+def parse_json(payload: str) -> Any:
+    """The payload's JSON value, or NOT_JSON."""
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):
+        return NOT_JSON
 
 
 def _why(exc: BaseException) -> str:
@@ -195,10 +256,7 @@ class _Guard:
 
 def compile_template(source: str) -> HaTemplate:
     """The compiled template for ``source``, cached by source; compile errors are cached too."""
-    with _cache_lock:
-        hit = _cache.get(source)
-        if hit is not None:
-            _cache.move_to_end(source)
+    hit = _cache.get(source)  # a dict read is atomic: no lock for the common case (oldest-first eviction)
     if hit is None:
         try:
             hit = HaTemplate(source)

@@ -14,7 +14,7 @@ from console.core.protocol import ProtocolError
 DEFAULT_DISCOVERY_PREFIX = "homeassistant"
 COMPONENTS = (
     "light", "switch", "fan", "climate", "cover", "valve", "lock", "siren",
-    "sensor", "binary_sensor", "number", "select", "button",
+    "sensor", "binary_sensor", "number", "select", "button", "text",
 )
 DEVICE_COMPONENT = "device"
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
