@@ -1,9 +1,13 @@
-"""What the workstation computes on, found without importing torch (start-up stays fast)."""
+"""What the workstation computes on, found without importing torch (start-up stays fast).
+
+``describe_compute`` returns a :class:`console.core.i18n.Msg` (English; the status bar translates it)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,13 @@ def nvml_gpus() -> list[GpuInfo] | None:
             pass
 
 
-def describe_compute() -> str:
+def describe_compute() -> Msg:
     gpus = nvml_gpus()
     if gpus:
         g = gpus[0]
         more = f" +{len(gpus) - 1}" if len(gpus) > 1 else ""
-        return f"GPU: {g.name} ({g.total_bytes / 2**30:.0f} GiB){more}"
+        return QT_TRANSLATE_NOOP("Hardware", "GPU: {name} ({gib} GiB){more}").format(
+            name=g.name, gib=f"{g.total_bytes / 2**30:.0f}", more=more)
     if os.path.isdir("/proc/driver/nvidia/gpus") and os.listdir("/proc/driver/nvidia/gpus"):
-        return "GPU: NVIDIA (install nvidia-ml-py for details)"
-    return f"CPU: {os.cpu_count() or 1} cores, no GPU"
+        return QT_TRANSLATE_NOOP("Hardware", "GPU: NVIDIA (install nvidia-ml-py for details)")
+    return QT_TRANSLATE_NOOP("Hardware", "CPU: {cores} cores, no GPU").format(cores=os.cpu_count() or 1)

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CommandState</name>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="29"/>
+        <source>QUEUED</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="30"/>
+        <source>SENT</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="31"/>
+        <source>DELIVERED</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="32"/>
+        <source>ACCEPTED</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="33"/>
+        <source>SUCCEEDED</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="34"/>
+        <source>REJECTED</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="35"/>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="36"/>
+        <source>TIMEOUT</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="37"/>
+        <source>EXPIRED</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/commands/wording.py" line="38"/>
+        <source>CANCELLED</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
         <location filename="../../console/ui/shell/qt_app.py" line="98"/>
@@ -9,106 +62,1198 @@
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="137"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="144"/>
         <source>Open commands from before this console kept one outbox per broker could not be moved out of the old shared outbox: {e}. None of them is sent; the move is tried again at the next start. Free the path, or move the file away, then restart.</source>
         <translation>无法将启用“每个代理一个发件队列”之前未完成的命令移出旧的共享发件队列：{e}。这些命令均不会发送；下次启动时将再次尝试移出。请释放该路径或将该文件移走，然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="141"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="148"/>
         <source>The old shared outbox could not be sorted out: see the warning (retried at the next start)</source>
         <translation>旧的共享发件队列未能整理：请查看警告（下次启动时重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="151"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="158"/>
         <source>{n} command(s) were still open from before this console kept one outbox per broker. The broker they were for was not recorded, so none was sent again. Check those devices and send again what is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, once you confirm it.</source>
         <translation>有 {n} 条命令在本控制台改为每个 MQTT 代理各用一个发件队列之前仍未完成。由于未记录它们所属的代理，这些命令均未重新发送。请检查相关设备，并重新发送仍需要的命令：“设备 → 审计日志 → 未分配”中列出了这些命令，经您确认后可在本站点逐条重新发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="156"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="163"/>
         <source>… and {k} more</source>
         <translation>… 另有 {k} 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="159"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="166"/>
         <source>{n} open command(s) from before the upgrade were not sent again: see Devices → Audit log → Unassigned</source>
         <translation>升级前未完成的 {n} 条命令未重新发送：请查看“设备 → 审计日志 → 未分配”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="183"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="190"/>
         <source>Start-up failed: {m}</source>
         <translation>启动失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="168"/>
-        <location filename="../../console/ui/shell/qt_app.py" line="185"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="175"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="192"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="193"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="200"/>
         <source>no command pipeline: nothing can be sent</source>
         <translation>命令管道不可用：无法发送任何命令</translation>
     </message>
 </context>
 <context>
+    <name>Doctor</name>
+    <message>
+        <location filename="../../console/core/envcheck/broker_limits.py" line="25"/>
+        <source>Broker limits</source>
+        <translation>代理限制</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/broker_limits.py" line="26"/>
+        <location filename="../../console/core/envcheck/checks.py" line="30"/>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="29"/>
+        <source>Broker</source>
+        <translation>消息代理</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="27"/>
+        <location filename="../../console/core/envcheck/python_env.py" line="28"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="27"/>
+        <source>Packages</source>
+        <translation>软件包</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="28"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="28"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="29"/>
+        <location filename="../../console/core/envcheck/model_checks.py" line="15"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="29"/>
+        <location filename="../../console/core/envcheck/remote_checks.py" line="23"/>
+        <source>Model server</source>
+        <translation>模型服务器</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="30"/>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="31"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/checks.py" line="31"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/child.py" line="154"/>
+        <source>{check}: stopped (the doctor was closed)</source>
+        <translation>{check}：已停止（体检已关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/child.py" line="157"/>
+        <source>{check}: no answer within {s} s (stopped)</source>
+        <translation>{check}：{s} 秒内无响应（已停止）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/child.py" line="159"/>
+        <location filename="../../console/core/envcheck/runner.py" line="107"/>
+        <source>finishes within {s} s</source>
+        <translation>在 {s} 秒内完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/child.py" line="160"/>
+        <source>Something hangs in this check (a GPU driver call, a damaged install): it was stopped. Run the doctor again; if it repeats, `nvidia-smi` and the log say more.</source>
+        <translation>此项检查卡住了（GPU 驱动调用或安装损坏）：已停止。请再运行一次体检；如果重复出现，`nvidia-smi` 和日志会给出更多信息。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="59"/>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="95"/>
+        <source>Driver vs torch CUDA</source>
+        <translation>驱动与 torch CUDA</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="98"/>
+        <source>torch is a CPU build</source>
+        <translation>torch 是 CPU 版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="99"/>
+        <source>a CUDA build of torch</source>
+        <translation>CUDA 版的 torch</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="128"/>
+        <source>Compute capability ({gpu})</source>
+        <translation>计算能力（{gpu}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="166"/>
+        <source>GPU {index} memory</source>
+        <translation>GPU {index} 显存</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="182"/>
+        <source>install a CUDA build of torch: pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu126 (pick the variant your driver supports)</source>
+        <translation>安装 CUDA 版的 torch：pip install --force-reinstall torch --index-url https://download.pytorch.org/whl/cu126（选择驱动支持的版本）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="189"/>
+        <source>available: {n} GPU(s), torch CUDA {cuda}</source>
+        <translation>可用：{n} 个 GPU，torch CUDA {cuda}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="201"/>
+        <source>no NVIDIA driver</source>
+        <translation>没有 NVIDIA 驱动</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="202"/>
+        <source>the driver reports no GPU</source>
+        <translation>驱动报告没有 GPU</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="203"/>
+        <source>torch {version} is a CPU build</source>
+        <translation>torch {version} 是 CPU 版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="205"/>
+        <source>torch built for CUDA {cuda}</source>
+        <translation>torch 为 CUDA {cuda} 构建</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="206"/>
+        <source>no CUDA ({why}; {build})</source>
+        <translation>没有 CUDA（{why}；{build}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="207"/>
+        <source>a CUDA GPU</source>
+        <translation>有 CUDA GPU</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="208"/>
+        <source>Models run on the CPU: fine for the bundled 135M model, far too slow for GLM-size models. On a GPU workstation install the NVIDIA driver, then {install}.</source>
+        <translation>模型在 CPU 上运行：对自带的 135M 模型足够，对 GLM 规模的模型则太慢。在 GPU 工作站上请先安装 NVIDIA 驱动，然后{install}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="213"/>
+        <location filename="../../console/core/envcheck/cuda.py" line="218"/>
+        <source>NVIDIA driver</source>
+        <translation>NVIDIA 驱动</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="214"/>
+        <source>not found ({why})</source>
+        <translation>未找到（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="215"/>
+        <source>NVML unavailable</source>
+        <translation>NVML 不可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="216"/>
+        <source>an NVIDIA driver (for GPU inference)</source>
+        <translation>NVIDIA 驱动（用于 GPU 推理）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="222"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="222"/>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/cuda.py" line="223"/>
+        <source>a CUDA GPU (optional)</source>
+        <translation>CUDA GPU（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="15"/>
+        <source>writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="25"/>
+        <location filename="../../console/core/envcheck/disk.py" line="69"/>
+        <source>{label} free space</source>
+        <translation>{label}可用空间</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="26"/>
+        <source>{gib} GiB free in {path}</source>
+        <translation>{path} 中可用 {gib} GiB</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="27"/>
+        <source>&gt;= {gib} GiB ({why})</source>
+        <translation>&gt;= {gib} GiB（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="28"/>
+        <source>Free space on that disk, or move the directory: set {env} to a folder on a larger disk.</source>
+        <translation>请清理该磁盘的空间，或移动该目录：将 {env} 设为更大磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="55"/>
+        <source>{label} write access</source>
+        <translation>{label}写权限</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="58"/>
+        <source>Give this user write access (chown/chmod) or point {env} at a writable folder.</source>
+        <translation>请给此用户写权限（chown/chmod），或将 {env} 指向可写的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="61"/>
+        <source>{path} is writable</source>
+        <translation>{path} 可写</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="70"/>
+        <source>readable disk usage</source>
+        <translation>可读取磁盘用量</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="71"/>
+        <source>Check the path or point {env} elsewhere.</source>
+        <translation>请检查路径，或将 {env} 指向别处。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="91"/>
+        <source>Model cache</source>
+        <translation>模型缓存</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="92"/>
+        <source>room for a 9B model</source>
+        <translation>可容纳 9B 模型</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="93"/>
+        <source>Data dir</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="94"/>
+        <source>outbox, logs, telemetry</source>
+        <translation>发件箱、日志、遥测</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="20"/>
+        <source>Install the X11 libraries Qt&apos;s xcb plugin needs (Debian: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 libegl1), check that DISPLAY points at a running X server, or run headless with QT_QPA_PLATFORM=offscreen.</source>
+        <translation>安装 Qt 的 xcb 插件所需的 X11 库（Debian：apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 libegl1），确认 DISPLAY 指向正在运行的 X 服务器，或以 QT_QPA_PLATFORM=offscreen 无界面运行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="53"/>
+        <source>Qt platform plugin</source>
+        <translation>Qt 平台插件</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="54"/>
+        <source>a platform plugin that loads (xcb/wayland with a display, offscreen headless)</source>
+        <translation>能加载的平台插件（有显示器时用 xcb/wayland，无界面时用 offscreen）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="60"/>
+        <source>Starting Qt hangs: check the display connection (DISPLAY, xhost) or use QT_QPA_PLATFORM=offscreen.</source>
+        <translation>Qt 启动时卡住：请检查显示连接（DISPLAY、xhost）或使用 QT_QPA_PLATFORM=offscreen。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="66"/>
+        <source>Qt cannot use platform &apos;{requested}&apos;: unset QT_QPA_PLATFORM or pick one it lists in the message.</source>
+        <translation>Qt 无法使用平台“{requested}”：请取消设置 QT_QPA_PLATFORM，或从消息列出的平台中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="69"/>
+        <source>PySide6 is not importable: pip install &apos;PySide6-Essentials&gt;=6.8,&lt;6.12&apos;.</source>
+        <translation>无法导入 PySide6：pip install &apos;PySide6-Essentials&gt;=6.8,&lt;6.12&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="76"/>
+        <source>no display; the offscreen plugin works: {value}</source>
+        <translation>没有显示器；offscreen 插件可用：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="78"/>
+        <source>No DISPLAY/WAYLAND_DISPLAY: the window cannot open here. Run the console on a desktop session (or under Xvfb); headless runs need QT_QPA_PLATFORM=offscreen.</source>
+        <translation>没有 DISPLAY/WAYLAND_DISPLAY：这里无法打开窗口。请在桌面会话中（或在 Xvfb 下）运行控制台；无界面运行需要 QT_QPA_PLATFORM=offscreen。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="86"/>
+        <source>OpenGL (graphs)</source>
+        <translation>OpenGL（图表）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="87"/>
+        <source>an OpenGL context (faster graphs)</source>
+        <translation>OpenGL 上下文（图表更快）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="89"/>
+        <source>not tried: Qt did not start</source>
+        <translation>未尝试：Qt 未能启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="96"/>
+        <source>The graphs draw without OpenGL (pyqtgraph&apos;s raster painting: fine, slower with many points). For OpenGL install the Mesa/GPU driver libraries (Debian: apt-get install libgl1 libegl1 libgl1-mesa-dri); the offscreen platform often has none, a desktop session does.</source>
+        <translation>图表可以不用 OpenGL 绘制（pyqtgraph 的光栅绘制：可用，点多时较慢）。如需 OpenGL，请安装 Mesa/GPU 驱动库（Debian：apt-get install libgl1 libegl1 libgl1-mesa-dri）；offscreen 平台通常没有 OpenGL，桌面会话有。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="100"/>
+        <source>The graphs draw without OpenGL (pyqtgraph&apos;s raster painting: fine, slower with many points). For OpenGL install the Mesa/GPU driver libraries (Debian: apt-get install libgl1 libegl1 libgl1-mesa-dri).</source>
+        <translation>图表可以不用 OpenGL 绘制（pyqtgraph 的光栅绘制：可用，点多时较慢）。如需 OpenGL，请安装 Mesa/GPU 驱动库（Debian：apt-get install libgl1 libegl1 libgl1-mesa-dri）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/display_platform.py" line="103"/>
+        <source>not available on &apos;{platform}&apos;: {error}</source>
+        <translation>在“{platform}”上不可用：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/guard.py" line="41"/>
+        <source>{group}: {dist}</source>
+        <translation>{group}：{dist}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/guard.py" line="43"/>
+        <source>cannot run: the package {dist} is not installed (no module {module})</source>
+        <translation>无法运行：未安装软件包 {dist}（没有模块 {module}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/guard.py" line="45"/>
+        <source>{dist} installed</source>
+        <translation>已安装 {dist}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/guard.py" line="46"/>
+        <source>Install the project&apos;s dependencies: {setup} (or in the venv: pip install {dist}).</source>
+        <translation>请安装项目依赖：{setup}（或在虚拟环境中执行：pip install {dist}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="17"/>
+        <source>Model files</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="17"/>
+        <source>Model config</source>
+        <translation>模型配置</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="17"/>
+        <source>Model memory</source>
+        <translation>模型内存</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="75"/>
+        <source>GGUF file {name}, {mib} MiB</source>
+        <translation>GGUF 文件 {name}，{mib} MiB</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="76"/>
+        <source>weights present</source>
+        <translation>权重文件齐全</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="121"/>
+        <source>GGUF {type}, {millions} M params, {layers} layers</source>
+        <translation>GGUF {type}，{millions} M 参数，{layers} 层</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="127"/>
+        <source>readable</source>
+        <translation>可读取</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="163"/>
+        <source>cpu (available RAM, no CUDA)</source>
+        <translation>CPU（可用内存，无 CUDA）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="171"/>
+        <source> ({quant} needs CUDA: estimated unquantized)</source>
+        <translation>（{quant} 需要 CUDA：按未量化估计）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="178"/>
+        <source>{verdict}{note}</source>
+        <translation>{verdict}{note}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/model_checks.py" line="179"/>
+        <source>estimate &lt;= {percent} of free memory</source>
+        <translation>估计值 &lt;= 可用内存的 {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="95"/>
+        <source>not tried: {why}</source>
+        <translation>未尝试：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="98"/>
+        <source>Broker DNS</source>
+        <translation>代理 DNS</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="98"/>
+        <source>Broker TCP</source>
+        <translation>代理 TCP</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="99"/>
+        <source>Broker TLS</source>
+        <translation>代理 TLS</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="99"/>
+        <source>Broker login (CONNACK)</source>
+        <translation>代理登录（CONNACK）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="100"/>
+        <source>Broker round trip</source>
+        <translation>代理往返</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="103"/>
+        <source>resolvable</source>
+        <translation>可解析</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="104"/>
+        <source>accepting connections</source>
+        <translation>接受连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="110"/>
+        <source>{host} is an IP address (no lookup)</source>
+        <translation>{host} 是 IP 地址（无需解析）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="116"/>
+        <source>The name &apos;{host}&apos; does not resolve: check the spelling in the broker URL, /etc/hosts and the DNS server (resolvectl status / /etc/resolv.conf), or use the broker&apos;s IP address.</source>
+        <translation>无法解析名称“{host}”：请检查代理 URL 的拼写、/etc/hosts 和 DNS 服务器（resolvectl status / /etc/resolv.conf），或使用代理的 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="131"/>
+        <source>{where}: connection refused</source>
+        <translation>{where}：连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="133"/>
+        <source>Nothing listens on {where}: start the broker (Debian: mosquitto -c /etc/mosquitto/mosquitto.conf, or systemctl start mosquitto), and check the port (1883 plain, 8883 TLS).</source>
+        <translation>{where} 上没有服务在监听：请启动代理（Debian：mosquitto -c /etc/mosquitto/mosquitto.conf，或 systemctl start mosquitto），并检查端口（1883 明文，8883 TLS）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="137"/>
+        <source>{where}: no answer within {s} s</source>
+        <translation>{where}：{s} 秒内无响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="139"/>
+        <source>The host does not answer: it is down, or a firewall drops the packets on that port.</source>
+        <translation>主机没有响应：它已关机，或防火墙丢弃了该端口的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="143"/>
+        <source>The network cannot reach the broker: check the address, routes and firewall.</source>
+        <translation>网络无法到达代理：请检查地址、路由和防火墙。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="146"/>
+        <source>{where} connected in {ms} ms</source>
+        <translation>{where} 在 {ms} 毫秒内连接成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="157"/>
+        <source>plain MQTT (mqtt://), no TLS</source>
+        <translation>明文 MQTT（mqtt://），无 TLS</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="158"/>
+        <source>TLS when the broker is on another machine</source>
+        <translation>代理在另一台机器上时使用 TLS</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="252"/>
+        <source>as &apos;{user}&apos;</source>
+        <translation>以“{user}”身份</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="253"/>
+        <source>anonymously</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="254"/>
+        <source>CONNACK success</source>
+        <translation>CONNACK 成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="264"/>
+        <source>connect failed: {error}</source>
+        <translation>连接失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="265"/>
+        <source>See the TCP/TLS rows above.</source>
+        <translation>请查看上面的 TCP/TLS 行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="281"/>
+        <source>accepted {who} ({proto})</source>
+        <translation>已接受，{who}（{proto}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="287"/>
+        <source>own messages come back (QoS 1)</source>
+        <translation>自己发的消息能收回（QoS 1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="312"/>
+        <source>min {low} ms, median {med} ms, max {worst} ms over {n} messages</source>
+        <translation>{n} 条消息：最小 {low} 毫秒，中位数 {med} 毫秒，最大 {worst} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="324"/>
+        <source>the name does not resolve</source>
+        <translation>名称无法解析</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="328"/>
+        <source>no TCP connection</source>
+        <translation>没有 TCP 连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="332"/>
+        <source>no TLS connection</source>
+        <translation>没有 TLS 连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="336"/>
+        <source>not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="343"/>
+        <source>none configured: demo mode starts an embedded broker on 127.0.0.1</source>
+        <translation>未配置：演示模式会在 127.0.0.1 上启动内嵌代理</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/mqtt_checks.py" line="345"/>
+        <source>a broker URL (mqtt://host:1883 or mqtts://host:8883)</source>
+        <translation>代理 URL（mqtt://host:1883 或 mqtts://host:8883）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="15"/>
+        <source>Run the set-up again (`make run`), or in the venv: pip install -e .</source>
+        <translation>重新运行安装（`make run`），或在虚拟环境中执行：pip install -e .</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="29"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="30"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="39"/>
+        <source>&gt;= {minimum} (recommended {recommended})</source>
+        <translation>&gt;= {minimum}（推荐 {recommended}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="43"/>
+        <source>Python {v} is too old: install Python {recommended} (Debian 12: apt-get install python3 python3-venv) and re-create the venv.</source>
+        <translation>Python {v} 太旧：请安装 Python {recommended}（Debian 12：apt-get install python3 python3-venv）并重新创建虚拟环境。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="49"/>
+        <source>Virtual environment</source>
+        <translation>虚拟环境</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="50"/>
+        <source>a virtual environment</source>
+        <translation>虚拟环境</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="56"/>
+        <source>system Python ({prefix})</source>
+        <translation>系统 Python（{prefix}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="58"/>
+        <source>Packages go into the system Python, where they clash with the distribution&apos;s: use the project venv (`make run` creates .venv) or python3 -m venv .venv.</source>
+        <translation>软件包会装进系统 Python，与发行版自带的包冲突：请使用项目的虚拟环境（`make run` 会创建 .venv）或执行 python3 -m venv .venv。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="79"/>
+        <source>&gt;= {minimum}, recommended {recommended}, &lt; {below}</source>
+        <translation>&gt;= {minimum}，推荐 {recommended}，&lt; {below}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="80"/>
+        <source>&gt;= {minimum}, recommended {recommended}</source>
+        <translation>&gt;= {minimum}，推荐 {recommended}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="85"/>
+        <source>not installed (optional)</source>
+        <translation>未安装（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="86"/>
+        <source>Only needed for {why}. To use it: {install}</source>
+        <translation>仅用于{why}。如需使用：{install}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="89"/>
+        <source>{setup} ({install}).</source>
+        <translation>{setup}（{install}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="95"/>
+        <source>Unrecognized version string; reinstall with pip.</source>
+        <translation>无法识别的版本号；请用 pip 重新安装。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="98"/>
+        <source>{name} {installed} is older than the minimum {minimum}: {install}</source>
+        <translation>{name} {installed} 低于最低版本 {minimum}：{install}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="103"/>
+        <source>{name} {installed} is newer than the tested range (&lt; {below}); if something breaks, install the tested version: pip install &apos;{dist}=={recommended}&apos;</source>
+        <translation>{name} {installed} 比测试过的范围（&lt; {below}）更新；如有问题，请安装测试过的版本：pip install &apos;{dist}=={recommended}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="110"/>
+        <source>Works, but {recommended} is what the project is tested with: {install}</source>
+        <translation>可以使用，但项目是用 {recommended} 测试的：{install}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="160"/>
+        <source>OpenTelemetry tracing</source>
+        <translation>OpenTelemetry 追踪</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/python_env.py" line="167"/>
+        <source>Needed for {why}. Install the project&apos;s dependencies: {setup} (or in the venv: pip install {dist}).</source>
+        <translation>{why}需要它。请安装项目依赖：{setup}（或在虚拟环境中执行：pip install {dist}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/quant.py" line="84"/>
+        <location filename="../../console/core/envcheck/quant.py" line="87"/>
+        <location filename="../../console/core/envcheck/quant.py" line="89"/>
+        <source>GGUF support</source>
+        <translation>GGUF 支持</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="89"/>
+        <source>the check itself failed: {error}</source>
+        <translation>检查本身出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="91"/>
+        <source>This is a bug in the doctor or a badly broken install; the log has the traceback.</source>
+        <translation>这是体检程序的缺陷或安装严重损坏；日志中有回溯信息。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="106"/>
+        <source>{check}: no answer within {s} s</source>
+        <translation>{check}：{s} 秒内无响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="108"/>
+        <source>Something hangs (a driver call, a DNS lookup, a network filesystem): run the doctor again; if it repeats, the log names the step.</source>
+        <translation>有操作卡住了（驱动调用、DNS 查询或网络文件系统）：请再运行一次体检；如果重复出现，日志会指出是哪一步。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="14"/>
+        <source>optional: OpenTelemetry SDK and OTLP/HTTP exporter, for --otlp-endpoint</source>
+        <translation>可选：OpenTelemetry SDK 与 OTLP/HTTP 导出器，用于 --otlp-endpoint</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="18"/>
+        <source>tracing settings not usable</source>
+        <translation>追踪设置不可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="21"/>
+        <source>tracing off: {missing}</source>
+        <translation>追踪已关闭：{missing}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="24"/>
+        <source>An OTLP endpoint is configured ({endpoint}) but nothing can export to it: {install}</source>
+        <translation>已配置 OTLP 端点（{endpoint}），但没有可用的导出器：{install}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="28"/>
+        <source>Only needed to send traces to a collector. To use it: {install}</source>
+        <translation>仅在向收集器发送追踪时需要。如需使用：{install}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="31"/>
+        <source>installed; tracing off (no endpoint)</source>
+        <translation>已安装；追踪关闭（未配置端点）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/telemetry/doctor.py" line="33"/>
+        <source>tracing on: {url}, sampling {sample}</source>
+        <translation>追踪已开启：{url}，采样率 {sample}</translation>
+    </message>
+</context>
+<context>
+    <name>Fit</name>
+    <message>
+        <location filename="../../console/core/inference/fit.py" line="93"/>
+        <source>needs about {needed} but only {free} is free on {where}</source>
+        <translation>大约需要 {needed}，但 {where} 上只有 {free} 可用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/fit.py" line="94"/>
+        <source>tight fit: needs about {needed} of {free} free on {where}</source>
+        <translation>勉强够用：大约需要 {needed}，{where} 上可用 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/fit.py" line="95"/>
+        <source>fits: needs about {needed}, {free} free on {where}</source>
+        <translation>够用：大约需要 {needed}，{where} 上可用 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/fit.py" line="96"/>
+        <source>cpu (available RAM)</source>
+        <translation>CPU（可用内存）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/fit.py" line="114"/>
+        <source>cpu (RAM, max memory {cap})</source>
+        <translation>CPU（内存，上限 {cap}）</translation>
+    </message>
+</context>
+<context>
+    <name>Hardware</name>
+    <message>
+        <location filename="../../console/core/hardware.py" line="51"/>
+        <source>GPU: {name} ({gib} GiB){more}</source>
+        <translation>GPU：{name}（{gib} GiB）{more}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/hardware.py" line="54"/>
+        <source>GPU: NVIDIA (install nvidia-ml-py for details)</source>
+        <translation>GPU：NVIDIA（安装 nvidia-ml-py 可查看详情）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/hardware.py" line="55"/>
+        <source>CPU: {cores} cores, no GPU</source>
+        <translation>CPU：{cores} 核，无 GPU</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertBanner</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="43"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="45"/>
+        <source>Acknowledge all</source>
+        <translation>全部确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="67"/>
+        <source>{rule} on {device}: {message}</source>
+        <translation>{device} 触发 {rule}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="70"/>
+        <source>(and {n} more active)</source>
+        <translation>（另有 {n} 条活动告警）</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertCount</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="95"/>
+        <source>Alerts: none</source>
+        <translation>告警：无</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="98"/>
+        <source>Alerts: {active} active, {acked} acknowledged</source>
+        <translation>告警：{active} 条活动，{acked} 条已确认</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertNotifier</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="118"/>
+        <source>AutoGLM Console alerts</source>
+        <translation>AutoGLM 控制台告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="127"/>
+        <source>Alert: {rule}</source>
+        <translation>告警：{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="128"/>
+        <source>{device}: {message}</source>
+        <translation>{device}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_banner.py" line="130"/>
+        <source>{n} new alerts</source>
+        <translation>{n} 条新告警</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertsModel</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="35"/>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="35"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="35"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="36"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="36"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="36"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="37"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="37"/>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38"/>
+        <source>Cleared</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38"/>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="41"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="41"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="41"/>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="45"/>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="45"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="46"/>
+        <source>cleared</source>
+        <translation>已解除</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertsPanel</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_panel.py" line="31"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_panel.py" line="32"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_panel.py" line="49"/>
+        <source>Alerts are off: {e}</source>
+        <translation>告警已关闭：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>QtAlertsView</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="61"/>
+        <source>open (active or acknowledged)</source>
+        <translation>未解除（活动或已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="62"/>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="63"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="64"/>
+        <source>cleared</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="65"/>
+        <source>all (history)</source>
+        <translation>全部（历史）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="69"/>
+        <source>any severity</source>
+        <translation>任意级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="70"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="71"/>
+        <source>warning or worse</source>
+        <translation>警告及以上</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="72"/>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="75"/>
+        <source>device contains…</source>
+        <translation>设备包含…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="78"/>
+        <source>zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="80"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="92"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="94"/>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="96"/>
+        <source>Close the alert now; its rule raises it again if the condition holds</source>
+        <translation>立即关闭此告警；若条件仍然成立，规则会再次触发</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="97"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="111"/>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="113"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="115"/>
+        <source>Commands proposed by rules, waiting for you</source>
+        <translation>规则建议的命令，等待您处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="160"/>
+        <source>{active} active, {acked} acknowledged; {shown} shown</source>
+        <translation>{active} 条活动，{acked} 条已确认；显示 {shown} 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="170"/>
+        <source>Other consoles: {n} open alert(s) on {consoles}</source>
+        <translation>其他控制台：{consoles} 上有 {n} 条未解除告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="204"/>
+        <source>Export alerts</source>
+        <translation>导出告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="204"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="210"/>
+        <source>Export failed: {e}. Choose a folder you can write to.</source>
+        <translation>导出失败：{e}。请选择一个可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="212"/>
+        <source>{n} alert(s) written to {path}</source>
+        <translation>已将 {n} 条告警写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="222"/>
+        <source>Rule {rule}: {device} {values} ({why})</source>
+        <translation>规则 {rule}：{device} {values}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="224"/>
+        <source>high risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_alerts_view.py" line="225"/>
+        <source>asks before acting</source>
+        <translation>执行前询问</translation>
+    </message>
+</context>
+<context>
     <name>QtAssistantPanel</name>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="126"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="131"/>
         <source>Say what should happen…</source>
         <translation>说出要做什么……</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="129"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="134"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="135"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="140"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="137"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="159"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="164"/>
         <source>For example: &quot;stop both conveyors&quot;, &quot;set the office AC to 22 °C&quot;, &quot;关闭所有灯&quot;.</source>
         <translation>例如：“停止两条输送带”、“把办公室空调设为 22 °C”、“turn off all lamps”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="204"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="218"/>
         <source>Reading… (learning the names of {n} devices)</source>
         <translation>正在解析…（正在学习 {n} 台设备的名称）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="206"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="220"/>
         <source>Reading… (the model is choosing between similar devices)</source>
         <translation>正在解析…（模型正在相似设备之间进行选择）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="238"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="250"/>
         <source>Could not read that ({error}). Nothing was sent; try other words.</source>
         <translation>无法理解该指令（{error}）。未发送任何命令；请换一种说法。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="246"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="258"/>
         <source>Not possible: {reason}</source>
         <translation>无法执行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="251"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="264"/>
         <source>Check the changes. High-risk rows will ask once more before sending.</source>
         <translation>请检查变更。高风险行在发送前会再次请求确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="253"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="267"/>
         <source>Check the changes, then Confirm to send them.</source>
         <translation>请检查变更，然后点击“确认”发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="268"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="278"/>
+        <source>The model chose this reading (marked rows). </source>
+        <translation>这是模型选择的理解（已标注的行）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="280"/>
+        <source>Read from what the devices do. </source>
+        <translation>根据设备的用途理解。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="294"/>
         <source>These changes are high risk:
 
 {changes}
@@ -121,42 +1266,42 @@ Send them?</source>
 确定发送吗？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="270"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="296"/>
         <source>Confirm high-risk commands</source>
         <translation>确认高风险命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="271"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="297"/>
         <source>Not sent: the high-risk changes were not confirmed.</source>
         <translation>未发送：高风险变更未获确认。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="285"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="311"/>
         <source>not sent: {error}</source>
         <translation>未发送：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="290"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="316"/>
         <source>sent ({state})</source>
         <translation>已发送（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="290"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="316"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="295"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="321"/>
         <source>{sent} sent, {failed} not sent (see the Result column).</source>
         <translation>已发送 {sent} 条，{failed} 条未发送（见“结果”列）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="298"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="324"/>
         <source>{sent} sent. Their progress shows in the device table.</source>
         <translation>已发送 {sent} 条。执行进度显示在设备表中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="306"/>
+        <location filename="../../console/ui/assistant/qt_assistant_panel.py" line="332"/>
         <source>Cancelled: nothing was sent.</source>
         <translation>已取消：未发送任何命令。</translation>
     </message>
@@ -164,37 +1309,37 @@ Send them?</source>
 <context>
     <name>QtAuditModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="73"/>
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="73"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="73"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="70"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="73"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="74"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="71"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="74"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -202,82 +1347,87 @@ Send them?</source>
 <context>
     <name>QtAuditView</name>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="128"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="135"/>
         <source>This site&apos;s commands</source>
         <translation>本站点的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="130"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="137"/>
         <source>Unassigned: open before one outbox per broker, never sent again</source>
         <translation>未分配：启用“每个代理一个发件队列”前未完成，不再发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="132"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="139"/>
         <source>Commands an earlier console left open in its shared outbox. The broker they were for was not recorded, so none is sent again anywhere: check those devices and send again what is still wanted. Kept in {path}</source>
         <translation>旧版控制台在其共享发件队列中遗留的未完成命令。由于未记录它们所属的 MQTT 代理，这些命令不会在任何地方重新发送：请检查相关设备，并重新发送仍需要的命令。保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="138"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="145"/>
         <source>Send again on this site…</source>
         <translation>在本站点重新发送…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="140"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="147"/>
         <source>Send the selected unassigned command again, to this site&apos;s broker, as a new command (you confirm it first); the old one is closed</source>
         <translation>将选中的未分配命令作为新命令重新发送到本站点的 MQTT 代理（需先确认）；旧命令随即关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="146"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="153"/>
         <source>device id contains…</source>
         <translation>设备 ID 包含…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="149"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="156"/>
         <source>any state</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="153"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="160"/>
         <source>any origin</source>
         <translation>任意来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="157"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="164"/>
         <source>from</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="159"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="166"/>
         <source>until</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="164"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="171"/>
+        <source>Month-day hours:minutes; the calendar button picks a date</source>
+        <translation>月-日 时:分；用日历按钮选择日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="172"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="165"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="173"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="227"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="237"/>
         <source>Cannot read {path}: {e}</source>
         <translation>无法读取 {path}：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="231"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="241"/>
         <source>{n} command(s)</source>
         <translation>{n} 条命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="305"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="325"/>
         <source>Cannot send it again here: {e}</source>
         <translation>无法在此重新发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="278"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="298"/>
         <source>Send {what} to {device} again, on {site}?
 
 An earlier console left this command {state} on a broker it did not record; it has not been sent since. Check the device first: it may have been done, or be unwanted now.</source>
@@ -286,64 +1436,64 @@ An earlier console left this command {state} on a broker it did not record; it h
 旧版控制台遗留了这条状态为 {state} 的命令，且未记录其所属的 MQTT 代理；此后该命令一直未发送。请先检查设备：该操作可能已经完成，或现在已不再需要。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="283"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="303"/>
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="269"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="289"/>
         <source>Send an unassigned command again</source>
         <translation>重新发送未分配的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="271"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="291"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="307"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="327"/>
         <source>Not sent: {path} could not record it: {e}</source>
         <translation>未发送：{path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="300"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="320"/>
         <source>Not sent: another console changed this command meanwhile (see its history)</source>
         <translation>未发送：另一个控制台已在此期间更改了该命令（见其历史记录）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="303"/>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="310"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="323"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="330"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="292"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="312"/>
         <source>Sent again as {id}, but {path} could not record it: {e}</source>
         <translation>已作为 {id} 重新发送，但 {path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="295"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="315"/>
         <source>Sent again as {id} ({what} to {device}): follow it in the Commands tab</source>
         <translation>已作为 {id} 重新发送（向 {device} 发送 {what}）：请在“命令”选项卡中跟踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="321"/>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="324"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="341"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="344"/>
         <source>Export failed: {e}</source>
         <translation>导出失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="326"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="346"/>
         <source>Exported {n} command(s) to {path}</source>
         <translation>已将 {n} 条命令导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="331"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="351"/>
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="332"/>
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="352"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -351,28 +1501,28 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCapabilityControl</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="101"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="255"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="105"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="259"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="174"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="178"/>
         <source>{value} is above the maximum {max}</source>
         <translation>{value} 超过最大值 {max}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="177"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="181"/>
         <source>{value} is below the minimum {min}</source>
         <translation>{value} 低于最小值 {min}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="255"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="259"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="264"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="268"/>
         <source>The device reported {v}</source>
         <translation>设备报告的值为 {v}</translation>
     </message>
@@ -380,117 +1530,182 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCommandSender</name>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="78"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="83"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="93"/>
         <source>Send and queue</source>
         <translation>发送并排队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="130"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="151"/>
         <source>not queued for an unreachable device</source>
         <translation>设备不可达，未排队</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="136"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="155"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="162"/>
         <source>confirmation declined</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="142"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="168"/>
         <source>the device&apos;s risk kept changing while you were asked</source>
         <translation>询问期间该设备的风险等级一再变化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="148"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="174"/>
         <source>{device} is offline: the command will wait in the queue until it is back (or its ttl passes).</source>
         <translation>{device} 已离线：命令将在队列中等待，直到设备恢复（或超过其有效期）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="151"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="177"/>
         <source>{device} is in an unknown state (the broker link is down or it never said): the command will wait in the queue until it is back (or its ttl passes).</source>
         <translation>{device} 状态未知（代理连接已断开，或设备从未报告）：命令将在队列中等待，直到设备恢复（或超过其有效期）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="155"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="149"/>
         <source>Device not reachable</source>
         <translation>设备不可达</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="163"/>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="176"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="201"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="218"/>
         <source>Confirm command</source>
         <translation>确认命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="169"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="209"/>
         <source>{device}: {changes}</source>
         <translation>{device}：{changes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="170"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="212"/>
         <source>Send this command to {device_id}?</source>
         <translation>是否向 {device_id} 发送此命令？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="172"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="214"/>
         <source>The device already shows these values: nothing would change.</source>
         <translation>设备已处于这些值：发送不会改变任何状态。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="174"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="216"/>
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_command_sender.py" line="175"/>
+        <location filename="../../console/ui/devices/qt_command_sender.py" line="217"/>
         <source>Confirm high-risk command</source>
         <translation>确认高风险命令</translation>
     </message>
 </context>
 <context>
+    <name>QtCommandTimeline</name>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="99"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="99"/>
+        <source>At</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="99"/>
+        <source>Took</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="99"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="123"/>
+        <source>Another console&apos;s command: its timeline is in that console.</source>
+        <translation>其他控制台的命令：其时间线在那个控制台中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="129"/>
+        <source>Select a command to see its timeline.</source>
+        <translation>选择一条命令以查看其时间线。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="133"/>
+        <source>This command is not in this console&apos;s outbox.</source>
+        <translation>此命令不在本控制台的发件箱中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="150"/>
+        <source>{device}: {state}, {total} from first to last step</source>
+        <translation>{device}：{state}，从第一步到最后一步共 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_command_timeline.py" line="153"/>
+        <source>trace {id}</source>
+        <translation>追踪 {id}</translation>
+    </message>
+</context>
+<context>
     <name>QtCommandsModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="51"/>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="56"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="52"/>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="53"/>
+        <source>assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="54"/>
+        <source>replay</source>
+        <translation>重放</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="66"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="71"/>
         <source>another console</source>
         <translation>另一控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="57"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="72"/>
         <source>Sent by {console}, not by this console: shown read-only, as the broker and the device&apos;s answers showed it</source>
         <translation>由 {console} 发送，而非本控制台：只读显示，内容来自代理和设备的应答</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="103"/>
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="103"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="88"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="103"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="104"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="89"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="104"/>
         <source>Tries</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_model.py" line="90"/>
+        <location filename="../../console/ui/devices/qt_commands_model.py" line="105"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -498,17 +1713,17 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCommandsView</name>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="32"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="35"/>
         <source>Cancel queued command</source>
         <translation>取消排队中的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="34"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="37"/>
         <source>Only a command not yet handed to the broker can be cancelled</source>
         <translation>只能取消尚未交给 MQTT 代理的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="56"/>
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="67"/>
         <source>{n} in flight</source>
         <translation>{n} 条执行中</translation>
     </message>
@@ -543,38 +1758,38 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtDeviceControls</name>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="293"/>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="323"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="298"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="328"/>
         <source>Select a device in the table</source>
         <translation>请在表格中选择设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="327"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="336"/>
         <source>high risk: commands ask for confirmation</source>
         <translation>高风险：命令需确认后发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="327"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="336"/>
         <source>low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="328"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="337"/>
         <source>{kind} in {zone} · {risk}</source>
         <translation>{kind}，位于 {zone} · {risk}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="360"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="370"/>
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="362"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="372"/>
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_device_controls.py" line="380"/>
+        <location filename="../../console/ui/devices/qt_device_controls.py" line="390"/>
         <source>{cmd}: {state}</source>
         <translation>{cmd}：{state}</translation>
     </message>
@@ -625,32 +1840,32 @@ It is used for this connection only and not stored.</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="139"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="140"/>
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="140"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="141"/>
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="149"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="150"/>
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="155"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="156"/>
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="156"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="157"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="211"/>
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="212"/>
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -658,160 +1873,160 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtDoctorPanel</name>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="114"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="127"/>
         <source>Checks have not run yet.</source>
         <translation>尚未运行检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="117"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="332"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="410"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="130"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="346"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="438"/>
         <source>Run again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="120"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="133"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="122"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="135"/>
         <source>Save diagnostic bundle…</source>
         <translation>保存诊断包…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="125"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="138"/>
         <source>A zip with the report (JSON and Markdown), the latest log files and recent telemetry; passwords and tokens are replaced by ***.</source>
         <translation>一个 zip 压缩包，包含报告（JSON 和 Markdown）、最新的日志文件和近期遥测数据；密码和令牌会被替换为 ***。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="161"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="161"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="148"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="161"/>
         <source>Expected</source>
         <translation>期望值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="149"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="162"/>
         <source>How to fix</source>
         <translation>修复方法</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="163"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="176"/>
         <source>Select a check to see its value and how to fix it.</source>
         <translation>选择一个检查项，查看其值和修复方法。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="264"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="277"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="266"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="279"/>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="267"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="280"/>
         <source>Checking the environment…</source>
         <translation>正在检查环境…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="299"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="299"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="286"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="299"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="287"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="300"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="318"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="331"/>
         <source>{fail} failed, 1 warning, {ok} ok, {skip} skipped — checked at {t}</source>
         <translation>{fail} 项失败，1 项警告，{ok} 项正常，{skip} 项跳过 — 检查时间 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="319"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="332"/>
         <source>{fail} failed, {warn} warnings, {ok} ok, {skip} skipped — checked at {t}</source>
         <translation>{fail} 项失败，{warn} 项警告，{ok} 项正常，{skip} 项跳过 — 检查时间 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="342"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="370"/>
         <source>Value: {v}</source>
         <translation>值：{v}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="344"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="372"/>
         <source>Expected: {e}</source>
         <translation>期望值：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="346"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="374"/>
         <source>How to fix: {h}</source>
         <translation>修复方法：{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="354"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="382"/>
         <source>Report copied to the clipboard (Markdown).</source>
         <translation>报告已复制到剪贴板（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="361"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="389"/>
         <source>Save diagnostic bundle</source>
         <translation>保存诊断包</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="362"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="390"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="369"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="397"/>
         <source>Run the checks first.</source>
         <translation>请先运行检查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="387"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="415"/>
         <source>Diagnostic bundle saved to {p}</source>
         <translation>诊断包已保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="388"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="416"/>
         <source>Saved to {p}</source>
         <translation>已保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="393"/>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="394"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="421"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="422"/>
         <source>Could not save the bundle: {m}</source>
         <translation>无法保存诊断包：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="411"/>
+        <location filename="../../console/ui/doctor/qt_doctor_panel.py" line="439"/>
         <source>Checks stopped.</source>
         <translation>检查已停止。</translation>
     </message>
@@ -832,195 +2047,308 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtFleetModel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="57"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="62"/>
         <source>now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="70"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="80"/>
         <source>(+{n} unknown: {names})</source>
         <translation>（另有 {n} 个未知项：{names}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="147"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="147"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="147"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="109"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="147"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="148"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="148"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="148"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="110"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="148"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="219"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="258"/>
         <source>unknown (broker down since {time})</source>
         <translation>未知（代理自 {time} 起断开）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="222"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="261"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="224"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="263"/>
         <source>stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="226"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="265"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="226"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="265"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="228"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="267"/>
         <source>{online} · clock {offset} s off</source>
         <translation>{online} · 时钟偏差 {offset} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="237"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="276"/>
         <source>Device clock: {offset} s from this console&apos;s (ahead &gt; 0), from its timestamps</source>
         <translation>设备时钟与本控制台相差 {offset} 秒（正值表示超前），根据其时间戳估算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="250"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="289"/>
         <source>The console&apos;s broker link is down: no device news can arrive</source>
         <translation>控制台与代理的连接已断开：收不到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="253"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="292"/>
         <source>Last update {time} ({age} ago); a device is stale after {limit} s without one</source>
         <translation>最后更新 {time}（{age} 前）；设备超过 {limit} 秒无更新即视为陈旧</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="260"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="300"/>
         <source>HA</source>
         <translation>HA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="276"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="308"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="308"/>
+        <source>refused as hostile</source>
+        <translation>视为恶意而拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="309"/>
+        <source>stopped by the time or size budget</source>
+        <translation>超出时间或大小限额而中止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="311"/>
+        <source>⚠ {count} template errors ({kinds}); the last: {last}</source>
+        <translation>⚠ {count} 个模板错误（{kinds}）；最后一个：{last}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="329"/>
         <source>Home Assistant discovery</source>
         <translation>Home Assistant 自动发现</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="261"/>
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="301"/>
         <source>native</source>
         <translation>原生</translation>
     </message>
 </context>
 <context>
+    <name>QtHealthView</name>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="26"/>
+        <source>Command success rate</source>
+        <translation>命令成功率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="26"/>
+        <source>Ack latency p50</source>
+        <translation>确认延迟 p50</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="27"/>
+        <source>Ack latency p95</source>
+        <translation>确认延迟 p95</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="27"/>
+        <source>Model TTFT p95</source>
+        <translation>模型首词元时间 p95</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="28"/>
+        <source>Model engine error rate</source>
+        <translation>模型引擎错误率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="29"/>
+        <source>The last hour, against the targets of the deployment guide. Graphs: one point a minute, in minutes before now; the dashed line is the target.</source>
+        <translation>最近一小时，对照部署指南中的目标。图表：每分钟一个点，横轴为距现在的分钟数；虚线为目标。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="37"/>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="37"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="37"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="37"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="38"/>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="120"/>
+        <source>Tracing (OpenTelemetry): on, {detail}</source>
+        <translation>追踪（OpenTelemetry）：开启，{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="121"/>
+        <source>Tracing (OpenTelemetry): off, {detail}</source>
+        <translation>追踪（OpenTelemetry）：关闭，{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="132"/>
+        <source>within target</source>
+        <translation>达到目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="132"/>
+        <source>outside target</source>
+        <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="133"/>
+        <source>nothing measured yet</source>
+        <translation>尚无测量数据</translation>
+    </message>
+</context>
+<context>
     <name>QtMainWindow</name>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="41"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="42"/>
         <source>AutoGLM Console {version}</source>
         <translation>AutoGLM 控制台 {version}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="46"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="47"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="46"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="47"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="46"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="48"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="67"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="48"/>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="48"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="69"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="88"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="90"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="119"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="121"/>
         <source>Broker {url}: {state}</source>
         <translation>MQTT 代理 {url}：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="120"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="122"/>
         <source>Broker: {state}</source>
         <translation>MQTT 代理：{state}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="124"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="126"/>
         <source> (next try in {s:.0f} s)</source>
         <translation>（{s:.0f} 秒后重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="141"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="141"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="142"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="144"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="142"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="144"/>
         <source>waiting to retry</source>
         <translation>等待重试</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="145"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_main_window.py" line="143"/>
+        <location filename="../../console/ui/shell/qt_main_window.py" line="145"/>
         <source>not authorized</source>
         <translation>未授权</translation>
     </message>
@@ -1129,13 +2457,39 @@ It is used for this connection only and not stored.</source>
     </message>
     <message>
         <location filename="../../console/ui/model/qt_model_chat.py" line="143"/>
+        <source>time limit</source>
+        <translation>时间上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="144"/>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="145"/>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="144"/>
+        <source>length limit</source>
+        <translation>长度上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="144"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="146"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="151"/>
         <source>#{rid} failed: {m}
 {h}</source>
         <translation>#{rid} 失败：{m}
 {h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="153"/>
+        <location filename="../../console/ui/model/qt_model_chat.py" line="161"/>
         <source>queue: {n}</source>
         <translation>队列：{n}</translation>
     </message>
@@ -1295,96 +2649,106 @@ It is used for this connection only and not stored.</source>
     </message>
     <message>
         <location filename="../../console/ui/model/qt_model_options.py" line="94"/>
-        <source>8-bit and 4-bit load through bitsandbytes and need an NVIDIA GPU</source>
-        <translation>8-bit 和 4-bit 通过 bitsandbytes 加载，需要 NVIDIA GPU</translation>
+        <source>int8 (fast decode)</source>
+        <translation>int8（快速解码）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="96"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="95"/>
+        <source>int4 (fast decode)</source>
+        <translation>int4（快速解码）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_options.py" line="97"/>
+        <source>8-bit and 4-bit NF4 load through bitsandbytes, need an NVIDIA GPU and decode on the slow path; int8 and int4 are quantized while loading and decode on the fast path (faster than bf16 on a GPU)</source>
+        <translation>8-bit 和 4-bit NF4 通过 bitsandbytes 加载，需要 NVIDIA GPU，并走较慢的解码路径；int8 和 int4 在加载时量化，走快速解码路径（在 GPU 上比 bf16 更快）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_options.py" line="100"/>
         <source>dtype</source>
         <translation>dtype</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="96"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="100"/>
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="97"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="101"/>
         <source>quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="102"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="106"/>
         <source>e.g. 0=20GiB, cpu=30GiB (empty: all free memory)</source>
         <translation>例如 0=20GiB, cpu=30GiB（留空：使用全部空闲内存）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="103"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="107"/>
         <source>Max memory</source>
         <translation>最大内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="106"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="110"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="107"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="111"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="108"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="112"/>
         <source>Max input</source>
         <translation>最大输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="109"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="113"/>
         <source>allow hub downloads</source>
         <translation>允许从 Hub 下载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="110"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="114"/>
         <source>load even if it may not fit</source>
         <translation>即使内存可能不足也加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="123"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="127"/>
         <source>empty: the first model the server lists</source>
         <translation>留空：使用服务器列出的第一个模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="126"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="130"/>
         <source>API key (not saved)</source>
         <translation>API 密钥（不保存）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="127"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="131"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="128"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="132"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="129"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="133"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="172"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="176"/>
         <source>Model folder (with config.json)</source>
         <translation>模型文件夹（含 config.json）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="177"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="181"/>
         <source>GGUF model file</source>
         <translation>GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_options.py" line="178"/>
+        <location filename="../../console/ui/model/qt_model_options.py" line="182"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
@@ -1392,155 +2756,165 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtModelPanel</name>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="93"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="96"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="97"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="100"/>
         <source>Fit estimate: not computed yet</source>
         <translation>装载估算：尚未计算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="102"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="252"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="105"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="262"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="103"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="106"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="111"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="390"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="114"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="403"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="113"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="116"/>
         <source>No model loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="252"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="262"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="254"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="264"/>
         <source>Remote server: its own GPU memory applies, nothing is loaded here.</source>
         <translation>远程服务器：使用其自身的显存，本机不加载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="264"/>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="277"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="274"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="287"/>
         <source>write sizes like 0=20GiB, cpu=30GiB</source>
         <translation>请按 0=20GiB, cpu=30GiB 的格式填写大小</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="267"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="277"/>
         <source>Fit estimate: computing…</source>
         <translation>装载估算：计算中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="280"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="290"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="286"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="296"/>
         <source>no server URL</source>
         <translation>未填写服务器 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="286"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="296"/>
         <source>type the URL of a vLLM/SGLang/llama.cpp server</source>
         <translation>请输入 vLLM/SGLang/llama.cpp 服务器的 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="330"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="340"/>
         <source>Loading {source}…</source>
         <translation>正在加载 {source}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="341"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="351"/>
         <source>checking memory</source>
         <translation>检查内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="342"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="352"/>
         <source>tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="343"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="353"/>
         <source>converting GGUF (once)</source>
         <translation>转换 GGUF（仅一次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="344"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="354"/>
         <source>saving converted weights</source>
         <translation>保存转换后的权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="345"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="355"/>
         <source>loading weights</source>
         <translation>加载权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="346"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="356"/>
+        <source>quantizing weights</source>
+        <translation>正在量化权重</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="357"/>
+        <source>compiling kernels</source>
+        <translation>正在编译内核</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="358"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="360"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="372"/>
         <source> (converted copy cached: fast load)</source>
         <translation>（已缓存转换副本：快速加载）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="362"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="374"/>
         <source>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</source>
         <translation>&lt;b style=&apos;color:{c}&apos;&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="367"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="380"/>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="373"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="386"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="375"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="388"/>
         <source>Loaded {model} ({kind}, {dtype} on {device}) in {s:.1f} s{cache}.</source>
         <translation>已加载 {model}（{kind}，{dtype}，设备 {device}），用时 {s:.1f} 秒{cache}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="378"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="391"/>
         <source>, from the GGUF cache</source>
         <translation>，来自 GGUF 缓存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="380"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="393"/>
         <source>Warning: {w}</source>
         <translation>警告：{w}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="382"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="395"/>
         <source>Connected to {url} ({model}).</source>
         <translation>已连接到 {url}（{model}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="392"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="405"/>
         <source>unloaded</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="401"/>
+        <location filename="../../console/ui/model/qt_model_panel.py" line="414"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1790,29 +3164,49 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtRawPayloads</name>
     <message>
-        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="24"/>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="28"/>
         <source>Raw payloads: {device}</source>
         <translation>原始消息：{device}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="31"/>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="42"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="45"/>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="58"/>
         <source>Native devices: see the State column</source>
         <translation>原生设备：请查看“状态”列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="49"/>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="62"/>
         <source>{count} payloads on {topics} topics, newest last</source>
         <translation>{topics} 个主题上共 {count} 条消息，最新的在最后</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="52"/>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="65"/>
         <source>No payload received yet</source>
         <translation>尚未收到消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="74"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="74"/>
+        <source>refused as hostile</source>
+        <translation>视为恶意而拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="75"/>
+        <source>stopped by the time or size budget</source>
+        <translation>超出时间或大小限额而中止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/devices/qt_raw_payloads.py" line="77"/>
+        <source>⚠ {count} template errors ({kinds}); the latest:</source>
+        <translation>⚠ {count} 个模板错误（{kinds}）；最近的：</translation>
     </message>
 </context>
 <context>
@@ -1829,9 +3223,306 @@ It is used for this connection only and not stored.</source>
     </message>
 </context>
 <context>
+    <name>QtRulesEditor</name>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65"/>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65"/>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65"/>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66"/>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="127"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66"/>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66"/>
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="94"/>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="96"/>
+        <source>zones, comma-separated (empty: every zone)</source>
+        <translation>区域，用逗号分隔（留空：所有区域）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="98"/>
+        <source>device ids or patterns like sensor-* (empty: every device)</source>
+        <translation>设备 ID 或通配模式，如 sensor-*（留空：所有设备）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="106"/>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="107"/>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="111"/>
+        <source>level</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="112"/>
+        <source>optional: where the alert ends (hysteresis)</source>
+        <translation>可选：告警解除的值（回差）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="114"/>
+        <source>device id, or {self} for the device that raised it</source>
+        <translation>设备 ID，或用 {self} 表示触发告警的设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="118"/>
+        <source>act without asking</source>
+        <translation>无需询问即执行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="119"/>
+        <source>act without asking (low-risk commands only; high risk always asks)</source>
+        <translation>无需询问直接执行（仅限低风险命令；高风险始终询问）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="127"/>
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128"/>
+        <source>Capability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129"/>
+        <source>Fires when</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130"/>
+        <source>Clears at</source>
+        <translation>解除值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130"/>
+        <source>For (s)</source>
+        <translation>持续（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131"/>
+        <source>After (s)</source>
+        <translation>超过（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131"/>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132"/>
+        <source>Within (s)</source>
+        <translation>时间窗（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132"/>
+        <source>Window (s)</source>
+        <translation>统计窗口（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="133"/>
+        <source>Minimum samples</source>
+        <translation>最少样本数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134"/>
+        <source>Action: device</source>
+        <translation>动作：设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134"/>
+        <source>Action: set</source>
+        <translation>动作：设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="143"/>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="145"/>
+        <source>Save to file</source>
+        <translation>保存到文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="147"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="149"/>
+        <source>Reload file</source>
+        <translation>重新读取文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197"/>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197"/>
+        <source>silent (stale)</source>
+        <translation>无数据（超时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="198"/>
+        <source>commands failing</source>
+        <translation>命令失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="198"/>
+        <source>console metric</source>
+        <translation>控制台指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201"/>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201"/>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="209"/>
+        <source>{what} above {level}</source>
+        <translation>{what} 高于 {level}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="211"/>
+        <source>{what} below {level}</source>
+        <translation>{what} 低于 {level}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="213"/>
+        <source>, clears at {level}</source>
+        <translation>，{level} 时解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="215"/>
+        <source>, for {s} s</source>
+        <translation>，持续 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="218"/>
+        <source>offline for {s} s</source>
+        <translation>离线 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="220"/>
+        <source>silent for {s} s</source>
+        <translation>{s} 秒无数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="221"/>
+        <source>{n} failed command(s) within {s} s</source>
+        <translation>{s} 秒内 {n} 条命令失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="226"/>
+        <source>Rules file: {path}</source>
+        <translation>规则文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="229"/>
+        <source>every device</source>
+        <translation>所有设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="231"/>
+        <source>the console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="235"/>
+        <source> (without asking)</source>
+        <translation>（无需询问）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="246"/>
+        <source>{n} rule(s) in the file could not be read and do not run:</source>
+        <translation>文件中有 {n} 条规则无法读取，未运行：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="356"/>
+        <source>Not saved: {e}</source>
+        <translation>未保存：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="359"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="371"/>
+        <source>Not deleted: {e}</source>
+        <translation>未删除：{e}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="249"/>
+        <location filename="../../console/ui/shell/qt_app.py" line="258"/>
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>

@@ -12,6 +12,9 @@ Languages: ``lang`` is "en" or "zh".  The words (capability labels, on/off, enum
 (``device_name``: the first zh alias, ``console.core.assistant.aliases.Aliases.display_name``).
 The result is structured (:class:`Change`: label, old, new, unit, no-op) so a Qt caller can put the
 outer frame ("{device}: {changes}") through its own translator and keep these words.  Qt-free.
+
+Command states as the operator reads them: :func:`state_label` gives a :class:`console.core.i18n.Msg`
+(context "CommandState"; English is the state's own name, "SUCCEEDED"), translated by the views.
 """
 
 from __future__ import annotations
@@ -19,14 +22,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from console.core.protocol import Capability, DeviceMeta, cut_text
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg
+from console.core.protocol import Capability, CommandState, DeviceMeta, cut_text
+
+STATE_LABELS = {
+    CommandState.QUEUED: QT_TRANSLATE_NOOP("CommandState", "QUEUED"),
+    CommandState.SENT: QT_TRANSLATE_NOOP("CommandState", "SENT"),
+    CommandState.DELIVERED: QT_TRANSLATE_NOOP("CommandState", "DELIVERED"),
+    CommandState.ACCEPTED: QT_TRANSLATE_NOOP("CommandState", "ACCEPTED"),
+    CommandState.SUCCEEDED: QT_TRANSLATE_NOOP("CommandState", "SUCCEEDED"),
+    CommandState.REJECTED: QT_TRANSLATE_NOOP("CommandState", "REJECTED"),
+    CommandState.FAILED: QT_TRANSLATE_NOOP("CommandState", "FAILED"),
+    CommandState.TIMEOUT: QT_TRANSLATE_NOOP("CommandState", "TIMEOUT"),
+    CommandState.EXPIRED: QT_TRANSLATE_NOOP("CommandState", "EXPIRED"),
+    CommandState.CANCELLED: QT_TRANSLATE_NOOP("CommandState", "CANCELLED"),
+}
 
 CAP_LABELS = {
     "en": {"level": "brightness", "setpoint": "setpoint", "open": "opening", "position": "position",
            "speed": "speed", "flow": "flow", "mode": "mode", "pattern": "pattern", "temp": "temperature"},
     "zh": {"level": "亮度", "setpoint": "设定温度", "open": "开度", "position": "位置", "speed": "速度",
            "flow": "流量", "mode": "模式", "pattern": "模式", "power": "电源", "running": "运行",
-           "active": "警报", "locked": "锁", "temp": "温度", "humidity": "湿度", "load": "负载"},
+           "active": "警报", "locked": "锁", "temp": "温度", "humidity": "湿度", "load": "负载",
+           # Home Assistant devices' usual capability names
+           "brightness": "亮度", "color_temp": "色温", "contact": "开合", "relay": "继电器", "temperature": "温度",
+           "action": "动作", "state": "状态", "occupancy": "有人", "battery": "电量", "illuminance": "照度",
+           "current_temperature": "当前温度", "target_temperature": "目标温度", "hvac_mode": "模式"},
 }
 ENUM_WORDS = {"zh": {"cool": "制冷", "heat": "制热", "fan": "送风", "auto": "自动", "low": "低速",
                      "medium": "中速", "high": "高速", "steady": "常响", "pulse": "脉冲", "wail": "警笛"}}
@@ -39,6 +60,14 @@ FRAMES = {
     "zh": {"change": "{label} {old} → {new}", "unknown": "{label} → {new}", "noop": "{label}已是{new}",
            "sep": "，", "device": "{device}：{changes}", "refresh": "刷新"},
 }
+
+
+def state_label(state: CommandState | str) -> Msg:
+    """A command state as the operator reads it (English: its name; the views translate the Msg)."""
+    try:
+        return STATE_LABELS[CommandState(state)]
+    except ValueError:
+        return Msg("CommandState", str(state))
 
 
 def lang_of(lang: str) -> str:

@@ -18,11 +18,12 @@ from dataclasses import replace
 import paho.mqtt.client as mqtt
 
 from console.core.envcheck.result import OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 from console.core.mqtt.link import BrokerConfig, connect_properties, make_client
 from console.core.protocol import device_wildcard
 
-NAME = "Broker limits"
-GROUP = "Broker"
+NAME = QT_TRANSLATE_NOOP("Doctor", "Broker limits")
+GROUP = QT_TRANSLATE_NOOP("Doctor", "Broker")
 QUIET_S = 0.5  # a retained burst is over when nothing came for this long
 
 

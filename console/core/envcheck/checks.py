@@ -13,6 +13,7 @@ from console.core.envcheck.child import run_in_child
 from console.core.envcheck.display_platform import check_qt
 from console.core.envcheck.guard import lazy_check
 from console.core.envcheck.result import CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 from console.core.envcheck.runner import Check, DoctorContext
 
 # torch, transformers and the GPU driver: checked in one child process (see child.py for why)
@@ -22,6 +23,12 @@ RUNTIME_CHECKS = [
     ("model", "Model", "console.core.envcheck.model_checks:check_model"),
 ]
 RUNTIME_TIMEOUT_S = 120.0
+# the groups as the Environment panel shows them (translated there, context "Doctor")
+GROUP_NAMES = (QT_TRANSLATE_NOOP("Doctor", "Python"), QT_TRANSLATE_NOOP("Doctor", "Packages"),
+               QT_TRANSLATE_NOOP("Doctor", "CUDA"), QT_TRANSLATE_NOOP("Doctor", "Quantization"),
+               QT_TRANSLATE_NOOP("Doctor", "Model"), QT_TRANSLATE_NOOP("Doctor", "Model server"),
+               QT_TRANSLATE_NOOP("Doctor", "Broker"), QT_TRANSLATE_NOOP("Doctor", "Disk"),
+               QT_TRANSLATE_NOOP("Doctor", "Qt"), QT_TRANSLATE_NOOP("Doctor", "Other"))
 
 
 def check_runtime(ctx: DoctorContext) -> list[CheckResult]:

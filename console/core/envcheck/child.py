@@ -27,6 +27,7 @@ from typing import Any
 from console.core.envcheck.guard import is_ours, lazy_check, missing_package_row, resolve
 from console.core.envcheck.result import FAIL, SKIP, CheckResult
 from console.core.envcheck.runner import Check, DoctorContext, run_one
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg, msgs_of
 
 MARK = "@@doctor "
 # remote_api_key is left out on purpose: the spec travels on the child's command line (visible in ps)
@@ -75,7 +76,9 @@ def child_main(argv: list[str]) -> int:
 
     def work(check_id: str, group: str, target: str) -> None:
         rows = _run_target(check_id, group, target, ctx)
-        line = MARK + json.dumps({"id": check_id, "rows": [asdict(r) for r in rows]}, default=str)
+        # a row's translatable texts (console/core/i18n.py) travel with their ids, under "_msgs"
+        line = MARK + json.dumps({"id": check_id, "rows": [{**asdict(r), "_msgs": msgs_of(r, TEXT_FIELDS)}
+                                                           for r in rows]}, default=str)
         with lock:
             out.write(line + "\n")
             out.flush()
@@ -90,12 +93,23 @@ def child_main(argv: list[str]) -> int:
     return 0
 
 
+TEXT_FIELDS = ("name", "value", "expected", "hint", "group")
+
+
+def _row(raw: dict[str, Any]) -> CheckResult:
+    msgs = raw.pop("_msgs", None) or {}
+    for f, m in msgs.items():
+        if f in TEXT_FIELDS and isinstance(m, dict):
+            raw[f] = Msg.from_json(m)
+    return CheckResult(**raw)
+
+
 def _rows_from(line: str) -> tuple[str, list[CheckResult]] | None:
     if not line.startswith(MARK):
         return None
     try:
         data = json.loads(line[len(MARK):])
-        return data["id"], [CheckResult(**r) for r in data["rows"]]
+        return data["id"], [_row(r) for r in data["rows"]]
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -137,12 +151,15 @@ def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout
         if cid in got:
             rows += got[cid]
         elif stopped:
-            rows.append(CheckResult(group, SKIP, f"{cid}: stopped (the doctor was closed)", group=group))
+            rows.append(CheckResult(group, SKIP, QT_TRANSLATE_NOOP("Doctor", "{check}: stopped (the doctor was "
+                                                                   "closed)").format(check=cid), group=group))
         elif timed_out:
-            rows.append(CheckResult(group, FAIL, f"{cid}: no answer within {timeout:g} s (stopped)",
-                                    f"finishes within {timeout:g} s",
-                                    "Something hangs in this check (a GPU driver call, a damaged install): it was "
-                                    "stopped. Run the doctor again; if it repeats, `nvidia-smi` and the log say more.",
+            rows.append(CheckResult(group, FAIL, QT_TRANSLATE_NOOP("Doctor", "{check}: no answer within {s} s "
+                                                                   "(stopped)").format(check=cid, s=f"{timeout:g}"),
+                                    QT_TRANSLATE_NOOP("Doctor", "finishes within {s} s").format(s=f"{timeout:g}"),
+                                    QT_TRANSLATE_NOOP("Doctor", "Something hangs in this check (a GPU driver call, a "
+                                                      "damaged install): it was stopped. Run the doctor again; if "
+                                                      "it repeats, `nvidia-smi` and the log say more."),
                                     group=group, details={"timed_out": True, "check": cid}))
         else:
             tail = (err or "").strip().splitlines()[-3:]

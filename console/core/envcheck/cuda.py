@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
 GiB = 1024**3
 
@@ -55,6 +56,8 @@ class CudaFacts:
     gpus: list[GpuFacts] = field(default_factory=list)
 
 
+AVAILABLE = QT_TRANSLATE_NOOP("Doctor", "available")
+
 def parse_cuda(v: str | None) -> tuple[int, int] | None:
     if not v:
         return None
@@ -89,10 +92,11 @@ def min_driver_for(cuda: tuple[int, int]) -> str | None:
 def judge_driver_vs_torch(driver_cuda: str | None, torch_cuda: str | None, driver_version: str | None = None
                           ) -> CheckResult:
     """Is the driver new enough for the CUDA torch was built for?"""
-    name = "Driver vs torch CUDA"
+    name = QT_TRANSLATE_NOOP("Doctor", "Driver vs torch CUDA")
     d, t = parse_cuda(driver_cuda), parse_cuda(torch_cuda)
     if t is None:
-        return CheckResult(name, SKIP, "torch is a CPU build", "a CUDA build of torch")
+        return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "torch is a CPU build"),
+                           QT_TRANSLATE_NOOP("Doctor", "a CUDA build of torch"))
     if d is None:
         return CheckResult(name, SKIP, f"torch built for CUDA {_fmt(t)}; no NVIDIA driver found",
                            f"a driver supporting CUDA >= {_fmt(t)}")
@@ -121,7 +125,7 @@ _ARCH = re.compile(r"^(sm|compute)_(\d+)([a-z]?)$")
 def judge_arch(capability: tuple[int, int] | None, arch_list: list[str], gpu: str = "GPU",
                torch_version: str = "") -> CheckResult:
     """The GPU's compute capability against the architectures torch was compiled for."""
-    name = f"Compute capability ({gpu})"
+    name = QT_TRANSLATE_NOOP("Doctor", "Compute capability ({gpu})").format(gpu=gpu)
     if capability is None:
         return CheckResult(name, SKIP, "unknown", "an architecture torch was built for")
     cc = capability[0] * 10 + capability[1]
@@ -159,7 +163,7 @@ def judge_arch(capability: tuple[int, int] | None, arch_list: list[str], gpu: st
 
 
 def judge_gpu_memory(g: GpuFacts) -> CheckResult:
-    name = f"GPU {g.index} memory"
+    name = QT_TRANSLATE_NOOP("Doctor", "GPU {index} memory").format(index=g.index)
     value = f"{g.name}: {g.free_bytes / GiB:.1f} GiB free of {g.total_bytes / GiB:.1f} GiB"
     details = {"name": g.name, "total_bytes": g.total_bytes, "free_bytes": g.free_bytes,
                "capability": list(g.capability) if g.capability else None}
@@ -175,14 +179,15 @@ def judge_cuda(f: CudaFacts) -> list[CheckResult]:
     """All CUDA rows from the facts."""
     rows: list[CheckResult] = []
     gpus_seen = bool(f.gpus)
-    install_cuda_torch = ("install a CUDA build of torch: pip install --force-reinstall torch --index-url "
-                          "https://download.pytorch.org/whl/cu126 (pick the variant your driver supports)")
+    install_cuda_torch = QT_TRANSLATE_NOOP("Doctor", "install a CUDA build of torch: pip install --force-reinstall "
+                                           "torch --index-url https://download.pytorch.org/whl/cu126 (pick the "
+                                           "variant your driver supports)")
     if f.torch_version is None:
         rows.append(CheckResult("CUDA", SKIP, f"torch is not importable: {f.torch_error}", "torch with CUDA",
                                 "Install torch first (see the Packages checks)."))
     elif f.cuda_available:
-        rows.append(CheckResult("CUDA", OK, f"available: {len(f.gpus) or 'some'} GPU(s), torch CUDA {f.torch_cuda}",
-                                "available"))
+        rows.append(CheckResult("CUDA", OK, QT_TRANSLATE_NOOP("Doctor", "available: {n} GPU(s), torch CUDA {cuda}").format(
+            n=len(f.gpus) or "?", cuda=f.torch_cuda), AVAILABLE))
     elif gpus_seen and f.torch_cuda is None:
         rows.append(CheckResult("CUDA", FAIL, f"torch {f.torch_version} is a CPU build; NVIDIA GPU present",
                                 "a CUDA build of torch", "The GPU sits idle and models run on the CPU: "
@@ -193,22 +198,29 @@ def judge_cuda(f: CudaFacts) -> list[CheckResult]:
                                 "See the driver row below; a driver older than torch's CUDA is the usual cause. "
                                 "Also check that /dev/nvidia* exist and CUDA_VISIBLE_DEVICES is not empty."))
     else:
-        why = "no NVIDIA driver" if f.driver_version is None else "the driver reports no GPU"
-        build = f"torch {f.torch_version} is a CPU build" if f.torch_cuda is None else (
-            f"torch built for CUDA {f.torch_cuda}")
-        rows.append(CheckResult("CUDA", WARN, f"no CUDA ({why}; {build})", "a CUDA GPU",
-                                "Models run on the CPU: fine for the bundled 135M model, far too slow for GLM-size "
-                                "models. On a GPU workstation install the NVIDIA driver, then " + install_cuda_torch
-                                + "."))
+        why = (QT_TRANSLATE_NOOP("Doctor", "no NVIDIA driver") if f.driver_version is None else
+               QT_TRANSLATE_NOOP("Doctor", "the driver reports no GPU"))
+        build = (QT_TRANSLATE_NOOP("Doctor", "torch {version} is a CPU build").format(version=f.torch_version)
+                 if f.torch_cuda is None else
+                 QT_TRANSLATE_NOOP("Doctor", "torch built for CUDA {cuda}").format(cuda=f.torch_cuda))
+        rows.append(CheckResult("CUDA", WARN, QT_TRANSLATE_NOOP("Doctor", "no CUDA ({why}; {build})").format(
+            why=why, build=build), QT_TRANSLATE_NOOP("Doctor", "a CUDA GPU"),
+                                QT_TRANSLATE_NOOP("Doctor", "Models run on the CPU: fine for the bundled 135M model, "
+                                                  "far too slow for GLM-size models. On a GPU workstation install "
+                                                  "the NVIDIA driver, then {install}.").format(
+                                    install=install_cuda_torch)))
     if f.driver_version is None:
-        rows.append(CheckResult("NVIDIA driver", SKIP, f"not found ({f.nvml_error or 'NVML unavailable'})",
-                                "an NVIDIA driver (for GPU inference)"))
+        rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "NVIDIA driver"), SKIP,
+                                QT_TRANSLATE_NOOP("Doctor", "not found ({why})").format(
+                                    why=f.nvml_error or QT_TRANSLATE_NOOP("Doctor", "NVML unavailable")),
+                                QT_TRANSLATE_NOOP("Doctor", "an NVIDIA driver (for GPU inference)")))
     else:
-        rows.append(CheckResult("NVIDIA driver", OK, f"{f.driver_version}, supports CUDA <= {f.driver_cuda}",
+        rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "NVIDIA driver"), OK, f"{f.driver_version}, supports CUDA <= {f.driver_cuda}",
                                 "any", details={"driver": f.driver_version, "cuda": f.driver_cuda}))
     rows.append(judge_driver_vs_torch(f.driver_cuda, f.torch_cuda, f.driver_version))
     if not f.gpus:
-        rows.append(CheckResult("GPUs", SKIP, "none found", "a CUDA GPU (optional)"))
+        rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "GPUs"), SKIP, QT_TRANSLATE_NOOP("Doctor", "none found"),
+                                QT_TRANSLATE_NOOP("Doctor", "a CUDA GPU (optional)")))
     for g in f.gpus:
         rows.append(judge_arch(g.capability, f.arch_list, f"GPU {g.index} {g.name}", f.torch_version or ""))
         rows.append(judge_gpu_memory(g))

@@ -15,6 +15,7 @@ import importlib
 from typing import Callable
 
 from console.core.envcheck.result import FAIL, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
 # top-level import name -> the distribution that provides it (where they differ or matter)
 DISTRIBUTIONS = {
@@ -37,9 +38,13 @@ def missing_package_row(exc: ModuleNotFoundError, group: str) -> CheckResult:
     module = exc.name or str(exc)
     dist = distribution_of(module)
     return CheckResult(
-        f"{group}: {dist}", FAIL, f"cannot run: the package {dist} is not installed (no module {module!r})",
-        f"{dist} installed",
-        f"Install the project's dependencies: {SETUP_FIX} (or in the venv: pip install {dist}).",
+        QT_TRANSLATE_NOOP("Doctor", "{group}: {dist}").format(group=QT_TRANSLATE_NOOP("Doctor", group), dist=dist),
+        FAIL,
+        QT_TRANSLATE_NOOP("Doctor", "cannot run: the package {dist} is not installed (no module {module})").format(
+            dist=dist, module=repr(module)),
+        QT_TRANSLATE_NOOP("Doctor", "{dist} installed").format(dist=dist),
+        QT_TRANSLATE_NOOP("Doctor", "Install the project's dependencies: {setup} (or in the venv: pip install "
+                          "{dist}).").format(setup=SETUP_FIX, dist=dist),
         group=group, details={"missing_module": module, "distribution": dist},
     )
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from console.core.inference.bundled_model import bundled_model_path
 from console.core.inference import fit, memory
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
-GROUP = "Model"
+GROUP = QT_TRANSLATE_NOOP("Doctor", "Model")
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-NAMES = ["Model files", "Model config", "Model memory"]
+NAMES = [QT_TRANSLATE_NOOP("Doctor", "Model files"), QT_TRANSLATE_NOOP("Doctor", "Model config"), QT_TRANSLATE_NOOP("Doctor", "Model memory")]
 
 
 def _row(name: str, status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
@@ -71,7 +72,8 @@ def _gguf_files(p: Path) -> tuple[str, Path | None, CheckResult]:
                                      "a .gguf file or a model folder",
                                      "The file is damaged or not a model: fetch it again (autoglm-console fetch-model "
                                      "for the bundled one).")
-    return "gguf", p, _row(NAMES[0], OK, f"GGUF file {p.name}, {size / 2**20:.1f} MiB", "weights present",
+    return "gguf", p, _row(NAMES[0], OK, QT_TRANSLATE_NOOP("Doctor", "GGUF file {name}, {mib} MiB").format(
+        name=p.name, mib=f"{size / 2**20:.1f}"), QT_TRANSLATE_NOOP("Doctor", "weights present"),
                            path=str(p), size_bytes=size)
 
 
@@ -116,12 +118,13 @@ def config_row(kind: str, path: Path) -> tuple[CheckResult, memory.ModelShape | 
             from transformers.integrations.ggml import GGUF_CONFIG_MAPPING
         except Exception:  # noqa: BLE001
             GGUF_CONFIG_MAPPING = None  # noqa: N806
-        value = f"GGUF {shape.model_type}, {shape.params / 1e6:.0f} M params, {shape.layers} layers"
+        value = QT_TRANSLATE_NOOP("Doctor", "GGUF {type}, {millions} M params, {layers} layers").format(
+            type=shape.model_type, millions=f"{shape.params / 1e6:.0f}", layers=shape.layers)
         if GGUF_CONFIG_MAPPING is not None and shape.model_type not in GGUF_CONFIG_MAPPING:
             return _row(name, FAIL, value, "an architecture transformers can read from GGUF",
                         f"transformers cannot load '{shape.model_type}' GGUF files: use the original safetensors "
                         "folder of this model, or upgrade transformers (pip install -U transformers)."), shape
-        return _row(name, OK, value, "readable", params=shape.params), shape
+        return _row(name, OK, value, QT_TRANSLATE_NOOP("Doctor", "readable"), params=shape.params), shape
     cfg = memory.read_config(path)
     model_type = str(cfg.get("model_type", ""))
     value = f"{model_type or '?'}, {shape.params / 1e9:.2f} B params, {shape.layers} layers"
@@ -157,7 +160,7 @@ def free_memory() -> tuple[int, str, str]:
     if cuda:
         return sum(d.free_bytes for d in cuda), " + ".join(d.where for d in cuda), "cuda"
     cpu = fit.cpu_memory()
-    return cpu.free_bytes, "cpu (available RAM, no CUDA)", "cpu"
+    return cpu.free_bytes, QT_TRANSLATE_NOOP("Doctor", "cpu (available RAM, no CUDA)"), "cpu"
 
 
 def memory_row(shape: memory.ModelShape, dtype: str, quant: str, context: int) -> CheckResult:
@@ -165,15 +168,16 @@ def memory_row(shape: memory.ModelShape, dtype: str, quant: str, context: int) -
     quant = memory.normalize_quantization(quant)  # ValueError: reported by check_model
     free, where, device = free_memory()
     if device == "cpu" and quant != "none":
-        quant_note = f" ({quant} needs CUDA: estimated unquantized)"
+        quant_note = QT_TRANSLATE_NOOP("Doctor", " ({quant} needs CUDA: estimated unquantized)").format(quant=quant)
         quant = "none"
     else:
         quant_note = ""
     dtype_used = dtype  # "auto": estimate_memory reads it as the loader does on this device (fp32 on a CPU)
     est = memory.estimate_memory(shape, dtype_used, quant, context, device=device)
     verdict = fit.judge_fit(est.total_bytes, free, where)
-    value = f"{verdict.message}{quant_note}"
-    expected = f"estimate <= {fit.TIGHT_FRACTION:.0%} of free memory"
+    value = QT_TRANSLATE_NOOP("Doctor", "{verdict}{note}").format(verdict=verdict.message, note=quant_note)
+    expected = QT_TRANSLATE_NOOP("Doctor", "estimate <= {percent} of free memory").format(
+        percent=f"{fit.TIGHT_FRACTION:.0%}")
     details = {"needed_bytes": est.total_bytes, "free_bytes": free, "where": where, "dtype": est.dtype,
                "quantization": est.quantization, "context_tokens": est.context_tokens,
                "weights_bytes": est.weights_bytes, "kv_cache_bytes": est.kv_cache_bytes,

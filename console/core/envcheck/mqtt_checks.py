@@ -23,9 +23,10 @@ import paho.mqtt.client as mqtt
 
 from console.core.mqtt.link import BrokerConfig, make_client, tls_context
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 from console.core.envcheck.broker_limits import disconnect_quietly, step_limits
 
-GROUP = "Broker"
+GROUP = QT_TRANSLATE_NOOP("Doctor", "Broker")
 RTT_SAMPLES = 10
 
 # what the operator can actually do about a password, wherever the console runs
@@ -91,24 +92,32 @@ def _row(name: str, status: str, value: str, expected: str = "", hint: str = "",
 
 
 def _skip_rest(names: list[str], why: str) -> list[CheckResult]:
-    return [_row(n, SKIP, f"not tried: {why}") for n in names]
+    return [_row(n, SKIP, QT_TRANSLATE_NOOP("Doctor", "not tried: {why}").format(why=why)) for n in names]
 
 
-STEPS = ["Broker DNS", "Broker TCP", "Broker TLS", "Broker login (CONNACK)", "Broker round trip"]
+STEPS = [QT_TRANSLATE_NOOP("Doctor", "Broker DNS"), QT_TRANSLATE_NOOP("Doctor", "Broker TCP"),
+         QT_TRANSLATE_NOOP("Doctor", "Broker TLS"), QT_TRANSLATE_NOOP("Doctor", "Broker login (CONNACK)"),
+         QT_TRANSLATE_NOOP("Doctor", "Broker round trip")]
+
+
+RESOLVABLE = QT_TRANSLATE_NOOP("Doctor", "resolvable")
+ACCEPTING = QT_TRANSLATE_NOOP("Doctor", "accepting connections")
 
 
 def step_dns(cfg: BrokerConfig, resolve: Callable = socket.getaddrinfo) -> CheckResult:
     name = STEPS[0]
     if _is_ip(cfg.host):
-        return _row(name, OK, f"{cfg.host} is an IP address (no lookup)", "resolvable")
+        return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "{host} is an IP address (no lookup)").format(host=cfg.host),
+                    RESOLVABLE)
     try:
         infos = resolve(cfg.host, cfg.port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        return _row(name, FAIL, f"{cfg.host}: {exc}", "resolvable",
-                    f"The name '{cfg.host}' does not resolve: check the spelling in the broker URL, /etc/hosts "
-                    "and the DNS server (resolvectl status / /etc/resolv.conf), or use the broker's IP address.")
+        return _row(name, FAIL, f"{cfg.host}: {exc}", RESOLVABLE,
+                    QT_TRANSLATE_NOOP("Doctor", "The name '{host}' does not resolve: check the spelling in the broker "
+                                      "URL, /etc/hosts and the DNS server (resolvectl status / /etc/resolv.conf), or "
+                                      "use the broker's IP address.").format(host=cfg.host))
     addrs = sorted({i[4][0] for i in infos})
-    return _row(name, OK, f"{cfg.host} -> {', '.join(addrs)}", "resolvable", addresses=addrs)
+    return _row(name, OK, f"{cfg.host} -> {', '.join(addrs)}", RESOLVABLE, addresses=addrs)
 
 
 def step_tcp(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
@@ -119,18 +128,23 @@ def step_tcp(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
         with socket.create_connection((cfg.host, cfg.port), timeout=timeout):
             pass
     except ConnectionRefusedError:
-        return _row(name, FAIL, f"{where}: connection refused", "accepting connections",
-                    f"Nothing listens on {where}: start the broker (Debian: mosquitto -c /etc/mosquitto/"
-                    "mosquitto.conf, or systemctl start mosquitto), and check the port (1883 plain, 8883 TLS)."
-                    ), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "{where}: connection refused").format(where=where),
+                    ACCEPTING,
+                    QT_TRANSLATE_NOOP("Doctor", "Nothing listens on {where}: start the broker (Debian: mosquitto -c "
+                                      "/etc/mosquitto/mosquitto.conf, or systemctl start mosquitto), and check the "
+                                      "port (1883 plain, 8883 TLS).").format(where=where)), False
     except (socket.timeout, TimeoutError):
-        return _row(name, FAIL, f"{where}: no answer within {timeout:g} s", "accepting connections",
-                    "The host does not answer: it is down, or a firewall drops the packets on that port."), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "{where}: no answer within {s} s").format(
+            where=where, s=f"{timeout:g}"), ACCEPTING,
+                    QT_TRANSLATE_NOOP("Doctor", "The host does not answer: it is down, or a firewall drops the "
+                                      "packets on that port.")), False
     except OSError as exc:
-        return _row(name, FAIL, f"{where}: {exc}", "accepting connections",
-                    "The network cannot reach the broker: check the address, routes and firewall."), False
+        return _row(name, FAIL, f"{where}: {exc}", ACCEPTING,
+                    QT_TRANSLATE_NOOP("Doctor", "The network cannot reach the broker: check the address, routes and "
+                                      "firewall.")), False
     ms = (time.perf_counter() - t0) * 1000
-    return _row(name, OK, f"{where} connected in {ms:.1f} ms", "accepting connections", connect_ms=round(ms, 2)), True
+    return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "{where} connected in {ms} ms").format(where=where, ms=f"{ms:.1f}"),
+                ACCEPTING, connect_ms=round(ms, 2)), True
 
 
 def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
@@ -140,7 +154,8 @@ def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
             return _row(name, WARN, "plain MQTT: the password crosses the network unencrypted", "mqtts:// (TLS)",
                         "Use TLS (mqtts://host:8883 with the broker's CA file) for a broker on another machine."
                         ), True
-        return _row(name, SKIP, "plain MQTT (mqtt://), no TLS", "TLS when the broker is on another machine"), True
+        return _row(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "plain MQTT (mqtt://), no TLS"),
+                    QT_TRANSLATE_NOOP("Doctor", "TLS when the broker is on another machine")), True
     expected = "handshake with a verified certificate"
     try:
         ctx = tls_context(cfg)
@@ -234,8 +249,9 @@ class _Probe:
 def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe | None]:
     name = STEPS[3]
     proto = "MQTT 5" if cfg.protocol == "5" else "MQTT 3.1.1"
-    who = f"as '{cfg.username}'" if cfg.username else "anonymously"
-    expected = "CONNACK success"
+    who = (QT_TRANSLATE_NOOP("Doctor", "as '{user}'").format(user=cfg.username) if cfg.username else
+           QT_TRANSLATE_NOOP("Doctor", "anonymously"))
+    expected = QT_TRANSLATE_NOOP("Doctor", "CONNACK success")
     probe = _Probe(cfg)
     props = None
     if cfg.protocol == "5":
@@ -245,7 +261,8 @@ def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe
     try:
         probe.client.connect(cfg.host, cfg.port, keepalive=max(10, int(timeout * 2)), properties=props)
     except (OSError, ssl.SSLError, ValueError) as exc:
-        return _row(name, FAIL, f"connect failed: {exc}", expected, "See the TCP/TLS rows above."), None
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "connect failed: {error}").format(error=str(exc)), expected,
+                    QT_TRANSLATE_NOOP("Doctor", "See the TCP/TLS rows above.")), None
     probe.pump(lambda: probe.connack is not None or probe.closed is not None, timeout)
     rc = probe.connack
     if rc is None:
@@ -261,12 +278,13 @@ def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe
         code_txt = f"reason code {code}" + (f", MQTT 3.1.1 return code {v311}" if v311 else f", {proto}")
         return _row(name, FAIL, f"refused {who}: {rc} ({code_txt})", expected, connack_hint(code, bool(cfg.username)),
                     reason_code=code, reason=str(rc)), None
-    return _row(name, OK, f"accepted {who} ({proto})", expected, reason_code=code), probe
+    return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "accepted {who} ({proto})").format(who=who, proto=proto), expected,
+                reason_code=code), probe
 
 
 def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -> CheckResult:
     name = STEPS[4]
-    expected = "own messages come back (QoS 1)"
+    expected = QT_TRANSLATE_NOOP("Doctor", "own messages come back (QoS 1)")
     client = probe.client
     try:
         client.subscribe(probe.topic, qos=1)
@@ -291,7 +309,9 @@ def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -
         # the other checks run at the same time (torch imports hold the GIL): the minimum is the
         # broker's own latency, the median and max include that contention
         low, med, worst = min(rtts), statistics.median(rtts), max(rtts)
-        return _row(name, OK, f"min {low:.1f} ms, median {med:.1f} ms, max {worst:.1f} ms over {samples} messages",
+        return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "min {low} ms, median {med} ms, max {worst} ms over {n} "
+                                                "messages").format(low=f"{low:.1f}", med=f"{med:.1f}",
+                                                                   worst=f"{worst:.1f}", n=samples),
                     expected, min_ms=round(low, 2), median_ms=round(med, 2), max_ms=round(worst, 2))
     finally:
         disconnect_quietly(client)
@@ -301,27 +321,28 @@ def broker_rows(cfg: BrokerConfig, timeout: float = 5.0, resolve: Callable = soc
                 ) -> list[CheckResult]:
     rows = [step_dns(cfg, resolve)]
     if rows[-1].status == FAIL:
-        return rows + _skip_rest(STEPS[1:], "the name does not resolve")
+        return rows + _skip_rest(STEPS[1:], QT_TRANSLATE_NOOP("Doctor", "the name does not resolve"))
     tcp, ok = step_tcp(cfg, timeout)
     rows.append(tcp)
     if not ok:
-        return rows + _skip_rest(STEPS[2:], "no TCP connection")
+        return rows + _skip_rest(STEPS[2:], QT_TRANSLATE_NOOP("Doctor", "no TCP connection"))
     tls, ok = step_tls(cfg, timeout)
     rows.append(tls)
     if not ok:
-        return rows + _skip_rest(STEPS[3:], "no TLS connection")
+        return rows + _skip_rest(STEPS[3:], QT_TRANSLATE_NOOP("Doctor", "no TLS connection"))
     login, probe = step_connack(cfg, timeout)
     rows.append(login)
     if probe is None:
-        return rows + _skip_rest(STEPS[4:], "not logged in")
+        return rows + _skip_rest(STEPS[4:], QT_TRANSLATE_NOOP("Doctor", "not logged in"))
     rows.append(step_round_trip(probe, timeout))
     return rows
 
 
 def check_broker(ctx) -> list[CheckResult]:
     if ctx.broker is None:
-        return [_row("Broker", SKIP, "none configured: demo mode starts an embedded broker on 127.0.0.1",
-                     "a broker URL (mqtt://host:1883 or mqtts://host:8883)")]
+        return [_row(GROUP, SKIP, QT_TRANSLATE_NOOP("Doctor", "none configured: demo mode starts an embedded broker "
+                                                    "on 127.0.0.1"),
+                     QT_TRANSLATE_NOOP("Doctor", "a broker URL (mqtt://host:1883 or mqtts://host:8883)"))]
     rows = broker_rows(ctx.broker, ctx.broker_timeout_s)
     if rows[-1].status == OK:  # the round trip worked: will the broker's limits drop the fleet's messages?
         rows.append(step_limits(ctx.broker, ctx.broker_timeout_s))

@@ -10,8 +10,9 @@ from packaging.version import InvalidVersion, Version
 from console.core.versions import PYTHON_MINIMUM, PYTHON_RECOMMENDED, REQUIREMENTS, Requirement
 from console.core.envcheck.guard import SETUP_FIX
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
-SETUP_HINT = "Run the set-up again (`make run`), or in the venv: pip install -e ."
+SETUP_HINT = QT_TRANSLATE_NOOP("Doctor", "Run the set-up again (`make run`), or in the venv: pip install -e .")
 # dependencies the version table (console.core.versions) does not list: installed or not, nothing more
 PRESENT_ONLY = (
     ("jinja2", "Home Assistant value and command templates"),
@@ -24,26 +25,39 @@ PRESENT_ONLY = (
 )
 
 
+PYTHON = QT_TRANSLATE_NOOP("Doctor", "Python")
+NOT_INSTALLED = QT_TRANSLATE_NOOP("Doctor", "not installed")
+INSTALLED = QT_TRANSLATE_NOOP("Doctor", "installed")
+
+
 def _v(t: tuple[int, ...]) -> str:
     return ".".join(map(str, t))
 
 
 def judge_python(version: tuple[int, int, int]) -> CheckResult:
     v = _v(version)
-    expected = f">= {_v(PYTHON_MINIMUM)} (recommended {_v(PYTHON_RECOMMENDED)})"
+    expected = QT_TRANSLATE_NOOP("Doctor", ">= {minimum} (recommended {recommended})").format(
+        minimum=_v(PYTHON_MINIMUM), recommended=_v(PYTHON_RECOMMENDED))
     if version[:2] < PYTHON_MINIMUM:
-        return CheckResult("Python", FAIL, v, expected,
-                           f"Python {v} is too old: install Python {_v(PYTHON_RECOMMENDED)} "
-                           "(Debian 12: apt-get install python3 python3-venv) and re-create the venv.")
-    return CheckResult("Python", OK, v, expected)
+        return CheckResult(PYTHON, FAIL, v, expected,
+                           QT_TRANSLATE_NOOP("Doctor", "Python {v} is too old: install Python {recommended} "
+                                             "(Debian 12: apt-get install python3 python3-venv) and re-create "
+                                             "the venv.").format(v=v, recommended=_v(PYTHON_RECOMMENDED)))
+    return CheckResult(PYTHON, OK, v, expected)
+
+
+VENV = QT_TRANSLATE_NOOP("Doctor", "Virtual environment")
+A_VENV = QT_TRANSLATE_NOOP("Doctor", "a virtual environment")
 
 
 def judge_venv(prefix: str, base_prefix: str) -> CheckResult:
     if prefix != base_prefix:
-        return CheckResult("Virtual environment", OK, prefix, "a virtual environment")
-    return CheckResult("Virtual environment", WARN, f"system Python ({prefix})", "a virtual environment",
-                       "Packages go into the system Python, where they clash with the distribution's: "
-                       "use the project venv (`make run` creates .venv) or python3 -m venv .venv.")
+        return CheckResult(VENV, OK, prefix, A_VENV)
+    return CheckResult(VENV, WARN, QT_TRANSLATE_NOOP("Doctor", "system Python ({prefix})").format(prefix=prefix),
+                       A_VENV,
+                       QT_TRANSLATE_NOOP("Doctor", "Packages go into the system Python, where they clash with the "
+                                         "distribution's: use the project venv (`make run` creates .venv) or "
+                                         "python3 -m venv .venv."))
 
 
 def check_python(ctx) -> list[CheckResult]:
@@ -62,28 +76,39 @@ def installed_version(dists: tuple[str, ...]) -> tuple[str | None, str | None]:
 
 def judge_version(req: Requirement, installed: str | None, dist: str | None = None) -> CheckResult:
     """A package version against the table: missing/too old fail, old or too new warn."""
-    expected = f">= {req.minimum}, recommended {req.recommended}" + (f", < {req.below}" if req.below else "")
+    expected = (QT_TRANSLATE_NOOP("Doctor", ">= {minimum}, recommended {recommended}, < {below}") if req.below else
+                QT_TRANSLATE_NOOP("Doctor", ">= {minimum}, recommended {recommended}")).format(
+        minimum=req.minimum, recommended=req.recommended, below=req.below or "")
     install = f"pip install '{req.dists[0]}>={req.recommended}'"
     if installed is None:
         if not req.required:
-            return CheckResult(req.name, SKIP, "not installed (optional)", expected,
-                               f"Only needed for {req.why}. To use it: {install}")
-        return CheckResult(req.name, FAIL, "not installed", expected, f"{SETUP_HINT} ({install}).")
+            return CheckResult(req.name, SKIP, QT_TRANSLATE_NOOP("Doctor", "not installed (optional)"), expected,
+                               QT_TRANSLATE_NOOP("Doctor", "Only needed for {why}. To use it: {install}").format(
+                                   why=req.why, install=install))
+        return CheckResult(req.name, FAIL, NOT_INSTALLED, expected,
+                           QT_TRANSLATE_NOOP("Doctor", "{setup} ({install}).").format(setup=SETUP_HINT, install=install))
     value = installed if not dist or dist == req.dists[0] else f"{installed} ({dist})"
     try:
         v = Version(installed)
     except InvalidVersion:
-        return CheckResult(req.name, WARN, value, expected, "Unrecognized version string; reinstall with pip.")
+        return CheckResult(req.name, WARN, value, expected,
+                           QT_TRANSLATE_NOOP("Doctor", "Unrecognized version string; reinstall with pip."))
     if v.release < Version(req.minimum).release:
         return CheckResult(req.name, FAIL, value, expected,
-                           f"{req.name} {installed} is older than the minimum {req.minimum}: {install}")
+                           QT_TRANSLATE_NOOP("Doctor", "{name} {installed} is older than the minimum {minimum}: "
+                                             "{install}").format(name=req.name, installed=installed,
+                                                                 minimum=req.minimum, install=install))
     if req.below and v.release >= Version(req.below).release:
         return CheckResult(req.name, WARN, value, expected,
-                           f"{req.name} {installed} is newer than the tested range (< {req.below}); if something "
-                           f"breaks, install the tested version: pip install '{req.dists[0]}=={req.recommended}'")
+                           QT_TRANSLATE_NOOP("Doctor", "{name} {installed} is newer than the tested range "
+                                             "(< {below}); if something breaks, install the tested version: "
+                                             "pip install '{dist}=={recommended}'").format(
+                               name=req.name, installed=installed, below=req.below, dist=req.dists[0],
+                               recommended=req.recommended))
     if v.release < Version(req.recommended).release:
         return CheckResult(req.name, WARN, value, expected,
-                           f"Works, but {req.recommended} is what the project is tested with: {install}")
+                           QT_TRANSLATE_NOOP("Doctor", "Works, but {recommended} is what the project is tested "
+                                             "with: {install}").format(recommended=req.recommended, install=install))
     return CheckResult(req.name, OK, value, expected)
 
 
@@ -123,15 +148,26 @@ def check_packages(ctx) -> list[CheckResult]:
         out.append(judge_version(req, ver, dist))
     out += [judge_present(dist, why, installed_version((dist,))[1]) for dist, why in PRESENT_ONLY]
     out.append(judge_pyside_python(effective_pyside(), tuple(sys.version_info[:3])))
+    out.append(judge_tracing())
     return out
+
+
+def judge_tracing(missing: str | None = None, cfg=None) -> CheckResult:
+    """OpenTelemetry (optional): installed or not, and whether tracing is on (console.core.telemetry)."""
+    from console.core.telemetry.doctor import tracing_row
+
+    r = tracing_row(missing, cfg)
+    return CheckResult(QT_TRANSLATE_NOOP("Doctor", "OpenTelemetry tracing"), r["status"], r["value"], r["expected"],
+                       r.get("hint", ""))
 
 
 def judge_present(dist: str, why: str, installed: str | None) -> CheckResult:
     if installed is None:
-        return CheckResult(dist, FAIL, "not installed", "installed",
-                           f"Needed for {why}. Install the project's dependencies: {SETUP_FIX} "
-                           f"(or in the venv: pip install {dist}).")
-    return CheckResult(dist, OK, installed, "installed")
+        return CheckResult(dist, FAIL, NOT_INSTALLED, INSTALLED,
+                           QT_TRANSLATE_NOOP("Doctor", "Needed for {why}. Install the project's dependencies: "
+                                             "{setup} (or in the venv: pip install {dist}).").format(
+                               why=why, setup=SETUP_FIX, dist=dist))
+    return CheckResult(dist, OK, installed, INSTALLED)
 
 
 def effective_pyside() -> str | None:

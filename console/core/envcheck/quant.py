@@ -7,6 +7,7 @@ import importlib.metadata
 
 from console.core.inference.memory import normalize_quantization
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
 
 def _dist_version(name: str) -> str | None:
@@ -80,12 +81,12 @@ def probe_bitsandbytes() -> tuple[str, bool, str | None]:
 def judge_gguf(installed: str | None, import_error: str) -> CheckResult:
     expected = ">= 0.10 (reads GGUF files, the bundled model is one)"
     if installed is None:
-        return CheckResult("GGUF support", FAIL, "not installed", expected,
+        return CheckResult(QT_TRANSLATE_NOOP("Doctor", "GGUF support"), FAIL, "not installed", expected,
                            "The bundled model and any GGUF file need it: pip install 'gguf>=0.10'.")
     if import_error:
-        return CheckResult("GGUF support", FAIL, f"{installed}, import fails: {import_error}", expected,
+        return CheckResult(QT_TRANSLATE_NOOP("Doctor", "GGUF support"), FAIL, f"{installed}, import fails: {import_error}", expected,
                            "Reinstall it: pip install --force-reinstall 'gguf>=0.10'.")
-    return CheckResult("GGUF support", OK, f"{installed}, importable", expected)
+    return CheckResult(QT_TRANSLATE_NOOP("Doctor", "GGUF support"), OK, f"{installed}, importable", expected)
 
 
 def check_quantization(ctx) -> list[CheckResult]:

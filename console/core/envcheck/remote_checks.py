@@ -18,9 +18,10 @@ from __future__ import annotations
 from console.core.inference.remote import FIX_URL_HINT, MODEL_SETTING, RemoteEngine, no_models_hint
 from console.core.inference.types import EngineError
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
-GROUP = "Model server"
-NAME = "Model server"
+GROUP = QT_TRANSLATE_NOOP("Doctor", "Model server")
+NAME = GROUP
 EXPECTED_URL = "an OpenAI-compatible server URL, e.g. http://localhost:8000/v1"
 # the GUI's words (the doctor panel's context leaves it None); the command line passes its own
 URL_SETTING = "the URL field of the Model panel's remote server"

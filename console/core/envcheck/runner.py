@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from console.core.envcheck.result import FAIL, CheckResult
+from console.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # link.py needs paho-mqtt: the doctor must run without it (see guard.py)
     from console.core.mqtt.link import BrokerConfig
@@ -85,8 +86,10 @@ def run_one(check: Check, ctx: DoctorContext) -> list[CheckResult]:
             CheckResult(
                 check.group,
                 FAIL,
-                f"the check itself failed: {type(exc).__name__}: {exc}",
-                hint="This is a bug in the doctor or a badly broken install; the log has the traceback.",
+                QT_TRANSLATE_NOOP("Doctor", "the check itself failed: {error}").format(
+                    error=f"{type(exc).__name__}: {exc}"),
+                hint=QT_TRANSLATE_NOOP("Doctor", "This is a bug in the doctor or a badly broken install; the log "
+                                       "has the traceback."),
             )
         ]
     elapsed = time.perf_counter() - t0
@@ -100,10 +103,10 @@ def _timed_out(check: Check) -> CheckResult:
     return CheckResult(
         check.group,
         FAIL,
-        f"{check.id}: no answer within {check.timeout_s:g} s",
-        f"finishes within {check.timeout_s:g} s",
-        "Something hangs (a driver call, a DNS lookup, a network filesystem): run the doctor again; "
-        "if it repeats, the log names the step.",
+        QT_TRANSLATE_NOOP("Doctor", "{check}: no answer within {s} s").format(check=check.id, s=f"{check.timeout_s:g}"),
+        QT_TRANSLATE_NOOP("Doctor", "finishes within {s} s").format(s=f"{check.timeout_s:g}"),
+        QT_TRANSLATE_NOOP("Doctor", "Something hangs (a driver call, a DNS lookup, a network filesystem): run the "
+                          "doctor again; if it repeats, the log names the step."),
         group=check.group,
         elapsed_s=check.timeout_s,
         details={"timed_out": True, "check": check.id},

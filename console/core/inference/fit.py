@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from console.core.i18n import QT_TRANSLATE_NOOP
+
 GiB = 1024**3
 MiB = 1024**2
 TIGHT_FRACTION = 0.90  # above this fraction of the free memory: load, but warn
@@ -87,15 +89,18 @@ class FitVerdict:
     message: str
 
 
+# the verdicts' texts (translated by the UI; a plain-string copy is matched back by console/ui/qt_i18n.py)
+NO_FIT = QT_TRANSLATE_NOOP("Fit", "needs about {needed} but only {free} is free on {where}")
+TIGHT_FIT = QT_TRANSLATE_NOOP("Fit", "tight fit: needs about {needed} of {free} free on {where}")
+FITS = QT_TRANSLATE_NOOP("Fit", "fits: needs about {needed}, {free} free on {where}")
+WHERE_TEXTS = (QT_TRANSLATE_NOOP("Fit", "cpu (available RAM)"),)
+
+
 def judge_fit(needed: int, free: int, where: str) -> FitVerdict:
     fits = needed <= free
     tight = fits and needed > TIGHT_FRACTION * free
-    if not fits:
-        msg = f"needs about {fmt_bytes(needed)} but only {fmt_bytes(free)} is free on {where}"
-    elif tight:
-        msg = f"tight fit: needs about {fmt_bytes(needed)} of {fmt_bytes(free)} free on {where}"
-    else:
-        msg = f"fits: needs about {fmt_bytes(needed)}, {fmt_bytes(free)} free on {where}"
+    msg = (FITS if not tight else TIGHT_FIT) if fits else NO_FIT
+    msg = msg.format(needed=fmt_bytes(needed), free=fmt_bytes(free), where=where)  # a Msg: the UI translates it
     return FitVerdict(fits, tight, int(needed), int(free), where, msg)
 
 
@@ -106,8 +111,9 @@ def free_memory_for(device: str, max_memory: dict[str, str] | None) -> tuple[int
     if device == "cpu":
         free = cpu_memory().free_bytes
         if "cpu" in caps:
-            return min(free, caps["cpu"]), f"cpu (RAM, max memory {fmt_bytes(caps['cpu'])})"
-        return free, "cpu (available RAM)"
+            return min(free, caps["cpu"]), QT_TRANSLATE_NOOP("Fit", "cpu (RAM, max memory {cap})").format(
+                cap=fmt_bytes(caps["cpu"]))
+        return free, WHERE_TEXTS[0]
     total = 0
     names = []
     for dm in cuda_memory():

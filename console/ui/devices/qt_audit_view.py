@@ -47,18 +47,21 @@ from console.core.commands.resend import (
     Stage,
     resend_unassigned,
 )
+from console.core.commands.wording import state_label
 from console.core.protocol import ORIGINS, CommandState
 
 from console.ui.devices.qt_command_sender import MAX_QUESTIONS, ConfirmFn, QtCommandSender, ask_confirmation
 from console.ui.devices.qt_commands_model import (
     STATE_COLOURS,
     format_origin,
+    origin_text,
     format_params,
     format_time,
     is_other,
     other_font,
     other_tooltip,
 )
+from console.ui.qt_i18n import tr_msg
 
 
 class QtAuditModel(QAbstractTableModel):
@@ -93,6 +96,10 @@ class QtAuditModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if is_other(r) and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
             return other_tooltip(r) if role == Qt.ItemDataRole.ToolTipRole else other_font()
+        if role == Qt.ItemDataRole.DisplayRole and col == "time":  # the full time is the tooltip
+            when = QDateTime.fromMSecsSinceEpoch(int(r.command.ts * 1000))
+            today = when.date() == QDateTime.currentDateTime().date()
+            return when.toString("HH:mm:ss" if today else "MM-dd HH:mm")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 "time": lambda: QDateTime.fromMSecsSinceEpoch(int(r.command.ts * 1000)).toString("yyyy-MM-dd ")
@@ -100,7 +107,7 @@ class QtAuditModel(QAbstractTableModel):
                 "device": lambda: r.device_id,
                 "command": lambda: format_params(r),
                 "origin": lambda: format_origin(r),
-                "state": lambda: r.state.value,
+                "state": lambda: tr_msg(state_label(r.state)),
                 "attempts": lambda: str(r.attempts),
                 "detail": lambda: r.error,
             }[col]()
@@ -148,11 +155,11 @@ class QtAuditView(QWidget):
         self.state = QComboBox()
         self.state.addItem(self.tr("any state"), "")
         for s in CommandState:
-            self.state.addItem(s.value, s.value)
+            self.state.addItem(tr_msg(state_label(s)), s.value)
         self.origin = QComboBox()
         self.origin.addItem(self.tr("any origin"), "")
         for o in ORIGINS:
-            self.origin.addItem(o, o)
+            self.origin.addItem(origin_text(o), o)
         now = QDateTime.currentDateTime()
         self.use_since = QCheckBox(self.tr("from"))
         self.since = QDateTimeEdit(now.addDays(-1))
@@ -160,7 +167,8 @@ class QtAuditView(QWidget):
         self.until = QDateTimeEdit(now.addSecs(3600))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setDisplayFormat("MM-dd HH:mm")  # the year is in the calendar: at 1280 px the full one was cut
+            edit.setToolTip(self.tr("Month-day hours:minutes; the calendar button picks a date"))
         self.search = QPushButton(self.tr("Search"))
         self.export = QPushButton(self.tr("Export CSV…"))
         self.info = QLabel()
@@ -171,8 +179,10 @@ class QtAuditView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # ids keep their start and end
         grid = QGridLayout()
         grid.addWidget(self.device, 0, 0, 1, 2)
         grid.addWidget(self.state, 0, 2)
@@ -227,9 +237,19 @@ class QtAuditView(QWidget):
             self.info.setText(self.tr("Cannot read {path}: {e}").format(path=path, e=exc))
             return
         self.model.set_rows(rows)
-        self.table.resizeColumnToContents(0)
+        self._fit_columns()
         self.info.setText(self.tr("{n} command(s)").format(n=len(rows)))
         self._update_resend()
+
+    def _fit_columns(self) -> None:
+        """Short columns to their contents, ids and commands to their contents up to a cap (their
+        tooltips carry the rest), the detail takes what is left: no sideways scroll at 1280 px."""
+        caps = {"time": 0, "device": 150, "command": 150, "origin": 0, "state": 0, "attempts": 0}
+        for col, cap in caps.items():
+            i = QtAuditModel.COLUMNS.index(col)
+            self.table.resizeColumnToContents(i)
+            if cap and self.table.columnWidth(i) > cap:
+                self.table.setColumnWidth(i, cap)
 
     def _with_others(self, rows: list[CommandRow]) -> list[CommandRow]:
         """This site's rows and, when it is shown, the other consoles' ones that pass the filter,
@@ -278,7 +298,7 @@ class QtAuditView(QWidget):
         text = self.tr("Send {what} to {device} again, on {site}?\n\nAn earlier console left this command {state} "
                        "on a broker it did not record; it has not been sent since. Check the device first: it "
                        "may have been done, or be unwanted now.").format(
-            what=format_params(row), device=row.device_id, site=site, state=row.state.value)
+            what=format_params(row), device=row.device_id, site=site, state=tr_msg(state_label(row.state)))
         if need.high_risk:  # as submit() decided it, from the device's meta now
             text += "\n\n" + self.tr("This device is marked high risk.")
         return text

@@ -20,7 +20,12 @@ Liveness (issue 14): ``liveness(device_id)`` says "online", "offline", "unknown"
 console passes :func:`liveness_from` over the registry and its broker link; the default says
 "online").  A command to an offline or unknown-state device asks first, before it is submitted:
 "<device> is offline: the command will wait in the queue until it is back (or its ttl passes)."
-with Send and queue / Cancel; declining submits nothing.
+with Send and queue / Cancel; declining submits nothing.  When that command also needs the operator's
+confirmation (high risk), the two questions are one dialog (``confirm_both``,
+:func:`ask_confirmation_and_queue`): the before → after, the unreachable device, the risk, and Send
+and queue / Cancel.  Which dialog to show is previewed with the pipeline's own rule
+(``confirmation_required`` on the device's meta now); the submit that follows still decides, so a
+device that turned high risk meanwhile is asked again.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.core.assistant.aliases import Aliases, default_aliases
-from console.core.commands.confirmation import ConfirmationRequired, Confirmed
+from console.core.commands.confirmation import ConfirmationRequired, Confirmed, confirmation_required
 from console.core.commands.outbox import CommandRow, OutboxError
 from console.core.commands.pipeline import CommandPipeline
 from console.core.protocol import ProtocolError
@@ -82,6 +87,16 @@ def ask_send_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
     return box.clickedButton() is go
 
 
+def ask_confirmation_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
+    """A confirmation for an unreachable device, in one dialog: "Send and queue" or Cancel (the default)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
+    go = box.addButton(QCoreApplication.translate("QtCommandSender", "Send and queue"),
+                       QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
@@ -112,7 +127,8 @@ class QtCommandSender(QObject):
         super().__init__(parent)
         self.pipeline = pipeline
         self.confirm = confirm or ask_confirmation
-        self.confirm_queue = confirm or ask_send_and_queue  # an injected confirm answers both questions
+        self.confirm_queue = confirm or ask_send_and_queue  # an injected confirm answers every question
+        self.confirm_both = confirm or ask_confirmation_and_queue
         self.liveness: LivenessFn = liveness or (lambda device_id: "online")
         self.current = current
         self._aliases = aliases
@@ -126,8 +142,18 @@ class QtCommandSender(QObject):
         return result
 
     def _send(self, device_id, params, origin, action, parent_widget, confirmed) -> SendResult:
-        if not self._may_queue(device_id, parent_widget):
-            return SendResult(device_id, declined=True, error=self.tr("not queued for an unreachable device"))
+        unreachable = self._unreachable_text(device_id)
+        if unreachable:
+            need = self._preview(device_id, params, action, confirmed)
+            if need is None:  # nothing else to ask: only whether to queue it
+                if not self.confirm_queue(parent_widget, self.tr("Device not reachable"), unreachable):
+                    return SendResult(device_id, declined=True,
+                                      error=self.tr("not queued for an unreachable device"))
+            else:  # one dialog says both: the command needs a yes, and it will wait
+                title, text = self.question(need, unreachable=unreachable)
+                if not self.confirm_both(parent_widget, title, text):
+                    return SendResult(device_id, declined=True, error=self.tr("confirmation declined"))
+                confirmed = need.confirmation()
         for _ in range(MAX_QUESTIONS + 1):
             try:
                 row = self.pipeline.submit(device_id, params, action=action, origin=origin, confirmed=confirmed)
@@ -141,8 +167,8 @@ class QtCommandSender(QObject):
             return SendResult(device_id, row=row)
         return SendResult(device_id, error=self.tr("the device's risk kept changing while you were asked"))
 
-    def _may_queue(self, device_id: str, parent_widget: QWidget | None) -> bool:
-        """True unless the device is offline or its state unknown and the operator cancels."""
+    def _unreachable_text(self, device_id: str) -> str:
+        """What to say about an offline or unknown-state device ("" when it is reachable)."""
         state = self.liveness(device_id)
         if state == "offline":
             text = self.tr("{device} is offline: the command will wait in the queue until it is back "
@@ -151,9 +177,21 @@ class QtCommandSender(QObject):
             text = self.tr("{device} is in an unknown state (the broker link is down or it never said): "
                            "the command will wait in the queue until it is back (or its ttl passes).")
         else:
-            return True
-        return bool(self.confirm_queue(parent_widget, self.tr("Device not reachable"),
-                                       text.format(device=device_id)))
+            return ""
+        return text.format(device=device_id)
+
+    def _preview(self, device_id: str, params: dict[str, Any] | None, action: str,
+                 confirmed: Confirmed) -> ConfirmationRequired | None:
+        """The question ``submit`` would raise for this command now (the pipeline's own rule), or None:
+        none needed, or the command is invalid (``submit`` then says why, and nothing is asked)."""
+        meta = self.pipeline.meta_lookup(device_id)
+        if meta is None:
+            return None
+        try:
+            clean = meta.validate_params(action, params if action == "set" else (params or {}))
+        except ProtocolError:
+            return None
+        return confirmation_required(meta, action, clean, confirmed=confirmed)
 
     def ask(self, need: ConfirmationRequired, parent_widget: QWidget | None, *, title: str = "",
             text: str = "") -> bool:
@@ -162,12 +200,16 @@ class QtCommandSender(QObject):
             title, text = self.question(need)
         return bool(self.confirm(parent_widget, title or self.tr("Confirm command"), text))
 
-    def question(self, need: ConfirmationRequired, lang: str | None = None) -> tuple[str, str]:
-        """The translated (title, text) for ``need``: before → after, the device, the risk."""
+    def question(self, need: ConfirmationRequired, lang: str | None = None, *,
+                 unreachable: str = "") -> tuple[str, str]:
+        """The translated (title, text) for ``need``: before → after, the device, the risk (and
+        ``unreachable``: the sentence saying that the device is offline and the command will wait)."""
         lang = lang or ui_lang()
         words = need.wording(self._current(need.device_id), lang=lang, device_name=self._name(need, lang))
-        lines = [self.tr("{device}: {changes}").format(device=words.device, changes=words.changes_text()),
-                 self.tr("Send this command to {device_id}?").format(device_id=need.device_id)]
+        lines = [self.tr("{device}: {changes}").format(device=words.device, changes=words.changes_text())]
+        if unreachable:
+            lines.append(unreachable)
+        lines.append(self.tr("Send this command to {device_id}?").format(device_id=need.device_id))
         if words.noop:
             lines.append(self.tr("The device already shows these values: nothing would change."))
         if need.high_risk:

@@ -21,9 +21,12 @@ from PySide6.QtGui import QColor, QFont
 from console.core.commands.pipeline import CommandPipeline
 from console.core.commands.others import OtherCommandRow
 from console.core.commands.outbox import AuditFilter, CommandRow
+from console.core.commands.wording import FRAMES, ON_OFF, cap_label, state_label
 from console.core.protocol import CommandState
 
+from console.ui.devices.qt_command_sender import ui_lang
 from console.ui.devices.qt_fleet_model import format_value
+from console.ui.qt_i18n import tr_msg
 
 S = CommandState
 STATE_COLOURS = {
@@ -34,9 +37,21 @@ STATE_COLOURS = {
 
 
 def format_params(row: CommandRow) -> str:
+    """``power=on, level=40``; in Chinese with the capabilities' labels (``电源=开，亮度=40``)."""
+    zh = ui_lang() == "zh"
     if row.command.action == "refresh":
-        return "refresh"
+        return FRAMES["zh"]["refresh"] if zh else "refresh"
+    if zh:
+        return "，".join(f"{cap_label(k, 'zh')}={ON_OFF['zh'][0 if v else 1] if isinstance(v, bool) else format_value(v)}"
+                        for k, v in row.command.params.items())
     return ", ".join(f"{k}={format_value(v)}" for k, v in row.command.params.items())
+
+
+def origin_text(origin: str) -> str:
+    """An origin as the operator reads it (the stored value stays the protocol's word)."""
+    return {"operator": QCoreApplication.translate("QtCommandsModel", "operator"),
+            "assistant": QCoreApplication.translate("QtCommandsModel", "assistant"),
+            "replay": QCoreApplication.translate("QtCommandsModel", "replay")}.get(origin, origin)
 
 
 def is_other(row: CommandRow) -> bool:
@@ -47,9 +62,9 @@ def is_other(row: CommandRow) -> bool:
 def format_origin(row: CommandRow) -> str:
     """The origin; for another console's command, which console sent it."""
     if not is_other(row):
-        return row.command.origin
+        return origin_text(row.command.origin)
     who = row.console or QCoreApplication.translate("QtCommandsModel", "another console")
-    return f"{row.command.origin} · {who}"
+    return f"{origin_text(row.command.origin)} · {who}"
 
 
 def other_tooltip(row: CommandRow) -> str:
@@ -183,7 +198,7 @@ class QtCommandsModel(QAbstractTableModel):
             if col == "origin":
                 return format_origin(row)
             if col == "state":
-                return row.state.value
+                return tr_msg(state_label(row.state))
             if col == "attempts":
                 return str(row.attempts)
             if col == "detail":

@@ -40,14 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.assistant.aliases import Aliases, default_aliases
 from console.core.commands.pipeline import CommandPipeline
 from console.core.commands.outbox import CommandRow
-from console.core.commands.wording import cap_label
+from console.core.commands.wording import cap_label, state_label, value_words
 from console.core.protocol import Capability, CommandState, DeviceMeta
 from console.core.fleet.registry import DeviceRecord
 
 from console.ui.devices.qt_command_sender import ConfirmFn, QtCommandSender, ask_confirmation, ui_lang
 from console.ui.devices.qt_commands_model import STATE_COLOURS, format_params
+from console.ui.devices.qt_fleet_model import display_names
+from console.ui.qt_i18n import tr_msg
 from console.ui.devices.qt_fleet_model import format_value
 
 __all__ = ["ConfirmFn", "QtCapabilityControl", "QtDeviceControls", "ask_confirmation"]
@@ -109,7 +112,7 @@ class QtCapabilityControl(QWidget):
         elif cap.type == "enum":
             self.combo = QComboBox()
             self.combo.setObjectName(f"combo_{cap.name}")
-            self.combo.addItems(list(cap.values))
+            self.combo.addItems([value_words(cap, v, ui_lang()) for v in cap.values])
             self.combo.activated.connect(lambda i: self._send(cap.values[i]))
             lay.addWidget(self.combo, 1)
         else:
@@ -289,6 +292,7 @@ class QtDeviceControls(QWidget):
             sender = QtCommandSender(pipeline, self.confirm, self)
         self.command_sender = sender
         self.meta: DeviceMeta | None = None
+        self._aliases: Aliases | None = None  # the fleet's Chinese names, read on first use in zh
         self.controls: dict[str, QtCapabilityControl] = {}
         self.last_command: CommandRow | None = None
         self.title = QLabel(self.tr("Select a device in the table"))
@@ -324,9 +328,13 @@ class QtDeviceControls(QWidget):
             self.title.setText(self.tr("Select a device in the table"))
             self.subtitle.clear()
             return
-        self.title.setText(f"{meta.name}  ({meta.id})")
+        lang = ui_lang()
+        if lang == "zh" and self._aliases is None:
+            self._aliases = default_aliases()
+        name, zone, kind = display_names(meta, self._aliases or Aliases(), lang)  # zh: the fleet's Chinese names
+        self.title.setText(f"{name}  ({meta.id})")
         risk = self.tr("high risk: commands ask for confirmation") if meta.risk == "high" else self.tr("low risk")
-        self.subtitle.setText(self.tr("{kind} in {zone} · {risk}").format(kind=meta.kind, zone=meta.zone, risk=risk))
+        self.subtitle.setText(self.tr("{kind} in {zone} · {risk}").format(kind=kind, zone=zone, risk=risk))
         self.subtitle.setStyleSheet("color: #c0392b" if meta.risk == "high" else "")
         for name, cap in meta.capabilities.items():
             ctl = QtCapabilityControl(cap, self._commit)
@@ -379,7 +387,7 @@ class QtDeviceControls(QWidget):
         if self.last_command is not None and row.id != self.last_command.id and row.seq < self.last_command.seq:
             return
         self.last_command = row
-        text = self.tr("{cmd}: {state}").format(cmd=format_params(row), state=row.state.value)
+        text = self.tr("{cmd}: {state}").format(cmd=format_params(row), state=tr_msg(state_label(row.state)))
         if row.error and row.state.terminal:
             text += f" — {row.error}"
         self._show_status(text, STATE_COLOURS.get(row.state, "#000000"))

@@ -121,11 +121,12 @@ class QtDevicesPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long discovered ids keep their distinct tail
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
-        widths = (("id", 120), ("name", 150), ("zone", 75), ("kind", 55), ("source", 55), ("online", 60), ("updated", 60))
+        widths = (("id", 120), ("name", 130), ("zone", 65), ("kind", 55), ("source", 55), ("online", 85), ("updated", 60))
         for col, width in widths:
             self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
 

@@ -30,7 +30,12 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
+from console.core.assistant.aliases import Aliases, default_aliases
+from console.core.commands.wording import cap_label, value_words
 from console.core.fleet.registry import DeviceRecord, FleetRegistry
+from console.core.protocol import DeviceMeta
+
+from console.ui.devices.qt_command_sender import ui_lang
 
 
 MAX_CELL = 400  # characters of one cell's text
@@ -62,14 +67,41 @@ def format_age(age: float | None) -> str:
     return f"{age / 3600:.1f} h"
 
 
-def state_text(rec: DeviceRecord) -> str:
+def state_text(rec: DeviceRecord, lang: str = "en") -> str:
+    """``power=on  level=60 %``; in Chinese with the capabilities' labels and words (``电源=开  亮度=60 %``)."""
     caps = rec.meta.capabilities if rec.meta else {}
-    text = "  ".join(f"{k}={format_value(v, caps[k].unit if k in caps else '')}" for k, v in rec.values.items())
+    if lang == "zh":
+        text = "  ".join(f"{cap_label(k, 'zh')}={_zh_value(caps[k], v) if k in caps else format_value(v)}"
+                         for k, v in rec.values.items())
+    else:
+        text = "  ".join(f"{k}={format_value(v, caps[k].unit if k in caps else '')}" for k, v in rec.values.items())
     if rec.unknown_count:
         names = ", ".join(rec.unknown_keys)
         text += "  " + QCoreApplication.translate("QtFleetModel", "(+{n} unknown: {names})").format(
             n=rec.unknown_count, names=names)
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _zh_value(cap, value: Any) -> str:
+    if (cap.type == "bool" and isinstance(value, bool)) or (cap.type == "enum" and isinstance(value, str)):
+        return value_words(cap, value, "zh")
+    return format_value(value, cap.unit)
+
+
+# kinds the fleet's aliases may not name (Home Assistant's platforms)
+KINDS_ZH = {"switch": "开关", "light": "灯", "climate": "空调", "binary_sensor": "传感器", "fan": "风扇",
+            "cover": "窗帘", "lock": "门锁", "valve": "阀", "siren": "警报器", "sensor": "传感器"}
+
+
+def display_names(meta: DeviceMeta | None, aliases: Aliases, lang: str) -> tuple[str, str, str]:
+    """(name, zone, kind) as the table shows them: in Chinese the fleet aliases' first zh names."""
+    if meta is None:
+        return "", "", ""
+    if lang != "zh":
+        return meta.name, meta.zone, meta.kind
+    kinds = aliases.kinds.get(meta.kind, {}).get("zh") or ()
+    return (aliases.display_name(meta, "zh"), aliases.zone_name(meta.zone, "zh"),
+            kinds[0] if kinds else KINDS_ZH.get(meta.kind, meta.kind))
 
 
 ONLINE_BRUSH = QBrush(QColor("#1e8449"))
@@ -104,6 +136,12 @@ class QtFleetModel(QStandardItemModel):
         self.visible_rows: Callable[[], range] | None = None  # set by the view: ages of these rows
         self.link_up = True
         self.link_down_since = 0.0
+        self.lang = ui_lang()  # zh: names, zones, kinds and state words from the fleet's aliases
+        self.aliases: Aliases = default_aliases() if self.lang == "zh" else Aliases()
+        # a source's problems with a device (HA discovery: template errors) -> a ⚠ and a count on its
+        # source cell, the kinds and the last error in its tooltip; the panel's HaBridge.problems
+        self.problems: Callable[[str], tuple[int, dict, str]] | None = getattr(getattr(parent, "ha", None),
+                                                                               "problems", None)
         self.setSortRole(self.SortRole)
         headers = {
             "id": self.tr("ID"), "name": self.tr("Name"), "zone": self.tr("Zone"), "kind": self.tr("Kind"),
@@ -111,6 +149,7 @@ class QtFleetModel(QStandardItemModel):
         }
         self.setHorizontalHeaderLabels([headers[c] for c in self.COLUMNS])
         self._col = {c: i for i, c in enumerate(self.COLUMNS)}
+        self._tip_cols = {self._col["id"], self._col["name"], self._col["state"]}
         self._frame = QTimer(self)
         self._frame.setInterval(frame_ms)
         self._frame.timeout.connect(self.apply_pending)
@@ -227,8 +266,8 @@ class QtFleetModel(QStandardItemModel):
         if rec.clock_warning and rec.clock_offset_s is not None:  # the registry's clock check
             online = self.tr("{online} · clock {offset} s off").format(online=online,
                                                                       offset=f"{rec.clock_offset_s:+.0f}")
-        return (rec.id, meta.name if meta else "", meta.zone if meta else "", meta.kind if meta else "",
-                self._source_text(rec), online, state_text(rec))
+        return (rec.id, *display_names(meta, self.aliases, self.lang),
+                self._source_text(rec), online, state_text(rec, self.lang))
 
     def _clock_tip(self, rec: DeviceRecord) -> str:
         """The device's clock offset as the registry estimates it from its timestamps ("" unknown)."""
@@ -257,8 +296,20 @@ class QtFleetModel(QStandardItemModel):
     def _source_text(self, rec: DeviceRecord) -> str:
         """Where the device comes from: our protocol, or Home Assistant discovery with its maker."""
         if rec.source == "ha":
-            return self.tr("HA")  # the maker and model are in the cell's tooltip
+            errors = self.problems(rec.id)[0] if self.problems is not None else 0
+            return self.tr("HA") + (f" ⚠{errors}" if errors else "")  # maker, model, errors: the tooltip
         return self.tr("native") if rec.source == "native" else rec.source
+
+    def _problems_tip(self, rec: DeviceRecord) -> str:
+        """The device's template errors for the source cell's tooltip ("" when none)."""
+        count, kinds, last = self.problems(rec.id) if self.problems is not None else (0, {}, "")
+        if not count:
+            return ""
+        words = {"error": self.tr("failed"), "refused": self.tr("refused as hostile"),
+                 "budget": self.tr("stopped by the time or size budget")}
+        parts = ", ".join(f"{n} {words.get(k, k)}" for k, n in sorted(kinds.items()))
+        return "\n" + self.tr("⚠ {count} template errors ({kinds}); the last: {last}").format(
+            count=count, kinds=parts, last=last[:300])
 
     def _fill(self, items: list[QStandardItem] | None, rec: DeviceRecord, row: int | None,
               now: float | None = None) -> None:
@@ -272,16 +323,21 @@ class QtFleetModel(QStandardItemModel):
                 continue
             item = get(c)
             item.setText(text)
+            if c in self._tip_cols:  # a narrow column elides: the whole text is the tooltip
+                item.setToolTip(text)
             if c == self._col["source"] and rec.source == "ha":
                 item.setToolTip(" · ".join([self.tr("Home Assistant discovery"),
-                                            *(x for x in (rec.manufacturer, rec.model, rec.area) if x)]))
+                                            *(x for x in (rec.manufacturer, rec.model, rec.area) if x)])
+                                + self._problems_tip(rec))
             if c == self._col["online"]:
                 item.setData(1 if rec.online and self.link_up else 0, self.SortRole)
                 item.setForeground(self._liveness_brush(rec, now))
             else:
                 item.setData(text, self.SortRole)
         self._grey_row(get, old, texts)
-        tips = [t for t in (self._liveness_tip(rec, now), self._clock_tip(rec)) if t]
+        # the whole cell first: "unknown (broker down since …)" does not fit the column at 1024 px
+        full = texts[self._col["online"]] if not self.link_up else ""
+        tips = [t for t in (full, self._liveness_tip(rec, now), self._clock_tip(rec)) if t]
         get(self._col["online"]).setToolTip("\n".join(tips))
         age_item = get(self._col["updated"])
         age_item.setText(format_age(rec.age(now)))

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,9 +40,11 @@ from console.core.envcheck import (
     to_markdown,
 )
 from console.core.envcheck.result import SEVERITY, summarize, worst
+from console.core.i18n import Msg
 from console.core.mqtt.link import BrokerConfig
 
 from console.ui.doctor.qt_doctor_runner import QtDoctorRunner
+from console.ui.qt_i18n import tr_msg
 
 GROUPS = ("Python", "Packages", "CUDA", "Quantization", "Model", "Model server", "Broker", "Disk", "Qt")
 COL_CHECK, COL_STATUS, COL_VALUE, COL_EXPECTED, COL_FIX = range(5)
@@ -54,6 +56,17 @@ _FALLBACK = {
     "skip": QStyle.StandardPixmap.SP_DialogCancelButton,
     "running": QStyle.StandardPixmap.SP_BrowserReload,
 }
+
+
+def doctor_text(text: str) -> str:
+    """A doctor row's text in the UI's language: a core Msg (console/core/i18n.py) by its id, a plain
+    string by its English text in the "Doctor" context (rows from the check child process, group and
+    check names); anything unknown stays as it is (measured values, paths, versions)."""
+    if not text:
+        return text
+    if isinstance(text, Msg):
+        return tr_msg(text)
+    return QCoreApplication.translate("Doctor", text)
 
 
 class QtDoctorPanel(QWidget):
@@ -270,7 +283,7 @@ class QtDoctorPanel(QWidget):
     def _group_item(self, group: str) -> QTreeWidgetItem:
         item = self._group_items.get(group)
         if item is None:
-            item = QTreeWidgetItem([group])
+            item = QTreeWidgetItem([doctor_text(group)])
             font = item.font(COL_CHECK)
             font.setBold(True)
             item.setFont(COL_CHECK, font)
@@ -293,8 +306,8 @@ class QtDoctorPanel(QWidget):
         group = self._group_item(r.group or "Other")
         # the table and its tooltips are shown too: redacted like the details pane and the report
         secrets = self._secrets()
-        value, expected, hint = (redact(s, secrets) if s else s for s in (r.value, r.expected, r.hint))
-        child = QTreeWidgetItem([r.name, self._status_text(r.status), value, expected,
+        value, expected, hint = (redact(doctor_text(s), secrets) if s else s for s in (r.value, r.expected, r.hint))
+        child = QTreeWidgetItem([doctor_text(r.name), self._status_text(r.status), value, expected,
                                  hint if r.status != "ok" else ""])
         child.setIcon(COL_CHECK, self._icons[r.status])
         child.setData(COL_CHECK, RESULT_ROLE, r)
@@ -328,22 +341,37 @@ class QtDoctorPanel(QWidget):
             if not rows:
                 item.setIcon(COL_CHECK, self._icons["skip"])
                 item.setText(COL_STATUS, self._status_text("skip"))
+        self._select_first_problem()
         self.run_button.setEnabled(True)
         self.run_button.setText(self.tr("Run again"))
         self.copy_button.setEnabled(True)
         self.bundle_button.setEnabled(True)
         self.finished.emit(self.report)
 
+    def _select_first_problem(self) -> None:
+        """Nothing selected yet: select the first failed (else warning) row, so that the pane below says
+        its fix in full (the fix column is the narrowest at 1024 px)."""
+        if self.tree.currentItem() is not None:
+            return
+        for wanted in ("fail", "warn"):
+            for g in self._group_items.values():
+                for i in range(g.childCount()):
+                    r = g.child(i).data(COL_CHECK, RESULT_ROLE)
+                    if r is not None and r.status == wanted:
+                        self.tree.setCurrentItem(g.child(i))
+                        return
+
     def _show_details(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         r = current.data(COL_CHECK, RESULT_ROLE) if current is not None else None
         if r is None:
             self.details.clear()
             return
-        lines = [f"{r.name} — {self._status_text(r.status)}", "", self.tr("Value: {v}").format(v=r.value)]
+        lines = [f"{doctor_text(r.name)} — {self._status_text(r.status)}", "",
+                 self.tr("Value: {v}").format(v=doctor_text(r.value))]
         if r.expected:
-            lines.append(self.tr("Expected: {e}").format(e=r.expected))
+            lines.append(self.tr("Expected: {e}").format(e=doctor_text(r.expected)))
         if r.hint:
-            lines += ["", self.tr("How to fix: {h}").format(h=r.hint)]
+            lines += ["", self.tr("How to fix: {h}").format(h=doctor_text(r.hint))]
         self.details.setPlainText(redact("\n".join(lines), self._secrets()))
 
     # -- report and bundle ----------------------------------------------------------------------

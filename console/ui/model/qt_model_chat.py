@@ -116,7 +116,7 @@ class QtModelChat(QGroupBox):
         self.flush()
         self.last_metrics = m
         tps = m.decode_tps
-        parts = [self.tr("#{rid} {reason}").format(rid=rid, reason=m.finish_reason or "done")]
+        parts = [self.tr("#{rid} {reason}").format(rid=rid, reason=self._reason(m))]
         if m.ttft_s is not None:
             parts.append(self.tr("TTFT {v:.2f} s").format(v=m.ttft_s))
         if tps:
@@ -136,6 +136,14 @@ class QtModelChat(QGroupBox):
         if m.cancelled:
             self._pending += self.tr(" [cancelled]")
             self.flush()
+
+    def _reason(self, m: RequestMetrics) -> str:
+        """Why the request ended, in the UI's language; a time-limit stop is not the operator's cancel."""
+        if m.finish_reason == "cancelled" and not m.cancelled:
+            return self.tr("time limit")
+        words = {"stop": self.tr("stop"), "length": self.tr("length limit"), "cancelled": self.tr("cancelled"),
+                 "eos": self.tr("stop")}
+        return words.get(m.finish_reason or "", m.finish_reason or self.tr("done"))
 
     def failed(self, rid: int, message: str, hint: str) -> None:
         self.flush()

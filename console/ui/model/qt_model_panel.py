@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.inference import fit
 from console.core.inference.bundled_model import bundled_model_path
 from console.core.inference.jobs import WorkerState
 from console.core.inference.types import ChatMessage, EngineError, GenParams, RequestMetrics
@@ -36,6 +37,7 @@ from console.core.inference.types import ChatMessage, EngineError, GenParams, Re
 from console.ui.model.qt_model_chat import QtModelChat
 from console.ui.model.qt_model_options import QtModelOptions, parse_max_memory
 from console.ui.model.qt_model_worker import QtModelWorker
+from console.ui.qt_i18n import tr_msg
 
 if TYPE_CHECKING:
     from console.core.inference.loader import LoadOptions
@@ -47,7 +49,8 @@ __all__ = ["QtModelPanel", "parse_max_memory"]
 
 # loading stages → (start, span) of the progress bar, so the bar only moves forward
 STAGE_SPAN = {"estimate": (0.0, 0.0), "tokenizer": (0.05, 0.0), "convert": (0.1, 0.75),
-              "save cache": (0.85, 0.1), "weights": (0.1, 0.9), "ready": (1.0, 0.0)}
+              "save cache": (0.85, 0.1), "weights": (0.1, 0.7), "quantize": (0.8, 0.1), "warm up": (0.9, 0.1),
+              "ready": (1.0, 0.0)}
 
 
 class QtModelPanel(QWidget):
@@ -83,8 +86,8 @@ class QtModelPanel(QWidget):
         left = QVBoxLayout(holder)
         left.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(holder)
-        column_box.addWidget(scroll, 0)
-        self._scroll, self._holder = scroll, holder
+        column_box.addWidget(scroll, 1)  # grows up to what the controls need (its maximum), see below
+        self._scroll, self._holder, self._column_box = scroll, holder, column_box
         holder.installEventFilter(self)  # its height changes with the fit text: refit the column
         root.addWidget(column, 0)
         self.graph_box = QVBoxLayout()
@@ -118,7 +121,7 @@ class QtModelPanel(QWidget):
         left.addWidget(box)
         left.addStretch(1)
         self.chat = QtModelChat()
-        column_box.addWidget(self.chat, 1)
+        column_box.addWidget(self.chat, 0)
         self.chat.installEventFilter(self)  # a longer request line takes more lines: refit too
 
         self.estimate_timer = QTimer(self)
@@ -210,12 +213,14 @@ class QtModelPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LayoutRequest and watched in (self._holder, getattr(self, "chat", None)):
-            QTimer.singleShot(0, self._fit_left_column)
+            QTimer.singleShot(0, self, self._fit_left_column)  # not after the panel is gone
         return super().eventFilter(watched, event)
 
     def _fit_left_column(self) -> None:
         """Give the model controls every pixel of height the prompt box can spare: both stay whole
-        where the window is tall enough, and only the controls scroll where it is not."""
+        where the window is tall enough, and only the controls scroll where it is not.  That height is
+        the controls' maximum, never their minimum: a minimum taken from the panel's present height
+        kept a window once maximised from shrinking back (at 1024x700 the status bar went off screen)."""
         holder, width = self._holder, self._scroll.viewport().width()
         wanted = holder.heightForWidth(width) if holder.hasHeightForWidth() else -1
         wanted = max(wanted, holder.sizeHint().height()) + 4  # wrapped labels are taller than the hint
@@ -234,11 +239,16 @@ class QtModelPanel(QWidget):
             height = min(height, screen.availableGeometry().height() - (window.height() - self.height()))
         # one more line: under X the prompt box's title is taller than its minimum size hint says
         spare = height - chat_min - 2 - root.top() - root.bottom() - 2 * self.fontMetrics().height()
-        self._scroll.setMinimumHeight(max(80, min(wanted, spare)))
+        target = max(80, min(wanted, spare))
+        self._scroll.setMinimumHeight(80)
+        self._scroll.setMaximumHeight(target)
+        # the prompt box (it expands: its output grows) takes what is left, not a share of the controls'
+        self.chat.setMaximumHeight(max(chat_min, self.height() - target - root.top() - root.bottom()
+                                       - self._column_box.spacing()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        QTimer.singleShot(0, self._ensure_graphs)  # after the first paint: pyqtgraph is not start-up work
+        QTimer.singleShot(0, self, self._ensure_graphs)  # after the first paint: pyqtgraph is not start-up work
         if not self.last_estimate and not self.options.is_remote():
             self.estimate_timer.start()
 
@@ -343,6 +353,8 @@ class QtModelPanel(QWidget):
             "convert": self.tr("converting GGUF (once)"),
             "save cache": self.tr("saving converted weights"),
             "weights": self.tr("loading weights"),
+            "quantize": self.tr("quantizing weights"),
+            "warm up": self.tr("compiling kernels"),
             "ready": self.tr("ready"),
         }
         self.progress.setRange(0, 1000)
@@ -360,7 +372,8 @@ class QtModelPanel(QWidget):
         cached = self.tr(" (converted copy cached: fast load)") if info.get("gguf_cached") else ""
         self.fit_label.setText(
             self.tr("<b style='color:{c}'>{verdict}</b><br>{estimate}{cached}").format(
-                c=colour, verdict=info["verdict"], estimate=info["estimate"], cached=cached)
+                c=colour, verdict=tr_msg(info["verdict"], like=(fit.NO_FIT, fit.TIGHT_FIT, fit.FITS)),
+                estimate=info["estimate"], cached=cached)
         )
 
     def _show_fit_error(self, message: str, hint: str) -> None:
