@@ -22,7 +22,10 @@ Clocks: each state ``ts`` (and each ack ``ts``, through ``note_clock``) gives a 
 device's clock minus ours at receipt; the offset is the largest of the last ``CLOCK_SAMPLES`` (a
 sample is late by the message's transit, never early; an old retained state is far behind), shown
 once there are two; past ``CLOCK_WARN_S`` it is logged once per device and ``clock_warning`` is set.
-A ts of 0 or more than ``NO_RTC_S`` off (uptime, no real-time clock) gives no sample.
+A ts of 0 or more than ``NO_RTC_S`` off (uptime, no real-time clock) gives no sample.  Each time a
+device's offset crosses the threshold (past it, or back within it), ``clock_alert`` emits a
+:class:`ClockAlert` (Qt-free: an alert rule or a view connects to it), on the thread that
+ingested the message, after the registry's lock is released.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.core.events import Event
 from console.core.fleet import values as bounded
 from console.core.protocol import (
     STATUS_OFFLINE,
@@ -52,6 +56,16 @@ FLEET_KINDS = ("meta", "state", "status")  # the device-topic kinds the registry
 CLOCK_SAMPLES = 8  # clock samples kept per device
 CLOCK_WARN_S = 5.0  # a device clock further off than this is flagged (and logged once)
 NO_RTC_S = 30 * 86_400.0  # further off than this: the ts is not a wall clock (uptime), no sample
+
+
+@dataclass(frozen=True)
+class ClockAlert:
+    """A device's clock offset crossed ``threshold_s``: ``over`` it (True) or back within it (False)."""
+
+    device_id: str
+    offset_s: float  # device clock minus the console's, seconds (ahead > 0)
+    over: bool
+    threshold_s: float = CLOCK_WARN_S
 
 
 @dataclass
@@ -115,6 +129,18 @@ class FleetRegistry:
         self.last_error = ""
         self._removed: list[str] = []
         self._hidden: frozenset[str] = frozenset()  # devices the operator hid from the assistant
+        self.clock_alert = Event("device clock offset")  # (ClockAlert) on each threshold crossing
+        # (device_id, values, now) after a state was applied, the lock released: ``values`` is the
+        # record's merged dict, to read during the call only (console.core.alerts judges its rules there)
+        self.state_applied = Event("state applied")
+        self._clock_alerts: list[ClockAlert] = []  # crossings seen under the lock, emitted after it
+
+    def _take_clock_alerts(self) -> list[ClockAlert]:
+        """The crossings noted since the last call (the lock is held); emitted once it is released."""
+        if not self._clock_alerts:
+            return []
+        alerts, self._clock_alerts = self._clock_alerts, []
+        return alerts
 
     # -- ingest (network thread) ------------------------------------------------------------
     def _reject(self, reason: str, detail: str) -> None:
@@ -163,6 +189,12 @@ class FleetRegistry:
                 log.exception("registry failed on %s", topic)
                 outcome, detail = "internal_error", f"{type(exc).__name__}: {short_repr(str(exc), 120)}"
             self._settle(outcome, f"{topic}: {detail}")
+            alerts = self._take_clock_alerts()
+            rec = self._devices.get(device.device_id) if outcome == "applied" and device.kind == "state" else None
+        for alert in alerts:
+            self.clock_alert.emit(alert)
+        if rec is not None:
+            self.state_applied.emit(device.device_id, rec.values, now)
 
     def _apply(self, dt: DeviceTopic, payload: bytes, now: float) -> tuple[str, str]:
         """Apply one message (the lock is held); returns (outcome, detail) for ``_settle``."""
@@ -270,6 +302,7 @@ class FleetRegistry:
         if warn != rec.clock_warning:
             rec.clock_warning = warn
             self._dirty.add(rec.id)
+            self._clock_alerts.append(ClockAlert(rec.id, rec.clock_offset_s, warn))
 
     def note_clock(self, device_id: str, device_ts: float, now: float | None = None) -> None:
         """A device timestamp seen elsewhere (an ack's ``ts``: ``link.route("ack", ...)``)."""
@@ -278,6 +311,9 @@ class FleetRegistry:
             rec = self._devices.get(device_id)
             if rec is not None:
                 self._clock_sample(rec, device_ts, now)
+            alerts = self._take_clock_alerts()
+        for alert in alerts:
+            self.clock_alert.emit(alert)
 
     def note_ack_clock(self, device_id: str, ack) -> None:
         """``note_clock`` as an ack route handler: ``link.route("ack", registry.note_ack_clock)``."""
@@ -400,7 +436,9 @@ class FleetRegistry:
                 if key in ("manufacturer", "model", "area"):
                     setattr(rec, key, str(value))
             self._touch(rec, now)
-            return True
+        if values is not None:
+            self.state_applied.emit(device_id, rec.values, now)
+        return True
 
     def remove_external(self, device_id: str, *, source: str) -> bool:
         """Forget a device of ``source`` (its source removed it); True if it was there."""

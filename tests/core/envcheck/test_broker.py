@@ -3,24 +3,16 @@ with a CA generated here, certificate problems."""
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
-import os
 import socket
-import tempfile
-from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
-from console.core.demo.broker import EmbeddedBroker, TlsFiles, free_port
+from console.core.demo.broker import EmbeddedBroker, free_port
 from console.core.envcheck import DoctorContext, make_context, run_doctor
 from console.core.envcheck.mqtt_checks import STEPS, broker_rows, check_broker, step_dns, step_tls
 from console.core.envcheck.runner import Check
 from console.core.mqtt.link import BrokerConfig
+from tests.pki import make_pki, pki_folder
 
 USER, GOOD = "operator", "c0rrect-horse"
 
@@ -29,64 +21,10 @@ def _by_name(rows):
     return {r.name: r for r in rows}
 
 
-# -- certificates ---------------------------------------------------------------------------------
-def _name(cn: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-
-
-def _write_key(key, path: Path) -> None:
-    path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
-
-
-def make_pki(folder: Path, san_dns: list[str], san_ip: list[str]) -> TlsFiles:
-    """A throwaway CA and a server certificate signed by it."""
-    now = datetime.datetime.now(datetime.timezone.utc)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(_name("autoglm test CA"))
-        .issuer_name(_name("autoglm test CA"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True,
-                                     content_commitment=False, key_encipherment=False, data_encipherment=False,
-                                     key_agreement=False, encipher_only=False, decipher_only=False), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    sans = [x509.DNSName(d) for d in san_dns] + [x509.IPAddress(ipaddress.ip_address(i)) for i in san_ip]
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(san_dns[0] if san_dns else san_ip[0]))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName(sans), critical=False)
-        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    os.chmod(folder, 0o755)  # Mosquitto drops to its own user when started as root
-    (folder / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    (folder / "server.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    _write_key(key, folder / "server.key")
-    return TlsFiles(str(folder / "ca.pem"), str(folder / "server.pem"), str(folder / "server.key"))
-
-
 @pytest.fixture(scope="module")
 def pki_dir():
-    d = Path(tempfile.mkdtemp(prefix="autoglm-pki-"))
-    os.chmod(d, 0o755)
-    yield d
-    import shutil
-
-    shutil.rmtree(d, ignore_errors=True)
+    with pki_folder() as d:
+        yield d
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +37,7 @@ def auth_broker():
 @pytest.fixture(scope="module")
 def tls_broker(pki_dir):
     """TLS with a certificate for 127.0.0.1 and localhost, and a password file."""
-    tls = make_pki(pki_dir / "good", ["localhost"], ["127.0.0.1"])
+    tls = make_pki(pki_dir / "good").server_tls()
     b = EmbeddedBroker(kind="mosquitto", passwords={USER: GOOD}, tls=tls).start()
     yield b, tls
     b.stop()
@@ -200,7 +138,7 @@ def test_tls_insecure_mode_connects_but_warns(tls_broker):
 
 
 def test_certificate_for_another_name_fails_with_a_name_hint(pki_dir):
-    tls = make_pki(pki_dir / "othername", ["broker.example.internal"], [])
+    tls = make_pki(pki_dir / "othername", server_dns=("broker.example.internal",), server_ip=()).server_tls()
     with EmbeddedBroker(kind="mosquitto", tls=tls) as b:
         cfg = BrokerConfig(host="127.0.0.1", port=b.port, tls=True, ca_file=tls.cafile)
         row = _by_name(broker_rows(cfg, timeout=5))["Broker TLS"]

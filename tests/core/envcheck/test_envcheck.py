@@ -234,18 +234,32 @@ def test_bitsandbytes_judgement():
 
 
 def test_quantization_on_this_machine():
+    import importlib.metadata
+
+    import torch
+
     rows = _by_name(check_quantization(DoctorContext()))
     assert rows["GGUF support"].status == "ok"
-    assert rows["bitsandbytes"].status in ("ok", "skip", "warn")
-    wants_4bit = _by_name(check_quantization(DoctorContext(quantization="4bit")))["bitsandbytes"]
     try:
-        import torch
-
-        cuda = torch.cuda.is_available()
-    except ImportError:
-        cuda = False
-    if not cuda:
-        assert wants_4bit.status == "fail"
+        bnb = importlib.metadata.version("bitsandbytes")
+    except importlib.metadata.PackageNotFoundError:
+        bnb = None
+    cuda = torch.cuda.is_available()
+    row = rows["bitsandbytes"]  # not wanted (quantization none): never a failure, and exactly why
+    if bnb is None:
+        assert (row.status, row.value) == ("skip", "not installed (optional)"), row
+    elif not cuda:
+        assert (row.status, row.value) == ("skip", f"{bnb}, importable; no CUDA to run it on"), row
+    else:  # a supported GPU install: the doctor's own 4-bit round trip must work
+        assert (row.status, row.value) == ("ok", f"{bnb}, 4-bit round trip on the GPU works"), row
+    wants_4bit = _by_name(check_quantization(DoctorContext(quantization="4bit")))["bitsandbytes"]
+    if bnb is None:
+        assert (wants_4bit.status, wants_4bit.value) == ("fail", "not installed; the model is set to 4bit")
+    elif not cuda:
+        assert (wants_4bit.status, wants_4bit.value) == ("fail", f"{bnb}, importable; no CUDA to run it on")
+        assert wants_4bit.hint.startswith("8-bit / 4-bit loading needs a CUDA GPU here")
+    else:
+        assert wants_4bit.status == "ok", wants_4bit
 
 
 def test_disk_rows_on_this_machine(tmp_path):
@@ -276,9 +290,13 @@ def test_qt_probe_on_this_machine():
     platform, gl = check_qt(DoctorContext())
     assert platform.status == "ok", platform  # the suite runs with QT_QPA_PLATFORM=offscreen
     assert "offscreen" in platform.value and "offscreen" in platform.details["plugins"]
-    assert gl.status in ("ok", "warn")
-    if gl.status == "warn":
-        assert "without OpenGL" in gl.hint
+    if gl.details:  # the probe made an OpenGL context: shown as what it got
+        assert gl.status == "ok"
+        assert gl.value == f"{gl.details['version']} ({gl.details['renderer']}, {gl.details['vendor']})"
+    else:  # it could not: a warning that names the platform, the error and the offscreen advice
+        assert gl.status == "warn", gl
+        assert gl.value.startswith("not available on 'offscreen': ") and len(gl.value) > 31, gl.value
+        assert gl.hint.startswith("The graphs draw without OpenGL") and "offscreen platform often has none" in gl.hint
 
 
 def test_qt_probe_with_an_unknown_platform_fails_without_killing_us(monkeypatch):

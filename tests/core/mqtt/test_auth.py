@@ -27,14 +27,18 @@ def test_a_refused_login_backs_off_and_says_not_authorized(password_mosquitto, p
     states = []
     link.state_changed.connect(lambda s, info: states.append((s, info)))
     link.start()
-    try:
-        wait_for(lambda: link.state is LinkState.AUTH_FAILED, what="the auth-failed state")
-        start = link.attempts
-        time.sleep(4.0)  # a window: slow backoff 0.5, 1, 2 s -> at most 4 more tries (before the fix: dozens)
-        tries = link.attempts - start
+    try:  # three refusals, each one waited out on the slow schedule (0.5, 1, 2 s) before the next CONNECT
+        wait_for(lambda: [s for s, _ in states].count(LinkState.AUTH_FAILED) >= 3, timeout=30,
+                 what="three refused logins")
     finally:
         link.stop()
-    assert 1 <= tries <= 4, tries
+    seen = [s for s, _ in states if s in (LinkState.CONNECTING, LinkState.AUTH_FAILED)]
+    first = seen.index(LinkState.AUTH_FAILED)
+    # a refused login followed at once by another CONNECT (the old read loop) shows as two CONNECTINGs in a row
+    assert seen[first - 1:first + 5] == [LinkState.CONNECTING, LinkState.AUTH_FAILED] * 3, seen
+    delays = [info["delay"] for s, info in states if s is LinkState.AUTH_FAILED]
+    assert delays[:3] == [0.5, 1.0, 2.0], delays
+    assert link.attempts == seen.count(LinkState.CONNECTING), (link.attempts, seen)
     assert not link.connected
     assert "Not authorized: check the user and password of profile 'Plant A'" in link.last_error
     auth = [info for s, info in states if s is LinkState.AUTH_FAILED]

@@ -3,21 +3,16 @@ a real Mosquitto that appears later), TLS with a CA made by the test, the insecu
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
-import os
 import random
-import shutil
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from console.core.demo.broker import EmbeddedBroker, TlsFiles, free_port
+from console.core.demo.broker import EmbeddedBroker, free_port
 from console.core.mqtt.link import Backoff, BrokerConfig, LinkState, MqttLink
 from tests.conftest import wait_for
+from tests.pki import make_pki, pki_folder
 
 
 def test_backoff_doubles_from_1s_and_caps_at_30s():
@@ -80,76 +75,18 @@ def test_link_backs_off_on_a_real_closed_port_then_connects_when_the_broker_appe
 # -- TLS ------------------------------------------------------------------------------------------
 
 
-def _make_pki(tmp_path):
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-
-    now = datetime.datetime.now(datetime.timezone.utc)
-
-    def name(cn):
-        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
-
-    def write_key(key, path):
-        path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(name("AutoGLM test CA")).issuer_name(name("AutoGLM test CA"))
-          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True,
-                                       content_commitment=False, key_encipherment=False, data_encipherment=False,
-                                       key_agreement=False, encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
-
-    def leaf(cn, usage, san=None):
-        key = ec.generate_private_key(ec.SECP256R1())
-        b = (x509.CertificateBuilder().subject_name(name(cn)).issuer_name(ca.subject).public_key(key.public_key())
-             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
-             .not_valid_after(now + datetime.timedelta(days=1))
-             .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
-             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False))
-        if san:
-            b = b.add_extension(x509.SubjectAlternativeName(san), critical=False)
-        return key, b.sign(ca_key, hashes.SHA256())
-
-    files = {}
-    pem = serialization.Encoding.PEM
-    (tmp_path / "ca.pem").write_bytes(ca.public_bytes(pem))
-    files["ca"] = tmp_path / "ca.pem"
-    skey, scert = leaf("localhost", ExtendedKeyUsageOID.SERVER_AUTH,
-                       [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))])
-    write_key(skey, tmp_path / "server.key")
-    (tmp_path / "server.pem").write_bytes(scert.public_bytes(pem))
-    ckey, ccert = leaf("console", ExtendedKeyUsageOID.CLIENT_AUTH)
-    write_key(ckey, tmp_path / "client.key")
-    (tmp_path / "client.pem").write_bytes(ccert.public_bytes(pem))
-    for k in ("server", "client"):
-        files[k] = (tmp_path / f"{k}.pem", tmp_path / f"{k}.key")
-    return files
-
-
 @pytest.fixture
 def tls_broker():
-    # not tmp_path: Mosquitto started as root drops to user 'mosquitto', which cannot enter it
-    folder = Path(tempfile.mkdtemp(prefix="autoglm-pki-"))
-    os.chmod(folder, 0o755)
-    pki = _make_pki(folder)
-    tls = TlsFiles(cafile=str(pki["ca"]), certfile=str(pki["server"][0]), keyfile=str(pki["server"][1]),
-                   require_certificate=True)
-    broker = EmbeddedBroker(kind="mosquitto", tls=tls).start()
-    yield broker, pki
-    broker.stop()
-    shutil.rmtree(folder, ignore_errors=True)
+    with pki_folder() as folder:  # not tmp_path: Mosquitto started as root cannot enter it
+        pki = make_pki(folder, client_cn="console")
+        broker = EmbeddedBroker(kind="mosquitto", tls=pki.server_tls(require_certificate=True)).start()
+        yield broker, pki
+        broker.stop()
 
 
 def test_tls_with_a_test_ca_and_a_client_certificate(tls_broker):
     broker, pki = tls_broker
-    cert, key = pki["client"]
+    cert, key = pki.client
     base = BrokerConfig(host="127.0.0.1", port=broker.port, tls=True, certfile=str(cert), keyfile=str(key),
                         prefix="tls")
     assert BrokerConfig.from_url(f"mqtts://127.0.0.1:{broker.port}").tls
@@ -168,7 +105,7 @@ def test_tls_with_a_test_ca_and_a_client_certificate(tls_broker):
 
     # with the CA file it verifies and connects, and messages flow
     got = []
-    trusted = MqttLink(BrokerConfig(**{**base.__dict__, "ca_file": str(pki["ca"])}))
+    trusted = MqttLink(BrokerConfig(**{**base.__dict__, "ca_file": str(pki.ca)}))
     trusted.route("status", lambda t, p, device: got.append((t, p)))
     trusted.start()
     try:
@@ -190,7 +127,7 @@ def test_tls_with_a_test_ca_and_a_client_certificate(tls_broker):
 def test_tls_without_a_client_certificate_is_refused_by_the_broker(tls_broker):
     broker, pki = tls_broker
     rec = Recorder()
-    link = MqttLink(BrokerConfig(port=broker.port, tls=True, ca_file=str(pki["ca"]), prefix="tls"),
+    link = MqttLink(BrokerConfig(port=broker.port, tls=True, ca_file=str(pki.ca), prefix="tls"),
                     backoff=Backoff(initial=0.05, cap=0.1, jitter=0))
     link.state_changed.connect(rec)
     link.start()

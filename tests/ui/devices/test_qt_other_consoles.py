@@ -84,3 +84,41 @@ def test_a_device_clock_ten_minutes_ahead_is_shown_in_the_fleet_table(qtbot, bro
     finally:
         app.close()
         sim.stop()
+
+
+def test_the_audit_view_shows_another_consoles_commands_after_a_restart(qtbot, tmp_path):
+    """The recorder's file (``OtherConsoles(path=...)``) read back by a console started again: the
+    Audit view lists the other console's command, marked with its id, next to this site's own."""
+    import json
+    from types import SimpleNamespace
+
+    from console.core.commands.others import OtherConsoles
+    from console.core.commands.outbox import Outbox
+    from console.core.protocol import Command, DeviceTopic, device_topic
+    from console.ui.devices.qt_audit_view import QtAuditView
+    from console.ui.shell.qt_app import make_application
+
+    make_application()
+    path = tmp_path / "site.others.sqlite3"
+    before = OtherConsoles("p", lambda _id: None, path=path)
+    theirs = Command.new(LAMP, {"level": 0}, now=1_000.0)
+    before.on_command(device_topic("p", LAMP, "cmd"), json.dumps({**theirs.payload(), "console": "station-2"}).encode(),
+                      DeviceTopic(LAMP, "cmd"))
+    before.close()
+
+    ob = Outbox(tmp_path / "site.sqlite3")
+    ours = Command.new(LAMP, {"level": 9}, now=2_000.0)
+    ob.add(ours, 1)
+    after = OtherConsoles("p", lambda _id: None, path=path)  # the restart
+    try:
+        view = QtAuditView(ob, pipeline=SimpleNamespace(others=after))
+        qtbot.addWidget(view)
+        view.refresh()
+        assert [r.id for r in view.model.rows] == [ours.id, theirs.id]
+        cell = view.model.index(1, view.model.COLUMNS.index("origin"))
+        assert view.model.data(cell) == "operator · station-2"
+        assert view.model.data(cell, Qt.ItemDataRole.FontRole).italic()
+        assert view.model.data(view.model.index(1, view.model.COLUMNS.index("state"))) == "DELIVERED"
+    finally:
+        after.close()
+        ob.close()

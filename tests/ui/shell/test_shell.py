@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -86,13 +87,18 @@ def test_unreachable_broker_keeps_running_and_says_so(qtbot):
     from console.core.demo.broker import free_port
 
     make_application()
-    svc = build_services(broker_url=f"mqtt://127.0.0.1:{free_port()}", prefix="nobroker")
+    port = free_port()
+    svc = build_services(broker_url=f"mqtt://127.0.0.1:{port}", prefix="nobroker")
     app = ConsoleApp(svc)
     qtbot.addWidget(app.window)
     app.start()
+    label = app.window.broker_label
     try:
-        qtbot.waitUntil(lambda: "retry" in app.window.broker_label.text(), timeout=10000)
-        assert "Connection refused" in app.window.broker_label.toolTip() or app.services.link.last_error
+        qtbot.waitUntil(lambda: "retry" in label.text(), timeout=10000)
+        assert re.fullmatch(rf"Broker mqtt://127\.0\.0\.1:{port}: waiting to retry \(next try in \d+ s\)",
+                            label.text()), label.text()
+        assert label.toolTip() == "ConnectionRefusedError: [Errno 111] Connection refused"
+        assert app.services.link.last_error == label.toolTip() and not app.services.link.connected
     finally:
         app.close()
 
