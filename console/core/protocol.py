@@ -22,6 +22,7 @@ STATUS_ONLINE = "online"
 STATUS_OFFLINE = "offline"
 ACK_STATUSES = ("accepted", "done", "rejected", "failed")
 ORIGINS = ("operator", "assistant", "replay")
+RULE_ORIGIN = "rule:"  # an alert rule's command: origin "rule:<rule id>" (console.core.alerts.actions)
 ACTIONS = ("set", "refresh")
 CAP_TYPES = ("bool", "int", "float", "enum")
 
@@ -394,7 +395,7 @@ class Command:
         origin: str = "operator",
         now: float | None = None,
     ) -> "Command":
-        if origin not in ORIGINS:
+        if origin not in ORIGINS and not (origin.startswith(RULE_ORIGIN) and len(origin) <= 80):
             raise ProtocolError(f"unknown origin {origin!r}")
         return cls(
             id=str(uuid.uuid4()),

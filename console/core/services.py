@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.core.alerts.service import Alerts, build_alerts
+from console.core.alerts.store import AlertStoreError
 from console.core.demo.broker import EmbeddedBroker, amqtt_available, find_mosquitto, free_port
 from console.core.fleet.catalog import Fleet, load_fleet
 from console.core.commands.pipeline import CommandPipeline, PipelineConfig
@@ -25,6 +27,8 @@ from console.core.demo.ha_simulator import HaDiscoverySimulator
 from console.core.paths import resource_path
 from console.core.sources.ha_bridge import HaBridge
 from console.core.sources.ha_overrides import HaOverrides, overrides_path_for
+from console.core.telemetry.config import TelemetryConfig
+from console.core.telemetry.hub import TelemetryHub
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,9 @@ class Services:
     simulator: Simulator | None = None
     ha: HaBridge | None = None  # Home Assistant discovery (None: off)
     ha_simulator: HaDiscoverySimulator | None = None
+    alerts: Alerts | None = None  # alert rules on live data (None: its database could not be opened)
+    alerts_error: str = ""  # why not, and what to do
+    telemetry: TelemetryHub | None = None  # command timelines, the Health numbers, OpenTelemetry traces
     start_error: Exception | None = None
     # the commands moved out of the shared outbox at this start (the upgrade to one outbox per broker
     # site): open, replayed nowhere; the GUI tells the operator and its audit log lists them
@@ -58,6 +65,8 @@ class Services:
             self.ha_simulator.start(wait=10)
         if self.commands is not None:
             self.commands.start()
+        if self.alerts is not None:
+            self.alerts.start()
         self.link.start()
 
     def start(self, on_error=None) -> threading.Thread:
@@ -86,11 +95,17 @@ class Services:
     def _stop_clients(self) -> None:
         if self._starter is not None:
             self._starter.join(15)
+        if self.alerts is not None:  # first: its ticker publishes on the link
+            self.alerts.stop()
         if self.commands is not None:
             self.commands.stop()
         self.link.stop()
+        if self.telemetry is not None:  # writes the last traces from the outbox: before it closes
+            self.telemetry.close()
         if self.commands is not None:
             self.commands.outbox.close()
+            if self.commands.others is not None:
+                self.commands.others.close()
         if self.simulator is not None:
             self.simulator.stop()
         if self.ha_simulator is not None:
@@ -109,6 +124,7 @@ def build_services(
     outbox_path: str | Path | None = None,
     pipeline: PipelineConfig | None = None,
     ha_discovery: str | Path | None = None,
+    telemetry: TelemetryConfig | None = None,
 ) -> Services:
     """Build, without starting anything: ``Services.start()`` brings the demo broker and fleet up.
 
@@ -152,8 +168,19 @@ def build_services(
                                transport_for=ha.transport_for if ha is not None else None)
     link.route("ack", commands.on_ack)
     link.route("ack", registry.note_ack_clock)  # ack timestamps: the device's clock offset
-    commands.others = OtherConsoles(prefix, commands.get)  # other consoles' commands, read-only
+    # other consoles' commands, read-only, kept beside the outbox so the Audit view still shows them after a restart
+    commands.others = OtherConsoles(prefix, commands.get, path=outbox.path.with_suffix(".others.sqlite3"))
     commands.others.attach(link)
+    alerts, alerts_error = None, ""
+    try:  # the site's rules file (the demo's ships with it), its alerts database, the retained topic
+        alerts = build_alerts(cfg, link, commands, demo=embedded is not None, registry=registry)
+    except AlertStoreError as exc:
+        log.error("alerts are off: %s", exc)
+        alerts_error = str(exc)
+    # timelines, Health numbers, traces (``telemetry``: else the command line's / telemetry.json's settings)
+    hub = (TelemetryHub(telemetry) if telemetry is not None else TelemetryHub.from_settings()).attach(commands)
+    if simulator is not None:
+        simulator.tracing = hub.device_tracer()  # the embedded fleet continues the traces, same exporter
     ha_sim = None
     if ha is not None:
         ha.bind(commands)
@@ -162,5 +189,6 @@ def build_services(
             ha_sim = HaDiscoverySimulator.from_file(ha_discovery or resource_path("fleets", "ha-demo.json"), cfg,
                                                     prefix=cfg.ha_prefix)
     svc = Services(cfg, fleet, registry, link, commands, embedded, simulator, ha=ha, ha_simulator=ha_sim,
-                   unassigned=moved, unassigned_error=move_error)
+                   unassigned=moved, unassigned_error=move_error, telemetry=hub)
+    svc.alerts, svc.alerts_error = alerts, alerts_error
     return svc

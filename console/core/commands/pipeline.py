@@ -145,7 +145,13 @@ class CommandPipeline:
         self._sweeper: threading.Thread | None = None
         self.unknown_acks = 0
         self.others: Any = None  # commands.others.OtherConsoles, when wired (services): the views read it
+        # the timeline's steps the outbox does not store: (command_id, step, start, end, attrs), emitted
+        # after the lock is released ("validated" on submit, "published" once paho took it)
+        self.stage = Event("command-stage")
+        self.trace_for: Callable[[Command, int], str] | None = None  # a W3C traceparent for a new command
+        self.timelines: Any = None  # telemetry.TimelineRecorder, when wired (services): the views read it
         self.mismatched_acks = 0
+        self._held: set[str] = set()  # open commands whose device is not known yet (see _send)
         for row in outbox.open_commands():  # a restart: pick up where the last run stopped
             self._open[row.id] = row
             if row.state in (S.DELIVERED, S.ACCEPTED):
@@ -210,14 +216,21 @@ class CommandPipeline:
         high-risk command, or any with ``always_confirm``) and ``confirmed`` does not already cover it.
         Whoever proposed the command, the operator confirms it: the UI asks, then calls again with
         ``confirmed=exc.confirmation()``.  Nothing is stored or sent when it raises."""
+        started = time.time()
         meta, clean = self._validate(device_id, params, action)
         need = confirmation_required(meta, action, clean, always=always_confirm, confirmed=confirmed)
         if need is not None:
             raise need
         cmd = Command.new(device_id, clean, action=action, ttl_s=ttl_s or self.cfg.default_ttl_s, origin=origin)
+        qos = 2 if meta.is_high_risk(clean) else 1
+        if not trace and self.trace_for is not None:
+            try:
+                trace = self.trace_for(cmd, qos)
+            except Exception:  # noqa: BLE001 - tracing must never stop a command
+                log.exception("tracing the command %s failed", cmd.id)
         if trace:
             cmd = Command(**{**cmd.__dict__, "trace": trace})
-        qos = 2 if meta.is_high_risk(clean) else 1
+        validated = time.time()
         connected = self.link.connected
         with self._lock:
             # older commands still waiting go first: then this one waits for the replay as well
@@ -231,6 +244,7 @@ class CommandPipeline:
             else:
                 queued = row = self.outbox.add(cmd, qos)
             self._open[row.id] = row
+        self.stage.emit(cmd.id, "validated", started, validated, {"origin": origin, "qos": qos})
         self._notify(queued)
         if row is not queued:
             self._notify(row)
@@ -277,6 +291,12 @@ class CommandPipeline:
                 past = self._past_ttl(row, time.monotonic())  # never sent again: EXPIRED or outcome unknown
                 changed.extend([past] if past is not None else [])
                 row = None
+            elif self.meta_lookup(row.device_id) is None:
+                # after a restart a device's meta, and with it its transport (native, or a discovered
+                # device's HA topics), comes back only after the CONNACK: until then it is not sent
+                # anywhere (replayed once the meta is known, see _held_known; its ttl runs as usual)
+                self._held.add(command_id)
+                row = None
             elif row.attempts >= self._max_attempts(row):
                 if row.state in (S.QUEUED, S.SENT):
                     changed.append(self._finish(row, S.FAILED, f"not delivered after {row.attempts} attempts"))
@@ -284,6 +304,7 @@ class CommandPipeline:
                     changed.append(self._finish(row, S.TIMEOUT, f"no device ack after {row.attempts} attempts"))
                 row = None
             else:
+                self._held.discard(command_id)
                 attempt = row.attempts + 1
                 row = self.outbox.transition(row, S.SENT, detail=f"attempt {attempt}", attempts=attempt)
                 self._open[row.id] = row
@@ -341,6 +362,8 @@ class CommandPipeline:
         props = copy.copy(template)
         props.CorrelationData = cmd.id.encode()
         props.MessageExpiryInterval = max(1, math.ceil(expires_in_s))
+        if cmd.trace:  # W3C trace context for the device (docs/PROTOCOL-PROPOSALS.md)
+            props.UserProperty = [("traceparent", cmd.trace)]
         return props
 
     def _publish(self, row: CommandRow) -> None:
@@ -349,6 +372,7 @@ class CommandPipeline:
         command_id = cmd.id
         transport = self.transport_for(cmd.device_id)
         started = time.monotonic()
+        wall = time.time()
         try:
             if transport is not None:
                 info = transport.publish(self.link, row)
@@ -363,6 +387,7 @@ class CommandPipeline:
                 self._sending.discard(command_id)
             return
         mid, rc = info.mid, info.rc
+        self.stage.emit(command_id, "published", wall, time.time(), {"attempt": row.attempts, "mid": mid, "rc": rc})
         early = None
         with self._lock:
             self._sending.discard(command_id)
@@ -519,7 +544,7 @@ class CommandPipeline:
             if self._stop.is_set():
                 return
             try:
-                if self._replay_wanted and self.link.connected:
+                if (self._replay_wanted or self._held_known()) and self.link.connected:
                     self.replay()
                 self.sweep()
                 if time.monotonic() >= next_checkpoint:
@@ -528,7 +553,21 @@ class CommandPipeline:
             except Exception:  # noqa: BLE001 - keep sweeping; the log says what broke
                 log.exception("command sweep failed")
 
+    def _held_known(self) -> bool:
+        """Whether a command held for its unknown device (``_send``) can go now: its meta is known."""
+        if not self._held:
+            return False
+        with self._lock:
+            rows = [self._open[c] for c in self._held if c in self._open]
+        return any(self.meta_lookup(r.device_id) is not None for r in rows)
+
     # -- reading --------------------------------------------------------------------------------
+    def waiting_for_device(self) -> set[str]:
+        """Open commands not sent since a restart because their device is not known yet (no meta,
+        natively or through discovery, so no way to know where to publish them)."""
+        with self._lock:
+            return {c for c in self._held if c in self._open}
+
     def open_rows(self) -> list[CommandRow]:
         with self._lock:
             return sorted(self._open.values(), key=lambda r: r.seq)

@@ -334,6 +334,19 @@ class MqttLink:
             self._extra_qos = {f: q for f, q in self._extra_qos.items() if f != topic_filter}
             self._client.unsubscribe(topic_filter)
 
+    SUBSCRIBE_BATCH = 500  # topic filters per SUBSCRIBE packet (Home Assistant's own client sends 500)
+
+    def subscribe_extra_many(self, topic_filters: Iterable[str], handler: RawHandler | None = None,
+                             qos: int = 1) -> int:
+        """``subscribe_extra`` for many filters (thousands of discovered state topics): one SUBSCRIBE
+        per SUBSCRIBE_BATCH new filters, now if connected and at every reconnect; the count of new ones."""
+        new = [f for f in topic_filters if self.router.add_extra(f, handler)]
+        if new:
+            self._extra_qos = {**self._extra_qos, **{f: qos for f in new}}
+            for i in range(0, len(new), self.SUBSCRIBE_BATCH):
+                self._client.subscribe([(f, qos) for f in new[i:i + self.SUBSCRIBE_BATCH]])
+        return len(new)
+
     # -- publishing -----------------------------------------------------------------------------
     def publish(
         self,
@@ -476,8 +489,11 @@ class MqttLink:
         self.connects += 1
         enable_nodelay(client)
         self.meta_recovery.reconnected()
-        for topic, qos in [*self.stages.start(time.monotonic()), *self._extra_qos.items()]:
+        for topic, qos in self.stages.start(time.monotonic()):
             client.subscribe(topic, qos)
+        extra = list(self._extra_qos.items())  # batched: discovery may have thousands
+        for i in range(0, len(extra), self.SUBSCRIBE_BATCH):
+            client.subscribe(extra[i:i + self.SUBSCRIBE_BATCH])
         client.publish(self.status_topic, STATUS_ONLINE, qos=1, retain=True)
         self._connected.set()
         present = bool(getattr(flags, "session_present", False))

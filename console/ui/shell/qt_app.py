@@ -103,13 +103,20 @@ class ConsoleApp(QObject):
             model_options_provider=self.model_panel.load_options,
             remote_provider=self.model_panel.remote_choice,
         )
-        panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel}
+        from console.ui.health.qt_health_view import QtHealthView
+
+        self.health_panel = QtHealthView(services.telemetry.health, services.telemetry.tracing_status)
+        panels = {"devices": self.devices, "model": self.model_panel, "environment": self.doctor_panel,
+                  "health": self.health_panel}
         if window is None:
             window = QtMainWindow(panels)
         else:
             window.set_panels(panels)
         self.window = window
         self.link_status = QtLinkStatus(services.link, self.window)
+        from console.ui.alerts.qt_alerts_panel import install_alerts
+
+        self.alerts_panel = install_alerts(self.window, services, self.command_sender)
         url = services.broker_cfg.url()
         self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
         self.link_status.stateChanged.connect(lambda s, _: self.devices.model.set_link_up(s == "connected", time.time()))
@@ -205,6 +212,8 @@ class ConsoleApp(QObject):
         self.model_panel.shutdown()
         self.devices.shutdown()
         self.assistant.shutdown()
+        if self.alerts_panel is not None:
+            self.alerts_panel.shutdown()
         self.services.stop()
 
 

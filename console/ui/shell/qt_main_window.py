@@ -12,9 +12,10 @@ from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from console import __version__
+from console.ui.qt_i18n import tr_msg
 
 
 @runtime_checkable
@@ -43,10 +44,11 @@ class QtMainWindow(QMainWindow):
         self.panels = panels
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        titles = {"devices": self.tr("Devices"), "model": self.tr("Model"), "environment": self.tr("Environment")}
+        self.titles = {"devices": self.tr("Devices"), "model": self.tr("Model"),
+                       "environment": self.tr("Environment"), "health": self.tr("Health"), "alerts": self.tr("Alerts")}
         for key, panel in panels.items():
             panel.setObjectName(f"panel_{key}")
-            self.tabs.addTab(panel, titles.get(key, key))
+            self.tabs.addTab(panel, self.titles.get(key, key))
         self.setCentralWidget(self.tabs)
 
         self.broker_label = QLabel()
@@ -103,7 +105,7 @@ class QtMainWindow(QMainWindow):
                 self.tabs.insertTab(index, panel, title)
                 old.deleteLater()
             else:
-                self.tabs.addTab(panel, key)
+                self.tabs.addTab(panel, self.titles.get(key, key))
             self.panels[key] = panel
         self.tabs.setCurrentIndex(current)
 
@@ -143,7 +145,20 @@ class QtMainWindow(QMainWindow):
                 "not authorized": self.tr("not authorized"), "stopped": self.tr("stopped")}.get(state, state)
 
     def set_compute(self, text: str) -> None:
-        self.compute_label.setText(text)
+        self.compute_label.setText(tr_msg(text))
+
+    def add_alerts(self, panel: QWidget, banner: QWidget, count: QWidget) -> None:
+        """The Alerts tab, its banner above the tabs and its count in the status bar (console.ui.alerts)."""
+        self.set_panels({"alerts": panel})
+        box = QWidget()
+        box.setObjectName("centralBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(self.takeCentralWidget(), 1)
+        self.setCentralWidget(box)
+        self.statusBar().insertPermanentWidget(0, count)
 
     # -- settings -------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
