@@ -216,3 +216,23 @@ def test_the_device_table_speaks_chinese_from_the_fleet_aliases(qtbot):
     assert cols["state"] == "电源=开  模式=制冷  设定温度=24.0 °C"
     # English stays as it was
     assert state_text(reg.get(meta.id)) == "power=on  mode=cool  setpoint=24.0 °C"
+
+
+def test_the_zone_and_kind_filters_show_the_tables_words_and_filter_by_id(qtbot):
+    from console.ui.devices.qt_devices_panel import QtDevicesPanel
+
+    make_application()
+    reg = FleetRegistry("p")
+    for dev in ("hvac-office", "conveyor-a"):
+        reg.ingest(device_topic("p", dev, "meta"), encode_json(FLEET.by_id()[dev].to_json()))
+    panel = QtDevicesPanel(reg)
+    qtbot.addWidget(panel)
+    panel.model.lang, panel.model.aliases = "zh", default_aliases()
+    panel.model.apply_pending()
+    panel._refresh_filter_choices()
+    zones = {panel.zone_box.itemData(i): panel.zone_box.itemText(i) for i in range(1, panel.zone_box.count())}
+    kinds = {panel.kind_box.itemData(i): panel.kind_box.itemText(i) for i in range(1, panel.kind_box.count())}
+    assert zones == {"office": "办公室", "line-a": "A线"}
+    assert kinds["hvac"] == "空调"
+    panel.zone_box.setCurrentIndex(panel.zone_box.findData("office"))
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=5000)

@@ -30,7 +30,7 @@ from console.ui.devices.qt_command_sender import QtCommandSender
 from console.ui.devices.qt_commands_view import QtCommandsView
 from console.ui.devices.qt_device_controls import ConfirmFn, QtDeviceControls
 from console.ui.devices.qt_device_menu import device_menu
-from console.ui.devices.qt_fleet_model import QtFleetModel
+from console.ui.devices.qt_fleet_model import KINDS_ZH, QtFleetModel
 
 
 class QtFleetFilter(QSortFilterProxyModel):
@@ -191,11 +191,17 @@ class QtDevicesPanel(QWidget):
         self._update_rates()
 
     def _refresh_filter_choices(self) -> None:
-        for box, values in ((self.zone_box, self.model.zones), (self.kind_box, self.model.kinds)):
+        m = self.model
+        shown = {  # the words the table shows (the fleet's Chinese names in zh_CN); the filter keeps the id
+            self.zone_box: (lambda z: m.aliases.zone_name(z, "zh")) if m.lang == "zh" else str,
+            self.kind_box: (lambda k: ((m.aliases.kinds.get(k, {}).get("zh") or ()) or (KINDS_ZH.get(k, k),))[0])
+            if m.lang == "zh" else str,
+        }
+        for box, values in ((self.zone_box, m.zones), (self.kind_box, m.kinds)):
             have = {box.itemData(i) for i in range(box.count())}
             for v in sorted(values - have):
                 if v:
-                    box.addItem(v, v)
+                    box.addItem(shown[box](v) or v, v)
 
     def _update_rates(self) -> None:
         if self.proxy.online_only:
