@@ -47,6 +47,8 @@ from console.core.protocol import DeviceMeta, ProtocolError
 log = logging.getLogger(__name__)
 
 BROKER_RULE = "broker-link"
+CLOCK_RULE = "clock-offset"  # built in: the registry says a device's clock is off past its threshold
+BUILT_IN = (BROKER_RULE, CLOCK_RULE)
 _GLOB = set("*?[")
 
 
@@ -150,6 +152,8 @@ class AlertEngine:
         if registry is not None:
             self._registry = registry
             registry.state_applied.connect(self.on_state_applied)
+            if hasattr(registry, "clock_alert"):
+                registry.clock_alert.connect(self.on_clock_alert)
         link.route(self._kinds(), self.on_device)
         link.state_changed.connect(self.on_link_state)
         if link.connected:
@@ -167,6 +171,8 @@ class AlertEngine:
             pipeline.remove_listener(self.command_stats.on_row)
         if registry is not None:
             registry.state_applied.disconnect(self.on_state_applied)
+            if hasattr(registry, "clock_alert"):
+                registry.clock_alert.disconnect(self.on_clock_alert)
         self._attached = (None, None, None)
 
     def _kinds(self) -> tuple[str, ...]:
@@ -220,7 +226,7 @@ class AlertEngine:
             self._looked_up = set()
             now = self.clock()
             for key, alert in list(self._open.items()):
-                if alert.rule_id != BROKER_RULE and alert.rule_id not in self._rule_by_id:
+                if alert.rule_id not in BUILT_IN and alert.rule_id not in self._rule_by_id:
                     cleared.append(self._clear_locked(alert, "rules", "its rule was removed or disabled", now))
         self._emit(cleared)
         self.rules_changed.emit(rules)
@@ -428,6 +434,30 @@ class AlertEngine:
                 self._link_down_since = now
         if up:
             self._clear_keys([f"{BROKER_RULE}|"], "link", "the broker link is back", now)
+
+    # -- device clocks (the registry's ClockAlert, after its lock is released) ---------------------------
+    def on_clock_alert(self, event: Any) -> None:
+        """A device's clock went past the registry's threshold (one alert per device) or came back (cleared)."""
+        key = f"{CLOCK_RULE}|{event.device_id}"
+        now = self.clock()
+        if not event.over:
+            self._clear_keys([key], "clock", f"the clock is within {event.threshold_s:g} s again "
+                                              f"({event.offset_s:+.1f} s)", now)
+            return
+        with self._lock:
+            if key in self._open:
+                return
+            zone = self._metas.get(event.device_id, ("", {}))[0]  # known from its meta, whatever the rules
+            alert = Alert.new(key=key, rule_id=CLOCK_RULE, rule_name="Device clock off", kind="clock",
+                              device_id=event.device_id, zone=zone, severity="warning",
+                              message=(f"the device's clock is {event.offset_s:+.0f} s off the console's (more than "
+                                       f"{event.threshold_s:g} s): its timestamps are unreliable; the console judges "
+                                       f"ttl on its own clock"), value=event.offset_s, at=now)
+            alert = self.store.add(alert)
+            self._open[key] = alert
+            self.raised_at[alert.id] = time.time()
+        log.info("alert raised: %s %s %+.1f s", CLOCK_RULE, event.device_id, event.offset_s)
+        self._emit([alert])
 
     # -- time (ticker thread, or a test) ----------------------------------------------------------------
     def tick(self, now: float | None = None) -> None:

@@ -193,3 +193,39 @@ def test_link_state_alone_raises_one_alert_and_nothing_per_device(tmp_path, cloc
     engine.on_link_state("connected", {})
     assert engine.open_alerts() == []
     engine.store.close()
+
+
+def test_a_device_clock_ten_minutes_ahead_is_one_warning_alert_cleared_when_set_right(broker_cfg, tmp_path, clock):
+    """The registry's ClockAlert (issue 15) reaches the alerts as the built-in clock-offset rule, on a real broker."""
+    import json
+    import time as _time
+
+    from console.core.alerts.engine import CLOCK_RULE
+
+    side = console_side(broker_cfg, "", tmp_path / "alerts.sqlite3", clock)
+    dev = Device(broker_cfg, meta("sensor-c", zone="office"))
+    try:
+        wait_for(lambda: "sensor-c" in side.engine._metas, 15, what="the device's meta")
+
+        def state_at(offset_s: float) -> None:
+            dev.seq += 1
+            dev.publish("state", json.dumps({"seq": dev.seq, "ts": _time.time() + offset_s, "values": {"temp": 20.0}}),
+                        retain=True)
+
+        for _ in range(3):
+            state_at(600.0)  # ten minutes ahead
+        wait_for(lambda: side.active(CLOCK_RULE), 15, what="the clock alert")
+        [alert] = side.active(CLOCK_RULE)
+        assert (alert.device_id, alert.zone, alert.severity) == ("sensor-c", "office", "warning")
+        assert 590 < alert.value < 610 and "+600 s off the console's" in alert.message
+        for _ in range(3):
+            state_at(600.0)
+        assert len(side.active(CLOCK_RULE)) == 1  # still over: no second alert
+        side.engine.set_rules(side.engine.rules)  # a rules reload keeps a built-in alert
+        assert len(side.active(CLOCK_RULE)) == 1
+        for _ in range(12):  # the clock is set right: the old samples age out and the alert clears
+            state_at(0.0)
+        wait_for(lambda: not side.active(CLOCK_RULE), 15, what="the clock alert cleared")
+    finally:
+        dev.close()
+        side.stop()
