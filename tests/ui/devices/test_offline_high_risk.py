@@ -9,37 +9,19 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from console.core.commands.outbox import Outbox
-from console.core.commands.pipeline import CommandPipeline
-from console.core.fleet.catalog import load_fleet
-from console.core.mqtt.link import BrokerConfig, MqttLink
 from console.core.protocol import CommandState
 from console.ui.devices.qt_command_sender import QtCommandSender
-from console.ui.shell.qt_app import make_application
+from tests.ui.devices.test_qt_command_sender import Answers, sender_rig
 
-FLEET = load_fleet().by_id()
 OFFLINE = "conveyor-a is offline: the command will wait in the queue until it is back (or its ttl passes)."
-
-
-class Answers:
-    def __init__(self, *answers):
-        self.answers = list(answers)
-        self.asked: list[tuple[str, str]] = []
-
-    def __call__(self, parent, title, text):
-        self.asked.append((title, text))
-        return self.answers.pop(0)
 
 
 @pytest.fixture
 def rig(qtbot, tmp_path):
-    make_application()
-    metas = {d: FLEET[d] for d in ("lamp-office-1", "conveyor-a")}
-    assert metas["conveyor-a"].is_high_risk({"running": True})
-    outbox = Outbox(tmp_path / "site.sqlite3")
-    pipeline = CommandPipeline(outbox, MqttLink(BrokerConfig(host="127.0.0.1", port=1, prefix="p")), metas.get)
-    yield outbox, pipeline
-    outbox.close()
+    """The command-sender tests' rig (the same fleet, outbox and unstarted link), without the metas."""
+    for metas, outbox, pipeline in sender_rig(tmp_path):
+        assert metas["conveyor-a"].is_high_risk({"running": True})
+        yield outbox, pipeline
 
 
 def test_offline_high_risk_is_one_question_that_says_both(qtbot, rig):

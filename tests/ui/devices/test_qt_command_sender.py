@@ -33,14 +33,19 @@ class Answers:
         return self.answers.pop(0)
 
 
-@pytest.fixture
-def rig(qtbot, tmp_path):
+def sender_rig(tmp_path):
+    """A real pipeline and outbox on an unstarted link (commands wait QUEUED); shared with test_offline_high_risk."""
     make_application()
     metas = {d: FLEET[d] for d in ("lamp-office-1", "conveyor-a")}
     outbox = Outbox(tmp_path / "site.sqlite3")
     pipeline = CommandPipeline(outbox, MqttLink(BrokerConfig(host="127.0.0.1", port=1, prefix="p")), metas.get)
     yield metas, outbox, pipeline
     outbox.close()
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path):
+    yield from sender_rig(tmp_path)
 
 
 def test_asks_only_when_the_pipeline_says_so(qtbot, rig):
