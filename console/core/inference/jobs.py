@@ -10,6 +10,7 @@ No Qt and no torch here.
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Callable, ClassVar, Union
@@ -50,6 +51,7 @@ class JobKind(StrEnum):
     ESTIMATE = "estimate"
     CONNECT = "connect"
     GENERATE = "generate"
+    CHOOSE = "choose"
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,19 @@ class GenerateRequest:
     params: GenParams
 
 
-JobPayload = Union[LoadRequest, UnloadRequest, EstimateRequest, ConnectRequest, GenerateRequest]
+@dataclass(frozen=True)
+class ChooseRequest:
+    """Which of ``options`` did the operator mean by ``utterance`` (the assistant's model layer)?  The
+    worker scores them against its engine (console.core.inference.scoring) and puts the index, or
+    None (no engine, a tie, an error, cancelled), into ``reply``; the asker waits on it."""
+
+    kind: ClassVar[JobKind] = JobKind.CHOOSE
+    utterance: str
+    options: tuple[str, ...]
+    reply: "Future[int | None]" = field(default_factory=Future, compare=False)
+
+
+JobPayload = Union[LoadRequest, UnloadRequest, EstimateRequest, ConnectRequest, GenerateRequest, ChooseRequest]
 
 
 @dataclass

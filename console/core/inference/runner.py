@@ -6,6 +6,14 @@ object (the Qt wrapper turns each call into a signal).  Jobs, their payloads and
 states are the typed names of jobs.py.  ``cancel`` stops the running job between
 two tokens (or two loading steps) and can drop queued requests; the queue length is reported every
 time it changes.  A failing job reports an error and the thread carries on.
+
+``choose`` (the assistant's model layer, called from its ``assistant-parse`` thread) queues a
+``ChooseRequest`` and blocks on the request's ``Future`` for at most ``timeout_s``: the worker scores
+the options against whatever engine it holds (console.core.inference.scoring) and answers an index or
+None; no engine, a stopped worker, a cancel or an error answer None, never an exception.  Futures are
+resolved only after ``_cv`` is released (like every event: notify after releasing the lock).
+
+Lock order: ``_cv`` alone (a Future's own lock is never taken while holding it).
 """
 
 from __future__ import annotations
@@ -15,9 +23,11 @@ import logging
 import threading
 import time
 from collections import deque
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from console.core.inference.jobs import (
+    ChooseRequest,
     ConnectRequest,
     EstimateRequest,
     GenerateRequest,
@@ -79,6 +89,7 @@ class ModelRunner:
         self._cancel = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._chooser: Callable[[str, tuple[str, ...]], int | None] | None = None  # the engine's; worker thread only
         self.state = WorkerState.IDLE
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -96,8 +107,10 @@ class ModelRunner:
         self._stopping.set()
         self._cancel.set()
         with self._cv:
+            dropped = list(self._jobs)
             self._jobs.clear()
             self._cv.notify_all()
+        _answer_none(dropped)
         self._thread.join(timeout)
         ok = not self._thread.is_alive()
         if ok:
@@ -135,6 +148,32 @@ class ModelRunner:
 
     def submit_generate(self, messages: list[ChatMessage], params: GenParams) -> int:
         return self._submit(GenerateRequest(tuple(messages), params))
+
+    def choose(self, utterance: str, options: list[str] | tuple[str, ...], timeout_s: float = 20.0) -> int | None:
+        """The index of the option the engine finds likeliest, or None (no engine, a tie, an error,
+        the worker stopped or busy past ``timeout_s``).  Blocks the calling thread (never the worker's)."""
+        if not options:
+            return None
+        job = Job(-next(self._other_ids), ChooseRequest(str(utterance), tuple(str(o) for o in options)))
+        with self._cv:
+            if self._thread is None or self._stopping.is_set() or self.engine is None:
+                return None  # nothing to ask: at once
+            self._jobs.append(job)
+            waiting = self._waiting_locked()
+            self._cv.notify_all()
+        self.events.queue_changed(waiting)
+        reply = job.payload.reply
+        try:
+            return reply.result(timeout_s)
+        except FutureTimeout:
+            if reply.cancel():  # still queued: the worker will skip it
+                with self._cv:
+                    if job in self._jobs:
+                        self._jobs.remove(job)
+            log.warning("the model took over %.0f s to choose; the operator is asked instead", timeout_s)
+            return None
+        except Exception:  # noqa: BLE001 - cancelled or failed: no pick
+            return None
 
     def _waiting_locked(self) -> int:
         return sum(1 for j in self._jobs if j.is_request)
@@ -207,6 +246,9 @@ class ModelRunner:
                     self._set_state(WorkerState.READY if self.engine is not None else WorkerState.IDLE,
                                     self.engine_info)
         finally:
+            with self._cv:
+                left = list(self._jobs)
+            _answer_none(left)  # nobody waits past the thread's end
             self._close_engine()
             self._set_state(WorkerState.STOPPED)
 
@@ -220,6 +262,8 @@ class ModelRunner:
             self._do_estimate(p)
         elif isinstance(p, ConnectRequest):
             self._do_connect(p)
+        elif isinstance(p, ChooseRequest):
+            self._do_choose(p)
         else:
             self._do_generate(job.id, job.enqueued_at, p)
 
@@ -228,6 +272,7 @@ class ModelRunner:
             return {}
         engine, self.engine = self.engine, None
         self.engine_info = {}
+        self._chooser = None  # its scorer holds the model and a KV cache
         try:
             engine.close()
         except Exception:  # noqa: BLE001
@@ -294,6 +339,26 @@ class ModelRunner:
         self.engine_info = {"backend": getattr(self.engine, "name", "remote"), **info}
         self.events.loaded(dict(self.engine_info))
 
+    def _do_choose(self, req: ChooseRequest) -> None:
+        reply = req.reply
+        if not reply.set_running_or_notify_cancel():
+            return  # the asker gave up while it was queued
+        pick: int | None = None
+        try:
+            if self.engine is not None and not self._should_stop():
+                if self._chooser is None:
+                    from console.core.inference.scoring import engine_chooser
+
+                    self._chooser = engine_chooser(self.engine, self._should_stop)
+                pick = self._chooser(req.utterance, req.options)
+                if self._should_stop() or not (isinstance(pick, int) and 0 <= pick < len(req.options)):
+                    pick = None
+        except Exception:  # noqa: BLE001 - a failing model means no pick, never a wrong one
+            log.exception("the model could not choose")
+            pick = None
+        finally:
+            reply.set_result(pick)
+
     def _do_generate(self, rid: int, enqueued_at: float, req: GenerateRequest) -> None:
         wait = time.perf_counter() - enqueued_at
         self.events.started(rid, wait)
@@ -323,3 +388,10 @@ class ModelRunner:
         if self.telemetry is not None:
             self.telemetry.record_request(metrics, ok=True)
         self.events.finished(rid, metrics)
+
+
+def _answer_none(jobs: list[Job]) -> None:
+    """Dropped choose jobs answer None (call without holding ``_cv``)."""
+    for j in jobs:
+        if isinstance(j.payload, ChooseRequest) and j.payload.reply.set_running_or_notify_cancel():
+            j.payload.reply.set_result(None)

@@ -169,6 +169,14 @@ class QtAssistantPanel(QWidget):
         return Assistant(metas, self.aliases, chooser=self.chooser, ranker=self.ranker,
                          current=lambda device_id: current_values(self.source, device_id))
 
+    def set_chooser(self, chooser: Chooser | None) -> None:
+        """The model layer from now on (the shell sets the loaded model's, None after an unload).  GUI
+        thread; a parse already running keeps the assistant it started with."""
+        if chooser is not self.chooser:
+            self.chooser = chooser
+            self._parser = None  # rebuilt with the new chooser at the next ask
+            self._parser_key = ()
+
     def assistant(self) -> Assistant:
         """The assistant for the current fleet (built here, on the calling thread, if it changed)."""
         metas = metas_from(self.source)
@@ -234,7 +242,7 @@ class QtAssistantPanel(QWidget):
         if self._worker is not None:
             self._worker.join(5)  # it emitted as its last step: it is ending now
             self._worker = None
-        if built is not None:
+        if built is not None and built[0].chooser is self.chooser:  # not one from before set_chooser
             self._parser, self._parser_key = built
         self._show_proposal(proposal, error)
 

@@ -7,7 +7,8 @@ widgets: ``QtModelOptions`` (what to load), ``QtModelChat`` (prompt and streamed
 ``QtModelGraphs`` (memory and latency, redrawn on a timer from ring buffers: never per token).
 torch is never imported here, and the graphs (pyqtgraph) are built after the panel is first
 painted, so the console starts fast.  The window talks to the panel through its public methods
-(``load_options``, ``remote_choice``, ``telemetry_snapshot``, ``shutdown``, settings), never its parts.
+(``load_options``, ``remote_choice``, ``telemetry_snapshot``, ``shutdown``, settings, ``workerCreated``:
+the worker, for the shell to hand its ``choose`` to the assistant), never its parts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,6 +56,7 @@ STAGE_SPAN = {"estimate": (0.0, 0.0), "tokenizer": (0.05, 0.0), "convert": (0.1,
 
 class QtModelPanel(QWidget):
     SETTINGS_VERSION = 1
+    workerCreated = Signal(object)  # the QtModelWorker, once, when first needed (the shell wires others to it)
 
     def __init__(self, parent: QWidget | None = None, *, telemetry: Telemetry | None = None,
                  default_source: str | None = None, telemetry_hz: float = 4.0) -> None:
@@ -169,6 +171,7 @@ class QtModelPanel(QWidget):
             w.errorOccurred.connect(self._on_error)
             w.queueChanged.connect(self._on_queue)
             self.worker = w
+            self.workerCreated.emit(w)
             app = QCoreApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(self.shutdown)

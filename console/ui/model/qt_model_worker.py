@@ -105,3 +105,9 @@ class QtModelWorker(QObject):
 
     def cancel(self, request_id: int | None = None) -> bool:
         return self.runner.cancel(request_id)
+
+    def choose(self, utterance: str, options, timeout_s: float = 20.0) -> int | None:
+        """The assistant's chooser: which option the loaded engine finds likeliest (None: no pick).
+        Blocks the calling thread (the assistant's parse thread, never the GUI's) for at most
+        ``timeout_s``; the scoring runs on the worker thread.  Touches no Qt object."""
+        return self.runner.choose(utterance, options, timeout_s)

@@ -66,6 +66,37 @@ def install_translators(app: QCoreApplication) -> None:
             app.installTranslator(tr)
 
 
+class QtModelChooserLink(QObject):
+    """The model loaded in the Model tab (local or remote) becomes the assistant's model layer: the
+    worker's ``choose`` (scored on the ``model-worker`` thread, the parse thread waits at most 20 s)
+    is the assistant's chooser from ``modelLoaded`` until ``modelUnloaded`` or the worker stops.
+    Lives on the GUI thread, so the worker's signals arrive here queued."""
+
+    def __init__(self, model_panel, assistant, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.assistant = assistant
+        self.worker = None
+        model_panel.workerCreated.connect(self._attach)
+        if model_panel.worker is not None:
+            self._attach(model_panel.worker)
+
+    def _attach(self, worker) -> None:
+        self.worker = worker
+        worker.modelLoaded.connect(self._on_loaded)
+        worker.modelUnloaded.connect(self._on_unloaded)
+        worker.stateChanged.connect(self._on_state)
+
+    def _on_loaded(self, info: dict) -> None:
+        self.assistant.set_chooser(self.worker.choose)
+
+    def _on_unloaded(self, info: dict) -> None:
+        self.assistant.set_chooser(None)
+
+    def _on_state(self, state, info: dict) -> None:
+        if state == "stopped":
+            self.assistant.set_chooser(None)
+
+
 class ConsoleApp(QObject):
     """Owns the services and the window; ``close()`` takes everything down in order."""
 
@@ -97,6 +128,7 @@ class ConsoleApp(QObject):
                                           commands=services.commands)  # its rows follow their commands
         self.devices.add_side_tab(self.assistant, self.tr("Assistant"))
         self.model_panel = QtModelPanel()
+        self.model_link = QtModelChooserLink(self.model_panel, self.assistant, self)  # the model layer
         self.doctor_panel = QtDoctorPanel(
             broker_cfg=services.broker_cfg,
             telemetry_provider=self.model_panel.telemetry_snapshot,
