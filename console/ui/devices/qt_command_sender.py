@@ -77,24 +77,24 @@ def liveness_from(registry: Any, link_up: Callable[[], bool]) -> LivenessFn:
     return liveness
 
 
-def ask_send_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
-    """The offline question: "Send and queue" or Cancel (the default)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+def _ask_queue(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> bool:
+    """"Send and queue" or Cancel (the default); True when the operator chose to send."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Cancel, parent)
     go = box.addButton(QCoreApplication.translate("QtCommandSender", "Send and queue"),
                        QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+def ask_send_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
+    """The offline question (a question icon)."""
+    return _ask_queue(QMessageBox.Icon.Question, parent, title, text)
 
 
 def ask_confirmation_and_queue(parent: QWidget | None, title: str, text: str) -> bool:
-    """A confirmation for an unreachable device, in one dialog: "Send and queue" or Cancel (the default)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
-    go = box.addButton(QCoreApplication.translate("QtCommandSender", "Send and queue"),
-                       QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is go
+    """A confirmation for an unreachable device, in one dialog (a warning icon)."""
+    return _ask_queue(QMessageBox.Icon.Warning, parent, title, text)
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:
