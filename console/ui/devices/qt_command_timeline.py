@@ -139,6 +139,11 @@ class QtCommandTimeline(QWidget):
         elif not self._tick.isActive():
             self._tick.start()
 
+    def stop(self) -> None:
+        """No more refreshes (the console is closing and the outbox with it)."""
+        self.command_id = None
+        self._tick.stop()
+
     def _clear(self, text: str) -> None:
         self.timeline = None
         self._tick.stop()

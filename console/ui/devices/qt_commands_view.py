@@ -56,6 +56,11 @@ class QtCommandsView(QWidget):
         self.cancel_button.clicked.connect(self._cancel_selected)
         self._update_buttons()
 
+    def shutdown(self) -> None:
+        """Stop reading the pipeline before it closes: no frame or timeline tick may reach a closed outbox."""
+        self.model.close()
+        self.timeline.stop()
+
     def selected(self):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None

@@ -285,6 +285,9 @@ class QtDevicesPanel(QWidget):
 
     def shutdown(self) -> None:
         """Close what the panel holds open (the audit view's database connections) before exit."""
+        self.model.stop()
+        if self.commands_view is not None:
+            self.commands_view.shutdown()
         if self.audit_view is not None:
             self.audit_view.close_sources()
 

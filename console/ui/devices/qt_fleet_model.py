@@ -161,6 +161,11 @@ class QtFleetModel(QStandardItemModel):
         self._age.timeout.connect(self._refresh_ages)
         self._age.start()
 
+    def stop(self) -> None:
+        """Stop the frame and age timers (the console is closing)."""
+        self._frame.stop()
+        self._age.stop()
+
     # -- updates --------------------------------------------------------------------------------
     def apply_pending(self) -> int:
         started = time.perf_counter()
