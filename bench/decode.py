@@ -287,7 +287,7 @@ def bench_quant(name, args, device, bw):
     ids = None
     ref = None
     position = args.prompt + args.new // 2
-    for scheme in ("bf16", "int8", "int4"):
+    for scheme in args.schemes:
         free_cuda()
         model = build(name, False, device, torch.bfloat16)
         if ids is None:
@@ -300,12 +300,32 @@ def bench_quant(name, args, device, bw):
         qs = time.perf_counter() - t
         rb = read_bytes(model, position)
         bound_ms = rb / bw * 1e3 if bw else None
-        try:
-            t1, ms, toks = time_fast(model, ids, args.new, args.reps)
-            r = row(t1, ms, bound_ms)
-        except Exception as e:  # noqa: BLE001 - reported, the rest still runs
-            log(f"[{name}] {scheme} failed: {type(e).__name__}: {e}")
-            r, toks = {"error": f"{type(e).__name__}: {e}"[:300]}, []
+        # the quantized GEMV kernels compared in this process (--qkernels): the first is the main row
+        variants = [("", None)] if scheme == "bf16" else [(v, v) for v in args.qkernels]
+        r, toks = None, []
+        for label, variant in variants:
+            fastdecode.release(model)
+            with qkernel_setting(variant):
+                try:
+                    t1, ms, vt = time_fast(model, ids, args.new, args.reps)
+                    vr = row(t1, ms, bound_ms)
+                except Exception as e:  # noqa: BLE001 - reported, the rest still runs
+                    log(f"[{name}] {scheme} {label} failed: {type(e).__name__}: {e}")
+                    vr, vt = {"error": f"{type(e).__name__}: {e}"[:300]}, []
+            if variant is not None and QKERNELS[variant].get("LM_HEAD") and "ms_per_token" in vr and bw:
+                # the LM head read as int8 + one float32 scale a row instead of bf16
+                lm = model.lm_head.weight
+                lrb = rb - lm.numel() * lm.element_size() + lm.numel() + 4 * lm.shape[0]
+                vr.update(read_bytes_per_token=lrb, frac_of_hbm_bound=round(lrb / bw * 1e3 / vr["ms_per_token"], 3))
+            if r is None:
+                r, toks = dict(vr), vt
+            if variant is not None:
+                vr["greedy_tokens_equal_to_first_kernel"] = next(
+                    (i for i, (a, b) in enumerate(zip(vt, toks)) if a != b), min(len(vt), len(toks)))
+                r.setdefault("kernels", {})[label] = vr
+                log(f"[{name}] {scheme} kernel {label}: {vr}")
+        if len(variants) > 1 or variants[0][1] is not None:
+            r["kernel"] = variants[0][0]
         r["read_bytes_per_token"] = rb
         r["bound_ms_per_token"] = round(bound_ms, 3) if bound_ms else None
         r["gpu_memory_gib"] = round(torch.cuda.memory_allocated() / 2**30, 2) if device.type == "cuda" else None
@@ -313,7 +333,7 @@ def bench_quant(name, args, device, bw):
         r["quantize_s"] = round(qs, 2)
         if scheme == "bf16":
             ref = toks
-        else:
+        elif ref is not None:
             r["greedy_tokens_equal_to_bf16"] = next((i for i, (a, b) in enumerate(zip(toks, ref)) if a != b), len(toks))
         res[scheme] = r
         log(f"[{name}] {scheme}: {r}")
@@ -363,6 +383,192 @@ def bench_bnb(name, args, device, bw, ids, position):
 
     shutil.rmtree(folder, ignore_errors=True)
     return out
+
+
+# --qkernels: NAME -> settings of quant.kernels (KERNEL, REDUCE) and of the fast path (lm_head int8)
+QKERNELS = {
+    "v2": {"KERNEL": "v2"},  # the measured default (bench/results/quant-h100-v2.json)
+    "v3": {"KERNEL": "v3", "REDUCE": "last"},  # split-K, last program reduces
+    "v3p": {"KERNEL": "v3", "REDUCE": "pass2"},  # split-K, second kernel reduces
+    "v3+lm8": {"KERNEL": "v3", "REDUCE": "last", "LM_HEAD": 8},  # and the LM head in int8 (per channel)
+    "v2+lm8": {"KERNEL": "v2", "LM_HEAD": 8},
+}
+
+
+class qkernel_setting:
+    """Context: the quantized kernels of variant ``name`` (None: leave the settings as they are)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        from console.core.inference.quant import kernels as qk
+
+        self.saved = (qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS)
+        if self.name is None:
+            return self
+        cfg = QKERNELS[self.name]
+        qk.KERNEL = cfg.get("KERNEL", qk.KERNEL)
+        qk.REDUCE = cfg.get("REDUCE", qk.REDUCE)
+        fastdecode.LM_HEAD_BITS = cfg.get("LM_HEAD", 0)
+        return self
+
+    def __exit__(self, *exc):
+        from console.core.inference.quant import kernels as qk
+
+        qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS = self.saved
+        return False
+
+
+# the decode step's quantized products per model: (N, K, mode, RMSNorm folded in); "glu" N is the output width
+QSHAPES = {"qwen2-1.5b": [(2048, 1536, "plain", True), (1536, 1536, "residual", False), (8960, 1536, "glu", True),
+                          (1536, 8960, "residual", False)],
+           "glm4-9b": [(4608, 4096, "plain", True), (4096, 4096, "residual", False), (13696, 4096, "glu", True),
+                       (4096, 13696, "residual", False)]}
+LM_SHAPES = {"qwen2-1.5b": (151936, 1536), "glm4-9b": (151552, 4096)}
+
+
+def qgemv3_candidates(models, cands: int):
+    """[(model, n, k, mode, norm, bits, group, kernel, cfg)]: per decode product and bits, v2 with its
+    table config and up to ``cands`` v3 configs around the v3 rule; plus the int8 LM head (rule configs)."""
+    from console.core.inference.quant import kernels as qk
+
+    out = []
+    for model in models:
+        for n, k, mode, norm in QSHAPES.get(model, []):
+            for bits, group in ((8, 0), (4, 128)):
+                out.append((model, n, k, mode, norm, bits, group, "v2", tuple(qk.config(bits, n, k, group))))
+                bn, bk, w, rb = qk.config3(bits, n, k, group)
+                seen = set()
+                for c in [(bn, bk, w, rb), (bn, bk // 2, w, rb), (bn, bk, 8, rb), (bn, bk, w, min(64, rb * 2)),
+                          (2 * bn, bk, w, max(2 * bn, rb)), (bn, bk, w, max(bn, rb // 2))]:
+                    if len(seen) < cands and c[1] >= max(group, 256) and c not in seen:
+                        seen.add(c)
+                        out.append((model, n, k, mode, norm, bits, group, "v3", c))
+        if model in LM_SHAPES:
+            n, k = LM_SHAPES[model]
+            out.append((model, n, k, "plain", True, 8, 0, "v2", tuple(qk.config(8, n, k, 0))))
+            out.append((model, n, k, "plain", True, 8, 0, "v3", tuple(qk.config3(8, n, k, 0))))
+    return out
+
+
+def _qgemv_call(item, qw, x, h, nw):
+    from console.core.inference.quant import kernels as qk
+
+    _, n, k, mode, norm, bits, group, kern, cfg = item
+    return qk.gemv(x, qw, norm=(nw, 1e-6) if norm else None, out=h if mode == "residual" else None, mode=mode,
+                   cfg=cfg, kernel=kern)
+
+
+def _qweights(n, k, mode, bits, group, seed=0):
+    from console.core.inference.quant.tensor import quantize
+
+    torch.manual_seed(seed)
+    rows = 2 * n if mode == "glu" else n
+    return quantize(torch.randn(rows, k, device="cuda", dtype=torch.bfloat16) * 0.02, bits, group)
+
+
+def _precompile_worker(items):
+    """Run each item once (a subprocess: fills the on-disk Triton cache, so the timing process loads
+    instead of compiling); returns the errors."""
+    import torch as t
+
+    errors = {}
+    for item in items:
+        _, n, k, mode, norm, bits, group, kern, cfg = item
+        try:
+            qw = _qweights(n, k, mode, bits, group)
+            x = t.randn(1, k, device="cuda", dtype=t.bfloat16)
+            h = t.zeros(1, n, device="cuda", dtype=t.bfloat16)
+            nw = t.rand(k, device="cuda", dtype=t.bfloat16) + 0.5
+            _qgemv_call(item, qw, x, h, nw)
+            t.cuda.synchronize()
+        except Exception as e:  # noqa: BLE001 - reported by the sweep itself
+            errors[str(item)] = f"{type(e).__name__}: {str(e)[:200]}"
+    return errors
+
+
+def precompile(items, procs: int) -> dict:
+    """Compile ``items``' kernels in ``procs`` processes at once (Triton compiles one kernel at a time
+    per process; the device machine has 16 cores)."""
+    import concurrent.futures
+    import multiprocessing
+
+    t0 = time.perf_counter()
+    chunks = [items[i::procs] for i in range(procs)]
+    errors = {}
+    ctx = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(procs, mp_context=ctx) as ex:
+        for e in ex.map(_precompile_worker, chunks):
+            errors.update(e)
+    log(f"precompiled {len(items)} GEMV kernels in {procs} processes: {time.perf_counter() - t0:.1f} s, "
+        f"{len(errors)} errors")
+    return {"kernels": len(items), "processes": procs, "s": round(time.perf_counter() - t0, 1), "errors": errors}
+
+
+def qgemv3_sweep(models, bw, cands: int = 3):
+    """The v3 kernel's configs around its rule against v2 (its table config), on each decode product
+    with the decode step's mode and norm (weights rotated past the L2, one CUDA graph of many calls,
+    as ``qgemv_sweep``); every candidate's result is checked against v2's.  Returns
+    ({(bits, n, k): best v3 cfg}, table); prints one JSON line per product."""
+    from triton.testing import do_bench
+
+    best, table = {}, {}
+    items = qgemv3_candidates(models, cands)
+    groups: dict[tuple, list] = {}
+    for it in items:
+        groups.setdefault(it[:7], []).append(it)
+    for key, its in groups.items():
+        model, n, k, mode, norm, bits, group = key
+        if (n, k) == LM_SHAPES.get(model):
+            continue  # the LM head: compiled (precompile), timed in the decode runs only
+        qw0 = _qweights(n, k, mode, bits, group)
+        copies = max(2, int(256e6 // qw0.nbytes()) + 1)
+        qws = [qw0] + [type(qw0)(qw0.q.clone(), qw0.scales.clone(), None, bits, group, k) for _ in range(copies - 1)]
+        x = torch.randn(1, k, device="cuda", dtype=torch.bfloat16)
+        nw = torch.rand(k, device="cuda", dtype=torch.bfloat16) + 0.5
+        h = torch.zeros(1, n, device="cuda", dtype=torch.bfloat16)
+        res, ref = {}, None
+        name = f"int{bits} {n}x{k} {mode}{' +norm' if norm else ''}"
+        for it in its:
+            kern, cfg = it[7], it[8]
+            try:
+                h.zero_()
+                got = _qgemv_call(it, qws[0], x, h, nw).float().clone()
+                if ref is None:
+                    ref = got  # v2 (the first item)
+                else:
+                    err = float((got - ref).norm() / ref.norm())
+                    if not err < 2e-2:
+                        table[f"{name} {kern} {cfg}"] = {"error": f"differs from v2: relative {err:.3g}"}
+                        log(f"qgemv3 {name} {kern} {cfg}: differs from v2, relative {err:.3g}")
+                        continue
+                torch.cuda.synchronize()
+                g = torch.cuda.CUDAGraph()
+                s = torch.cuda.Stream()
+                with torch.cuda.stream(s):
+                    with torch.cuda.graph(g):
+                        for q in qws:
+                            _qgemv_call(it, q, x, h, nw)
+                res[(kern, cfg)] = do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
+                del g
+            except Exception as e:  # noqa: BLE001 - a config that does not build is reported
+                log(f"qgemv3 {name} {kern} {cfg}: {type(e).__name__}: {str(e)[:160]}")
+                table[f"{name} {kern} {cfg}"] = {"error": f"{type(e).__name__}: {str(e)[:160]}"}
+        v3 = {c: t for (kern, c), t in res.items() if kern == "v3"}
+        v2 = next((t for (kern, _), t in res.items() if kern == "v2"), None)
+        entry = {"v2_us": round(v2, 2) if v2 else None,
+                 "v2_of_hbm": round(qw0.nbytes() / (v2 * 1e-6) / bw, 3) if v2 and bw else None}
+        if v3:
+            cfg = min(v3, key=v3.get)
+            best[(bits, n, k)] = cfg
+            entry.update(v3_best=list(cfg), v3_us=round(v3[cfg], 2),
+                         v3_of_hbm=round(qw0.nbytes() / (v3[cfg] * 1e-6) / bw, 3) if bw else None,
+                         v3_all={str(c): round(t, 2) for c, t in v3.items()})
+        table[name] = entry
+        print(json.dumps({"qgemv3": name, **entry}), flush=True)
+        del qws
+    return best, table
 
 
 def qgemv_sweep(models, bw):
@@ -552,11 +758,24 @@ def main(argv=None) -> int:
     ap.add_argument("--quant", action="store_true", help="bf16 / int8 / int4 fast path and bitsandbytes (see above)")
     ap.add_argument("--qgemv-sweep", action="store_true", help="--quant: first time the quantized GEMV configs per "
                     "shape and use the fastest")
+    ap.add_argument("--qkernels", default="v2", help="--quant: quantized kernel variants timed on the same "
+                    f"quantized model, comma-separated, the first is the main row (one of {sorted(QKERNELS)})")
+    ap.add_argument("--qgemv3-sweep", action="store_true", help="--quant: time v3 GEMV configs per shape (and v2 "
+                    "on the same weights) and use the fastest v3 config")
+    ap.add_argument("--qcands", type=int, default=3, help="--qgemv3-sweep: v3 configs tried per product")
+    ap.add_argument("--qprecompile", type=int, default=0, help="--quant: first compile the sweep's and the int8 LM "
+                    "head's GEMV kernels in this many processes at once (fills Triton's on-disk cache)")
+    ap.add_argument("--schemes", default="bf16,int8,int4", help="--quant: which of bf16,int8,int4 to time")
     ap.add_argument("--bnb-models", default="qwen2-1.5b", help="--quant: models also timed with bitsandbytes")
     ap.add_argument("--load-models", default="qwen2-1.5b", help="--quant: models whose load-to-first-token is timed "
                     "(cold and warm Triton cache); empty: none")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]
+    args.qkernels = [v for v in args.qkernels.split(",") if v]
+    args.schemes = [v for v in args.schemes.split(",") if v]
+    for v in args.qkernels:
+        if v not in QKERNELS:
+            raise SystemExit(f"--qkernels {v!r}: one of {sorted(QKERNELS)}")
     if args.base:
         DEFAULTS.update(dict(kv.split("=", 1) for kv in args.base.split("+")))
     if args.gemv_configs and args.gemv_configs.exists():
@@ -611,6 +830,21 @@ def main(argv=None) -> int:
             qk.CONFIGS.update(best)
             out["qgemv_configs"] = {f"{b},{n},{k}": list(c) for (b, n, k), c in best.items()}
             free_cuda()
+        if args.qprecompile:
+            try:
+                out["qprecompile"] = precompile(qgemv3_candidates(args.models.split(","), args.qcands),
+                                                args.qprecompile)
+            except Exception as e:  # noqa: BLE001 - the kernels then compile where they are first used
+                log(f"precompile failed: {type(e).__name__}: {e}")
+                out["qprecompile"] = {"error": f"{type(e).__name__}: {e}"[:300]}
+        if args.qgemv3_sweep:
+            from console.core.inference.quant import kernels as qk
+
+            best, out["qgemv3_sweep"] = qgemv3_sweep(args.models.split(","), bw, args.qcands)
+            qk.CONFIGS3.update(best)
+            out["qgemv3_configs"] = {f"{b},{n},{k}": list(c) for (b, n, k), c in best.items()}
+            free_cuda()
+        out["qkernels"] = args.qkernels
         for name in args.models.split(","):
             out["models"][name] = bench_quant(name, args, device, bw)
         out["load_to_first_token"] = {n: load_to_first_token(n, ("bf16", "int8", "int4"), args.prompt)
@@ -625,6 +859,13 @@ def main(argv=None) -> int:
                           f"{frac:>9}{p.get('gpu_memory_gib') or 0:>7.2f}")
                 else:
                     print(f"{name:<12}{path:<10} {p.get('error', '')[:80]}")
+                for kname, kp in p.get("kernels", {}).items():
+                    if "ms_per_token" in kp:
+                        frac = f"{kp['frac_of_hbm_bound']:.0%}" if kp.get("frac_of_hbm_bound") else "-"
+                        print(f"{'':<12}{path + ' ' + kname:<16}{kp['ms_per_token']:>9.2f}{kp['tokens_per_s']:>9.0f}"
+                              f"{kp['ttft_ms']:>9.1f}{frac:>9}  same tokens as first: {kp.get('greedy_tokens_equal_to_first_kernel')}")
+                    else:
+                        print(f"{'':<12}{path + ' ' + kname:<16} {kp.get('error', '')[:80]}")
         line = json.dumps(out)
         if args.json_out:
             args.json_out.write_text(line + "\n")

@@ -1,6 +1,8 @@
 """Quantized kernels on the GPU: each equals dequantize-then-matmul (float32 reference from the same
-bf16 inputs) over shapes, group sizes, zero points and odd sizes; quantized tiny models decode the
-plain path's greedy tokens through the graph path (float32); bundled GGUF blocks decode on the GPU."""
+bf16 inputs) over shapes, group sizes, zero points and odd sizes (v2: word and byte readers; v3:
+split-K with both reductions); quantized tiny models decode the plain path's greedy tokens through
+the graph path (float32) with either kernel; an int8 LM head decodes; bundled GGUF blocks decode on
+the GPU.  ``bash bench/gpu_quant_ab.sh`` runs the v3 / LM-head tests of this file (``-k "v3 or lm_head"``)."""
 
 from __future__ import annotations
 
@@ -82,9 +84,71 @@ def test_dequantize_kernel_and_rows(bits, group, zp, n, k):
     assert rel(qk.linear(x, qw), ref) < 1e-2
 
 
+V3_SHAPES = [(1, 64), (37, 200), (257, 1000), (2048, 1536), (96, 13696 // 4), (1536, 8960)]
+
+
+@pytest.mark.parametrize("reduce", ["last", "pass2"])
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", V3_SHAPES)
+def test_v3_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, reduce, monkeypatch):
+    """The v3 kernel (split-K, x reused across rows): the rule's config and a split one."""
+    monkeypatch.setattr(qk, "REDUCE", reduce)
+    w = fresh(n, k, n + k)
+    qw = quantize(w, bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 1001)
+    ref = x.float() @ wd.t()
+    for cfg in (None, (8, max(group, 256), 4, 16)):
+        got = torch.full((1, n), float("nan"), dtype=torch.bfloat16, device="cuda")
+        got = qk.gemv(x, qw, out=got.zero_(), mode="residual", kernel="v3", cfg=cfg)
+        assert torch.isfinite(got).all()
+        assert rel(got, ref) < 1e-2
+        assert rel(qk.gemv(x, qw, kernel="v3", cfg=cfg), ref) < 1e-2
+        nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+        xn = F.rms_norm(x, (k,), nw, 1e-6)
+        assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v3", cfg=cfg), xn.float() @ wd.t()) < 1e-2
+        # float32 activations: exact up to the order of the sums
+        xf = x.float()
+        assert rel(qk.gemv(xf, qw, kernel="v3", cfg=cfg), xf @ wd.t()) < 1e-5
+    assert not any(c.any() for c in qk._COUNTERS.values())  # every counter back at zero
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
+def test_v3_gate_up_gemv(bits, group, zp, inter, k):
+    w = fresh(2 * inter, k, inter)
+    qw = quantize(w, bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 7)
+    gu = x.float() @ wd.t()
+    ref = F.silu(gu[:, :inter]) * gu[:, inter:]
+    assert rel(qk.gemv(x, qw, mode="glu", kernel="v3"), ref) < 2e-2
+    assert rel(qk.gemv(x, qw, mode="glu", kernel="v3", cfg=(4, max(group, 256), 4, 8)), ref) < 2e-2
+
+
+@pytest.mark.parametrize("kernel", ["v2", "v3"])
+def test_int8_lm_head_decodes(kernel, monkeypatch):
+    """fastdecode.LM_HEAD_BITS = 8: the runner's LM head is an int8 QWeight, graphs capture, and its
+    logits stay close to the float32 head's."""
+    monkeypatch.setattr(qk, "KERNEL", kernel)
+    monkeypatch.setattr(fastdecode, "LM_HEAD_BITS", 8)
+    model = tiny_model("qwen2").cuda()
+    quantize_model(model, "int8")
+    got, st = run(model, prompt(40, seed=2).cuda(), 20)
+    runner = fastdecode.runner_for(model)
+    assert st.fast_path and len(got) == 20 and runner.graphs
+    assert isinstance(runner.lm_w, type(model.model.layers[0].mlp.down_proj.qw()))
+    h = fresh(1, model.config.hidden_size, 3, torch.float32)
+    ref = F.rms_norm(h, (h.shape[1],), runner.norm_w, runner.norm_eps) @ model.lm_head.weight.t()
+    assert rel(runner._logits(h, fused=True), ref) < 2e-2
+    fastdecode.release(model)
+
+
+@pytest.mark.parametrize("kernel", ["v2", "v3"])
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("scheme", ["int8", "int4"])
-def test_quantized_graph_path_equals_plain_path(arch, scheme):
+def test_quantized_graph_path_equals_plain_path(arch, scheme, kernel, monkeypatch):
+    monkeypatch.setattr(qk, "KERNEL", kernel)
     model = tiny_model(arch).cuda()
     quantize_model(model, scheme, group=32)
     assert fastdecode.unsupported_reason(model) is None

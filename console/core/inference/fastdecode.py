@@ -73,6 +73,10 @@ MAX_GRAPHS = 64  # captured graphs kept per model (then all are dropped and capt
 KERNELS = "auto"  # "triton" where it is importable on CUDA (see fastdecode_triton), else "torch"
 GEMV = "triton"  # with Triton kernels: fused Triton GEMVs (norm / residual / SiLU folded in), or "cublas"
 ATTENTION = "bmm"  # or "sdpa" (one kernel, but slower here: 2.79 vs 2.68 ms/token on an H100); see bench
+# 8: models with quantized layers decode with an int8 copy of the LM head (per-channel scales, made when
+# the runner is built; the bf16 weight stays for the embedding); 0: the LM head in the model dtype.
+# Off until measured (bench/decode.py --quant --qkernels v3,v3+lm8); docs/QUANTIZATION.md
+LM_HEAD_BITS = 0
 
 
 def unsupported_reason(model) -> str | None:
@@ -273,6 +277,10 @@ class FastRunner:
         self.norm_w = inner.norm.weight
         self.norm_eps = _rms_eps(inner.norm)
         self.lm_w = model.lm_head.weight
+        if LM_HEAD_BITS == 8 and any(isinstance(m, QuantLinear) for m in model.modules()):
+            from console.core.inference.quant.tensor import quantize
+
+            self.lm_w = quantize(self.lm_w.data, 8, 0)  # a QWeight: _gemv / _linear take it
         self.lm_b = model.lm_head.bias
         self.rotary = inner.rotary_emb
         self.apply_rope = getattr(sys.modules[type(attn0).__module__], "apply_rotary_pos_emb")
@@ -486,10 +494,10 @@ class FastRunner:
 
     def _logits(self, h_last: torch.Tensor, fused: bool = False) -> torch.Tensor:
         if fused:  # see _fused
-            logits = fdt.gemv(h_last, self.lm_w, norm=(self.norm_w, self.norm_eps))
+            logits = _gemv(h_last, self.lm_w, norm=(self.norm_w, self.norm_eps))
             return logits if self.lm_b is None else logits.add_(self.lm_b)
         x = self._rms(h_last, (self.norm_w, self.norm_eps))
-        return F.linear(x, self.lm_w, self.lm_b)
+        return _linear(x, self.lm_w, self.lm_b)
 
     def _additive_mask(self, positions: torch.Tensor, L: int) -> torch.Tensor:
         """[T, L]: 0 where key index <= the query's position, -inf elsewhere (model dtype)."""

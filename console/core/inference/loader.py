@@ -224,6 +224,15 @@ def plan_load(opts: LoadOptions) -> LoadPlan:
     except (OSError, ValueError, KeyError) as exc:
         raise EngineError(f"cannot read the model files at {path}: {exc}", "check that the files are complete") from exc
     device, dtype = _pick_device_dtype(opts)
+    if kind == "gguf" and opts.quantization in WEIGHT_ONLY:  # the file's Q8_0/Q4_x/Q4_K blocks are kept
+        from console.core.inference.memory_quant import gguf_kept
+
+        try:
+            kept = gguf_kept(memory.read_gguf(path).tensor_types, memory.QUANT_BYTES[MEMORY_QUANT[opts.quantization]])
+        except (OSError, ValueError) as exc:
+            raise EngineError(f"cannot read the GGUF header of {path}: {exc}",
+                              "check that the file is complete") from exc
+        shape = memory.ModelShape(**{**shape.__dict__, "packed_params": kept[0], "packed_bytes": kept[1]})
     try:
         for value in (opts.max_memory or {}).values():
             fit.parse_size(value)
@@ -330,11 +339,20 @@ def load_model(
             report("tokenizer", 0.0)
             tok = AutoTokenizer.from_pretrained(str(folder))
         if model is None and plan.kind != "gguf":
+            from console.core.inference.quant.awq import awq_config, load_awq
             from console.core.inference.quant.gptq import gptq_config, load_gptq
 
-            if gptq_config(folder) is not None:  # int4 GPTQ safetensors, without GPTQ's CUDA packages
+            packed = load_gptq if gptq_config(folder) is not None else (  # int4 GPTQ / AWQ (GEMM) safetensors,
+                load_awq if awq_config(folder) is not None else None)  # without their CUDA packages
+            if packed is not None:
                 report("weights", 0.0)
-                model = load_gptq(folder, torch_dtype(plan.dtype), plan.device)
+                try:
+                    model = packed(folder, torch_dtype(plan.dtype), plan.device)
+                except ValueError as exc:  # a variant we do not read: say which and what to use instead
+                    raise EngineError(
+                        f"cannot load {opts.source}: {exc}",
+                        "use a 4-bit GPTQ (desc_act false or static_groups) or AWQ (GEMM) checkpoint with groups of "
+                        "32, 64 or 128, or the unquantized model with int4 (fast decode)") from exc
         if model is None:
             kwargs = from_pretrained_kwargs(plan, opts)
             report("weights", 0.0)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg
+
 GiB = 1024**3
 MiB = 1024**2
 
@@ -46,7 +48,21 @@ OVERHEAD_FRACTION = 0.05  # fragmentation and small buffers, relative to the wei
 
 
 class ModelFormatError(ValueError):
-    """A model file or config that cannot be read; the message says which and why."""
+    """A model file or config that cannot be read; the message says which and why (a Msg: the UI
+    translates it; ``str(exc)`` is the English text)."""
+
+    @property
+    def message(self) -> str:
+        return self.args[0] if self.args else ""
+
+
+# the load line (MemoryEstimate.describe); a UI that got it as plain text matches it back against these
+ESTIMATE = QT_TRANSLATE_NOOP("Fit", "{total} GiB ({billions} B params, {dtype}: weights {weights} + KV {kv} at "
+                             "{tokens} tokens + activations {activations} + overhead {overhead})")
+ESTIMATE_QUANT = QT_TRANSLATE_NOOP("Fit", "{total} GiB ({billions} B params, {dtype} {quant}: weights {weights} + KV "
+                                   "{kv} at {tokens} tokens + activations {activations} + overhead {overhead})")
+ESTIMATE_TEMPLATES = (ESTIMATE_QUANT, ESTIMATE)  # the one with more words first
+QUANT_LABELS = {"w8": QT_TRANSLATE_NOOP("Fit", "int8 weight-only"), "w4": QT_TRANSLATE_NOOP("Fit", "int4 weight-only")}
 
 
 def auto_dtype(device: str) -> str:
@@ -62,14 +78,16 @@ def normalize_dtype(dtype: str, device: str = "cuda") -> str:
     if key == "auto":
         return auto_dtype(device)
     if key not in DTYPE_ALIASES:
-        raise ValueError(f"unknown dtype {dtype!r}: use fp32, bf16 or fp16")
+        raise ValueError(QT_TRANSLATE_NOOP("Fit", "unknown dtype {dtype}: use fp32, bf16 or fp16").format(
+            dtype=repr(dtype)))
     return DTYPE_ALIASES[key]
 
 
 def normalize_quantization(quant: str | None) -> str:
     key = (quant or "none").strip().lower()
     if key not in QUANT_ALIASES:
-        raise ValueError(f"unknown quantization {quant!r}: use none, int8 or 4bit")
+        raise ValueError(QT_TRANSLATE_NOOP("Fit", "unknown quantization {quant}: use none, int8 or 4bit").format(
+            quant=repr(quant)))
     return QUANT_ALIASES[key]
 
 
@@ -86,6 +104,8 @@ class ModelShape:
     max_context: int | None
     source: str  # config.json | safetensors | gguf
     model_type: str = ""
+    packed_params: int = 0  # weights that load already quantized (GPTQ/AWQ folder; GGUF kept blocks)
+    packed_bytes: int = 0  # their bytes as loaded (memory_quant.py)
 
     @property
     def kv_bytes_per_token_fp16(self) -> int:
@@ -108,14 +128,15 @@ class MemoryEstimate:
     def total_bytes(self) -> int:
         return self.weights_bytes + self.kv_cache_bytes + self.activation_bytes + self.overhead_bytes
 
-    def describe(self) -> str:
-        label = {"w8": "int8 weight-only", "w4": "int4 weight-only"}.get(self.quantization, self.quantization)
-        q = "" if self.quantization == "none" else f" {label}"
-        return (
-            f"{self.total_bytes / GiB:.2f} GiB ({self.params / 1e9:.2f} B params, {self.dtype}{q}: weights "
-            f"{self.weights_bytes / GiB:.2f} + KV {self.kv_cache_bytes / GiB:.2f} at {self.context_tokens} tokens"
-            f" + activations {self.activation_bytes / GiB:.2f} + overhead {self.overhead_bytes / GiB:.2f})"
-        )
+    def describe(self) -> Msg:
+        """The load line, e.g. "1.03 GiB (0.13 B params, fp32: weights 0.50 + KV …)" (a Msg, English)."""
+        numbers = dict(total=f"{self.total_bytes / GiB:.2f}", billions=f"{self.params / 1e9:.2f}", dtype=self.dtype,
+                       weights=f"{self.weights_bytes / GiB:.2f}", kv=f"{self.kv_cache_bytes / GiB:.2f}",
+                       tokens=self.context_tokens, activations=f"{self.activation_bytes / GiB:.2f}",
+                       overhead=f"{self.overhead_bytes / GiB:.2f}")
+        if self.quantization == "none":
+            return ESTIMATE.format(**numbers)
+        return ESTIMATE_QUANT.format(quant=QUANT_LABELS.get(self.quantization, self.quantization), **numbers)
 
 
 # -- config.json ---------------------------------------------------------------------------------
@@ -151,9 +172,8 @@ def shape_from_config(cfg: dict[str, Any]) -> ModelShape:
     vocab = _first(cfg, "vocab_size", "padded_vocab_size")
     heads = _first(cfg, "num_attention_heads", "n_head")
     if not all(isinstance(x, int) and x > 0 for x in (hidden, layers, vocab, heads)):
-        raise ModelFormatError(
-            "config.json lacks hidden_size / num_hidden_layers / vocab_size / num_attention_heads"
-        )
+        raise ModelFormatError(QT_TRANSLATE_NOOP(
+            "Fit", "config.json lacks hidden_size / num_hidden_layers / vocab_size / num_attention_heads"))
     intermediate = _first(cfg, "intermediate_size", "ffn_hidden_size", "n_inner", default=4 * hidden)
     kv_heads = _first(cfg, "num_key_value_heads", "multi_query_group_num", default=heads)
     if cfg.get("multi_query_attention") is False:
@@ -207,11 +227,12 @@ def read_config(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise ModelFormatError(f"{path} is missing") from exc
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path} is missing").format(path=str(path))) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFormatError(f"{path} is not readable JSON: {exc}") from exc
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path} is not readable JSON: {error}").format(
+            path=str(path), error=str(exc))) from exc
     if not isinstance(data, dict):
-        raise ModelFormatError(f"{path} is not a JSON object")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path} is not a JSON object").format(path=str(path)))
     return data
 
 
@@ -223,14 +244,17 @@ def safetensors_param_count(files: list[Path]) -> int:
         with open(f, "rb") as fh:
             raw = fh.read(8)
             if len(raw) != 8:
-                raise ModelFormatError(f"{f} is too short to be a safetensors file")
+                raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{file} is too short to be a safetensors file").format(
+                    file=str(f)))
             (n,) = struct.unpack("<Q", raw)
             if n > 100 * MiB:
-                raise ModelFormatError(f"{f}: safetensors header of {n} bytes is implausible")
+                raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{file}: safetensors header of {n} bytes is "
+                                                         "implausible").format(file=str(f), n=n))
             try:
                 header = json.loads(fh.read(n))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise ModelFormatError(f"{f}: bad safetensors header: {exc}") from exc
+                raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{file}: bad safetensors header: {error}").format(
+                    file=str(f), error=str(exc))) from exc
         for name, info in header.items():
             if name == "__metadata__":
                 continue
@@ -253,6 +277,7 @@ class GgufInfo:
     tensor_params: int = 0
     tensor_count: int = 0
     embedding_params: int = 0
+    tensor_types: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (ggml type, elements)
 
     @property
     def architecture(self) -> str:
@@ -263,17 +288,17 @@ def _read(fh: BinaryIO, fmt: str) -> Any:
     size = struct.calcsize(fmt)
     raw = fh.read(size)
     if len(raw) != size:
-        raise ModelFormatError("GGUF file ends early")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "GGUF file ends early"))
     return struct.unpack(fmt, raw)[0]
 
 
 def _read_str(fh: BinaryIO) -> str:
     n = _read(fh, "<Q")
     if n > 64 * MiB:
-        raise ModelFormatError(f"GGUF string of {n} bytes is implausible")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "GGUF string of {n} bytes is implausible").format(n=n))
     raw = fh.read(n)
     if len(raw) != n:
-        raise ModelFormatError("GGUF file ends early")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "GGUF file ends early"))
     return raw.decode("utf-8", errors="replace")
 
 
@@ -291,17 +316,19 @@ def _read_value(fh: BinaryIO, vtype: int) -> Any:
             for _ in range(count):
                 _read_value(fh, itype)
         return count
-    raise ModelFormatError(f"unknown GGUF value type {vtype}")
+    raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "unknown GGUF value type {type}").format(type=vtype))
 
 
 def read_gguf(path: Path) -> GgufInfo:
     """The header of a GGUF file (v2/v3): metadata scalars and the total tensor element count."""
     with open(path, "rb") as fh:
         if fh.read(4) != b"GGUF":
-            raise ModelFormatError(f"{path} is not a GGUF file (bad magic)")
+            raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path} is not a GGUF file (bad magic)").format(
+                path=str(path)))
         version = _read(fh, "<I")
         if version < 2:
-            raise ModelFormatError(f"{path}: GGUF version {version} is too old (need 2 or 3)")
+            raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path}: GGUF version {version} is too old (need 2 or "
+                                                     "3)").format(path=str(path), version=version))
         n_tensors = _read(fh, "<Q")
         n_kv = _read(fh, "<Q")
         info = GgufInfo(version=version, tensor_count=n_tensors)
@@ -315,7 +342,7 @@ def read_gguf(path: Path) -> GgufInfo:
             count = 1
             for _ in range(n_dims):
                 count *= _read(fh, "<Q")
-            _read(fh, "<I")  # ggml type
+            info.tensor_types[name] = (_read(fh, "<I"), count)  # ggml type
             _read(fh, "<Q")  # offset
             info.tensor_params += count
             if name in ("token_embd.weight", "output.weight"):
@@ -334,7 +361,8 @@ def shape_from_gguf(info: GgufInfo) -> ModelShape:
     layers = key("block_count")
     heads = key("attention.head_count")
     if not (hidden and layers and heads):
-        raise ModelFormatError(f"GGUF metadata lacks {arch}.embedding_length/block_count/attention.head_count")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "GGUF metadata lacks {arch}.embedding_length/block_count/"
+                                                 "attention.head_count").format(arch=arch))
     kv_heads = key("attention.head_count_kv", heads)
     head_dim = key("attention.key_length", hidden // heads)
     vocab = key("vocab_size") or md.get("tokenizer.ggml.tokens") or 0
@@ -360,12 +388,19 @@ def model_shape(path: str | Path) -> ModelShape:
     if p.is_file():
         return shape_from_gguf(read_gguf(p))
     if not p.is_dir():
-        raise ModelFormatError(f"{p} is neither a model folder nor a GGUF file")
+        raise ModelFormatError(QT_TRANSLATE_NOOP("Fit", "{path} is neither a model folder nor a GGUF file").format(
+            path=str(p)))
     shape = shape_from_config(read_config(p))
     weights = sorted(p.glob("*.safetensors"))
     if weights:
         exact = safetensors_param_count(weights)
         shape = ModelShape(**{**shape.__dict__, "params": exact, "source": "safetensors"})
+        from console.core.inference.memory_quant import packed_checkpoint
+
+        packed = packed_checkpoint(p, read_config(p))  # GPTQ/AWQ: int32 words hold 8 weights each
+        if packed is not None:
+            shape = ModelShape(**{**shape.__dict__, "params": packed[0], "packed_params": packed[1],
+                                  "packed_bytes": packed[2]})
     return shape
 
 
@@ -386,7 +421,11 @@ def estimate_memory(
     if ctx < 1:
         raise ValueError(f"context_tokens must be positive, got {ctx}")
     qbytes = QUANT_BYTES[quant]
-    if qbytes is None:
+    if shape.packed_params:  # already quantized on disk (GPTQ/AWQ) or GGUF blocks kept: their own bytes
+        compute = DTYPE_BYTES[dtype]
+        quant = quant if quant in WEIGHT_ONLY else "w4"
+        weights = shape.packed_bytes + max(0, shape.params - shape.packed_params) * compute
+    elif qbytes is None:
         weights = shape.params * DTYPE_BYTES[dtype]
     else:
         quantizable = max(0, shape.params - shape.embedding_params)

@@ -67,6 +67,7 @@ class QtModelOptions(QWidget):
             w.textChanged.connect(self.changed)
         for c in (self.dtype, self.quant, self.device):
             c.currentIndexChanged.connect(self.changed)
+        self.quant.currentIndexChanged.connect(self._update_bnb_note)
 
     def _local_form(self, default_source: str) -> QWidget:
         local = QWidget()
@@ -102,6 +103,10 @@ class QtModelOptions(QWidget):
             opts_row.addWidget(QLabel(label))
             opts_row.addWidget(combo)
         lf.addRow(opts_row)
+        self.bnb_note = QLabel()  # bitsandbytes chosen: say that our int8 / int4 decode on the fast path
+        self.bnb_note.setWordWrap(True)
+        self.bnb_note.setVisible(False)
+        lf.addRow(self.bnb_note)
         self.max_memory = QLineEdit()
         self.max_memory.setPlaceholderText(self.tr("e.g. 0=20GiB, cpu=30GiB (empty: all free memory)"))
         lf.addRow(self.tr("Max memory"), self.max_memory)
@@ -167,6 +172,18 @@ class QtModelOptions(QWidget):
     def remote_choice(self) -> tuple[str, str, str | None] | None:
         """``remote()`` when the remote backend is chosen, else None (what the doctor checks)."""
         return self.remote() if self.is_remote() else None
+
+    def _update_bnb_note(self) -> None:
+        """bitsandbytes (8-bit / 4-bit NF4) decodes through transformers' forward; ours takes the fast path."""
+        quant = self.quant.currentData()
+        if quant not in ("8bit", "4bit"):
+            self.bnb_note.setVisible(False)
+            return
+        ours = self.tr("int8 (fast decode)") if quant == "8bit" else self.tr("int4 (fast decode)")
+        self.bnb_note.setText(self.tr(
+            "bitsandbytes decodes on the slow path (15–50× slower on a GPU). {ours} needs about the same "
+            "memory and decodes on the fast path for Llama, Qwen2 and GLM models.").format(ours=ours))
+        self.bnb_note.setVisible(True)
 
     def _backend_changed(self) -> None:
         self.stack.setCurrentIndex(1 if self.is_remote() else 0)

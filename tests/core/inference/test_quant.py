@@ -288,13 +288,26 @@ def test_gptq_checkpoint_loads_without_gptq_packages(tmp_path):
 
 
 def test_gptq_act_order_is_refused_with_a_reason(tmp_path):
+    """desc_act with a g_idx that reorders input channels: refused, naming desc_act and what to do; desc_act
+    with the groups in input order (static_groups) loads."""
     import json
+
+    from safetensors.torch import load_file, save_file
 
     from console.core.inference.types import EngineError
 
     write_gptq_checkpoint(tmp_path / "g")
     cfg = json.loads((tmp_path / "g" / "config.json").read_text())
-    cfg["quantization_config"]["desc_act"] = True
+    cfg["quantization_config"].update(desc_act=True, static_groups=True)
     (tmp_path / "g" / "config.json").write_text(json.dumps(cfg))
-    with pytest.raises(EngineError, match="desc_act"):
+    loaded = load_model(LoadOptions(str(tmp_path / "g"), device="cpu"))
+    assert sum(isinstance(m, QuantLinear) for m in loaded.model.modules()) == 14
+    unload(loaded)
+    sd = load_file(str(tmp_path / "g" / "model.safetensors"))
+    name = "model.layers.1.mlp.down_proj.g_idx"
+    k = sd[name].numel()
+    perm = torch.randperm(k, generator=torch.Generator().manual_seed(0))
+    sd[name] = (perm // 32).to(torch.int32)  # act-order: group of input k is its rank in the activation order
+    save_file(sd, str(tmp_path / "g" / "model.safetensors"))
+    with pytest.raises(EngineError, match="desc_act.*reorders the input channels.*static_groups"):
         load_model(LoadOptions(str(tmp_path / "g"), device="cpu"))

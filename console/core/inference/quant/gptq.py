@@ -4,8 +4,9 @@ into ``QuantLinear``s without GPTQ's CUDA extension packages.
 The GPTQ tensors of a linear layer ``name`` (auto-gptq / gptqmodel "v1" format, as transformers
 describes it): ``name.qweight`` int32 ``[K / 8, N]`` (8 values of one column a word, value i in
 bits 4i..4i+3), ``name.qzeros`` int32 ``[K / G, N / 8]`` (packed along N; the zero point is the
-stored value + 1), ``name.scales`` fp16 ``[K / G, N]``, ``name.g_idx`` (only the trivial order,
-``desc_act`` false, is taken).  w[n, k] = scales[k // G, n] * (q[k, n] - zero[k // G, n]).
+stored value + 1), ``name.scales`` fp16 ``[K / G, N]``, ``name.g_idx`` (only the trivial order is
+taken: ``desc_act`` false, or true with ``static_groups``; a g_idx that reorders inputs is refused).
+w[n, k] = scales[k // G, n] * (q[k, n] - zero[k // G, n]).
 
 The model is built from its config on the meta device, the plain tensors (embeddings, norms, LM
 head, biases) are read from the safetensors files, and each quantized linear is repacked to the
@@ -19,17 +20,28 @@ from pathlib import Path
 
 import torch
 
-from console.core.inference.quant.tensor import QuantLinear, QWeight, pack_nibbles
+from console.core.inference.quant.tensor import GROUPS, QuantLinear, QWeight, pack_nibbles
 
 
-def gptq_config(folder: Path) -> dict | None:
-    """The folder's GPTQ quantization_config, or None where it is not a GPTQ checkpoint."""
+ACT_ORDER_REASON = (
+    "GPTQ act-order (desc_act) checkpoints whose g_idx reorders the input channels are not supported: "
+    "the fast path's fused kernels read each group's inputs in order and would need every activation "
+    "gathered per layer (docs/QUANTIZATION.md); re-quantize with desc_act false, or with static_groups true")
+
+
+def quant_config(folder: Path, method: str) -> dict | None:
+    """The folder's ``quantization_config`` when its ``quant_method`` is ``method``, else None."""
     try:
         cfg = json.loads((Path(folder) / "config.json").read_text())
     except (OSError, ValueError):
         return None
-    qc = cfg.get("quantization_config") or {}
-    return qc if str(qc.get("quant_method", "")).lower() == "gptq" else None
+    qc = (cfg.get("quantization_config") or {}) if isinstance(cfg, dict) else {}
+    return qc if isinstance(qc, dict) and str(qc.get("quant_method", "")).lower() == method else None
+
+
+def gptq_config(folder: Path) -> dict | None:
+    """The folder's GPTQ quantization_config, or None where it is not a GPTQ checkpoint."""
+    return quant_config(folder, "gptq")
 
 
 def _unpack_rows(packed: torch.Tensor) -> torch.Tensor:
@@ -51,7 +63,7 @@ def repack_gptq(qweight: torch.Tensor, qzeros: torch.Tensor, scales: torch.Tenso
     """One GPTQ layer's tensors -> QWeight (int4, groups of ``group``)."""
     k = qweight.shape[0] * 8
     if g_idx is not None and not torch.equal(g_idx.long(), torch.arange(k) // group):
-        raise ValueError("GPTQ act-order (desc_act) checkpoints are not supported: re-quantize without it")
+        raise ValueError(ACT_ORDER_REASON)  # desc_act with static_groups (g_idx in order) is read
     q = _unpack_rows(qweight).t()  # [N, K]
     z = (_unpack_cols(qzeros) + 1).t().float()  # [N, K / G]
     s = scales.t().half().contiguous()
@@ -76,20 +88,37 @@ def write_gptq_tensors(qw: QWeight) -> dict[str, torch.Tensor]:
 @torch.no_grad()
 def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
     """The model of a GPTQ folder with QuantLinear layers, on ``device``."""
-    from safetensors.torch import load_file
-    from transformers import AutoConfig, AutoModelForCausalLM
-
     folder = Path(folder)
     qc = gptq_config(folder)
     if qc is None:
         raise ValueError(f"{folder} is not a GPTQ checkpoint")
     if int(qc.get("bits", 4)) != 4:
         raise ValueError(f"GPTQ with {qc.get('bits')} bits: only 4-bit checkpoints are supported")
-    if qc.get("desc_act"):
-        raise ValueError("GPTQ act-order (desc_act) checkpoints are not supported: re-quantize without it")
+    # desc_act alone does not decide: with static_groups the groups stay in input order (trivial g_idx),
+    # which ``repack_gptq`` checks layer by layer
     group = int(qc.get("group_size", 128))
+    if group not in GROUPS:
+        raise ValueError(f"GPTQ group size {group}: only {GROUPS} are supported")
+
+    def repack(tensors: dict[str, torch.Tensor], full: str) -> QWeight:
+        return repack_gptq(tensors.pop(f"{full}.qweight"), tensors.pop(f"{full}.qzeros"),
+                           tensors.pop(f"{full}.scales"), group, tensors.pop(f"{full}.g_idx", None))
+
+    model = load_packed(folder, dtype, device, repack, "GPTQ")
+    model.config.console_quantization = {"scheme": "gptq-int4", "group": group}
+    return model
+
+
+@torch.no_grad()
+def load_packed(folder: Path, dtype: torch.dtype, device: str, repack, label: str):
+    """Build the folder's model on the meta device, replace every ``nn.Linear`` whose ``.qweight``
+    is in the safetensors by ``QuantLinear(repack(tensors, name))`` (``repack`` pops the layer's
+    packed tensors), and load the remaining plain tensors (GPTQ and AWQ share this)."""
+    from safetensors.torch import load_file
+    from transformers import AutoConfig, AutoModelForCausalLM
+
     tensors: dict[str, torch.Tensor] = {}
-    for f in sorted(folder.glob("*.safetensors")):
+    for f in sorted(Path(folder).glob("*.safetensors")):
         tensors.update(load_file(str(f)))
     config = AutoConfig.from_pretrained(str(folder))
     config.quantization_config = None
@@ -101,10 +130,12 @@ def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
         for cname, child in list(parent.named_children()):
             full = f"{pname}.{cname}" if pname else cname
             if type(child) is torch.nn.Linear and f"{full}.qweight" in tensors:
-                qw = repack_gptq(tensors.pop(f"{full}.qweight"), tensors.pop(f"{full}.qzeros"),
-                                 tensors.pop(f"{full}.scales"), group, tensors.pop(f"{full}.g_idx", None))
+                qw = repack(tensors, full)
+                if (qw.n, qw.k) != (child.out_features, child.in_features):
+                    raise ValueError(f"{label} layer {full} is {qw.n}x{qw.k}, the config says "
+                                     f"{child.out_features}x{child.in_features}")
                 qw = QWeight(qw.q.to(device), qw.scales.to(device),
-                             qw.zeros.to(device) if qw.zeros is not None else None, 4, group, qw.k)
+                             qw.zeros.to(device) if qw.zeros is not None else None, 4, qw.group, qw.k)
                 bias = tensors.pop(f"{full}.bias", None)
                 setattr(parent, cname, QuantLinear(qw, bias.to(device, dtype) if bias is not None else None))
     state = {k: v.to(dtype) if v.is_floating_point() else v for k, v in tensors.items()}
@@ -113,7 +144,8 @@ def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
     missing = [m for m in missing if not m.startswith(done)
                and not (m == "lm_head.weight" and getattr(config, "tie_word_embeddings", False))]
     if missing or unexpected:
-        raise ValueError(f"GPTQ checkpoint does not match its config: missing {missing[:5]}, unexpected {unexpected[:5]}")
+        raise ValueError(f"{label} checkpoint does not match its config: missing {missing[:5]}, "
+                         f"unexpected {unexpected[:5]}")
     if getattr(config, "tie_word_embeddings", False):
         model.tie_weights()
     # rotary embeddings' inv_freq (not in the checkpoint) was made on the meta device: build them again
@@ -123,5 +155,4 @@ def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
                 with torch.device(device):
                     setattr(parent, cname, type(child)(config=child.config))
     model.to(device)
-    model.config.console_quantization = {"scheme": "gptq-int4", "group": group}
     return model.eval()

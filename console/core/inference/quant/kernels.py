@@ -7,6 +7,15 @@ walks K in tiles of BK: int8 tiles are BK bytes a row, int4 tiles BK / 2 bytes (
 even element low); the partial sums of a tile are taken per group, then scaled (int4: minus the
 zero point times the group's sum of x, so w = (u - z) s costs one multiply a weight).
 
+``KERNEL = "v3"`` selects ``_qgemv3_kernel`` instead (same modes and fusions; the default stays
+"v2" until bench/gpu_quant_ab.sh has measured it): split-K over programs (each takes one K tile of
+RB output rows; partial sums in a float32 workspace, reduced by the last program of a row block
+through a counter, or by a second kernel with ``REDUCE = "pass2"``), x read, normalised and scaled
+once a program and reused for all its rows, and per weight one LOP3 + one FADD + one FFMA (no shift
+per value: the bit position is folded into x as a power of two).  Compiled for sm_90 on the CPU
+(``triton.compile`` with a GPUTarget and nvdisasm), the inner body is ~4.2 SASS instructions a weight against ~7.2
+for v2 (int4; the H100 issues 128 a cycle per SM and HBM delivers ~29 int4 values a cycle per SM).
+
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
 the temporary lives only for that product.
@@ -40,6 +49,15 @@ CONFIGS: dict[tuple[int, int, int], tuple[int, int, int]] = {
     (4, 1536, 8960): (1, 2048, 8),
 }
 CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench sweeps)
+# "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
+# rows, one LOP3 + FADD + FFMA a weight); chosen by bench/decode.py --quant --qkernels (A/B in one run)
+KERNEL = "v2"
+# v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
+REDUCE = "last"
+# (BN, BK, warps, RB) of v3 per (bits, output width, K): the sweep of bench/decode.py --qgemv-sweep fills it
+CONFIGS3: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
+CONFIG3: tuple[int, int, int, int] | None = None
+SMS = 132  # programs aimed at by the v3 rule: a few per SM (H100 SXM: 132 SMs)
 
 
 def available() -> bool:
@@ -218,6 +236,171 @@ if triton is not None:
         tl.store(out_ptr + rows[:, None] * K + ks[None, :], (v * s).to(out_ptr.dtype.element_ty), mask=m)
 
 
+    # ---------------------------------------------------------------- v3 (split-K, fewer ops a weight)
+    @triton.jit
+    def _v3_xj(x_ptr, nw_ptr, kj, K, rstd, NORM: tl.constexpr, dt, SCALE: tl.constexpr):
+        """x at ``kj`` ([NGT, GW]: one value of every word), normalised as ``_x_tile``, times SCALE
+        (a power of two: exact) so that it meets the weight value where the kernel leaves it."""
+        return _x_tile(x_ptr, nw_ptr, kj, K, rstd, NORM, dt) * SCALE
+
+    @triton.jit
+    def _v3_f(w, MAGIC, J: tl.constexpr, BITS: tl.constexpr):
+        """Value J of the words ``w`` as float32 times 2^(bit position within its half-word): one logic
+        op (the mask and the exponent 0x4B000000 in one LOP3) and one subtraction, no shift — the
+        shift by 16 is done once a word (``hi``) and the bit position is folded into x (``_v3_xj``).
+        MAGIC is 0x4B000000 passed as a kernel argument: a constant would be folded into the code
+        as two logic ops (LOP3 takes one immediate), a register makes it one.
+        int8: ``w`` was xor-ed with 0x80808080 once a word, so a byte holds b + 128."""
+        if BITS == 4:  # J: the nibble's position in the (half-)word, 0-4 (bits 4J .. 4J + 3 < 23)
+            f = ((w & (0xF << (4 * J))) | MAGIC).to(tl.float32, bitcast=True) - 8388608.0
+        elif J % 2 == 0:  # b + 128 at bits 0-7: minus 2^23 + 128
+            f = ((w & 0xFF) | MAGIC).to(tl.float32, bitcast=True) - 8388736.0
+        else:  # (b + 128) 256 at bits 8-15: minus 2^23 + 128 * 256
+            f = ((w & 0xFF00) | MAGIC).to(tl.float32, bitcast=True) - 8421376.0
+        return f
+
+    @triton.jit
+    def _v3_rows(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, g_idx, gmask, NG, KW, MAGIC, xsum,
+                 x0, x1, x2, x3, x4, x5, x6, x7,
+                 BITS: tl.constexpr, G: tl.constexpr, ZP: tl.constexpr):
+        """[BN] partial W x over this program's K tile for ``rows`` (already scaled)."""
+        m = rmask[:, None, None] & wmask[None, :, :]
+        w = tl.load(q_ptr + rows[:, None, None] * KW + wc[None, :, :], mask=m, other=0)  # [BN, NGT, GW] int32
+        if BITS == 8:
+            w = w ^ -2139062144  # 0x80808080 as int32: every byte b becomes b + 128
+        hi = (w.to(tl.uint32, bitcast=True) >> 16).to(tl.int32, bitcast=True)  # logical: one SHF a word
+        if BITS == 4:  # nibbles 0-4 where they are, 5-7 at positions 1-3 of hi
+            p = _v3_f(w, MAGIC, 0, BITS) * x0[None, :, :]
+            p += _v3_f(w, MAGIC, 1, BITS) * x1[None, :, :]
+            p += _v3_f(w, MAGIC, 2, BITS) * x2[None, :, :]
+            p += _v3_f(w, MAGIC, 3, BITS) * x3[None, :, :]
+            p += _v3_f(w, MAGIC, 4, BITS) * x4[None, :, :]
+            p += _v3_f(hi, MAGIC, 1, BITS) * x5[None, :, :]
+            p += _v3_f(hi, MAGIC, 2, BITS) * x6[None, :, :]
+            p += _v3_f(hi, MAGIC, 3, BITS) * x7[None, :, :]
+        else:  # bytes 0, 1 where they are, 2, 3 in hi
+            p = _v3_f(w, MAGIC, 0, BITS) * x0[None, :, :]
+            p += _v3_f(w, MAGIC, 1, BITS) * x1[None, :, :]
+            p += _v3_f(hi, MAGIC, 0, BITS) * x2[None, :, :]
+            p += _v3_f(hi, MAGIC, 1, BITS) * x3[None, :, :]
+        ps = tl.sum(p, 2)  # [BN, NGT]: per group
+        if G == 0:  # int8 per channel: one group, the row's scale
+            res = tl.sum(ps, 1) * tl.load(s_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+        else:
+            sm = rmask[:, None] & gmask[None, :]
+            s = tl.load(s_ptr + rows[:, None] * NG + g_idx[None, :], mask=sm, other=0.0).to(tl.float32)
+            if BITS == 4:
+                if ZP:
+                    z = tl.load(z_ptr + rows[:, None] * NG + g_idx[None, :], mask=sm, other=0.0).to(tl.float32)
+                else:
+                    z = 8.0
+                ps = ps - z * xsum[None, :]
+            res = tl.sum(s * ps, 1)
+        return res
+
+    @triton.jit
+    def _qgemv3_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, ws_ptr, cnt_ptr, N, K, KW, NG, HALF, eps, MAGIC,
+                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr,
+                       RB: tl.constexpr, SPLIT: tl.constexpr, LAST: tl.constexpr, KX: tl.constexpr,
+                       NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr, GDC: tl.constexpr,
+                       GE0: tl.constexpr):
+        """``_qgemv_kernel`` (same modes and fusions) reorganised: program (i, j) takes output rows
+        [i RB, (i + 1) RB) in chunks of BN and the j-th K tile of BK values only (split-K: SPLIT =
+        ceil(Kp / BK) tiles), so its x values are read, normalised and scaled once and reused for all
+        RB rows.  Weights are read as 32-bit words in [BN, groups, words a group] tiles; each value
+        costs one LOP3, one FADD and one FFMA (``_v3_f``); the group sums are native reductions.
+        SPLIT > 1: partial sums go to ``ws`` ([SPLIT, N], glu: twice); with LAST the program that
+        finishes a row block last (a counter per block in ``cnt``, reset by it) sums them in a fixed
+        order and applies the epilogue, else a second kernel does (``fdt._rows_finish_kernel``)."""
+        _gdc_start(GDC)
+        pid = tl.program_id(0)
+        kt = tl.program_id(1)
+        PER: tl.constexpr = 32 // BITS
+        # values a group within the tile; per channel (G = 0) GE0 = 128: the sums are taken in pieces of
+        # 128 and then added (fewer shuffles than one sum over the tile: ~5.7 vs 6.1 SASS ops a weight)
+        GE: tl.constexpr = G if G > 0 else GE0
+        NGT: tl.constexpr = BK // GE
+        GW: tl.constexpr = GE // PER
+        dt = x_ptr.dtype.element_ty
+        _gdc_wait(GDC)
+        rstd = 1.0
+        if NORM:  # KX = ceil(K / 1024), a constant: a loop bound of Triton's CPU interpreter must be one
+            kk = tl.arange(0, 1024)
+            ss = tl.zeros([1024], dtype=tl.float32)
+            for i in range(KX):
+                xv = tl.load(x_ptr + i * 1024 + kk, mask=i * 1024 + kk < K, other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
+        gl = tl.arange(0, NGT)
+        wl = tl.arange(0, GW)
+        wc = kt * (BK // PER) + gl[:, None] * GW + wl[None, :]  # [NGT, GW] word columns
+        wmask = wc < KW
+        g_idx = kt * NGT + gl
+        gmask = g_idx < NG
+        kb = wc * PER  # first value of each word
+        if BITS == 4:  # value j < 5 sits at bits 4j of w (times 16^j), j >= 5 at bits 4(j - 4) of w >> 16
+            x0 = _v3_xj(x_ptr, nw_ptr, kb, K, rstd, NORM, dt, 1.0)
+            x1 = _v3_xj(x_ptr, nw_ptr, kb + 1, K, rstd, NORM, dt, 0.0625)
+            x2 = _v3_xj(x_ptr, nw_ptr, kb + 2, K, rstd, NORM, dt, 0.00390625)
+            x3 = _v3_xj(x_ptr, nw_ptr, kb + 3, K, rstd, NORM, dt, 0.000244140625)
+            x4 = _v3_xj(x_ptr, nw_ptr, kb + 4, K, rstd, NORM, dt, 0.0000152587890625)
+            x5 = _v3_xj(x_ptr, nw_ptr, kb + 5, K, rstd, NORM, dt, 0.0625)
+            x6 = _v3_xj(x_ptr, nw_ptr, kb + 6, K, rstd, NORM, dt, 0.00390625)
+            x7 = _v3_xj(x_ptr, nw_ptr, kb + 7, K, rstd, NORM, dt, 0.000244140625)
+            # sum of x per group (for the zero point), from the scaled copies (powers of two: exact)
+            xsum = tl.sum(x0 + 16.0 * (x1 + x5) + 256.0 * (x2 + x6) + 4096.0 * (x3 + x7) + 65536.0 * x4, 1)  # [NGT]
+        else:  # bytes 0, 1 at bits 0 and 8 of w, 2, 3 of w >> 16
+            x0 = _v3_xj(x_ptr, nw_ptr, kb, K, rstd, NORM, dt, 1.0)
+            x1 = _v3_xj(x_ptr, nw_ptr, kb + 1, K, rstd, NORM, dt, 0.00390625)
+            x2 = _v3_xj(x_ptr, nw_ptr, kb + 2, K, rstd, NORM, dt, 1.0)
+            x3 = _v3_xj(x_ptr, nw_ptr, kb + 3, K, rstd, NORM, dt, 0.00390625)
+            x4 = x0
+            x5 = x0
+            x6 = x0
+            x7 = x0
+            xsum = tl.zeros([NGT], dtype=tl.float32)
+        r0 = pid * RB
+        for c in tl.static_range(RB // BN):
+            rows = r0 + c * BN + tl.arange(0, BN)
+            rmask = rows < N
+            y = _v3_rows(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, g_idx, gmask, NG, KW, MAGIC, xsum,
+                         x0, x1, x2, x3, x4, x5, x6, x7, BITS, G, ZP)
+            if MODE == 2:
+                y2 = _v3_rows(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, wc, wmask, g_idx, gmask, NG, KW, MAGIC, xsum,
+                              x0, x1, x2, x3, x4, x5, x6, x7, BITS, G, ZP)
+            if SPLIT == 1:
+                if MODE == 1:
+                    y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+                if MODE == 2:
+                    y = _glu(y, y2, dt)
+                tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
+            else:
+                tl.store(ws_ptr + kt * N + rows, y, mask=rmask)
+                if MODE == 2:
+                    tl.store(ws_ptr + (SPLIT + kt) * N + rows, y2, mask=rmask)
+        if SPLIT > 1:
+            if LAST:
+                tl.debug_barrier()  # every thread's partials are written before the counter moves
+                done = tl.atomic_add(cnt_ptr + pid, 1, sem="acq_rel", scope="gpu")
+                if done == SPLIT - 1:  # the last of this row block: sum the partials, epilogue
+                    for c in tl.static_range(RB // BN):
+                        rows = r0 + c * BN + tl.arange(0, BN)
+                        rmask = rows < N
+                        y = tl.zeros([BN], dtype=tl.float32)
+                        for sp in tl.static_range(SPLIT):
+                            y += tl.load(ws_ptr + sp * N + rows, mask=rmask, other=0.0, cache_modifier=".cg")
+                        if MODE == 1:
+                            y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+                        if MODE == 2:
+                            y2 = tl.zeros([BN], dtype=tl.float32)
+                            for sp in tl.static_range(SPLIT):
+                                y2 += tl.load(ws_ptr + (SPLIT + sp) * N + rows, mask=rmask, other=0.0,
+                                              cache_modifier=".cg")
+                            y = _glu(y, y2, dt)
+                        tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
+                    tl.atomic_xchg(cnt_ptr + pid, 0, sem="relaxed", scope="gpu")  # ready for the next call
+
+
 _MODES = {"plain": 0, "residual": 1, "glu": 2}
 
 
@@ -241,15 +424,54 @@ def config(bits: int, n: int, k: int, group: int) -> tuple[int, int, int]:
     return bn, bk, w
 
 
+def config3(bits: int, n: int, k: int, group: int) -> tuple[int, int, int, int]:
+    """(BN, BK, warps, RB) of the v3 kernel: the table's, else a K tile of 2048 values (int4) or
+    1024 (int8), halved (down to 256) while there would be fewer than two programs (row blocks of
+    BN = 8 times K tiles) per SM, then RB (rows a program) doubled up to 32 while there stay two."""
+    kp = k if group == 0 else -(-k // group) * group
+    cfg = CONFIG3 or CONFIGS3.get((bits, n, k))
+    if cfg is not None:
+        bn, bk, w, rb = cfg
+    else:
+        bn, w = 8, 4
+        bk = min(2048 if bits == 4 else 1024, triton.next_power_of_2(kp))
+        while triton.cdiv(n, bn) * triton.cdiv(kp, bk) < 2 * SMS and bk // 2 >= max(group, 256):
+            bk //= 2
+        split = triton.cdiv(kp, bk)
+        rb = bn
+        while rb < 32 and triton.cdiv(n, 2 * rb) * split >= 2 * SMS:
+            rb *= 2
+    bk = max(group or 16, min(bk, triton.next_power_of_2(kp)))
+    rb = max(bn, rb // bn * bn)
+    return bn, bk, w, rb
+
+
+_COUNTERS: dict[tuple, torch.Tensor] = {}
+
+
+def _counters(device: torch.device, blocks: int) -> torch.Tensor:
+    """Zeroed int32 counters (one per row block) for the v3 "last" reduction; each kernel leaves them
+    at zero, so one buffer per device and size serves every call (and every CUDA graph)."""
+    key = (str(device), blocks)
+    c = _COUNTERS.get(key)
+    if c is None:
+        c = _COUNTERS[key] = torch.zeros(blocks, dtype=torch.int32, device=device)
+    return c
+
+
 def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
-         cfg: tuple[int, int, int] | None = None) -> torch.Tensor:
-    """x: [1, K] (contiguous) times the quantized W: see ``fastdecode_triton.gemv`` for the modes."""
+         cfg: tuple[int, ...] | None = None, kernel: str | None = None) -> torch.Tensor:
+    """x: [1, K] (contiguous) times the quantized W: see ``fastdecode_triton.gemv`` for the modes.
+    kernel: "v2" or "v3" (default ``KERNEL``); cfg: (BN, BK, warps) for v2, (BN, BK, warps, RB) for v3."""
     n = qw.n // 2 if mode == "glu" else qw.n
     if out is None:
         if mode == "residual":
             raise ValueError("residual mode needs out")
         out = torch.empty(1, n, dtype=x.dtype, device=x.device)
     nw, eps = norm if norm is not None else (x, 0.0)
+    if (kernel or KERNEL) == "v3":
+        _launch3(x, qw, out, nw, n, eps, cfg or config3(qw.bits, n, qw.k, qw.group), norm is not None, mode)
+        return out
     bn, bk, warps = cfg or config(qw.bits, n, qw.k, qw.group)
     pdl = fdt._pdl(x.device)
     ng = qw.scales.shape[1] if qw.group else 1
@@ -275,6 +497,32 @@ def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, w
         x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps),
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None,
         GDC=pdl, WORDS=words, num_warps=warps, launch_pdl=pdl)
+
+
+def _launch3(x, qw, out, nw, n, eps, cfg, has_norm, mode):
+    bn, bk, warps, rb = cfg
+    kp = qw.kp
+    split = triton.cdiv(kp, bk)
+    blocks = triton.cdiv(n, rb)
+    pdl = fdt._pdl(x.device)
+    ng = qw.scales.shape[1] if qw.group else 1
+    z = qw.zeros if qw.zeros is not None else qw.scales
+    q = qw.q.view(torch.int32)
+    last = REDUCE == "last"
+    if split > 1:
+        ws = torch.empty((2 if mode == "glu" else 1) * split * n, dtype=torch.float32, device=x.device)
+        cnt = _counters(x.device, blocks) if last else ws
+    else:
+        ws = cnt = out
+    _qgemv3_kernel[(blocks, split)](
+        x, q, qw.scales, z, out, nw, ws, cnt, n, qw.k, q.shape[1], ng, n, float(eps), 0x4B000000,
+        BITS=qw.bits, G=qw.group, BN=bn, BK=bk, RB=rb, SPLIT=split, LAST=last, KX=triton.cdiv(qw.k, 1024),
+        NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, GE0=min(bk, 128), num_warps=warps,
+        launch_pdl=pdl)
+    if split > 1 and not last:
+        block = 1024
+        fdt._rows_finish_kernel[(triton.cdiv(n, block),)](ws, out, n, SPLIT=split, MODE=_MODES[mode], BLOCK=block,
+                                                          GDC=pdl, launch_pdl=pdl)
 
 
 def dequantize(qw: QWeight, dtype: torch.dtype) -> torch.Tensor:

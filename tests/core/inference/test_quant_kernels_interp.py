@@ -1,0 +1,124 @@
+"""The quantized GEMV kernels (quant/kernels.py) run by Triton's CPU interpreter: the v3 kernel
+(split-K, one LOP3 + FADD + FFMA a weight) equals dequantize-then-matmul over schemes, group sizes,
+zero points, odd sizes, the three modes, the RMSNorm fold and both split-K reductions; it leaves its
+counters at zero.  (The fast path as a whole is checked on the GPU: tests/gpu/test_quant_gpu.py; under
+NumPy 2.4 Triton 3.6's interpreter cannot run kernels whose loop bounds are arguments, which the
+bf16 kernels of fastdecode_triton have, so a whole model does not decode here.)
+
+Triton is not a dependency of the project venv (CUDA machines get it with torch): without it this
+module is skipped, saying so.  Run it where Triton is installed, e.g.
+``TRITON_INTERPRET=1 python -m pytest tests/core/inference/test_quant_kernels_interp.py``
+(the variable is set here too, but it must be set before the kernels are first imported).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TRITON_INTERPRET", "1")  # before the kernels are decorated (first import)
+
+import pytest
+
+import torch
+import torch.nn.functional as F
+
+triton = pytest.importorskip("triton", reason="Triton is not installed here (it comes with CUDA torch): "
+                             "the interpreter checks of the quantized kernels are skipped")
+
+from console.core.inference.quant import kernels as qk  # noqa: E402
+from console.core.inference.quant.tensor import dequantize, quantize  # noqa: E402
+
+if not getattr(qk._qgemv3_kernel, "__class__", type).__name__.startswith("Interpreted"):
+    pytest.skip("the kernels were imported before TRITON_INTERPRET=1 was set: run this file on its own "
+                "with TRITON_INTERPRET=1", allow_module_level=True)
+
+SCHEMES = [(8, 0, False), (8, 32, False), (4, 32, False), (4, 64, False), (4, 128, False), (4, 64, True),
+           (4, 128, True)]
+
+
+def rel(a, b) -> float:
+    return float((a.float() - b.float()).norm() / b.float().norm())
+
+
+def weights(n, k, seed):
+    g = torch.Generator().manual_seed(seed)
+    return torch.randn(n, k, generator=g)
+
+
+@pytest.fixture(params=["last", "pass2"])
+def reduce(request, monkeypatch):
+    monkeypatch.setattr(qk, "REDUCE", request.param)
+    return request.param
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4, 8)), (40, 520, (8, 256, 4, 16))])
+def test_v3_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, monkeypatch):
+    """Odd sizes (K not a multiple of the tile, rows not of the block), one K tile or several."""
+    monkeypatch.setattr(qk, "REDUCE", "last")
+    if cfg is not None and cfg[1] < group:
+        cfg = (cfg[0], group, cfg[2], cfg[3])
+    qw = quantize(weights(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 7)
+    ref = x @ wd.t()
+    # float32 in and out: only the order of the sums differs from the reference
+    got = qk.gemv(x, qw, kernel="v3", cfg=cfg)
+    assert rel(got, ref) < 1e-5
+    h0 = weights(1, n, 8)
+    got = qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v3", cfg=cfg)
+    assert rel(got, ref + h0) < 1e-5
+    nw = torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v3", cfg=cfg), xn @ wd.t()) < 1e-5
+    # bfloat16 activations (the model dtype on a GPU): the output rounding only
+    xb = x.bfloat16()
+    assert rel(qk.gemv(xb, qw, kernel="v3", cfg=cfg), xb.float() @ wd.t()) < 1e-2
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 32, False), (4, 64, True)])
+def test_v3_two_pass_reduction(bits, group, zp, reduce):
+    """Both split-K reductions, all three modes, on a product of 3 K tiles and 2 row blocks."""
+    n, k, cfg = 24, 700, (8, 256, 4, 16)
+    qw = quantize(weights(n, k, 11), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 12)
+    ref = x @ wd.t()
+    assert rel(qk.gemv(x, qw, kernel="v3", cfg=cfg), ref) < 1e-5
+    h0 = weights(1, n, 13)
+    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v3", cfg=cfg), ref + h0) < 1e-5
+    gu = ref
+    glu = F.silu(gu[:, : n // 2]) * gu[:, n // 2 :]
+    assert rel(qk.gemv(x, qw, mode="glu", kernel="v3", cfg=cfg), glu) < 1e-5
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 32, True), (4, 128, False)])
+def test_v3_gate_up(bits, group, zp):
+    inter, k = 45, 384
+    qw = quantize(weights(2 * inter, k, 3), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 4)
+    gu = x @ wd.t()
+    ref = F.silu(gu[:, :inter]) * gu[:, inter:]
+    for cfg in (None, (4, max(group, 128), 4, 16)):
+        assert rel(qk.gemv(x, qw, mode="glu", kernel="v3", cfg=cfg), ref) < 1e-5
+
+
+def test_v3_is_deterministic_and_leaves_its_counters_at_zero():
+    qw = quantize(weights(48, 1024, 5), 4, 64)
+    x = weights(1, 1024, 6)
+    cfg = (8, 256, 4, 16)  # 4 K tiles, 3 row blocks
+    qk._COUNTERS.clear()
+    a = qk.gemv(x, qw, kernel="v3", cfg=cfg)
+    (cnt,) = qk._COUNTERS.values()
+    assert cnt.shape == (3,) and not cnt.any()  # the last program of each block reset its counter
+    b = qk.gemv(x, qw, kernel="v3", cfg=cfg)
+    assert torch.equal(a, b)  # a fixed order of the partial sums: the same bits every call
+    assert rel(a, x @ dequantize(qw).t()) < 1e-5
+
+
+def test_v3_rule_configs_are_valid():
+    for bits, group in ((8, 0), (4, 32), (4, 128)):
+        for n, k in ((4608, 4096), (4096, 13696), (1536, 1536), (27392, 4096), (37, 200)):
+            bn, bk, w, rb = qk.config3(bits, n, k, group)
+            assert bk & (bk - 1) == 0 and bk >= (group or 16) and rb % bn == 0 and w in (4, 8)
