@@ -18,6 +18,11 @@ precision/recall, p50/p95 latency.  exact % is also split by ``names_device`` an
 ``--model bundled|FILE.gguf|FOLDER`` (or ``--remote-url URL``) also loads the model layer, once, and
 scores it on ``tests/data/ties.jsonl`` (utterances the rules read as a tie between devices): right
 picks out of 10 and p50/p95 seconds, under ``"ties"``.
+``--worker`` (with ``--model``) loads the model the way the console does, through the model worker
+(``ModelRunner``: the scorer is built and warmed by the load job), and measures the model layer both
+ways on that one model, the asks interleaved: directly on this thread (``"ties"``) and through
+``ModelRunner.choose`` (``"ties_worker"``, with the hand-off: the time an ask spent outside the
+scoring, queue and wake-ups), plus the load, the scorer stage and the first ask after the load.
 ``--quick`` runs one latency repetition.  ``--show`` lists the misses.  The last line is one JSON object.
 """
 
@@ -171,6 +176,8 @@ def make_understand(fleet, args):
         from console.core.assistant.parser import IntentParser
         return IntentParser(fleet, default_aliases()).parse, {"engine": None}
     chooser, info = None, {"engine": None}
+    if args.worker:
+        return _worker_understand(fleet, args)
     if args.model or args.remote_url:
         from console.core.assistant.model_choice import chooser_from_args
         t0 = time.perf_counter()
@@ -179,23 +186,120 @@ def make_understand(fleet, args):
     return Assistant(fleet, default_aliases(), chooser=chooser).understand, info
 
 
+def _worker_understand(fleet, args):
+    """The assistant over the model worker's ``choose`` (as the running console wires it), the model
+    loaded by a ``ModelRunner``; ``info["direct"]``: an assistant over a chooser built from the same
+    engine, called on this thread."""
+    import threading
+
+    from console.core.assistant.layers import Assistant
+    from console.core.inference.bundled_model import bundled_model_path
+    from console.core.inference.loader import LoadOptions
+    from console.core.inference.runner import ModelRunner
+    from console.core.inference.scoring import EngineChooser
+
+    class Events:
+        def __init__(self) -> None:
+            self.done = threading.Event()
+            self.stages: dict[str, float] = {}
+            self.failure = None
+
+        def __getattr__(self, name):  # state, text, … : nothing to do here
+            return lambda *a, **k: None
+
+        def load_progress(self, stage, fraction):
+            self.stages.setdefault(f"{stage}@{fraction:g}", time.perf_counter())
+
+        def loaded(self, info):
+            self.done.set()
+
+        def error(self, rid, message, hint):
+            self.failure = message
+            self.done.set()
+
+    src = args.model or "bundled"
+    path = bundled_model_path() if src == "bundled" else Path(src)
+    ev = Events()
+    runner = ModelRunner(ev).start()
+    t0 = time.perf_counter()
+    runner.submit_load(LoadOptions(source=str(path), on_no_fit="warn"))
+    ev.done.wait(900)
+    if ev.failure or runner.chooser is None:
+        raise SystemExit(f"loading {path} through the model worker failed: {ev.failure}")
+    st = ev.stages
+    info = {"engine": path.name, "via": "model worker", "load_s": round(time.perf_counter() - t0, 2),
+            "scorer_stage_s": round(st.get("scorer@1", t0) - st.get("scorer@0", t0), 2),
+            "scorer_builds_at_load": runner.scorer_builds}
+    worker = Assistant(fleet, default_aliases(), chooser=lambda u, o: runner.choose(u, o, timeout_s=120))
+    direct_chooser = EngineChooser(runner.engine)
+    direct_chooser.prepare()
+    info["direct"] = Assistant(fleet, default_aliases(), chooser=direct_chooser).understand
+    info["runner"] = runner
+    return worker.understand, info
+
+
 TIES = ROOT / "tests" / "data" / "ties.jsonl"
 
 
-def ties(understand) -> dict:
+def _tie_rows() -> list[dict]:
+    return [json.loads(line) for line in TIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _ties_summary(rows, props, times, extra=None) -> dict:
+    right = sum(bool(p.commands) and p.commands[0].device_id == r["expect"] for r, p in zip(rows, props))
+    times = sorted(times)
+    out = {"utterances": len(rows), "right": right, "answered_by_model": sum(p.layer == "model" for p in props),
+           "p50_s": round(statistics.median(times), 3), "p95_s": round(times[int(0.95 * (len(times) - 1))], 3)}
+    return {**out, **(extra or {})}
+
+
+def ties(understand, reps: int = 1) -> dict:
     """The model layer on tests/data/ties.jsonl: utterances the rules read as a tie between devices."""
-    rows = [json.loads(line) for line in TIES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    right = model_rows = 0
-    times = []
-    for row in rows:
-        t0 = time.perf_counter()
-        prop = understand(row["text"])
-        times.append(time.perf_counter() - t0)
-        model_rows += prop.layer == "model"
-        right += bool(prop.commands) and prop.commands[0].device_id == row["expect"]
-    times.sort()
-    return {"utterances": len(rows), "right": right, "answered_by_model": model_rows,
-            "p50_s": round(statistics.median(times), 3), "p95_s": round(times[int(0.95 * (len(times) - 1))], 3)}
+    rows = _tie_rows()
+    props, times = [], []
+    for rep in range(reps):
+        for row in rows:
+            t0 = time.perf_counter()
+            prop = understand(row["text"])
+            times.append(time.perf_counter() - t0)
+            if rep == 0:
+                props.append(prop)
+    return _ties_summary(rows, props, times)
+
+
+def ties_both(worker_understand, info: dict, reps: int) -> dict:
+    """The ties through the model worker and directly, each ask both ways in turn (the machine's load
+    drifts; interleaving keeps the comparison fair).  Only the asks the model answers are timed."""
+    runner, direct = info["runner"], info["direct"]
+    rows = _tie_rows()
+    t0 = time.perf_counter()
+    worker_understand(rows[0]["text"])  # the first ask after the load
+    first = time.perf_counter() - t0
+    builds = runner.scorer_builds
+    props = {"direct": [], "worker": []}
+    times = {"direct": [], "worker": []}
+    handoff, scoring = [], []
+    for rep in range(reps):
+        for row in rows:
+            for name, f in (("direct", direct), ("worker", worker_understand)):
+                runner.last_choice = {}
+                t0 = time.perf_counter()
+                prop = f(row["text"])
+                dt = time.perf_counter() - t0
+                if rep == 0:
+                    props[name].append(prop)
+                if prop.layer == "model" or (prop.refusal is not None and prop.refusal.kind == "ambiguous"):
+                    times[name].append(dt)
+                    if name == "worker" and runner.last_choice:
+                        model_ms = prop.timing_ms.get("model", 0.0) / 1000
+                        handoff.append(model_ms - runner.last_choice["score_s"])
+                        scoring.append(runner.last_choice["score_s"])
+    q = lambda xs: [round(statistics.median(xs), 4), round(sorted(xs)[int(0.95 * (len(xs) - 1))], 4)] if xs else None
+    return {"ties": _ties_summary(rows, props["direct"], times["direct"]),
+            "ties_worker": _ties_summary(rows, props["worker"], times["worker"], {
+                "first_ask_after_load_s": round(first, 3), "scorer_builds_after_asks": runner.scorer_builds,
+                "scorer_builds_before_asks": builds, "handoff_p50_p95_s": q(handoff),
+                "scoring_on_worker_p50_p95_s": q(scoring)})}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout", action="store_true", help="score bench/intents_heldout.jsonl instead")
     ap.add_argument("--model", default="", help="'bundled', a .gguf or a transformers folder: the model layer")
     ap.add_argument("--remote-url", default="", help="an OpenAI-compatible server for the model layer")
+    ap.add_argument("--worker", action="store_true",
+                    help="with --model: load through the model worker and time the model layer both ways")
+    ap.add_argument("--tie-reps", type=int, default=3, help="repetitions of the ties (default 3)")
     ap.add_argument("--quick", action="store_true", help="one latency repetition (default 5)")
     ap.add_argument("--show", action="store_true", help="print each miss")
     args = ap.parse_args(argv)
@@ -212,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     by_id = fleet.by_id()
     rows = load_set(path)
     understand, info = make_understand(fleet, args)
+    extras = {k: info.pop(k) for k in ("runner", "direct") if k in info}
     reps = 1 if args.quick or info.get("engine") else 5
     overall, misses = evaluate(understand, rows, by_id, reps)
     if args.show:
@@ -223,8 +331,11 @@ def main(argv: list[str] | None = None) -> int:
            "no_device": sum(not r["names_device"] for r in rows),
            "refusals_expected": sum(bool(r["expect"].get("refusal")) for r in rows),
            **overall, "misses": len(misses)}
-    if info.get("engine"):  # the model layer, on the utterances that reach it
-        out["ties"] = ties(understand)
+    if extras:  # the model layer through the worker and directly, on one loaded model
+        out.update(ties_both(understand, {**info, **extras}, args.tie_reps))
+        extras["runner"].stop()
+    elif info.get("engine"):  # the model layer, on the utterances that reach it
+        out["ties"] = ties(understand, args.tie_reps)
     print(json.dumps(out, ensure_ascii=False))
     return 0
 

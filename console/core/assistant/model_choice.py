@@ -9,8 +9,8 @@ the rules: a model asked to *generate* JSON cannot be trusted to refuse "set the
 Grammar-constrained JSON would need a sampler hook in every engine and still decode token by token.
 
 - :func:`lm_scorer` (local transformers model, torch imported lazily): mean log-probability per token
-  of each candidate after the prompt, the prompt's KV cache computed once and cropped back after each
-  candidate.
+  of each candidate after the prompt, in two passes: the prompt after the fixed instruction (whose KV
+  cache is kept) with the candidates' shared first tokens, then all candidates' own tokens as one batch.
 - :func:`likelihood_chooser` turns any scorer into a chooser; a tie, NaN or error means no pick.
 - :func:`remote_chooser`: an OpenAI-compatible server gives no log-probabilities through the console's
   ``Engine`` contract, so it is asked to answer with the number of one listed option (greedy, at most

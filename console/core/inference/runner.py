@@ -11,7 +11,10 @@ time it changes.  A failing job reports an error and the thread carries on.
 ``ChooseRequest`` and blocks on the request's ``Future`` for at most ``timeout_s``: the worker scores
 the options against whatever engine it holds (console.core.inference.scoring) and answers an index or
 None; no engine, a stopped worker, a cancel or an error answer None, never an exception.  Futures are
-resolved only after ``_cv`` is released (like every event: notify after releasing the lock).
+resolved only after ``_cv`` is released (like every event: notify after releasing the lock).  The
+scorer (for a local model on a CPU: its int8 copy, then one warm-up pass) is built by the load job
+itself, as its last stage (``load_progress("scorer", …)``, before ``loaded``), so no ask ever waits
+for it; ``scorer_builds`` counts the builds and ``last_choice`` holds the last choice's timings.
 
 Lock order: ``_cv`` alone (a Future's own lock is never taken while holding it).
 """
@@ -42,6 +45,7 @@ from console.core.inference.types import ChatMessage, Engine, EngineError, GenPa
 
 if TYPE_CHECKING:
     from console.core.inference.loader import LoadedModel, LoadOptions
+    from console.core.inference.scoring import EngineChooser
     from console.core.inference.telemetry import Telemetry
 
 log = logging.getLogger(__name__)
@@ -89,7 +93,9 @@ class ModelRunner:
         self._cancel = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self._chooser: Callable[[str, tuple[str, ...]], int | None] | None = None  # the engine's; worker thread only
+        self._chooser: EngineChooser | None = None  # the engine's, built by the load; worker thread only
+        self.scorer_builds = 0  # EngineChoosers built (once per load or connect)
+        self.last_choice: dict = {}  # the last choice's queue_wait_s and score_s (set on the worker thread)
         self.state = WorkerState.IDLE
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -174,6 +180,11 @@ class ModelRunner:
             return None
         except Exception:  # noqa: BLE001 - cancelled or failed: no pick
             return None
+
+    @property
+    def chooser(self) -> "EngineChooser | None":
+        """The current engine's chooser (built by the load; None without an engine).  Read-only."""
+        return self._chooser
 
     def _waiting_locked(self) -> int:
         return sum(1 for j in self._jobs if j.is_request)
@@ -263,7 +274,7 @@ class ModelRunner:
         elif isinstance(p, ConnectRequest):
             self._do_connect(p)
         elif isinstance(p, ChooseRequest):
-            self._do_choose(p)
+            self._do_choose(p, job.enqueued_at)
         else:
             self._do_generate(job.id, job.enqueued_at, p)
 
@@ -316,6 +327,7 @@ class ModelRunner:
             unload(loaded)
             raise
         self.engine_info = {"backend": "local", **loaded.info()}
+        self._prepare_chooser()
         self.events.loaded(dict(self.engine_info))
 
     def _do_unload(self) -> None:
@@ -337,19 +349,45 @@ class ModelRunner:
             self.events.error(0, str(exc), exc.hint)
             return
         self.engine_info = {"backend": getattr(self.engine, "name", "remote"), **info}
+        self._prepare_chooser()
         self.events.loaded(dict(self.engine_info))
 
-    def _do_choose(self, req: ChooseRequest) -> None:
+    def _prepare_chooser(self) -> None:
+        """The assistant's chooser for the new engine, built now (worker thread, part of the load):
+        for a local model its scorer (the int8 copy on a CPU) and one warm-up pass.  A failure only
+        costs the model layer's speed: the first ask builds it instead (and says why in the log)."""
+        from console.core.inference.scoring import EngineChooser
+
+        self._chooser = None
+        if self.engine is None or self._should_stop():
+            return
+        local = getattr(self.engine, "loaded", None) is not None
+        if local:
+            self.events.load_progress("scorer", 0.0)
+        try:
+            chooser = EngineChooser(self.engine, self._should_stop)
+            self.scorer_builds += 1
+            chooser.prepare()
+            self._chooser = chooser
+        except Exception:  # noqa: BLE001 - the model still loaded; choices build their scorer later
+            log.warning("the assistant's scorer could not be prepared while loading", exc_info=True)
+        if local:
+            self.events.load_progress("scorer", 1.0)
+            self.events.load_progress("ready", 1.0)
+
+    def _do_choose(self, req: ChooseRequest, enqueued_at: float) -> None:
         reply = req.reply
         if not reply.set_running_or_notify_cancel():
             return  # the asker gave up while it was queued
         pick: int | None = None
+        t0 = time.perf_counter()
         try:
             if self.engine is not None and not self._should_stop():
-                if self._chooser is None:
-                    from console.core.inference.scoring import engine_chooser
+                if self._chooser is None:  # only when preparing it during the load failed
+                    from console.core.inference.scoring import EngineChooser
 
-                    self._chooser = engine_chooser(self.engine, self._should_stop)
+                    self._chooser = EngineChooser(self.engine, self._should_stop)
+                    self.scorer_builds += 1
                 pick = self._chooser(req.utterance, req.options)
                 if self._should_stop() or not (isinstance(pick, int) and 0 <= pick < len(req.options)):
                     pick = None
@@ -357,6 +395,7 @@ class ModelRunner:
             log.exception("the model could not choose")
             pick = None
         finally:
+            self.last_choice = {"queue_wait_s": t0 - enqueued_at, "score_s": time.perf_counter() - t0}
             reply.set_result(pick)
 
     def _do_generate(self, rid: int, enqueued_at: float, req: GenerateRequest) -> None:

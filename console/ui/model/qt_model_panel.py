@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.inference import fit
+from console.core.inference import fit, memory
 from console.core.inference.bundled_model import bundled_model_path
 from console.core.inference.jobs import WorkerState
 from console.core.inference.types import ChatMessage, EngineError, GenParams, RequestMetrics
@@ -50,8 +50,8 @@ __all__ = ["QtModelPanel", "parse_max_memory"]
 
 # loading stages → (start, span) of the progress bar, so the bar only moves forward
 STAGE_SPAN = {"estimate": (0.0, 0.0), "tokenizer": (0.05, 0.0), "convert": (0.1, 0.75),
-              "save cache": (0.85, 0.1), "weights": (0.1, 0.7), "quantize": (0.8, 0.1), "warm up": (0.9, 0.1),
-              "ready": (1.0, 0.0)}
+              "save cache": (0.85, 0.1), "weights": (0.1, 0.7), "quantize": (0.8, 0.1), "warm up": (0.9, 0.07),
+              "scorer": (0.97, 0.03), "ready": (1.0, 0.0)}
 
 
 class QtModelPanel(QWidget):
@@ -358,6 +358,7 @@ class QtModelPanel(QWidget):
             "weights": self.tr("loading weights"),
             "quantize": self.tr("quantizing weights"),
             "warm up": self.tr("compiling kernels"),
+            "scorer": self.tr("preparing the assistant's scorer"),
             "ready": self.tr("ready"),
         }
         self.progress.setRange(0, 1000)
@@ -376,7 +377,7 @@ class QtModelPanel(QWidget):
         self.fit_label.setText(
             self.tr("<b style='color:{c}'>{verdict}</b><br>{estimate}{cached}").format(
                 c=colour, verdict=tr_msg(info["verdict"], like=(fit.NO_FIT, fit.TIGHT_FIT, fit.FITS)),
-                estimate=info["estimate"], cached=cached)
+                estimate=tr_msg(info["estimate"], like=memory.ESTIMATE_TEMPLATES), cached=cached)
         )
 
     def _show_fit_error(self, message: str, hint: str) -> None:

@@ -13,6 +13,7 @@ from console.core.assistant.aliases import default_aliases
 from console.core.assistant.layers import MODEL, Assistant
 from console.core.assistant.model_choice import likelihood_chooser, lm_scorer, remote_chooser
 from console.core.fleet.catalog import load_fleet
+from console.core.inference.scoring import pick_best
 
 FLEET = load_fleet()
 
@@ -104,3 +105,91 @@ def test_a_remote_engine_only_ever_picks_a_listed_reading(llama):
             assert prop.refusal.kind == "ambiguous" and not prop.commands
     pick = chooser("turn on the office lamp", ["office ceiling lamp: on", "office desk lamp: on"])
     assert pick in (None, 0, 1)
+
+
+def test_batched_candidates_equal_their_own_loss_whatever_their_shape(tiny_lm):
+    """One pass of the prompt (with the candidates' shared first tokens), one batched pass of their own
+    tokens: the same numbers as each candidate through the model's own loss.  Candidates of one token,
+    of different lengths, sharing a long prefix, and an empty one (NaN, never a pick)."""
+    score = lm_scorer(tiny_lm, ByteTokenizer(), quantize=False)
+    prompt = "Request: stop the conveyor on line b\nAction:"
+    conts = [" line b conveyor: off", " line b conveyor: speed 20 rpm", " line b fan: off", " l"]
+    calls = score.forward_calls
+    got = score(prompt, conts + [""])
+    assert score.forward_calls - calls == 2  # not one pass per candidate
+    want = reference_scores(tiny_lm, prompt, conts)
+    assert all(math.isclose(g, w, rel_tol=1e-4, abs_tol=1e-4) for g, w in zip(got, want)), (got, want)
+    assert math.isnan(got[-1]) and pick_best(got, len(got)) is None  # an empty reading: no pick at all
+    one_token = score(prompt, [" a", " b", " c"])  # nothing of their own to run: only the prompt's pass
+    assert all(math.isclose(g, w, rel_tol=1e-4, abs_tol=1e-4)
+               for g, w in zip(one_token, reference_scores(tiny_lm, prompt, [" a", " b", " c"])))
+
+
+def test_the_instruction_stays_in_the_kept_cache_and_a_score_never_depends_on_the_ask_before(tiny_lm):
+    """The fixed instruction runs once; an ask runs only its own tokens; the same ask scores the same
+    numbers whatever came before it (int8 included: its activations are quantised per pass)."""
+    from console.core.inference.scoring import PROMPT
+
+    anchor = len(PROMPT.split("{utterance}")[0].rstrip().encode())
+    first, second = PROMPT.format(utterance="turn on the office lamp"), PROMPT.format(utterance="stop the pump")
+    conts = [" pump: off", " fan: off"]
+    for quantize in (False, True):
+        score = lm_scorer(tiny_lm, ByteTokenizer(), quantize=quantize)
+        alone = score(second, conts)
+        assert score.kept_tokens == anchor
+        score(first, [" office ceiling lamp: on", " office desk lamp: on", " x"])
+        before = score.tokens_run
+        after_other = score(second, conts)
+        assert after_other == alone  # the same numbers, bit for bit, after another ask
+        own = len(second.encode()) - anchor + 1  # the ask after the instruction, and the shared " "
+        assert score.tokens_run - before == own + 2 * (len(" pump: off") - 2)  # + both rows of the batch
+        assert score.kept_tokens == anchor
+        if not quantize:
+            want = reference_scores(tiny_lm, second, conts)
+            assert all(math.isclose(g, w, rel_tol=1e-4, abs_tol=1e-4) for g, w in zip(alone, want)), (alone, want)
+    other = lm_scorer(tiny_lm, ByteTokenizer(), quantize=False)("Another template: stop the pump\nAction:", conts)
+    assert all(math.isclose(g, w, rel_tol=1e-4, abs_tol=1e-4)  # no instruction to reuse: all of it runs
+               for g, w in zip(other, reference_scores(tiny_lm, "Another template: stop the pump\nAction:", conts)))
+
+
+def test_the_int8_copy_shares_the_other_weights_and_leaves_the_model_alone(tiny_lm):
+    import copy
+
+    from console.core.inference.scoring import int8_copy
+
+    q = int8_copy(tiny_lm)
+    assert type(tiny_lm.model.layers[0].mlp.up_proj) is torch.nn.Linear  # the loaded model is untouched
+    assert type(q.model.layers[0].mlp.up_proj) is not torch.nn.Linear
+    assert q.model.embed_tokens.weight is tiny_lm.model.embed_tokens.weight  # shared, not copied
+    # the same quantised weights as torch's own quantize_dynamic over a full copy: the same scores
+    ref = torch.ao.quantization.quantize_dynamic(copy.deepcopy(tiny_lm), {torch.nn.Linear}, dtype=torch.qint8)
+    conts = [" office ceiling lamp: on", " office desk lamp: on"]
+    got = lm_scorer(tiny_lm, ByteTokenizer(), quantize=True)("Request: lamp\nAction:", conts)
+    want = lm_scorer(ref, ByteTokenizer(), quantize=False)("Request: lamp\nAction:", conts)
+    assert got == want
+
+
+def test_a_cpu_call_runs_on_one_thread_and_puts_torchs_setting_back(tiny_lm):
+    """The int8 copy scores on one thread (tiny matrices: a second thread only adds joins); a model
+    scored as loaded keeps torch's setting unless told; torch's setting is back after every call."""
+    seen = []
+    before = torch.get_num_threads()
+    hooks = []
+    try:
+        torch.set_num_threads(2)
+        q = lm_scorer(tiny_lm, ByteTokenizer())  # on a CPU: the int8 copy
+        hooks.append(q.model.model.layers[0].register_forward_pre_hook(lambda *_: seen.append(torch.get_num_threads())))
+        q("Request: lamp\nAction:", [" on", " off please"])
+        assert seen and set(seen) == {1}  # every pass of the call ran on one thread
+        assert torch.get_num_threads() == 2  # and torch's own setting is back
+        hooks.append(tiny_lm.model.layers[0].register_forward_pre_hook(lambda *_: seen.append(torch.get_num_threads())))
+        seen.clear()
+        lm_scorer(tiny_lm, ByteTokenizer(), quantize=False)("Request: lamp\nAction:", [" on", " off"])
+        assert set(seen) == {2}  # as loaded: torch's setting as it is
+        seen.clear()
+        lm_scorer(tiny_lm, ByteTokenizer(), quantize=False, threads=1)("Request: lamp\nAction:", [" on", " off"])
+        assert set(seen) == {1} and torch.get_num_threads() == 2
+    finally:
+        for h in hooks:
+            h.remove()
+        torch.set_num_threads(before)

@@ -1,6 +1,7 @@
 """The model worker's choose job: the assistant's model layer scored on the worker thread against the
 loaded tiny model, answered through a Future; None at once without a model, None (never a hang) when
-the worker is busy past the timeout or stopped."""
+the worker is busy past the timeout or stopped.  The scorer is built by the load (its own progress
+stage, before ``loaded``), so the first ask builds nothing."""
 
 from __future__ import annotations
 
@@ -28,15 +29,22 @@ class Events:
         self.queue: list[int] = []
         self.gate: threading.Event | None = None
         self.holding = threading.Event()
+        self.log: list[tuple] = []  # load progress and loaded/unloaded, in order
 
     def state(self, state, info): ...
-    def load_progress(self, stage, fraction): ...
     def estimate(self, info): ...
     def text(self, rid, piece): ...
     def finished(self, rid, metrics): ...
-    def unloaded(self, info): ...
+
+    def load_progress(self, stage, fraction):
+        self.log.append((stage, fraction))
+
+    def unloaded(self, info):
+        self.log.append(("unloaded",))
+        self.unload_info = info
 
     def loaded(self, info):
+        self.log.append(("loaded",))
         self.loaded_info = info
 
     def started(self, rid, wait):
@@ -137,5 +145,59 @@ def test_a_remote_engine_is_asked_for_a_number_on_the_worker(llama, caplog):
         picks = {r.choose("turn on the office lamp", opts, timeout_s=60) for _ in range(2)}
         assert len(picks) == 1 and picks <= {None, 0, 1}  # greedy: the same answer, a listed one or none
         assert not [rec for rec in caplog.records if "could not choose" in rec.getMessage()]  # asked, no error
+    finally:
+        assert r.stop(30)
+
+
+def test_the_load_builds_the_scorer_and_the_first_ask_builds_nothing(runner, tiny_model_dir):
+    r, ev = runner
+    stages = [e[0] for e in ev.log]
+    # the scorer is a stage of the load, reported before ``loaded`` (and "ready" again after it)
+    assert ("scorer", 0.0) in ev.log and ("scorer", 1.0) in ev.log
+    assert stages.index("scorer") < stages.index("loaded") and stages[-2:] == ["ready", "loaded"]
+    chooser = r.chooser
+    assert r.scorer_builds == 1 and chooser is not None and chooser.local
+    scorer = chooser.scorer
+    assert scorer.quantized  # a small model on a CPU: its int8 copy scores
+    assert scorer.calls == 1 and scorer.kept_tokens > 0  # the warm-up ran: the fixed instruction is kept
+
+    assert r.choose("turn the light on", OPTIONS, timeout_s=30) in range(len(OPTIONS))
+    assert r.scorer_builds == 1 and r.chooser is chooser and scorer.calls == 2  # the ask built nothing
+    assert set(r.last_choice) == {"queue_wait_s", "score_s"} and r.last_choice["score_s"] > 0
+
+    r.submit_unload()
+    wait_for(lambda: ("unloaded",) in ev.log, 30, what="unloaded")
+    assert r.chooser is None  # the scorer went with the model
+    assert ev.unload_info.get("collected") is True  # its int8 copy kept no reference to the model
+    r.submit_load(LoadOptions(str(tiny_model_dir)))
+    wait_for(lambda: ev.log.count(("loaded",)) == 2 or ev.errors, 30, what="loaded again")
+    assert r.scorer_builds == 2 and r.chooser is not None and r.chooser is not chooser
+    assert r.choose("turn the light on", OPTIONS, timeout_s=30) in range(len(OPTIONS))
+    assert r.scorer_builds == 2
+
+
+def test_a_scorer_that_fails_while_loading_is_built_by_the_first_ask(tiny_model_dir, monkeypatch):
+    """Preparing is an optimisation: the model still loads, and the first ask builds the scorer."""
+    import console.core.inference.scoring as scoring
+
+    real_warm = scoring.LmScorer.warm
+    fail = {"on": True}
+
+    def warm(self):
+        if fail["on"]:
+            raise RuntimeError("no memory for the scoring copy")
+        real_warm(self)
+
+    monkeypatch.setattr(scoring.LmScorer, "warm", warm)
+    ev = Events()
+    r = ModelRunner(ev).start()
+    try:
+        r.submit_load(LoadOptions(str(tiny_model_dir)))
+        wait_for(lambda: ev.loaded_info or ev.errors, 30, what="tiny model loaded")
+        assert ev.loaded_info and not ev.errors  # loaded all the same
+        assert r.chooser is None and r.scorer_builds == 1
+        fail["on"] = False
+        assert r.choose("turn the light on", OPTIONS, timeout_s=30) in range(len(OPTIONS))
+        assert r.scorer_builds == 2 and r.chooser is not None
     finally:
         assert r.stop(30)

@@ -82,8 +82,12 @@ def test_the_loaded_model_picks_and_the_unload_takes_it_away(qtbot, broker_cfg, 
         model_panel.options.source.setText(str(folder))
         model_panel.load()  # as the Load button does: the Model tab's own worker
         qtbot.waitUntil(lambda: panel.chooser is not None, timeout=60000)
+        runner = model_panel.worker.runner
+        assert runner.scorer_builds == 1 and runner.chooser is not None  # built by the load, before modelLoaded
+        calls = runner.chooser.scorer.calls
 
         prop = ask(qtbot, panel, ASK)  # on the parse thread, the scoring on the model-worker thread
+        assert runner.scorer_builds == 1 and runner.chooser.scorer.calls == calls + 1  # the ask built nothing
         assert prop.refusal is None and prop.layer == MODEL and panel.layer() == MODEL
         assert [c.device_id for c in prop.commands] == [want]
         [(device, change, risk, result)] = panel.rows()
