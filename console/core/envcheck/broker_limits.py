@@ -78,24 +78,29 @@ def disconnect_quietly(client: mqtt.Client) -> None:
 
 
 def step_limits(cfg: BrokerConfig, timeout: float) -> CheckResult:
-    expected = "a QoS 1 subscriber gets every retained device meta"
+    expected = QT_TRANSLATE_NOOP("Doctor", "a QoS 1 subscriber gets every retained device meta")
     metas = device_wildcard(cfg.prefix, "meta")
     total = count_retained(cfg, metas, 0, timeout * 4)
     if total is None:
-        return CheckResult(NAME, SKIP, "could not read the retained metas", expected, group=GROUP)
+        return CheckResult(NAME, SKIP, QT_TRANSLATE_NOOP("Doctor", "could not read the retained metas"), expected,
+                           group=GROUP)
     if total == 0:
-        return CheckResult(NAME, OK, f"no retained device metas under '{cfg.prefix}/' yet: nothing to compare",
+        return CheckResult(NAME, OK, QT_TRANSLATE_NOOP("Doctor", "no retained device metas under '{prefix}/' yet: "
+                                                       "nothing to compare").format(prefix=cfg.prefix),
                            expected, group=GROUP, details={"metas": 0})
     got = count_retained(replace(cfg, receive_maximum=0), metas, 1, timeout * 4) or 0
     details = {"metas": total, "qos1_received": got}
     if got >= total:
-        return CheckResult(NAME, OK, f"a QoS 1 subscriber got all {total} retained device metas", expected,
+        return CheckResult(NAME, OK, QT_TRANSLATE_NOOP("Doctor", "a QoS 1 subscriber got all {total} retained device "
+                                                       "metas").format(total=total), expected,
                            group=GROUP, details=details)
-    hint = (f"The broker drops messages past its per-client limits: a plain QoS 1 subscriber got {got} of "
-            f"{total} device metas (Mosquitto's defaults: max_inflight_messages 20, max_queued_messages 1000). "
-            "This console copes (it reads meta/state/status at QoS 0 in stages and fetches what is missing "
-            "again), but other clients and older consoles miss devices. In mosquitto.conf set "
-            f"max_queued_messages 0 (no limit) or at least {3 * total} (3 messages per device), and "
-            "max_inflight_messages 0; then restart Mosquitto. See docs/DEPLOYMENT.md, \"Broker limits\".")
-    return CheckResult(NAME, WARN, f"a QoS 1 subscriber got {got} of {total} retained device metas", expected,
+    hint = QT_TRANSLATE_NOOP(
+        "Doctor", "The broker drops messages past its per-client limits: a plain QoS 1 subscriber got {got} of "
+        "{total} device metas (Mosquitto's defaults: max_inflight_messages 20, max_queued_messages 1000). This "
+        "console copes (it reads meta/state/status at QoS 0 in stages and fetches what is missing again), but other "
+        "clients and older consoles miss devices. In mosquitto.conf set max_queued_messages 0 (no limit) or at least "
+        "{queued} (3 messages per device), and max_inflight_messages 0; then restart Mosquitto. See "
+        "docs/DEPLOYMENT.md, \"Broker limits\".").format(got=got, total=total, queued=3 * total)
+    return CheckResult(NAME, WARN, QT_TRANSLATE_NOOP("Doctor", "a QoS 1 subscriber got {got} of {total} retained "
+                                                     "device metas").format(got=got, total=total), expected,
                        hint, group=GROUP, details=details)

@@ -60,9 +60,11 @@ def _run_target(check_id: str, group: str, target: str, ctx: DoctorContext) -> l
     except ModuleNotFoundError as exc:
         if not is_ours(exc):
             return [missing_package_row(exc, group)]
-        return [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
+        return [CheckResult(group, FAIL, QT_TRANSLATE_NOOP("Doctor", "cannot load {target}: {error}").format(
+            target=target, error=str(exc)), group=group)]
     except Exception as exc:  # noqa: BLE001
-        return [CheckResult(group, FAIL, f"cannot load {target}: {exc}", group=group)]
+        return [CheckResult(group, FAIL, QT_TRANSLATE_NOOP("Doctor", "cannot load {target}: {error}").format(
+            target=target, error=str(exc)), group=group)]
     return run_one(Check(check_id, group, lazy_check(target, group)), ctx)  # also catches a late import
 
 
@@ -163,10 +165,13 @@ def run_in_child(checks: list[tuple[str, str, str]], ctx: DoctorContext, timeout
                                     group=group, details={"timed_out": True, "check": cid}))
         else:
             tail = (err or "").strip().splitlines()[-3:]
-            rows.append(CheckResult(group, FAIL, f"{cid}: the check process died (exit code {proc.returncode})",
-                                    "an answer", "Its last words: " + (" | ".join(tail) or "none") +
-                                    ". A crash here (e.g. a segfault in a driver library) is itself the finding: "
-                                    "reinstall the library it names.", group=group,
+            rows.append(CheckResult(group, FAIL, QT_TRANSLATE_NOOP("Doctor", "{check}: the check process died (exit "
+                                                                   "code {rc})").format(check=cid, rc=proc.returncode),
+                                    QT_TRANSLATE_NOOP("Doctor", "an answer"),
+                                    QT_TRANSLATE_NOOP("Doctor", "Its last words: {words}. A crash here (e.g. a segfault "
+                                                      "in a driver library) is itself the finding: reinstall the "
+                                                      "library it names.").format(
+                                        words=" | ".join(tail) or QT_TRANSLATE_NOOP("Doctor", "none")), group=group,
                                     details={"returncode": proc.returncode}))
     return rows
 

@@ -98,24 +98,31 @@ def judge_driver_vs_torch(driver_cuda: str | None, torch_cuda: str | None, drive
         return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "torch is a CPU build"),
                            QT_TRANSLATE_NOOP("Doctor", "a CUDA build of torch"))
     if d is None:
-        return CheckResult(name, SKIP, f"torch built for CUDA {_fmt(t)}; no NVIDIA driver found",
-                           f"a driver supporting CUDA >= {_fmt(t)}")
-    drv = f" (driver {driver_version})" if driver_version else ""
-    value = f"driver supports CUDA <= {_fmt(d)}{drv}; torch built for CUDA {_fmt(t)}"
-    expected = f"driver CUDA >= {_fmt(t)}"
+        return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "torch built for CUDA {cuda}; no NVIDIA driver "
+                                                         "found").format(cuda=_fmt(t)),
+                           QT_TRANSLATE_NOOP("Doctor", "a driver supporting CUDA >= {cuda}").format(cuda=_fmt(t)))
+    value = (QT_TRANSLATE_NOOP("Doctor", "driver supports CUDA <= {driver_cuda} (driver {driver}); torch built for "
+                               "CUDA {cuda}") if driver_version else
+             QT_TRANSLATE_NOOP("Doctor", "driver supports CUDA <= {driver_cuda}; torch built for CUDA {cuda}")).format(
+        driver_cuda=_fmt(d), driver=driver_version or "", cuda=_fmt(t))
+    expected = QT_TRANSLATE_NOOP("Doctor", "driver CUDA >= {cuda}").format(cuda=_fmt(t))
     if d < t:
         need = min_driver_for(t)
         index = wheel_index_for(d)
-        fix = f"Update the NVIDIA driver to {need} or newer (the first with CUDA {_fmt(t)})" if need else (
-            f"Update the NVIDIA driver to one that supports CUDA {_fmt(t)}")
+        fix = (QT_TRANSLATE_NOOP("Doctor", "Update the NVIDIA driver to {need} or newer (the first with CUDA {cuda})")
+               if need else QT_TRANSLATE_NOOP("Doctor", "Update the NVIDIA driver to one that supports CUDA {cuda}")
+               ).format(need=need or "", cuda=_fmt(t))
         if index:
-            fix += (f", or install a torch built for CUDA <= {_fmt(d)}: pip install --force-reinstall torch "
-                    f"--index-url {index}")
-        compat = (" (CUDA's minor-version compatibility may let it start, but PTX JIT and newer runtime features "
-                  "then fail mid-run)" if d[0] == t[0] else "")
-        return CheckResult(name, FAIL, value, expected,
-                           f"torch's CUDA {_fmt(t)} build needs a newer driver than this one (CUDA {_fmt(d)}){compat}. "
-                           + fix + ".", details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
+            fix = QT_TRANSLATE_NOOP("Doctor", "{fix}, or install a torch built for CUDA <= {driver_cuda}: pip install "
+                                    "--force-reinstall torch --index-url {index}").format(
+                fix=fix, driver_cuda=_fmt(d), index=index)
+        hint = (QT_TRANSLATE_NOOP("Doctor", "torch's CUDA {cuda} build needs a newer driver than this one (CUDA "
+                                  "{driver_cuda}) (CUDA's minor-version compatibility may let it start, but PTX JIT "
+                                  "and newer runtime features then fail mid-run). {fix}.") if d[0] == t[0] else
+                QT_TRANSLATE_NOOP("Doctor", "torch's CUDA {cuda} build needs a newer driver than this one (CUDA "
+                                  "{driver_cuda}). {fix}.")).format(cuda=_fmt(t), driver_cuda=_fmt(d), fix=fix)
+        return CheckResult(name, FAIL, value, expected, hint,
+                           details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
     return CheckResult(name, OK, value, expected, details={"driver_cuda": _fmt(d), "torch_cuda": _fmt(t)})
 
 
@@ -127,11 +134,13 @@ def judge_arch(capability: tuple[int, int] | None, arch_list: list[str], gpu: st
     """The GPU's compute capability against the architectures torch was compiled for."""
     name = QT_TRANSLATE_NOOP("Doctor", "Compute capability ({gpu})").format(gpu=gpu)
     if capability is None:
-        return CheckResult(name, SKIP, "unknown", "an architecture torch was built for")
+        return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "unknown"),
+                           QT_TRANSLATE_NOOP("Doctor", "an architecture torch was built for"))
     cc = capability[0] * 10 + capability[1]
     ccs = f"{capability[0]}.{capability[1]} (sm_{cc})"
     if not arch_list:
-        return CheckResult(name, SKIP, f"{ccs}; torch reports no CUDA architectures", "")
+        return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "{cc}; torch reports no CUDA architectures").format(
+            cc=ccs), "")
     sms, ptx = [], []
     for a in arch_list:
         m = _ARCH.match(a)
@@ -142,37 +151,44 @@ def judge_arch(capability: tuple[int, int] | None, arch_list: list[str], gpu: st
             sms.append((n, m.group(3)))
         else:
             ptx.append(n)
-    expected = "one of " + ", ".join(arch_list)
+    expected = QT_TRANSLATE_NOOP("Doctor", "one of {archs}").format(archs=", ".join(arch_list))
     if (cc, "") in sms or (cc, "a") in sms:
         return CheckResult(name, OK, ccs, expected)
     # a cubin runs on later minors of the same major (sm_86 kernels run on 8.9)
     same_major = [n for n, suf in sms if not suf and n // 10 == cc // 10 and n <= cc]
     if same_major:
-        return CheckResult(name, OK, f"{ccs}, runs the sm_{max(same_major)} kernels", expected)
+        return CheckResult(name, OK, QT_TRANSLATE_NOOP("Doctor", "{cc}, runs the sm_{sm} kernels").format(
+            cc=ccs, sm=max(same_major)), expected)
     jit = [n for n in ptx if n <= cc]
-    tv = f"torch {torch_version} " if torch_version else "this torch "
+    tv = (QT_TRANSLATE_NOOP("Doctor", "torch {version}").format(version=torch_version) if torch_version else
+          QT_TRANSLATE_NOOP("Doctor", "this torch"))
     if jit:
-        return CheckResult(name, WARN, f"{ccs}, only PTX compute_{max(jit)}", expected,
-                           f"{tv}has no compiled kernels for sm_{cc}: they are JIT-compiled from PTX at first use "
-                           "(slow first start, possibly slower kernels). Install a torch build that lists "
-                           f"sm_{cc} (a newer CUDA variant from https://download.pytorch.org/whl/).")
+        return CheckResult(name, WARN, QT_TRANSLATE_NOOP("Doctor", "{cc}, only PTX compute_{sm}").format(
+            cc=ccs, sm=max(jit)), expected,
+                           QT_TRANSLATE_NOOP("Doctor", "{torch} has no compiled kernels for sm_{sm}: they are "
+                                             "JIT-compiled from PTX at first use (slow first start, possibly slower "
+                                             "kernels). Install a torch build that lists sm_{sm} (a newer CUDA variant "
+                                             "from https://download.pytorch.org/whl/).").format(torch=tv, sm=cc))
     return CheckResult(name, FAIL, ccs, expected,
-                       f"{tv}has no kernels for sm_{cc} ({gpu}): CUDA calls will fail with 'no kernel image is "
-                       f"available'. Install a torch build that includes sm_{cc} (newer GPUs need newer CUDA "
-                       "variants, e.g. cu128 for sm_120) or, for old GPUs, an older torch.")
+                       QT_TRANSLATE_NOOP("Doctor", "{torch} has no kernels for sm_{sm} ({gpu}): CUDA calls will fail "
+                                         "with 'no kernel image is available'. Install a torch build that includes "
+                                         "sm_{sm} (newer GPUs need newer CUDA variants, e.g. cu128 for sm_120) or, for "
+                                         "old GPUs, an older torch.").format(torch=tv, sm=cc, gpu=gpu))
 
 
 def judge_gpu_memory(g: GpuFacts) -> CheckResult:
     name = QT_TRANSLATE_NOOP("Doctor", "GPU {index} memory").format(index=g.index)
-    value = f"{g.name}: {g.free_bytes / GiB:.1f} GiB free of {g.total_bytes / GiB:.1f} GiB"
+    value = QT_TRANSLATE_NOOP("Doctor", "{gpu}: {free} GiB free of {total} GiB").format(
+        gpu=g.name, free=f"{g.free_bytes / GiB:.1f}", total=f"{g.total_bytes / GiB:.1f}")
     details = {"name": g.name, "total_bytes": g.total_bytes, "free_bytes": g.free_bytes,
                "capability": list(g.capability) if g.capability else None}
+    expected = QT_TRANSLATE_NOOP("Doctor", "most of the memory free")
     if g.total_bytes and g.free_bytes < 0.5 * g.total_bytes:
         used = (g.total_bytes - g.free_bytes) / GiB
-        return CheckResult(name, WARN, value, "most of the memory free", (
-            f"Other processes hold {used:.1f} GiB: `nvidia-smi` lists them; stop those you do not need "
-            "before loading a model."), details=details)
-    return CheckResult(name, OK, value, "most of the memory free", details=details)
+        return CheckResult(name, WARN, value, expected, QT_TRANSLATE_NOOP(
+            "Doctor", "Other processes hold {used} GiB: `nvidia-smi` lists them; stop those you do not need before "
+            "loading a model.").format(used=f"{used:.1f}"), details=details)
+    return CheckResult(name, OK, value, expected, details=details)
 
 
 def judge_cuda(f: CudaFacts) -> list[CheckResult]:
@@ -183,20 +199,25 @@ def judge_cuda(f: CudaFacts) -> list[CheckResult]:
                                            "torch --index-url https://download.pytorch.org/whl/cu126 (pick the "
                                            "variant your driver supports)")
     if f.torch_version is None:
-        rows.append(CheckResult("CUDA", SKIP, f"torch is not importable: {f.torch_error}", "torch with CUDA",
-                                "Install torch first (see the Packages checks)."))
+        rows.append(CheckResult("CUDA", SKIP, QT_TRANSLATE_NOOP("Doctor", "torch is not importable: {error}").format(
+            error=f.torch_error), QT_TRANSLATE_NOOP("Doctor", "torch with CUDA"),
+                                QT_TRANSLATE_NOOP("Doctor", "Install torch first (see the Packages checks).")))
     elif f.cuda_available:
         rows.append(CheckResult("CUDA", OK, QT_TRANSLATE_NOOP("Doctor", "available: {n} GPU(s), torch CUDA {cuda}").format(
             n=len(f.gpus) or "?", cuda=f.torch_cuda), AVAILABLE))
     elif gpus_seen and f.torch_cuda is None:
-        rows.append(CheckResult("CUDA", FAIL, f"torch {f.torch_version} is a CPU build; NVIDIA GPU present",
-                                "a CUDA build of torch", "The GPU sits idle and models run on the CPU: "
-                                + install_cuda_torch + "."))
+        rows.append(CheckResult("CUDA", FAIL, QT_TRANSLATE_NOOP("Doctor", "torch {version} is a CPU build; NVIDIA GPU "
+                                                                "present").format(version=f.torch_version),
+                                QT_TRANSLATE_NOOP("Doctor", "a CUDA build of torch"),
+                                QT_TRANSLATE_NOOP("Doctor", "The GPU sits idle and models run on the CPU: {install}."
+                                                  ).format(install=install_cuda_torch)))
     elif gpus_seen:
         why = f.cuda_error or "torch.cuda.is_available() is False"
-        rows.append(CheckResult("CUDA", FAIL, f"GPU present but torch cannot use it: {why}", "available",
-                                "See the driver row below; a driver older than torch's CUDA is the usual cause. "
-                                "Also check that /dev/nvidia* exist and CUDA_VISIBLE_DEVICES is not empty."))
+        rows.append(CheckResult("CUDA", FAIL, QT_TRANSLATE_NOOP("Doctor", "GPU present but torch cannot use it: {why}"
+                                                                ).format(why=why), AVAILABLE,
+                                QT_TRANSLATE_NOOP("Doctor", "See the driver row below; a driver older than torch's "
+                                                  "CUDA is the usual cause. Also check that /dev/nvidia* exist and "
+                                                  "CUDA_VISIBLE_DEVICES is not empty.")))
     else:
         why = (QT_TRANSLATE_NOOP("Doctor", "no NVIDIA driver") if f.driver_version is None else
                QT_TRANSLATE_NOOP("Doctor", "the driver reports no GPU"))
@@ -215,8 +236,11 @@ def judge_cuda(f: CudaFacts) -> list[CheckResult]:
                                     why=f.nvml_error or QT_TRANSLATE_NOOP("Doctor", "NVML unavailable")),
                                 QT_TRANSLATE_NOOP("Doctor", "an NVIDIA driver (for GPU inference)")))
     else:
-        rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "NVIDIA driver"), OK, f"{f.driver_version}, supports CUDA <= {f.driver_cuda}",
-                                "any", details={"driver": f.driver_version, "cuda": f.driver_cuda}))
+        rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "NVIDIA driver"), OK,
+                                QT_TRANSLATE_NOOP("Doctor", "{driver}, supports CUDA <= {cuda}").format(
+                                    driver=f.driver_version, cuda=f.driver_cuda),
+                                QT_TRANSLATE_NOOP("Doctor", "any"),
+                                details={"driver": f.driver_version, "cuda": f.driver_cuda}))
     rows.append(judge_driver_vs_torch(f.driver_cuda, f.torch_cuda, f.driver_version))
     if not f.gpus:
         rows.append(CheckResult(QT_TRANSLATE_NOOP("Doctor", "GPUs"), SKIP, QT_TRANSLATE_NOOP("Doctor", "none found"),
@@ -232,7 +256,7 @@ def nvml_facts(f: CudaFacts) -> None:
     try:
         import pynvml
     except ImportError:
-        f.nvml_error = "nvidia-ml-py is not installed"
+        f.nvml_error = QT_TRANSLATE_NOOP("Doctor", "nvidia-ml-py is not installed")
         return
     try:
         pynvml.nvmlInit()

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 from console.core.envcheck.result import FAIL, OK, SKIP, WARN, CheckResult
-from console.core.i18n import QT_TRANSLATE_NOOP
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg
 
 PROBE_MODULE = "console.ui.doctor.qt_doctor_probe"
 GROUP = "Qt"
@@ -37,7 +37,7 @@ def run_probe(env: dict[str, str], timeout: float) -> tuple[dict | None, str, in
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
                               timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, f"no answer within {timeout:g} s", None
+        return None, QT_TRANSLATE_NOOP("Doctor", "no answer within {s} s").format(s=f"{timeout:g}"), None
     out = None
     for line in reversed(proc.stdout.strip().splitlines()):
         try:
@@ -53,22 +53,25 @@ def judge_platform(requested: str, display: bool, probe: dict | None, stderr: st
     name = QT_TRANSLATE_NOOP("Doctor", "Qt platform plugin")
     expected = QT_TRANSLATE_NOOP("Doctor", "a platform plugin that loads (xcb/wayland with a display, offscreen "
                                  "headless)")
-    shown = requested or ("default" if display else "default, no display")
+    shown = requested or (QT_TRANSLATE_NOOP("Doctor", "default") if display else
+                          QT_TRANSLATE_NOOP("Doctor", "default, no display"))
     if probe is None:
         if rc is None:
-            return CheckResult(name, FAIL, f"{shown}: {stderr}", expected,
+            return CheckResult(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "{platform}: {error}").format(
+                platform=shown, error=stderr), expected,
                                QT_TRANSLATE_NOOP("Doctor", "Starting Qt hangs: check the display connection "
                                                  "(DISPLAY, xhost) or use QT_QPA_PLATFORM=offscreen."), group=GROUP)
         last = [ln for ln in stderr.splitlines() if ln.strip()]
         why = next((ln for ln in last if "Could not load" in ln or "could not connect" in ln), last[-1] if last else
-                   f"exit code {rc}")
+                   QT_TRANSLATE_NOOP("Doctor", "exit code {rc}").format(rc=rc))
         hint = XCB_HINT if ("xcb" in stderr or not requested) else (
             QT_TRANSLATE_NOOP("Doctor", "Qt cannot use platform '{requested}': unset QT_QPA_PLATFORM or pick one "
                               "it lists in the message.").format(requested=requested))
         if "No module named" in stderr:
             hint = QT_TRANSLATE_NOOP("Doctor", "PySide6 is not importable: pip install "
                                      "'PySide6-Essentials>=6.8,<6.12'.")
-        return CheckResult(name, FAIL, f"{shown}: {why.strip()}", expected, hint, group=GROUP,
+        return CheckResult(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "{platform}: {error}").format(
+            platform=shown, error=why.strip() if not isinstance(why, Msg) else why), expected, hint, group=GROUP,
                            details={"stderr": stderr, "returncode": rc})
     value = f"{probe['platform']} (Qt {probe['qt']}, PySide6 {probe['pyside']})"
     details = {"plugins": probe.get("plugins", [])}

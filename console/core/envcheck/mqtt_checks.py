@@ -30,26 +30,28 @@ GROUP = QT_TRANSLATE_NOOP("Doctor", "Broker")
 RTT_SAMPLES = 10
 
 # what the operator can actually do about a password, wherever the console runs
-WHERE_THE_PASSWORD_COMES_FROM = (
-    "a profile: Devices → Connections…, the password saved in the OS keyring, or, without a keyring, typed "
-    "when the console asks at connect time; --broker or an unattended station: --user with --password-file PATH "
-    "or $AUTOGLM_MQTT_PASSWORD, never in the URL")
+WHERE_THE_PASSWORD_COMES_FROM = QT_TRANSLATE_NOOP(
+    "Doctor", "a profile: Devices → Connections…, the password saved in the OS keyring, or, without a keyring, "
+    "typed when the console asks at connect time; --broker or an unattended station: --user with --password-file "
+    "PATH or $AUTOGLM_MQTT_PASSWORD, never in the URL")
 
 # what to do about a refused CONNACK, by MQTT 5 reason code (paho maps 3.1.1 codes onto these)
 CONNACK_HINTS = {
-    128: "The broker refused for an unspecified reason: its log says why.",
-    132: "The broker does not speak this MQTT version: set the protocol to 3.1.1 (amqtt speaks only 3.1.1).",
-    133: "The broker rejected the client id: use a different one (letters and digits).",
-    134: f"Wrong user name or password: check both ({WHERE_THE_PASSWORD_COMES_FROM}), or ask the broker's operator.",
-    135: "The broker does not let this client in: give a user name and password (the broker has "
-         "allow_anonymous false) or ask its operator to allow this user.",
-    136: "The broker is not available right now: try again, or check its log.",
-    137: "The broker is busy: try again later.",
-    138: "This client is banned by the broker: ask its operator.",
-    140: "The broker wants a different authentication method.",
-    149: "The broker rejected the packet size: check its max_packet_size.",
-    151: "The broker's quota is exceeded: try again later or ask its operator.",
-    159: "Connecting too often: wait before trying again.",
+    128: QT_TRANSLATE_NOOP("Doctor", "The broker refused for an unspecified reason: its log says why."),
+    132: QT_TRANSLATE_NOOP("Doctor", "The broker does not speak this MQTT version: set the protocol to 3.1.1 (amqtt "
+                           "speaks only 3.1.1)."),
+    133: QT_TRANSLATE_NOOP("Doctor", "The broker rejected the client id: use a different one (letters and digits)."),
+    134: QT_TRANSLATE_NOOP("Doctor", "Wrong user name or password: check both ({where}), or ask the broker's "
+                           "operator.").format(where=WHERE_THE_PASSWORD_COMES_FROM),
+    135: QT_TRANSLATE_NOOP("Doctor", "The broker does not let this client in: give a user name and password (the "
+                           "broker has allow_anonymous false) or ask its operator to allow this user."),
+    136: QT_TRANSLATE_NOOP("Doctor", "The broker is not available right now: try again, or check its log."),
+    137: QT_TRANSLATE_NOOP("Doctor", "The broker is busy: try again later."),
+    138: QT_TRANSLATE_NOOP("Doctor", "This client is banned by the broker: ask its operator."),
+    140: QT_TRANSLATE_NOOP("Doctor", "The broker wants a different authentication method."),
+    149: QT_TRANSLATE_NOOP("Doctor", "The broker rejected the packet size: check its max_packet_size."),
+    151: QT_TRANSLATE_NOOP("Doctor", "The broker's quota is exceeded: try again later or ask its operator."),
+    159: QT_TRANSLATE_NOOP("Doctor", "Connecting too often: wait before trying again."),
 }
 
 
@@ -61,13 +63,14 @@ V311_RETURN_CODES = {132: 1, 133: 2, 136: 3, 134: 4, 135: 5}
 
 def connack_hint(code: int, with_credentials: bool) -> str:
     if code == 135 and with_credentials:
-        return ("The broker rejected these credentials: check the user name and password (Mosquitto answers "
-                f"'Not authorized' for a wrong password too; {WHERE_THE_PASSWORD_COMES_FROM}), or ask the "
-                "broker's operator whether this user may connect.")
+        return QT_TRANSLATE_NOOP("Doctor", "The broker rejected these credentials: check the user name and password "
+                                 "(Mosquitto answers 'Not authorized' for a wrong password too; {where}), or ask "
+                                 "the broker's operator whether this user may connect.").format(
+            where=WHERE_THE_PASSWORD_COMES_FROM)
     if code == 135:
-        return ("The broker does not accept anonymous clients (allow_anonymous false): give a user name and "
-                f"password ({WHERE_THE_PASSWORD_COMES_FROM}).")
-    return CONNACK_HINTS.get(code, "The broker refused the connection: its log says why.")
+        return QT_TRANSLATE_NOOP("Doctor", "The broker does not accept anonymous clients (allow_anonymous false): "
+                                 "give a user name and password ({where}).").format(where=WHERE_THE_PASSWORD_COMES_FROM)
+    return CONNACK_HINTS.get(code, QT_TRANSLATE_NOOP("Doctor", "The broker refused the connection: its log says why."))
 
 
 def _is_ip(host: str) -> bool:
@@ -151,17 +154,19 @@ def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
     name = STEPS[2]
     if not cfg.tls:
         if cfg.username and not _is_loopback(cfg.host):
-            return _row(name, WARN, "plain MQTT: the password crosses the network unencrypted", "mqtts:// (TLS)",
-                        "Use TLS (mqtts://host:8883 with the broker's CA file) for a broker on another machine."
-                        ), True
+            return _row(name, WARN, QT_TRANSLATE_NOOP("Doctor", "plain MQTT: the password crosses the network "
+                                                      "unencrypted"), "mqtts:// (TLS)",
+                        QT_TRANSLATE_NOOP("Doctor", "Use TLS (mqtts://host:8883 with the broker's CA file) for a broker "
+                                          "on another machine.")), True
         return _row(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "plain MQTT (mqtt://), no TLS"),
                     QT_TRANSLATE_NOOP("Doctor", "TLS when the broker is on another machine")), True
-    expected = "handshake with a verified certificate"
+    expected = QT_TRANSLATE_NOOP("Doctor", "handshake with a verified certificate")
     try:
         ctx = tls_context(cfg)
     except (OSError, ssl.SSLError) as exc:
-        return _row(name, FAIL, f"cannot load the TLS files: {exc}", expected,
-                    "Check the CA/certificate/key paths in the broker settings (readable PEM files)."), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "cannot load the TLS files: {error}").format(error=str(exc)),
+                    expected, QT_TRANSLATE_NOOP("Doctor", "Check the CA/certificate/key paths in the broker settings "
+                                                "(readable PEM files).")), False
     try:
         with socket.create_connection((cfg.host, cfg.port), timeout=timeout) as raw:
             with ctx.wrap_socket(raw, server_hostname=cfg.host) as s:
@@ -170,40 +175,50 @@ def step_tls(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, bool]:
     except ssl.SSLCertVerificationError as exc:
         msg = exc.verify_message or str(exc)
         if "hostname" in msg.lower() or "ip address mismatch" in msg.lower():
-            hint = (f"The certificate is not for '{cfg.host}': connect with the name the certificate was issued "
-                    "for, or have the broker's certificate re-issued with this name in its subjectAltName.")
+            hint = QT_TRANSLATE_NOOP("Doctor", "The certificate is not for '{host}': connect with the name the "
+                                     "certificate was issued for, or have the broker's certificate re-issued with "
+                                     "this name in its subjectAltName.").format(host=cfg.host)
         elif "expired" in msg.lower():
-            hint = "The broker's certificate has expired: renew it on the broker."
+            hint = QT_TRANSLATE_NOOP("Doctor", "The broker's certificate has expired: renew it on the broker.")
         else:
-            hint = ("The broker's certificate is not signed by a CA this machine trusts: give the broker's CA "
-                    "file in the broker settings (CA file), or install that CA into the system store "
-                    "(/usr/local/share/ca-certificates + update-ca-certificates).")
-        return _row(name, FAIL, f"certificate verify failed: {msg}", expected, hint), False
+            hint = QT_TRANSLATE_NOOP("Doctor", "The broker's certificate is not signed by a CA this machine trusts: "
+                                     "give the broker's CA file in the broker settings (CA file), or install that CA "
+                                     "into the system store (/usr/local/share/ca-certificates + "
+                                     "update-ca-certificates).")
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "certificate verify failed: {error}").format(error=msg),
+                    expected, hint), False
     except ssl.SSLError as exc:
-        return _row(name, FAIL, f"TLS handshake failed: {exc}", expected,
-                    "The port may not speak TLS (is it the plain 1883 listener?), or the TLS versions/ciphers do "
-                    "not match: check the broker's listener settings."), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "TLS handshake failed: {error}").format(error=str(exc)),
+                    expected, QT_TRANSLATE_NOOP("Doctor", "The port may not speak TLS (is it the plain 1883 "
+                                                "listener?), or the TLS versions/ciphers do not match: check the "
+                                                "broker's listener settings.")), False
     except (socket.timeout, TimeoutError):
-        return _row(name, FAIL, f"no TLS answer within {timeout:g} s", expected,
-                    "The port accepts TCP but never answers the TLS handshake: it may be a plain MQTT port."), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "no TLS answer within {s} s").format(s=f"{timeout:g}"),
+                    expected, QT_TRANSLATE_NOOP("Doctor", "The port accepts TCP but never answers the TLS handshake: "
+                                                "it may be a plain MQTT port.")), False
     except OSError as exc:  # reset / EOF mid-handshake: the other side does not speak TLS
-        return _row(name, FAIL, f"TLS handshake failed: {exc}", expected,
-                    f"The broker closed the connection during the TLS handshake: port {cfg.port} is probably a "
-                    "plain MQTT port (1883): use mqtt:// there, or the broker's TLS port (usually 8883)."), False
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "TLS handshake failed: {error}").format(error=str(exc)),
+                    expected, QT_TRANSLATE_NOOP("Doctor", "The broker closed the connection during the TLS handshake: "
+                                                "port {port} is probably a plain MQTT port (1883): use mqtt:// there, "
+                                                "or the broker's TLS port (usually 8883).").format(port=cfg.port)
+                    ), False
     not_after = cert.get("notAfter")
     days_left = None
     if not_after:
         expires = datetime.fromtimestamp(ssl.cert_time_to_seconds(not_after), tz=timezone.utc)
         days_left = (expires - datetime.now(timezone.utc)).days
-    value = f"{version}" + (f", certificate valid for {days_left} more days" if days_left is not None else "")
+    value = (QT_TRANSLATE_NOOP("Doctor", "{version}, certificate valid for {days} more days").format(
+        version=str(version), days=days_left) if days_left is not None else str(version))
     if cfg.insecure:
-        return _row(name, WARN, value + " (NOT verified: insecure mode)", expected,
-                    "Certificate verification is off: anyone on the path can impersonate the broker. Give the "
-                    "broker's CA file and turn insecure mode off."), True
+        return _row(name, WARN, QT_TRANSLATE_NOOP("Doctor", "{value} (NOT verified: insecure mode)").format(value=value),
+                    expected, QT_TRANSLATE_NOOP("Doctor", "Certificate verification is off: anyone on the path can "
+                                                "impersonate the broker. Give the broker's CA file and turn insecure "
+                                                "mode off.")), True
     if days_left is not None and days_left < 14:
-        return _row(name, WARN, value, expected, "The broker's certificate expires soon: renew it.",
-                    days_left=days_left), True
-    return _row(name, OK, value + ", verified", expected, tls_version=version, days_left=days_left), True
+        return _row(name, WARN, value, expected, QT_TRANSLATE_NOOP("Doctor", "The broker's certificate expires soon: "
+                                                                   "renew it."), days_left=days_left), True
+    return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "{value}, verified").format(value=value), expected,
+                tls_version=version, days_left=days_left), True
 
 
 class _Probe:
@@ -267,16 +282,22 @@ def step_connack(cfg: BrokerConfig, timeout: float) -> tuple[CheckResult, _Probe
     rc = probe.connack
     if rc is None:
         probe.client.disconnect()
-        why = "the broker closed the connection" if probe.closed is not None else f"no answer in {timeout:g} s"
-        return _row(name, FAIL, f"no CONNACK ({proto}, {who}): {why}", expected,
-                    "The broker did not answer the MQTT handshake: it may speak another MQTT version (try "
-                    "protocol 3.1.1) or another protocol on this port (TLS port without mqtts://?)."), None
+        why = (QT_TRANSLATE_NOOP("Doctor", "the broker closed the connection") if probe.closed is not None else
+               QT_TRANSLATE_NOOP("Doctor", "no answer in {s} s").format(s=f"{timeout:g}"))
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "no CONNACK ({proto}, {who}): {why}").format(
+            proto=proto, who=who, why=why), expected,
+                    QT_TRANSLATE_NOOP("Doctor", "The broker did not answer the MQTT handshake: it may speak another "
+                                      "MQTT version (try protocol 3.1.1) or another protocol on this port (TLS port "
+                                      "without mqtts://?).")), None
     code = int(rc.value)
     if rc.is_failure:
         probe.client.disconnect()
         v311 = V311_RETURN_CODES.get(code) if cfg.protocol != "5" else None
-        code_txt = f"reason code {code}" + (f", MQTT 3.1.1 return code {v311}" if v311 else f", {proto}")
-        return _row(name, FAIL, f"refused {who}: {rc} ({code_txt})", expected, connack_hint(code, bool(cfg.username)),
+        code_txt = (QT_TRANSLATE_NOOP("Doctor", "reason code {code}, MQTT 3.1.1 return code {v311}").format(
+            code=code, v311=v311) if v311 else
+                    QT_TRANSLATE_NOOP("Doctor", "reason code {code}, {proto}").format(code=code, proto=proto))
+        return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "refused {who}: {reason} ({code})").format(
+            who=who, reason=str(rc), code=code_txt), expected, connack_hint(code, bool(cfg.username)),
                     reason_code=code, reason=str(rc)), None
     return _row(name, OK, QT_TRANSLATE_NOOP("Doctor", "accepted {who} ({proto})").format(who=who, proto=proto), expected,
                 reason_code=code), probe
@@ -289,22 +310,27 @@ def step_round_trip(probe: _Probe, timeout: float, samples: int = RTT_SAMPLES) -
     try:
         client.subscribe(probe.topic, qos=1)
         if not probe.pump(lambda: probe.suback is not None, timeout):
-            return _row(name, FAIL, f"no SUBACK within {timeout:g} s", expected,
-                        "The broker accepted the login but does not answer a subscription: check its log.")
+            return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "no SUBACK within {s} s").format(s=f"{timeout:g}"),
+                        expected, QT_TRANSLATE_NOOP("Doctor", "The broker accepted the login but does not answer a "
+                                                    "subscription: check its log."))
         codes = probe.suback or []
         if any(getattr(c, "is_failure", False) for c in codes):
-            return _row(name, FAIL, f"subscription to {probe.topic} refused: {codes[0]}", expected,
-                        f"The broker's ACL does not let this user subscribe under '{probe.cfg.prefix}/': allow "
-                        f"'{probe.cfg.prefix}/#' for this user (mosquitto: acl_file).")
+            return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "subscription to {topic} refused: {reason}").format(
+                topic=probe.topic, reason=str(codes[0])), expected,
+                        QT_TRANSLATE_NOOP("Doctor", "The broker's ACL does not let this user subscribe under "
+                                          "'{prefix}/': allow '{prefix}/#' for this user (mosquitto: acl_file)."
+                                          ).format(prefix=probe.cfg.prefix))
         rtts = []
         for i in range(samples):
             payload = f"doctor-{i}-{random.getrandbits(32):08x}".encode()
             t0 = time.perf_counter()
             client.publish(probe.topic, payload, qos=1)
             if not probe.pump(lambda p=payload: p in probe.received, timeout):
-                return _row(name, FAIL, f"message {i + 1} did not come back within {timeout:g} s", expected,
-                            "Published but nothing arrived: the broker's ACL may drop publishes under "
-                            f"'{probe.cfg.prefix}/', or the broker is overloaded.")
+                return _row(name, FAIL, QT_TRANSLATE_NOOP("Doctor", "message {n} did not come back within {s} s"
+                                                          ).format(n=i + 1, s=f"{timeout:g}"), expected,
+                            QT_TRANSLATE_NOOP("Doctor", "Published but nothing arrived: the broker's ACL may drop "
+                                              "publishes under '{prefix}/', or the broker is overloaded.").format(
+                                prefix=probe.cfg.prefix))
             rtts.append((probe.received[payload] - t0) * 1000)
         # the other checks run at the same time (torch imports hold the GIL): the minimum is the
         # broker's own latency, the median and max include that contention

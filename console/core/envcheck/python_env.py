@@ -15,13 +15,13 @@ from console.core.i18n import QT_TRANSLATE_NOOP
 SETUP_HINT = QT_TRANSLATE_NOOP("Doctor", "Run the set-up again (`make run`), or in the venv: pip install -e .")
 # dependencies the version table (console.core.versions) does not list: installed or not, nothing more
 PRESENT_ONLY = (
-    ("jinja2", "Home Assistant value and command templates"),
-    ("httpx2", "the remote model server's HTTP client"),
-    ("psutil", "memory and process figures"),
-    ("platformdirs", "where settings, data and models live"),
-    ("keyring", "saved broker passwords"),
-    ("numpy", "the graphs and the model stack"),
-    ("packaging", "version checks"),
+    ("jinja2", QT_TRANSLATE_NOOP("Doctor", "Home Assistant value and command templates")),
+    ("httpx2", QT_TRANSLATE_NOOP("Doctor", "the remote model server's HTTP client")),
+    ("psutil", QT_TRANSLATE_NOOP("Doctor", "memory and process figures")),
+    ("platformdirs", QT_TRANSLATE_NOOP("Doctor", "where settings, data and models live")),
+    ("keyring", QT_TRANSLATE_NOOP("Doctor", "saved broker passwords")),
+    ("numpy", QT_TRANSLATE_NOOP("Doctor", "the graphs and the model stack")),
+    ("packaging", QT_TRANSLATE_NOOP("Doctor", "version checks")),
 )
 
 
@@ -116,26 +116,29 @@ def judge_pyside_python(pyside: str | None, python: tuple[int, int, int]) -> Che
     """PySide6 6.12.0 aborts Python 3.11 ("Fatal Python error: bool_dealloc" after a few hundred
     Signal.emit() calls); 3.12 is not affected.  Other 6.12.x on Python < 3.12 are outside the range
     pyproject declares for it."""
-    name = "PySide6 on this Python"
+    name = QT_TRANSLATE_NOOP("Doctor", "PySide6 on this Python")
     py = _v(python)
+    expected = QT_TRANSLATE_NOOP("Doctor", "PySide6 < 6.12 on Python < 3.12")
     if pyside is None:
-        return CheckResult(name, SKIP, f"PySide6 not installed, Python {py}", "PySide6 < 6.12 on Python < 3.12")
-    value = f"PySide6 {pyside} on Python {py}"
-    expected = "PySide6 < 6.12 on Python < 3.12"
+        return CheckResult(name, SKIP, QT_TRANSLATE_NOOP("Doctor", "PySide6 not installed, Python {py}").format(py=py),
+                           expected)
+    value = QT_TRANSLATE_NOOP("Doctor", "PySide6 {pyside} on Python {py}").format(pyside=pyside, py=py)
     try:
         rel = Version(pyside).release
     except InvalidVersion:
-        return CheckResult(name, WARN, value, expected, "Unrecognized PySide6 version; reinstall it.")
-    fix = ("pip install 'PySide6-Essentials==6.11.3' (uninstall PySide6 6.12 first: pip uninstall -y PySide6 "
-           "PySide6-Essentials PySide6-Addons shiboken6), or use Python 3.12.")
+        return CheckResult(name, WARN, value, expected,
+                           QT_TRANSLATE_NOOP("Doctor", "Unrecognized PySide6 version; reinstall it."))
+    fix = QT_TRANSLATE_NOOP("Doctor", "pip install 'PySide6-Essentials==6.11.3' (uninstall PySide6 6.12 first: pip "
+                            "uninstall -y PySide6 PySide6-Essentials PySide6-Addons shiboken6), or use Python 3.12.")
     if rel[:3] == (6, 12, 0) and python[:2] == (3, 11):
         return CheckResult(name, FAIL, value, expected,
-                           "PySide6 6.12.0 aborts Python 3.11 with 'Fatal Python error: bool_dealloc' after a few "
-                           "hundred signal emits (the console dies mid-session). Fix: " + fix)
+                           QT_TRANSLATE_NOOP("Doctor", "PySide6 6.12.0 aborts Python 3.11 with 'Fatal Python error: "
+                                             "bool_dealloc' after a few hundred signal emits (the console dies "
+                                             "mid-session). Fix: {fix}").format(fix=fix))
     if rel[:2] >= (6, 12) and python[:2] < (3, 12):
         return CheckResult(name, WARN, value, expected,
-                           "PySide6 6.12 is outside the tested range on Python < 3.12 (6.12.0 crashes 3.11). "
-                           "Fix: " + fix)
+                           QT_TRANSLATE_NOOP("Doctor", "PySide6 6.12 is outside the tested range on Python < 3.12 "
+                                             "(6.12.0 crashes 3.11). Fix: {fix}").format(fix=fix))
     return CheckResult(name, OK, value, expected)
 
 

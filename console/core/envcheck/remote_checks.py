@@ -22,9 +22,9 @@ from console.core.i18n import QT_TRANSLATE_NOOP
 
 GROUP = QT_TRANSLATE_NOOP("Doctor", "Model server")
 NAME = GROUP
-EXPECTED_URL = "an OpenAI-compatible server URL, e.g. http://localhost:8000/v1"
+EXPECTED_URL = QT_TRANSLATE_NOOP("Doctor", "an OpenAI-compatible server URL, e.g. http://localhost:8000/v1")
 # the GUI's words (the doctor panel's context leaves it None); the command line passes its own
-URL_SETTING = "the URL field of the Model panel's remote server"
+URL_SETTING = QT_TRANSLATE_NOOP("Doctor", "the URL field of the Model panel's remote server")
 
 
 def _row(status: str, value: str, expected: str = "", hint: str = "", **details) -> CheckResult:
@@ -35,7 +35,9 @@ def check_remote(ctx) -> CheckResult:
     url = (ctx.remote_url or "").strip()
     if not url:
         where = ctx.remote_url_setting or URL_SETTING
-        return _row(SKIP, "not configured", f"a server URL ({where}) when the console uses a remote model server")
+        return _row(SKIP, QT_TRANSLATE_NOOP("Doctor", "not configured"),
+                    QT_TRANSLATE_NOOP("Doctor", "a server URL ({where}) when the console uses a remote model server"
+                                      ).format(where=where))
     want = (ctx.remote_model or "").strip()
     timeout = max(0.5, float(ctx.remote_timeout_s))
     model_where = ctx.remote_model_setting or MODEL_SETTING
@@ -48,10 +50,13 @@ def check_remote(ctx) -> CheckResult:
     health = engine.health()
     latency_ms = round(health.latency_s * 1000, 1) if health.latency_s is not None else None
     details = {"url": health.url, "model": want, "models": list(health.models), "latency_ms": latency_ms}
-    expected = "answers GET /v1/models" + (f" and serves {want!r}" if want else " with at least one model")
+    expected = (QT_TRANSLATE_NOOP("Doctor", "answers GET /v1/models and serves {model}").format(model=repr(want))
+                if want else QT_TRANSLATE_NOOP("Doctor", "answers GET /v1/models with at least one model"))
     if not health.ok:
         return _row(FAIL, health.message, expected, health.hint, **details)
     if not health.models:
-        return _row(WARN, f"{health.url} lists no models ({latency_ms:.0f} ms)", expected,
+        return _row(WARN, QT_TRANSLATE_NOOP("Doctor", "{url} lists no models ({ms} ms)").format(
+            url=health.url, ms=f"{latency_ms:.0f}"), expected,
                     no_models_hint(model_where), **details)
-    return _row(OK, f"{health.message} at {health.url} ({latency_ms:.0f} ms)", expected, **details)
+    return _row(OK, QT_TRANSLATE_NOOP("Doctor", "{message} at {url} ({ms} ms)").format(
+        message=health.message, url=health.url, ms=f"{latency_ms:.0f}"), expected, **details)

@@ -178,8 +178,10 @@ class QtDoctorPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
+        # the fix of a CUDA or broker row runs to four lines at 1024 px: room for it without scrolling
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 8)
         self.splitter = split
 
         layout = QVBoxLayout(self)
