@@ -296,15 +296,10 @@ def _connection_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _version() -> str:
-    """The installed distribution's version (what pip installed), else the package's own."""
-    from importlib.metadata import PackageNotFoundError, version
+    """pyproject.toml's version, the same in a source tree, a wheel and the frozen build (console.core.versions)."""
+    from console.core.versions import app_version
 
-    try:
-        return version("autoglm-console")
-    except PackageNotFoundError:  # run from a source tree that was never installed, or frozen
-        from console import __version__
-
-        return __version__
+    return app_version()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -173,7 +173,8 @@ def build_services(
     commands.others.attach(link)
     alerts, alerts_error = None, ""
     try:  # the site's rules file (the demo's ships with it), its alerts database, the retained topic
-        alerts = build_alerts(cfg, link, commands, demo=embedded is not None, registry=registry)
+        alerts = build_alerts(cfg, link, commands, demo=embedded is not None, registry=registry,
+                              ha_fleet=ha.fleet if ha is not None else None)
     except AlertStoreError as exc:
         log.error("alerts are off: %s", exc)
         alerts_error = str(exc)

@@ -1,13 +1,22 @@
-"""The versions the project declares: one table for the doctor and the README.
+"""The versions the project declares: one table for the doctor and the README, and the console's own.
 
 ``minimum`` is the lower bound in pyproject.toml (a test keeps the two equal); ``recommended`` is
 what the suite runs on (Debian 12, Python 3.11; bitsandbytes, a CUDA-only extra, is not installed
 there); ``below`` is the first version we exclude.
+
+:func:`app_version` is the console's version (``--version``, the window title, the doctor's report),
+from one place: ``[project] version`` in pyproject.toml.  A source tree reads the file beside the
+``console`` package (right even when an editable install's metadata is older than the file); the
+frozen build bundles a copy at the same place (packaging/autoglm-console.spec); an installed wheel
+has no such file and reads its metadata, written from the same pyproject.toml when it was built.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 PYTHON_MINIMUM = (3, 10)
 PYTHON_RECOMMENDED = (3, 11)
@@ -65,6 +74,60 @@ def versions_markdown() -> str:
         below = f"{r.below}" if r.below else ""
         rows.append(f"| {name} | {r.minimum} | {r.recommended} | {below} | {r.why} |")
     return "\n".join(rows) + "\n"
+
+
+DIST = "autoglm-console"
+UNKNOWN = "0+unknown"  # neither a pyproject.toml of ours nor installed metadata (a copied-out tree)
+ROOT = Path(__file__).resolve().parents[2]  # the folder holding the console package (sys._MEIPASS when frozen)
+
+
+@functools.cache
+def app_version() -> str:
+    """The console's version: pyproject.toml beside the package (source tree, frozen build), else the
+    installed distribution's metadata (a wheel), else ``0+unknown``."""
+    return find_version(ROOT, DIST)
+
+
+def find_version(root: Path, dist: str = DIST) -> str:
+    """``[project] version`` of ``root/pyproject.toml`` if that file is ``dist``'s; else ``dist``'s
+    installed metadata; else ``0+unknown``."""
+    found = pyproject_version(root / "pyproject.toml", dist)
+    if found:
+        return found
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return UNKNOWN
+
+
+def pyproject_version(path: Path, dist: str = DIST) -> str | None:
+    """The version a pyproject.toml declares for ``dist``; None if the file is missing, unreadable, or
+    another project's."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        import tomllib  # Python 3.11+
+    except ModuleNotFoundError:  # 3.10: the two keys of [project] this needs, read by hand
+        project = _project_table(text)
+    else:
+        try:
+            project = tomllib.loads(text).get("project", {})
+        except tomllib.TOMLDecodeError:
+            return None
+    if not isinstance(project, dict) or project.get("name") != dist:
+        return None
+    found = project.get("version")
+    return found if isinstance(found, str) and found else None
+
+
+def _project_table(text: str) -> dict[str, str]:
+    table = re.search(r"^\[project\][ \t]*$(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    keys = re.findall(r'^(name|version)\s*=\s*"([^"]*)"', table.group(1), re.M) if table else []
+    return dict(keys)
 
 
 if __name__ == "__main__":  # python -m console.core.versions  > the README's table

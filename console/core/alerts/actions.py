@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from console.core.alerts import wording
 from console.core.commands.confirmation import ConfirmationRequired, Confirmed
 from console.core.commands.outbox import OutboxError
 from console.core.events import Event
@@ -77,13 +78,15 @@ class ActionRunner:
         except ConfirmationRequired as exc:
             why = "high risk" if exc.high_risk else "act without asking is off"
             p = replace(p, state="waiting", question=exc, detail=f"waits for the operator ({why})")
+            return self._store(p, high_risk=exc.high_risk)
         except (ProtocolError, OutboxError) as exc:
             p = replace(p, state="refused", detail=str(exc))
-        else:
-            p = replace(p, state="sent", command_id=row.id, detail=f"sent as command {row.id[:8]}")
-        return self._store(p)
+            return self._store(p, error=str(exc))
+        p = replace(p, state="sent", command_id=row.id, detail=f"sent as command {row.id[:8]}")
+        return self._store(p, confirmed=bool(confirmed))  # approve(): the operator said yes
 
-    def _store(self, p: Proposal) -> Proposal:
+    def _store(self, p: Proposal, **how: Any) -> Proposal:
+        """Keep the proposal, note what came of it on its alert (``how``: wording.note's words), tell."""
         with self._lock:
             self._proposals[p.id] = p
             if len(self._proposals) > 1000:  # the oldest settled ones go
@@ -92,7 +95,7 @@ class ActionRunner:
         log.info("rule %s action on %s: %s", p.rule_id, p.device_id, p.detail)
         if self.note is not None:
             try:
-                self.note(p.alert_id, f"{p.device_id} {p.params}: {p.state}, {p.detail}")
+                self.note(p.alert_id, wording.note(p.device_id, p.params, p.state, command=p.command_id, **how))
             except Exception:  # noqa: BLE001 - the note is a record; the action stands
                 log.exception("could not note the action on alert %s", p.alert_id)
         self.proposed.emit(p)
@@ -111,14 +114,14 @@ class ActionRunner:
         if p is None:
             return None
         return self._store(replace(p, state="sent", command_id=command_id, question=None,
-                                   detail=f"sent as command {command_id[:8]} once the operator confirmed"))
+                                   detail=f"sent as command {command_id[:8]} once the operator confirmed"), confirmed=True)
 
     def dismiss(self, proposal_id: int, who: str = "") -> Proposal | None:
         p = self.get(proposal_id)
         if p is None or p.state != "waiting":
             return None
         return self._store(replace(p, state="dismissed", question=None,
-                                   detail=f"dismissed by {who}" if who else "dismissed"))
+                                   detail=f"dismissed by {who}" if who else "dismissed"), who=who)
 
     def get(self, proposal_id: int) -> Proposal | None:
         with self._lock:

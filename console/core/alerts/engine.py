@@ -6,6 +6,8 @@ Inputs, all through public routes and events (nothing else is changed or wrapped
     link.state_changed                                           the broker link (one alert, not one per device)
     pipeline.add_listener(stats.on_row)                          command outcomes (metrics.CommandStats)
     metrics.MetricSources                                        ack latency, TTFT, VRAM, remote errors
+    engine.watch_ha(fleet)                                       Home Assistant discovery: devices, availability,
+                                                                 message counts (console.core.ha.HaFleet)
 
 Cheap by construction: when a device's meta arrives it is *bound* once to the rules that can concern
 it (by zone, device id or pattern, capability), so a state message costs one dict lookup for a
@@ -14,6 +16,12 @@ it carries (``_by_cap``).  Rules are indexed by exact device id and by zone, so 
 devices to 1,000 rules does not try every pair.  Offline and stale rules keep a time per device and
 are judged by ``tick`` (1 Hz for stale, every tick for offline and pending durations).
 
+Devices found through Home Assistant discovery get the same offline and stale rules: the fleet's
+``availability`` event is their status (online / offline; no availability topic: never offline), and
+any payload on their topics is "a message" for stale rules.  A payload that changes nothing makes no
+fleet event, so the stale scan compares the fleet's per-device message counts once a second: a
+stale alert of an HA device that speaks again with the same value clears at that scan (≤ 1 s).
+
 Time comes from ``clock`` (injectable: tests drive durations without sleeping).  ``tick(now)`` is
 called by the ``alerts-ticker`` thread every ``tick_s`` once ``start()`` ran, or by a test.
 
@@ -21,9 +29,11 @@ While the broker link is down, offline and stale rules are not judged (a broker 
 alert, ``broker-link``, raised after ``broker_down_after_s``); when it is back, every device gets
 a fresh ``last seen`` (the retained messages come again).
 
-Threads: the network thread (``on_device``, link state, command outcomes), the ticker, and the GUI
-(``acknowledge``, ``clear``, ``set_rules``).  Lock order: engine ``_lock`` → store's lock; events
-(``changed``) are emitted after ``_lock`` is released; actions run on the ticker, outside it.
+Threads: the network thread (``on_device``, link state, command outcomes, HA fleet events), the
+ticker, and the GUI (``acknowledge``, ``clear``, ``set_rules``).  Lock order: engine ``_lock`` →
+store's lock; the HA fleet is asked (its own lock) with ``_lock`` released, and calls ``on_ha_event``
+after releasing its lock; events (``changed``) are emitted after ``_lock`` is released; actions run
+on the ticker, outside it.
 """
 
 from __future__ import annotations
@@ -37,6 +47,7 @@ import threading
 import time
 from typing import Any, Callable
 
+from console.core.alerts import wording
 from console.core.alerts.actions import ActionRunner
 from console.core.alerts.metrics import CommandStats, MetricSources
 from console.core.alerts.rules import Rule, RuleSet
@@ -49,6 +60,7 @@ log = logging.getLogger(__name__)
 BROKER_RULE = "broker-link"
 CLOCK_RULE = "clock-offset"  # built in: the registry says a device's clock is off past its threshold
 BUILT_IN = (BROKER_RULE, CLOCK_RULE)
+HA_SOURCE = "ha"  # the registry's source of HA discovery devices (console.core.sources.ha_bridge.SOURCE)
 _GLOB = set("*?[")
 
 
@@ -141,6 +153,10 @@ class AlertEngine:
         self.values_seen = 0  # states handed to on_values for a bound device
         self.raised_at: dict[str, float] = {}  # alert id -> clock() when raised (the bench's latency)
         self.publisher: Any = None  # share.AlertPublisher, when wired: flushed on the ticker
+        self._ha: Any = None  # console.core.ha.HaFleet, when watched
+        self._ha_unlisten: Callable[[], None] | None = None
+        self._ha_ids: set[str] = set()  # the HA fleet's devices (bound to a rule or not)
+        self._ha_counts: dict[str, int] = {}  # HA device -> its message count at the last stale scan
         self.set_rules(rules or RuleSet())
 
     # -- wiring ---------------------------------------------------------------------------------------
@@ -174,6 +190,57 @@ class AlertEngine:
             if hasattr(registry, "clock_alert"):
                 registry.clock_alert.disconnect(self.on_clock_alert)
         self._attached = (None, None, None)
+        if self._ha_unlisten is not None:
+            self._ha_unlisten()
+            self._ha_unlisten = None
+        self._ha = None
+
+    def watch_ha(self, fleet: Any) -> None:
+        """Judge offline and stale rules for the devices of a Home Assistant discovery fleet
+        (``console.core.ha.HaFleet``) too: bound when discovered, offline when their availability says
+        so.  Call after the HaBridge is built, so the registry knows a device before this engine does."""
+        self._ha = fleet
+        self._ha_unlisten = fleet.add_listener(self.on_ha_event)
+        for meta in fleet.metas():  # what it already knows
+            self._ha_bind(meta.id, meta)
+
+    def on_ha_event(self, event: Any) -> None:
+        """A ``console.core.ha.FleetEvent`` (the network thread, the fleet's lock released)."""
+        kind = event.kind
+        if kind == "availability":
+            b = self._bound.get(event.device_id)
+            if b is not None:
+                now = self.clock()
+                b.last_seen = now
+                self._set_online(event.device_id, b, event.available, now)
+                if event.device_id in self._stale_open:
+                    self._clear_keys([f"{r.id}|{event.device_id}" for r in b.stale], "device",
+                                     "the device spoke again", now)
+        elif kind in ("added", "updated") and event.meta is not None:
+            self._ha_bind(event.device_id, event.meta)
+        elif kind == "removed":
+            with self._lock:
+                self._metas.pop(event.device_id, None)
+                self._bound.pop(event.device_id, None)
+                self._offline.discard(event.device_id)
+                self._ha_ids.discard(event.device_id)
+                self._ha_counts.pop(event.device_id, None)
+
+    def _ha_bind(self, device_id: str, meta: DeviceMeta) -> None:
+        registry = self._registry
+        if registry is not None and registry.source_of(device_id) != HA_SOURCE:
+            return  # the id is a native device's (the bridge left the HA one out), or not in the registry
+        self._bind_meta(meta)
+        with self._lock:
+            self._ha_ids.add(device_id)
+        self._ha_availability(device_id)
+
+    def _ha_availability(self, device_id: str) -> None:
+        """What a bound HA device's availability says now (at binding: no event may come for a while)."""
+        b = self._bound.get(device_id)
+        summary = self._ha.summary(device_id) if b is not None and self._ha is not None else None
+        if summary is not None and summary[2]:  # (values, available, has availability, info)
+            self._set_online(device_id, b, summary[1], self.clock())
 
     def _kinds(self) -> tuple[str, ...]:
         return ("meta", "status") if self._registry is not None else ("meta", "state", "status")
@@ -216,10 +283,13 @@ class AlertEngine:
             self._metric_rules = [r for r in rules.rules if r.enabled and r.kind == "metric"]
             old = self._bound
             self._bound = {}
+            newly_bound_ha: list[str] = []
             for device_id, (zone, caps) in self._metas.items():
                 b = self._bind_locked(device_id, zone, caps)
                 if b is not None and device_id in old:
                     b.last_seen, b.offline_since = old[device_id].last_seen, old[device_id].offline_since
+                elif b is not None and device_id in self._ha_ids:
+                    newly_bound_ha.append(device_id)
             self._since.clear()
             self._pending.clear()
             self._hot = collections.Counter(a.device_id for a in self._open.values())
@@ -229,6 +299,8 @@ class AlertEngine:
                 if alert.rule_id not in BUILT_IN and alert.rule_id not in self._rule_by_id:
                     cleared.append(self._clear_locked(alert, "rules", "its rule was removed or disabled", now))
         self._emit(cleared)
+        for device_id in newly_bound_ha:  # bound by these rules: what its availability says now
+            self._ha_availability(device_id)
         self.rules_changed.emit(rules)
 
     def _bind_meta(self, meta: DeviceMeta) -> None:
@@ -385,13 +457,17 @@ class AlertEngine:
             self._hot.pop(device_id, None)
 
     def _on_status(self, device_id: str, b: _Bound, payload: bytes, now: float) -> None:
-        online = payload.strip() == b"online"
+        text = payload.strip()
+        self._set_online(device_id, b, True if text == b"online" else False if text == b"offline" else None, now)
+
+    def _set_online(self, device_id: str, b: _Bound, online: bool | None, now: float) -> None:
+        """The device's status (PROTOCOL.md) or HA availability: True, False, or None (unknown: no change)."""
         if online:
             b.offline_since = None
             self._offline.discard(device_id)
             if b.offline:
                 self._clear_keys([f"{r.id}|{device_id}" for r in b.offline], "device", "the device is online", now)
-        elif payload.strip() == b"offline" and b.offline_since is None:
+        elif online is False and b.offline_since is None:
             b.offline_since = now
             self._offline.add(device_id)
 
@@ -414,8 +490,8 @@ class AlertEngine:
                 n = sum(1 for t in times if t >= now - r.within_s)
                 key = f"{r.id}|{device_id}"
                 if n >= r.count and key not in self._open:
-                    raised.append(self._raise_locked(r, device_id, b.zone, float(n), now,
-                                                     detail=f"last: {row.state.value.lower()}: {row.error}".rstrip(": ")))
+                    message = wording.failures_message(r, row.state.value.lower(), str(row.error or "").rstrip(": "))
+                    raised.append(self._raise_locked(r, device_id, b.zone, float(n), now, message))
         self._emit(raised)
 
     # -- the broker link (network thread) ---------------------------------------------------------------
@@ -448,11 +524,11 @@ class AlertEngine:
             if key in self._open:
                 return
             zone = self._metas.get(event.device_id, ("", {}))[0]  # known from its meta, whatever the rules
-            alert = Alert.new(key=key, rule_id=CLOCK_RULE, rule_name="Device clock off", kind="clock",
+            alert = Alert.new(key=key, rule_id=CLOCK_RULE, rule_name=wording.CLOCK_NAME, kind="clock",
                               device_id=event.device_id, zone=zone, severity="warning",
-                              message=(f"the device's clock is {event.offset_s:+.0f} s off the console's (more than "
-                                       f"{event.threshold_s:g} s): its timestamps are unreliable; the console judges "
-                                       f"ttl on its own clock"), value=event.offset_s, at=now)
+                              message=wording.CLOCK_OFF.format(offset=f"{event.offset_s:+.0f}",
+                                                               threshold=f"{event.threshold_s:g}"),
+                              value=event.offset_s, at=now)
             alert = self.store.add(alert)
             self._open[key] = alert
             self.raised_at[alert.id] = time.time()
@@ -464,6 +540,9 @@ class AlertEngine:
         now = self.clock() if now is None else now
         raised: list[Alert] = []
         cleared: list[Alert] = []
+        scan = now - self._last_stale_scan >= 1.0 or now < self._last_stale_scan
+        ha_counts = (self._ha.message_counts() if scan and self._ha is not None and self._ha_ids and self._stale_rules
+                     else None)
         with self._lock:
             for key, (r, device_id, zone, value, due) in list(self._pending.items()):
                 if due <= now and key not in self._open:
@@ -472,8 +551,10 @@ class AlertEngine:
                     self._since_pop(key, device_id)
             if self._link_up:
                 self._judge_offline(now, raised)
-                if now - self._last_stale_scan >= 1.0 or now < self._last_stale_scan:
+                if scan:
                     self._last_stale_scan = now
+                    if ha_counts is not None:
+                        self._ha_spoke(ha_counts, now, cleared)
                     self._judge_stale(now, raised)
                     self._judge_failures_window(now, cleared)
             elif self._link_down_since is not None and now - self._link_down_since >= self.rules.broker_down_after_s:
@@ -503,6 +584,24 @@ class AlertEngine:
                 if now - b.offline_since >= r.after_s and key not in self._open:
                     out.append(self._raise_locked(r, device_id, b.zone, now - b.offline_since, now))
 
+    def _ha_spoke(self, counts: dict[str, int], now: float, out: list[Alert]) -> None:
+        """HA devices that received a message since the last scan were seen (lock held)."""
+        for device_id in self._ha_ids:
+            n = counts.get(device_id)
+            if n is None or n == self._ha_counts.get(device_id):
+                continue
+            first = device_id not in self._ha_counts
+            self._ha_counts[device_id] = n
+            b = self._bound.get(device_id)
+            if b is None or first:
+                continue  # the first count is a baseline: binding already set last_seen
+            b.last_seen = now
+            if device_id in self._stale_open:
+                for r in b.stale:
+                    alert = self._open.get(f"{r.id}|{device_id}")
+                    if alert is not None:
+                        out.append(self._clear_locked(alert, "device", "the device spoke again", now))
+
     def _judge_stale(self, now: float, out: list[Alert]) -> None:
         if not self._stale_rules:
             return
@@ -527,10 +626,8 @@ class AlertEngine:
 
     # -- raising and clearing (lock held) -------------------------------------------------------------
     def _raise_locked(self, r: Rule, device_id: str, zone: str, value: float | None, now: float,
-                      detail: str = "") -> Alert:
-        message = r.message or r.condition()
-        if detail:
-            message = f"{message} ({detail})"
+                      message: str = "") -> Alert:
+        message = message or r.message or r.condition()
         alert = Alert.new(key=f"{r.id}|{device_id}", rule_id=r.id, rule_name=r.name, kind=r.kind,
                           device_id=device_id, zone=zone, severity=r.severity, message=message, value=value, at=now)
         alert = self.store.add(alert)
@@ -548,9 +645,8 @@ class AlertEngine:
 
     def _raise_broker(self, now: float) -> Alert:
         after = self.rules.broker_down_after_s
-        alert = Alert.new(key=f"{BROKER_RULE}|", rule_id=BROKER_RULE, rule_name="Broker link down", kind="broker",
-                          device_id="", zone="", severity="critical",
-                          message=f"the broker link has been down for {after:g} s or more; device rules wait for it",
+        alert = Alert.new(key=f"{BROKER_RULE}|", rule_id=BROKER_RULE, rule_name=wording.BROKER_NAME, kind="broker",
+                          device_id="", zone="", severity="critical", message=wording.BROKER_DOWN.format(s=f"{after:g}"),
                           value=now - (self._link_down_since or now), at=now)
         alert = self.store.add(alert)
         self._open[alert.key] = alert
@@ -628,3 +724,8 @@ class AlertEngine:
 
     def bound_devices(self) -> int:
         return len(self._bound)
+
+    def offline_ids(self) -> set[str]:
+        """Bound devices whose status (or HA availability) says offline now."""
+        with self._lock:
+            return set(self._offline)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from console.core.alerts import wording
 from console.core.paths import resource_path, user_data_dir
 
 KINDS = ("threshold", "offline", "stale", "command_failures", "metric")
@@ -137,19 +138,8 @@ class Rule:
         return self.above if self.above is not None else self.below  # type: ignore[return-value]
 
     def condition(self) -> str:
-        """The rule in a few words (English; the UI words its own)."""
-        if self.kind in ("threshold", "metric"):
-            what = self.capability or self.metric
-            op, level = (">", self.above) if self.above is not None else ("<", self.below)
-            text = f"{what} {op} {level:g}"
-            if self.clear is not None:
-                text += f" (clears at {self.clear:g})"
-            return text + (f" for {self.for_s:g} s" if self.for_s else "")
-        if self.kind == "offline":
-            return f"offline for {self.after_s:g} s"
-        if self.kind == "stale":
-            return f"silent for {self.after_s:g} s"
-        return f"{self.count} failed command(s) within {self.within_s:g} s"
+        """The rule in a few words: English, marked for translation (console.core.alerts.wording)."""
+        return wording.condition(self)
 
     def to_toml(self) -> dict[str, Any]:
         """The rule as a TOML table (only the fields its kind uses, defaults left out)."""

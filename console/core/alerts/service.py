@@ -70,7 +70,8 @@ class Alerts:
 
 def build_alerts(cfg: Any, link: Any, pipeline: Any = None, *, demo: bool = False, registry: Any = None,
                  rules_path: str | Path | None = None, db_path: str | Path | None = None,
-                 clock: Callable[[], float] | None = None) -> Alerts:
+                 clock: Callable[[], float] | None = None, ha_fleet: Any = None) -> Alerts:
+    """``ha_fleet``: the HaBridge's ``fleet``, built before this (offline and stale rules for its devices)."""
     path = Path(rules_path) if rules_path else ensure_rules_file(rules_path_for(cfg, embedded_demo=demo), demo=demo)
     rules = load_rules(path)
     for problem in rules.problems:
@@ -83,6 +84,8 @@ def build_alerts(cfg: Any, link: Any, pipeline: Any = None, *, demo: bool = Fals
     model.attach(engine.metrics)
     if registry is not None:
         engine.bind_registry(registry)  # what it already knows (nothing, when built before the link starts)
+    if ha_fleet is not None:
+        engine.watch_ha(ha_fleet)
     publisher = others = None
     client_id = getattr(link, "client_id", "") or getattr(cfg, "client_id", "")
     if client_id:

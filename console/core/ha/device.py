@@ -2,7 +2,8 @@
 
 Owns: :class:`Ref` (what a subscribed topic means for one entity), :class:`HaDevice` (entities,
 identity tokens, source/manufacturer/model/area, values, attributes, availability per entity, bounded
-raw payload history, template errors counted by kind with the last few) and :func:`build_meta`.
+raw payload history, a count of its messages, template errors counted by kind with the last few) and
+:func:`build_meta`.
 Not thread-safe by itself: the fleet calls it under its lock.
 """
 
@@ -75,6 +76,7 @@ class HaDevice:
     # template errors by kind (templates.TemplateError.kind: error, refused, budget) and the last few
     error_counts: dict[str, int] = field(default_factory=dict)
     recent_errors: deque = field(default_factory=lambda: deque(maxlen=MAX_RECENT_ERRORS))
+    messages: int = 0  # payloads received on its topics (state, attributes, availability): liveness for alerts
 
     @property
     def available(self) -> bool | None:
@@ -91,6 +93,7 @@ class HaDevice:
         self.entity_available.update(other.entity_available)
         self.avail_seen.update(other.avail_seen)
         self.template_errors += other.template_errors
+        self.messages += other.messages
         for kind, n in other.error_counts.items():
             self.error_counts[kind] = self.error_counts.get(kind, 0) + n
         self.recent_errors.extend(other.recent_errors)
@@ -100,7 +103,8 @@ class HaDevice:
         self.avail_seen.pop(key, None)
 
     def remember(self, topic: str, text: str, depth: int) -> None:
-        """Keep the last ``depth`` payloads per topic (raw payloads on demand)."""
+        """Keep the last ``depth`` payloads per topic (raw payloads on demand); count the message."""
+        self.messages += 1
         if topic not in self.raw or self.raw[topic].maxlen != depth:
             self.raw[topic] = deque(self.raw.get(topic, ()), maxlen=depth)
         self.raw[topic].append(text[:4096])

@@ -6,8 +6,8 @@ for state and availability, current values, bounded raw payload history and temp
 Ingest is the hot path (thousands of state messages a second): per topic, what a payload means is
 built once (readers with their compiled templates, capability names) and kept until the next config;
 a payload's JSON is parsed once for all of its readers.
-Thread-safe (one lock, not held while templates render); listeners are called after the lock is
-released.  Qt-free, no I/O.
+Thread-safe (one lock, not held while templates render; ``errors`` answers "none" without it);
+listeners are called after the lock is released.  Qt-free, no I/O.
 """
 
 from __future__ import annotations
@@ -106,7 +106,15 @@ class HaFleet:
 
     def errors(self, device_id: str) -> tuple[int, dict[str, int], str]:
         """A device's template errors, cheaply (the table asks at every update of its row): (count,
-        count by kind, the last one); (0, {}, "") for an unknown device."""
+        count by kind, the last one); (0, {}, "") for an unknown device.
+
+        The common answer, no errors, takes no lock: the GUI thread asks at each row it fills, and
+        waiting there for the lock the link's thread holds while it applies a state (then for the
+        GIL back) was a stall of the device table.  A dict lookup and an int read are atomic; a
+        device with errors is copied under the lock."""
+        dev = self._devices.get(device_id)
+        if dev is None or not dev.template_errors:
+            return 0, {}, ""
         with self._lock:
             dev = self._devices.get(device_id)
             if dev is None or not dev.template_errors:
@@ -117,6 +125,14 @@ class HaFleet:
         with self._lock:
             dev = self._devices.get(device_id)
             return [self._entities[k] for k in sorted(dev.entity_keys)] if dev else []
+
+    def message_counts(self) -> dict[str, int]:
+        """Device id -> payloads received on its topics so far, whatever they said (an unchanged value
+        makes no state event): what the alerts' stale rules read, once a second.  The lock is held only
+        to copy the device list; each count is one int read (a count a message old is fine)."""
+        with self._lock:
+            devices = list(self._devices.items())
+        return {device_id: dev.messages for device_id, dev in devices}
 
     def counts(self) -> tuple[int, int]:
         """(devices, entities) known now."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemT
 
 from console.core.alerts.store import SEVERITY_RANK, AlertState
 from console.core.paths import resource_path
+from console.ui.alerts.qt_alert_words import alert_text
 
 BANNER_STYLE = {
     "critical": "background: #c0392b; color: white;",
@@ -64,8 +65,9 @@ class QtAlertBanner(QFrame):
             self.setVisible(False)
             return
         top = alerts[0]
-        text = self.tr("{rule} on {device}: {message}").format(rule=top.rule_name, device=device_label(top),
-                                                                message=top.message)
+        text = self.tr("{rule} on {device}: {message}").format(rule=alert_text(top.rule_name),
+                                                                device=device_label(top),
+                                                                message=alert_text(top.message))
         if len(alerts) > 1:
             text += "  " + self.tr("(and {n} more active)").format(n=len(alerts) - 1)
         self.text.setText("⚠ " + text)
@@ -124,8 +126,8 @@ class QtAlertNotifier(QWidget):
         if not alerts:
             return
         top = sorted(alerts, key=lambda a: -SEVERITY_RANK.get(a.severity, 0))[0]
-        title = self.tr("Alert: {rule}").format(rule=top.rule_name)
-        body = self.tr("{device}: {message}").format(device=device_label(top), message=top.message)
+        title = self.tr("Alert: {rule}").format(rule=alert_text(top.rule_name))
+        body = self.tr("{device}: {message}").format(device=device_label(top), message=alert_text(top.message))
         if len(alerts) > 1:
             body += "\n" + self.tr("{n} new alerts").format(n=len(alerts))
         self.shown.append(title)

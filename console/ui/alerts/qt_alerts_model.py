@@ -2,7 +2,8 @@
 
 ``refresh(filter)`` queries the store again (the view calls it when the source says something
 changed, at most once a frame); rows carry the Alert in ``Qt.UserRole``.  Severity and state are
-worded in the operator's language and coloured (critical red, warning amber, info blue).
+worded in the operator's language and coloured (critical red, warning amber, info blue); the core's
+texts (conditions, built-in alerts, action outcomes, who cleared it) are translated (qt_alert_words).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from console.core.alerts.store import Alert, AlertFilter, AlertState, AlertStore
+from console.ui.alerts.qt_alert_words import alert_text, who_text
 
 COLOURS = {"critical": "#c0392b", "warning": "#b9770e", "info": "#2874a6"}
 
@@ -73,7 +75,7 @@ class QtAlertsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == "severity":
             return QBrush(QColor(COLOURS.get(a.severity, "#555555")))
         if role == Qt.ItemDataRole.ToolTipRole and col in ("message", "action"):
-            return a.message if col == "message" else a.action
+            return alert_text(a.message if col == "message" else a.action)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == "raised":
@@ -83,18 +85,18 @@ class QtAlertsModel(QAbstractTableModel):
         if col == "state":
             return self.state_text(a.state)
         if col == "rule":
-            return a.rule_name
+            return alert_text(a.rule_name)
         if col == "device":
             return a.device_id
         if col == "zone":
             return a.zone
         if col == "message":
-            return a.message
+            return alert_text(a.message)
         if col == "acknowledged":
-            return f"{a.acked_by} {when(a.acked_at)}".strip()
+            return f"{who_text(a.acked_by)} {when(a.acked_at)}".strip()
         if col == "cleared":
-            return f"{a.cleared_by} {when(a.cleared_at)}".strip()
-        return a.action
+            return f"{who_text(a.cleared_by)} {when(a.cleared_at)}".strip()
+        return alert_text(a.action)
 
     def alert_at(self, row: int) -> Alert | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

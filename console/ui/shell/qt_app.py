@@ -8,7 +8,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from typing import TYPE_CHECKING
@@ -305,6 +305,10 @@ def run_gui(opts: GuiOptions) -> int:
     window.firstPainted.connect(lambda: QTimer.singleShot(0, build))
     QTimer.singleShot(300, build)  # if nothing paints (a minimised start), build anyway
     rc = app.exec()
+    # Quit closes the window (the last one: Qt posts a Quit event) and then quits at once; the posted
+    # Quit outlives this loop and, delivered later, would make every later event loop (a test's
+    # qtbot.wait, a dialog's exec) return at once: it was for the loop that has ended
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     quit_signals.uninstall()
     console = result["console"]
     if console is not None and (opts.self_test or os.environ.get("AUTOGLM_STARTUP_PROBE")):

@@ -1,6 +1,8 @@
-"""Shared parts of the alerts tests: a clock the test moves, a device that speaks PROTOCOL.md over a
-real MQTT connection (publishes what the test says, acks commands when told to), and a console
-side (link + registry + alert engine) against the real Mosquitto of tests/conftest.py."""
+"""Shared parts of the alerts tests: a clock the test moves, rules written as TOML tables, a device
+that speaks PROTOCOL.md over a real MQTT connection (publishes what the test says, acks commands when
+told to), a console side (link + registry + alert engine) against the real Mosquitto of
+tests/conftest.py, and :class:`Rig`, which builds them for one test and closes them after it (the
+``rig`` fixture of conftest.py)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,33 @@ class ManualClock:
         with self._lock:
             self.now += seconds
             return self.now
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+
+
+def rule(rule_id: str, name: str, kind: str, *, action: dict | None = None, **fields) -> str:
+    """One ``[[rule]]`` table of a rules file, fields in the order given (``action``: its
+    ``[rule.action]`` table, e.g. ``{"device": "fan-1", "set": {"power": True}}``)."""
+    lines = ["", "[[rule]]", f"id = {_toml(rule_id)}", f"name = {_toml(name)}", f"kind = {_toml(kind)}"]
+    lines += [f"{key} = {_toml(value)}" for key, value in fields.items()]
+    if action is not None:
+        lines += ["[rule.action]", *(f"{key} = {_toml(value)}" for key, value in action.items())]
+    return "\n".join(lines) + "\n"
+
+
+def hot(**fields) -> str:
+    """The rule most tests need: ``temp`` above 30 on any device (``fields``: more of its fields)."""
+    return rule("hot", "Too hot", "threshold", capability="temp", above=30.0, **fields)
 
 
 def meta(device_id: str, zone: str = "line-a", *, risk: str = "low", caps: dict | None = None) -> dict:
@@ -122,8 +151,13 @@ class ConsoleSide:
     store: AlertStore
     pipeline: object = None
     changes: list = field(default_factory=list)
+    stopped: bool = False
 
     def stop(self) -> None:
+        """Once; a test that restarts the console stops the first itself, the Rig the rest."""
+        if self.stopped:
+            return
+        self.stopped = True
         self.engine.stop()
         self.engine.detach()
         if self.pipeline is not None:
@@ -175,3 +209,47 @@ def real_pipeline(db: Path, **cfg):
 def evaluated(engine: AlertEngine, before: int, timeout: float = 15.0) -> None:
     """Wait until the engine saw at least one more state than ``before`` (``values_seen``)."""
     wait_for(lambda: engine.values_seen > before, timeout, what="the engine to see the new state")
+
+
+def commands_end(side: ConsoleSide, device_id: str, values: list[dict], state, what: str) -> list:
+    """Submit one command per ``values`` to the device and wait until each ended in ``state``."""
+    rows = [side.pipeline.submit(device_id, v) for v in values]
+    wait_for(lambda: all(side.pipeline.get(r.id).state is state for r in rows), 20, what=what)
+    return rows
+
+
+class Rig:
+    """What one test builds on the broker, closed after it in reverse: devices, then consoles, then
+    anything else registered with :meth:`on_close` (a simulator)."""
+
+    def __init__(self, broker_cfg: BrokerConfig, tmp_path: Path, clock) -> None:
+        self.broker_cfg, self.tmp_path, self.clock = broker_cfg, tmp_path, clock
+        self._devices: list[Device] = []
+        self._sides: list[ConsoleSide] = []
+        self._others: list = []
+
+    def console(self, rules_text: str, *, db: str = "alerts.sqlite3", pipeline: dict | None = None,
+                cfg: BrokerConfig | None = None, **kw) -> ConsoleSide:
+        """A console side on the test's broker (``pipeline``: a real command pipeline with this
+        PipelineConfig; ``cfg``: another broker)."""
+        if pipeline is not None:
+            kw["pipeline_factory"] = real_pipeline(self.tmp_path / "outbox.sqlite3", **pipeline)
+        side = console_side(cfg or self.broker_cfg, rules_text, self.tmp_path / db, self.clock, **kw)
+        self._sides.append(side)
+        return side
+
+    def device(self, meta_json: dict, **kw) -> Device:
+        dev = Device(self.broker_cfg, meta_json, **kw)
+        self._devices.append(dev)
+        return dev
+
+    def on_close(self, close) -> None:
+        self._others.append(close)
+
+    def close(self) -> None:
+        for dev in self._devices:
+            dev.close()
+        for side in reversed(self._sides):
+            side.stop()
+        for close in reversed(self._others):
+            close()

@@ -13,81 +13,35 @@ from console.core.inference.telemetry import Telemetry
 from console.core.inference.types import RequestMetrics
 from console.core.protocol import CommandState
 from tests.conftest import wait_for
-from tests.core.alerts.helpers import Device, ManualClock, console_side, meta, real_pipeline
+from tests.core.alerts.helpers import commands_end, meta, rule
 
-ACK_RULE = """
-[[rule]]
-id = "acks-slow"
-name = "Acks slow"
-kind = "metric"
-metric = "ack_latency_p95_s"
-above = 1.0
-clear = 0.4
-window_s = 60
-min_samples = 3
-"""
+ACK_RULE = rule("acks-slow", "Acks slow", "metric", metric="ack_latency_p95_s", above=1.0, clear=0.4, window_s=60,
+                min_samples=3)
+THREE = [{"power": True}, {"power": False}, {"power": True}]
 
 
-def test_ack_latency_p95_fires_on_slow_acks_and_clears_on_fast_ones(broker_cfg, tmp_path):
-    clock = ManualClock()
-    side = console_side(broker_cfg, ACK_RULE, tmp_path / "alerts.sqlite3", clock,
-                        pipeline_factory=real_pipeline(tmp_path / "outbox.sqlite3", ack_timeout_s=20))
-    dev = Device(broker_cfg, meta("lamp-slow"), ack_delay_s=1.5)
-    try:
-        wait_for(lambda: side.registry.meta("lamp-slow"), 15, what="the meta")
-        rows = [side.pipeline.submit("lamp-slow", {"power": i % 2 == 0}) for i in range(3)]
-        wait_for(lambda: all(side.pipeline.get(r.id).state is CommandState.SUCCEEDED for r in rows), 20,
-                 what="three slow acks")
-        side.engine.tick()
-        [alert] = side.active("acks-slow")
-        assert alert.value >= 1.5 and alert.device_id == ""
-        clock.advance(61)  # the slow ones leave the window
-        dev.ack_delay_s = 0.0
-        rows = [side.pipeline.submit("lamp-slow", {"power": i % 2 == 0}) for i in range(3)]
-        wait_for(lambda: all(side.pipeline.get(r.id).state is CommandState.SUCCEEDED for r in rows), 20,
-                 what="three fast acks")
-        side.engine.tick()
-        assert side.active() == []
-    finally:
-        dev.close()
-        side.stop()
+def test_ack_latency_p95_fires_on_slow_acks_and_clears_on_fast_ones(rig, clock):
+    side = rig.console(ACK_RULE, pipeline={"ack_timeout_s": 20})
+    dev = rig.device(meta("lamp-slow"), ack_delay_s=1.5)
+    wait_for(lambda: side.registry.meta("lamp-slow"), 15, what="the meta")
+    commands_end(side, "lamp-slow", THREE, CommandState.SUCCEEDED, "three slow acks")
+    side.engine.tick()
+    [alert] = side.active("acks-slow")
+    assert alert.value >= 1.5 and alert.device_id == ""
+    clock.advance(61)  # the slow ones leave the window
+    dev.ack_delay_s = 0.0
+    commands_end(side, "lamp-slow", THREE, CommandState.SUCCEEDED, "three fast acks")
+    side.engine.tick()
+    assert side.active() == []
 
 
-MODEL_RULES = """
-[[rule]]
-id = "ttft"
-name = "TTFT"
-kind = "metric"
-metric = "ttft_p95_s"
-above = 2.0
-clear = 1.0
-window_s = 100
-min_samples = 3
-
-[[rule]]
-id = "remote"
-name = "Remote errors"
-kind = "metric"
-metric = "remote_error_rate"
-above = 0.01
-clear = 0.005
-window_s = 100
-min_samples = 10
-
-[[rule]]
-id = "vram"
-name = "VRAM"
-kind = "metric"
-metric = "vram_share"
-above = 0.95
-clear = 0.9
-for_s = 30
-min_samples = 1
-"""
+MODEL_RULES = (rule("ttft", "TTFT", "metric", metric="ttft_p95_s", above=2.0, clear=1.0, window_s=100, min_samples=3)
+               + rule("remote", "Remote errors", "metric", metric="remote_error_rate", above=0.01, clear=0.005,
+                      window_s=100, min_samples=10)
+               + rule("vram", "VRAM", "metric", metric="vram_share", above=0.95, clear=0.9, for_s=30, min_samples=1))
 
 
-def test_model_metrics_fire_and_clear(tmp_path):
-    clock = ManualClock()
+def test_model_metrics_fire_and_clear(tmp_path, clock):
     engine = AlertEngine(AlertStore(tmp_path / "a.sqlite3"), parse_rules(MODEL_RULES), clock=clock)
     engine.on_link_state("connected", {})
     tel = Telemetry(hz=1.0, gpus=1)

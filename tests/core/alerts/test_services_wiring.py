@@ -9,25 +9,17 @@ from console.core.alerts.rules import rules_path_for
 from console.core.mqtt.link import BrokerConfig
 from console.core.services import build_services
 from tests.conftest import wait_for
-from tests.core.alerts.helpers import Device, meta
-
-RULES = """
-[[rule]]
-id = "hot"
-name = "Too hot"
-kind = "threshold"
-capability = "temp"
-above = 30
-"""
+from tests.core.alerts.helpers import Device, hot, meta
 
 
 def test_build_services_runs_the_sites_rules(mosquitto, prefix, broker_cfg):
     cfg = BrokerConfig(host=mosquitto.host, port=mosquitto.port, prefix=prefix, client_id=f"console-{prefix}")
     path = rules_path_for(cfg)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(RULES, encoding="utf-8")
+    path.write_text(hot(), encoding="utf-8")
     svc = build_services(broker_url=None, cfg=cfg)
     assert svc.alerts is not None and svc.alerts.rules_path == path and svc.alerts.rules.get("hot") is not None
+    assert svc.ha is not None and svc.alerts.engine._ha is svc.ha.fleet  # offline/stale rules see discovered devices
     dev = None
     try:
         svc.start_blocking()

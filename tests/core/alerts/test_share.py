@@ -12,28 +12,18 @@ from console.core.commands.pipeline import CommandPipeline
 from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
 from console.core.mqtt.link import MqttLink
 from tests.conftest import wait_for
-from tests.core.alerts.helpers import Device, ManualClock, meta
-
-RULES = """
-[[rule]]
-id = "hot"
-name = "Too hot"
-kind = "threshold"
-capability = "temp"
-above = 30
-severity = "critical"
-"""
+from tests.core.alerts.helpers import Device, hot, meta
 
 
-def test_a_second_console_sees_the_first_ones_alerts(broker_cfg, tmp_path):
-    (tmp_path / "rules.toml").write_text(RULES)
+def test_a_second_console_sees_the_first_ones_alerts(broker_cfg, tmp_path, clock):
+    (tmp_path / "rules.toml").write_text(hot(severity="critical"))
     cfg_a = broker_cfg.with_client_id("console-a")
     link_a = MqttLink(cfg_a)
     registry = FleetRegistry(cfg_a.prefix)
     link_a.route(FLEET_KINDS, registry.ingest)
     pipeline = CommandPipeline(Outbox(tmp_path / "outbox.sqlite3"), link_a, registry.meta)
     alerts = build_alerts(cfg_a, link_a, pipeline, rules_path=tmp_path / "rules.toml",
-                          db_path=tmp_path / "alerts.sqlite3", clock=ManualClock())
+                          db_path=tmp_path / "alerts.sqlite3", clock=clock)
     link_b = MqttLink(broker_cfg.with_client_id("console-b"))
     seen_b = OtherAlerts(broker_cfg.prefix, "console-b")
     seen_b.attach(link_b)
