@@ -47,6 +47,12 @@ rm -rf "$ROOT"
 mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
          "$ROOT/usr/share/icons/hicolor/scalable/apps" "$ROOT/usr/share/doc/$NAME"
 cp -a "$FROZEN" "$ROOT/opt/$NAME"
+# --version reads [project] version of the pyproject.toml bundled beside the package: make it the package's
+PYPROJ="$ROOT/opt/$NAME/_internal/pyproject.toml"
+if [ -f "$PYPROJ" ]; then
+  sed -i "0,/^version = .*/s//version = \"$VERSION\"/" "$PYPROJ"
+  grep -q "^version = \"$VERSION\"" "$PYPROJ" || { echo "cannot set the version in $PYPROJ" >&2; exit 2; }
+fi
 install -m 755 packaging/linux/launcher.sh "$ROOT/usr/bin/$NAME"
 install -m 644 packaging/linux/$NAME.desktop "$ROOT/usr/share/applications/$NAME.desktop"
 install -m 644 packaging/linux/$NAME.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/$NAME.svg"

@@ -74,6 +74,7 @@ grep -q 'AutoGLM Console.conf' before.sha && grep -q '/models/' before.sha && gr
 apt-get install -y -q "$REPO/dist/autoglm-console_${B}_${ARCH}.deb" > install-b.log 2>&1 \
     && ok "apt-get install $B over $A" || { bad "apt-get install $B"; tail install-b.log; }
 [ "$(dpkg-query -W -f '${Version}' autoglm-console)" = "$B" ] && ok "version $B installed" || bad "version after upgrade"
+autoglm-console --version 2>/dev/null | grep -q " $B\b" && ok "--version says $B" || bad "--version: $(autoglm-console --version 2>&1 | head -1)"
 snapshot > after.sha
 cmp -s before.sha after.sha && ok "user data unchanged by the upgrade" || { bad "user data changed"; diff before.sha after.sha; }
 
