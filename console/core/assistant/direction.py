@@ -13,7 +13,15 @@ utterance alone (:func:`direction_of`), checked per command against the catalog 
   (low < medium < high) likewise.
 
 When an utterance says both ("turn the lights on and the fan off"), a command only has to agree with
-one of them.  Locks (lock/unlock) and plain settings ("set … to heat mode") have no direction.
+one of them.
+
+Less or none of a thing is "down", never "up": "no more steam", "enough coolant", "without the fan",
+"stop running the pump", 不要再/别再/不再/够了/停止 (:data:`LESS`).  The "more" of "no more" and an "up"
+word right after such a phrase ("no more opening", "stop running", 停止运行) are masked before the "up"
+words are read, so they can never make an ask read as "up".  "no more than 20 %", "at most", 不超过,
+最多 are a bound, not a setting: :func:`bound_in` finds them and every layer refuses them.
+
+Locks (lock/unlock) and plain settings ("set … to heat mode") have no direction.
 Pure, Qt-free.
 """
 
@@ -40,6 +48,23 @@ _UP_EN = re.compile(
     r"(?:^|\s)on[.!]?$|going|flowing|running)(?![a-z])")
 _DOWN_ZH = re.compile(r"关|停|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
 _UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|进来|照进|照亮|暖和")
+_SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止|停)(?:" + _UP_ZH.pattern + r"|开|送|放|供|输送|通)")
+
+# less or none of a thing: "down" whatever follows ("no more steam", "enough coolant", 蒸汽够了)
+LESS = re.compile(
+    r"(?<![a-z])(?:no\s+more(?!\s+than)|no\s+further|no\s+longer|nothing\s+more(?!\s+than)|not\s+any\s+more|enough(?:\s+of)?|"
+    r"without|none\s+of|cease|quit)(?![a-z])|不要再|别再|不再|不用再|无需再|够了|足够了|停止")
+# a bound is not a setting ("no more than 20 %" must not become 20 % when it is at 0, nor 0 %)
+BOUND = re.compile(
+    r"(?<![a-z])(?:(?:no|not|nothing)\s+(?:more|higher|greater|faster|hotter|brighter)\s+than|"
+    r"(?:not|never)\s+(?:above|over|exceed(?:ing)?)|at\s+(?:the\s+)?most|at\s+(?:the\s+)?least|"
+    r"(?:no|not)\s+(?:less|lower|fewer|slower|colder|dimmer)\s+than|a\s+maximum\s+of|a\s+minimum\s+of|"
+    r"max(?:imum)?\s+of|min(?:imum)?\s+of)(?![a-z])|不超过|不要超过|不高于|不低于|不少于|最多|至多|最少|至少|上限|下限")
+# a "down" phrase swallows an "up" gerund of its own clause: "stop running the pump", "stop the coolant
+# flowing", 停止运行, "no more opening" (not across "and"/"then"/a comma: "stop the pump and get the fan going")
+_SWALLOW_EN = re.compile(
+    r"(?<![a-z])(?:no\s+more|no\s+further|no\s+longer|enough(?:\s+of)?|stop|stops|halt|quit|cease|without)"
+    r"\s+(?:(?!and\s|then\s|but\s|also\s)[a-z0-9]+\s+){0,4}?[a-z]+ing(?![a-z])")
 
 SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 _ORDERED = ("low", "medium", "high")
@@ -48,11 +73,35 @@ _ORDERED = ("low", "medium", "high")
 def direction_of(text: str) -> set[str]:
     """The directions an (already normalised) utterance asks for: {"up"}, {"down"}, both, or none."""
     out: set[str] = set()
-    if _DOWN_EN.search(text) or _DOWN_ZH.search(text):
+    if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text):
         out.add(DOWN)
-    if _UP_EN.search(text) or _UP_ZH.search(text):
+    rest = _mask(text)
+    if _UP_EN.search(rest) or _UP_ZH.search(rest):
         out.add(UP)
     return out
+
+
+def less_in(text: str) -> bool:
+    """Does an (already normalised) utterance ask for less or none of something ("no more steam", 够了)?"""
+    return bool(LESS.search(text))
+
+
+def bound_in(text: str) -> str | None:
+    """The bound an utterance states ("no more than", "at most", 不超过), or None."""
+    m = BOUND.search(text)
+    return m.group(0) if m else None
+
+
+def _mask(text: str) -> str:
+    """``text`` with what can never mean "up" blanked out: bounds, less-of phrases, and the "up" word a
+    "down" phrase swallows (lengths kept, so positions stay put)."""
+    def blank(m: re.Match) -> str:
+        return " " * len(m.group(0))
+
+    text = BOUND.sub(blank, text)
+    text = _SWALLOW_EN.sub(blank, text)
+    text = _SWALLOW_ZH.sub(blank, text)
+    return LESS.sub(blank, text)
 
 
 def _amount(cap) -> bool:

@@ -10,7 +10,8 @@
 
 Whatever layer proposes, the result passes the same gates: only the devices the assistant may see
 exist for it (``exposed``), every command went through ``DeviceMeta.validate_params``, the direction
-check (direction.py) refuses a command that goes against the words, and negations, conditions,
+check (direction.py) refuses a command that goes against the words ("no more steam" is "down"), a
+bound ("no more than 20 %", 不超过) is refused as no setting, and negations, conditions,
 questions and relative asks without a target are refused by the rules and never retried by a
 later layer.  High risk stays high risk: the preview confirms it once more.
 
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from console.core.assistant.aliases import Aliases, as_aliases
-from console.core.assistant.direction import DOWN, UP, check_proposal, direction_of
+from console.core.assistant.direction import DOWN, LESS, UP, bound_in, check_proposal, direction_of, less_in
 from console.core.assistant.lexicon import CJK, OPENING_CAPS, STOPWORDS, SWITCH_CAPS
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
@@ -48,7 +49,14 @@ from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
 from console.core.assistant.screening import guard
 from console.core.assistant.ha_semantics import meaning_for
-from console.core.assistant.semantics import KindHit, Meaning, matched, score_kinds
+from console.core.assistant.semantics import (
+    KindHit,
+    Meaning,
+    less_means_down,
+    matched,
+    names_what_is_taken_away,
+    score_kinds,
+)
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.wording import or_list, t
 from console.core.fleet.catalog import Fleet
@@ -163,6 +171,11 @@ class Assistant:
         if any(c.device_id not in self.by_id for c in prop.commands):
             return self._refuse(utterance, UNKNOWN_DEVICE, "That names a device the assistant may not use.",
                                 "这涉及助手不能使用的设备。", prop.layer)
+        bound = bound_in(normalize(utterance or ""))
+        if bound is not None:  # "no more than 20 %": a limit, not a value to set (nor "none")
+            return self._refuse(utterance, "unsupported",
+                                f"'{bound}' is a limit, not a setting: say the value to set (e.g. \"set the valve to 20 %\").",
+                                f"“{bound}”是一个限度而不是设定值：请说出要设的值（例如“把阀门设为20%”）。", prop.layer)
         why = check_proposal(utterance, prop, self.by_id, self.current)
         if why is not None:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
@@ -208,6 +221,12 @@ class Assistant:
         r = read(text, self.rules.vocab)
         if r.question or r.unsupported is not None:
             return []
+        if less_in(text) and not r.actions and any(mn.kind in ("device", "kind") for mn in r.mentions) \
+                and not names_what_is_taken_away(self.meaning, text):
+            # "no more siren", "enough with conveyor b", 警报器够了: a device named, less of it is "stop" it
+            p = self.rules.parse(LESS.sub(lambda m: " 停止 " if CJK.search(m.group(0)) else " stop ", text))
+            if p.ok:
+                return [self._relabel(utterance, p, SEMANTICS)]
         if any(not self._semantic_word(w) for w in r.unknown_nouns):
             return []  # "stop the noise in the kitchen": a place the fleet does not have
         out = self._from_meaning(utterance, text, r)
@@ -229,8 +248,9 @@ class Assistant:
             return prop
         kind = self.by_id[prop.commands[0].device_id].kind
         hit = next((h for h in score_kinds(text, self.meaning, self.kind_words, {kind}) if h.direction), None)
-        if hit is None:
-            return prop
+        said = direction_of(text)
+        if hit is None or (said and hit.direction not in said) or (less_in(text) and hit.direction != DOWN):
+            return prop  # the kind's word and the utterance's words disagree ("no more ventilating …"): no verb added
         ids = [c.device_id for c in prop.commands]
         target = ids[0] if len(ids) == 1 else None
         if target is None:
@@ -304,6 +324,9 @@ class Assistant:
         top = [h for h in hits if h.score == hits[0].score]
         zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
         said = direction_of(text)
+        if less_in(text):  # "no more steam": down for what the kind gives, refused for what it takes away
+            top = [h for h in top if less_means_down(self.meaning.kinds[h.kind], text)]
+            said = {DOWN}
         out = []
         for hit in top:
             devs = [m for m in self.metas if m.kind == hit.kind and (not zones or m.zone in zones)]

@@ -2,7 +2,8 @@
 
 "blinds let daylight in", "a pump moves coolant", "a siren warns people", "a valve lets steam through",
 "a conveyor moves product".  Declared in the fleet catalog next to its devices (``"semantics"`` in
-resources/fleets/demo-fleet.json: per kind ``does``, ``things``, ``up``, ``down``, ``default``; per
+resources/fleets/demo-fleet.json: per kind ``does``, ``things``, ``up``, ``down``, ``default``, optional
+``removes``; per
 device ``things`` and ``ordinal``; per zone ``ordinal``), and derived for devices the catalog says
 nothing about (Home Assistant discovery) from their kind and name: ``ha_semantics.py``.
 
@@ -31,6 +32,7 @@ class KindMeaning:
     up: tuple[str, ...]  # words for more of what it does
     down: tuple[str, ...]  # words for less of it
     default: str | None = None  # the direction when a thing is named and no direction word is said
+    removes: tuple[str, ...] = ()  # things it takes away (a lamp: darkness): less of them is *more* of the device
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
         kinds[str(kind)] = KindMeaning(
             kind=str(kind), does={k: str(v) for k, v in does.items()} if isinstance(does, dict) else {"en": str(does)},
             things=_langs(spec.get("things"), f"kinds.{kind}.things"), up=_langs(spec.get("up"), f"kinds.{kind}.up"),
-            down=_langs(spec.get("down"), f"kinds.{kind}.down"), default=default if default in (UP, DOWN) else None)
+            down=_langs(spec.get("down"), f"kinds.{kind}.down"), default=default if default in (UP, DOWN) else None,
+            removes=_langs(spec.get("removes"), f"kinds.{kind}.removes"))
     dev_things, dev_ord, zone_ord = {}, {}, {}
     for dev, spec in (raw.get("devices") or {}).items():
         if not isinstance(spec, dict):
@@ -94,6 +97,31 @@ def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
         if isinstance(spec, dict) and isinstance(spec.get("ordinal"), int):
             zone_ord[str(zone)] = int(spec["ordinal"])
     return Meaning(kinds, dev_things, dev_ord, zone_ord)
+
+
+# things that are an absence or a nuisance a device takes away: "no more darkness" wants the lamp on,
+# "enough smoke" the fan on, so "less of it" is not "less of the device" (used with a kind's ``removes``)
+ABSENCES = tuple(normalize(x) for x in (
+    "darkness", "dark", "gloom", "fumes", "smoke", "smell", "stink", "heat", "too hot", "too cold", "cold", "stuffy",
+    "黑暗", "天黑", "太暗", "烟", "闷", "太热", "太冷"))
+
+
+def less_means_down(km: KindMeaning, text: str) -> bool:
+    """May "no more / enough / stop <thing>" in ``text`` be read as less of what ``km``'s devices do?
+
+    Only when the thing is what the kind gives or moves (steam, coolant, product, noise, light through the
+    blinds), never what it takes away (darkness, fumes: its ``removes``, :data:`ABSENCES`, or every thing of
+    a kind whose default is "up", a fan clearing fumes).  Otherwise the ask is refused, never guessed."""
+    if km.default == UP:
+        return False
+    return not matched(text, km.removes + ABSENCES)
+
+
+def names_what_is_taken_away(meaning: Meaning, text: str) -> bool:
+    """Does ``text`` name something a device takes away (darkness, fumes: "no more darkness, desk lamp" must
+    not switch the lamp off)?"""
+    return any(not less_means_down(km, text) and matched(text, km.things + km.removes)
+               for km in meaning.kinds.values()) or bool(matched(text, ABSENCES))
 
 
 _PATTERNS: dict[str, re.Pattern] = {}
