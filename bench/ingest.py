@@ -27,71 +27,22 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from _subscriber import start_bare, stop_all  # noqa: E402  (the bare subscriber, shared with bench/ingest_ha.py)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BARE = r"""
-import sys, time, threading
-import paho.mqtt.client as mqtt
-host, port, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-count = 0
-lock = threading.Lock()
-def on_message(c, u, msg):
-    global count
-    with lock:
-        count += 1
-def on_connect(c, u, flags, rc, props):
-    for kind in ("meta", "state", "status", "ack"):
-        c.subscribe(f"{prefix}/devices/+/{kind}", qos=1)
-c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="bare-" + prefix, protocol=mqtt.MQTTv5)
-c.on_message = on_message
-c.on_connect = on_connect
-c.connect(host, port)
-c.loop_start()
-while True:
-    time.sleep(0.1)
-    with lock:
-        n = count
-    print(f"{time.time():.3f} {n}", flush=True)
-"""
+FLEET_AND_ACK = ("meta", "state", "status", "ack")  # the console's four wildcard subscriptions
 
 
 def pct(values: list[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))] if s else 0.0
-
-
-class CountStream:
-    """Reads "time count" lines from the bare subscriber; ``at(t)`` is the count at time t."""
-
-    def __init__(self, proc: subprocess.Popen) -> None:
-        self.samples: list[tuple[float, int]] = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._read, args=(proc,), daemon=True, name="bench-bare-reader").start()
-
-    def _read(self, proc: subprocess.Popen) -> None:
-        for line in proc.stdout:
-            try:
-                t, n = line.split()
-                with self.lock:
-                    self.samples.append((float(t), int(n)))
-            except ValueError:
-                continue
-
-    def between(self, t0: float, t1: float) -> list[tuple[float, int]]:
-        with self.lock:
-            return [s for s in self.samples if t0 <= s[0] <= t1]
-
-    def at(self, t: float) -> int:
-        with self.lock:
-            best = min(self.samples, key=lambda s: abs(s[0] - t), default=(t, 0))
-        return best[1]
 
 
 def slope(samples: list[tuple[float, float]]) -> float:
@@ -190,9 +141,8 @@ def main() -> int:
     prefix = f"ing{uuid.uuid4().hex[:6]}"
     url = broker.url
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    bare = subprocess.Popen([sys.executable, "-c", BARE, broker.host, str(broker.port), prefix],
-                            stdout=subprocess.PIPE, text=True, env=env)
-    stream = CountStream(bare)
+    bare, stream = start_bare(broker.host, broker.port, [f"{prefix}/devices/+/{kind}" for kind in FLEET_AND_ACK],
+                              qos=1, client_id=f"bare-{prefix}", env=env)
     svc = build_services(broker_url=url, prefix=prefix)
     console = ConsoleApp(svc)
     console.start()
@@ -305,13 +255,7 @@ def main() -> int:
         driver.stop()
         timer.stop()
         console.close()
-        for proc in (sim, bare, *hogs):
-            if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+        stop_all((sim, bare, *hogs))
         broker.stop()
     if "error" in result:
         print(json.dumps(result))

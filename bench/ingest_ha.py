@@ -65,28 +65,6 @@ else:
 c.loop_stop(); c.disconnect()
 """
 
-BARE = r"""
-import sys, threading, time
-import paho.mqtt.client as mqtt
-host, port, topic = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-count = 0
-lock = threading.Lock()
-def on_message(c, u, m):
-    global count
-    with lock:
-        count += 1
-c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="ha-bench-bare", protocol=mqtt.MQTTv5)
-c.on_message = on_message
-c.on_connect = lambda c, u, f, rc, p: c.subscribe(topic, qos=0)
-c.connect(host, port); c.loop_start()
-while True:
-    time.sleep(0.1)
-    with lock:
-        n = count
-    print(f"{time.time():.3f} {n}", flush=True)
-"""
-
-
 def make_spec(entities: int, ha_prefix: str, base: str) -> dict:
     """Configs (topic, payload) for ``entities`` entities, four per device, and the state topics."""
     configs, states = [], []
@@ -147,7 +125,8 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     os.environ["AUTOGLM_LOG_DIR"] = str(tmp / "logs")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from ingest import CountStream, cpu_load, pct, rss_mb, slope, stock_broker
+    from _subscriber import start_bare, stop_all
+    from ingest import cpu_load, pct, rss_mb, slope, stock_broker
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     from console.core.demo.broker import EmbeddedBroker
@@ -175,10 +154,8 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
         subprocess.run([sys.executable, "-c", PUBLISH, host, port, "configs", str(tmp / "spec.json")],
                        check=True, env=env)
         result["configs_published_s"] = round(time.monotonic() - t_pub, 2)
-        bare = subprocess.Popen([sys.executable, "-c", BARE, host, port, f"{base}/#"], stdout=subprocess.PIPE,
-                                text=True, env=env)
+        bare, stream = start_bare(host, port, [f"{base}/#"], qos=0, client_id="ha-bench-bare", env=env)
         procs.append(bare)
-        stream = CountStream(bare)
         cfg = BrokerConfig(host=broker.host, port=broker.port, prefix=f"ing{tag}", ha_prefix=ha_prefix)
         svc = build_services(broker_url=broker.url, cfg=cfg, outbox_path=tmp / "outbox.sqlite3")
         connack: list[float] = []
@@ -283,11 +260,6 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     finally:
         if console is not None:
             console.close()
-        for proc in procs:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(procs)
         broker.stop()
     return result

@@ -126,7 +126,7 @@ class QtDevicesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
-        widths = (("id", 120), ("name", 130), ("zone", 65), ("kind", 55), ("source", 55), ("online", 85), ("updated", 60))
+        widths = (("id", 105), ("name", 110), ("zone", 68), ("kind", 50), ("source", 50), ("online", 62), ("updated", 58))
         for col, width in widths:
             self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
 
@@ -175,7 +175,15 @@ class QtDevicesPanel(QWidget):
         self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
         self.model.choicesChanged.connect(self._refresh_filter_choices)
         self.model.devicesUpdated.connect(self._devices_updated)
+        # the source rows on screen, recomputed only when they can have changed (a scroll, a resize, a
+        # sort, a filter, rows added or removed, the table shown or hidden), not at every frame
+        self._visible_key: tuple | None = None
+        self._visible: frozenset[int] = frozenset()
+        self.visible_computations = 0  # how often they were recomputed (tests)
         self.model.visible_rows = self._visible_source_rows
+        for signal in (self.proxy.layoutChanged, self.proxy.modelReset, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._visible_changed)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self.model.refresh_visible())
         self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self.model.refresh_visible())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
@@ -230,8 +238,24 @@ class QtDevicesPanel(QWidget):
         self._connections = open_profiles_dialog(self)
         self._connections.restartRequested.connect(lambda name: restart_with_profile(name, self.window()))
 
-    def _visible_source_rows(self) -> list[int]:
-        """Source rows on screen now (the model refreshes their ages once a second)."""
+    def _visible_changed(self, *_args) -> None:
+        """The proxy's rows moved (a sort, a filter, rows added or removed): recompute at next use."""
+        self._visible_key = None
+
+    def _visible_source_rows(self) -> frozenset[int]:
+        """Source rows on screen now (the model fills them at once, the others a few per frame, and
+        refreshes their ages once a second).  Kept between frames: the key (shown, scroll position,
+        viewport height, proxy rows) and the proxy's signals tell when to map them again."""
+        table = self.table
+        key = (table.isVisible(), table.verticalScrollBar().value(), table.viewport().height(),
+               self.proxy.rowCount())
+        if key != self._visible_key:
+            self._visible_key = key
+            self._visible = frozenset(self._compute_visible_rows())
+            self.visible_computations += 1
+        return self._visible
+
+    def _compute_visible_rows(self) -> list[int]:
         if not self.table.isVisible():
             return []
         top = self.table.rowAt(0)

@@ -1,7 +1,7 @@
 """Rows off screen follow the registry a bounded number per frame: with the frame over its time
-budget (bench/ingest.py --ha 10000: the MQTT thread busy, every Qt call waiting for the GIL) a frame
-still catches up OFFSCREEN_MIN_PER_FRAME rows and leaves the rest for the next frames; no row is
-lost and the rows on screen are never held back."""
+budget (bench/ingest.py --ha 10000 on a busy machine: the GUI thread waiting for a CPU, or for the
+GIL the link's thread holds) a frame still catches up OFFSCREEN_MIN_PER_FRAME rows and leaves the
+rest for the next frames; no row is lost and the rows on screen are never held back."""
 
 from __future__ import annotations
 
