@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -127,8 +127,19 @@ class QtDevicesPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QtFleetModel.COLUMNS.index("state"), QHeaderView.ResizeMode.Stretch)
         widths = (("id", 105), ("name", 110), ("zone", 68), ("kind", 50), ("source", 50), ("online", 62), ("updated", 58))
-        for col, width in widths:
-            self.table.setColumnWidth(QtFleetModel.COLUMNS.index(col), width)
+        self._default_widths = {QtFleetModel.COLUMNS.index(col): width for col, width in widths}
+        for col, width in self._default_widths.items():
+            self.table.setColumnWidth(col, width)
+        # with room to spare (a wide window), name, id and zone grow to their text (up to a cap) before the
+        # state column takes the rest; a column the operator resized (or a restored layout) stays as set
+        self._user_sized: set[int] = set()
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(250)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self.table.viewport().installEventFilter(self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -241,6 +252,44 @@ class QtDevicesPanel(QWidget):
     def _visible_changed(self, *_args) -> None:
         """The proxy's rows moved (a sort, a filter, rows added or removed): recompute at next use."""
         self._visible_key = None
+        if not self._fit_timer.isActive():
+            self._fit_timer.start()
+
+    # -- column widths ----------------------------------------------------------------------------
+    FIT_COLUMNS = (("name", 220), ("id", 180), ("zone", 120))  # (column, cap in px)
+    STATE_MIN = 300  # what the state column keeps before the others grow
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize and not self._fit_timer.isActive():
+            self._fit_timer.start()
+        return super().eventFilter(obj, event)
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if not self._fitting and index in self._default_widths:
+            self._user_sized.add(index)
+
+    def fit_columns(self) -> None:
+        """Give name, id and zone the width of their longest text (capped) where the table has room
+        beyond STATE_MIN for the state column, shared in proportion to what each lacks when there is
+        not room for all; back to the defaults where there is none."""
+        cols = QtFleetModel.COLUMNS
+        fit = {cols.index(name): cap for name, cap in self.FIT_COLUMNS}
+        spare = (self.table.viewport().width() - self.STATE_MIN
+                 - sum(self.table.columnWidth(c) if c in self._user_sized else w
+                       for c, w in self._default_widths.items()))
+        need = {c: max(0, min(max(self.table.sizeHintForColumn(c), self._default_widths[c]), cap)
+                       - self._default_widths[c])
+                for c, cap in fit.items() if c not in self._user_sized}
+        total = sum(need.values())
+        share = 1.0 if total <= max(spare, 0) else max(spare, 0) / total
+        self._fitting = True
+        try:
+            for c, lack in need.items():
+                width = self._default_widths[c] + int(lack * share)
+                if self.table.columnWidth(c) != width:
+                    self.table.setColumnWidth(c, width)
+        finally:
+            self._fitting = False
 
     def _visible_source_rows(self) -> frozenset[int]:
         """Source rows on screen now (the model fills them at once, the others a few per frame, and
@@ -320,6 +369,7 @@ class QtDevicesPanel(QWidget):
         settings.beginGroup(self.SETTINGS_GROUP)
         settings.setValue("version", self.SETTINGS_VERSION)
         settings.setValue("header", self.table.horizontalHeader().saveState())
+        settings.setValue("user_sized", ",".join(str(c) for c in sorted(self._user_sized)))
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("filter", self.search.text())
         settings.setValue("online_only", self.online_box.isChecked())
@@ -332,7 +382,13 @@ class QtDevicesPanel(QWidget):
                 return  # older layout: keep the defaults (a migration step goes here)
             header = settings.value("header")
             if header is not None:
-                self.table.horizontalHeader().restoreState(header)
+                self._fitting = True  # restored widths are the operator's only where they resized them
+                try:
+                    self.table.horizontalHeader().restoreState(header)
+                finally:
+                    self._fitting = False
+                sized = str(settings.value("user_sized", "") or "")
+                self._user_sized = {int(c) for c in sized.split(",") if c.isdigit()} & set(self._default_widths)
             splitter = settings.value("splitter")
             if splitter is not None:
                 self.splitter.restoreState(splitter)

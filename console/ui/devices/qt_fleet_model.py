@@ -106,18 +106,23 @@ def _zh_value(cap, value: Any) -> str:
 
 # kinds the fleet's aliases may not name (Home Assistant's platforms)
 KINDS_ZH = {"switch": "开关", "light": "灯", "climate": "空调", "binary_sensor": "传感器", "fan": "风扇",
-            "cover": "窗帘", "lock": "门锁", "valve": "阀", "siren": "警报器", "sensor": "传感器"}
+            "cover": "窗帘", "lock": "门锁", "valve": "阀", "siren": "警报器", "sensor": "传感器",
+            "control": "控制"}
 
 
-def display_names(meta: DeviceMeta | None, aliases: Aliases, lang: str) -> tuple[str, str, str]:
-    """(name, zone, kind) as the table shows them: in Chinese the fleet aliases' first zh names."""
+def display_names(meta: DeviceMeta | None, aliases: Aliases, lang: str, area: str = "") -> tuple[str, str, str]:
+    """(name, zone, kind) as the table shows them: in Chinese the fleet aliases' first zh names.  The
+    zone is the aliases' name for it, else the device's own words for its area (``area``: a discovered
+    device's ``suggested_area``, "Küche" rather than the slug "kuche"), else the zone id."""
     if meta is None:
         return "", "", ""
+    zone = aliases.zone_name(meta.zone, lang) if lang == "zh" else meta.zone
+    if zone == meta.zone and area:
+        zone = area
     if lang != "zh":
-        return meta.name, meta.zone, meta.kind
+        return meta.name, zone, meta.kind
     kinds = aliases.kinds.get(meta.kind, {}).get("zh") or ()
-    return (aliases.display_name(meta, "zh"), aliases.zone_name(meta.zone, "zh"),
-            kinds[0] if kinds else KINDS_ZH.get(meta.kind, meta.kind))
+    return (aliases.display_name(meta, "zh"), zone, kinds[0] if kinds else KINDS_ZH.get(meta.kind, meta.kind))
 
 
 ONLINE_BRUSH = QBrush(QColor("#1e8449"))
@@ -350,7 +355,7 @@ class QtFleetModel(QStandardItemModel):
         if rec.clock_warning and rec.clock_offset_s is not None:  # the registry's clock check
             online = self.tr("{online} · clock {offset} s off").format(online=online,
                                                                       offset=f"{rec.clock_offset_s:+.0f}")
-        return (rec.id, *display_names(meta, self.aliases, self.lang),
+        return (rec.id, *display_names(meta, self.aliases, self.lang, rec.area),
                 self._source_text(rec), online, state_text(rec, self.lang))
 
     def _clock_tip(self, rec: DeviceRecord) -> str:
