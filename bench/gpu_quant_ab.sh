@@ -37,7 +37,7 @@ tail -3 "$OUT/quant_ab.log"
 # 2. the GPU tests of v3 and the int8 LM head in what time is left (-x: stop at the first failure):
 #    first whole-model decodes (v3 graph path = plain path greedily, float32; int8 LM head), then the
 #    v3 kernel against dequantize-then-matmul over schemes and odd sizes
-for SEL in "lm_head or (graph_path and v3 and qwen2)" "v3_gate_up or (v3_gemv and last)"; do
+for SEL in "lm_head or (graph_path and v3 and qwen2)" "(gate_up and v3) or (v3_gemv and last)"; do
   LEFT=$(( 238 - ($(date +%s) - T0) ))
   [ "$LEFT" -lt 15 ] && { echo "no time left for: $SEL"; continue; }
   timeout "$LEFT" $PY -m pytest -x -q -p no:cacheprovider tests/gpu/test_quant_gpu.py -k "$SEL" 2>&1 \

@@ -21,6 +21,7 @@ from console.core.assistant.semantics import less_means_down, parse_declared
 from console.core.assistant.proposal import Proposal
 from console.core.fleet.catalog import Fleet, load_fleet
 from console.core.protocol import Capability, DeviceMeta
+from tests.core.assistant.test_direction import CAPS, KINDS  # the same random fleets' kinds
 
 FLEET = load_fleet()
 BY_ID = FLEET.by_id()
@@ -148,20 +149,6 @@ def test_check_proposal_alone_refuses_opening_under_less_of_words():
 
 
 # -- properties: random fleets, "no more / enough / stop <thing>" in both languages ----------------------
-KINDS = ["valve", "cover", "motor", "pump", "lamp", "fan", "siren"]
-CAPS = {
-    "valve": {"open": {"type": "int", "min": 0, "max": 100, "unit": "%", "writable": True}},
-    "cover": {"position": {"type": "int", "min": 0, "max": 100, "unit": "%", "writable": True}},
-    "motor": {"running": {"type": "bool", "writable": True},
-              "speed": {"type": "int", "min": 0, "max": 120, "unit": "rpm", "writable": True}},
-    "pump": {"running": {"type": "bool", "writable": True},
-             "flow": {"type": "float", "min": 0, "max": 50, "unit": "L/min", "writable": True}},
-    "lamp": {"power": {"type": "bool", "writable": True},
-             "level": {"type": "int", "min": 0, "max": 100, "unit": "%", "writable": True}},
-    "fan": {"power": {"type": "bool", "writable": True},
-            "speed": {"type": "enum", "values": ["low", "medium", "high"], "writable": True}},
-    "siren": {"active": {"type": "bool", "writable": True}},
-}
 NAMES = {"valve": ["valve", "阀门"], "cover": ["blinds", "百叶窗"], "motor": ["conveyor", "传送带"],
          "pump": ["pump", "水泵"], "lamp": ["lamp", "灯"], "fan": ["fan", "风扇"], "siren": ["siren", "警报器"]}
 ZONES = {"line-a": ["line a", "a线"], "line-b": ["line b", "b线"], "office": ["the office", "办公室"]}
