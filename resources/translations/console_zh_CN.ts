@@ -1016,7 +1016,7 @@
     <message>
         <location filename="../../console/core/envcheck/model_checks.py" line="121" />
         <source>The download is incomplete: fetch the missing files again (hf download &lt;id&gt; --local-dir &lt;folder&gt;).</source>
-        <translation>下载不完整：请重新获取缺失的文件（hf download &lt;id&gt; --local-dir &lt;文件夹&gt;）。</translation>
+        <translation>下载不完整：请重新获取缺失的文件（hf download &lt;id&gt; --local-dir &lt;folder&gt;）。</translation>
     </message>
     <message>
         <location filename="../../console/core/envcheck/model_checks.py" line="123" />

@@ -17,8 +17,10 @@ from console.core.protocol import DeviceMeta
 
 # kind → (does en, does zh, things, up, down, default)
 KIND_TABLE: dict[str, dict] = {
-    "lamp": {"does": {"en": "gives light", "zh": "照明"}, "things": ["darkness", "dark", "黑", "暗"],
-             "up": ["light up", "illuminate", "照亮", "点亮"], "down": ["lights out", "熄灯", "熄灭"]},
+    "lamp": {"does": {"en": "gives light", "zh": "照明"},
+             "things": ["darkness", "dark", "gloomy", "pitch black", "too dim", "黑", "暗", "看不见"],
+             "up": ["light up", "illuminate", "照亮", "点亮"], "down": ["lights out", "熄灯", "熄灭"],
+             "default": "up"},  # "it's dark in here": darkness named alone wants the light on
     "cover": {"does": {"en": "lets daylight in", "zh": "让光线进来"},
               "things": ["sunlight", "sunshine", "sun", "daylight", "glare", "let ... light in",
                          "let ... light into", "阳光", "光线", "太阳"],
@@ -26,13 +28,16 @@ KIND_TABLE: dict[str, dict] = {
     "lock": {"does": {"en": "keeps the door locked", "zh": "锁门"}, "things": ["building", "premises", "大楼"],
              "up": [], "down": ["secure", "lock up", "锁好"]},
     "siren": {"does": {"en": "warns people with a loud sound", "zh": "发出警报声"},
-              "things": ["noise", "racket", "warning", "噪音", "吵", "警告"],
-              "up": ["warn", "alert", "sound", "警告"], "down": ["quiet", "silence", "安静"]},
+              "things": ["noise", "noisy", "loud", "racket", "warning", "噪音", "噪声", "吵", "警告"],
+              "up": ["warn", "alert", "sound", "警告"], "down": ["quiet", "silence", "too loud", "too noisy", "安静"]},
     "valve": {"does": {"en": "lets the flow through", "zh": "让流体通过"}, "things": ["flow", "supply"],
               "up": ["let ... through", "通过"], "down": ["cut off", "切断"]},
     "fan": {"does": {"en": "moves air", "zh": "排风换气"},
-            "things": ["fumes", "smoke", "fresh air", "air", "ventilation", "闷", "换气", "通风"],
-            "up": ["ventilate", "clear", "blow", "air out", "换气", "通风"], "down": [], "default": "up"},
+            "things": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "fresh air", "air", "ventilation",
+                       "闷", "烟", "臭", "换气", "通风"],
+            "up": ["ventilate", "clear", "blow", "air out", "换气", "通风"], "down": [], "default": "up",
+            # what it takes away: "no more fumes" is not "fan off"; "ventilation off" is
+            "removes": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "闷", "烟", "臭"]},
     "hvac": {"does": {"en": "cools or heats the air", "zh": "制冷或制热"},
              "things": ["temperature", "too hot", "too cold", "太热", "太冷"], "up": [], "down": []},
     "switch": {"does": {"en": "switches power to something", "zh": "接通电源"}, "things": ["power", "电源"],
@@ -69,7 +74,8 @@ def derive(metas: Sequence[DeviceMeta]) -> Meaning:
             continue
         if m.kind not in kinds:
             kinds[m.kind] = KindMeaning(m.kind, base["does"], _langs(base["things"], m.kind),
-                                        _langs(base["up"], m.kind), _langs(base["down"], m.kind), base.get("default"))
+                                        _langs(base["up"], m.kind), _langs(base["down"], m.kind), base.get("default"),
+                                        _langs(base.get("removes"), m.kind))
         extra: list[str] = []
         for (kind, word), spec in CLASS_TABLE.items():
             if kind == m.kind and word in _class_words(m):

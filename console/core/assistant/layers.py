@@ -13,7 +13,10 @@ exist for it (``exposed``), every command went through ``DeviceMeta.validate_par
 check (direction.py) refuses a command that goes against the words ("no more steam" is "down"), a
 bound ("no more than 20 %", 不超过) is refused as no setting, and negations, conditions,
 questions and relative asks without a target are refused by the rules and never retried by a
-later layer.  High risk stays high risk: the preview confirms it once more.
+later layer.  High risk stays high risk: the preview confirms it once more.  An ask that names no
+device but names what it is about (fumes, steam) only ever targets a device of a kind that does that
+thing, in the place named: the rules' "whatever is in that zone" reading is set aside, and a place
+without such a device ("line 2" with no fan) or that the fleet does not have ("upstairs") is refused.
 
 Pure and Qt-free; ``Assistant.understand`` is thread-safe after construction (the chooser, a model,
 is called on the caller's thread: the panel calls it on its own worker thread).
@@ -31,7 +34,20 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.direction import DOWN, LESS, UP, bound_in, check_proposal, direction_of, less_in
-from console.core.assistant.lexicon import CJK, OPENING_CAPS, STOPWORDS, SWITCH_CAPS
+from console.core.assistant.lexicon import (
+    ANY_OFF,
+    ANY_ON,
+    CJK,
+    CLOSE,
+    LOCK,
+    OFF,
+    ON,
+    OPEN,
+    OPENING_CAPS,
+    STOPWORDS,
+    SWITCH_CAPS,
+    UNLOCK,
+)
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
 from console.core.assistant.parser import IntentParser
@@ -52,6 +68,7 @@ from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.semantics import (
     KindHit,
     Meaning,
+    foreign_place,
     less_means_down,
     matched,
     names_what_is_taken_away,
@@ -70,6 +87,12 @@ EXTRA_KNOWN = set(re.findall(r"[a-z]+", " ".join(list(UNIT_OF) + [
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen",
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred number first second third",
     "fourth fifth minute hour second pls please thanks"])))
+# the direction a verb the rules read says, for the kind's sentence ("一号线开始生产": start → up)
+ACTION_DIRECTION = {ON: UP, ANY_ON: UP, OPEN: UP, UNLOCK: UP, OFF: DOWN, ANY_OFF: DOWN, CLOSE: DOWN, LOCK: DOWN}
+_EN_ORDINAL = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4: ("fourth", "4th"), 5: ("fifth", "5th")}
+_EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_WANT = re.compile(r"(?<![a-z])(?:need|want|give (?:me|us)|get (?:me|us)|bring)(?![a-z])|需要|要有|给我")
+_FULL_OF = re.compile(r"(?<![a-z])full\s+of(?![a-z])")
 RETRY = (NOTHING_ACTIONABLE, UNKNOWN_DEVICE, AMBIGUOUS)  # the rules' refusals a later layer may resolve
 
 # chooser(utterance, candidate descriptions) -> index of the pick, or None (no pick: the operator is asked)
@@ -124,6 +147,20 @@ class Assistant:
         phrases = [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down]
         phrases += [p for ws in self.meaning.device_things.values() for p in ws]
         self.zh_chars = {ch for p in phrases for ch in p if CJK.match(ch)}
+        # every name of a place or device the fleet has: a place word they do not cover is another place
+        self.place_names = [normalize(x) for table in (self.aliases.zones, self.aliases.devices)
+                            for names in table.values() for v in names.values() for x in v]
+        self.place_names += [normalize(x) for z in {m.zone for m in self.metas if m.zone}
+                             for x in (z, re.sub(r"[-_]", " ", z))]
+        self.place_names += [normalize(m.name) for m in self.metas]
+        # "the second line" names a zone the fleet has (ordinals.py reads it): not a foreign place
+        self.place_names += [f"{o} {word}" for word, by_n in self.ordinals.zone_by.items() for n in by_n
+                             for o in _EN_ORDINAL.get(n, ())]
+        # "line 2", "line two" → the zone numbered 2 among the "line-…" zones (the ordinals' numbering)
+        zone_words = "|".join(re.escape(w) for w in self.ordinals.zone_by) or "(?!)"
+        self._zone_number = re.compile(
+            rf"(?<![a-z])({zone_words})\s+(?:number\s+|no\.?\s*)?([1-5]|one|two|three|four|five)"
+            rf"(?![a-z0-9%°.]|\s*(?:%|°|rpm|percent|degrees?|l/min|liters?|litres?))")
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
@@ -134,12 +171,28 @@ class Assistant:
         result = prop
         if prop.ok and any(c.picked_by_model for c in prop.commands):
             result = replace(prop, layer=MODEL)
+        elif prop.ok and (where := self._misplaced(utterance, prop)) is not None:
+            # "turn on the fan on the second line" (line B has none), "… upstairs": never the fan of another line
+            t1 = time.perf_counter()
+            result = self._refuse(utterance, UNKNOWN_DEVICE, f"There is no such device in {where}: name the device.",
+                                  f"{where}没有这种设备：请说出设备名称。", SEMANTICS)
+            timing[SEMANTICS] = _ms(t1)
+        elif prop.ok and self._off_topic(utterance, prop):
+            # "line a is full of fumes, clear the air" read by the rules as "conveyor a full": the words say
+            # what the ask is about (fumes: a fan) and the rules' device does not do it → semantics or refuse
+            t1 = time.perf_counter()
+            cands = self._semantic(utterance) if self._may_retry(utterance) else []
+            timing[SEMANTICS] = _ms(t1)
+            result = cands[0] if len(cands) == 1 else self._choose(utterance, cands) if cands else self._refuse(
+                utterance, NOTHING_ACTIONABLE, "None of the devices that would do that is in the place named: "
+                "name the device.", "所说的地方没有能做这件事的设备：请说出设备名称。", SEMANTICS)
         elif prop.ok:
             t1 = time.perf_counter()
             result = self._with_verb(utterance, prop)
             if result is not prop:
                 timing[SEMANTICS] = _ms(t1)
-        elif prop.refusal is not None and prop.refusal.kind in RETRY and self._may_retry(utterance):
+        elif prop.refusal is not None and (prop.refusal.kind in RETRY or self._has_zone_number(utterance)
+                                           or self._setting_by_place(utterance, prop)) and self._may_retry(utterance):
             t1 = time.perf_counter()
             cands = self._semantic(utterance)
             timing[SEMANTICS] = _ms(t1)
@@ -156,9 +209,61 @@ class Assistant:
         return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
 
     # -- gates ------------------------------------------------------------------------------------
+    def _off_topic(self, utterance: str, prop: Proposal) -> bool:
+        """Did the rules pick devices by place alone ("line a … full") while the words say what the ask is
+        about, and none of the picked devices' kinds does that thing?"""
+        text = normalize(utterance or "")
+        r = read(text, self.rules.vocab)
+        if any(mn.kind in ("device", "kind") for mn in r.mentions):
+            return False
+        present = {m.kind for m in self.metas}
+        about = {h.kind for h in score_kinds(text, self.meaning, self.kind_words, present) if h.things}
+        picked = {self.by_id[c.device_id].kind for c in prop.commands if c.device_id in self.by_id}
+        return bool(about) and not picked <= about
+
+    def _misplaced(self, utterance: str, prop: Proposal) -> str | None:
+        """The place the ask names that the rules' devices are not in, when the rules did not read it (an
+        ordinal zone, "line 2", "the second line"; a place the fleet does not have, "upstairs"), else None."""
+        base = normalize(utterance or "")
+        r = read(base, self.rules.vocab)
+        if any(mn.kind == "device" for mn in r.mentions):
+            return None  # a device named by its name is that device
+        place = foreign_place(base, self.place_names)
+        if place is not None:
+            return place
+        text = self._zone_numbers(self.ordinals.rewrite(base))
+        if text == base:
+            return None
+        had = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        now = {k for mn in read(text, self.rules.vocab).mentions if mn.kind == "zone" for k in mn.keys} - had
+        if now and any(self.by_id[c.device_id].zone not in now for c in prop.commands if c.device_id in self.by_id):
+            return " / ".join(f"{self.aliases.zone_name(z, 'en')} ({z})" for z in sorted(now))
+        return None
+
+    def _setting_by_place(self, utterance: str, prop: Proposal) -> bool:
+        """"给一号线通通风": the rules took 通风 for a setting of a device in the place named and refused it;
+        the ask names no device or kind and its words name what a kind does: the semantics may read it."""
+        if prop.refusal is None or prop.refusal.kind != "unsupported":
+            return False
+        text = normalize(utterance or "")
+        r = read(text, self.rules.vocab)
+        return r.unsupported is None and bool(r.mentions) and all(mn.kind == "zone" for mn in r.mentions) \
+            and bool(self._about(text, r))
+
+    def _has_zone_number(self, utterance: str) -> bool:
+        """"get line 2 moving again": the rules read "2 moving" as a value; the zone number says otherwise."""
+        text = normalize(utterance or "")
+        return self._zone_numbers(text) != text
+
+    def _zone_numbers(self, text: str) -> str:
+        """"line 2" / "line two" → the zone's id (a number that names no zone leaves the text alone)."""
+        def sub(m: re.Match) -> str:
+            return self.ordinals.zone_by.get(m.group(1), {}).get(_EN_NUMBER[m.group(2)]) or m.group(0)
+        return self._zone_number.sub(sub, text)
+
     def _may_retry(self, utterance: str) -> bool:
         """Not for asks the rules refuse on purpose: questions, negations, conditions, relative changes."""
-        text = normalize(utterance or "")
+        text = self._zone_numbers(normalize(utterance or ""))  # "line 2" is a place, not a value
         if not text or guard(text) is not None:
             return False
         r = read(text, self.rules.vocab)
@@ -211,11 +316,18 @@ class Assistant:
     def _semantic(self, utterance: str) -> list[Proposal]:
         """The legal readings the semantic layer finds (several: the model chooses)."""
         base = normalize(utterance or "")
-        text = self.ordinals.rewrite(self.typos.fix(move_particles(base)))
+        text = self._zone_numbers(self.ordinals.rewrite(self.typos.fix(move_particles(base))))
+        text = _FULL_OF.sub("with", text)  # "full of fumes" describes the place: not the amount "full"
+        place = foreign_place(base, self.place_names) or foreign_place(text, self.place_names)
+        if place is not None:  # "fresh air upstairs": a place the fleet does not have, never another place's fan
+            return [self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
+                                 f"这个设备群中没有“{place}”：请说出设备或区域名称。", SEMANTICS)]
         if text != base:
             p = self.rules.parse(text)
-            if p.ok:
-                return [self._relabel(utterance, p, SEMANTICS)]
+            # "stop the fumes on line 1": not whatever conveyor happens to be on that line (read on below)
+            if p.ok and not self._off_topic(text, p):
+                # "ventilate line 1 at medium speed": the kind's own word adds the verb here too
+                return [self._relabel(utterance, self._with_verb(text, p), SEMANTICS)]
             if p.refusal is not None and p.refusal.kind not in RETRY:
                 return []  # now a deliberate refusal (out of range, read-only, a negation after a typo)
         r = read(text, self.rules.vocab)
@@ -232,8 +344,25 @@ class Assistant:
         out = self._from_meaning(utterance, text, r)
         if out:
             return out
+        about = self._about(text, r)
+        if about:
+            # the words say what it is about (fumes, steam) and no device of that kind is where it was asked
+            # for: refuse, never "whatever is in that zone" nor the same kind in another zone or line
+            zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
+            if zones and not any(m.kind in about and m.zone in zones for m in self.metas):
+                what, zh_what = (or_list([self._kind_name(k, lang) for k in sorted(about)], lang)
+                                 for lang in ("en", "zh"))
+                where = " or ".join(self.aliases.zone_name(z, "en") for z in zones)
+                zh_where = "或".join(self.aliases.zone_name(z, "zh") for z in zones)
+                return [self._refuse(utterance, UNKNOWN_DEVICE, f"There is no {what} in {where} ({' / '.join(zones)}):"
+                                     " name the device.", f"{zh_where}没有{zh_what}：请说出设备名称。", SEMANTICS)]
+            # about a kind that is there, but no reading was safe ("stop the fumes": fan on or off?): ask
+            what, zh_what = (or_list([self._kind_name(k, lang) for k in sorted(about)], lang) for lang in ("en", "zh"))
+            return [self._refuse(utterance, AMBIGUOUS, f"Say what the {what} should do (on or off, open or close,"
+                                 " or a value).", f"请说明{zh_what}要做什么（打开、关闭或设定值）。", SEMANTICS)]
         if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
-            # "everything off", 全部关掉, "power down line b": every device (of the zones named)
+            # "everything off", 全部关掉, "power down line b": every device (of the zones named); a line the
+            # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
             p = self.rules.parse(("所有设备 " if CJK.search(text) else "all devices ") + text)
             if p.ok:
                 return [self._relabel(utterance, p, SEMANTICS)]
@@ -278,6 +407,17 @@ class Assistant:
                 out.append(self._relabel(utterance, p, SEMANTICS))
         return out
 
+    def _kind_name(self, kind: str, lang: str) -> str:
+        names = self.aliases.kinds.get(kind, {}).get(lang) or ()
+        return names[0] if names else kind
+
+    def _about(self, text: str, r: Reading) -> set[str]:
+        """The kinds whose things ``text`` names, when it names no device or kind."""
+        if any(mn.kind in ("device", "kind") for mn in r.mentions):
+            return set()
+        present = {m.kind for m in self.metas}
+        return {h.kind for h in score_kinds(text, self.meaning, self.kind_words, present) if h.things}
+
     def _semantic_word(self, word: str) -> bool:
         """Is an unknown word one the semantics know (its own words, a device's words, a shared character
         with a Chinese phrase: 太吵, 冷却液)?"""
@@ -315,20 +455,32 @@ class Assistant:
         named |= {self.by_id[k].kind for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
         if named:  # another kind than the one named only on its own words ("let the light in": the blinds)
             hits = [h for h in hits if h.kind in named or h.direction is not None]
+            for kind in sorted(named - {h.kind for h in hits}):  # "把院子的警报关了": the yard is the siren's word
+                if any(m.kind == kind and matched(text, self.meaning.device_things.get(m.id, ())) for m in self.metas):
+                    hits.append(KindHit(kind, 1, None, 1))
         # a direction phrase alone ("lock up", "ventilate line a") only when no other word says what it is
         # about: "let the dog in" is not about the blinds, nor "clear the table" about the fan
         bare = not named and not self._content_words(text, r)
-        hits = [h for h in hits if h.things or h.kind in named or bare]
+        hits = [h for h in hits if h.things or h.kind in named or (bare and self._only_own_words(h.kind, text, r))]
+        if any(h.things for h in hits):  # "it stinks …, get the air moving": what it is about beats a loose verb
+            hits = [h for h in hits if h.things or h.kind in named]
         if not hits:
             return []
         top = [h for h in hits if h.score == hits[0].score]
         zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
         said = direction_of(text)
+        if not said:  # "一号线开始生产": the verb the rules read says the way
+            said = {ACTION_DIRECTION[a] for a in r.actions if a in ACTION_DIRECTION}
+        if not said and _WANT.search(text):  # "we need steam on line b": wanting a thing is more of it
+            said = {UP}
         if less_in(text):  # "no more steam": down for what the kind gives, refused for what it takes away
             top = [h for h in top if less_means_down(self.meaning.kinds[h.kind], text)]
             said = {DOWN}
         out = []
         for hit in top:
+            if DOWN in said and hit.direction != DOWN and not (r.numbers or r.enums) \
+                    and not less_means_down(self.meaning.kinds[hit.kind], text):
+                continue  # "stop the fumes": less of what the fan takes away is not "fan off"; refused, not guessed
             devs = [m for m in self.metas if m.kind == hit.kind and (not zones or m.zone in zones)]
             own = [m for m in devs if matched(text, self.meaning.device_things.get(m.id, ()))]
             devs = own or devs
@@ -346,6 +498,19 @@ class Assistant:
                 if line:
                     out.append(line)
         return out
+
+    def _only_own_words(self, kind: str, text: str, r: Reading) -> bool:
+        """Are the English words of ``text`` outside names and function words all ``kind``'s own ("let
+        people in": "people" is a siren's word, so "let ... in" is not about the blinds)?"""
+        km = self.meaning.kinds[kind]
+        devices = [p for m in self.metas if m.kind == kind for p in self.meaning.device_things.get(m.id, ())]
+        own = {w for p in km.things + km.up + km.down + tuple(self.kind_words.get(kind, ())) + tuple(devices)
+               for w in re.findall(r"[a-z]+", p)}
+        work = list(text)
+        for mn in r.mentions:
+            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        return all(w in own or w in STOPWORDS or w in EXTRA_KNOWN or w not in self.semantic_words
+                   for w in re.findall(r"[a-z]+", "".join(work)))
 
     def _content_words(self, text: str, r: Reading) -> list[str]:
         """English words outside the names read, the semantics and the function words."""

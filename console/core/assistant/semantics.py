@@ -8,7 +8,8 @@ device ``things`` and ``ordinal``; per zone ``ordinal``), and derived for device
 nothing about (Home Assistant discovery) from their kind and name: ``ha_semantics.py``.
 
 :func:`ha_semantics.meaning_for` merges the two (declared wins per kind); :func:`score_kinds` says which kinds an
-utterance talks about and which way it wants them to go.  Pure data and matching: the semantic layer
+utterance talks about and which way it wants them to go; :func:`foreign_place` which place it names
+that the fleet does not have ("upstairs", "line 3", 第三条线).  Pure data and matching: the semantic layer
 that turns this into commands is ``layers.py``.  ``"..."`` in a phrase stands for up to four words
 ("let ... in" matches "let the sunlight in").
 """
@@ -110,9 +111,10 @@ def less_means_down(km: KindMeaning, text: str) -> bool:
     """May "no more / enough / stop <thing>" in ``text`` be read as less of what ``km``'s devices do?
 
     Only when the thing is what the kind gives or moves (steam, coolant, product, noise, light through the
-    blinds), never what it takes away (darkness, fumes: its ``removes``, :data:`ABSENCES`, or every thing of
-    a kind whose default is "up", a fan clearing fumes).  Otherwise the ask is refused, never guessed."""
-    if km.default == UP:
+    blinds, a fan's air), never what it takes away (darkness, fumes: its ``removes``, :data:`ABSENCES`, or
+    every thing of a kind whose default is "up" and that declares no ``removes``, a lamp against darkness).
+    Otherwise the ask is refused, never guessed."""
+    if km.default == UP and not km.removes:
         return False
     return not matched(text, km.removes + ABSENCES)
 
@@ -122,6 +124,46 @@ def names_what_is_taken_away(meaning: Meaning, text: str) -> bool:
     not switch the lamp off)?"""
     return any(not less_means_down(km, text) and matched(text, km.things + km.removes)
                for km in meaning.kinds.values()) or bool(matched(text, ABSENCES))
+
+
+# places a plant operator names that a fleet may not have: an ask about one of them that the fleet's
+# zone and device names do not cover is refused, never pointed at the devices of another place
+PLACES = tuple(normalize(x) for x in (
+    "upstairs", "downstairs", "basement", "attic", "roof", "rooftop", "kitchen", "canteen", "cafeteria", "lobby",
+    "hallway", "corridor", "toilet", "toilets", "bathroom", "restroom", "lab", "laboratory", "garage",
+    "loading dock", "boiler room", "server room", "parking", "car park", "outside", "first floor", "second floor",
+    "ground floor", "top floor",
+    "楼上", "楼下", "地下室", "厨房", "食堂", "大厅", "走廊", "厕所", "洗手间", "实验室", "车库", "屋顶", "停车场", "外面",
+    "二楼", "三楼", "一楼", "顶楼"))
+
+
+# numbered or lettered lines, halls, floors: "line 3", "the third line", "line c", 第三条线, 三号线
+_NUMBERS_EN = "one|two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}"
+_ORDINALS_EN = "first|second|third|fourth|fifth|sixth|1st|2nd|3rd|[4-9]th"
+PLACE_PATTERNS = (
+    re.compile(rf"(?<![a-z0-9])(?:line|hall|floor|bay|workshop)\s+(?:number\s+|no\.?\s*)?"
+               rf"(?:{_NUMBERS_EN}|[a-z])(?![a-z0-9%°])"),
+    re.compile(rf"(?<![a-z0-9])(?:{_ORDINALS_EN})\s+(?:line|hall|floor|bay|workshop)(?![a-z])"),
+    re.compile(r"第?[一二两三四五六七八九十0-9]+\s*(?:条|号|楼|层)?\s*(?:生产)?(?:线|车间|楼|层)"),
+)
+
+
+def foreign_place(text: str, known: Iterable[str]) -> str | None:
+    """The first place that ``text`` names (a word of :data:`PLACES`, a numbered line of
+    :data:`PLACE_PATTERNS`) and no phrase of ``known`` (the fleet's zone and device names) covers, or None
+    ("fresh air upstairs" → "upstairs", "stop line c" → "line c" when the fleet has lines a and b)."""
+    covered = [m.span() for k in known if k for m in phrase_regex(k).finditer(text)]
+    found = [m for place in PLACES for m in phrase_regex(place).finditer(text)]
+    found += [m for rx in PLACE_PATTERNS for m in rx.finditer(text)]
+    for m in found:
+        if not any(a <= m.start() and m.end() <= b for a, b in covered):
+            return m.group(0).strip()
+    return None
+
+
+def vocabulary_matches(km: KindMeaning, text: str) -> bool:
+    """Does ``text`` say something ``km``'s devices do: one of its things, up or down phrases?"""
+    return bool(matched(text, km.things + km.up + km.down))
 
 
 _PATTERNS: dict[str, re.Pattern] = {}
