@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.core.i18n import QT_TRANSLATE_NOOP
+
 PYTHON_MINIMUM = (3, 10)
 PYTHON_RECOMMENDED = (3, 11)
 
@@ -35,22 +37,22 @@ class Requirement:
 
 REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("torch", ("torch",), "2.4", "2.13.0", below="2.14",
-                why="runs the model; CPU or CUDA build (see the CUDA checks)"),
+                why=QT_TRANSLATE_NOOP("Doctor", "runs the model; CPU or CUDA build (see the CUDA checks)")),
     Requirement("transformers", ("transformers",), "4.46", "5.24.0", below="6",
-                why="loads GLM/Llama-family models and GGUF files"),
+                why=QT_TRANSLATE_NOOP("Doctor", "loads GLM/Llama-family models and GGUF files")),
     Requirement("accelerate", ("accelerate",), "1.0", "1.15.0", below="2",
-                why="places model layers on GPU/CPU (device_map)"),
+                why=QT_TRANSLATE_NOOP("Doctor", "places model layers on GPU/CPU (device_map)")),
     Requirement("paho-mqtt", ("paho-mqtt",), "2.1", "2.2.0", below="3",
-                why="the MQTT link (the 2.x callback API)"),
+                why=QT_TRANSLATE_NOOP("Doctor", "the MQTT link (the 2.x callback API)")),
     Requirement("PySide6", ("PySide6-Essentials", "PySide6"), "6.8", "6.11.3", below="6.13",
-                why="the window; 6.12.0 crashes on Python 3.11"),
-    Requirement("pyqtgraph", ("pyqtgraph",), "0.13.7", "0.14.0", below="0.15", why="the live graphs"),
-    Requirement("gguf", ("gguf",), "0.10", "0.19.0", why="reads GGUF model files (the bundled model)"),
-    Requirement("safetensors", ("safetensors",), "0.4", "0.8.0", why="reads model weights"),
+                why=QT_TRANSLATE_NOOP("Doctor", "the window; 6.12.0 crashes on Python 3.11")),
+    Requirement("pyqtgraph", ("pyqtgraph",), "0.13.7", "0.14.0", below="0.15", why=QT_TRANSLATE_NOOP("Doctor", "the live graphs")),
+    Requirement("gguf", ("gguf",), "0.10", "0.19.0", why=QT_TRANSLATE_NOOP("Doctor", "reads GGUF model files (the bundled model)")),
+    Requirement("safetensors", ("safetensors",), "0.4", "0.8.0", why=QT_TRANSLATE_NOOP("Doctor", "reads model weights")),
     Requirement("nvidia-ml-py", ("nvidia-ml-py",), "12", "13.615.71",
-                why="driver version and free VRAM (NVML)"),
+                why=QT_TRANSLATE_NOOP("Doctor", "driver version and free VRAM (NVML)")),
     Requirement("bitsandbytes", ("bitsandbytes",), "0.43", "0.45", required=False,
-                why="8-bit / 4-bit quantization on CUDA (extra [cuda]; not exercised by the CPU-only suite)"),
+                why=QT_TRANSLATE_NOOP("Doctor", "8-bit / 4-bit quantization on CUDA (extra [cuda]; not exercised by the CPU-only suite)")),
 )
 
 

@@ -1932,6 +1932,56 @@
         <source>{message} at {url} ({ms} ms)</source>
         <translation>{message}，位于 {url}（{ms} 毫秒）</translation>
     </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="40" />
+        <source>runs the model; CPU or CUDA build (see the CUDA checks)</source>
+        <translation>运行模型；CPU 或 CUDA 版本（见 CUDA 检查）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="42" />
+        <source>loads GLM/Llama-family models and GGUF files</source>
+        <translation>加载 GLM/Llama 系列模型和 GGUF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="44" />
+        <source>places model layers on GPU/CPU (device_map)</source>
+        <translation>把模型各层放到 GPU/CPU 上（device_map）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="46" />
+        <source>the MQTT link (the 2.x callback API)</source>
+        <translation>MQTT 连接（2.x 回调 API）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="48" />
+        <source>the window; 6.12.0 crashes on Python 3.11</source>
+        <translation>窗口界面；6.12.0 在 Python 3.11 上会崩溃</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="49" />
+        <source>the live graphs</source>
+        <translation>实时图表</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="50" />
+        <source>reads GGUF model files (the bundled model)</source>
+        <translation>读取 GGUF 模型文件（内置模型）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="51" />
+        <source>reads model weights</source>
+        <translation>读取模型权重</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="53" />
+        <source>driver version and free VRAM (NVML)</source>
+        <translation>驱动版本和可用显存（NVML）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/versions.py" line="55" />
+        <source>8-bit / 4-bit quantization on CUDA (extra [cuda]; not exercised by the CPU-only suite)</source>
+        <translation>CUDA 上的 8 位 / 4 位量化（附加组件 [cuda]；仅 CPU 的测试不覆盖）</translation>
+    </message>
 </context>
 <context>
     <name>Fit</name>
@@ -3037,32 +3087,32 @@ It is used for this connection only and not stored.</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="140" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151" />
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="141" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="152" />
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="150" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="161" />
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="156" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="167" />
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="157" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="168" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="226" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="237" />
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -3254,122 +3304,122 @@ It is used for this connection only and not stored.</source>
         <translation>（另有 {n} 个未知项：{names}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="342" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="347" />
         <source>unknown (broker down since {time})</source>
         <translation>未知（代理自 {time} 起断开）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="169" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="170" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="169" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="169" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="351" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="356" />
         <source>{online} · clock {offset} s off</source>
         <translation>{online} · 时钟偏差 {offset} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="360" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="365" />
         <source>Device clock: {offset} s from this console's (ahead &gt; 0), from its timestamps</source>
         <translation>设备时钟与本控制台相差 {offset} 秒（正值表示超前），根据其时间戳估算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="172" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="177" />
         <source>The console's broker link is down: no device news can arrive</source>
         <translation>控制台与代理的连接已断开：收不到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="376" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="381" />
         <source>Last update {time} ({age} ago); a device is stale after {limit} s without one</source>
         <translation>最后更新 {time}（{age} 前）；设备超过 {limit} 秒无更新即视为陈旧</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="170" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>HA</source>
         <translation>HA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="392" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="397" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="392" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="397" />
         <source>refused as hostile</source>
         <translation>视为恶意而拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="393" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="398" />
         <source>stopped by the time or size budget</source>
         <translation>超出时间或大小限额而中止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="395" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="400" />
         <source>⚠ {count} template errors ({kinds}); the last: {last}</source>
         <translation>⚠ {count} 个模板错误（{kinds}）；最后一个：{last}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="171" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="176" />
         <source>Home Assistant discovery</source>
         <translation>Home Assistant 自动发现</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="170" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>native</source>
         <translation>原生</translation>
     </message>

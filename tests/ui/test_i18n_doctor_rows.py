@@ -219,9 +219,11 @@ def test_the_rare_doctor_texts_have_chinese(broker_failure_rows, tmp_path):
 DOCTOR_MODULES = [p for p in sorted((ROOT / "console" / "core" / "envcheck").glob("*.py"))
                   if p.name not in ("main.py", "report.py", "redact.py", "bundle.py", "__init__.py")]  # CLI and files
 DOCTOR_MODULES.append(ROOT / "console" / "core" / "inference" / "memory.py")
+DOCTOR_MODULES.append(ROOT / "console" / "core" / "versions.py")  # what each dependency is for
 # reviewed: what the operator never reads as prose (log lines, commands, type names, matched stderr words)
 NOT_PROSE = re.compile(r"^(doctor check|doctor on_result|CheckResult \||No module named|Could not load|could not "
-                       r"connect|ip address mismatch|torch\.cuda\.is_available\(\) is False|Model server|make setup)")
+                       r"connect|ip address mismatch|torch\.cuda\.is_available\(\) is False|Model server|make setup"
+                       r"|\| )")  # "| ": versions.py's Markdown table for the README (English by design)
 
 
 def _english_literals(path: Path) -> list[str]:
