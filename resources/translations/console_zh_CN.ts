@@ -149,38 +149,444 @@
     </message>
     <message>
         <location filename="../../console/core/alerts/wording.py" line="63" />
+        <source>{what} back to {value}</source>
+        <translation>{what} 已回到 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="64" />
+        <source>no failure for {s} s</source>
+        <translation>{s} 秒内没有失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="65" />
+        <source>the device spoke again</source>
+        <translation>设备重新发来了消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="66" />
+        <source>the device is online</source>
+        <translation>设备已上线</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="67" />
+        <source>a command to it succeeded</source>
+        <translation>发给它的一条命令已成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="68" />
+        <source>the broker link is back</source>
+        <translation>代理连接已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="69" />
+        <source>the clock is within {threshold} s again ({offset} s)</source>
+        <translation>时钟偏差重新回到 {threshold} 秒以内（{offset} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="70" />
+        <source>its rule was removed or disabled</source>
+        <translation>其规则已被删除或停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="71" />
+        <source>cleared by the operator</source>
+        <translation>由操作员清除</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/wording.py" line="79" />
         <source>{device} {params}: sent as command {command} once the operator confirmed</source>
         <translation>{device} {params}：经操作员确认后已作为命令 {command} 发送</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="65" />
+        <location filename="../../console/core/alerts/wording.py" line="81" />
         <source>{device} {params}: sent as command {command}</source>
         <translation>{device} {params}：已作为命令 {command} 发送</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="66" />
+        <location filename="../../console/core/alerts/wording.py" line="82" />
         <source>{device} {params}: waits for the operator (high risk)</source>
         <translation>{device} {params}：等待操作员确认（高风险）</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="67" />
+        <location filename="../../console/core/alerts/wording.py" line="83" />
         <source>{device} {params}: waits for the operator (act without asking is off)</source>
         <translation>{device} {params}：等待操作员确认（未开启“无需询问即执行”）</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="69" />
+        <location filename="../../console/core/alerts/wording.py" line="85" />
         <source>{device} {params}: dismissed by {who}</source>
         <translation>{device} {params}：已被 {who} 驳回</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="70" />
+        <location filename="../../console/core/alerts/wording.py" line="86" />
         <source>{device} {params}: dismissed</source>
         <translation>{device} {params}：已驳回</translation>
     </message>
     <message>
-        <location filename="../../console/core/alerts/wording.py" line="71" />
+        <location filename="../../console/core/alerts/wording.py" line="87" />
         <source>{device} {params}: refused: {error}</source>
         <translation>{device} {params}：被拒绝：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="44" />
+        <source>the device ack latency p95 (seconds, command sent → accepted/done)</source>
+        <translation>设备确认延迟 p95（秒，从命令发出到被接受/完成）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="46" />
+        <source>the model's time to first token p95 (seconds)</source>
+        <translation>模型首个词元时间 p95（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="47" />
+        <source>GPU memory in use as a share of the card (0..1)</source>
+        <translation>已用 GPU 显存占整卡的比例（0..1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="48" />
+        <source>the remote engine's share of failed requests (0..1)</source>
+        <translation>远程引擎失败请求的比例（0..1）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="173" />
+        <source>line {line}, rule {rule}: {what}. {fix}</source>
+        <translation>第 {line} 行，规则 {rule}：{what}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="174" />
+        <source>line {line}: {what}. {fix}</source>
+        <translation>第 {line} 行：{what}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="175" />
+        <source>the file, rule {rule}: {what}. {fix}</source>
+        <translation>文件中规则 {rule}：{what}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="176" />
+        <source>the file: {what}. {fix}</source>
+        <translation>文件：{what}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="177" />
+        <source>{what}. {fix}</source>
+        <translation>{what}。{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="240" />
+        <source>this is not valid TOML ({error})</source>
+        <translation>这不是有效的 TOML（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="242" />
+        <source>Fix the syntax there (a missing quote or bracket is usual); no rule runs until the file reads.</source>
+        <translation>请修正该处语法（通常是缺了引号或括号）；文件能读取之前，任何规则都不会运行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="247" />
+        <source>unknown table or key {key}</source>
+        <translation>未知的表或键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="248" />
+        <source>Only [settings] and [[rule]] tables belong here; remove it.</source>
+        <translation>这里只能有 [settings] 和 [[rule]] 表；请删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="254" />
+        <source>unknown setting {key}</source>
+        <translation>未知的设置 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="255" />
+        <source>Known settings: {names}.</source>
+        <translation>已知的设置：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="261" />
+        <source>broker_down_after_s must be a number of seconds &gt;= 0, not {value}</source>
+        <translation>broker_down_after_s 必须是 &gt;= 0 的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="263" />
+        <source>Write e.g. broker_down_after_s = 10.</source>
+        <translation>例如写 broker_down_after_s = 10。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="266" />
+        <source>'rule' must be an array of tables</source>
+        <translation>'rule' 必须是表数组</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="267" />
+        <source>Write each rule under its own [[rule]] header.</source>
+        <translation>请把每条规则写在各自的 [[rule]] 标题下。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="275" />
+        <source>the id {id} is used by an earlier rule</source>
+        <translation>id {id} 已被前面的规则使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="277" />
+        <source>Give each rule its own id.</source>
+        <translation>请给每条规则一个独立的 id。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="294" />
+        <source>{path} cannot be read ({error})</source>
+        <translation>无法读取 {path}（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="295" />
+        <source>Check the file's permissions and that it is UTF-8 text.</source>
+        <translation>请检查文件权限，并确认它是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="304" />
+        <source>a rule must be a table</source>
+        <translation>规则必须是一个表</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="305" />
+        <source>Write it under a [[rule]] header.</source>
+        <translation>请把它写在 [[rule]] 标题下。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="313" />
+        <source>id must be 1 to 64 letters, digits or - _ . :, not {value}</source>
+        <translation>id 必须由 1 到 64 个字母、数字或 - _ . : 组成，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="314" />
+        <source>Write e.g. id = "line-a-hot".</source>
+        <translation>例如写 id = "line-a-hot"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="320" />
+        <source>kind must be one of {names}, not {value}</source>
+        <translation>kind 必须是 {names} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="321" />
+        <source>Write e.g. kind = "threshold".</source>
+        <translation>例如写 kind = "threshold"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="326" />
+        <source>{key} is not a field of {kind} rules</source>
+        <translation>{key} 不是 {kind} 规则的字段</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="327" />
+        <source>Remove it; {kind} rules take {names}.</source>
+        <translation>请删除它；{kind} 规则可用的字段有 {names}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="331" />
+        <source>severity must be one of {names}, not {value}</source>
+        <translation>severity 必须是 {names} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="333" />
+        <source>Write e.g. severity = "warning".</source>
+        <translation>例如写 severity = "warning"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="338" />
+        <source>enabled must be true or false, not {value}</source>
+        <translation>enabled 必须是 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="339" />
+        <source>Write enabled = true or enabled = false.</source>
+        <translation>请写 enabled = true 或 enabled = false。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="345" />
+        <source>{key} must be a number of seconds &gt;= 0, not {value}</source>
+        <translation>{key} 必须是 &gt;= 0 的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="346" />
+        <source>Write e.g. {key} = 60.</source>
+        <translation>例如写 {key} = 60。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="353" />
+        <source>{key} must be a whole number &gt;= 1, not {value}</source>
+        <translation>{key} 必须是 &gt;= 1 的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="354" />
+        <source>Write e.g. {key} = 3.</source>
+        <translation>例如写 {key} = 3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="362" />
+        <source>a threshold rule needs the capability it watches</source>
+        <translation>阈值规则需要指明它监视的能力</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="363" />
+        <source>Write e.g. capability = "temp".</source>
+        <translation>例如写 capability = "temp"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="369" />
+        <source>metric must be one of {names}, not {value}</source>
+        <translation>metric 必须是 {names} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="371" />
+        <source>Write e.g. metric = "ttft_p95_s".</source>
+        <translation>例如写 metric = "ttft_p95_s"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="375" />
+        <source>{kind} rules need after_s, the seconds before they fire</source>
+        <translation>{kind} 规则需要 after_s，即触发前等待的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="376" />
+        <source>Write e.g. after_s = 60.</source>
+        <translation>例如写 after_s = 60。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="380" />
+        <source>message must be text</source>
+        <translation>message 必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="381" />
+        <source>Write e.g. message = "check the cooling".</source>
+        <translation>例如写 message = "check the cooling"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="393" />
+        <source>a metric rule fires above a level, it takes no 'below'</source>
+        <translation>指标规则在高于某值时触发，不接受 'below'</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="394" />
+        <source>Use above = ... instead.</source>
+        <translation>请改用 above = ...。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="397" />
+        <source>a threshold rule needs exactly one of above or below</source>
+        <translation>阈值规则必须且只能有 above 或 below 之一</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="398" />
+        <source>Write e.g. above = 30.0 (or below = 5.0).</source>
+        <translation>例如写 above = 30.0（或 below = 5.0）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="402" />
+        <source>{key} must be a number, not {value}</source>
+        <translation>{key} 必须是数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="403" />
+        <source>Write e.g. {key} = 30.0.</source>
+        <translation>例如写 {key} = 30.0。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="407" />
+        <source>clear ({clear}) must be at or below above ({above}): it is where the alert ends</source>
+        <translation>clear（{clear}）必须不高于 above（{above}）：告警在该值处结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="409" />
+        <location filename="../../console/core/alerts/rules.py" line="414" />
+        <source>Write e.g. clear = {value}.</source>
+        <translation>例如写 clear = {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="412" />
+        <source>clear ({clear}) must be at or above below ({below}): it is where the alert ends</source>
+        <translation>clear（{clear}）必须不低于 below（{below}）：告警在该值处结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="422" />
+        <source>action must be a table</source>
+        <translation>action 必须是一个表</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="423" />
+        <source>Write [rule.action] with device = "..." and set = { ... }.</source>
+        <translation>请写 [rule.action]，并带上 device = "..." 和 set = { ... }。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="427" />
+        <source>unknown action field(s) {names}</source>
+        <translation>未知的 action 字段 {names}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="428" />
+        <source>An action takes device, set, act_without_asking.</source>
+        <translation>action 只接受 device、set、act_without_asking。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="431" />
+        <source>the action needs the device it commands</source>
+        <translation>action 需要指明它控制的设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="432" />
+        <source>Write device = "fan-line-a", or device = "{this}".</source>
+        <translation>请写 device = "fan-line-a"，或 device = "{this}"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="435" />
+        <source>the action needs the values it sets</source>
+        <translation>action 需要指明它设置的值</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="436" />
+        <source>Write e.g. set = { power = true }.</source>
+        <translation>例如写 set = { power = true }。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="439" />
+        <source>action values must be true/false, numbers or text</source>
+        <translation>action 的值必须是 true/false、数字或文本</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="440" />
+        <source>Write e.g. set = { power = true, speed = "high" }.</source>
+        <translation>例如写 set = { power = true, speed = "high" }。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="443" />
+        <source>act_without_asking must be true or false</source>
+        <translation>act_without_asking 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="444" />
+        <source>Write act_without_asking = false.</source>
+        <translation>请写 act_without_asking = false。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="453" />
+        <source>{key} must be a list of names, not {value}</source>
+        <translation>{key} 必须是名称列表，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="455" />
+        <source>Write e.g. {key} = ["line-a"].</source>
+        <translation>例如写 {key} = ["line-a"]。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="506" />
+        <source>the id {id} is used by another rule</source>
+        <translation>id {id} 已被另一条规则使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/alerts/rules.py" line="508" />
+        <source>Give this rule its own id.</source>
+        <translation>请给这条规则一个独立的 id。</translation>
     </message>
 </context>
 <context>
@@ -2192,82 +2598,82 @@
 <context>
     <name>QtAlertsModel</name>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="37" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
         <source>Raised</source>
         <translation>触发时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="37" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="37" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="39" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="39" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="38" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="39" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="39" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="40" />
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="39" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="40" />
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="40" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="41" />
         <source>Cleared</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="40" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="41" />
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="43" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="44" />
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="43" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="44" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="43" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="44" />
         <source>info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="47" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="48" />
         <source>active</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="47" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="48" />
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="48" />
+        <location filename="../../console/ui/alerts/qt_alerts_model.py" line="49" />
         <source>cleared</source>
         <translation>已解除</translation>
     </message>
@@ -3603,140 +4009,140 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtModelChat</name>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="26" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="27" />
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="29" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="30" />
         <source>system prompt (optional; repeated ones come from the prefix cache)</source>
         <translation>系统提示词（可选；重复使用的系统提示词取自前缀缓存）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="32" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="33" />
         <source>Ask the model something…</source>
         <translation>向模型提问…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="39" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="40" />
         <source>max new </source>
         <translation>最大生成 tokens：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="40" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="41" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="42" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="43" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="44" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="45" />
         <source>queue: 0</source>
         <translation>队列：0</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="51" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="52" />
         <source>Answers stream in here.</source>
         <translation>回答将以流式方式显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="55" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="56" />
         <source>No request yet.</source>
         <translation>尚无请求。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="82" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="83" />
         <source>Type a prompt first.</source>
         <translation>请先输入提示词。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="119" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="120" />
         <source>#{rid} {reason}</source>
         <translation>#{rid} {reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="121" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="122" />
         <source>TTFT {v:.2f} s</source>
         <translation>首字延迟 {v:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="123" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="124" />
         <source>{v:.1f} tok/s</source>
         <translation>{v:.1f} tok/s</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="124" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="125" />
         <source>end-to-end {v:.2f} s</source>
         <translation>端到端 {v:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="125" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="126" />
         <source>queue {v:.2f} s</source>
         <translation>排队 {v:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="126" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="127" />
         <source>{p} prompt + {n} new tokens</source>
         <translation>提示 {p} + 新生成 {n} tokens</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="128" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="129" />
         <source>{c} from prefix cache</source>
         <translation>{c} 个取自前缀缓存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="130" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="131" />
         <source>fast path</source>
         <translation>快速路径</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="133" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="134" />
         <source>Warning: {w}</source>
         <translation>警告：{w}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="137" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="138" />
         <source> [cancelled]</source>
         <translation> [已取消]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="143" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="144" />
         <source>time limit</source>
         <translation>时间上限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="144" />
         <location filename="../../console/ui/model/qt_model_chat.py" line="145" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="146" />
         <source>stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="144" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="145" />
         <source>length limit</source>
         <translation>长度上限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="144" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="145" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="146" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="147" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="151" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="152" />
         <source>#{rid} failed: {m}
 {h}</source>
         <translation>#{rid} 失败：{m}
 {h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_chat.py" line="161" />
+        <location filename="../../console/ui/model/qt_model_chat.py" line="162" />
         <source>queue: {n}</source>
         <translation>队列：{n}</translation>
     </message>
@@ -4010,170 +4416,170 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtModelPanel</name>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="98" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="99" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="102" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="103" />
         <source>Fit estimate: not computed yet</source>
         <translation>装载估算：尚未计算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="107" />
-        <location filename="../../console/ui/model/qt_model_panel.py" line="265" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="108" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="266" />
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="108" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="109" />
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="116" />
-        <location filename="../../console/ui/model/qt_model_panel.py" line="407" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="117" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="408" />
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="118" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="119" />
         <source>No model loaded.</source>
         <translation>未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="265" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="266" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="267" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="268" />
         <source>Remote server: its own GPU memory applies, nothing is loaded here.</source>
         <translation>远程服务器：使用其自身的显存，本机不加载任何内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="277" />
-        <location filename="../../console/ui/model/qt_model_panel.py" line="290" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="278" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="291" />
         <source>write sizes like 0=20GiB, cpu=30GiB</source>
         <translation>请按 0=20GiB, cpu=30GiB 的格式填写大小</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="280" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="281" />
         <source>Fit estimate: computing…</source>
         <translation>装载估算：计算中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="293" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="294" />
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="299" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="300" />
         <source>no server URL</source>
         <translation>未填写服务器 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="299" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="300" />
         <source>type the URL of a vLLM/SGLang/llama.cpp server</source>
         <translation>请输入 vLLM/SGLang/llama.cpp 服务器的 URL</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="343" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="344" />
         <source>Loading {source}…</source>
         <translation>正在加载 {source}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="354" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="355" />
         <source>checking memory</source>
         <translation>检查内存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="355" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="356" />
         <source>tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="356" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="357" />
         <source>converting GGUF (once)</source>
         <translation>转换 GGUF（仅一次）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="357" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="358" />
         <source>saving converted weights</source>
         <translation>保存转换后的权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="358" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="359" />
         <source>loading weights</source>
         <translation>加载权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="359" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="360" />
         <source>quantizing weights</source>
         <translation>正在量化权重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="360" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="361" />
         <source>compiling kernels</source>
         <translation>正在编译内核</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="361" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="362" />
         <source>preparing the assistant's scorer</source>
         <translation>准备助手的评分模型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="362" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="363" />
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="376" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="377" />
         <source> (converted copy cached: fast load)</source>
         <translation>（已缓存转换副本：快速加载）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="378" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="379" />
         <source>&lt;b style='color:{c}'&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</source>
         <translation>&lt;b style='color:{c}'&gt;{verdict}&lt;/b&gt;&lt;br&gt;{estimate}{cached}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="384" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="385" />
         <source>&lt;span style='color:#c0392b'&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</source>
         <translation>&lt;span style='color:#c0392b'&gt;{m}&lt;/span&gt;&lt;br&gt;{h}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="390" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="391" />
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="392" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="393" />
         <source>Loaded {model} ({kind}, {dtype} on {device}) in {s:.1f} s{cache}.</source>
         <translation>已加载 {model}（{kind}，{dtype}，设备 {device}），用时 {s:.1f} 秒{cache}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="395" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="396" />
         <source>, from the GGUF cache</source>
         <translation>，来自 GGUF 缓存</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="397" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="398" />
         <source>Warning: {w}</source>
         <translation>警告：{w}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="399" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="400" />
         <source>Connected to {url} ({model}).</source>
         <translation>已连接到 {url}（{model}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="409" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="410" />
         <source>unloaded</source>
         <translation>已卸载</translation>
     </message>
     <message>
-        <location filename="../../console/ui/model/qt_model_panel.py" line="418" />
+        <location filename="../../console/ui/model/qt_model_panel.py" line="421" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -4484,298 +4890,621 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtRulesEditor</name>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65" />
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="67" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128" />
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65" />
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="67" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65" />
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="126" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="67" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="65" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="67" />
         <source>Condition</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66" />
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="127" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="68" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="68" />
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="66" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="68" />
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="94" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="96" />
         <source>enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="96" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="98" />
         <source>zones, comma-separated (empty: every zone)</source>
         <translation>区域，用逗号分隔（留空：所有区域）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="98" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="100" />
         <source>device ids or patterns like sensor-* (empty: every device)</source>
         <translation>设备 ID 或通配模式，如 sensor-*（留空：所有设备）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="106" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="108" />
         <source>above</source>
         <translation>高于</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="107" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="109" />
         <source>below</source>
         <translation>低于</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="111" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="113" />
         <source>level</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="112" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="114" />
         <source>optional: where the alert ends (hysteresis)</source>
         <translation>可选：告警解除的值（回差）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="114" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="116" />
         <source>device id, or {self} for the device that raised it</source>
         <translation>设备 ID，或用 {self} 表示触发告警的设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="118" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="120" />
         <source>act without asking</source>
         <translation>无需询问即执行</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="119" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="121" />
         <source>act without asking (low-risk commands only; high risk always asks)</source>
         <translation>无需询问直接执行（仅限低风险命令；高风险始终询问）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="127" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129" />
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130" />
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="128" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130" />
         <source>Capability</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="129" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131" />
         <source>Fires when</source>
         <translation>触发条件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132" />
         <source>Clears at</source>
         <translation>解除值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="130" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132" />
         <source>For (s)</source>
         <translation>持续（秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="133" />
         <source>After (s)</source>
         <translation>超过（秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="131" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="133" />
         <source>Failures</source>
         <translation>失败次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134" />
         <source>Within (s)</source>
         <translation>时间窗（秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="132" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134" />
         <source>Window (s)</source>
         <translation>统计窗口（秒）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="133" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="135" />
         <source>Minimum samples</source>
         <translation>最少样本数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="136" />
         <source>Action: device</source>
         <translation>动作：设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="134" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="136" />
         <source>Action: set</source>
         <translation>动作：设置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="143" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="145" />
         <source>New rule</source>
         <translation>新建规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="145" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="147" />
         <source>Save to file</source>
         <translation>保存到文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="147" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="149" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="149" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="151" />
         <source>Reload file</source>
         <translation>重新读取文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="199" />
         <source>threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="199" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="197" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="199" />
         <source>silent (stale)</source>
         <translation>无数据（超时）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="198" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="200" />
         <source>commands failing</source>
         <translation>命令失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="198" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="200" />
         <source>console metric</source>
         <translation>控制台指标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="203" />
         <source>critical</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="203" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="201" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="203" />
         <source>info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="209" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="211" />
         <source>{what} above {level}</source>
         <translation>{what} 高于 {level}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="211" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="213" />
         <source>{what} below {level}</source>
         <translation>{what} 低于 {level}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="213" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="215" />
         <source>, clears at {level}</source>
         <translation>，{level} 时解除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="215" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="217" />
         <source>, for {s} s</source>
         <translation>，持续 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="218" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="220" />
         <source>offline for {s} s</source>
         <translation>离线 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="220" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="222" />
         <source>silent for {s} s</source>
         <translation>{s} 秒无数据</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="221" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="223" />
         <source>{n} failed command(s) within {s} s</source>
         <translation>{s} 秒内 {n} 条命令失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="226" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="228" />
         <source>Rules file: {path}</source>
         <translation>规则文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="229" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="231" />
         <source>every device</source>
         <translation>所有设备</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="231" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="233" />
         <source>the console</source>
         <translation>控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="235" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="237" />
         <source> (without asking)</source>
         <translation>（无需询问）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="246" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="248" />
         <source>{n} rule(s) in the file could not be read and do not run:</source>
         <translation>文件中有 {n} 条规则无法读取，未运行：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="356" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="359" />
         <source>Not saved: {e}</source>
         <translation>未保存：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="359" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="362" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="371" />
+        <location filename="../../console/ui/alerts/qt_rules_editor.py" line="374" />
         <source>Not deleted: {e}</source>
         <translation>未删除：{e}</translation>
+    </message>
+</context>
+<context>
+    <name>Remote</name>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="19" />
+        <source>fix the URL in the model panel</source>
+        <translation>在模型面板中改正 URL</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="20" />
+        <source>the Model field of the Model panel's remote server</source>
+        <translation>模型面板远程服务器的“模型”字段</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="21" />
+        <source>Is this an OpenAI-compatible endpoint?</source>
+        <translation>这是兼容 OpenAI 的接口吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="22" />
+        <source>Name the model as the server serves it ({setting}), or check the server's log: it may still be loading.</source>
+        <translation>按服务器提供的名称填写模型（{setting}），或查看服务器日志：模型可能仍在加载。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="24" />
+        <source>See the server's log.</source>
+        <translation>请查看服务器日志。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="25" />
+        <source>(empty answer)</source>
+        <translation>（空回答）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="26" />
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="29" />
+        <source>{count} model(s): {models}</source>
+        <translation>{count} 个模型：{models}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="30" />
+        <source>the server does not list the model {model}</source>
+        <translation>服务器的模型列表中没有 {model}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="31" />
+        <source>It serves: {models}. Name one of those ({setting}), or leave the name empty for the first one it serves.</source>
+        <translation>它提供：{models}。请填写其中之一（{setting}），或留空以使用它提供的第一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="33" />
+        <source>{url} lists no models</source>
+        <translation>{url} 没有列出任何模型</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="34" />
+        <source>{url}/v1/models did not answer with a model list ({error})</source>
+        <translation>{url}/v1/models 没有返回模型列表（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="35" />
+        <source>Is this the URL of an OpenAI-compatible server (vLLM, SGLang, llama.cpp)?</source>
+        <translation>这是兼容 OpenAI 的服务器（vLLM、SGLang、llama.cpp）的 URL 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="39" />
+        <source>no server URL given</source>
+        <translation>未填写服务器 URL</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="40" />
+        <source>Enter the server URL, e.g. http://localhost:8000/v1.</source>
+        <translation>请填写服务器 URL，例如 http://localhost:8000/v1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="41" />
+        <source>not an http(s) URL: {url}</source>
+        <translation>不是 http(s) URL：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="42" />
+        <source>bad port in {url}</source>
+        <translation>{url} 中的端口无效</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="43" />
+        <source>Use a URL like http://localhost:8000/v1.</source>
+        <translation>请使用类似 http://localhost:8000/v1 的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="44" />
+        <source>timeouts must be positive (got {read}, {connect})</source>
+        <translation>超时必须为正数（当前为 {read}、{connect}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="45" />
+        <source>Set a read timeout of a few seconds or more.</source>
+        <translation>请把读取超时设为几秒或更长。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="46" />
+        <source>retries and backoff must not be negative (got {retries}, {backoff})</source>
+        <translation>重试次数和退避时间不能为负（当前为 {retries}、{backoff}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="47" />
+        <source>bad request: {problems}</source>
+        <translation>请求有误：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="48" />
+        <source>Fix the generation settings in the model panel.</source>
+        <translation>请在模型面板中修改生成设置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="49" />
+        <source>no messages</source>
+        <translation>没有消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="50" />
+        <source>max new tokens must be at least 1 (got {n})</source>
+        <translation>最大新词元数至少为 1（当前为 {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="51" />
+        <source>temperature must be between 0 and 2 (got {value})</source>
+        <translation>温度必须在 0 到 2 之间（当前为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="52" />
+        <source>top-p must be above 0 and at most 1 (got {value})</source>
+        <translation>top-p 必须大于 0 且不超过 1（当前为 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="53" />
+        <source>the request timeout must be positive (got {value} s)</source>
+        <translation>请求超时必须为正数（当前为 {value} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="54" />
+        <source>max input tokens is not applied to a remote server: its own context limit applies</source>
+        <translation>最大输入词元数对远程服务器不起作用：以服务器自身的上下文上限为准</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="58" />
+        <source>the remote engine is closed</source>
+        <translation>远程引擎已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="59" />
+        <source>Load the model again.</source>
+        <translation>请重新加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="60" />
+        <source>the remote engine was closed during the request</source>
+        <translation>远程引擎在请求过程中被关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="61" />
+        <source>no complete answer from {url} within {s} s</source>
+        <translation>{url} 在 {s} 秒内没有给出完整回答</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="62" />
+        <source>The server is slow or overloaded: raise the request timeout or ask for fewer tokens.</source>
+        <translation>服务器较慢或过载：请调高请求超时，或减少请求的词元数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="66" />
+        <source>no connection within {s} s</source>
+        <translation>{s} 秒内未能建立连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="67" />
+        <source>cannot connect ({reason})</source>
+        <translation>无法连接（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="68" />
+        <source>connection failed ({reason})</source>
+        <translation>连接失败（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="69" />
+        <source>connection lost ({reason})</source>
+        <translation>连接中断（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="70" />
+        <source>HTTP {status}: {message}</source>
+        <translation>HTTP 状态 {status}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="71" />
+        <source>the server ended the stream mid-answer</source>
+        <translation>服务器在回答中途结束了数据流</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="72" />
+        <source>no event stream ({error})</source>
+        <translation>没有事件流（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="73" />
+        <source>something that is not JSON: {payload}</source>
+        <translation>非 JSON 内容：{payload}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="76" />
+        <source>{url} sent nothing for {s} s</source>
+        <translation>{url} 已有 {s} 秒没有发送任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="77" />
+        <source>The server hangs or is overloaded: check it, or raise the read timeout.</source>
+        <translation>服务器卡住或过载：请检查服务器，或调高读取超时。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="78" />
+        <source>the server at {url} sent {what}</source>
+        <translation>{url} 上的服务器发来了{what}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="79" />
+        <source>the server at {url} rejected the request (HTTP {status}): {message}</source>
+        <translation>{url} 上的服务器拒绝了请求（HTTP {status}）：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="80" />
+        <source>The server refused the API key: enter the key it was started with (--api-key).</source>
+        <translation>服务器拒绝了该 API 密钥：请填写服务器启动时使用的密钥（--api-key）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="82" />
+        <source>Check the URL and the model name ({model}): the model list of the server shows what it serves.</source>
+        <translation>请检查 URL 和模型名称（{model}）：服务器的模型列表会显示它提供哪些模型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="84" />
+        <source>The server rejected the request: check max tokens, temperature and top-p, and that the prompt fits the model's context length.</source>
+        <translation>服务器拒绝了请求：请检查最大词元数、温度和 top-p，并确认提示词不超过模型的上下文长度。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="86" />
+        <source>1 attempt</source>
+        <translation>尝试 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="87" />
+        <source>{n} attempts</source>
+        <translation>尝试 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="88" />
+        <source>the connection to the model server at {url} broke before any text ({error}; {tries})</source>
+        <translation>与 {url} 上模型服务器的连接在收到任何文本前中断（{error}；{tries}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="90" />
+        <source>The server stopped or crashed mid-request: check that it is running, and its log.</source>
+        <translation>服务器在请求中途停止或崩溃：请确认它仍在运行，并查看其日志。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="92" />
+        <source>cannot reach the model server at {url} ({error}; {tries})</source>
+        <translation>无法连接 {url} 上的模型服务器（{error}；{tries}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="93" />
+        <source>Is vLLM or SGLang running at {url}? Start it with `vllm serve MODEL --port {port}` or `python -m sglang.launch_server --model-path MODEL --port {port}` (or llama.cpp: `python -m llama_cpp.server --model FILE.gguf --port {port}`), or {fix}.</source>
+        <translation>{url} 上是否在运行 vLLM 或 SGLang？用 `vllm serve MODEL --port {port}` 或 `python -m sglang.launch_server --model-path MODEL --port {port}` 启动它（或 llama.cpp：`python -m llama_cpp.server --model FILE.gguf --port {port}`），或者{fix}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="97" />
+        <source>the model server at {url} is busy ({error}; {tries})</source>
+        <translation>{url} 上的模型服务器繁忙（{error}；{tries}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="98" />
+        <source>It is rate-limiting requests: wait a moment, or lower the load.</source>
+        <translation>它正在限流：请稍候，或降低负载。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="99" />
+        <source>the model server at {url} failed ({error}; {tries})</source>
+        <translation>{url} 上的模型服务器出错（{error}；{tries}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="100" />
+        <source>The server is up but failing: its log says why (out of memory, model still loading, …).</source>
+        <translation>服务器在运行但出错：原因见其日志（内存不足、模型仍在加载……）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="102" />
+        <source>the stream from {url} broke after {n} pieces: {error}</source>
+        <translation>来自 {url} 的数据流在 {n} 段之后中断：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="103" />
+        <source>The server stopped or lost the connection mid-answer; check that it is still running (its log says why).</source>
+        <translation>服务器在回答中途停止或断开了连接；请确认它仍在运行（原因见其日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="105" />
+        <source>the server failed: {message}</source>
+        <translation>服务器出错：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="106" />
+        <source>the server at {url} ended the stream without an answer</source>
+        <translation>{url} 上的服务器没有给出回答就结束了数据流</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/inference/remote/words.py" line="107" />
+        <source>Its log says why. A prompt longer than the model's context length does this on llama.cpp's server: shorten the prompt or the history.</source>
+        <translation>原因见其日志。在 llama.cpp 的服务器上，提示词超过模型上下文长度时会这样：请缩短提示词或历史。</translation>
     </message>
 </context>
 <context>

@@ -220,6 +220,7 @@ DOCTOR_MODULES = [p for p in sorted((ROOT / "console" / "core" / "envcheck").glo
                   if p.name not in ("main.py", "report.py", "redact.py", "bundle.py", "__init__.py")]  # CLI and files
 DOCTOR_MODULES.append(ROOT / "console" / "core" / "inference" / "memory.py")
 DOCTOR_MODULES.append(ROOT / "console" / "core" / "versions.py")  # what each dependency is for
+DOCTOR_MODULES += sorted((ROOT / "console" / "core" / "inference" / "remote").glob("*.py"))  # the Model server row
 # reviewed: what the operator never reads as prose (log lines, commands, type names, matched stderr words)
 NOT_PROSE = re.compile(r"^(doctor check|doctor on_result|CheckResult \||No module named|Could not load|could not "
                        r"connect|ip address mismatch|torch\.cuda\.is_available\(\) is False|Model server|make setup"

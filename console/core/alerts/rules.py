@@ -35,15 +35,17 @@ from pathlib import Path
 from typing import Any
 
 from console.core.alerts import wording
+from console.core.i18n import QT_TRANSLATE_NOOP, Msg
 from console.core.paths import resource_path, user_data_dir
 
 KINDS = ("threshold", "offline", "stale", "command_failures", "metric")
 SEVERITIES = ("info", "warning", "critical")
-METRICS = {
-    "ack_latency_p95_s": "the device ack latency p95 (seconds, command sent → accepted/done)",
-    "ttft_p95_s": "the model's time to first token p95 (seconds)",
-    "vram_share": "GPU memory in use as a share of the card (0..1)",
-    "remote_error_rate": "the remote engine's share of failed requests (0..1)",
+METRICS = {  # what each one measures (the rules form's tooltips)
+    "ack_latency_p95_s": QT_TRANSLATE_NOOP("Alerts", "the device ack latency p95 (seconds, command sent → "
+                                                     "accepted/done)"),
+    "ttft_p95_s": QT_TRANSLATE_NOOP("Alerts", "the model's time to first token p95 (seconds)"),
+    "vram_share": QT_TRANSLATE_NOOP("Alerts", "GPU memory in use as a share of the card (0..1)"),
+    "remote_error_rate": QT_TRANSLATE_NOOP("Alerts", "the remote engine's share of failed requests (0..1)"),
 }
 SELF = "$device"
 ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -167,19 +169,40 @@ _FIELD_ORDER = ["capability", "metric", "above", "below", "clear", "for_s", "aft
                 "window_s", "min_samples"]
 
 
+# a problem as the operator reads it (``RuleProblem.message``): where, which rule, what, the fix
+PROBLEM_LINE_RULE = QT_TRANSLATE_NOOP("Alerts", "line {line}, rule {rule}: {what}. {fix}")
+PROBLEM_LINE = QT_TRANSLATE_NOOP("Alerts", "line {line}: {what}. {fix}")
+PROBLEM_FILE_RULE = QT_TRANSLATE_NOOP("Alerts", "the file, rule {rule}: {what}. {fix}")
+PROBLEM_FILE = QT_TRANSLATE_NOOP("Alerts", "the file: {what}. {fix}")
+PROBLEM_WHAT_FIX = QT_TRANSLATE_NOOP("Alerts", "{what}. {fix}")  # the form's own rule: no line, no id
+
+
 @dataclass(frozen=True)
 class RuleProblem:
-    """One thing wrong in the file: where, which rule, what, and how to fix it."""
+    """One thing wrong in the file: where, which rule, what, and how to fix it.  ``what`` and ``fix``
+    are :class:`~console.core.i18n.Msg` texts (English; the UI translates them with ``message()``)."""
 
     line: int
     rule: str  # the rule's id (or "#n" when it has none), "" for the file itself
     what: str
     fix: str
 
+    def message(self) -> Msg:
+        """The whole problem, marked for translation; its English is ``str(problem)``."""
+        args = {"what": self.what, "fix": self.fix}
+        if self.line:
+            args["line"] = self.line
+        if self.rule:
+            args["rule"] = self.rule
+        template = {(True, True): PROBLEM_LINE_RULE, (True, False): PROBLEM_LINE,
+                    (False, True): PROBLEM_FILE_RULE, (False, False): PROBLEM_FILE}[(bool(self.line), bool(self.rule))]
+        return template.format(**args)
+
+    def what_and_fix(self) -> Msg:
+        return PROBLEM_WHAT_FIX.format(what=self.what, fix=self.fix)
+
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line else "the file"
-        who = f", rule {self.rule}" if self.rule else ""
-        return f"{where}{who}: {self.what}. {self.fix}"
+        return str(self.message())
 
 
 @dataclass
@@ -214,30 +237,34 @@ def parse_rules(text: str, path: Path | None = None) -> RuleSet:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        out.problems.append(RuleProblem(line, "", f"this is not valid TOML ({exc})",
-                                        "Fix the syntax there (a missing quote or bracket is usual); no rule runs "
-                                        "until the file reads."))
+        out.problems.append(RuleProblem(line, "", QT_TRANSLATE_NOOP(
+            "Alerts", "this is not valid TOML ({error})").format(error=str(exc)),
+            QT_TRANSLATE_NOOP("Alerts", "Fix the syntax there (a missing quote or bracket is usual); "
+                                        "no rule runs until the file reads.")))
         return out
     for key in doc:
         if key not in ("rule", "settings"):
-            out.problems.append(RuleProblem(0, "", f"unknown table or key {key!r}",
-                                            "Only [settings] and [[rule]] tables belong here; remove it."))
+            out.problems.append(RuleProblem(0, "", QT_TRANSLATE_NOOP("Alerts", "unknown table or key {key}").format(
+                key=repr(key)), QT_TRANSLATE_NOOP("Alerts", "Only [settings] and [[rule]] tables belong here; "
+                                                            "remove it.")))
     settings = doc.get("settings", {})
     if isinstance(settings, dict):
         for key, value in settings.items():
             if key not in SETTINGS:
-                out.problems.append(RuleProblem(0, "", f"unknown setting {key!r}",
-                                                f"Known settings: {', '.join(sorted(SETTINGS))}."))
+                out.problems.append(RuleProblem(0, "", QT_TRANSLATE_NOOP("Alerts", "unknown setting {key}").format(
+                    key=repr(key)), QT_TRANSLATE_NOOP("Alerts", "Known settings: {names}.").format(
+                    names=", ".join(sorted(SETTINGS)))))
             elif key == "broker_down_after_s":
                 if _number(value) and value >= 0:
                     out.broker_down_after_s = float(value)
                 else:
-                    out.problems.append(RuleProblem(0, "", f"broker_down_after_s must be a number of seconds >= 0, "
-                                                           f"not {value!r}", "Write e.g. broker_down_after_s = 10."))
+                    out.problems.append(RuleProblem(0, "", QT_TRANSLATE_NOOP(
+                        "Alerts", "broker_down_after_s must be a number of seconds >= 0, not {value}").format(
+                        value=repr(value)), QT_TRANSLATE_NOOP("Alerts", "Write e.g. broker_down_after_s = 10.")))
     raw_rules = doc.get("rule", [])
     if not isinstance(raw_rules, list):
-        out.problems.append(RuleProblem(0, "", "'rule' must be an array of tables",
-                                        "Write each rule under its own [[rule]] header."))
+        out.problems.append(RuleProblem(0, "", QT_TRANSLATE_NOOP("Alerts", "'rule' must be an array of tables"),
+                                        QT_TRANSLATE_NOOP("Alerts", "Write each rule under its own [[rule]] header.")))
         return out
     lines = rule_lines(text)
     seen: set[str] = set()
@@ -245,8 +272,9 @@ def parse_rules(text: str, path: Path | None = None) -> RuleSet:
         line = lines[n] if n < len(lines) else 0
         rule, problems = rule_from_dict(raw, line=line, index=n + 1)
         if rule is not None and rule.id in seen:
-            problems.append(RuleProblem(line, rule.id, f"the id {rule.id!r} is used by an earlier rule",
-                                        "Give each rule its own id."))
+            problems.append(RuleProblem(line, rule.id, QT_TRANSLATE_NOOP(
+                "Alerts", "the id {id} is used by an earlier rule").format(id=repr(rule.id)),
+                QT_TRANSLATE_NOOP("Alerts", "Give each rule its own id.")))
             rule = None
         out.problems.extend(problems)
         if rule is not None:
@@ -263,8 +291,9 @@ def load_rules(path: str | Path) -> RuleSet:
     except FileNotFoundError:
         return RuleSet(path=path)
     except (OSError, UnicodeDecodeError) as exc:
-        return RuleSet(path=path, problems=[RuleProblem(0, "", f"{path} cannot be read ({exc})",
-                                                        "Check the file's permissions and that it is UTF-8 text.")])
+        return RuleSet(path=path, problems=[RuleProblem(0, "", QT_TRANSLATE_NOOP(
+            "Alerts", "{path} cannot be read ({error})").format(path=str(path), error=str(exc)), QT_TRANSLATE_NOOP(
+            "Alerts", "Check the file's permissions and that it is UTF-8 text."))])
     return parse_rules(text, path)
 
 
@@ -272,7 +301,8 @@ def rule_from_dict(raw: Any, *, line: int = 0, index: int = 0) -> tuple[Rule | N
     """One rule from its table, or None and the problems that keep it out."""
     name = f"#{index}"
     if not isinstance(raw, dict):
-        return None, [RuleProblem(line, name, "a rule must be a table", "Write it under a [[rule]] header.")]
+        return None, [RuleProblem(line, name, QT_TRANSLATE_NOOP("Alerts", "a rule must be a table"),
+                                  QT_TRANSLATE_NOOP("Alerts", "Write it under a [[rule]] header."))]
     problems: list[RuleProblem] = []
 
     def bad(what: str, fix: str) -> None:
@@ -280,40 +310,48 @@ def rule_from_dict(raw: Any, *, line: int = 0, index: int = 0) -> tuple[Rule | N
 
     rid = raw.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
-        bad(f"id must be 1 to 64 letters, digits or - _ . :, not {rid!r}", 'Write e.g. id = "line-a-hot".')
+        bad(QT_TRANSLATE_NOOP("Alerts", "id must be 1 to 64 letters, digits or - _ . :, not {value}").format(
+            value=repr(rid)), QT_TRANSLATE_NOOP("Alerts", 'Write e.g. id = "line-a-hot".'))
         rid = ""
     else:
         name = rid
     kind = raw.get("kind")
     if kind not in KINDS:
-        bad(f"kind must be one of {', '.join(KINDS)}, not {kind!r}", 'Write e.g. kind = "threshold".')
+        bad(QT_TRANSLATE_NOOP("Alerts", "kind must be one of {names}, not {value}").format(
+            names=", ".join(KINDS), value=repr(kind)), QT_TRANSLATE_NOOP("Alerts", 'Write e.g. kind = "threshold".'))
         return None, problems
     allowed = FIELDS["common"] | FIELDS[kind]
     for key in raw:
         if key not in allowed:
-            bad(f"{key!r} is not a field of {kind} rules",
-                f"Remove it; {kind} rules take {', '.join(sorted(allowed))}.")
+            bad(QT_TRANSLATE_NOOP("Alerts", "{key} is not a field of {kind} rules").format(key=repr(key), kind=kind),
+                QT_TRANSLATE_NOOP("Alerts", "Remove it; {kind} rules take {names}.").format(
+                    kind=kind, names=", ".join(sorted(allowed))))
     severity = raw.get("severity", "warning")
     if severity not in SEVERITIES:
-        bad(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}", 'Write e.g. severity = "warning".')
+        bad(QT_TRANSLATE_NOOP("Alerts", "severity must be one of {names}, not {value}").format(
+            names=", ".join(SEVERITIES), value=repr(severity)),
+            QT_TRANSLATE_NOOP("Alerts", 'Write e.g. severity = "warning".'))
     zones = _strings(raw.get("zones", []), "zones", bad)
     devices = _strings(raw.get("devices", []), "devices", bad)
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
-        bad(f"enabled must be true or false, not {enabled!r}", "Write enabled = true or enabled = false.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "enabled must be true or false, not {value}").format(value=repr(enabled)),
+            QT_TRANSLATE_NOOP("Alerts", "Write enabled = true or enabled = false."))
     kw: dict[str, Any] = {}
     for key in ("for_s", "after_s", "within_s", "window_s"):
         if key in raw and key in allowed:
             value = raw[key]
             if not _number(value) or value < 0:
-                bad(f"{key} must be a number of seconds >= 0, not {value!r}", f"Write e.g. {key} = 60.")
+                bad(QT_TRANSLATE_NOOP("Alerts", "{key} must be a number of seconds >= 0, not {value}").format(
+                    key=key, value=repr(value)), QT_TRANSLATE_NOOP("Alerts", "Write e.g. {key} = 60.").format(key=key))
             else:
                 kw[key] = float(value)
     for key in ("count", "min_samples"):
         if key in raw and key in allowed:
             value = raw[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                bad(f"{key} must be a whole number >= 1, not {value!r}", f"Write e.g. {key} = 3.")
+                bad(QT_TRANSLATE_NOOP("Alerts", "{key} must be a whole number >= 1, not {value}").format(
+                    key=key, value=repr(value)), QT_TRANSLATE_NOOP("Alerts", "Write e.g. {key} = 3.").format(key=key))
             else:
                 kw[key] = value
     if kind in ("threshold", "metric"):
@@ -321,21 +359,26 @@ def rule_from_dict(raw: Any, *, line: int = 0, index: int = 0) -> tuple[Rule | N
     if kind == "threshold":
         cap = raw.get("capability")
         if not isinstance(cap, str) or not cap:
-            bad("a threshold rule needs the capability it watches", 'Write e.g. capability = "temp".')
+            bad(QT_TRANSLATE_NOOP("Alerts", "a threshold rule needs the capability it watches"),
+                QT_TRANSLATE_NOOP("Alerts", 'Write e.g. capability = "temp".'))
         else:
             kw["capability"] = cap
     if kind == "metric":
         metric = raw.get("metric")
         if metric not in METRICS:
-            bad(f"metric must be one of {', '.join(METRICS)}, not {metric!r}", 'Write e.g. metric = "ttft_p95_s".')
+            bad(QT_TRANSLATE_NOOP("Alerts", "metric must be one of {names}, not {value}").format(
+                names=", ".join(METRICS), value=repr(metric)),
+                QT_TRANSLATE_NOOP("Alerts", 'Write e.g. metric = "ttft_p95_s".'))
         else:
             kw["metric"] = metric
     if kind in ("offline", "stale") and "after_s" not in raw:
-        bad(f"{kind} rules need after_s, the seconds before they fire", "Write e.g. after_s = 60.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "{kind} rules need after_s, the seconds before they fire").format(kind=kind),
+            QT_TRANSLATE_NOOP("Alerts", "Write e.g. after_s = 60."))
     action = _action(raw.get("action"), bad) if "action" in raw else None
     message = raw.get("message", "")
     if not isinstance(message, str):
-        bad("message must be text", 'Write e.g. message = "check the cooling".')
+        bad(QT_TRANSLATE_NOOP("Alerts", "message must be text"),
+            QT_TRANSLATE_NOOP("Alerts", 'Write e.g. message = "check the cooling".'))
         message = ""
     if problems:
         return None, problems
@@ -347,23 +390,28 @@ def rule_from_dict(raw: Any, *, line: int = 0, index: int = 0) -> tuple[Rule | N
 def _levels(raw: dict, kind: str, kw: dict, bad) -> None:
     above, below, clear = raw.get("above"), raw.get("below"), raw.get("clear")
     if kind == "metric" and below is not None:
-        bad("a metric rule fires above a level, it takes no 'below'", "Use above = ... instead.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "a metric rule fires above a level, it takes no 'below'"),
+            QT_TRANSLATE_NOOP("Alerts", "Use above = ... instead."))
         return
     if (above is None) == (below is None):
-        bad("a threshold rule needs exactly one of above or below", "Write e.g. above = 30.0 (or below = 5.0).")
+        bad(QT_TRANSLATE_NOOP("Alerts", "a threshold rule needs exactly one of above or below"),
+            QT_TRANSLATE_NOOP("Alerts", "Write e.g. above = 30.0 (or below = 5.0)."))
         return
     for key, value in (("above", above), ("below", below), ("clear", clear)):
         if value is not None and not _number(value):
-            bad(f"{key} must be a number, not {value!r}", f"Write e.g. {key} = 30.0.")
+            bad(QT_TRANSLATE_NOOP("Alerts", "{key} must be a number, not {value}").format(key=key, value=repr(value)),
+                QT_TRANSLATE_NOOP("Alerts", "Write e.g. {key} = 30.0.").format(key=key))
             return
     if clear is not None:
         if above is not None and clear > above:
-            bad(f"clear ({clear}) must be at or below above ({above}): it is where the alert ends",
-                f"Write e.g. clear = {above - 2:g}.")
+            bad(QT_TRANSLATE_NOOP("Alerts", "clear ({clear}) must be at or below above ({above}): it is where the "
+                                            "alert ends").format(clear=clear, above=above),
+                QT_TRANSLATE_NOOP("Alerts", "Write e.g. clear = {value}.").format(value=f"{above - 2:g}"))
             return
         if below is not None and clear < below:
-            bad(f"clear ({clear}) must be at or above below ({below}): it is where the alert ends",
-                f"Write e.g. clear = {below + 2:g}.")
+            bad(QT_TRANSLATE_NOOP("Alerts", "clear ({clear}) must be at or above below ({below}): it is where the "
+                                            "alert ends").format(clear=clear, below=below),
+                QT_TRANSLATE_NOOP("Alerts", "Write e.g. clear = {value}.").format(value=f"{below + 2:g}"))
             return
     kw.update(above=None if above is None else float(above), below=None if below is None else float(below),
               clear=None if clear is None else float(clear))
@@ -371,23 +419,29 @@ def _levels(raw: dict, kind: str, kw: dict, bad) -> None:
 
 def _action(raw: Any, bad) -> Action | None:
     if not isinstance(raw, dict):
-        bad("action must be a table", 'Write [rule.action] with device = "..." and set = { ... }.')
+        bad(QT_TRANSLATE_NOOP("Alerts", "action must be a table"),
+            QT_TRANSLATE_NOOP("Alerts", 'Write [rule.action] with device = "..." and set = { ... }.'))
         return None
     unknown = set(raw) - {"device", "set", "act_without_asking"}
     if unknown:
-        bad(f"unknown action field(s) {', '.join(sorted(unknown))}", "An action takes device, set, act_without_asking.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "unknown action field(s) {names}").format(names=", ".join(sorted(unknown))),
+            QT_TRANSLATE_NOOP("Alerts", "An action takes device, set, act_without_asking."))
     device, params, auto = raw.get("device"), raw.get("set"), raw.get("act_without_asking", False)
     if not isinstance(device, str) or not device:
-        bad("the action needs the device it commands", f'Write device = "fan-line-a", or device = "{SELF}".')
+        bad(QT_TRANSLATE_NOOP("Alerts", "the action needs the device it commands"),
+            QT_TRANSLATE_NOOP("Alerts", 'Write device = "fan-line-a", or device = "{this}".').format(this=SELF))
         return None
     if not isinstance(params, dict) or not params:
-        bad("the action needs the values it sets", "Write e.g. set = { power = true }.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "the action needs the values it sets"),
+            QT_TRANSLATE_NOOP("Alerts", "Write e.g. set = { power = true }."))
         return None
     if not all(isinstance(v, (bool, int, float, str)) for v in params.values()):
-        bad("action values must be true/false, numbers or text", "Write e.g. set = { power = true, speed = \"high\" }.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "action values must be true/false, numbers or text"),
+            QT_TRANSLATE_NOOP("Alerts", 'Write e.g. set = { power = true, speed = "high" }.'))
         return None
     if not isinstance(auto, bool):
-        bad("act_without_asking must be true or false", "Write act_without_asking = false.")
+        bad(QT_TRANSLATE_NOOP("Alerts", "act_without_asking must be true or false"),
+            QT_TRANSLATE_NOOP("Alerts", "Write act_without_asking = false."))
         return None
     return Action(device, dict(params), auto)
 
@@ -396,7 +450,9 @@ def _strings(value: Any, key: str, bad) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        bad(f"{key} must be a list of names, not {value!r}", f'Write e.g. {key} = ["line-a"].')
+        bad(QT_TRANSLATE_NOOP("Alerts", "{key} must be a list of names, not {value}").format(
+            key=key, value=repr(value)),
+            QT_TRANSLATE_NOOP("Alerts", 'Write e.g. {key} = ["line-a"].').format(key=key))
         return ()
     return tuple(value)
 
@@ -447,8 +503,9 @@ def save_rule(path: str | Path, rule: Rule, replaces: str | None = None) -> Rule
     key = replaces or rule.id
     others = [t for t in rules if t.get("id") == rule.id and t.get("id") != key]
     if others:
-        raise RulesError([RuleProblem(0, rule.id, f"the id {rule.id!r} is used by another rule",
-                                      "Give this rule its own id.")])
+        raise RulesError([RuleProblem(0, rule.id, QT_TRANSLATE_NOOP(
+            "Alerts", "the id {id} is used by another rule").format(id=repr(rule.id)),
+            QT_TRANSLATE_NOOP("Alerts", "Give this rule its own id."))])
     new = _toml_table(table)
     for i, existing in enumerate(rules):
         if existing.get("id") == key:

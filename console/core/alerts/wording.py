@@ -59,6 +59,22 @@ WHO = {
     "clock": QT_TRANSLATE_NOOP("Alerts", "clock"),  # the device's clock was set right
 }
 
+# -- why it was cleared (the detail of its "cleared" event in the store; the Cleared column's tooltip) --
+CLEARED_BACK_TO = QT_TRANSLATE_NOOP("Alerts", "{what} back to {value}")  # a threshold or metric rule
+CLEARED_NO_FAILURE = QT_TRANSLATE_NOOP("Alerts", "no failure for {s} s")
+CLEARED_SPOKE = QT_TRANSLATE_NOOP("Alerts", "the device spoke again")
+CLEARED_ONLINE = QT_TRANSLATE_NOOP("Alerts", "the device is online")
+CLEARED_COMMAND_OK = QT_TRANSLATE_NOOP("Alerts", "a command to it succeeded")
+CLEARED_LINK_BACK = QT_TRANSLATE_NOOP("Alerts", "the broker link is back")
+CLEARED_CLOCK = QT_TRANSLATE_NOOP("Alerts", "the clock is within {threshold} s again ({offset} s)")
+CLEARED_RULE_GONE = QT_TRANSLATE_NOOP("Alerts", "its rule was removed or disabled")
+CLEARED_BY_OPERATOR = QT_TRANSLATE_NOOP("Alerts", "cleared by the operator")
+# the engine (engine.py) writes these words; the UI matches the stored text against them
+CLEARED_DETAILS: tuple[Msg, ...] = (
+    CLEARED_CLOCK, CLEARED_NO_FAILURE, CLEARED_BACK_TO, CLEARED_SPOKE, CLEARED_ONLINE, CLEARED_COMMAND_OK,
+    CLEARED_LINK_BACK, CLEARED_RULE_GONE, CLEARED_BY_OPERATOR,
+)
+
 # -- what came of a rule's action (the alert's Action column) ----------------------------------------
 NOTE_SENT_CONFIRMED = QT_TRANSLATE_NOOP("Alerts", "{device} {params}: sent as command {command} once the operator "
                                                   "confirmed")

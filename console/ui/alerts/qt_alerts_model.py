@@ -3,7 +3,8 @@
 ``refresh(filter)`` queries the store again (the view calls it when the source says something
 changed, at most once a frame); rows carry the Alert in ``Qt.UserRole``.  Severity and state are
 worded in the operator's language and coloured (critical red, warning amber, info blue); the core's
-texts (conditions, built-in alerts, action outcomes, who cleared it) are translated (qt_alert_words).
+texts (conditions, built-in alerts, action outcomes, who cleared it) are translated (qt_alert_words);
+the Cleared cell's tooltip says why it was cleared (the detail the store keeps with that event).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from console.core.alerts.store import Alert, AlertFilter, AlertState, AlertStore
-from console.ui.alerts.qt_alert_words import alert_text, who_text
+from console.ui.alerts.qt_alert_words import alert_text, detail_text, who_text
 
 COLOURS = {"critical": "#c0392b", "warning": "#b9770e", "info": "#2874a6"}
 
@@ -76,6 +77,8 @@ class QtAlertsModel(QAbstractTableModel):
             return QBrush(QColor(COLOURS.get(a.severity, "#555555")))
         if role == Qt.ItemDataRole.ToolTipRole and col in ("message", "action"):
             return alert_text(a.message if col == "message" else a.action)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "cleared":
+            return self.cleared_detail(a)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == "raised":
@@ -97,6 +100,13 @@ class QtAlertsModel(QAbstractTableModel):
         if col == "cleared":
             return f"{who_text(a.cleared_by)} {when(a.cleared_at)}".strip()
         return alert_text(a.action)
+
+    def cleared_detail(self, a: Alert) -> str | None:
+        """Why it was cleared (its "cleared" event's detail in the store), in the operator's language."""
+        if a.cleared_at is None:
+            return None
+        details = [d for state, _at, _who, d in self.store.events(a.id) if state == AlertState.CLEARED.value and d]
+        return detail_text(details[-1]) if details else None
 
     def alert_at(self, row: int) -> Alert | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

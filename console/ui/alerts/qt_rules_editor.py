@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.alerts.rules import FIELDS, KINDS, METRICS, SELF, SEVERITIES, Rule, RulesError, rule_from_dict
+from console.ui.alerts.qt_alert_words import problem_text
+from console.ui.qt_i18n import tr_msg
 
 log = logging.getLogger(__name__)
 NUMBER_FIELDS = ("above", "clear", "for_s", "after_s", "within_s", "window_s")
@@ -100,7 +102,7 @@ class QtRulesEditor(QWidget):
         metric = QComboBox()
         for m, about in METRICS.items():
             metric.addItem(m, m)
-            metric.setItemData(metric.count() - 1, about, Qt.ItemDataRole.ToolTipRole)
+            metric.setItemData(metric.count() - 1, tr_msg(about), Qt.ItemDataRole.ToolTipRole)
         self.f["metric"] = metric
         direction = QComboBox()
         direction.addItem(self.tr("above"), "above")
@@ -244,7 +246,7 @@ class QtRulesEditor(QWidget):
                 self.table.setItem(row, col, item)
         if rules.problems:
             self.problems.setText(self.tr("{n} rule(s) in the file could not be read and do not run:").format(
-                n=len(rules.problems)) + "\n" + "\n".join(f"• {p}" for p in rules.problems))
+                n=len(rules.problems)) + "\n" + "\n".join(f"• {problem_text(p)}" for p in rules.problems))
         else:
             self.problems.setText("")
 
@@ -348,12 +350,13 @@ class QtRulesEditor(QWidget):
     def save(self) -> bool:
         rule, problems = rule_from_dict(self.form_table())
         if rule is None:
-            self.form_error.setText("\n".join(f"{p.what}. {p.fix}" for p in problems))
+            self.form_error.setText("\n".join(tr_msg(p.what_and_fix()) for p in problems))
             return False
         try:
             self.alerts.save_rule(rule, replaces=self.editing)
         except (RulesError, OSError) as exc:
-            self.form_error.setText(self.tr("Not saved: {e}").format(e=exc))
+            why = "; ".join(problem_text(p) for p in exc.problems) if isinstance(exc, RulesError) else str(exc)
+            self.form_error.setText(self.tr("Not saved: {e}").format(e=why))
             return False
         self.editing = rule.id
         self.form_error.setText(self.tr("Saved to {path}").format(path=self.alerts.rules_path))

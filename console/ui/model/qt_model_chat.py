@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from console.core.inference.types import ChatMessage, RequestMetrics
+from console.ui.qt_i18n import tr_msg
 
 
 class QtModelChat(QGroupBox):
@@ -130,7 +131,7 @@ class QtModelChat(QGroupBox):
             parts.append(self.tr("fast path"))
         text = " · ".join(parts)
         if m.warnings:
-            text += "\n" + self.tr("Warning: {w}").format(w="; ".join(m.warnings))
+            text += "\n" + self.tr("Warning: {w}").format(w="; ".join(tr_msg(w) for w in m.warnings))
         self.metrics_label.setStyleSheet("color: #b9770e" if m.warnings else "")
         self.metrics_label.setText(text)
         if m.cancelled:

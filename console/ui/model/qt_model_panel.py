@@ -38,6 +38,7 @@ from console.core.inference.types import ChatMessage, EngineError, GenParams, Re
 from console.ui.model.qt_model_chat import QtModelChat
 from console.ui.model.qt_model_options import QtModelOptions, parse_max_memory
 from console.ui.model.qt_model_worker import QtModelWorker
+from console.ui.model.qt_remote_words import remote_text
 from console.ui.qt_i18n import tr_msg
 
 if TYPE_CHECKING:
@@ -410,10 +411,12 @@ class QtModelPanel(QWidget):
 
     def _on_error(self, rid: int, message: str, hint: str) -> None:
         self.progress.setRange(0, 1000)
+        cancelled = message == "loading cancelled"
+        message, hint = remote_text(message), remote_text(hint)  # the remote engine's words, translated
         if rid != 0:
             self.chat.failed(rid, message, hint)
             return
-        if message == "loading cancelled":
+        if cancelled:
             self.progress.setValue(0)
             self.progress.setFormat(self.tr("cancelled"))
         self._set_status_error(message, hint)

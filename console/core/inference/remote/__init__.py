@@ -3,7 +3,8 @@
 engine.py owns ``RemoteEngine`` (retries, cancel, deadline); stream.py reads one answer;
 transport.py speaks HTTP and holds the socket that cancel shuts down; watch.py is the thread that
 watches cancel and the deadline; request.py checks what is sent; health.py is what the doctor
-shows; errors.py says what went wrong, in the operator's words.
+shows; errors.py says what went wrong, in the operator's words (words.py holds every text, marked for
+translation, context "Remote").
 """
 
 from console.core.inference.remote.engine import CONNECT_TIMEOUT_S, RemoteEngine

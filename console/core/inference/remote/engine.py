@@ -23,8 +23,9 @@ import json
 import logging
 import time
 
+from console.core.inference.remote import words
 from console.core.inference.remote.errors import (
-    FIX_URL_HINT, MODEL_SETTING, Aborted, RemoteEngineError, Transient, give_up, no_models_hint)
+    FIX_URL_HINT, MODEL_SETTING, Aborted, RemoteEngineError, Transient, give_up, no_models_hint, text_of)
 from console.core.inference.remote.health import RemoteHealth, check_health
 from console.core.inference.remote.request import chat_body, check_params, parse_url
 from console.core.inference.remote.stream import Answer, consume
@@ -61,10 +62,10 @@ class RemoteEngine:
         self.model = model.strip()
         self.api_key = api_key or None
         if timeout_s <= 0 or connect_timeout_s <= 0:
-            raise EngineError(f"timeouts must be positive (got {timeout_s}, {connect_timeout_s})",
-                              "Set a read timeout of a few seconds or more.")
+            raise EngineError(words.BAD_TIMEOUTS.format(read=timeout_s, connect=connect_timeout_s),
+                              words.BAD_TIMEOUTS_HINT)
         if retries < 0 or backoff_s < 0:
-            raise EngineError(f"retries and backoff must not be negative (got {retries}, {backoff_s})")
+            raise EngineError(words.BAD_RETRIES.format(retries=retries, backoff=backoff_s))
         self.timeout_s = float(timeout_s)
         self.connect_timeout_s = float(connect_timeout_s)
         self.retries = int(retries)
@@ -79,13 +80,12 @@ class RemoteEngine:
     def generate(self, messages: list[ChatMessage], params: GenParams, on_text: TextCallback,
                  should_stop: StopCheck) -> RequestMetrics:
         if self._http.closed:
-            raise RemoteEngineError("the remote engine is closed", "Load the model again.", attempts=0)
+            raise RemoteEngineError(words.CLOSED, words.CLOSED_HINT, attempts=0)
         t0 = time.perf_counter()
         answer = Answer(on_text, t0)
         check_params(messages, params)
         if params.max_input_tokens is not None:
-            answer.metrics.warnings.append("max input tokens is not applied to a remote server: its own "
-                                           "context limit applies")
+            answer.metrics.warnings.append(words.MAX_INPUT_IGNORED)
         with Watcher(should_stop, t0 + params.timeout_s, self._http.abort) as watch:
             try:
                 model = self.model or self._first_model(watch)
@@ -94,13 +94,12 @@ class RemoteEngine:
                 return answer.finish(answer.metrics.finish_reason or "stop")
             except Aborted:
                 if self._http.closed:
-                    raise RemoteEngineError("the remote engine was closed during the request", attempts=0,
+                    raise RemoteEngineError(words.CLOSED_DURING, attempts=0,
                                             metrics=answer.finish("error")) from None
                 if watch.reason == "deadline":
                     raise RemoteEngineError(
-                        f"no complete answer from {self.base_url} within {params.timeout_s:g} s",
-                        "The server is slow or overloaded: raise the request timeout or ask for "
-                        "fewer tokens.", attempts=answer.attempts, metrics=answer.finish("error")) from None
+                        words.DEADLINE.format(url=self.base_url, s=f"{params.timeout_s:g}"), words.DEADLINE_HINT,
+                        attempts=answer.attempts, metrics=answer.finish("error")) from None
                 return answer.finish("cancelled")
             except RemoteEngineError as exc:
                 if exc.metrics is None:
@@ -120,14 +119,12 @@ class RemoteEngine:
         except Transient as exc:
             raise self._give_up(exc, 1) from None
         except Aborted:
-            raise RemoteEngineError("the remote engine is closed", attempts=0) from None
+            raise RemoteEngineError(words.CLOSED, attempts=0) from None
         try:
             return [str(m["id"]) for m in json.loads(body)["data"]]
         except (ValueError, KeyError, TypeError) as exc:
-            raise RemoteEngineError(
-                f"{self.base_url}/v1/models did not answer with a model list ({exc})",
-                "Is this the URL of an OpenAI-compatible server (vLLM, SGLang, llama.cpp)?",
-                status=200) from None
+            raise RemoteEngineError(words.NO_MODEL_LIST.format(url=self.base_url, error=str(exc)),
+                                    words.NO_MODEL_LIST_HINT, status=200) from None
 
     def health(self) -> RemoteHealth:
         """Reachable, and which models: for the doctor and the model panel.  Never raises."""
@@ -146,10 +143,8 @@ class RemoteEngine:
                 self._check_abort(watch)  # a socket shut by cancel/deadline is not a server failure
                 if answer.pieces:  # text already reached the operator: never send it twice
                     raise RemoteEngineError(
-                        f"the stream from {self.base_url} broke after {answer.pieces} pieces: {exc}",
-                        "The server stopped or lost the connection mid-answer; check that it is "
-                        "still running (its log says why).", status=exc.status,
-                        attempts=answer.attempts) from None
+                        words.BROKE_AFTER.format(url=self.base_url, n=answer.pieces, error=text_of(exc)),
+                        words.BROKE_AFTER_HINT, status=exc.status, attempts=answer.attempts) from None
                 if answer.attempts > self.retries:
                     raise self._give_up(exc, answer.attempts) from None
                 delay = exc.retry_after if exc.retry_after is not None else self._backoff(answer.attempts)
@@ -192,7 +187,8 @@ class RemoteEngine:
             except (ValueError, KeyError, TypeError):
                 ids = []
             if not ids:
-                raise RemoteEngineError(f"{self.base_url} lists no models", no_models_hint(self.model_setting))
+                raise RemoteEngineError(words.LISTS_NO_MODELS.format(url=self.base_url),
+                                        no_models_hint(self.model_setting))
             self.model = ids[0]
             log.info("remote %s: using model %s", self.base_url, self.model)
             return self.model

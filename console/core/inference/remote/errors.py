@@ -4,18 +4,18 @@
 hint, the attempts made, the HTTP status and the metrics of a request that had started).  The two
 internal signals ``Transient`` (worth another attempt) and ``Aborted`` (cancel, deadline or close)
 never leave the package.  The hints name the GUI's settings by default; the command-line doctor
-passes its own words (``fix_url_hint``, ``model_setting``).
+passes its own words (``fix_url_hint``, ``model_setting``).  The texts are words.py's, marked for
+translation (context "Remote"); ``text_of`` keeps a Msg's id where ``str(exc)`` would drop it.
 """
 
 from __future__ import annotations
 
 import json
 
+from console.core.i18n import Msg
+from console.core.inference.remote import words
+from console.core.inference.remote.words import FIX_URL_HINT, MODEL_SETTING, NOT_OPENAI  # noqa: F401 - re-exported
 from console.core.inference.types import EngineError, RequestMetrics
-
-FIX_URL_HINT = "fix the URL in the model panel"  # the GUI's words; the command-line doctor passes its own
-MODEL_SETTING = "the Model field of the Model panel's remote server"  # likewise, where the model is named
-NOT_OPENAI = "Is this an OpenAI-compatible endpoint?"
 
 
 class RemoteEngineError(EngineError):
@@ -45,10 +45,14 @@ class Aborted(Exception):
     """The watcher fired (cancel or deadline) or the engine was closed."""
 
 
+def text_of(exc: BaseException) -> str:
+    """An exception's message, the Msg itself where it is one (``str(exc)`` would make it plain)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Msg) else str(exc)
+
+
 def no_models_hint(model_setting: str = MODEL_SETTING) -> str:
     """The hint for a server that lists no models (yet)."""
-    return (f"Name the model as the server serves it ({model_setting}), or check the server's log: "
-            "it may still be loading.")
+    return words.NO_MODELS_HINT.format(setting=model_setting)
 
 
 def server_message(body: bytes) -> str:
@@ -56,6 +60,8 @@ def server_message(body: bytes) -> str:
     (a string or pydantic's list of field errors), or the raw text; cut before a traceback and at
     500 characters."""
     msg = _server_message(body)
+    if isinstance(msg, Msg):
+        return msg
     return msg.split("\n\n", 1)[0].split("\nTraceback", 1)[0].strip()[:500]
 
 
@@ -64,7 +70,7 @@ def _server_message(body: bytes) -> str:
     try:
         obj = json.loads(text)
     except ValueError:
-        return text[:500] or "(empty answer)"
+        return text[:500] or words.EMPTY_ANSWER
     if isinstance(obj, dict):
         err = obj.get("error")
         if isinstance(err, dict) and err.get("message"):
@@ -90,52 +96,39 @@ def _field_error(d: object) -> str:
 
 def silent(base_url: str, timeout: float) -> RemoteEngineError:
     """The server took the request and then sent nothing for ``timeout`` seconds."""
-    return RemoteEngineError(f"{base_url} sent nothing for {timeout:g} s",
-                             "The server hangs or is overloaded: check it, or raise the read timeout.")
+    return RemoteEngineError(words.SILENT.format(url=base_url, s=f"{timeout:g}"), words.SILENT_HINT)
 
 
 def not_openai(base_url: str, what: str) -> RemoteEngineError:
-    return RemoteEngineError(f"the server at {base_url} sent {what}", NOT_OPENAI)
+    return RemoteEngineError(words.SENT_WHAT.format(url=base_url, what=what), NOT_OPENAI)
 
 
 def rejected(base_url: str, status: int, msg: str, model: str) -> RemoteEngineError:
     """A 4xx answer: not retried, the server's own words and what to check."""
-    return RemoteEngineError(f"the server at {base_url} rejected the request (HTTP {status}): {msg}",
+    return RemoteEngineError(words.REJECTED.format(url=base_url, status=status, message=msg),
                              hint_4xx(status, model), status=status)
 
 
 def hint_4xx(status: int, model: str) -> str:
     if status in (401, 403):
-        return "The server refused the API key: enter the key it was started with (--api-key)."
+        return words.HINT_API_KEY
     if status == 404:
-        return (f"Check the URL and the model name ({model or 'default'}): the model list of the "
-                "server shows what it serves.")
+        return words.HINT_NOT_FOUND.format(model=model or words.DEFAULT_MODEL)
     if status in (400, 413, 422):
-        return ("The server rejected the request: check max tokens, temperature and top-p, and that "
-                "the prompt fits the model's context length.")
-    return "See the server's log."
+        return words.HINT_BAD_REQUEST
+    return words.SEE_LOG
 
 
 def give_up(exc: Transient, attempts: int, base_url: str, port: int, fix_url_hint: str) -> RemoteEngineError:
     """The error for a transient failure that outlasted the retries."""
-    tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+    args = {"url": base_url, "error": text_of(exc), "tries": words.tries(attempts)}
     if exc.stage == "stream":
-        return RemoteEngineError(
-            f"the connection to the model server at {base_url} broke before any text ({exc}; {tries})",
-            "The server stopped or crashed mid-request: check that it is running, and its log.",
-            status=exc.status, attempts=attempts)
+        return RemoteEngineError(words.BROKE_BEFORE_TEXT.format(**args), words.BROKE_BEFORE_TEXT_HINT,
+                                 status=exc.status, attempts=attempts)
     if exc.status is None:
-        return RemoteEngineError(
-            f"cannot reach the model server at {base_url} ({exc}; {tries})",
-            f"Is vLLM or SGLang running at {base_url}? Start it with "
-            f"`vllm serve MODEL --port {port}` or "
-            f"`python -m sglang.launch_server --model-path MODEL --port {port}` "
-            f"(or llama.cpp: `python -m llama_cpp.server --model FILE.gguf --port {port}`), "
-            f"or {fix_url_hint}.", status=exc.status, attempts=attempts)
+        return RemoteEngineError(words.UNREACHABLE.format(**args),
+                                 words.UNREACHABLE_HINT.format(url=base_url, port=port, fix=fix_url_hint),
+                                 status=exc.status, attempts=attempts)
     if exc.status == 429:
-        return RemoteEngineError(f"the model server at {base_url} is busy ({exc}; {tries})",
-                                 "It is rate-limiting requests: wait a moment, or lower the load.",
-                                 status=429, attempts=attempts)
-    return RemoteEngineError(f"the model server at {base_url} failed ({exc}; {tries})",
-                             "The server is up but failing: its log says why (out of memory, "
-                             "model still loading, …).", status=exc.status, attempts=attempts)
+        return RemoteEngineError(words.BUSY.format(**args), words.BUSY_HINT, status=429, attempts=attempts)
+    return RemoteEngineError(words.FAILING.format(**args), words.FAILING_HINT, status=exc.status, attempts=attempts)

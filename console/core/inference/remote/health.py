@@ -1,5 +1,7 @@
 """What the doctor and the model panel show for a remote endpoint: is it reachable, which models
-it serves, and whether the one the console will ask for is among them.  Never raises."""
+it serves, and whether the one the console will ask for is among them.  Never raises.  ``message``
+and ``hint`` are marked texts (words.py) where the engine made them, so the doctor's rows keep their
+ids."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from console.core.inference.remote.errors import no_models_hint
+from console.core.inference.remote import words
+from console.core.inference.remote.errors import no_models_hint, text_of
 from console.core.inference.types import EngineError
 
 
@@ -28,10 +31,11 @@ def check_health(list_models: Callable[[], list[str]], url: str, model: str, mod
     try:
         models = list_models()
     except EngineError as exc:
-        return RemoteHealth(False, url, message=str(exc), hint=exc.hint)
+        return RemoteHealth(False, url, message=text_of(exc), hint=exc.hint)
     latency = time.perf_counter() - t0
     if model and model not in models:
-        hint = (f"It serves: {', '.join(models)}. Name one of those ({model_setting}), or leave the "
-                "name empty for the first one it serves." if models else no_models_hint(model_setting))
-        return RemoteHealth(False, url, models, latency, f"the server does not list the model {model!r}", hint)
-    return RemoteHealth(True, url, models, latency, f"{len(models)} model(s): {', '.join(models)}")
+        hint = (words.NOT_LISTED_HINT.format(models=", ".join(models), setting=model_setting) if models
+                else no_models_hint(model_setting))
+        return RemoteHealth(False, url, models, latency, words.NOT_LISTED.format(model=repr(model)), hint)
+    return RemoteHealth(True, url, models, latency, words.SERVES_MODELS.format(count=len(models),
+                                                                               models=", ".join(models)))

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from console.core.inference.remote import words
 from console.core.inference.remote.errors import RemoteEngineError
+from console.core.inference.remote.words import URL_EXAMPLE
 from console.core.inference.types import ChatMessage, EngineError, GenParams
-
-URL_EXAMPLE = "Use a URL like http://localhost:8000/v1."
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,16 @@ def parse_url(url: str) -> ServerURL:
     """``localhost:8000`` means ``http://localhost:8000``; a trailing ``/v1`` or ``/`` is dropped."""
     raw = (url or "").strip()
     if not raw:
-        raise EngineError("no server URL given", "Enter the server URL, e.g. http://localhost:8000/v1.")
+        raise EngineError(words.NO_URL, words.NO_URL_HINT)
     if "://" not in raw:
         raw = "http://" + raw
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EngineError(f"not an http(s) URL: {url!r}", URL_EXAMPLE)
+        raise EngineError(words.NOT_HTTP.format(url=repr(url)), URL_EXAMPLE)
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise EngineError(f"bad port in {url!r}", URL_EXAMPLE) from None
+        raise EngineError(words.BAD_PORT.format(url=repr(url)), URL_EXAMPLE) from None
     prefix = parts.path.rstrip("/").removesuffix("/v1")
     host = parts.hostname
     origin = f"{parts.scheme}://{host if ':' not in host else f'[{host}]'}:{port}"
@@ -49,18 +49,18 @@ def check_params(messages: list[ChatMessage], params: GenParams) -> None:
     """Refuse what every server rejects, before sending (llama.cpp answers a bad top_p with a 500)."""
     bad = []
     if not messages:
-        bad.append("no messages")
+        bad.append(words.NO_MESSAGES)
     if params.max_new_tokens < 1:
-        bad.append(f"max new tokens must be at least 1 (got {params.max_new_tokens})")
+        bad.append(words.BAD_MAX_NEW.format(n=params.max_new_tokens))
     if not 0 <= params.temperature <= 2:
-        bad.append(f"temperature must be between 0 and 2 (got {params.temperature:g})")
+        bad.append(words.BAD_TEMPERATURE.format(value=f"{params.temperature:g}"))
     if not 0 < params.top_p <= 1:
-        bad.append(f"top-p must be above 0 and at most 1 (got {params.top_p:g})")
+        bad.append(words.BAD_TOP_P.format(value=f"{params.top_p:g}"))
     if params.timeout_s <= 0:
-        bad.append(f"the request timeout must be positive (got {params.timeout_s:g} s)")
-    if bad:
-        raise RemoteEngineError("bad request: " + "; ".join(bad),
-                                "Fix the generation settings in the model panel.", attempts=0)
+        bad.append(words.BAD_REQUEST_TIMEOUT.format(value=f"{params.timeout_s:g}"))
+    if bad:  # one problem keeps its id; several are joined (the Model panel splits them again at "; ")
+        raise RemoteEngineError(words.BAD_REQUEST.format(problems=bad[0] if len(bad) == 1 else "; ".join(bad)),
+                                words.BAD_REQUEST_HINT, attempts=0)
 
 
 def chat_body(model: str, messages: list[ChatMessage], params: GenParams) -> dict[str, Any]:

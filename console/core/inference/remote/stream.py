@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 import httpx2
 
+from console.core.inference.remote import words
 from console.core.inference.remote.errors import Aborted, RemoteEngineError, Transient, not_openai, server_message
 from console.core.inference.remote.transport import Transport
 from console.core.inference.types import RequestMetrics, StopCheck, TextCallback
@@ -41,8 +42,8 @@ class Answer:
         if not isinstance(chunk, dict):
             return
         if chunk.get("error"):  # vLLM/SGLang report mid-stream failures this way
-            raise RemoteEngineError(f"the server failed: {server_message(json.dumps(chunk).encode())}",
-                                    "See the server's log.")
+            raise RemoteEngineError(words.SERVER_FAILED.format(message=server_message(json.dumps(chunk).encode())),
+                                    words.SEE_LOG)
         usage = chunk.get("usage")
         if isinstance(usage, dict):
             self.usage = usage
@@ -98,15 +99,12 @@ def consume(transport: Transport, resp: httpx2.Response, answer: Answer, read_ti
         log.warning("remote %s: stream ended without [DONE]", base_url)
         return
     if answer.pieces:
-        raise Transient("the server ended the stream mid-answer", stage="stream")
-    raise RemoteEngineError(
-        f"the server at {base_url} ended the stream without an answer",
-        "Its log says why. A prompt longer than the model's context length does this "
-        "on llama.cpp's server: shorten the prompt or the history.")
+        raise Transient(words.ENDED_MID_ANSWER, stage="stream")
+    raise RemoteEngineError(words.NO_ANSWER.format(url=base_url), words.NO_ANSWER_HINT)
 
 
 def _json(payload: str | bytes, base_url: str) -> Any:
     try:
         return json.loads(payload)
     except ValueError:
-        raise not_openai(base_url, f"something that is not JSON: {payload[:200]!r}") from None
+        raise not_openai(base_url, words.NOT_JSON.format(payload=repr(payload[:200]))) from None

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx2
 
+from console.core.inference.remote import words
 from console.core.inference.remote.errors import (
     Aborted, Transient, not_openai, rejected, server_message, silent)
 from console.core.inference.remote.request import ServerURL
@@ -80,7 +81,7 @@ class Transport:
         finally:
             self.finish(resp)
         if resp.status_code == 429 or resp.status_code >= 500:
-            raise Transient(f"HTTP {resp.status_code}: {msg}", status=resp.status_code,
+            raise Transient(words.HTTP_STATUS.format(status=resp.status_code, message=msg), status=resp.status_code,
                             retry_after=_retry_after(resp.headers.get("Retry-After")))
         raise rejected(self.url.shown, resp.status_code, msg, model)
 
@@ -132,15 +133,15 @@ class Transport:
             if self.closed or self._stopped():
                 raise Aborted from None
             if isinstance(exc, httpx2.ConnectTimeout):
-                raise Transient(f"no connection within {self.connect_timeout_s:g} s") from None
+                raise Transient(words.NO_CONNECTION_WITHIN.format(s=f"{self.connect_timeout_s:g}")) from None
             if isinstance(exc, httpx2.ConnectError):
-                raise Transient(f"cannot connect ({_reason(exc)})") from None
+                raise Transient(words.CANNOT_CONNECT.format(reason=_reason(exc))) from None
             if isinstance(exc, httpx2.TimeoutException):
                 raise silent(self.url.shown, read_timeout) from None
             if isinstance(exc, httpx2.SSEError):
-                raise not_openai(self.url.shown, f"no event stream ({exc})") from None
-            what = "connection failed" if stage == "connect" else "connection lost"
-            raise Transient(f"{what} ({_reason(exc)})", stage=stage) from None
+                raise not_openai(self.url.shown, words.NO_EVENT_STREAM.format(error=str(exc))) from None
+            what = words.CONNECTION_FAILED if stage == "connect" else words.CONNECTION_LOST
+            raise Transient(what.format(reason=_reason(exc)), stage=stage) from None
 
     def _trace(self, event: str, info: dict[str, Any]) -> None:
         """httpcore's trace hook: remember the stream once connected (and again after TLS)."""
