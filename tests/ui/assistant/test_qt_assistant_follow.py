@@ -40,7 +40,9 @@ def test_each_row_follows_its_command_to_succeeded_and_the_preview_reads_before_
         qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
         assert confirm.asked == []  # low risk
         [row] = svc.commands.outbox.audit()
-        assert row.command.origin == "assistant" and panel.rows()[0][3].startswith("sent (")
+        assert row.command.origin == "assistant"
+        first = panel.rows()[0][3]  # at once a result: sent, or already done when the device was quick
+        assert first.startswith("sent (") or first in ("DELIVERED", "SUCCEEDED"), first
         qtbot.waitUntil(lambda: panel.rows()[0][3] == "SUCCEEDED", timeout=10000)
         assert svc.commands.outbox.get(row.id).state is S.SUCCEEDED  # the row says what the outbox says
         assert panel.follower.following() == []  # terminal: no longer followed
