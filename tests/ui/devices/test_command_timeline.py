@@ -85,3 +85,21 @@ def test_with_tracing_on_the_timeline_names_the_trace_the_collector_received(qtb
         app.close()
         sim.stop()
         receiver.close()
+
+
+def test_closing_the_console_stops_every_timer_that_reads_the_outbox(qtbot, broker_cfg):
+    """A frame or tick after the outbox closed read a closed database (a CI failure): the devices
+    panel's shutdown stops them before the services stop."""
+    app, sim, _confirm = start_console(qtbot, broker_cfg)
+    devices = app.devices
+    view = devices.commands_view
+    try:
+        row = app.services.commands.submit(LAMP, {"level": 13})
+        click_command(qtbot, view, row.id)
+        assert view.model._frame.isActive() and devices.model._frame.isActive()
+    finally:
+        app.close()
+        sim.stop()
+    assert not view.model._frame.isActive() and not view.timeline._tick.isActive()
+    assert not devices.model._frame.isActive() and not devices.model._age.isActive()
+    assert view.timeline.command_id is None
