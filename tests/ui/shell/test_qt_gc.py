@@ -120,7 +120,10 @@ def test_a_full_collection_freezes_its_survivors_so_the_next_one_walks_only_new_
 
 def test_a_reclaim_waits_for_an_idle_operator_within_its_bound():
     collector = qt_gc.install(make_application())
-    t = collector.last_reclaim
+    saved = collector.last_reclaim, collector.last_input
+    # a time whose sums with the bounds are exact (a monotonic reading like 31830.547789166 + 1800 - itself
+    # came out a hair under 1800 in CI, and the bound's own boundary check failed)
+    t = collector.last_reclaim = 1024.0
     collector.last_input = t
     assert not collector.reclaim_due(t + collector.reclaim_s - 1)  # not yet
     assert collector.reclaim_due(t + collector.reclaim_s + collector.idle_s)  # due, nobody typing
@@ -129,6 +132,7 @@ def test_a_reclaim_waits_for_an_idle_operator_within_its_bound():
     assert collector.reclaim_due(t + collector.reclaim_s + collector.idle_s)  # idle again
     collector.last_input = t + collector.reclaim_max_s  # busy all the time: the bound still holds
     assert collector.reclaim_due(t + collector.reclaim_max_s)
+    collector.last_reclaim, collector.last_input = saved
 
 
 def test_frozen_cyclic_garbage_is_reclaimed_by_the_timer_once_the_bound_passed(qtbot):
