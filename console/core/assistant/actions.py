@@ -22,13 +22,20 @@ def read_only(name: str, cap: Capability, lang: str) -> Fail:
 
 
 def apply_action(meta: DeviceMeta, act: str, params: dict, lang: str, name: str,
-                 leftovers: Sequence[str] = (), generic: bool = False) -> Fail | None:
+                 leftovers: Sequence[str] = (), generic: bool = False, opening_only: bool = False) -> Fail | None:
     """Add what ``act`` means for ``meta`` to ``params``; a Fail when the device cannot do it."""
     if act in (LOCK, UNLOCK):
         return _lock(meta, act, params, lang, name)
     caps = meta.capabilities
     positive = act in (ON, OPEN, ANY_ON)
     chosen = _target_capability(meta, act, generic)
+    if opening_only and (chosen is None or chosen.name not in OPENING_CAPS):
+        if params:  # "lower the AC to 20 degrees": the value says it all; "lower" switches nothing off
+            return None
+        if chosen is None:
+            return Fail(UNSUPPORTED, t(lang, f"{name} cannot be lowered", f"{name}不能调低"))
+        return Fail(UNSUPPORTED, t(lang, f"{name}: \"lower\" without a value is a relative change: say the target value",
+                                   f"{name}：没有目标值的“调低”是相对调整：请说出目标值"))
     if chosen is None and "locked" in caps:
         return Fail(UNSUPPORTED, t(lang, f"{name} only locks and unlocks: say \"lock\" or \"unlock\"",
                                    f"{name}只能上锁或解锁：请说“锁上”或“解锁”"))

@@ -42,7 +42,7 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
                 continue  # start the pump": how far the verb goes (its full travel), never a value of its own
             if r.direction == {"down"}:
                 num = Num(None, num.unit, special="MIN", text=num.text)  # "dim the lamp completely": down all the way
-        got = _number_value(meta, num, hinted, lang, name)
+        got = _level_enum(meta, num, hinted) or _number_value(meta, num, hinted, lang, name)
         if isinstance(got, Fail):
             return got
         if fail := put(*got):
@@ -53,7 +53,8 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
         return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
                                  f"{name}：既要打开又要关闭"))
     for act in r.actions:
-        if fail := apply_action(meta, act, params, lang, name, r.leftover_words, generic):
+        if fail := apply_action(meta, act, params, lang, name, r.leftover_words, generic,
+                                opening_only=r.opening_only):
             return fail
     if not params:
         return Fail(NOTHING_ACTIONABLE, t(lang, f"nothing to change on {name}", f"{name}没有要改变的设置"))
@@ -62,6 +63,24 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
 
 # amount words: how far the verb goes ("close it completely"), not a value of their own
 AMOUNT_WORDS = {"fully", "completely", "all the way", "totally", "entirely", "全开", "完全", "彻底"}
+
+
+# enum values in order, for "max"/"min" on a setting with no number (a fan's speed: 开到最大 → high)
+LEVELS = ("low", "medium", "high")
+
+
+def _level_enum(meta: DeviceMeta, num: Num, hinted: list[str]) -> tuple[str, Any] | None:
+    """("speed", "high") for "max" on a device whose only setting of its kind is an ordered enum, else None."""
+    if num.special not in ("MAX", "MIN") or num.unit:
+        return None
+    if any(c.type in ("int", "float") and c.writable for c in meta.capabilities.values()):
+        return None  # a number's own maximum (conveyor speed → 120 rpm)
+    levels = [c for c in meta.capabilities.values() if c.type == "enum" and c.writable
+              and c.values and set(c.values) <= set(LEVELS) and (not hinted or c.name in hinted)]
+    if len(levels) != 1:
+        return None
+    vals = [v for v in LEVELS if v in levels[0].values]
+    return levels[0].name, vals[-1] if num.special == "MAX" else vals[0]
 
 
 def _enum_cap(meta: DeviceMeta, e: str, hinted: list[str], lang: str, name: str) -> Capability | Fail:

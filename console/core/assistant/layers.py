@@ -72,6 +72,7 @@ from console.core.assistant.semantics import (
     less_means_down,
     matched,
     names_what_is_taken_away,
+    phrase_regex,
     score_kinds,
 )
 from console.core.assistant.typos import TypoFixer
@@ -86,7 +87,11 @@ RULES, SEMANTICS, MODEL = "rules", "semantics", "model"
 EXTRA_KNOWN = set(re.findall(r"[a-z]+", " ".join(list(UNIT_OF) + [
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen",
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred number first second third",
-    "fourth fifth minute hour second pls please thanks"])))
+    "fourth fifth minute hour second pls please thanks",
+    # real words one edit from a negation ("done" → "dont"): never "fixed" into one
+    "done note noted notes hot got lot dot now nod nut net day"])))
+# "the ceiling and desk lamps": two names that share their kind word
+_SHARED_NOUN = re.compile(r"(?<![a-z])([a-z]+)\s+and\s+([a-z]+)\s+([a-z]+?)(?:es|s)(?![a-z])")
 # the direction a verb the rules read says, for the kind's sentence ("一号线开始生产": start → up)
 ACTION_DIRECTION = {ON: UP, ANY_ON: UP, OPEN: UP, UNLOCK: UP, OFF: DOWN, ANY_OFF: DOWN, CLOSE: DOWN, LOCK: DOWN}
 _EN_ORDINAL = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4: ("fourth", "4th"), 5: ("fifth", "5th")}
@@ -153,6 +158,10 @@ class Assistant:
         self.place_names += [normalize(x) for z in {m.zone for m in self.metas if m.zone}
                              for x in (z, re.sub(r"[-_]", " ", z))]
         self.place_names += [normalize(m.name) for m in self.metas]
+        # the aliases' places where this fleet has no device (办公室 in a fleet without an office): other places
+        present_zones = {m.zone for m in self.metas}
+        self.absent_places = sorted({normalize(x) for z, names in self.aliases.zones.items() if z not in present_zones
+                                     for v in names.values() for x in v} - set(self.place_names), key=len, reverse=True)
         # "the second line" names a zone the fleet has (ordinals.py reads it): not a foreign place
         self.place_names += [f"{o} {word}" for word, by_n in self.ordinals.zone_by.items() for n in by_n
                              for o in _EN_ORDINAL.get(n, ())]
@@ -166,11 +175,16 @@ class Assistant:
     def understand(self, utterance: str) -> Proposal:
         t0 = time.perf_counter()
         timing: dict[str, float] = {}
-        prop = self.rules.parse(utterance)
+        prop = self.rules.parse(self._shared_noun(utterance))
         timing[RULES] = _ms(t0)
         result = prop
         if prop.ok and any(c.picked_by_model for c in prop.commands):
             result = replace(prop, layer=MODEL)
+        elif prop.ok and (ordinal := self.ordinals.unresolved(normalize(utterance or ""))) is not None:
+            t1 = time.perf_counter()  # "the second warehouse lamp": not the warehouse's one lamp
+            result = self._refuse(utterance, UNKNOWN_DEVICE, f"No device is '{ordinal}' in this fleet: name the device.",
+                                  f"这个设备群中没有“{ordinal}”：请说出设备名称。", SEMANTICS)
+            timing[SEMANTICS] = _ms(t1)
         elif prop.ok and (where := self._misplaced(utterance, prop)) is not None:
             # "turn on the fan on the second line" (line B has none), "… upstairs": never the fan of another line
             t1 = time.perf_counter()
@@ -192,7 +206,8 @@ class Assistant:
             if result is not prop:
                 timing[SEMANTICS] = _ms(t1)
         elif prop.refusal is not None and (prop.refusal.kind in RETRY or self._has_zone_number(utterance)
-                                           or self._setting_by_place(utterance, prop)) and self._may_retry(utterance):
+                                           or self._setting_by_place(utterance, prop) or self._thing_as_value(utterance)) \
+                and self._may_retry(utterance):
             t1 = time.perf_counter()
             cands = self._semantic(utterance)
             timing[SEMANTICS] = _ms(t1)
@@ -207,6 +222,22 @@ class Assistant:
         result = self._gate(utterance, result)
         timing["total"] = _ms(t0)
         return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
+
+    def _shared_noun(self, utterance: str) -> str:
+        """"turn off the ceiling and desk lamps" → "… the ceiling lamp and desk lamp", when both are names of
+        the fleet (devices named in full are the rules' own reading; anything else is left as it was)."""
+        text = normalize(utterance or "")
+
+        def sub(m: re.Match) -> str:
+            a, b, noun = m.group(1), m.group(2), m.group(3)
+            names = [f"{a} {noun}", f"{b} {noun}"]
+            if all(self.rules.vocab.names.lookup(n)[1] and self.rules.vocab.names.lookup(n)[1][0][0] == "device"
+                   for n in names):
+                return " and ".join(names)
+            return m.group(0)
+
+        out = _SHARED_NOUN.sub(sub, text)
+        return out if out != text else utterance
 
     # -- gates ------------------------------------------------------------------------------------
     def _off_topic(self, utterance: str, prop: Proposal) -> bool:
@@ -227,8 +258,8 @@ class Assistant:
         base = normalize(utterance or "")
         r = read(base, self.rules.vocab)
         if any(mn.kind == "device" for mn in r.mentions):
-            return None  # a device named by its name is that device
-        place = foreign_place(base, self.place_names)
+            return self._named_elsewhere(base, r, prop)  # a device named by its name is that device, where it is
+        place = foreign_place(base, self.place_names) or self._absent_place(base)
         if place is not None:
             return place
         text = self._zone_numbers(self.ordinals.rewrite(base))
@@ -237,8 +268,23 @@ class Assistant:
         had = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
         now = {k for mn in read(text, self.rules.vocab).mentions if mn.kind == "zone" for k in mn.keys} - had
         if now and any(self.by_id[c.device_id].zone not in now for c in prop.commands if c.device_id in self.by_id):
-            return " / ".join(f"{self.aliases.zone_name(z, 'en')} ({z})" for z in sorted(now))
+            return " / ".join(f"{self.aliases.zone_name(z, _lang(utterance))} ({z})" for z in sorted(now))
         return None
+
+    def _absent_place(self, text: str) -> str | None:
+        """A place the aliases know and this fleet has no device in ("办公室" in a fleet without an office)."""
+        return next((p for p in self.absent_places if phrase_regex(p).search(text)), None)
+
+    def _named_elsewhere(self, base: str, r: Reading, prop: Proposal) -> str | None:
+        """"start the exhaust fan on line 2", 一号线的蒸汽阀打开: the device named is not in the place named, and
+        nothing proposed is there: the place said, never the device of another place (None when it fits)."""
+        zones = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        text = self._zone_numbers(self.ordinals.rewrite(base))
+        if text != base:  # "line 2", "the second line": a place the rules' reading did not see
+            zones |= {k for mn in read(text, self.rules.vocab).mentions if mn.kind == "zone" for k in mn.keys}
+        if not zones or any(self.by_id[c.device_id].zone in zones for c in prop.commands if c.device_id in self.by_id):
+            return None
+        return " / ".join(f"{self.aliases.zone_name(z, _lang(base))} ({z})" for z in sorted(zones))
 
     def _setting_by_place(self, utterance: str, prop: Proposal) -> bool:
         """"给一号线通通风": the rules took 通风 for a setting of a device in the place named and refused it;
@@ -249,6 +295,11 @@ class Assistant:
         r = read(text, self.rules.vocab)
         return r.unsupported is None and bool(r.mentions) and all(mn.kind == "zone" for mn in r.mentions) \
             and bool(self._about(text, r))
+
+    def _thing_as_value(self, utterance: str) -> bool:
+        """"open the office up to the daylight": the rules took a word of the semantics for a setting's value."""
+        r = read(normalize(utterance or ""), self.rules.vocab)
+        return r.bad_enum is not None and r.bad_enum in self.semantic_words
 
     def _has_zone_number(self, utterance: str) -> bool:
         """"get line 2 moving again": the rules read "2 moving" as a value; the zone number says otherwise."""
@@ -318,7 +369,7 @@ class Assistant:
         base = normalize(utterance or "")
         text = self._zone_numbers(self.ordinals.rewrite(self.typos.fix(move_particles(base))))
         text = _FULL_OF.sub("with", text)  # "full of fumes" describes the place: not the amount "full"
-        place = foreign_place(base, self.place_names) or foreign_place(text, self.place_names)
+        place = foreign_place(base, self.place_names) or foreign_place(text, self.place_names) or self._absent_place(base)
         if place is not None:  # "fresh air upstairs": a place the fleet does not have, never another place's fan
             return [self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
                                  f"这个设备群中没有“{place}”：请说出设备或区域名称。", SEMANTICS)]
@@ -384,7 +435,7 @@ class Assistant:
         target = ids[0] if len(ids) == 1 else None
         if target is None:
             return prop
-        line = self._sentence(self.by_id[target], kind, hit.direction, target, r)
+        line = self._sentence(self.by_id[target], kind, hit.direction, target, r, text)
         p = self.rules.parse(line) if line else None
         if p is None or not p.ok or {c.device_id for c in p.commands} != set(ids):
             return prop
@@ -467,6 +518,8 @@ class Assistant:
         if not hits:
             return []
         top = [h for h in hits if h.score == hits[0].score]
+        if r.loose_numbers and len(top) > 1:
+            return []  # "the coolant is too hot, 20": a bare number is a feeling's target only for the one kind meant
         zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
         said = direction_of(text)
         if not said:  # "一号线开始生产": the verb the rules read says the way
@@ -494,7 +547,7 @@ class Assistant:
                 targets = [m.id for m in devs]
             for target in targets:
                 meta = self.by_id.get(target) or devs[0]
-                line = self._sentence(meta, hit.kind, direction, target, r)
+                line = self._sentence(meta, hit.kind, direction, target, r, text)
                 if line:
                     out.append(line)
         return out
@@ -529,7 +582,8 @@ class Assistant:
             return next(iter(said))
         return hit.direction
 
-    def _sentence(self, meta: DeviceMeta, kind: str, direction: str | None, target: str, r: Reading) -> str | None:
+    def _sentence(self, meta: DeviceMeta, kind: str, direction: str | None, target: str, r: Reading,
+                  text: str = "") -> str | None:
         caps = meta.capabilities
         km = self.meaning.kinds.get(kind)
         if direction is None and km is not None and km.default and not (r.numbers or r.enums):
@@ -538,6 +592,8 @@ class Assistant:
             verb = {DOWN: "lock", UP: "unlock"}.get(direction or "")
         elif any(c in caps for c in OPENING_CAPS) and not any(c in caps for c in SWITCH_CAPS):
             verb = {UP: "open", DOWN: "close"}.get(direction or "")
+        elif r.opening_only:
+            verb = None  # "lower the temperature": a relative change on a switched device, never "off"
         else:
             verb = {UP: "turn on", DOWN: "turn off"}.get(direction or "")
         values = []
@@ -550,8 +606,13 @@ class Assistant:
             values.append(num.text if num.special else ("to " if verb is None else "at ") + num.text)
         for e in r.enums:
             values.append(("to " if verb is None else "at ") + e)
+        felt = caps.get(km.feeling_target) if km is not None and km.feeling_target else None
+        if not values and len(r.loose_numbers) == 1 and felt is not None and felt.writable and felt.unit \
+                and matched(text, km.feelings):  # type: ignore[union-attr]
+            # "chilly, set 24", "too warm in here, 21": a feeling word and one number → the climate target
+            values.append(f"{felt.name} to {r.loose_numbers[0]} {felt.unit}")
         if verb is None:
-            if not (r.numbers or r.enums):
+            if not (r.numbers or r.enums or values):
                 return None
             verb = "set"
         return " ".join([verb, target] + values)

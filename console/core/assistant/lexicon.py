@@ -87,7 +87,7 @@ STOPWORDS = set(
     "the a an please could can would will you it its to at in on of and with set turn switch put make change "
     "adjust dim bring keep for me my our now up down into them this that these those then also too just "
     "kindly right away immediately go get let lets let's i we want wanted like need is be so thanks thank "
-    "hey ok okay by from near inside out over all both every each everything side main other more less".split()
+    "hey ok okay by from near inside out over all both every each everything side main other more less some any here there".split()
 )
 UNKNOWN_OK = set("big small little left right upper lower new old first second".split())
 PREPOSITIONS = {"in", "at", "inside", "near", "by", "from"}
@@ -95,9 +95,16 @@ DETERMINERS = {"the", "a", "an", "my", "our", "this", "that"}
 SWITCH_VERBS = ("turn", "switch", "power", "flip", "put")  # "turn the AC off": a bare on/off after them
 QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me)\b")
 QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?")
+# "什么都看不见" (can't see anything), "怎么也": an indefinite, not a question
+NOT_A_QUESTION_ZH = re.compile(r"什么都|什么也|怎么也|怎么都")
+# value words that are a manner when a number says the value: "slow production to 20 rpm" is speed 20, not "low"
+SOFT_ENUM_WORDS = {"slow", "fast"}
 
 # the words before a value: "to 22", "at 60", "设为26" (a number elsewhere is no value)
 VALUE_SLOT = re.compile(r"(?:(?<![a-z])(?:to|at)|[=:])$|(设为|设置为|设成|设定为|设到|调到|调成|调为|调至|调整到|调整为|改为|改成|开到|为|到|至)$")
+
+# verbs that only move an opening (blinds, a valve): "lower the AC" is a relative ask, never "AC off"
+OPENING_ONLY_VERBS = {"lower"}
 
 SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 OPENING_CAPS = ("open", "position")

@@ -35,6 +35,7 @@ class Ordinals:
     def __init__(self, metas: Sequence[DeviceMeta], aliases: Aliases, device_ordinal: Mapping[str, int],
                  zone_ordinal: Mapping[str, int]) -> None:
         self.by_kind: dict[str, dict[int, str]] = defaultdict(dict)
+        self.zone_of = {m.id: m.zone for m in metas}
         for m in metas:
             n = device_ordinal.get(m.id) or id_ordinal(m.id)
             if n and n not in self.by_kind[m.kind]:
@@ -63,9 +64,26 @@ class Ordinals:
         ]
         self._zh = [re.compile(rf"第?([一二两三四五12345])\s*(?:号|条|台|个|盏)\s*({kw})"),
                     re.compile(rf"({kw})\s*([一二三四五12345])\s*号")]
+        # "the first office lamp": an ordinal, a place word, the kind (the device must be in that place)
+        self.zone_word: dict[str, str] = {}
+        for z in zones:
+            for w in [z, z.replace("-", " ")] + [x for v in aliases.zones.get(z, {}).values() for x in v]:
+                self.zone_word.setdefault(normalize(w), z)
+        pw = "|".join(re.escape(w) for w in sorted(self.zone_word, key=len, reverse=True)) or "(?!)"
+        self._en_in_zone = re.compile(rf"(?<![a-z])({ords})\s+({pw})\s+({kw})(?![a-z])")
         zw = "|".join(re.escape(w) for w in self.zone_by) or "(?!)"
         self._zone = [re.compile(rf"(?<![a-z])({ords})\s+({zw})s?(?![a-z])"),
                       re.compile(rf"(?<![a-z])({zw})\s+(?:number|no\.?)\s*({num})(?![a-z0-9])")]
+
+    def unresolved(self, text: str) -> str | None:
+        """An ordinal name that names no device of the fleet ("the second warehouse lamp" when the warehouse
+        has one lamp, 第三盏灯), else None: refused, never read as whichever device the rest names."""
+        rewritten = self.rewrite(text)
+        for rx in self._en[:3] + [self._en_in_zone] + self._zh[:1]:
+            for m in rx.finditer(text):
+                if m.group(0).strip() in rewritten:
+                    return m.group(0).strip()
+        return None
 
     def _device(self, word: str, n: int) -> str | None:
         kind = self.word_kind.get(normalize(word))
@@ -79,6 +97,11 @@ class Ordinals:
                 word, n = (b, _EN_NUM.get(a) or _EN_ORD.get(a)) if i < 2 else (a, _EN_NUM.get(b))
                 return self._device(word, n or 0) or m.group(0)
             text = rx.sub(en, text)
+        def in_zone(m: re.Match) -> str:
+            dev = self._device(m.group(3), _EN_ORD.get(m.group(1), 0))
+            ok = dev is not None and self.zone_of.get(dev) == self.zone_word.get(normalize(m.group(2)))
+            return dev if ok else m.group(0)  # type: ignore[return-value]
+        text = self._en_in_zone.sub(in_zone, text)
         for i, rx in enumerate(self._zh):
             def zh(m: re.Match, i=i) -> str:
                 n, word = (m.group(1), m.group(2)) if i == 0 else (m.group(2), m.group(1))

@@ -12,7 +12,15 @@ import re
 
 from console.core.assistant.direction import direction_of
 from console.core.assistant.leftovers import read_leftovers
-from console.core.assistant.lexicon import CJK, PERCENT_WORDS, QUESTION_EN, QUESTION_ZH
+from console.core.assistant.lexicon import (
+    CJK,
+    NOT_A_QUESTION_ZH,
+    OPENING_ONLY_VERBS,
+    PERCENT_WORDS,
+    QUESTION_EN,
+    QUESTION_ZH,
+    SOFT_ENUM_WORDS,
+)
 from console.core.assistant.phrases import mask
 from console.core.assistant.reading import Mention, Num, Reading
 from console.core.assistant.screening import guard
@@ -24,7 +32,7 @@ def read(text: str, vocab: Vocabulary) -> Reading:
     """Everything the rules understand in ``text`` (already normalised), and what they did not."""
     r = Reading()
     lang_zh = bool(CJK.search(text))
-    r.question = bool(QUESTION_EN.match(text)) or any(q in text for q in QUESTION_ZH)
+    r.question = bool(QUESTION_EN.match(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH)
     r.direction = direction_of(text)
     work = number_words(text, vocab.lex)
     r.unsupported = guard(text)
@@ -74,8 +82,11 @@ def _lexicon_words(work: str, r: Reading, vocab: Vocabulary) -> str:
         for kind, val in payloads[:1]:
             if kind == "action":
                 r.actions.append(val)
+                r.opening_only = r.opening_only or m.group(0).strip() in OPENING_ONLY_VERBS
             elif kind == "hint":
                 r.hints.append(val)
+            elif kind == "enum" and m.group(0).strip() in SOFT_ENUM_WORDS and r.numbers:
+                r.hints.append(("speed",))  # "slow production on line 1 to 20 rpm": the number is the speed
             elif kind == "enum":
                 r.enums.append(val)
             elif kind == "value":

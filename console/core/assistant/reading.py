@@ -43,6 +43,7 @@ class Reading:
     loose_numbers: list[str] = field(default_factory=list)  # "lamp 2": a number that is no value
     unknown_units: list[str] = field(default_factory=list)  # "20 gallons"
     direction: set[str] = field(default_factory=set)  # "up"/"down" words (direction.py): "dim" is down
+    opening_only: bool = False  # "lower the blinds": a verb that only moves an opening, never switches ("lower the AC")
 
     @property
     def has_change(self) -> bool:

@@ -18,7 +18,10 @@ MAX_CHARS = 500
 
 # asks the rules must not turn into a command at all (each would become a wrong legal command)
 _GUARDS = (
-    (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"),
+    (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"
+                # "nobody should turn on the pump", "the fan shouldn't be on", "it isn't chilly, set 24"
+                r"|(?<![a-z])(?:should|must|is|are|was|were|does|did|wo|would|need|has|have)n['’]?t(?![a-z])"
+                r"|(?<![a-z])(?:nobody|no one|no-one)\s+(?:should|must|may|is to|needs to|has to)(?![a-z])"),
      "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
     (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
      "Fahrenheit is not supported: give the temperature in °C.", "不支持华氏度：请用摄氏度。"),
@@ -30,11 +33,21 @@ _GUARDS = (
      "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
     (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
                 r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
-                r"一点|一些|暖和|凉快"),
+                r"一点|一些|暖和|凉快"
+                # more or less of something without saying how much ("less steam", "turn the fan down", "ease
+                # off the steam", "bring the temperature down"): never read as off, on or a bound
+                r"|(?<![a-z])(?<!no )(?<!any )(?<!not )(?<!nothing )(?:less|more)(?![a-z])"
+                r"|(?<![a-z])(?:turn|crank|dial|bring|tone|ramp)\s+(?:[^\s,，]+\s+){0,4}?(?:up|down|back)(?![a-z])"
+                r"|(?<![a-z])ease\s+(?:[^\s,，]+\s+){0,4}?(?:off|up)(?![a-z])"
+                r"|低一?些|高一?些|少一?些|多一?些|大一?些|小一?些|(?:低|高|少|多|大|小|慢|快|亮|暗)点"
+                # 开大 / 关小 / 调亮 / 拧小 without a target: how far is not said (开高速, 开大门 are not these)
+                r"|[开关调拧旋][大小高低亮暗快慢](?![速档挡门灯])"),
      "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
      "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
 )
-_ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|max|min|full|half)"
+_ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|max|min|full|half|low|medium|mid|high"
+                       r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+                       r"|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)"
                        r"|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
                        r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)")
 

@@ -3,7 +3,7 @@
 "blinds let daylight in", "a pump moves coolant", "a siren warns people", "a valve lets steam through",
 "a conveyor moves product".  Declared in the fleet catalog next to its devices (``"semantics"`` in
 resources/fleets/demo-fleet.json: per kind ``does``, ``things``, ``up``, ``down``, ``default``, optional
-``removes``; per
+``removes`` and ``feelings`` (+ ``target``: "chilly, set 24" → that capability at 24); per
 device ``things`` and ``ordinal``; per zone ``ordinal``), and derived for devices the catalog says
 nothing about (Home Assistant discovery) from their kind and name: ``ha_semantics.py``.
 
@@ -34,6 +34,8 @@ class KindMeaning:
     down: tuple[str, ...]  # words for less of it
     default: str | None = None  # the direction when a thing is named and no direction word is said
     removes: tuple[str, ...] = ()  # things it takes away (a lamp: darkness): less of them is *more* of the device
+    feelings: tuple[str, ...] = ()  # how the place feels ("chilly", 好热): with a number, that number is the target
+    feeling_target: str | None = None  # ... of this capability ("setpoint"); without a number, nothing is guessed
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,15 @@ def _langs(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(normalize(x) for x in items if isinstance(x, str) and x.strip())
 
 
+def _feeling_target(raw: Any, where: str) -> str | None:
+    """``"feelings": {"en": [...], "zh": [...], "target": "setpoint"}`` → "setpoint"."""
+    if not isinstance(raw, dict) or raw.get("target") is None:
+        return None
+    if not isinstance(raw["target"], str) or not raw["target"].strip():
+        raise ValueError(f"semantics {where}.target: must be a capability name")
+    return raw["target"].strip()
+
+
 def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
     """The catalog's ``"semantics"`` object → Meaning (unknown keys are ignored; bad shapes raise ValueError)."""
     if not raw:
@@ -85,7 +96,9 @@ def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
             kind=str(kind), does={k: str(v) for k, v in does.items()} if isinstance(does, dict) else {"en": str(does)},
             things=_langs(spec.get("things"), f"kinds.{kind}.things"), up=_langs(spec.get("up"), f"kinds.{kind}.up"),
             down=_langs(spec.get("down"), f"kinds.{kind}.down"), default=default if default in (UP, DOWN) else None,
-            removes=_langs(spec.get("removes"), f"kinds.{kind}.removes"))
+            removes=_langs(spec.get("removes"), f"kinds.{kind}.removes"),
+            feelings=_langs(spec.get("feelings"), f"kinds.{kind}.feelings"),
+            feeling_target=_feeling_target(spec.get("feelings"), f"kinds.{kind}.feelings"))
     dev_things, dev_ord, zone_ord = {}, {}, {}
     for dev, spec in (raw.get("devices") or {}).items():
         if not isinstance(spec, dict):
@@ -144,7 +157,8 @@ PLACE_PATTERNS = (
     re.compile(rf"(?<![a-z0-9])(?:line|hall|floor|bay|workshop)\s+(?:number\s+|no\.?\s*)?"
                rf"(?:{_NUMBERS_EN}|[a-z])(?![a-z0-9%°])"),
     re.compile(rf"(?<![a-z0-9])(?:{_ORDINALS_EN})\s+(?:line|hall|floor|bay|workshop)(?![a-z])"),
-    re.compile(r"第?[一二两三四五六七八九十0-9]+\s*(?:条|号|楼|层)?\s*(?:生产)?(?:线|车间|楼|层)"),
+    # 两条线 is "both lines" (a quantity), never a line numbered two
+    re.compile(r"第?(?!两)[一二三四五六七八九十0-9]+\s*(?:条|号|楼|层)?\s*(?:生产)?(?:线|车间|楼|层)"),
 )
 
 

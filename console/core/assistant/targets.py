@@ -13,6 +13,8 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from console.core.assistant.aliases import Aliases
 from console.core.assistant.assign import assign
+from console.core.assistant.numbers import UNIT_OF
+from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import AMBIGUOUS, OUT_OF_RANGE, UNKNOWN_DEVICE, Fail, Refusal, worst_refusal
 from console.core.assistant.ranker import Ranker, tie_break
 from console.core.assistant.reading import Reading
@@ -50,8 +52,9 @@ def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[st
             in_zone = [m for m in cands if m.zone in zones]
             if not in_zone:
                 zone_names = ", ".join(aliases.zone_name(z, lang) for z in zones)
-                return Refusal(UNKNOWN_DEVICE, t(lang, f"There is no {k} in {zone_names}.",
-                                                 f"{zone_names}没有这种设备（{k}）。"))
+                what = (aliases.kinds.get(k, {}).get(lang) or [k])[0]  # "conveyor", not the kind id "motor"
+                return Refusal(UNKNOWN_DEVICE, t(lang, f"There is no {what} in {zone_names}.",
+                                                 f"{zone_names}没有{what}。"))
             cands = in_zone
         found.append((first[("kind", k)], Group(cands, False, False)))
     if not devices and not kinds and zones:
@@ -81,6 +84,23 @@ def choose(utterance: str, r: Reading, lang: str, found: list[Group], aliases: A
     return chosen, model_picked
 
 
+def _shared_unit(r: Reading, group: Group) -> list[DeviceMeta] | None:
+    """The devices of a place that a value's unit fits, when it fits more than one of them ("set line b to
+    50%": the conveyor's load and the steam valve): a unit shared by several devices (read-only ones too,
+    or what the place's devices *show* would be set on another) does not say which one is meant; the
+    settings words narrow it ("line b opening 50%").  None when the unit points at one device."""
+    hinted = {c for group_ in r.hints for c in group_}
+    for num in r.numbers:
+        if not num.unit or num.special:
+            continue
+        fits = [m for m in group.cands if any(
+            c.type in ("int", "float") and c.unit and UNIT_OF.get(normalize(c.unit), c.unit) == num.unit
+            and (not hinted or c.name in hinted) for c in m.capabilities.values())]
+        if len(fits) > 1:
+            return fits
+    return None
+
+
 def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
           ranker: Ranker | None) -> tuple[list[tuple[DeviceMeta, dict[str, Any]]], bool] | Refusal:
     """The devices of one group that change, with their params, and whether the model picked them."""
@@ -99,6 +119,11 @@ def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
             return worst_refusal(ranges, lang)
         if not good:
             return worst_refusal(fails, lang)
+        shared = _shared_unit(r, group) if group.generic and not many and not r.actions else None
+        if shared is not None:  # "set line b to 50%": the conveyor's load and the valve are both in %
+            names = or_list([aliases.display_name(m, lang) for m in shared], lang)
+            return Refusal(AMBIGUOUS, t(lang, f"Which device: {names}? The value fits more than one: name the device.",
+                                        f"哪个设备：{names}？这个数值适用于多个设备：请说出设备名称。"))
         if len(good) > 1 and not many:
             pick = tie_break(ranker, utterance, good)
             if pick is None:

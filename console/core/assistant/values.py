@@ -70,7 +70,7 @@ def read_zh_numerals(work: str, r: Reading, lex: PhraseTable) -> str:
         unit = "%" if m.group(1) else UNIT_OF.get(m.group(3))
         r.numbers.append(Num(float(val), unit, text=m.group(0)))
         work = mask(work, m.start(), m.end())
-    for m in re.finditer(r"[两二三四五六七八九十]+\s*[条台个盏扇只部]", work):
+    for m in re.finditer(r"(?<!第)[两二三四五六七八九十]+\s*[条台个盏扇只部]", work):  # 第二盏: an ordinal (ordinals.py)
         r.quantified = True
         work = mask(work, m.start(), m.end())
     return work

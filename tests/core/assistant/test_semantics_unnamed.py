@@ -1,7 +1,7 @@
 """Asks that name no device (issue 17, held-out miss): the semantic layer reads what the words are about
 (fumes → a fan, steam → a valve), where ("line 2", 二号线, "the second line"), and refuses rather than
 substitute: never a device that does not do the thing asked about, never the same kind in another line
-or a place the fleet does not have.  The 40 lines at the end of bench/intents_dev.jsonl are this file's."""
+or a place the fleet does not have.  Lines 158-197 of bench/intents_dev.jsonl are this file's."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from console.core.fleet.catalog import default_fleet_path, load_fleet
 BENCH = Path(__file__).resolve().parents[3] / "bench"
 FLEET = load_fleet()
 ASSISTANT = Assistant(FLEET, default_aliases())
-MINE = 40  # the lines this work appended to the development set, kept together at its end
+MINE = 40  # the lines this work appended to the development set, kept together (lines 158-197)
+FIRST = 157  # 0-based index of the first of them (later work appended more lines after them)
 
 
 def commands(text: str, assistant: Assistant = ASSISTANT) -> list[tuple[str, dict]]:
@@ -37,7 +38,7 @@ def refused(text: str, assistant: Assistant = ASSISTANT) -> str:
 
 def test_the_appended_dev_lines_pass():
     rows = [json.loads(x) for x in (BENCH / "intents_dev.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    mine = rows[-MINE:]
+    mine = rows[FIRST:FIRST + MINE]
     assert all(not r["names_device"] for r in mine) and sum(r["lang"] == "zh" for r in mine) >= 12
     misses = []
     for r in mine:
@@ -58,8 +59,10 @@ def test_the_appended_dev_lines_pass():
 # -- class 1: the rules read a place and an amount word; the words say what it is about --------------------
 def test_fumes_on_a_line_clear_the_air_is_the_fan_never_the_conveyor():
     assert commands("line a is full of fumes, clear the air") == [("fan-line-a", {"power": True})]
-    # the rules alone read "line a … full" as the conveyor at full speed: the layers must not pass that on
-    assert ASSISTANT.rules.parse("line a is full of fumes, clear the air").commands[0].device_id == "conveyor-a"
+    # the rules alone read "line a … full" as some device of line a at full (the conveyor at full speed, or,
+    # since "max" is also a fan's highest speed, "which one?"), never the fan switched on: the layers decide
+    rules = ASSISTANT.rules.parse("line a is full of fumes, clear the air")
+    assert ("fan-line-a", {"power": True}) not in [(c.device_id, c.params) for c in rules.commands]
 
 
 def test_fumes_on_a_line_without_a_fan_is_refused_not_its_conveyor():
@@ -193,14 +196,14 @@ _ASSISTANTS: dict[str, Assistant] = {}
 
 
 def test_the_property_check_can_fail():
-    # the rules alone put "line a … full" on the conveyor: the check must catch exactly that
+    # the rules once put "line a … full" on the conveyor: the check must catch exactly that
     class RulesOnly:
         by_id = ASSISTANT.by_id
         meaning = ASSISTANT.meaning
 
         @staticmethod
-        def understand(text):
-            return ASSISTANT.rules.parse(text)
+        def understand(text):  # the rules' old reading of it: "line a … full" → the conveyor at full speed
+            return ASSISTANT.rules.parse("set conveyor a to full")
 
     with pytest.raises(AssertionError, match="does not do what was asked"):
         _check(RulesOnly(), "line a is full of fumes, clear the air", "line-a")  # type: ignore[arg-type]
