@@ -22,7 +22,9 @@ Modules, top to bottom (each imports only those below it):
 - ``proposal``    Proposal / ProposedCommand / Refusal, building and validating them
 - ``vocabulary``  the fleet's phrase tables · ``ranker``: the optional model's tie-break
 - ``aliases``     bilingual names · ``wording``: labels and summaries · ``reading``: the Reading data
-- ``direction``   the direction check (close/stop/off/关/停 never open/start/raise, and the reverse)
+- ``direction``   the direction check (close/stop/off/关/停 never open/start/raise, and the reverse),
+                  each clause's direction bound to the devices that clause is about
+- ``clauses``     the clause splitter ("X off and sound Y", 顺便) and chatter ("we're heading out")
 - ``lexicon``, ``numbers``, ``phrases``  words as data, numerals and units, phrase matching
 
 How an utterance is read (docs/ASSISTANT.md has the full table):
@@ -42,10 +44,12 @@ Conventions (decided once, applied everywhere):
 
 - The **verb decides whether a device is switched on**: "run the fan at high speed" and
   "run conveyor B at 60 rpm" also switch on/start it (``run`` is an on-word); "set the fan to
-  high" only changes the speed.  Values never imply power.
+  high" only changes the speed.  Values never imply power: "line b is going too fast, drop it to
+  40 rpm" sets the speed and starts nothing ("going" is an on-word only as "get … going").
 - "open"/"close" on a valve or blinds mean 100 % / 0 %, unless a value is given
   ("open the valve halfway" → 50).  For blinds ``position`` 100 is fully open.
-- Locks only react to lock/unlock (锁上/解锁), never to open/close or on/off.
+- Locks only react to lock/unlock (锁上/解锁), never to open/close or on/off; except 开/关 on a lock
+  named as the target in Chinese (把门锁打开 → unlock, 关上门锁 → lock): 开锁 is how it is said.
 - One noun, several matching devices: **all of them** when the utterance says so (all, both,
   every, everything, a plural noun, 所有, 全部, 都, 两条…), else the optional ``ranker`` (a model)
   breaks the tie, else the parser refuses and names the candidates.  Devices in a plural group

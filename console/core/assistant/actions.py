@@ -36,6 +36,9 @@ def apply_action(meta: DeviceMeta, act: str, params: dict, lang: str, name: str,
             return Fail(UNSUPPORTED, t(lang, f"{name} cannot be lowered", f"{name}不能调低"))
         return Fail(UNSUPPORTED, t(lang, f"{name}: \"lower\" without a value is a relative change: say the target value",
                                    f"{name}：没有目标值的“调低”是相对调整：请说出目标值"))
+    if chosen is None and "locked" in caps and lang == "zh" and act in (ANY_ON, ANY_OFF) and not generic:
+        # 把门锁打开 / 打开门锁: 开 on a lock is 开锁 (unlock); 关上门锁 is lock (English "open" stays refused)
+        return _lock(meta, UNLOCK if act == ANY_ON else LOCK, params, lang, name)
     if chosen is None and "locked" in caps:
         return Fail(UNSUPPORTED, t(lang, f"{name} only locks and unlocks: say \"lock\" or \"unlock\"",
                                    f"{name}只能上锁或解锁：请说“锁上”或“解锁”"))

@@ -12,8 +12,10 @@ utterance alone (:func:`direction_of`), checked per command against the catalog 
   degrees" must not raise a 17 °C setpoint) that moves the wrong way, and ordered enum settings
   (low < medium < high) likewise.
 
-When an utterance says both ("turn the lights on and the fan off"), a command only has to agree with
-one of them.
+When an utterance says both ("turn the lights on and the fan off"), each clause's direction binds to
+the devices that clause is about (:func:`clause_directions`, given ``refers``): "floodlight off and sound
+the yard siren" can never switch the floodlight on.  A device no clause with a direction word is about
+only has to agree with one of the ask's directions.
 
 Less or none of a thing is "down", never "up": "no more steam", "enough coolant", "without the fan",
 "stop running the pump", 不要再/别再/不再/够了/停止 (:data:`LESS`).  The "more" of "no more" and an "up"
@@ -45,7 +47,9 @@ _UP_EN = re.compile(
     r"(?:turn|switch|power|speed|light|fire|start|warm|crank)\s+(?:\S+\s+){0,4}?up|"
     r"(?:turn|switch|power|flip)\s+on|"
     r"(?:turn|switch|power|put|flip)\s+(?:\S+\s+){0,4}?on(?=$|[\s,.;!]*(?:and|then|please|pls|now|,|$))|"
-    r"(?:^|\s)on[.!]?$|going|flowing|running)(?![a-z])")
+    r"(?:^|\s)on[.!]?$|(?:get|gets|got|getting)\s+(?:\S+\s+){0,5}?going|flowing|running)(?![a-z])")
+# a bare "on" that ends a clause: "conveyor a on", "the siren on, and …" (not "the conveyor on line b")
+_ON_LAST = re.compile(r"(?<![a-z])on(?=[\s.!]*(?:$|[,;]|and\s|then\s|please|pls|now))")
 _DOWN_ZH = re.compile(r"关|停|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
 _UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|进来|照进|照亮|暖和")
 _SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止|停)(?:" + _UP_ZH.pattern + r"|开|送|放|供|输送|通)")
@@ -76,7 +80,7 @@ def direction_of(text: str) -> set[str]:
     if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text):
         out.add(DOWN)
     rest = _mask(text)
-    if _UP_EN.search(rest) or _UP_ZH.search(rest):
+    if _UP_EN.search(rest) or _UP_ZH.search(rest) or _ON_LAST.search(rest):
         out.add(UP)
     return out
 
@@ -145,17 +149,41 @@ def violation(meta: DeviceMeta, params: Mapping[str, Any], wanted: set[str],
     return None
 
 
+def clause_directions(text: str, refers: Callable[[str], set[str]]) -> dict[str, set[str]]:
+    """Each device's directions from the clauses about it: "floodlight off and sound the yard siren" →
+    {lamp: {down}, siren: {up}}.  ``refers(clause)`` says which devices a clause is about; a device that
+    no clause with a direction word is about is absent (the whole ask's directions apply to it)."""
+    from console.core.assistant.clauses import split_clauses
+
+    out: dict[str, set[str]] = {}
+    clauses = split_clauses(text)
+    if len(clauses) < 2:
+        return out
+    for clause in clauses:
+        ways = direction_of(clause)
+        if not ways:
+            continue
+        for dev in refers(clause):
+            out.setdefault(dev, set()).update(ways)
+    return out
+
+
 def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
-                   current: Callable[[str], Mapping[str, Any] | None] | None = None) -> str | None:
-    """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None."""
+                   current: Callable[[str], Mapping[str, Any] | None] | None = None,
+                   refers: Callable[[str], set[str]] | None = None) -> str | None:
+    """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None.
+    With ``refers`` (which devices a clause is about), a device a clause is about must go that clause's
+    way: in a multi-clause ask the other clause's direction word never excuses it."""
     from console.core.assistant.phrases import normalize
 
-    wanted = direction_of(normalize(text or ""))
+    norm = normalize(text or "")
+    wanted = direction_of(norm)
+    own = clause_directions(norm, refers) if refers is not None else {}
     for c in proposal.commands:
         meta = by_id.get(c.device_id)
         if meta is None:
             continue
-        why = violation(meta, c.params, wanted, current(c.device_id) if current else None)
+        why = violation(meta, c.params, own.get(c.device_id) or wanted, current(c.device_id) if current else None)
         if why:
             return why
     return None

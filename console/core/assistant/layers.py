@@ -25,6 +25,7 @@ is called on the caller's thread: the panel calls it on its own worker thread).
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 import time
@@ -33,7 +34,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from console.core.assistant.aliases import Aliases, as_aliases
-from console.core.assistant.direction import DOWN, LESS, UP, bound_in, check_proposal, direction_of, less_in
+from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
+from console.core.assistant.direction import (
+    DOWN,
+    LESS,
+    UP,
+    bound_in,
+    check_proposal,
+    direction_of,
+    less_in,
+    violation,
+)
 from console.core.assistant.lexicon import (
     ANY_OFF,
     ANY_ON,
@@ -141,6 +152,9 @@ class Assistant:
         self.chooser = chooser
         self.current = current
         self.max_commands = max_commands
+        # which devices a clause is about: asked several times per multi-clause ask (the clause pass, the
+        # direction check), the same answer for the same words (lru_cache is thread-safe)
+        self._refers_cached = functools.lru_cache(maxsize=1024)(self._refers_now)
         # ranker: the older device tie-break inside the rules (its picks are model rows too)
         self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
         self.meaning: Meaning = meaning_for(self.metas, declared)
@@ -173,6 +187,138 @@ class Assistant:
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
+        """Read the whole ask; when it has several clauses, also each clause on its own (clauses.py):
+        every clause resolves, or the whole ask is refused naming the part that was not understood."""
+        t0 = time.perf_counter()
+        whole = self._understand_one(utterance)
+        parts = split_clauses(utterance)
+        if len(parts) < 2:
+            return whole
+        out = self._by_clause(utterance, whole, parts)
+        if out is whole:
+            return whole
+        timing = dict(whole.timing_ms or {})
+        timing["clauses"] = round(_ms(t0) - timing.get("total", 0.0), 3)
+        timing["total"] = round(_ms(t0), 3)
+        return replace(out, timing_ms=timing)
+
+    def _by_clause(self, utterance: str, whole: Proposal, parts: list[str]) -> Proposal:
+        """The whole reading checked against each clause's own reading (see clauses.py for the rules)."""
+        if whole.refusal is not None and not self._may_retry(utterance):
+            return whole  # a negation, condition, question, relative ask: refused as a whole, never split
+        read_parts: list[tuple[str, Proposal]] = []
+        for clause in parts:
+            if is_chatter(clause, self._refers(clause)):
+                continue  # "we're heading out", 我们下班了: says nothing to do
+            read_parts.append((clause, self._understand_one(clause)))
+        if not read_parts:
+            return whole
+        failed = [(c, p) for c, p in read_parts if p.refusal is not None]
+        if whole.refusal is not None:
+            if failed:
+                return whole
+            return self._merged(utterance, None, [(c, p, True) for c, p in read_parts]) or whole
+        have = {c.device_id for c in whole.commands}
+        for clause, p in failed:
+            if not self._covered(clause, have):
+                assert p.refusal is not None
+                return self._refuse(
+                    utterance, p.refusal.kind,
+                    f"I could not understand '{clause.strip()}' ({p.refusal.reason}); nothing was proposed, so that "
+                    "no part is done without the rest. Say that part again, or ask for each change on its own.",
+                    f"没有理解“{clause.strip()}”（{p.refusal.reason}）；为免只做一部分，没有给出任何指令。"
+                    "请重说这一部分，或者分开提出每项更改。", RULES)
+        # a clause about what the whole reading already did ("…, can't see a thing": a lamp) adds no other device
+        # (its own reading may be a tie the model broke); one about something else adds what it found
+        return self._merged(utterance, whole, [(c, p, not self._refers(c) & have)
+                                               for c, p in read_parts if p.ok]) or whole
+
+    def _merged(self, utterance: str, whole: Proposal | None,
+                parts: list[tuple[str, Proposal, bool]]) -> Proposal | None:
+        """The whole reading with each clause's own reading laid over it: a clause's value wins where the
+        whole reading has another for that device ("floodlight off and sound the siren": "off" binds to the
+        floodlight), a device only a clause found is added (the dropped part); None when two clauses
+        disagree about one device, or nothing changes.  ``whole`` None: the clauses alone."""
+        chosen: dict[str, dict[str, Any]] = {}
+        picked: set[str] = set()
+        if whole is not None:
+            for c in whole.commands:
+                chosen[c.device_id] = dict(c.params)
+                if c.picked_by_model:
+                    picked.add(c.device_id)
+        own: dict[str, dict[str, Any]] = {}
+        ways: dict[str, set[str]] = {}
+        for clause, p, may_add in parts:
+            for c in p.commands:
+                if not may_add and c.device_id not in chosen:
+                    continue
+                ways.setdefault(c.device_id, set()).update(direction_of(clause))
+                mine = own.setdefault(c.device_id, {})
+                if any(k in mine and mine[k] != v for k, v in c.params.items()):
+                    return None  # two clauses say different things about one device: the whole reading stands
+                mine.update(c.params)
+                if c.picked_by_model:
+                    picked.add(c.device_id)
+        for dev, params in own.items():
+            if dev in chosen:  # a clause's value wins where the whole reading goes against the clause's own
+                meta = self.by_id[dev]  # direction ("off" of "floodlight off"); it adds no new change
+                chosen[dev].update({k: v for k, v in params.items() if k in chosen[dev] and chosen[dev][k] != v
+                                    and violation(meta, {k: chosen[dev][k]}, ways.get(dev, set())) is not None})
+            else:  # a device only a clause found: the part the whole reading dropped
+                chosen[dev] = dict(params)
+        if whole is not None and {c.device_id: dict(c.params) for c in whole.commands} == chosen:
+            return None
+        layers = {p.layer for _, p, _ in parts} | ({whole.layer} if whole is not None and whole.ok else set())
+        layer = MODEL if picked or MODEL in layers else SEMANTICS if SEMANTICS in layers else RULES
+        lang = _lang(utterance)
+        out = build_proposal(utterance, lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return self._gate(utterance, replace(out, layer=layer))
+
+    def _covered(self, clause: str, have: set[str]) -> bool:
+        """Does the whole reading already carry this clause that fails alone ("and also the ceiling lamp",
+        "set it to wail": its devices are among the whole's, and no word of it is left unknown)?"""
+        if guard(normalize(clause)) is not None:
+            return True  # "let more light in, to 70%": relative alone, the whole ask (which passed) gives the target
+        refs = self._refers(clause)
+        if refs:
+            return bool(refs & have)  # "it's too hot in the office" (, 20 degrees): the whole reading has the AC
+        text = normalize(clause).strip(" .!?")
+        if re.fullmatch(r"[a-z]", text):
+            # "stop conveyor a and b": a bare letter is a name; covered only when the whole has it
+            return any(re.search(rf"[-_ ]{re.escape(text)}$", d) for d in have)
+        r = read(text, self.rules.vocab)
+        if r.unknown_nouns:
+            return False
+        if r.numbers or r.enums or r.loose_numbers:
+            return True  # "say 20 degrees", "set it to wail": a value the whole reading placed
+        left = [w for w in r.leftover_words if w not in STOPWORDS and w not in FILLER and not self._semantic_word(w)]
+        return not left  # "fix the printer": a part nobody understood
+
+    def _refers(self, clause: str) -> set[str]:
+        return set(self._refers_cached(normalize(clause or "")))
+
+    def _refers_now(self, clause: str) -> frozenset[str]:
+        """The devices a clause is about: those it names, else those of the kinds it names or whose things it
+        names (the coolant: the pump), else those of the places it names; empty when it says none ("set it
+        to 40")."""
+        text = normalize(clause or "")
+        r = read(text, self.rules.vocab)
+        named = {k for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
+        if named:
+            return frozenset(named)
+        zones = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        kinds = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
+        if not kinds:
+            present = {m.kind for m in self.metas}
+            kinds = {h.kind for h in score_kinds(text, self.meaning, self.kind_words, present) if h.things}
+        ids = {m.id for m in self.metas if m.kind in kinds and (not zones or m.zone in zones)}
+        ids |= {m.id for m in self.metas if matched(text, self.meaning.device_things.get(m.id, ()))}
+        if not ids and zones:
+            ids = {m.id for m in self.metas if m.zone in zones}
+        return frozenset(ids)
+
+    def _understand_one(self, utterance: str) -> Proposal:
         t0 = time.perf_counter()
         timing: dict[str, float] = {}
         prop = self.rules.parse(self._shared_noun(utterance))
@@ -332,7 +478,7 @@ class Assistant:
             return self._refuse(utterance, "unsupported",
                                 f"'{bound}' is a limit, not a setting: say the value to set (e.g. \"set the valve to 20 %\").",
                                 f"“{bound}”是一个限度而不是设定值：请说出要设的值（例如“把阀门设为20%”）。", prop.layer)
-        why = check_proposal(utterance, prop, self.by_id, self.current)
+        why = check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers)
         if why is not None:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
             return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",

@@ -34,7 +34,8 @@ def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
     for i, (w, pos) in enumerate(tokens):
         if w in ("on", "off") and not switched:
             before = words[:i]
-            after_name = len(work[:pos].rstrip()) in ends
+            # "everything off in the office", "all off on line a": a quantifier stands for the names
+            after_name = len(work[:pos].rstrip()) in ends or (r.quantified and i > 0 and words[i - 1][0] == "\x00")
             nxt = words[i + 1] if i + 1 < len(words) else ""
             preposition = w == "on" and ((i + 1 < len(tokens) and tokens[i + 1][1] in starts)
                                          or nxt in DETERMINERS)

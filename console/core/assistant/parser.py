@@ -70,13 +70,25 @@ class IntentParser:
         """The direction check (direction.py): a command against the words' direction refuses it all."""
         if prop.refusal is not None:
             return prop
-        why = check_proposal(utterance, prop, self.by_id)
+        why = check_proposal(utterance, prop, self.by_id, refers=self.refers)
         if why is None:
             return prop
         log.warning("direction check refused %r: %s", utterance, why)
         return Proposal(utterance, prop.lang, (), Refusal(UNSUPPORTED, t(
             prop.lang, f"That would go the wrong way ({why}); nothing was proposed. Say the target value.",
             f"这会朝相反方向改变（{why}），没有给出任何指令。请说出目标值。")), prop.layer)
+
+    def refers(self, clause: str) -> set[str]:
+        """The devices a clause names: by name, else by kind (in the places it names), else by place."""
+        r = read(normalize(clause or ""), self.vocab)
+        named = {k for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
+        if named:
+            return named
+        zones = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        kinds = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
+        if kinds:
+            return {m.id for m in self.metas if m.kind in kinds and (not zones or m.zone in zones)}
+        return {m.id for m in self.metas if m.zone in zones}
 
     def _parse_clauses(self, utterance: str) -> Proposal:
         whole, splittable = self._parse_one(utterance)

@@ -41,9 +41,25 @@ def read(text: str, vocab: Vocabulary) -> Reading:
     work = read_digits(work, r, vocab.lex, vocab.known_words)
     if lang_zh:
         work = read_zh_numerals(work, r, vocab.lex)
+    work = _idle_going(work)
     work = _lexicon_words(work, r, vocab)
     read_leftovers(work, r, vocab.known_words, lang_zh)
     return r
+
+
+_GET_GOING = re.compile(r"(?<![a-z])(?:get|gets|got|getting)(?![a-z])[^,;，；]*?(?<![a-z])(going)(?![a-z])")
+_GOING = re.compile(r"(?<![a-z])going(?![a-z])")
+
+
+def _idle_going(work: str) -> str:
+    """"going" starts a device only as "get … going" ("get the aircon going at 22"); "keep line a going but
+    drop it to low", "line b is going too fast, drop it to 40 rpm" set a value and start nothing (a value-only
+    ask never starts a stopped device)."""
+    keep = {m.start(1) for m in _GET_GOING.finditer(work)}
+    for m in list(_GOING.finditer(work)):
+        if m.start() not in keep:
+            work = mask(work, m.start(), m.end())
+    return work
 
 
 def _mode_words(work: str, r: Reading, vocab: Vocabulary) -> str:

@@ -1,0 +1,44 @@
+"""Clauses of one ask: "floodlight off and sound the yard siren", 把冷却水循环起来，顺便把二号线的产品也动起来.
+
+Used twice, by the same splitter:
+
+- the direction check (direction.py) binds each clause's own direction word to the devices that clause
+  is about: the "off" of "floodlight off" can never be outvoted by the "sound" of the next clause;
+- the assistant (layers.py) reads each clause on its own as well as the whole: every clause resolves
+  (a clause's own reading wins for its devices), or the whole ask is refused naming the part that was
+  not understood — never a partial proposal that looks complete.  A clause that only says what the
+  operator is doing ("we're heading out", 我们下班了) or thanks is chatter, not a part to carry out.
+
+Pure, Qt-free; nothing here knows the fleet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from console.core.assistant.phrases import normalize
+
+# a clause boundary: punctuation (with an optional joining word), or a joining word between two clauses
+_SPLIT = re.compile(
+    r"\s*[,;，；。!！]+\s*(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
+    r"|\s+(?:and\s+also|and\s+then|and|then|but|plus|as\s+well\s+as)\s+"
+    r"|\s*(?:顺便|然后|同时|另外|并且|还有|以及|而且)\s*")
+# words that only join: "also shut the steam off", 顺便…也
+FILLER = frozenset({"also", "too", "as", "well", "plus", "then", "顺便", "也", "还", "再", "也把"})
+# a clause about the speaker, not the fleet: "we're heading out", "i'm leaving", 我们下班了, 大家走了
+_CHATTER = re.compile(
+    r"^(?:(?:we|i|we're|i'm|we've|i've|we'll|i'll|everyone|everybody|everyone's|everybody's|the\s+team|us)(?![a-z])"
+    r"|(?:thanks|thank\s+you|cheers|ta)(?![a-z])|我们|咱们|大家|我|谢谢|多谢|辛苦)")
+
+
+def split_clauses(utterance: str) -> list[str]:
+    """The clauses of an ask (normalised), at least one; one when it has no boundary."""
+    text = normalize(utterance or "")
+    parts = [p.strip(" ,，") for p in _SPLIT.split(text)]
+    return [p for p in parts if p] or [text]
+
+
+def is_chatter(clause: str, refers: set[str]) -> bool:
+    """A clause that is about the speaker ("we're heading out") and names no device, kind, thing or value."""
+    text = normalize(clause or "").strip()
+    return not refers and not re.search(r"\d", text) and bool(_CHATTER.match(text))
