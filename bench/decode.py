@@ -331,6 +331,14 @@ def bench_quant(name, args, device, bw):
         r["gpu_memory_gib"] = round(torch.cuda.memory_allocated() / 2**30, 2) if device.type == "cuda" else None
         r["peak_gpu_memory_gib"] = round(torch.cuda.max_memory_allocated() / 2**30, 2) if device.type == "cuda" else None
         r["quantize_s"] = round(qs, 2)
+        if args.qprefix:  # a prefix-cache hit with these weights against its new tokens alone
+            try:
+                pc = prefix_ttft(model, args.prefix, 16, model.config.vocab_size, device, args.reps, fast=True)
+                pc["hit_over_new_tokens_alone"] = round(pc["ttft_ms_with"] / pc["ttft_ms_new_tokens_alone"], 2)
+            except Exception as e:  # noqa: BLE001 - reported, the rest still runs
+                pc = {"error": f"{type(e).__name__}: {e}"[:300]}
+            r["prefix_cache"] = pc
+            log(f"[{name}] {scheme} prefix cache: {pc}")
         if scheme == "bf16":
             ref = toks
         elif ref is not None:
@@ -341,8 +349,15 @@ def bench_quant(name, args, device, bw):
         del model
         if device.type == "cuda":
             torch.cuda.reset_peak_memory_stats()
-    if name in args.bnb_models.split(","):
-        res.update(bench_bnb(name, args, device, bw, ids, position))
+    free_cuda()
+    return res
+
+
+def bnb_for(name, args, device, bw):
+    """bench_bnb with bench_quant's prompt and mean position (run after every fast path is timed)."""
+    vocab = (QWEN2_1_5B if name == "qwen2-1.5b" else GLM4_9B)["vocab_size"]
+    ids = torch.randint(0, vocab, (1, args.prompt), generator=torch.Generator().manual_seed(1)).to(device)
+    res = bench_bnb(name, args, device, bw, ids, args.prompt + args.new // 2)
     free_cuda()
     return res
 
@@ -370,7 +385,7 @@ def bench_bnb(name, args, device, bw, ids, position):
                                                                       device_map={"": 0}, dtype=torch.bfloat16)
             rb = read_bytes(model, position)
             bound_ms = rb / bw * 1e3 if bw else None
-            new = min(args.new, 32)
+            new = min(args.new, args.bnb_new)
             t1, ms, _ = time_generate(model, ids, new, device, 1)
             r = row(t1, ms, bound_ms)
             r.update(read_bytes_per_token=rb, new_tokens=new, gpu_memory_gib=round(torch.cuda.memory_allocated() / 2**30, 2))
@@ -392,6 +407,10 @@ QKERNELS = {
     "v3p": {"KERNEL": "v3", "REDUCE": "pass2"},  # split-K, second kernel reduces
     "v3+lm8": {"KERNEL": "v3", "REDUCE": "last", "LM_HEAD": 8},  # and the LM head in int8 (per channel)
     "v2+lm8": {"KERNEL": "v2", "LM_HEAD": 8},
+    "v4": {"KERNEL": "v4"},
+    "v5": {"KERNEL": "v5"},  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
+    # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
+    "auto": {"KERNEL": "auto"},
 }
 
 
@@ -450,6 +469,16 @@ def qgemv3_candidates(models, cands: int):
             out.append((model, n, k, "plain", True, 8, 0, "v2", tuple(qk.config(8, n, k, 0))))
             out.append((model, n, k, "plain", True, 8, 0, "v3", tuple(qk.config3(8, n, k, 0))))
     return out
+
+
+def qtune_candidates(models):
+    """The items (as ``qgemv3_candidates``) that KERNEL = "auto" times at load: quant.kernels.candidates
+    of each decode product, int8 and int4 (group 128)."""
+    from console.core.inference.quant import kernels as qk
+
+    return [(model, n, k, mode, norm, bits, group, kern, tuple(cfg))
+            for model in models for n, k, mode, norm in QSHAPES.get(model, [])
+            for bits, group in ((8, 0), (4, 128)) for kern, cfg in qk.candidates(bits, n, k, group)]
 
 
 def _qgemv_call(item, qw, x, h, nw):
@@ -769,6 +798,9 @@ def main(argv=None) -> int:
     ap.add_argument("--bnb-models", default="qwen2-1.5b", help="--quant: models also timed with bitsandbytes")
     ap.add_argument("--load-models", default="qwen2-1.5b", help="--quant: models whose load-to-first-token is timed "
                     "(cold and warm Triton cache); empty: none")
+    ap.add_argument("--bnb-new", type=int, default=32, help="--quant: new tokens of the bitsandbytes runs (at most --new)")
+    ap.add_argument("--no-qprefix", dest="qprefix", action="store_false",
+                    help="--quant: leave out the prefix-cache hit per scheme (hit TTFT against its new tokens alone)")
     args = ap.parse_args(argv)
     args.variants = [v for v in args.variants.split(",") if v]
     args.qkernels = [v for v in args.qkernels.split(",") if v]
@@ -832,8 +864,11 @@ def main(argv=None) -> int:
             free_cuda()
         if args.qprecompile:
             try:
-                out["qprecompile"] = precompile(qgemv3_candidates(args.models.split(","), args.qcands),
-                                                args.qprecompile)
+                models = args.models.split(",")
+                items = qtune_candidates(models) if "auto" in args.qkernels else []
+                if not items or args.qgemv3_sweep:
+                    items += qgemv3_candidates(models, args.qcands)
+                out["qprecompile"] = precompile(items, args.qprecompile)
             except Exception as e:  # noqa: BLE001 - the kernels then compile where they are first used
                 log(f"precompile failed: {type(e).__name__}: {e}")
                 out["qprecompile"] = {"error": f"{type(e).__name__}: {e}"[:300]}
@@ -845,10 +880,30 @@ def main(argv=None) -> int:
             out["qgemv3_configs"] = {f"{b},{n},{k}": list(c) for (b, n, k), c in best.items()}
             free_cuda()
         out["qkernels"] = args.qkernels
+
+        def partial():  # what is measured so far, in case the call is stopped before the end
+            if args.json_out:
+                args.json_out.write_text(json.dumps(dict(out, partial=True)) + "\n")
+
         for name in args.models.split(","):
-            out["models"][name] = bench_quant(name, args, device, bw)
-        out["load_to_first_token"] = {n: load_to_first_token(n, ("bf16", "int8", "int4"), args.prompt)
-                                      for n in args.load_models.split(",") if n}
+            if name:
+                out["models"][name] = bench_quant(name, args, device, bw)
+                partial()
+        # then per model (the order of --models): load-to-first-token, bitsandbytes, each saved when done
+        out["load_to_first_token"] = {}
+        loads, bnbs = [m for m in args.load_models.split(",") if m], [m for m in args.bnb_models.split(",") if m]
+        for n in [m for m in args.models.split(",") if m in loads or m in bnbs] + [m for m in loads + bnbs
+                                                                                  if m not in args.models.split(",")]:
+            if n in loads:
+                out["load_to_first_token"][n] = load_to_first_token(n, ("bf16", "int8", "int4"), args.prompt)
+                partial()
+            if n in bnbs:
+                out["models"].setdefault(n, {}).update(bnb_for(n, args, device, bw))
+                partial()
+        from console.core.inference.quant import kernels as qk
+
+        if qk.TUNE_LOG:  # KERNEL = "auto": what each product's candidates took (us a call) and the choice
+            out["qtune"] = qk.TUNE_LOG
         out["wall_s"] = round(time.perf_counter() - t0, 1)
         print(f"{'model':<12}{'path':<10}{'ms/tok':>9}{'tok/s':>9}{'TTFT ms':>9}{'of bound':>9}{'GiB':>7}")
         for name, r in out["models"].items():
@@ -859,6 +914,10 @@ def main(argv=None) -> int:
                           f"{frac:>9}{p.get('gpu_memory_gib') or 0:>7.2f}")
                 else:
                     print(f"{name:<12}{path:<10} {p.get('error', '')[:80]}")
+                pc = p.get("prefix_cache") or {}
+                if "ttft_ms_with" in pc:
+                    print(f"{'':<12}{path + ' prefix hit':<22}{pc['ttft_ms_with']:>7.1f} ms vs new tokens alone "
+                          f"{pc['ttft_ms_new_tokens_alone']:.1f} ms: {pc['hit_over_new_tokens_alone']}x")
                 for kname, kp in p.get("kernels", {}).items():
                     if "ms_per_token" in kp:
                         frac = f"{kp['frac_of_hbm_bound']:.0%}" if kp.get("frac_of_hbm_bound") else "-"

@@ -99,3 +99,13 @@ def model_cache_dir() -> Path:
     p = _override("AUTOGLM_MODEL_DIR") or (user_data_dir() / "models")
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+
+def triton_cache_dir() -> str:
+    """Where Triton keeps compiled kernels: $TRITON_CACHE_DIR, else <model cache>/triton (set here,
+    read by Triton when it compiles, not at import)."""
+    d = os.environ.get("TRITON_CACHE_DIR")
+    if not d:
+        d = str(model_cache_dir() / "triton")
+        os.environ["TRITON_CACHE_DIR"] = d
+    return d

@@ -61,9 +61,56 @@ def test_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, words):
         assert rel(qk.gemv(x, qw, norm=(nw, 1e-6)), xn.float() @ wd.t()) < 1e-2
 
 
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", SHAPES)
+@pytest.mark.parametrize("cfg", [None, (8, 256, 8)])
+@pytest.mark.parametrize("kernel", ["v4", "v5"])
+def test_v4_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
+    """v4 (x read once a tile as 16-byte rows, one broadcast shift to unpack) over schemes and odd sizes."""
+    if cfg is not None and cfg[1] < group:
+        cfg = (cfg[0], group, cfg[2])
+    qw = quantize(fresh(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 77)
+    ref = x.float() @ wd.t()
+    got = qk.gemv(x, qw, out=torch.full((1, n), float("nan"), dtype=torch.bfloat16, device="cuda").zero_(),
+                  mode="residual", kernel=kernel, cfg=cfg)
+    assert torch.isfinite(got).all() and rel(got, ref) < 1e-2
+    nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel=kernel, cfg=cfg), xn.float() @ wd.t()) < 1e-2
+    xf = x.float()
+    assert rel(qk.gemv(xf, qw, kernel=kernel, cfg=cfg), xf @ wd.t()) < 1e-5
+
+
+def test_tune_picks_a_candidate_per_product_and_keeps_it_on_disk(tmp_path, monkeypatch):
+    """KERNEL = "auto": the runner times every candidate of its 4 products once, each choice is one of
+    them, the decode equals v2's tokens (float32), and a second runner reads the choices from disk."""
+    monkeypatch.setenv("TRITON_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(qk, "KERNEL", "auto")
+    monkeypatch.setattr(qk, "CHOICES", {})
+    model = tiny_model("qwen2").cuda()
+    quantize_model(model, "int4", group=32)
+    ids = prompt(50, seed=4).cuda()
+    got, st = run(model, ids, 20)
+    runner = fastdecode.runner_for(model)
+    assert st.fast_path and runner.tuned["tuned"] == 4 and len(qk.CHOICES) == 4
+    for key, (kern, cfg) in qk.CHOICES.items():
+        assert (kern, tuple(cfg)) in qk.candidates(*key[:4]), key
+    assert (tmp_path / "qgemv-choices.json").exists()
+    fastdecode.release(model)
+    monkeypatch.setattr(qk, "CHOICES", {})
+    again, _ = run(model, ids, 20)
+    assert fastdecode.runner_for(model).tuned == {"tuned": 0, "cached": 4, "seconds": pytest.approx(0, abs=5)}
+    monkeypatch.setattr(qk, "KERNEL", "v2")
+    fastdecode.release(model)
+    assert run(model, ids, 20)[0] == got == again
+    fastdecode.release(model)
+
+
 @pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
 @pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
-@pytest.mark.parametrize("kernel", ["v2", "v3"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4"])
 def test_gate_up_gemv(bits, group, zp, inter, k, kernel):
     w = fresh(2 * inter, k, inter)
     qw = quantize(w, bits, group, zp)
@@ -135,7 +182,7 @@ def test_int8_lm_head_decodes(kernel, monkeypatch):
     fastdecode.release(model)
 
 
-@pytest.mark.parametrize("kernel", ["v2", "v3"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "auto"])
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("scheme", ["int8", "int4"])
 def test_quantized_graph_path_equals_plain_path(arch, scheme, kernel, monkeypatch):

@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     from console.core.inference.prefix_cache import PrefixCache
 
 log = logging.getLogger(__name__)
+# set by warmup.warm_up while it builds the runner: progress(fraction) of the quantized GEMV choice (tune)
+TUNE_PROGRESS = None
 
 SUPPORTED_TYPES = {"llama", "qwen2", "glm", "glm4"}
 STATIC_ROPE = {"default", "linear", "llama3", "yarn"}
@@ -338,6 +340,27 @@ class FastRunner:
         self.arange: torch.Tensor | None = None
         # the prompt whose KV rows [0, len) the static cache holds now (a prefix-cache hit in place)
         self.resident = np.empty(0, dtype=np.int64)
+        self.tuned: dict | None = None
+        self.tune(TUNE_PROGRESS)
+
+    def tune(self, progress=None) -> dict | None:
+        """With ``quant.kernels.KERNEL == "auto"``: time the quantized GEMV candidates of each decode
+        product on this card once (``quant.kernels.tune``; cached on disk), so each product gets its
+        fastest kernel.  Runs at the first fast request, or in Load's warm-up (``warmup.warm_up``)."""
+        if self.tuned is not None or not (self.quantized and self.cuda and self.triton and self.fused_gemv):
+            return self.tuned
+        from console.core.inference.quant import kernels as qk
+
+        if qk.KERNEL != "auto":
+            return None
+        Ls = self.layers
+        products = [([L.wqkv for L in Ls], "plain", Ls[0].ln1), ([L.wo for L in Ls], "residual", None),
+                    ([L.wgu for L in Ls], "glu", Ls[0].ln2), ([L.wdown for L in Ls], "residual", None)]
+        if isinstance(self.lm_w, QWeight):
+            products.append(([self.lm_w], "plain", (self.norm_w, self.norm_eps)))
+        self.tuned = qk.tune(products, progress, dtype=self.dtype)
+        log.info("quantized GEMVs chosen on this card: %s", self.tuned)
+        return self.tuned
 
     @property
     def model(self):

@@ -13,23 +13,14 @@ import os
 import time
 from typing import Callable
 
+from console.core.paths import triton_cache_dir  # noqa: F401  (kept importable from here)
+
 log = logging.getLogger(__name__)
 
 # (prompt tokens, new tokens) of the warm-up requests: a long prompt (two prefill segments: the
 # 512-token bucket and a shorter one; decode crossing a chunk), prompts whose decode windows compile
 # the attention combine kernel for 8 and 32 key blocks, and a short one (the 16-token bucket)
 REQUESTS = ((600, 2 * 16 + 2), (300, 2), (1800, 2), (8, 2))
-
-
-def triton_cache_dir() -> str:
-    """Where Triton keeps compiled kernels: $TRITON_CACHE_DIR, else <model cache>/triton (set here)."""
-    d = os.environ.get("TRITON_CACHE_DIR")
-    if not d:
-        from console.core.paths import model_cache_dir
-
-        d = str(model_cache_dir() / "triton")
-        os.environ["TRITON_CACHE_DIR"] = d  # read by Triton when it compiles, not at import
-    return d
 
 
 def warm_up(model, progress: Callable[[float], None] | None = None) -> dict:
@@ -49,13 +40,26 @@ def warm_up(model, progress: Callable[[float], None] | None = None) -> dict:
     max_pos = int(getattr(model.config, "max_position_embeddings", 0) or 4096)
     g = torch.Generator().manual_seed(0)
     fast = False
+    # quantized weights with quant.kernels.KERNEL = "auto": the runner first times each product's
+    # GEMV candidates on this card (cached on disk beside Triton's; the first 30 % of this stage)
+    tuning = bool(getattr(fastdecode, "TUNE_PROGRESS", None) is None and progress is not None)
+    share = 0.0
+    if tuning:
+        from console.core.inference.quant import kernels as qk
+
+        share = 0.3 if qk.KERNEL == "auto" and any(type(m).__name__ == "QuantLinear" for m in model.modules()) else 0.0
+        fastdecode.TUNE_PROGRESS = lambda f: progress(share * f)
+        try:
+            fastdecode.runner_for(model)
+        finally:
+            fastdecode.TUNE_PROGRESS = None
     for i, (n, new) in enumerate(REQUESTS):
         n = max(1, min(n, max_pos - new - 1))
         ids = torch.randint(0, vocab, (1, n), generator=g)
         st = stream_generate(model, ids, new, eos_token_ids=set(), should_stop=lambda: False, on_token=lambda t: None)
         fast = fast or st.fast_path
         if progress is not None:
-            progress((i + 1) / len(REQUESTS))
+            progress(share + (1 - share) * (i + 1) / len(REQUESTS))
     dt = time.perf_counter() - t0
     log.info("warm-up: %.1f s (fast path: %s, Triton cache %s)", dt, fast, os.environ.get("TRITON_CACHE_DIR"))
     return {"seconds": dt, "fast_path": fast}

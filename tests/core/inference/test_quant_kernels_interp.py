@@ -122,3 +122,41 @@ def test_v3_rule_configs_are_valid():
         for n, k in ((4608, 4096), (4096, 13696), (1536, 1536), (27392, 4096), (37, 200)):
             bn, bk, w, rb = qk.config3(bits, n, k, group)
             assert bk & (bk - 1) == 0 and bk >= (group or 16) and rb % bn == 0 and w in (4, 8)
+
+
+@pytest.mark.parametrize("kernel", ["v4", "v5"])
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4)), (40, 520, (8, 256, 4))])
+def test_v4_v5_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
+    """v4 (x read once a tile as [words, values a word], one broadcast shift to unpack) and v5 (v2's
+    tile with v3's one LOP3 + FADD + FFMA a weight): the three modes, the RMSNorm fold, odd sizes, one
+    K tile or several."""
+    if cfg is not None and cfg[1] < group:
+        cfg = (cfg[0], group, cfg[2])
+    qw = quantize(weights(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 7)
+    ref = x @ wd.t()
+    assert rel(qk.gemv(x, qw, kernel=kernel, cfg=cfg), ref) < 1e-5
+    h0 = weights(1, n, 8)
+    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel=kernel, cfg=cfg), ref + h0) < 1e-5
+    nw = torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel=kernel, cfg=cfg), xn @ wd.t()) < 1e-5
+    qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
+    y = x @ dequantize(qg).t()
+    assert rel(qk.gemv(x, qg, mode="glu", kernel=kernel, cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < 1e-5
+
+
+def test_candidates_are_valid_configs():
+    """Every candidate ``tune`` may time names a kernel and a config it takes (K tile >= the group, a
+    power of two no longer than the padded row), v2's table config first."""
+    for bits, group in ((8, 0), (4, 32), (4, 128)):
+        for n, k in ((2048, 1536), (4096, 13696), (37, 200)):
+            cands = qk.candidates(bits, n, k, group)
+            assert cands[0] == ("v2", tuple(qk.config(bits, n, k, group)))
+            assert {kern for kern, _ in cands} == {"v2", "v3"} and len(set(cands)) == len(cands)
+            kp = k if group == 0 else -(-k // group) * group
+            for kern, cfg in cands:
+                assert cfg[2] in (4, 8) and cfg[1] >= (group or 16) and cfg[1] & (cfg[1] - 1) == 0
+                assert cfg[1] <= max(group or 16, triton.next_power_of_2(kp))

@@ -16,6 +16,14 @@ per value: the bit position is folded into x as a power of two).  Compiled for s
 (``triton.compile`` with a GPUTarget and nvdisasm), the inner body is ~4.2 SASS instructions a weight against ~7.2
 for v2 (int4; the H100 issues 128 a cycle per SM and HBM delivers ~29 int4 values a cycle per SM).
 
+``KERNEL = "auto"``: each decode product takes the (kernel, config) that ``tune`` timed fastest on
+this card among ``candidates`` (v2 configs and v3; run by the fast path's runner when it is built, in
+Load's warm-up; kept on disk beside Triton's cache per card, Triton version and this source).  Measured
+on the H200 against v2 in one process: 0-5 % faster decode (docs/QUANTIZATION.md); the default stays
+"v2" until its cold-cache compile cost at Load is measured.  ``"v4"`` (x read once a tile as
+[words, values] rows) and ``"v5"`` (v2's tile with v3's arithmetic) are correct but no cheaper for
+sm_90 (bench/results/qgemv-sass-v4-s4.txt), so not among the candidates.
+
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
 the temporary lives only for that product.
@@ -24,6 +32,7 @@ the temporary lives only for that product.
 from __future__ import annotations
 
 import logging
+import os
 
 import torch
 
@@ -50,13 +59,18 @@ CONFIGS: dict[tuple[int, int, int], tuple[int, int, int]] = {
 }
 CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench sweeps)
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
-# rows, one LOP3 + FADD + FFMA a weight); chosen by bench/decode.py --quant --qkernels (A/B in one run)
+# rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "auto": per product the
+# fastest candidate timed on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
 KERNEL = "v2"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
 REDUCE = "last"
 # (BN, BK, warps, RB) of v3 per (bits, output width, K): the sweep of bench/decode.py --qgemv-sweep fills it
 CONFIGS3: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
 CONFIG3: tuple[int, int, int, int] | None = None
+CONFIG4: tuple[int, int, int] | None = None  # (BN, BK, warps) of v4 for every shape (tests, sweeps)
+# KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
+# (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
+CHOICES: dict[tuple, tuple[str, tuple]] = {}
 SMS = 132  # programs aimed at by the v3 rule: a few per SM (H100 SXM: 132 SMs)
 
 
@@ -401,6 +415,153 @@ if triton is not None:
                     tl.atomic_xchg(cnt_ptr + pid, 0, sem="relaxed", scope="gpu")  # ready for the next call
 
 
+
+    # ---------------------------------------------------------------- v4 (v2 with x read as 16-byte rows)
+    @triton.jit
+    def _q_tile4(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, xv, BITS: tl.constexpr, G: tl.constexpr,
+                 BN: tl.constexpr, BK: tl.constexpr, ZP: tl.constexpr):
+        """``_q_tile`` with x given as one contiguous [words, values a word] tile (``xv``, read once a
+        tile with vector loads instead of 32 // BITS strided ones) and the words unpacked by one
+        broadcast shift into [BN, words, values a word]; sums per group, then the scale (and zero point)."""
+        PER: tl.constexpr = 32 // BITS
+        WT: tl.constexpr = BK // PER
+        ws = k0 // PER + tl.arange(0, WT)
+        wd = tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
+        sh = tl.arange(0, PER) * BITS
+        v = wd[:, :, None] >> sh[None, None, :]
+        if BITS == 8:  # signed byte b: (b ^ 0x80) is b + 128
+            f = ((v & 0xFF) ^ 0x4B000080).to(tl.float32, bitcast=True) - 8388736.0
+        elif ZP:
+            f = ((v & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388608.0
+        else:  # u - 8 directly
+            f = ((v & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388616.0
+        p = f * xv[None, :, :]  # [BN, WT, PER]
+        if G == 0:
+            res = tl.sum(tl.sum(p, 2), 1)
+        else:
+            ps = tl.sum(tl.reshape(p, [BN, BK // G, G]), 2)  # [BN, groups]
+            gi = k0 // G + tl.arange(0, BK // G)
+            gm = rmask[:, None] & (gi < NG)[None, :]
+            s = tl.load(s_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+            if ZP:
+                xg = tl.sum(tl.reshape(xv, [BK // G, G]), 1)
+                z = tl.load(z_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+                ps = ps - z * xg[None, :]
+            res = tl.sum(s * ps, 1)
+        return res
+
+    @triton.jit
+    def _q_tile5(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd, MAGIC,
+                 BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
+                 ZP: tl.constexpr):
+        """``_q_tile`` (v2's words, x read per value position) with v3's arithmetic: value j of a word
+        costs one LOP3 (mask at its bit position | the exponent 0x4B000000, MAGIC a register), one FADD
+        and one FFMA; no shift per value: the power of two of the bit position is folded into x (once
+        a tile, shared by the BN rows), values 5-7 of an int4 word (bytes 2-3 of int8) come from the
+        word shifted by 16 once.  int8 words are xor-ed with 0x80808080 once (every byte b + 128)."""
+        dt = x_ptr.dtype.element_ty
+        PER: tl.constexpr = 32 // BITS
+        WT: tl.constexpr = BK // PER
+        ws = k0 // PER + tl.arange(0, WT)
+        wd = tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
+        if BITS == 8:
+            wd = wd ^ -2139062144  # 0x80808080
+        hi = (wd.to(tl.uint32, bitcast=True) >> 16).to(tl.int32, bitcast=True)
+        p = tl.zeros([BN, WT], dtype=tl.float32)
+        xs = tl.zeros([WT], dtype=tl.float32)
+        for i in tl.static_range(PER):
+            xv = _x_tile(x_ptr, nw_ptr, ws * PER + i, K, rstd, NORM, dt)
+            if ZP:
+                xs += xv
+            if BITS == 4:
+                if i < 5:  # nibble i at bits 4i of the word: 2^23 + u 16^i (exact: < 2^24)
+                    f = ((wd & (0xF << (4 * i))) | MAGIC).to(tl.float32, bitcast=True)
+                    sh = 4 * i
+                else:  # nibble i at bits 4(i - 4) of hi
+                    f = ((hi & (0xF << (4 * (i - 4)))) | MAGIC).to(tl.float32, bitcast=True)
+                    sh = 4 * (i - 4)
+                if ZP:
+                    f = f - 8388608.0
+                else:  # minus 2^23 + 8 16^j: (u - 8) 16^j
+                    f = f - (8388608.0 + 8.0 * (1 << sh))
+            else:
+                if i < 2:
+                    f = ((wd & (0xFF << (8 * i))) | MAGIC).to(tl.float32, bitcast=True)
+                    sh = 8 * i
+                else:
+                    f = ((hi & (0xFF << (8 * (i - 2)))) | MAGIC).to(tl.float32, bitcast=True)
+                    sh = 8 * (i - 2)
+                f = f - (8388608.0 + 128.0 * (1 << sh))
+            p += f * (xv * (1.0 / (1 << sh)))[None, :]
+        if G == 0:
+            res = tl.sum(p, 1)
+        else:
+            GW: tl.constexpr = G // PER
+            ps = tl.sum(tl.reshape(p, [BN, BK // G, GW]), 2)
+            gi = k0 // G + tl.arange(0, BK // G)
+            gm = rmask[:, None] & (gi < NG)[None, :]
+            s = tl.load(s_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+            if ZP:
+                xg = tl.sum(tl.reshape(xs, [BK // G, GW]), 1)
+                z = tl.load(z_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+                ps = ps - z * xg[None, :]
+            res = tl.sum(s * ps, 1)
+        return res
+
+    @triton.jit
+    def _qgemv4_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, NG, HALF, eps, MAGIC,
+                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, KT: tl.constexpr,
+                       KX: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr,
+                       GDC: tl.constexpr, FORM: tl.constexpr):
+        """``_qgemv_kernel`` (same modes and fusions) with ``_q_tile4``: per K tile, x is read once as
+        [BK / values a word, values a word] (contiguous: 16-byte loads) and shared by the BN rows (and
+        the up half of gate/up).  KT = K tiles, KX = ceil(K / 1024): constants (Triton's CPU
+        interpreter needs constant loop bounds)."""
+        _gdc_start(GDC)
+        pid = tl.program_id(0)
+        rows = pid * BN + tl.arange(0, BN)
+        rmask = rows < N
+        dt = x_ptr.dtype.element_ty
+        PER: tl.constexpr = 32 // BITS
+        WT: tl.constexpr = BK // PER
+        _gdc_wait(GDC)
+        rstd = 1.0
+        if NORM:
+            kk = tl.arange(0, 1024)
+            ss = tl.zeros([1024], dtype=tl.float32)
+            for i in range(KX):
+                xv = tl.load(x_ptr + i * 1024 + kk, mask=i * 1024 + kk < K, other=0.0).to(tl.float32)
+                ss += xv * xv
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
+        acc = tl.zeros([BN], dtype=tl.float32)
+        acc2 = tl.zeros([BN], dtype=tl.float32)
+        kj = tl.arange(0, WT)[:, None] * PER + tl.arange(0, PER)[None, :]  # [WT, PER] values of the tile
+        for t in range(KT):
+            k0 = t * BK
+            if FORM == 5:  # v5: v2's tile with v3's arithmetic
+                acc += _q_tile5(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd, MAGIC,
+                                BITS, G, BN, BK, NORM, ZP)
+                if MODE == 2:
+                    acc2 += _q_tile5(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
+                                     MAGIC, BITS, G, BN, BK, NORM, ZP)
+            else:
+                xv = _x_tile(x_ptr, nw_ptr, k0 + kj, K, rstd, NORM, dt)
+                acc += _q_tile4(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, xv, BITS, G, BN, BK, ZP)
+                if MODE == 2:
+                    acc2 += _q_tile4(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, k0, K, KW, NG, xv, BITS, G, BN, BK,
+                                     ZP)
+        y = acc
+        if G == 0:
+            y = acc * tl.load(s_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+            if MODE == 2:
+                acc2 = acc2 * tl.load(s_ptr + rows + HALF, mask=rmask, other=0.0).to(tl.float32)
+        if MODE == 1:
+            y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+        if MODE == 2:
+            y = _glu(y, acc2, dt)
+        tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
+
+
 _MODES = {"plain": 0, "residual": 1, "glu": 2}
 
 
@@ -469,7 +630,15 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
             raise ValueError("residual mode needs out")
         out = torch.empty(1, n, dtype=x.dtype, device=x.device)
     nw, eps = norm if norm is not None else (x, 0.0)
-    if (kernel or KERNEL) == "v3":
+    kernel = kernel or KERNEL
+    if kernel == "auto":  # the tuned choice of this product (``tune``), else v2 with its table config
+        kernel, cfg = CHOICES.get(_key(qw, n, mode, norm is not None), ("v2", cfg))
+    if kernel in ("v4", "v5"):
+        _launch4(x, qw, out, nw, n, eps, cfg or (config(qw.bits, n, qw.k, qw.group) if kernel == "v5" else
+                                                 config4(qw.bits, n, qw.k, qw.group)),
+                 norm is not None, mode, 5 if kernel == "v5" else 4)
+        return out
+    if kernel == "v3":
         _launch3(x, qw, out, nw, n, eps, cfg or config3(qw.bits, n, qw.k, qw.group), norm is not None, mode)
         return out
     bn, bk, warps = cfg or config(qw.bits, n, qw.k, qw.group)
@@ -497,6 +666,26 @@ def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, w
         x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps),
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None,
         GDC=pdl, WORDS=words, num_warps=warps, launch_pdl=pdl)
+
+
+def config4(bits: int, n: int, k: int, group: int) -> tuple[int, int, int]:
+    """(BN, BK, warps) of v4: 4 rows a program, a K tile of 512 B of weights a row (clamped as ``config``)."""
+    bn, bk, w = CONFIG4 or (4, 1024 if bits == 4 else 512, 4)
+    kp = k if group == 0 else -(-k // group) * group
+    return bn, max(group or 16, min(bk, triton.next_power_of_2(kp))), w
+
+
+def _launch4(x, qw, out, nw, n, eps, cfg, has_norm, mode, form=4):
+    bn, bk, warps = cfg
+    pdl = fdt._pdl(x.device)
+    ng = qw.scales.shape[1] if qw.group else 1
+    z = qw.zeros if qw.zeros is not None else qw.scales
+    q = qw.q.view(torch.int32)
+    _qgemv4_kernel[(triton.cdiv(n, bn),)](
+        x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], ng, n, float(eps), 0x4B000000,
+        BITS=qw.bits, G=qw.group, BN=bn, BK=bk, KT=triton.cdiv(qw.kp, bk), KX=triton.cdiv(qw.k, 1024),
+        NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, FORM=form, num_warps=warps,
+        launch_pdl=pdl)
 
 
 def _launch3(x, qw, out, nw, n, eps, cfg, has_norm, mode):
@@ -543,3 +732,156 @@ def linear(x: torch.Tensor, qw: QWeight) -> torch.Tensor:
     if x.shape[0] == 1:
         return gemv(x.contiguous(), qw)
     return torch.mm(x, dequantize(qw, x.dtype).t())
+
+
+# ------------------------------------------------------------------ per-product choice, timed on the card
+def _key(qw: QWeight, n: int, mode: str, has_norm: bool) -> tuple:
+    return (qw.bits, n, qw.k, qw.group, qw.zeros is not None, mode, bool(has_norm))
+
+
+def candidates(bits: int, n: int, k: int, group: int) -> list[tuple[str, tuple]]:
+    """(kernel, cfg) pairs ``tune`` times for one product: v2 with its table / rule config, with twice
+    and half the rows a program, half the K tile, the other warp count (4 <-> 8), and v3 with its rule
+    config: the set measured on the H200 (bench/results/quant-h200-s4-2026-12-06/quant.json, "qtune").
+    Not among them: v4 (~20 SASS instructions a weight for sm_90 against v2's ~7) and v5 (7.2, the same
+    as v2: the shifts it saves come back as x scaling and address arithmetic; the shared-memory
+    traffic of the group sums stays), bench/results/qgemv-sass-v4-s4.txt."""
+    out: list[tuple[str, tuple]] = []
+    bn, bk, w = config(bits, n, k, group)
+    for c in ((bn, bk, w), (min(16, 2 * bn), bk, w), (max(1, bn // 2), bk, w),
+              (bn, max(group or 16, bk // 2), w), (bn, bk, 12 - w)):
+        if ("v2", c) not in out:
+            out.append(("v2", c))
+    out.append(("v3", tuple(config3(bits, n, k, group))))
+    return out
+
+
+# what ``tune`` measured: {product key as text: {"kernel cfg": microseconds a call, ..., "chosen": ...}}
+TUNE_LOG: dict[str, dict] = {}
+
+
+def _choices_file() -> "str | None":
+    try:
+        from console.core.paths import triton_cache_dir
+
+        return os.path.join(triton_cache_dir(), "qgemv-choices.json")
+    except Exception:  # noqa: BLE001 - no cache folder: tune in memory only
+        return None
+
+
+def _card_tag(device: torch.device) -> str:
+    """The card, Triton and this module's source: a cached choice is reused only where all three match."""
+    import hashlib
+    import inspect
+    import sys
+
+    src = inspect.getsource(sys.modules[__name__])
+    return f"{torch.cuda.get_device_name(device)}|triton {triton.__version__}|{hashlib.sha1(src.encode()).hexdigest()[:12]}"
+
+
+def tune(products, progress=None, reps: int = 5, dtype: torch.dtype = torch.bfloat16) -> dict:
+    """Choose per product the fastest of ``candidates`` on this card, for ``KERNEL = "auto"``.
+
+    products: [(qweights, mode, norm)]: the same product of every layer (rotated through, so the
+    timing reads HBM as decode does, not L2), mode as ``gemv``, norm (weight, eps) or None.  Each
+    candidate runs once (compiles: Triton's on-disk cache keeps it), then a CUDA graph of one call a
+    layer is replayed ``reps`` times; the median a call counts.  A candidate that fails to build or
+    disagrees with v2 (relative error over 1e-2) is left out.  The choices are kept on disk beside
+    Triton's cache, per card, Triton version and this module's source, so a second load times nothing.
+    dtype: the activations' (the model dtype).  progress(fraction) after each product.  Returns {"tuned": n, "cached": n, "seconds": s}."""
+    import json
+    import statistics
+    import time
+
+    t0 = time.perf_counter()
+    path = _choices_file()
+    disk: dict = {}
+    if path and os.path.exists(path):
+        try:
+            with open(path, encoding="utf-8") as f:
+                disk = json.load(f)
+        except (OSError, ValueError):
+            disk = {}
+    tuned = cached = 0
+    for i, (qws, mode, norm) in enumerate(products):
+        qw0 = qws[0]
+        dev = qw0.device
+        n = qw0.n // 2 if mode == "glu" else qw0.n
+        key = _key(qw0, n, mode, norm is not None)
+        tag = _card_tag(dev)
+        hit = disk.get(tag, {}).get(repr(key))
+        if key in CHOICES:
+            cached += 1
+        elif hit is not None:
+            CHOICES[key] = (hit[0], tuple(hit[1]))
+            cached += 1
+        else:
+            CHOICES[key] = _time_candidates(key, qws, mode, norm, reps, dtype)
+            disk.setdefault(tag, {})[repr(key)] = [CHOICES[key][0], list(CHOICES[key][1])]
+            tuned += 1
+        if progress is not None:
+            progress((i + 1) / len(products))
+    if path and tuned:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = path + ".part"
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(disk, f)
+            os.replace(tmp, path)
+        except OSError:
+            log.warning("could not keep the quantized GEMV choices in %s", path, exc_info=True)
+    return {"tuned": tuned, "cached": cached, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def _time_candidates(key, qws, mode, norm, reps, dt):
+    import statistics
+
+    bits, n, k, group = key[:4]
+    qw0 = qws[0]
+    dev = qw0.device
+    g = torch.Generator(device=dev).manual_seed(0)
+    x = (torch.randn(1, k, device=dev, generator=g) * 0.5).to(dt)
+    h0 = (torch.randn(1, n, device=dev, generator=g) * 0.1).to(dt)
+    outs = [h0.clone() for _ in qws] if mode == "residual" else [torch.empty(1, n, device=dev, dtype=dt) for _ in qws]
+    ref = gemv(x, qw0, norm=norm, out=h0.clone() if mode == "residual" else None, mode=mode, kernel="v2")
+    res: dict[tuple, float] = {}
+    for kern, cfg in candidates(bits, n, k, group):
+        try:
+            got = gemv(x, qw0, norm=norm, out=h0.clone() if mode == "residual" else None, mode=mode, kernel=kern,
+                       cfg=cfg)
+            torch.cuda.synchronize(dev)
+            err = float((got.float() - ref.float()).norm() / ref.float().norm().clamp_min(1e-30))
+            if not err < 1e-2:
+                log.warning("quantized GEMV %s %s on %s: off by %.2g from v2, left out", kern, cfg, key, err)
+                continue
+            graph = torch.cuda.CUDAGraph()
+            stream = torch.cuda.Stream(dev)
+            stream.wait_stream(torch.cuda.current_stream(dev))
+            with torch.cuda.stream(stream):
+                with torch.cuda.graph(graph, stream=stream):
+                    for q, o in zip(qws, outs):
+                        gemv(x, q, norm=norm, out=o, mode=mode, kernel=kern, cfg=cfg)
+            torch.cuda.current_stream(dev).wait_stream(stream)
+            graph.replay()
+            times = []
+            for _ in range(reps):
+                a, b = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+                a.record()
+                graph.replay()
+                b.record()
+                b.synchronize()
+                times.append(a.elapsed_time(b) * 1e3 / len(qws))
+            res[(kern, tuple(cfg))] = statistics.median(times)
+            del graph
+        except torch.OutOfMemoryError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a candidate that does not build is left out
+            log.info("quantized GEMV %s %s on %s failed: %s", kern, cfg, key, e)
+    if not res:
+        return ("v2", tuple(config(bits, n, k, group)))
+    best = min(res, key=res.get)
+    TUNE_LOG[repr(key)] = {f"{kn} {c}": round(us, 2) for (kn, c), us in res.items()} | {
+        "chosen": f"{best[0]} {best[1]}", "layers": len(qws)}
+    log.info("quantized GEMV %s: %s (%.1f us; v2 table %.1f us)", key, best, res[best],
+             res.get(("v2", tuple(config(bits, n, k, group))), float("nan")))
+    return best
