@@ -210,12 +210,16 @@ def _doctor(args: argparse.Namespace) -> int:
             from console.ui.doctor import qt_doctor_config as saved
         except ImportError:  # no Qt here (a headless GPU box): no saved profile to read; the doctor says Qt is missing
             saved = None
-    if not args.broker and saved is not None:  # the saved active connection profile (none: demo mode)
-        broker_cfg = saved.saved_broker_config()
-    if not remote_url and saved is not None:  # the Model panel set to a remote server (none: not checked)
-        server = saved.saved_remote_server()
-        if server is not None:
-            remote_url, remote_model = server[0], remote_model or server[1]
+    try:  # a damaged settings file must not stop the doctor: it says so and checks the rest
+        if not args.broker and saved is not None:  # the saved active connection profile (none: demo mode)
+            broker_cfg = saved.saved_broker_config()
+        if not remote_url and saved is not None:  # the Model panel set to a remote server (none: not checked)
+            server = saved.saved_remote_server()
+            if server is not None:
+                remote_url, remote_model = server[0], remote_model or server[1]
+    except (ValueError, TypeError, OSError) as exc:  # ProfileError is a ValueError
+        print(f"doctor: the saved settings cannot be used ({exc}); checking without them (or give --broker URL)",
+              file=sys.stderr)
     return doctor_main(json_out=args.json, broker_url=args.broker, model=args.model, broker_cfg=broker_cfg,
                        dtype=args.dtype, quantization=args.quantization, context_tokens=args.context,
                        ca_file=args.ca_file, insecure=args.insecure, protocol=args.protocol,

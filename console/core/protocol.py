@@ -74,6 +74,18 @@ def cut_text(value: Any, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def text_field(raw: dict, key: str, default: str, label: str, limit: int = MAX_TEXT) -> str:
+    """A text field of a message (name, kind, zone, unit): absent or null gives ``default`` (a null
+    zone is no zone, not the word "None"); a number is its text; a list, an object or a boolean is a
+    ProtocolError (it would be shown as "[]" or "True")."""
+    value = raw.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ProtocolError(f"{label}: {key} must be a string, not {short_repr(value)}")
+    return cut_text(value, limit)
+
+
 class CommandState(str, enum.Enum):
     QUEUED = "QUEUED"
     SENT = "SENT"
@@ -191,14 +203,22 @@ class Capability:
         return cls(
             name=name,
             type=ctype,
-            writable=bool(raw.get("writable", False)),
+            writable=cls._writable(name, raw.get("writable")),
             min=lo,
             max=hi,
-            unit=cut_text(raw.get("unit", ""), 40),
+            unit=text_field(raw, "unit", "", f"capability {name!r}", 40),
             values=values,
             risk=risk,
             step=step,
         )
+
+    @staticmethod
+    def _writable(name: str, value: Any) -> bool:
+        """A JSON boolean, or 0 / 1 (absent or null: read-only).  Anything else is refused, not made a
+        bool: ``"writable": "false"`` would otherwise make a read-only capability commandable."""
+        if value is None or isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+            return bool(value)
+        raise ProtocolError(f"capability {name!r}: writable must be true or false, not {short_repr(value)}")
 
     @staticmethod
     def _bounds(name: str, ctype: str, raw: dict) -> tuple[Any, Any, Any]:
@@ -289,9 +309,9 @@ class DeviceMeta:
         caps = {str(k): Capability.from_json(str(k), v) for k, v in caps_raw.items()}
         return cls(
             id=device_id,
-            name=cut_text(raw.get("name", device_id)),
-            kind=cut_text(raw.get("kind", "")),
-            zone=cut_text(raw.get("zone", "")),
+            name=text_field(raw, "name", device_id, f"meta of {device_id}"),
+            kind=text_field(raw, "kind", "", f"meta of {device_id}"),
+            zone=text_field(raw, "zone", "", f"meta of {device_id}"),
             capabilities=caps,
             risk=risk,
             schema=_schema(raw.get("schema", 1)),

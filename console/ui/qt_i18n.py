@@ -7,7 +7,8 @@ finds them at the ``QT_TRANSLATE_NOOP`` markers in console/core), then formatted
 arguments, each Msg argument translated the same way.  A plain string is returned as it is,
 unless ``like`` names the templates it may have been made from: a Msg that lost its id on the way
 (a ``Signal(dict)`` converts it to a QString; JSON writes plain text) is matched back against them,
-its arguments recovered and translated in the template's context.  A translation that does not fit
+its arguments recovered and matched again (to MAX_DEPTH), else translated as static words in the
+template's context.  A translation that does not fit
 its arguments (a broken .ts) falls back to the English text, never raises.  GUI thread or any thread
 with a QCoreApplication; no state but a cache of compiled patterns.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -50,19 +51,44 @@ def matched(text: str, like: Iterable[Msg]) -> Msg | None:
     return None
 
 
+MAX_DEPTH = 4  # a plain text's arguments are matched again this deep (message → error → reason)
+
+
 def tr_msg(text: Any, like: Iterable[Msg] = ()) -> Any:
     """``text`` translated into the UI's language if it is a core Msg (or, a plain string, matches one
-    of the templates ``like``); anything else unchanged."""
-    if not isinstance(text, Msg):
-        found = matched(text, like) if isinstance(text, str) and like else None
-        if found is None:
-            return text
-        text = found
-    template = QCoreApplication.translate(text.context, text.source)
-    if not text.args:
+    of the templates ``like``); anything else unchanged.
+
+    A plain string matched against ``like`` has its arguments matched against ``like`` again, down
+    to MAX_DEPTH, and below the top an argument of several "; "-joined parts is matched part by
+    part; an argument that matches nothing is translated as a static word of its template's context
+    (mostly: left as it is)."""
+    if isinstance(text, Msg):
+        return _format(text, tr_msg, str(text))
+    if not isinstance(text, str) or not text or not like:
+        return text
+    return _plain(text, tuple(like), 0, None)
+
+
+def _plain(text: str, like: tuple[Msg, ...], depth: int, context: str | None) -> str:
+    """Plain ``text`` as the template of ``like`` it matches, translated; else as a static word of
+    ``context`` (None: unchanged)."""
+    if depth <= MAX_DEPTH and text:
+        found = matched(text, like)
+        if found is not None:
+            return _format(found, lambda arg: _plain(arg.source, like, depth + 1, found.context), text)
+        if depth and "; " in text:  # several problems of one request, joined
+            return "; ".join(_plain(part, like, depth + 1, context) for part in text.split("; "))
+    return text if context is None else QCoreApplication.translate(context, text)
+
+
+def _format(msg: Msg, tr_arg: Callable[[Any], Any], fallback: str) -> str:
+    """``msg``'s template translated and filled with its arguments, each through ``tr_arg``; a
+    translation that does not fit its fields (a broken .ts) gives ``fallback``, never raises."""
+    template = QCoreApplication.translate(msg.context, msg.source)
+    if not msg.args:
         return template
-    args = {k: tr_msg(v) for k, v in text.args.items()}
+    args = {k: tr_arg(v) for k, v in msg.args.items()}
     try:
         return template.format(**args)
     except (KeyError, IndexError, ValueError):
-        return str(text)
+        return fallback

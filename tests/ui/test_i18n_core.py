@@ -201,6 +201,35 @@ def test_the_ui_translates_a_core_text_and_its_arguments_at_display_time(qtbot, 
         QCoreApplication.removeTranslator(tr)
 
 
+def test_tr_msg_matches_a_plain_texts_arguments_again_to_a_bound(qtbot, tmp_path):
+    """A plain text whose arguments were themselves made from ``like`` is translated all the way
+    down (before: only the outer template; the arguments stayed English), "; "-joined parts below the
+    top one by one, and a text that nests itself deeper than MAX_DEPTH stops there, never raises."""
+    from console.ui.qt_i18n import MAX_DEPTH
+
+    app = make_application()
+    outer = QT_TRANSLATE_NOOP("Remote", "cannot reach {url} ({reason})")
+    inner = QT_TRANSLATE_NOOP("Remote", "refused: {why}")
+    word = QT_TRANSLATE_NOOP("Remote", "port closed")
+    tr = _translator(tmp_path, [("Remote", outer.source, "无法连接 {url}（{reason}）"),
+                                ("Remote", inner.source, "被拒绝：{why}"), ("Remote", word.source, "端口关闭")])
+    app.installTranslator(tr)
+    try:
+        like = (outer, inner)
+        text = str(outer.format(url="http://h:1", reason=inner.format(why="port closed")))
+        assert tr_msg(text, like=like) == "无法连接 http://h:1（被拒绝：端口关闭）"
+        joined = str(outer.format(url="u", reason="refused: port closed; port closed"))
+        assert tr_msg(joined, like=like) == "无法连接 u（被拒绝：端口关闭; 端口关闭）"
+        deep = "x"
+        for _ in range(MAX_DEPTH + 3):
+            deep = str(inner.format(why=deep))
+        out = tr_msg(deep, like=like)
+        assert out.count("被拒绝") == MAX_DEPTH + 1 and out.endswith("refused: refused: x")
+        assert tr_msg("", like=like) == "" and tr_msg(None, like=like) is None
+    finally:
+        QCoreApplication.removeTranslator(tr)
+
+
 def test_the_device_table_speaks_chinese_from_the_fleet_aliases(qtbot):
     make_application()
     meta = FLEET.by_id()["hvac-office"]

@@ -91,20 +91,21 @@ def run(fleet: str | None, text: str | None, batch: str | None, model: str | Non
         emit(as_json(assistant.understand(text)))
     if batch:
         try:
-            lines = Path(batch).read_text(encoding="utf-8").splitlines()
+            lines = Path(batch).read_bytes().splitlines()
         except OSError as exc:
             print(f"intent: cannot read {batch}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
+        for n, raw in enumerate(lines, 1):
+            if not raw.strip():
                 continue
-            try:
-                row = json.loads(line)
-                utterance = row["text"]
+            try:  # each line on its own: one that is not UTF-8 or nests too deeply is that line's error
+                row = json.loads(raw.decode("utf-8"))
+                utterance = row["text"] if isinstance(row, dict) else None
                 if not isinstance(utterance, str):
                     raise TypeError("'text' must be a string")
-            except (ValueError, KeyError, TypeError) as exc:
-                emit({"error": f"{batch}:{n}: needs a JSON object with a 'text' string ({exc})"})
+            except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+                emit({"error": f"{batch}:{n}: needs a JSON object with a 'text' string ({why})"})
                 continue
             emit(as_json(assistant.understand(utterance)))
     if text is None and not batch:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from console.core.protocol import Command, CommandState
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -84,10 +87,27 @@ class CommandRow:
 
     @classmethod
     def from_sql(cls, r: tuple) -> "CommandRow":
+        """The row as stored; UnreadableRow (naming the row and the field) when the file was damaged
+        or edited by hand: params that are not a JSON object, a state no console writes, a text or a
+        number of the wrong type."""
         seq, cid, dev, action, params, ts, ttl, origin, trace, qos, state, attempts, updated, error = r
-        cmd = Command(id=cid, device_id=dev, action=action, params=json.loads(params), ts=ts, ttl_s=ttl,
-                      origin=origin, trace=trace)
-        return cls(seq, cmd, qos, CommandState(state), attempts, updated, error)
+        try:
+            for label, text in (("id", cid), ("device", dev), ("action", action), ("origin", origin),
+                                ("trace", trace), ("error", error), ("params", params)):
+                if not isinstance(text, str):
+                    raise TypeError(f"{label} is {type(text).__name__}, not text")
+            values = json.loads(params)
+            if not isinstance(values, dict):
+                raise TypeError(f"params are {type(values).__name__}, not an object")
+            cmd = Command(id=cid, device_id=dev, action=action, params=values, ts=float(ts), ttl_s=float(ttl),
+                          origin=origin, trace=trace)
+            return cls(seq, cmd, int(qos), CommandState(state), int(attempts), float(updated), error)
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise UnreadableRow(f"row {seq} (id {cid!r}): {exc}") from None
+
+
+class UnreadableRow(ValueError):
+    """A stored command that cannot be read back (the file was damaged or edited by hand)."""
 
 
 @dataclass(frozen=True)
@@ -139,9 +159,24 @@ class Outbox:
             self._ckpt = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self._ckpt.execute("PRAGMA busy_timeout=1000")
         except sqlite3.DatabaseError as exc:
-            raise OutboxError(f"cannot open the command outbox {self.path}: {exc}") from None
+            raise OutboxError(f"cannot open the command outbox {self.path}: {exc} (a damaged or foreign file: "
+                              "move it away and the console starts a new one)") from None
         self._lock = threading.Lock()
         self._ckpt_lock = threading.Lock()
+        self.unreadable: dict[int, str] = {}  # seq -> why: rows left as they are on disk, never replayed
+
+    def _readable(self, rows: list[tuple]) -> list[CommandRow]:
+        """The rows that read back; each one that does not is logged once and kept in ``unreadable``
+        (it stays in the file untouched: nothing is deleted, and nothing half-read is replayed)."""
+        out = []
+        for r in rows:
+            try:
+                out.append(CommandRow.from_sql(r))
+            except UnreadableRow as exc:
+                if r[0] not in self.unreadable:
+                    self.unreadable[r[0]] = str(exc)
+                    log.warning("command outbox %s: %s; left as it is and not replayed", self.path, exc)
+        return out
 
     def close(self) -> None:
         with self._ckpt_lock:
@@ -283,7 +318,8 @@ class Outbox:
     def get(self, command_id: str) -> CommandRow | None:
         with self._lock:
             r = self._db.execute(f"SELECT {_COLS} FROM commands WHERE id=?", (command_id,)).fetchone()
-        return CommandRow.from_sql(r) if r else None
+        found = self._readable([r]) if r else []
+        return found[0] if found else None
 
     def open_commands(self) -> list[CommandRow]:
         """Every command not in a terminal state, oldest first (the replay order)."""
@@ -293,14 +329,20 @@ class Outbox:
             rows = self._db.execute(
                 f"SELECT {_COLS} FROM commands WHERE state NOT IN ({marks}) ORDER BY seq", terminal
             ).fetchall()
-        return [CommandRow.from_sql(r) for r in rows]
+        return self._readable(rows)
 
     def history(self, command_id: str) -> list[Transition]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT command_id, state, at, detail FROM transitions WHERE command_id=? ORDER BY n", (command_id,)
             ).fetchall()
-        return [Transition(c, CommandState(s), a, d) for c, s, a, d in rows]
+        out = []
+        for c, s, a, d in rows:
+            try:
+                out.append(Transition(c, CommandState(s), float(a), d if isinstance(d, str) else str(d)))
+            except (TypeError, ValueError):
+                continue  # a damaged step: the rest of the history is still shown
+        return out
 
     def count(self, state: CommandState | None = None) -> int:
         with self._lock:
@@ -311,7 +353,8 @@ class Outbox:
     def counts_by_state(self) -> dict[CommandState, int]:
         with self._lock:
             rows = self._db.execute("SELECT state, COUNT(*) FROM commands GROUP BY state").fetchall()
-        return {CommandState(s): n for s, n in rows}
+        states = {s.value: s for s in CommandState}
+        return {states[s]: n for s, n in rows if s in states}  # a damaged state is in no count
 
     def audit(self, flt: AuditFilter | None = None) -> list[CommandRow]:
         """Commands matching the filter, newest first."""
@@ -340,7 +383,7 @@ class Outbox:
         args.append(int(flt.limit))
         with self._lock:
             rows = self._db.execute(sql, args).fetchall()
-        return [CommandRow.from_sql(r) for r in rows]
+        return self._readable(rows)
 
     def export_csv(self, path: str | Path, rows: Iterable[CommandRow]) -> int:
         """Write the rows (and each one's transitions) as CSV; returns how many rows were written."""

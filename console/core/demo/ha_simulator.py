@@ -29,7 +29,8 @@ from console.core.ha.model import HaEntity
 from console.core.ha.state import availability_topics
 from console.core.ha.topics import DEFAULT_DISCOVERY_PREFIX
 from console.core.mqtt.link import BrokerConfig, make_client
-from console.core.protocol import ProtocolError
+from console.core.jsonfiles import read_json_file
+from console.core.protocol import ProtocolError, short_repr
 
 log = logging.getLogger(__name__)
 _JSON_KEY = re.compile(r"value_json(?:\.(\w+)|\[\s*[\"'](\w+)[\"']\s*\])")
@@ -64,13 +65,19 @@ class HaDiscoverySimulator:
         self.states: dict[str, Any] = {}  # state topic -> current state (dict: JSON object)
         self.entities: list[HaEntity] = []
         self._connected = threading.Event()
-        for entry in entries:
-            self._load(entry)
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not isinstance(entry.get("topic"), str) or "config" not in entry:
+                raise ProtocolError(f"entry {i}: needs a {{\"topic\": \"...\", \"config\": {{...}}}} object, "
+                                    f"got {short_repr(entry)}")
+            try:
+                self._load(entry)
+            except (ProtocolError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+                raise ProtocolError(f"entry {i} ({short_repr(entry['topic'])}): {exc or type(exc).__name__}") from None
         self._client: mqtt.Client | None = None
 
     @classmethod
     def from_file(cls, path: str | Path, cfg: BrokerConfig, **kw: Any) -> "HaDiscoverySimulator":
-        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+        entries = read_json_file(path, "file of discovery configs")
         if not isinstance(entries, list):
             raise ProtocolError(f"{path}: expected a JSON list of {{topic, config}} objects")
         return cls(entries, cfg, **kw)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from console.core.jsonfiles import read_json_file
 from console.core.paths import resource_path
 from console.core.protocol import DeviceMeta, ProtocolError
 
@@ -52,16 +52,6 @@ class Fleet:
 
 def default_fleet_path() -> Path:
     return resource_path("fleets", "demo-fleet.json")
-
-
-def read_json_file(p: Path, what: str):
-    """Parse a JSON file; ProtocolError naming the file (``what``) and the reason otherwise."""
-    try:
-        return json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProtocolError(f"cannot read {what} {p}: {exc.strerror or exc}") from None
-    except ValueError as exc:
-        raise ProtocolError(f"{what} {p} is not valid JSON: {exc}") from None
 
 
 def load_fleet(path: str | Path | None = None) -> Fleet:

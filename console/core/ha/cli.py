@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from console.core.ha.fleet import HaFleet
-from console.core.protocol import DeviceMeta, ProtocolError
+from console.core.jsonfiles import read_json_file
+from console.core.protocol import DeviceMeta, ProtocolError, short_repr
 
 
 def _capability_json(cap: Any) -> dict[str, Any]:
@@ -30,19 +31,26 @@ def describe(metas: list[DeviceMeta]) -> dict[str, Any]:
 
 
 def load_fleet(path: str | Path, prefix: str = "homeassistant") -> tuple[HaFleet, list[str]]:
-    """A fleet built from the file; the second item lists the entries that were rejected, and why."""
-    entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    """A fleet built from the file; the second item lists the entries that were rejected, and why.
+    A file that cannot be read as a JSON list is a ProtocolError naming it (``jsonfiles``)."""
+    entries = read_json_file(path, "file of discovery configs")
     if not isinstance(entries, list):
         raise ProtocolError(f"{path}: expected a JSON list of {{topic, config}} objects")
     fleet, problems = HaFleet(prefix), []
     for i, entry in enumerate(entries):
         topic = entry.get("topic") if isinstance(entry, dict) else None
-        config = entry.get("config") if isinstance(entry, dict) else None
-        payload = "" if config in (None, "") else (config if isinstance(config, str) else json.dumps(config))
+        if not isinstance(topic, str) or not topic:
+            problems.append(f"entry {i}: needs a {{\"topic\": \"...\", \"config\": {{...}}}} object, "
+                            f"got {short_repr(entry)}")
+            continue
+        config = entry.get("config")
         try:
-            fleet.handle_config(str(topic), payload)
+            payload = "" if config in (None, "") else (config if isinstance(config, str) else json.dumps(config))
+            fleet.handle_config(topic, payload)
         except ProtocolError as exc:
             problems.append(f"entry {i} ({topic}): {exc}")
+        except RecursionError:
+            problems.append(f"entry {i} ({topic}): config nested too deeply")
     return fleet, problems
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from console.core.ha.model import HaEntity, number, text
 from console.core.ha.templates import render_command
-from console.core.protocol import ProtocolError
+from console.core.protocol import INT_LIMIT, ProtocolError
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,14 @@ def _send(entity: HaEntity, topic_key: str, value: Any, template_key: str | None
     except (LookupError, UnicodeEncodeError):
         data = body.encode("utf-8")
     return Publish(_topic(entity, topic_key), data, qos, c.get("retain") is True)
+
+
+def _bound(value: Any, default: float) -> float:
+    """One end of a range a config gives (``speed_range_max``, ``position_open``): a number within
+    the protocol's ±INT_LIMIT, else ``default`` (1e308 would overflow the arithmetic that maps a
+    value onto the range: OverflowError instead of a publish)."""
+    out = number(value, default)
+    return default if out is None or abs(out) > INT_LIMIT else out
 
 
 def _num_text(value: float) -> Any:
@@ -145,7 +153,7 @@ def _fan(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
         payload = text(c.get("payload_on" if values["power"] else "payload_off", "ON" if values["power"] else "OFF"))
         out.append(_send(entity, "command_topic", payload, "command_template"))
     if "speed" in values:
-        lo, hi = number(c.get("speed_range_min"), 1) or 1, number(c.get("speed_range_max"), 100) or 100
+        lo, hi = _bound(c.get("speed_range_min"), 1) or 1, _bound(c.get("speed_range_max"), 100) or 100
         pct = values["speed"]
         raw = 0 if pct <= 0 else math.ceil(lo - 1 + (hi - lo + 1) * pct / 100.0)
         out.append(_send(entity, "percentage_command_topic", raw, "percentage_command_template"))
@@ -199,7 +207,7 @@ def _simple(entity: HaEntity, values: dict[str, Any]) -> list[Publish]:
             out.append(_send(entity, "command_topic", text(c.get("payload_stop", "STOP")),
                              "command_template" if comp == "valve" else None))
         elif comp in ("cover", "valve") and feature == "position":
-            lo, hi = number(c.get("position_closed"), 0) or 0, number(c.get("position_open"), 100)
+            lo, hi = _bound(c.get("position_closed"), 0) or 0, _bound(c.get("position_open"), 100)
             raw = _num_text(float(round(_to_range(value, lo, hi))))
             topic, template = (("set_position_topic", "set_position_template") if comp == "cover"
                                else ("command_topic", "command_template"))

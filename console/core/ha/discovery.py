@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from console.core.ha.abbreviations import expand, replace_base_topic
+from console.core.ha.checks import check_config
 from console.core.ha.model import MAX_STEM, CapSpec, HaEntity, device_tokens, entity_risk, entity_stem, slug
 from console.core.ha.platforms_simple import BUILDERS, MAIN_FEATURE
 from console.core.ha.topics import COMPONENTS, DEFAULT_DISCOVERY_PREFIX, DEVICE_COMPONENT, parse_discovery_topic
@@ -119,6 +120,7 @@ def _clean(spec: CapSpec, risk: str) -> CapSpec:
 
 def build_entity(key: str, component: str, config: dict[str, Any], object_id: str) -> HaEntity:
     """One normalised config -> HaEntity; raise ProtocolError if it cannot be one."""
+    check_config(key, config)  # topics and text fields (checks.py)
     device = config.get("device") if isinstance(config.get("device"), dict) else {}
     tokens = device_tokens(device)
     if not tokens:

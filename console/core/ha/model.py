@@ -118,6 +118,6 @@ def number(value: Any, default: float | None) -> float | None:
         return default
     try:
         out = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int of 400 digits (JSON allows it)
         return default
     return out if out == out and abs(out) != float("inf") else default

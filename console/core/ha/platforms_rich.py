@@ -21,16 +21,30 @@ def _strs(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
+def positive(c: dict[str, Any], key: str, default: float, *, whole: bool = False) -> float:
+    """A config number that must be above 0 (``brightness_scale``, ``min_mireds``, ``speed_range_max``):
+    absent gives ``default``; a word, a list, 0, a negative number or NaN is a ValueError naming it,
+    as Home Assistant refuses such a config (before: ``brightness_scale: -5`` gave a brightness of 0-1
+    and ``speed_range_min: 10, speed_range_max: 1`` sent reversed speeds)."""
+    raw = c.get(key)
+    if raw is None:
+        return default
+    value = number(raw, None)
+    if value is None or value <= 0 or (whole and not float(value).is_integer()):
+        raise ValueError(f"{key} {raw!r} must be a {'whole ' if whole else ''}number above 0")
+    return value
+
+
 def _scale(c: dict[str, Any]) -> int:
     """Brightness is exposed on the device's own scale (brightness_scale, default 255)."""
-    return max(1, int(number(c.get("brightness_scale"), 255) or 255))
+    return int(positive(c, "brightness_scale", 255, whole=True))
 
 
 def _color_temp(c: dict[str, Any], name: Namer, writable: bool, **src: Any) -> CapSpec:
     if c.get("color_temp_kelvin"):
-        lo, hi, unit = number(c.get("min_kelvin"), 2000), number(c.get("max_kelvin"), 6535), "K"
+        lo, hi, unit = positive(c, "min_kelvin", 2000), positive(c, "max_kelvin", 6535), "K"
     else:
-        lo, hi, unit = number(c.get("min_mireds"), 153), number(c.get("max_mireds"), 500), "mired"
+        lo, hi, unit = positive(c, "min_mireds", 153), positive(c, "max_mireds", 500), "mired"
     cap = Capability(name("color_temp"), "int", writable, int(min(lo, hi)), int(max(lo, hi)), unit)
     return CapSpec("color_temp", cap, **src)
 
@@ -104,6 +118,9 @@ def fan(c: dict[str, Any], name: Namer) -> list[CapSpec]:
     specs = [CapSpec("power", Capability(name("power"), "bool", bool(c.get("command_topic"))),
                      c.get("state_topic"), c.get("state_value_template"), "onoff")]
     if c.get("percentage_command_topic") or c.get("percentage_state_topic"):
+        lo, hi = positive(c, "speed_range_min", 1, whole=True), positive(c, "speed_range_max", 100, whole=True)
+        if lo >= hi:
+            raise ValueError(f"speed_range_min {lo:g} must be below speed_range_max {hi:g}")
         cap = Capability(name("speed"), "int", bool(c.get("percentage_command_topic")), 0, 100, "%")
         specs.append(CapSpec("speed", cap, c.get("percentage_state_topic"), c.get("percentage_value_template"),
                              "fan_pct"))

@@ -90,6 +90,10 @@ def binary_sensor(c: dict[str, Any], name: Namer) -> list[CapSpec]:
 
 def number_(c: dict[str, Any], name: Namer) -> list[CapSpec]:
     lo, hi, step = number(c.get("min"), 1.0), number(c.get("max"), 100.0), number(c.get("step"), 1.0)
+    if lo > hi:  # Home Assistant refuses it too; before, the device was shown with no capability, silently
+        raise ValueError(f"min {lo:g} is above max {hi:g}")
+    if step <= 0:
+        raise ValueError(f"step {step:g} must be above 0")
     whole = all(float(v).is_integer() for v in (lo, hi, step))
     kind = "int" if whole else "float"
     cap = Capability(name("value"), kind, bool(c.get("command_topic")), int(lo) if whole else lo,

@@ -8,23 +8,29 @@ the network: a hostile one is refused at compile time or stopped while it render
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
+import os
 import sys
 import threading
 import time
 from collections import OrderedDict
 from typing import Any
 
+import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaError
 
+from console.core.ha import sandbox
 from console.core.ha.fast_templates import SLOW, fast_renderer
-from console.core.ha.sandbox import LIMITS, Limits, Refusal, make_environment
+from console.core.ha.sandbox import LIMITS, Limits, Refusal, check_expansion, make_environment
 from console.core.protocol import ProtocolError
 
 _FILENAME = "<ha-template>"
+_STOPPABLE = (os.path.dirname(jinja2.__file__), sandbox.__file__)  # where a render may be stopped, besides the template
+_GENERATOR = inspect.CO_GENERATOR
 _CACHE_SIZE = 4096
 
 
@@ -127,9 +133,11 @@ class HaTemplate:
         try:
             tree = _ENV.parse(source)
             _check_tree(tree)
-            self._fast = fast_renderer(tree, _ENV.filters)  # None: always the full render
+            self._fast = fast_renderer(tree, _ENV.fast_filters)  # None: always the full render
             code = _ENV.compile(source, filename=_FILENAME)
             self._tmpl = _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None))
+            # ``a ~ b`` compiles to the module's str_join: the same printed-size check as ``{{ }}``
+            self._tmpl.root_render_func.__globals__["str_join"] = _checked_str_join
         except Refusal as exc:
             raise TemplateRefused(str(exc), source=source) from None
         except RecursionError:
@@ -221,17 +229,35 @@ def _why(exc: BaseException) -> str:
 
 
 class _Guard:
-    """The per-render tracer: wall-clock deadline, template call depth and value sizes."""
+    """The per-render tracer: time budget, template call depth and value sizes.
 
-    __slots__ = ("deadline", "depth", "limits")
+    The budget is the rendering thread's own CPU time: a render is stopped once it has *run* for
+    ``limits.seconds``, not when the machine was busy elsewhere meanwhile (a wall-clock deadline
+    refused ordinary templates now and then on a loaded machine, and the device then showed a
+    "budget" error it never caused).  The cheap wall clock is read at every check; the thread's CPU
+    time (a system call) only once the wall clock says the budget may be spent."""
+
+    __slots__ = ("cpu_start", "deadline", "depth", "limits")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.deadline = time.perf_counter() + limits.seconds
+        self.cpu_start = time.thread_time()
         self.depth = 0
 
+    def _spent(self) -> bool:
+        if time.perf_counter() <= self.deadline:
+            return False
+        return time.thread_time() - self.cpu_start > self.limits.seconds
+
     def trace(self, frame: Any, event: str, arg: Any) -> Any:
-        if frame.f_code.co_filename != _FILENAME:
+        code = frame.f_code
+        if code.co_filename != _FILENAME:
+            # a filter's own Python code (groupby over 10,000 items): the budget holds there too, but
+            # only in Jinja's and the sandbox's functions (a gc callback or a generator being closed
+            # must not get the Refusal: it would be "ignored" there, not stop the render)
+            if code.co_filename.startswith(_STOPPABLE) and not code.co_flags & _GENERATOR and self._spent():
+                raise Refusal(f"ran longer than {self.limits.seconds * 1000:.0f} ms")
             return None
         self.depth += 1
         if self.depth > self.limits.call_depth:
@@ -242,7 +268,7 @@ class _Guard:
 
     def _local(self, frame: Any, event: str, arg: Any) -> Any:
         if event == "line":
-            if time.perf_counter() > self.deadline:
+            if self._spent():
                 raise Refusal(f"ran longer than {self.limits.seconds * 1000:.0f} ms")
         elif event == "return":
             self.depth -= 1
@@ -254,22 +280,32 @@ class _Guard:
             raise Refusal(f"built a value larger than {self.limits.string_chars} items")
 
 
+def _checked_str_join(seq: Any) -> str:
+    return "".join(str(check_expansion(v)) for v in seq)
+
+
 def compile_template(source: str) -> HaTemplate:
-    """The compiled template for ``source``, cached by source; compile errors are cached too."""
+    """The compiled template for ``source``, cached by source; compile errors are cached too.
+
+    A compile error or refusal is counted each time it is raised, cached or not: the counters say
+    how often templates were refused, whatever the cache held (a refusal served from the cache is
+    still a refused render)."""
     hit = _cache.get(source)  # a dict read is atomic: no lock for the common case (oldest-first eviction)
     if hit is None:
         try:
             hit = HaTemplate(source)
             STATS.add("compiled")
         except TemplateError as exc:
-            STATS.add(exc.reason)
             hit = exc
         with _cache_lock:
             _cache[source] = hit
             while len(_cache) > _CACHE_SIZE:
                 _cache.popitem(last=False)
     if isinstance(hit, TemplateError):
-        raise type(hit)(hit.detail, source=hit.source)
+        STATS.add(hit.reason)
+        if isinstance(hit, TemplateRefused):
+            raise TemplateRefused(hit.detail, budget=hit.budget, source=hit.source)
+        raise TemplateError(hit.detail, source=hit.source)
     return hit
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from console.core.protocol import ProtocolError
 
@@ -31,6 +32,25 @@ class DiscoveryTopic:
         """The discovery key: what a later config on the same topic updates or removes."""
         node = f"{self.node_id} " if self.node_id else ""
         return f"{self.component} {node}{self.object_id}"
+
+
+MAX_TOPIC_BYTES = 65_535  # MQTT's limit on a topic name
+
+
+def topic_problem(topic: Any) -> str | None:
+    """Why ``topic`` (a config's state, attribute, availability or command topic) is not one exact
+    topic the console can subscribe or publish to, or None if it is.  A wildcard would subscribe to
+    many topics (``#``: the whole broker, every message into the ingest) while state is routed by
+    exact topic, so nothing it brought would ever be read."""
+    if not isinstance(topic, str) or not topic:
+        return f"{topic!r} is not a topic"
+    if "+" in topic or "#" in topic:
+        return f"{topic[:80]!r} has a wildcard (+ or #): the console reads and writes exact topics only"
+    if "\0" in topic:
+        return "a topic with a NUL character"
+    if len(topic.encode("utf-8", "surrogatepass")) > MAX_TOPIC_BYTES:
+        return f"a topic longer than {MAX_TOPIC_BYTES} bytes"
+    return None
 
 
 def discovery_filters(prefix: str = DEFAULT_DISCOVERY_PREFIX) -> list[str]:

@@ -14,7 +14,6 @@ Out-of-memory during loading is caught, everything is freed, and an ``EngineErro
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 import sys
@@ -27,7 +26,8 @@ from typing import Any
 from console.core.inference import fit, memory
 from console.core.inference.gguf_cache import cache_complete, convert_gguf, gguf_cache_dir
 from console.core.inference.load_progress import LoadCancelled, Progress, StopCheck, progress_hooks
-from console.core.inference.torch_memory import free_torch_memory, is_oom, oom_error, rss_bytes, torch_dtype
+from console.core.inference.torch_memory import (collect_garbage, free_torch_memory, is_oom, oom_error, rss_bytes,
+                                                 torch_dtype)
 from console.core.inference.types import EngineError
 
 log = logging.getLogger(__name__)
@@ -331,7 +331,7 @@ def load_model(
                 else:
                     del model
                     model = None
-                    gc.collect()
+                    collect_garbage()
             folder = plan.gguf_cache
         if stop():
             raise LoadCancelled("loading cancelled", "")

@@ -4,14 +4,17 @@ A profile without a client id connects with one made up once and kept (``mqtt.cl
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from console.core.mqtt.client_ids import profile_key, stable_client_id
 from console.core.mqtt.link import BrokerConfig
 from console.core.protocol import DEFAULT_PREFIX
 from console.core.mqtt.secrets import SecretStore
+
+log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 NAME_RE = re.compile(r"^[\w .@:-]{1,64}$")
@@ -80,23 +83,52 @@ class ConnectionProfile:
         return asdict(self)
 
     @classmethod
-    def from_settings(cls, raw: dict[str, Any]) -> "ConnectionProfile":
+    def from_settings(cls, raw: dict[str, Any], problems: list[str] | None = None) -> "ConnectionProfile":
+        """A stored profile.  A field that cannot be read (a port of "abc", a list, binary junk from a
+        damaged file) keeps its default and is described in ``problems``: the profile is not lost,
+        and :meth:`ProfileSet.active_config` refuses to connect with it until it is fixed."""
         known = {f.name: f for f in fields(cls)}
+        name = raw.get("name")
+        if not isinstance(name, (str, int)) or isinstance(name, bool) or not str(name).strip():
+            raise ProfileError(f"a stored profile has no usable name ({name!r})")
         out: dict[str, Any] = {}
         for key, value in raw.items():
             f = known.get(key)
-            if f is None or value is None:
+            if f is None:
                 continue
-            if f.type in ("bool", bool):  # QSettings (ini) gives "true"/"false" strings back
-                value = value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
-            elif f.type in ("int", int):
-                value = int(value)
-            else:
-                value = str(value)
-            out[key] = value
-        if "name" not in out:
-            raise ProfileError("a stored profile has no name")
+            try:
+                if value is None:  # stored but unreadable (QSettings gives None for a damaged @Variant)
+                    raise ValueError(key)
+                out[key] = _field_value(f.type, value)
+            except (TypeError, ValueError, OverflowError):
+                if problems is not None:
+                    problems.append(f"{key} {_shown(value)} cannot be read (the default {f.default!r} stands in)")
         return cls(**out)
+
+
+def _field_value(ftype: Any, value: Any) -> Any:
+    if ftype in ("bool", bool):  # QSettings (ini) gives "true"/"false" strings back
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word not in ("true", "1", "yes", "false", "0", "no", ""):
+            raise ValueError(word)
+        return word in ("true", "1", "yes")
+    if ftype in ("int", int):
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise TypeError(type(value).__name__)
+        number = float(value)  # "1883", 1883 and 1883.0 alike
+        if not number.is_integer():
+            raise ValueError(value)
+        return int(number)
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise TypeError(type(value).__name__)
+    return str(value)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass
@@ -105,6 +137,8 @@ class ProfileSet:
 
     profiles: dict[str, ConnectionProfile]
     active: str = ""
+    # what could not be read from the stored settings, by profile name ("" for the set itself)
+    problems: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def default(cls) -> "ProfileSet":
@@ -130,7 +164,9 @@ class ProfileSet:
 
     def set_active(self, name: str) -> None:
         if name not in self.profiles:
-            raise ProfileError(f"no profile named {name!r}")
+            saved = ", ".join(repr(n) for n in self.profiles) or "none"
+            raise ProfileError(f"no profile named {name!r} (saved: {saved}); give one of those, "
+                               "or add it in Devices → Connections…")
         self.active = name
 
     def active_profile(self) -> ConnectionProfile | None:
@@ -142,6 +178,14 @@ class ProfileSet:
         prof = self.active_profile()
         if prof is None:
             return None
+        damaged = self.problems.get(prof.name)
+        if damaged:
+            raise ProfileError(f"profile {prof.name!r} was saved damaged: {'; '.join(damaged)}; fix it in "
+                               "Devices → Connections… and save")
+        try:
+            prof.validate()
+        except ProfileError as exc:
+            raise ProfileError(f"profile {prof.name!r}: {exc}; fix it in Devices → Connections…") from None
         password = secrets.get_password(prof.name, prof.username) if prof.username else None
         return prof.broker_config(password or "", stable_id=stable_id)
 
@@ -153,20 +197,42 @@ class ProfileSet:
         }
 
     @classmethod
-    def from_settings(cls, raw: dict[str, Any] | None) -> "ProfileSet":
-        if not raw or not raw.get("profiles"):
+    def from_settings(cls, raw: Any) -> "ProfileSet":
+        """The stored set; whatever shape a damaged file gives, never raises.  A profile that cannot
+        be read at all is left out, a field that cannot be read keeps its default; both are in
+        ``problems`` (and logged)."""
+        entries = raw.get("profiles") if isinstance(raw, dict) else None
+        if not entries:
             return cls.default()
+        problems: dict[str, list[str]] = {}
+        if not isinstance(entries, (list, tuple)):
+            problems[""] = [f"the stored profiles are not a list ({_shown(entries)})"]
+            entries = ()
         profs = {}
-        for entry in raw["profiles"]:
+        for i, entry in enumerate(entries):
+            mine: list[str] = []
             try:
-                p = ConnectionProfile.from_settings(dict(entry))
-            except (ProfileError, ValueError, TypeError):
-                continue  # one broken entry does not lose the others
+                if not isinstance(entry, dict):
+                    raise ProfileError(f"stored profile #{i + 1} is not readable ({_shown(entry)})")
+                p = ConnectionProfile.from_settings(entry, mine)
+            except ProfileError as exc:
+                problems.setdefault("", []).append(str(exc))  # one broken entry does not lose the others
+                continue
             profs[p.name] = p
-        if not profs:
-            return cls.default()
-        active = str(raw.get("active") or "")
-        return cls(profs, active if active in profs else next(iter(profs)))
+            if mine:
+                problems[p.name] = mine
+        out = cls(profs, "", problems) if profs else cls.default()
+        stored = raw.get("active")
+        out.active = stored if isinstance(stored, str) and stored in out.profiles else next(iter(out.profiles))
+        if isinstance(stored, str) and stored and stored != out.active and problems.get(""):
+            # the active profile was among the unreadable ones: never connect elsewhere without a word
+            problems.setdefault(out.active, []).append(
+                f"the active profile {stored!r} could not be read ({'; '.join(problems[''])}), "
+                f"and {out.active!r} would stand in")
+        out.problems = problems
+        for name, found in problems.items():
+            log.warning("connection profiles: %s%s", f"{name!r}: " if name else "", "; ".join(found))
+        return out
 
     def renamed_copy(self, name: str, new_name: str) -> ConnectionProfile:
         return replace(self.profiles[name], name=new_name)

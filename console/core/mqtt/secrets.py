@@ -28,14 +28,23 @@ class PasswordFileError(ValueError):
     """The password file cannot be used; the message names the file, never its content."""
 
 
+MAX_PASSWORD_BYTES = 4096
+
+
 def password_from(path: str | os.PathLike | None = None, env: Mapping[str, str] | None = None) -> str | None:
     """The broker password of an unattended station: the first line of ``path`` (its line end
     dropped, nothing else), else ``$AUTOGLM_MQTT_PASSWORD``; None when neither gives one."""
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
+        try:  # the first line only, and no more than MAX_PASSWORD_BYTES of it: /dev/zero or a log file
+            with open(path, "rb") as fh:  # given by mistake must not be read to the end
+                head = fh.readline(MAX_PASSWORD_BYTES + 1)
+            text = head.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise PasswordFileError(f"cannot read the password file {path}: {type(exc).__name__}") from None
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            raise PasswordFileError(f"cannot read the password file {path}: {why}") from None
+        if len(head) > MAX_PASSWORD_BYTES and not head.endswith(b"\n"):
+            raise PasswordFileError(f"the first line of the password file {path} is longer than {MAX_PASSWORD_BYTES} "
+                                    "bytes: is it the right file?")
         line = text.splitlines()[0] if text else ""
         if not line:
             raise PasswordFileError(f"the password file {path} is empty: put the password on its first line")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from console.core.inference.jobs import WorkerState
 from console.core.inference.runner import ModelRunner
 from console.core.inference.types import ChatMessage, Engine, GenParams, RequestMetrics
+from console.ui.qt_collect import gui_waits
 
 if TYPE_CHECKING:
     from console.core.inference.loader import LoadOptions
@@ -77,7 +78,8 @@ class QtModelWorker(QObject):
         self.runner.start()
 
     def stop(self, timeout: float = 30.0) -> bool:
-        return self.runner.stop(timeout)
+        with gui_waits():  # the worker's unload may ask for a collection: it runs there while we wait
+            return self.runner.stop(timeout)
 
     @property
     def running(self) -> bool:

@@ -8,7 +8,8 @@ import sys
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
+from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator,
+                            Signal)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from console.core.logsetup import setup_logging
 from console.core.paths import resource_path
 
+from console.ui import qt_collect
 from console.ui.shell import qt_gc
 from console.ui.shell.qt_errors import QtErrorReporter, install_qt_message_handler
 from console.ui.shell.qt_main_window import QtMainWindow
@@ -52,7 +54,8 @@ def make_application(argv: list[str] | None = None, org: str = "AutoGLM") -> QAp
     QCoreApplication.setOrganizationName(org)
     QCoreApplication.setApplicationName("AutoGLM Console")
     install_translators(app)
-    qt_gc.install(app)  # cycles are collected on this (the GUI) thread only
+    qt_collect.install(qt_gc.install(app).reclaim, app)  # cycles are collected on this (the GUI) thread only,
+    # the model worker's too (it asks through the core's collect hook)
     return app  # type: ignore[return-value]
 
 
@@ -151,7 +154,8 @@ class ConsoleApp(QObject):
         self.alerts_panel = install_alerts(self.window, services, self.command_sender)
         url = services.broker_cfg.url()
         self.link_status.stateChanged.connect(lambda s, info: self.window.set_broker_state(s, info, url))
-        self.link_status.stateChanged.connect(lambda s, _: self.devices.model.set_link_up(s == "connected", time.time()))
+        self.link_status.stateChanged.connect(
+            lambda s, _: self.devices.model.set_link_up(s == "connected", time.time()))
         self.window.set_compute(describe_compute())
         self._retry_tick = QTimer(self.window)
         self._retry_tick.setInterval(1000)

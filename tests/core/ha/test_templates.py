@@ -46,9 +46,22 @@ def test_hostile_templates_are_refused_within_budget(source):
     start = time.process_time()
     with pytest.raises(TemplateRefused) as info:
         render_value(source, '{"a": 1}')
-    assert time.process_time() - start < 5.0  # generous bound: the budget is 50 ms of wall clock
+    assert time.process_time() - start < 5.0  # generous bound: the budget is 50 ms of CPU time
     assert isinstance(info.value, ProtocolError) and "refused" in str(info.value)
     assert STATS.snapshot().get("refused", 0) == before + 1
+
+
+def test_a_refusal_served_from_the_cache_is_counted_like_the_first():
+    """The counters do not depend on what the compile cache already holds (they did: a source
+    compiled earlier in the process, e.g. by another test, was refused without being counted)."""
+    for source, kind, error in (("{{ ().__class__ }}", "refused", TemplateRefused),
+                                ("{{ unclosed_for_the_cache_test", "error", TemplateError)):
+        for _ in range(3):
+            before = STATS.snapshot().get(kind, 0)
+            with pytest.raises(error) as info:
+                render_value(source, "1")
+            assert STATS.snapshot().get(kind, 0) == before + 1
+            assert info.value.source == source
 
 
 def test_ha_filters_used_by_real_configs():

@@ -129,3 +129,37 @@ def test_unsupported_awq_variants_are_refused_with_a_reason(tmp_path, change, ma
     (tmp_path / "a" / "config.json").write_text(json.dumps(cfg))
     with pytest.raises(EngineError, match=match):
         load_model(LoadOptions(str(tmp_path / "a"), device="cpu"))
+
+
+@pytest.mark.parametrize("method,change,match", [
+    ("awq", {"bits": None}, "bits is None: a whole number"),
+    ("awq", {"w_bit": 4, "bits": "four"}, "bits is 'four'"),
+    ("awq", {"group_size": [32]}, r"group_size is \[32\]"),
+    ("awq", {"group_size": float("nan")}, "group_size is nan"),
+    ("gptq", {"bits": True}, "bits is True"),
+    ("gptq", {"group_size": 32.5}, "group_size is 32.5"),
+    ("gptq", {"bits": 8}, "8 bits"),
+    ("gptq", {"group_size": 96}, "group size 96"),
+])
+def test_quantization_configs_of_the_wrong_type_are_refused_by_name(tmp_path, method, change, match):
+    """GPTQ and AWQ share their checks (quant/gptq.load_int4); a hostile or broken config.json gets
+    the key and its value named and the checkpoint hint, not "TypeError: int() argument ..."."""
+    from tests.core.inference.test_quant import write_gptq_checkpoint
+
+    (write_awq_checkpoint if method == "awq" else write_gptq_checkpoint)(tmp_path / "q")
+    cfg = json.loads((tmp_path / "q" / "config.json").read_text())
+    cfg["quantization_config"].update(change)
+    (tmp_path / "q" / "config.json").write_text(json.dumps(cfg))
+    with pytest.raises(EngineError, match=match) as info:
+        load_model(LoadOptions(str(tmp_path / "q"), device="cpu"))
+    assert info.value.hint.startswith("use a 4-bit GPTQ")
+
+
+def test_a_numeric_string_setting_is_still_read(tmp_path):
+    write_awq_checkpoint(tmp_path / "a")
+    cfg = json.loads((tmp_path / "a" / "config.json").read_text())
+    cfg["quantization_config"].update(bits="4", group_size="32")
+    (tmp_path / "a" / "config.json").write_text(json.dumps(cfg))
+    loaded = load_model(LoadOptions(str(tmp_path / "a"), device="cpu"))
+    assert loaded.model.config.console_quantization == {"scheme": "awq-int4", "group": 32}
+    unload(loaded)

@@ -12,7 +12,7 @@ gptqmodel carry (``AWQ_REVERSE_ORDER = [0, 4, 1, 5, 2, 6, 3, 7]``).
 
 Only the GEMM version with 4 bits and a group size our kernels take is read; GEMV / Marlin /
 exllama-packed AWQ files are refused with the reason.  The model is built as for GPTQ
-(``gptq.load_packed``: meta device, plain tensors read, each packed layer repacked).  Runs on the
+(``gptq.load_int4``: the same checks; meta device, plain tensors read, each packed layer repacked).  Runs on the
 model worker's thread.
 """
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import torch
 
-from console.core.inference.quant.gptq import load_packed, quant_config
-from console.core.inference.quant.tensor import GROUPS, QWeight, pack_nibbles
+from console.core.inference.quant.gptq import int_setting, load_int4, quant_config
+from console.core.inference.quant.tensor import QWeight, pack_nibbles
 
 ORDER = (0, 2, 4, 6, 1, 3, 5, 7)  # nibble i of a word holds column ORDER[i] of its 8
 REVERSE = tuple(ORDER.index(j) for j in range(8))  # column j sits in nibble REVERSE[j]: (0, 4, 1, 5, 2, 6, 3, 7)
@@ -34,19 +34,14 @@ def awq_config(folder: Path) -> dict | None:
     return quant_config(folder, "awq")
 
 
-def _settings(qc: dict) -> tuple[int, int, bool]:
-    """(bits, group, zero_point) from an AWQ quantization_config (transformers' or autoawq's keys)."""
-    bits = int(qc.get("bits", qc.get("w_bit", 4)))
-    group = int(qc.get("group_size", qc.get("q_group_size", 128)))
-    zero_point = bool(qc.get("zero_point", True))
+def _settings(qc: dict) -> tuple[int, int]:
+    """(bits, group) from an AWQ quantization_config (transformers' or autoawq's keys); refuses
+    versions other than GEMM (``load_int4`` checks bits and group)."""
     version = str(qc.get("version", "gemm")).lower()
     if version != "gemm":
         raise ValueError(f"AWQ version {version!r}: only 'gemm' checkpoints are read (re-export with version GEMM)")
-    if bits != 4:
-        raise ValueError(f"AWQ with {bits} bits: only 4-bit checkpoints are supported")
-    if group not in GROUPS:
-        raise ValueError(f"AWQ group size {group}: only {GROUPS} are supported")
-    return bits, group, zero_point
+    return (int_setting(qc, "AWQ", ("bits", "w_bit"), 4),
+            int_setting(qc, "AWQ", ("group_size", "q_group_size"), 128))
 
 
 def _unpack_awq(packed: torch.Tensor) -> torch.Tensor:
@@ -77,18 +72,10 @@ def repack_awq(qweight: torch.Tensor, qzeros: torch.Tensor, scales: torch.Tensor
 @torch.no_grad()
 def load_awq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
     """The model of an AWQ (GEMM) folder with QuantLinear layers, on ``device``."""
-    folder = Path(folder)
-    qc = awq_config(folder)
-    if qc is None:
-        raise ValueError(f"{folder} is not an AWQ checkpoint")
-    _, group, _ = _settings(qc)
-
-    def repack(tensors: dict[str, torch.Tensor], full: str) -> QWeight:
+    def repack(tensors: dict[str, torch.Tensor], full: str, group: int) -> QWeight:
         qzeros = tensors.pop(f"{full}.qzeros", None)
         if qzeros is None:  # autoawq's GEMM layers always carry zero points
             raise ValueError(f"AWQ layer {full} has no qzeros: only GEMM checkpoints with zero points are read")
         return repack_awq(tensors.pop(f"{full}.qweight"), qzeros, tensors.pop(f"{full}.scales"), group)
 
-    model = load_packed(folder, dtype, device, repack, "AWQ")
-    model.config.console_quantization = {"scheme": "awq-int4", "group": group}
-    return model
+    return load_int4(folder, dtype, device, "awq", _settings, repack)

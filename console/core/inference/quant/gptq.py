@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import torch
 
@@ -88,24 +89,52 @@ def write_gptq_tensors(qw: QWeight) -> dict[str, torch.Tensor]:
 @torch.no_grad()
 def load_gptq(folder: Path, dtype: torch.dtype, device: str = "cpu"):
     """The model of a GPTQ folder with QuantLinear layers, on ``device``."""
-    folder = Path(folder)
-    qc = gptq_config(folder)
-    if qc is None:
-        raise ValueError(f"{folder} is not a GPTQ checkpoint")
-    if int(qc.get("bits", 4)) != 4:
-        raise ValueError(f"GPTQ with {qc.get('bits')} bits: only 4-bit checkpoints are supported")
     # desc_act alone does not decide: with static_groups the groups stay in input order (trivial g_idx),
     # which ``repack_gptq`` checks layer by layer
-    group = int(qc.get("group_size", 128))
-    if group not in GROUPS:
-        raise ValueError(f"GPTQ group size {group}: only {GROUPS} are supported")
+    def settings(qc: dict) -> tuple[int, int]:
+        return int_setting(qc, "GPTQ", ("bits",), 4), int_setting(qc, "GPTQ", ("group_size",), 128)
 
-    def repack(tensors: dict[str, torch.Tensor], full: str) -> QWeight:
+    def repack(tensors: dict[str, torch.Tensor], full: str, group: int) -> QWeight:
         return repack_gptq(tensors.pop(f"{full}.qweight"), tensors.pop(f"{full}.qzeros"),
                            tensors.pop(f"{full}.scales"), group, tensors.pop(f"{full}.g_idx", None))
 
-    model = load_packed(folder, dtype, device, repack, "GPTQ")
-    model.config.console_quantization = {"scheme": "gptq-int4", "group": group}
+    return load_int4(folder, dtype, device, "gptq", settings, repack)
+
+
+def int_setting(qc: dict, label: str, keys: tuple[str, ...], default: int) -> int:
+    """The first of ``keys`` present in ``qc`` as an int, else ``default``; a value that is not a
+    whole number (a word, a list, 4.5, true, NaN) is a ValueError that names it."""
+    for key in keys:
+        if key in qc:
+            value = qc[key]
+            if isinstance(value, str) and value.strip().isdigit():  # "4": as int() always read it
+                return int(value)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or (
+                    isinstance(value, float) and not value.is_integer()):
+                raise ValueError(f"{label} quantization_config {key} is {value!r}: a whole number is expected")
+            return int(value)
+    return default
+
+
+@torch.no_grad()
+def load_int4(folder: Path, dtype: torch.dtype, device: str, method: str,
+              settings: Callable[[dict], tuple[int, int]], repack: Callable[[dict, str, int], QWeight]):
+    """The checks and the build GPTQ and AWQ share: the folder's ``quantization_config`` for
+    ``method``, ``settings(qc)`` -> (bits, group) refused unless 4 bits and a group our kernels take,
+    then ``load_packed`` with ``repack(tensors, layer, group)``; the model is marked
+    ``console_quantization = {"scheme": "<method>-int4", "group": group}``."""
+    folder = Path(folder)
+    label = method.upper()
+    qc = quant_config(folder, method)
+    if qc is None:
+        raise ValueError(f"{folder} has no {label} quantization_config")
+    bits, group = settings(qc)
+    if bits != 4:
+        raise ValueError(f"{label} with {bits} bits: only 4-bit checkpoints are supported")
+    if group not in GROUPS:
+        raise ValueError(f"{label} group size {group}: only {GROUPS} are supported")
+    model = load_packed(folder, dtype, device, lambda tensors, full: repack(tensors, full, group), label)
+    model.config.console_quantization = {"scheme": f"{method}-int4", "group": group}
     return model
 
 
