@@ -172,7 +172,9 @@ def make_understand(fleet, args):
     """The assistant as the console runs it (all layers), or the rules-only parser before they existed."""
     try:
         from console.core.assistant.layers import Assistant
-    except ImportError:
+    except ModuleNotFoundError as exc:  # only a tree from before the layers (the baseline), never a missing package
+        if exc.name != "console.core.assistant.layers":
+            raise
         from console.core.assistant.parser import IntentParser
         return IntentParser(fleet, default_aliases()).parse, {"engine": None}
     chooser, info = None, {"engine": None}

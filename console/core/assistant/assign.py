@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from console.core.assistant.actions import apply_action, read_only
-from console.core.assistant.lexicon import ANY_OFF, ANY_ON, CLOSE, OFF, ON, OPEN, PERCENT_WORDS
+from console.core.assistant.lexicon import ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, PERCENT_WORDS, UNLOCK
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
 from console.core.assistant.phrases import normalize
 from console.core.assistant.numbers import UNIT_OF
@@ -49,6 +49,9 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
             return fail
     ups = [a for a in r.actions if a in (ON, OPEN, ANY_ON)]
     downs = [a for a in r.actions if a in (OFF, CLOSE, ANY_OFF)]
+    if LOCK in r.actions and UNLOCK in r.actions and "locked" in meta.capabilities:
+        # "unlock the front door lock" once read "lock" as a second verb and locked it: never last-wins
+        return Fail(AMBIGUOUS, t(lang, f"{name}: both lock and unlock were asked", f"{name}：既要上锁又要解锁"))
     if ups and downs:  # "open the blinds and close the valve": each clause on its own (parser.py), never one
         return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
                                  f"{name}：既要打开又要关闭"))

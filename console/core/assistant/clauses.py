@@ -28,7 +28,14 @@ FILLER = frozenset({"also", "too", "as", "well", "plus", "then", "顺便", "也"
 # a clause about the speaker, not the fleet: "we're heading out", "i'm leaving", 我们下班了, 大家走了
 _CHATTER = re.compile(
     r"^(?:(?:we|i|we're|i'm|we've|i've|we'll|i'll|everyone|everybody|everyone's|everybody's|the\s+team|us)(?![a-z])"
-    r"|(?:thanks|thank\s+you|cheers|ta)(?![a-z])|我们|咱们|大家|我|谢谢|多谢|辛苦)")
+    r"|(?:thanks|thank\s+you|cheers|ta)(?![a-z])|我们|咱们|大家|我|谢谢|多谢|辛苦"
+    # why, not what: "the courier is here", "the visitors are waiting outside", "the shift is over",
+    # "so they can get in", 快递到了, 客人在门口等着, 好让他们进来 (only when it names nothing of the fleet)
+    r"|(?:(?:the|our|a|my|some)\s+)?(?:[a-z]+\s+){0,3}?(?:is|are|'s|'re|has|have)\s+(?:(?:just|already|now|all|"
+    r"finally|still)\s+)?(?:here|there|arrived|outside|waiting|coming|over|done|finished|gone|left|back|"
+    r"on\s+(?:the|their|his|her)\s+way)(?![a-z])"
+    r"|so\s+(?:that\s+)?(?:they|we|he|she|people|everyone|everybody|i|you|the\s+[a-z]+)\s+can(?![a-z])"
+    r"|[^，,]{0,8}(?:到了|来了|在外面|在门口|等着|下班了|走了|回家了)$|好让|以便|让他们)")
 
 
 def split_clauses(utterance: str) -> list[str]:

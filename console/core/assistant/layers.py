@@ -17,6 +17,9 @@ later layer.  High risk stays high risk: the preview confirms it once more.  An 
 device but names what it is about (fumes, steam) only ever targets a device of a kind that does that
 thing, in the place named: the rules' "whatever is in that zone" reading is set aside, and a place
 without such a device ("line 2" with no fan) or that the fleet does not have ("upstairs") is refused.
+Scope: a place named anywhere in the ask bounds a clause that names no place, device or kind ("Line one,
+stop everything"); the scope gate refuses a proposal with a device outside the places named that no
+clause names itself.
 
 Pure and Qt-free; ``Assistant.understand`` is thread-safe after construction (the chooser, a model,
 is called on the caller's thread: the panel calls it on its own worker thread).
@@ -155,6 +158,7 @@ class Assistant:
         # which devices a clause is about: asked several times per multi-clause ask (the clause pass, the
         # direction check), the same answer for the same words (lru_cache is thread-safe)
         self._refers_cached = functools.lru_cache(maxsize=1024)(self._refers_now)
+        self._zones_cached = functools.lru_cache(maxsize=1024)(self._zones_now)  # the scope pass, same reason
         # ranker: the older device tie-break inside the rules (its picks are model rows too)
         self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
         self.meaning: Meaning = meaning_for(self.metas, declared)
@@ -191,10 +195,12 @@ class Assistant:
         every clause resolves, or the whole ask is refused naming the part that was not understood."""
         t0 = time.perf_counter()
         whole = self._understand_one(utterance)
+        if whole.refusal is not None and whole.refusal.kind == "unsupported" and self._may_retry(utterance):
+            whole = self._shared_verb(utterance) or whole
         parts = split_clauses(utterance)
         if len(parts) < 2:
-            return whole
-        out = self._by_clause(utterance, whole, parts)
+            return self._scope_gate(utterance, whole)
+        out = self._scope_gate(utterance, self._by_clause(utterance, whole, parts))
         if out is whole:
             return whole
         timing = dict(whole.timing_ms or {})
@@ -207,10 +213,11 @@ class Assistant:
         if whole.refusal is not None and not self._may_retry(utterance):
             return whole  # a negation, condition, question, relative ask: refused as a whole, never split
         read_parts: list[tuple[str, Proposal]] = []
+        zones = self._zones_named(utterance)
         for clause in parts:
             if is_chatter(clause, self._refers(clause)):
                 continue  # "we're heading out", 我们下班了: says nothing to do
-            read_parts.append((clause, self._understand_one(clause)))
+            read_parts.append((clause, self._in_places(clause, self._understand_one(clause), zones)))
         if not read_parts:
             return whole
         failed = [(c, p) for c, p in read_parts if p.refusal is not None]
@@ -219,8 +226,9 @@ class Assistant:
                 return whole
             return self._merged(utterance, None, [(c, p, True) for c, p in read_parts]) or whole
         have = {c.device_id for c in whole.commands}
+        placed = [v for c in whole.commands for v in c.params.values()]
         for clause, p in failed:
-            if not self._covered(clause, have):
+            if not self._covered(clause, have, placed):
                 assert p.refusal is not None
                 return self._refuse(
                     utterance, p.refusal.kind,
@@ -275,7 +283,91 @@ class Assistant:
                              max_commands=self.max_commands)
         return self._gate(utterance, replace(out, layer=layer))
 
-    def _covered(self, clause: str, have: set[str]) -> bool:
+    def _shared_verb(self, utterance: str) -> Proposal | None:
+        """"Turn on the warehouse floodlight and also the yard siren, steady tone": one verb for several devices
+        named in turn, each with its own values; the whole reading gave every value to every device (the
+        floodlight has no 'steady').  Each named device is read with the verb and the words up to the next
+        device's name: the value belongs to the device named before it.  None unless every part resolves."""
+        text = normalize(utterance or "")
+        r = read(text, self.rules.vocab)
+        devs = sorted((mn for mn in r.mentions if mn.kind == "device"), key=lambda mn: mn.start)
+        if len(devs) < 2 or any(mn.kind != "device" for mn in r.mentions) or not r.actions:
+            return None
+        lead = text[:devs[0].start]
+        if not read(lead, self.rules.vocab).actions:
+            return None
+        chosen: dict[str, dict[str, Any]] = {}
+        for i, mn in enumerate(devs):
+            seg = text[mn.start:devs[i + 1].start if i + 1 < len(devs) else len(text)]
+            seg = re.sub(r"[\s,;，；]*(?:(?:and\s+also|and|also|plus|as\s+well\s+as)\s*)?(?:the\s*)?$", "", seg)
+            if read(seg, self.rules.vocab).actions:
+                return None  # a part with its own verb: the clause pass reads it
+            p = self.rules.parse(lead + seg)
+            if not p.ok or len(p.commands) != 1 or p.commands[0].device_id in chosen:
+                return None
+            chosen[p.commands[0].device_id] = dict(p.commands[0].params)
+        out = build_proposal(utterance, _lang(utterance), chosen, set(), by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        out = self._gate(utterance, replace(out, layer=RULES))
+        return out if out.ok else None
+
+    # -- scope: a place named anywhere in the ask bounds "everything" ----------------------------------
+    def _zones_named(self, text: str) -> set[str]:
+        """The zones an ask (or a clause) names: by name, "line 2", "the second line"."""
+        return set(self._zones_cached(normalize(text or ""))[0])
+
+    def _names_what(self, clause: str) -> bool:
+        """Does a clause name a device or a kind of its own ("the pump", "the yard siren")?  What a device
+        does is no name here: "the warehouse is dark, let the sunlight in" never opens the office blinds."""
+        return self._zones_cached(normalize(clause or ""))[1]
+
+    def _zones_now(self, base: str) -> tuple[frozenset[str], bool]:
+        r = read(base, self.rules.vocab)
+        out = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        wider = self._zone_numbers(self.ordinals.rewrite(base))
+        if wider != base:
+            out |= {k for mn in read(wider, self.rules.vocab).mentions if mn.kind == "zone" for k in mn.keys}
+        return frozenset(out), any(mn.kind in ("device", "kind") for mn in r.mentions)
+
+    def _in_places(self, clause: str, prop: Proposal, zones: set[str]) -> Proposal:
+        """"Line one, stop everything", "… warehouse zone, switch off everything there": a clause that names
+        no place, device or kind is about the place the ask named elsewhere; never the rest of the fleet."""
+        if not zones or not prop.ok or self._zones_named(clause) or self._names_what(clause):
+            return prop
+        keep = {c.device_id: dict(c.params) for c in prop.commands if self.by_id[c.device_id].zone in zones}
+        if len(keep) == len(prop.commands):
+            return prop
+        if not keep:
+            return self._refuse(clause, UNKNOWN_DEVICE, "Nothing in the place named does that: name the device.",
+                                "所说的地方没有能做这件事的设备：请说出设备名称。", prop.layer)
+        picked = {c.device_id for c in prop.commands if c.picked_by_model and c.device_id in keep}
+        out = build_proposal(clause, _lang(clause), keep, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return replace(out, layer=prop.layer)
+
+    def _scope_gate(self, utterance: str, prop: Proposal) -> Proposal:
+        """The safety net for scope: an ask that names a place proposes nothing outside it, except a device a
+        clause names itself (by name or kind: "… and start the pump") or of another place named."""
+        if not prop.ok:
+            return prop
+        zones = self._zones_named(utterance)
+        if not zones:
+            return prop
+        allowed: set[str] = set()
+        for clause in split_clauses(utterance):
+            if self._names_what(clause) or self._zones_named(clause):
+                allowed |= self._refers(clause)
+        outside = [c for c in prop.commands if self.by_id[c.device_id].zone not in zones
+                   and c.device_id not in allowed]
+        if not outside:
+            return prop
+        log.warning("scope gate refused %r: %s outside %s", utterance, [c.device_id for c in outside], zones)
+        names = ", ".join(c.device_name for c in outside)
+        return self._refuse(utterance, "unsupported",
+                            f"That would also change {names}, outside the place named: name the devices.",
+                            f"这会同时改变所说地方以外的设备（{names}）：请说出设备名称。", prop.layer)
+
+    def _covered(self, clause: str, have: set[str], placed: Sequence[Any] = ()) -> bool:
         """Does the whole reading already carry this clause that fails alone ("and also the ceiling lamp",
         "set it to wail": its devices are among the whole's, and no word of it is left unknown)?"""
         if guard(normalize(clause)) is not None:
@@ -291,7 +383,11 @@ class Assistant:
         if r.unknown_nouns:
             return False
         if r.numbers or r.enums or r.loose_numbers:
-            return True  # "say 20 degrees", "set it to wail": a value the whole reading placed
+            # "say 20 degrees", "set it to wail": a value the whole reading placed; a value it did not place
+            # ("…, switch to heating and make it 24" read as heat alone) is a part dropped: never silently
+            values = [n.value for n in r.numbers if n.value is not None] + list(r.enums)
+            values += [float(x) for x in r.loose_numbers if re.fullmatch(r"-?\d+(?:\.\d+)?", x)]
+            return all(any(_same(v, p) for p in placed) for v in values)
         left = [w for w in r.leftover_words if w not in STOPWORDS and w not in FILLER and not self._semantic_word(w)]
         return not left  # "fix the printer": a part nobody understood
 
@@ -789,6 +885,13 @@ class Assistant:
             parts.append(f"{meta.name.lower()}: {self.rules.describe_change(meta, c.params, 'en')}"
                          + (f" ({does})" if does else ""))
         return "; ".join(parts)
+
+
+def _same(value: Any, param: Any) -> bool:
+    """A value read in a clause and one the whole reading placed: 24 and 24.0 are the same."""
+    if isinstance(value, (int, float)) and isinstance(param, (int, float)) and not isinstance(param, bool):
+        return abs(float(value) - float(param)) < 1e-9
+    return value == param
 
 
 def _lang(utterance: str) -> str:

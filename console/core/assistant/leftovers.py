@@ -40,6 +40,13 @@ def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
             preposition = w == "on" and ((i + 1 < len(tokens) and tokens[i + 1][1] in starts)
                                          or nxt in DETERMINERS)
             verb = any(v in before for v in SWITCH_VERBS)
+            # "put it on automatic mode", "leave it on cooling": "on" after put/set/leave/keep and before a value
+            # word (read, so masked) is where the setting goes, not "power on"; "turn it on high", "fan on
+            # high" still switch it on
+            if w == "on" and nxt[:1] == "\x00" and tokens[i + 1][1] not in starts \
+                    and any(v in before for v in ("put", "set", "leave", "keep")) \
+                    and not any(v in before for v in ("turn", "switch", "power", "flip")):
+                preposition = True
             if (verb or after_name or i == len(words) - 1) and not preposition:
                 r.actions.append(ON if w == "on" else OFF)
 

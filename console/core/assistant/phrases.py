@@ -10,10 +10,29 @@ import unicodedata
 from typing import Any, Iterator
 
 
+# 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
+# and where a value goes (开到六成, 拉开八成, 亮度七成, "…，六成"): 八成是空调坏了 / 阀门八成开着 ("probably") stay
+_TENTHS = re.compile(r"(?:(?<=[到至为开度])|(?<=^)|(?<=[,;:，；：]))\s*"
+                     r"(10|[0-9]|十|[一二两三四五六七八九])成(半)?(?!是|没|开着|关着|在|不|会|要|已)")
+_TENTH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+_BARE_GO = re.compile(r"([,;:，；：]\s*(?:and\s+|now\s+)?)(?:go|go now|go go go)\s*[.!！。]*\s*$")
+
+
+def _tenths(m: re.Match) -> str:
+    n = int(m.group(1)) if m.group(1).isdigit() else _TENTH_DIGIT[m.group(1)]
+    return f"{n * 10 + (5 if m.group(2) else 0)}%"
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width digits and ％ become ASCII), lower case, single spaces."""
+    """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.replace("℃", "°c").replace("’", "'")
+    if "成" in t:
+        t = _TENTHS.sub(_tenths, t)
+    if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
+        t = _BARE_GO.sub(r"\1start", t)
     return re.sub(r"\s+", " ", t).strip()
 
 

@@ -39,9 +39,16 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
         names.add(m.name, ("device", m.id))
         if names_only:
             continue
+        # "the front door lock": a device's name and its kind word that is also a verb ("lock") is the
+        # device, never "unlock the front door" + the verb "lock" (which would lock it)
+        verb_kinds = [normalize(x) for x in [m.kind] + [x for v in aliases.kinds.get(m.kind, {}).values() for x in v]
+                      if normalize(x) in action_words and x.isascii()]
         for lang_names in aliases.devices.get(m.id, {}).values():
             for n in lang_names:
                 names.add(n, ("device", m.id))
+                for w in verb_kinds:
+                    if n.isascii() and not normalize(n).endswith(w):
+                        names.add(f"{n} {w}", ("device", m.id))
     if not names_only:
         zones = {m.zone for m in metas if m.zone}
         kinds = {m.kind for m in metas if m.kind}
