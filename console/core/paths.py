@@ -82,23 +82,41 @@ def _override(env: str) -> Path | None:
     return Path(val) if val else None
 
 
+class NotAFolderError(OSError):
+    """A per-user folder (or one above it) is a file: the message names it and says what to do;
+    ``filename`` is the folder wanted."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _made(p: Path, env: str) -> Path:
+    """``p``, made if missing; NotAFolderError naming the file in the way and the fix."""
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        in_the_way = next((q for q in (p, *p.parents) if q.exists() and not q.is_dir()), p)
+        where = "its folder" if in_the_way == p else f"the folder {p}"
+        err = NotAFolderError(
+            f"{in_the_way} is a file, where the console keeps {where}: move the file away "
+            f"(e.g. mv '{in_the_way}' '{in_the_way}.old') or set {env} to another folder, then start "
+            "again")
+        err.filename = str(p)
+        raise err from None
+    return p
+
+
 def user_data_dir() -> Path:
     """Outbox database, converted model cache, bundled model. AUTOGLM_DATA_DIR overrides."""
-    p = _override("AUTOGLM_DATA_DIR") or Path(_dirs().user_data_dir)
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    return _made(_override("AUTOGLM_DATA_DIR") or Path(_dirs().user_data_dir), "AUTOGLM_DATA_DIR")
 
 
 def user_log_dir() -> Path:
-    p = _override("AUTOGLM_LOG_DIR") or Path(_dirs().user_log_dir)
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    return _made(_override("AUTOGLM_LOG_DIR") or Path(_dirs().user_log_dir), "AUTOGLM_LOG_DIR")
 
 
 def model_cache_dir() -> Path:
-    p = _override("AUTOGLM_MODEL_DIR") or (user_data_dir() / "models")
-    p.mkdir(parents=True, exist_ok=True)
-    return p
+    return _made(_override("AUTOGLM_MODEL_DIR") or (user_data_dir() / "models"), "AUTOGLM_MODEL_DIR")
 
 
 def triton_cache_dir() -> str:

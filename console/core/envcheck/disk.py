@@ -53,7 +53,13 @@ def probe_write(path: Path) -> str | None:
 def dir_rows(label: str, path: Path, warn_below: int, fail_below: int, why: str, env: str) -> list[CheckResult]:
     err = probe_write(path)
     access = QT_TRANSLATE_NOOP("Doctor", "{label} write access").format(label=label)
-    if err:
+    blocker = next((q for q in (path, *path.parents) if q.exists() and not q.is_dir()), None) if err else None
+    if blocker is not None:  # a file where the folder (or one above it) should be
+        rows = [CheckResult(access, FAIL, QT_TRANSLATE_NOOP("Doctor", "{file} is a file, not a folder").format(
+                                file=str(blocker)), WRITABLE,
+                            QT_TRANSLATE_NOOP("Doctor", "Move the file away (e.g. mv '{file}' '{file}.old') or point "
+                                              "{env} at a folder.").format(file=str(blocker), env=env))]
+    elif err:
         rows = [CheckResult(access, FAIL, f"{path}: {err}", WRITABLE,
                             QT_TRANSLATE_NOOP("Doctor", "Give this user write access (chown/chmod) or point {env} "
                                               "at a writable folder.").format(env=env))]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from console.core.envcheck.result import FAIL, CheckResult
+from console.core.paths import NotAFolderError
 from console.core.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # link.py needs paho-mqtt: the doctor must run without it (see guard.py)
@@ -80,6 +81,11 @@ def run_one(check: Check, ctx: DoctorContext) -> list[CheckResult]:
     t0 = time.perf_counter()
     try:
         results = _as_list(check.func(ctx))
+    except NotAFolderError as exc:  # a per-user folder is a file: the operator's to fix, not a bug here
+        log.warning("doctor check %s: %s", check.id, exc)
+        results = [CheckResult(check.group, FAIL, str(exc), QT_TRANSLATE_NOOP("Doctor", "a folder"),
+                               QT_TRANSLATE_NOOP("Doctor", "Move the file away (or set the variable named to "
+                                                 "another folder), then run the doctor again."))]
     except Exception as exc:  # noqa: BLE001 - the doctor reports what broke, it does not break
         log.exception("doctor check %s crashed", check.id)
         results = [

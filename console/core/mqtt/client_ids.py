@@ -18,10 +18,14 @@ import tempfile
 import threading
 from pathlib import Path
 
+from console.core.damaged import set_aside
+from console.core.jsonfiles import MiB, read_json_file
 from console.core.paths import user_data_dir
+from console.core.protocol import ProtocolError
 
 log = logging.getLogger(__name__)
 FILE_NAME = "client-ids.json"
+MAX_FILE_BYTES = 4 * MiB  # an id per profile and broker: kilobytes
 _lock = threading.Lock()
 
 
@@ -38,14 +42,32 @@ def broker_key(url: str, prefix: str) -> str:
 
 
 def _read(path: Path) -> dict[str, str]:
+    """The kept ids; a damaged file (not JSON, nested too deep, not UTF-8, not an object) is moved
+    aside as ``<name>.damaged-<timestamp>`` and logged, and new ids are made up (never a traceback)."""
+    if not path.exists() and not path.is_symlink():
+        return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = read_json_file(path, "the client ids file", MAX_FILE_BYTES)
+    except ProtocolError as exc:
+        _damaged(path, str(exc))
         return {}
-    except (OSError, ValueError) as exc:
-        log.warning("client ids file %s unreadable (%s): new ids are made up", path, exc)
+    if not isinstance(data, dict):
+        _damaged(path, f"the client ids file {path} does not hold a JSON object")
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def _damaged(path: Path, why: str) -> None:
+    if not path.is_file():  # a folder or a missing file: nothing of the operator's to keep
+        log.warning("%s: new client ids are made up for this run", why)
+        return
+    try:
+        kept = set_aside(path)
+    except OSError as exc:
+        log.warning("%s (and it could not be moved aside: %s): new client ids are made up", why, exc)
+    else:
+        log.warning("%s: moved aside to %s; new client ids are made up (a durable session on the broker "
+                    "starts afresh)", why, kept)
 
 
 def _write(path: Path, ids: dict[str, str]) -> None:

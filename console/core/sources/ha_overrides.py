@@ -7,6 +7,11 @@ in a small JSON file, ``overrides_path_for``, written atomically at each change)
 capability, since a capability's risk overrides the device's).  Discovery re-sends configs at every
 connect; the choice is keyed by the device id, so it survives those and restarts.  No Qt, no MQTT.
 
+A file that cannot be read (not JSON, nested too deep, not UTF-8, not the shape written here) is
+moved aside as ``<name>.damaged-<timestamp>`` (console.core.damaged) before the first change writes
+a new one, logged, and described in :attr:`HaOverrides.damaged` for the GUI to show once; when it
+cannot be moved, changes are kept in memory only and the old file is left as it is.
+
 Threads: any.  Lock order ``_write_lock`` (one change written at a time) then ``_lock`` (the table);
 the file is written after releasing ``_lock``, listeners are told after releasing both.
 """
@@ -24,13 +29,16 @@ from pathlib import Path
 from typing import Callable
 
 from console.core.commands.migration import Site
+from console.core.damaged import set_aside
+from console.core.jsonfiles import MiB, read_json_file
 from console.core.paths import user_data_dir
-from console.core.protocol import DeviceMeta
+from console.core.protocol import DeviceMeta, ProtocolError
 
 log = logging.getLogger(__name__)
 RISKS = ("low", "high")
 DEMO_FILE = "ha-overrides-demo.json"
-MAX_DEVICES = 100_000  # a file larger than this was not written by us: ignored
+MAX_DEVICES = 100_000  # a file larger than this was not written by us: set aside
+MAX_FILE_BYTES = 64 * MiB
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class HaOverrides:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
+        self.damaged = ""  # why the file could not be read and where it went (shown once by the GUI)
+        self._read_only = False  # a damaged file that could not be moved aside: never written over
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one writer at a time: the file never goes back to older choices
         self._table: dict[str, Override] = self._load() if path is not None else {}
@@ -73,22 +83,39 @@ class HaOverrides:
 
     def _load(self) -> dict[str, Override]:
         assert self.path is not None
+        if not self.path.exists() and not self.path.is_symlink():
+            return {}
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            log.warning("device overrides in %s unreadable (%s): starting without them", self.path, exc)
-            return {}
+            raw = read_json_file(self.path, "the device choices file", MAX_FILE_BYTES)
+        except ProtocolError as exc:
+            return self._set_aside(str(exc))
         devices = raw.get("devices") if isinstance(raw, dict) else None
         if not isinstance(devices, dict) or len(devices) > MAX_DEVICES:
-            return {}
+            return self._set_aside(f"the device choices file {self.path} does not hold the choices written here "
+                                   f"(a JSON object with at most {MAX_DEVICES} \"devices\")")
         table = {}
         for device_id, entry in devices.items():
             if isinstance(entry, dict):
                 risk = entry.get("risk")
                 table[str(device_id)] = Override(risk if risk in RISKS else None, entry.get("exposed") is not False)
         return table
+
+    def _set_aside(self, why: str) -> dict[str, Override]:
+        """Start without the choices of a damaged file, never writing over it."""
+        assert self.path is not None
+        try:
+            kept = set_aside(self.path)
+        except OSError as exc:
+            self._read_only = True
+            self.damaged = (f"{why}. It could not be moved aside ({exc.strerror or exc}), so the risk and "
+                            f"exposure choices made now are kept until the console closes only; move {self.path} "
+                            "away (or fix it) and restart")
+        else:
+            self.damaged = (f"{why}. It was moved aside to {kept}; the devices start with the discovery defaults "
+                            "(high risk for locks, sirens, garage doors…, all exposed): set again in Devices what "
+                            "should differ, or fix the file and move it back while the console is closed")
+        log.warning("device risk/exposure choices: %s", self.damaged)
+        return {}
 
     def add_listener(self, listener: Callable[[str], None]) -> None:
         """``listener(device_id)`` after a device's choice changed (on the caller's thread)."""
@@ -120,7 +147,7 @@ class HaOverrides:
             listener(device_id)
 
     def _save(self, table: dict[str, Override]) -> None:
-        if self.path is None:
+        if self.path is None or self._read_only:
             return
         data = {"version": 1, "devices": {k: {"risk": v.risk, "exposed": v.exposed} for k, v in sorted(table.items())}}
         self.path.parent.mkdir(parents=True, exist_ok=True)

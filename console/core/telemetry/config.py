@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from console.core.jsonfiles import MiB, read_json_file
+from console.core.protocol import ProtocolError
+
 ENV_ENDPOINT = "AUTOGLM_OTLP_ENDPOINT"
 ENV_SAMPLE = "AUTOGLM_OTLP_SAMPLE"
 SETTINGS_FILE = "telemetry.json"
+SETTINGS_MAX_BYTES = MiB  # two settings: a larger file is not ours
 
 
 class TelemetryConfigError(ValueError):
@@ -73,11 +77,10 @@ class TelemetryConfig:
             settings = user_data_dir() / SETTINGS_FILE
         if not settings.is_file():
             return cls(**kw)
-        try:
-            raw = json.loads(settings.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise TelemetryConfigError(f"cannot read the telemetry settings {settings}: {exc}; fix or delete "
-                                       "the file") from None
+        try:  # the shared reader: a size cap, non-UTF-8 and nesting too deep named, never a traceback
+            raw = read_json_file(settings, "the telemetry settings", SETTINGS_MAX_BYTES)
+        except ProtocolError as exc:
+            raise TelemetryConfigError(f"{exc}; tracing stays off until you fix or delete the file") from None
         if not isinstance(raw, dict):
             raise TelemetryConfigError(f"{settings} must hold a JSON object like "
                                        '{"otlp_endpoint": "http://127.0.0.1:4318", "otlp_sample": 1}')

@@ -124,6 +124,10 @@ class QtProfilesDialog(QDialog):
         self.restart_button.clicked.connect(self._restart)
         self.close_button.clicked.connect(self.accept)
         self._fill_list(self.profiles.active)
+        if self.profiles.problems:  # a damaged settings file: what could not be read, where its copy is kept
+            told = [f"{name}: {p}" if name else p for name, found in self.profiles.problems.items() for p in found]
+            self._say(self.tr("The saved connections come from a damaged settings file: {e}. Check the profiles, "
+                              "then Save.").format(e="; ".join(told)), RED)
 
     def _with_browse(self, edit: QLineEdit) -> QWidget:
         w = QWidget()

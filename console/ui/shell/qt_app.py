@@ -182,6 +182,11 @@ class ConsoleApp(QObject):
                                "again at the next start. Free the path, or move the file away, then restart.").format(
                 e=self.services.unassigned_error),
                 self.tr("The old shared outbox could not be sorted out: see the warning (retried at the next start)"))
+        damaged = getattr(getattr(self.services.ha, "overrides", None), "damaged", "")
+        if damaged:  # the operator's per-device risk/exposure choices: once, at start (set aside, not lost)
+            self._warn(self.tr("Your risk and exposure choices for Home Assistant devices could not be read: "
+                               "{e}").format(e=damaged),
+                       self.tr("Device risk/exposure choices could not be read and were set aside: see the warning"))
 
     def _tell_unassigned(self, rows) -> None:
         """The upgrade moved commands out of the shared outbox, sent nowhere again: the operator must
