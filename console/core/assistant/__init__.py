@@ -45,7 +45,9 @@ Conventions (decided once, applied everywhere):
 - The **verb decides whether a device is switched on**: "run the fan at high speed" and
   "run conveyor B at 60 rpm" also switch on/start it (``run`` is an on-word); "set the fan to
   high" only changes the speed.  Values never imply power: "line b is going too fast, drop it to
-  40 rpm" sets the speed and starts nothing ("going" is an on-word only as "get … going").
+  40 rpm" sets the speed and starts nothing ("going"/"flowing" are on-words only after get/need/want).
+  Except the explicit top of the range: "max extraction", "full blast", 开到最大 also switch the device on
+  (it should run at it).  A clock time or day word ("at 6am", 明早八点) is a schedule: refused.
 - "open"/"close" on a valve or blinds mean 100 % / 0 %, unless a value is given
   ("open the valve halfway" → 50).  For blinds ``position`` 100 is fully open.
 - Locks only react to lock/unlock (锁上/解锁), never to open/close or on/off; except 开/关 on a lock

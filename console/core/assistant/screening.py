@@ -16,6 +16,32 @@ Objection = tuple[str, str, str]  # (refusal kind, English reason, Chinese reaso
 
 MAX_CHARS = 500
 
+_CN_NUM = "零〇一二两三四五六七八九十"
+# a clock time or a day word: a schedule, never "now", and a number glued to am/pm/点 is never a value
+# ("at 6am let the sunshine in" had set the blinds to 6; 明早八点 … had opened them now)
+SCHEDULE = re.compile(
+    r"(?<![\w.])\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|o'?clock|h)(?![a-z])"
+    # "at 6 open the blinds": a bare "at N" opening the ask or a clause, before a word that is no unit
+    r"|(?:^|[,;:，；：]\s*)at\s+\d{1,2}(?:[:.]\d{2})?\s+(?!(?:%|percent|per|deg|degrees?|°|rpm|l\b|litres?|liters?)"
+    r")(?=[a-z])"
+    # "open the blinds at 6" / "ceiling light on at 8": an hour as likely as a value; "to 6 %" is the value
+    r"|(?<![a-z])at\s+(?:[1-9]|1[0-2])\s*[.!]*$"
+    r"|(?<![\w.:])\d{1,2}:\d{2}(?![\d])"
+    r"|(?<![a-z])(?:tonight|tomorrow|tmrw|tmr|overnight|noon|midnight|dawn|dusk|weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:this|tomorrow|in the|later this)\s+(?:morning|afternoon|evening|night)|at night|"
+    r"(?:first|last) thing(?: in the morning)?|next (?:shift|week|morning|day))(?![a-z])"
+    r"|明早|明晚|明天|明日|后天|今晚|今早|今夜|今天(?:早上|上午|中午|下午|晚上)|早上|上午|中午|下午|傍晚|晚上|凌晨|半夜|夜里|"
+    r"周[一二三四五六日天]|星期[一二三四五六日天]|点半|\d+\s*点(?!亮|燃|火)|(?:[两三四五六七八九]|十[一二]?)点(?!亮|燃|火)"
+    r"|一点(?:半|钟|\s*\d|[" + _CN_NUM + r"]+分)|[\d" + _CN_NUM + r"]+点钟")
+
+
+def schedule_in(text: str) -> str | None:
+    """The clock time or day word in the text ("6am", "18:00", "tonight", 明早, 八点), if any."""
+    m = SCHEDULE.search(text or "")
+    return m.group(0) if m else None
+
+
 # asks the rules must not turn into a command at all (each would become a wrong legal command)
 _GUARDS = (
     (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"
@@ -27,6 +53,9 @@ _GUARDS = (
      "Fahrenheit is not supported: give the temperature in °C.", "不支持华氏度：请用摄氏度。"),
     (re.compile(r"\b(except|but not|other than|apart from)\b|除了|以外|之外"),
      "Exceptions are not supported: name the devices that should change.", "不支持“除了”：请说出要改变的设备。"),
+    (SCHEDULE,
+     "Schedules (a clock time or a day) are not supported: say what should happen now.",
+     "不支持定时（时刻或日期）：请说现在要做什么。"),
     (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
                 r"|\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|如果|假如|要是|的时候|以后|之后|之前|明天|"
                 r"每天|定时|(?<![每/])分钟|秒钟|小时"),
