@@ -77,7 +77,7 @@ from console.core.assistant.proposal import (
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
-from console.core.assistant.screening import guard, schedule_in
+from console.core.assistant.screening import MAX_CHARS, guard, schedule_in
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.semantics import (
     KindHit,
@@ -218,6 +218,8 @@ class Assistant:
         """Read the whole ask; when it has several clauses, also each clause on its own (clauses.py):
         every clause resolves, or the whole ask is refused naming the part that was not understood."""
         t0 = time.perf_counter()
+        if len(utterance) > MAX_CHARS:  # refused before any reading (a 200 kB paste took 90 s to refuse)
+            return self._understand_one(utterance[:MAX_CHARS + 1])
         whole = self._understand_one(utterance)
         if whole.refusal is not None and whole.refusal.kind == "unsupported" and self._may_retry(utterance):
             whole = self._shared_verb(utterance) or whole

@@ -160,3 +160,21 @@ def test_a_bare_hour_sized_at_n_closing_the_ask_is_refused(text):
                                                                                        "setpoint": 22}})])
 def test_at_n_with_a_unit_or_past_twelve_is_a_value(text, want):
     assert got(text) == want
+
+
+def test_a_huge_paste_is_refused_before_any_reading():
+    """A 1 MB paste was read clause by clause (90 s for 200 kB) before "too long": now refused first.
+    Counted, not timed: the clause splitter must never see it."""
+    from console.core.assistant import layers
+    from console.core.assistant.layers import Assistant
+    from console.core.fleet.catalog import load_fleet
+
+    seen: list[int] = []
+    real = layers.split_clauses
+    layers.split_clauses = lambda text: seen.append(len(text)) or real(text)
+    try:
+        p = Assistant(load_fleet()).understand("turn on the desk lamp and " * 40_000)
+    finally:
+        layers.split_clauses = real
+    assert p.refusal is not None and p.refusal.kind == "nothing_actionable" and "too long" in p.refusal.reason
+    assert seen == [] and not p.commands
