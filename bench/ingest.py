@@ -100,6 +100,15 @@ def main() -> int:
                          "(bench/ingest_ha.py)")
     ap.add_argument("--rules", type=int, default=0, metavar="N",
                     help="N alert rules over the fleet instead: rules_ratio, alert latency (bench/rules_load.py)")
+    ap.add_argument("--ha-ingest", choices=("process", "thread"), default="process",
+                    help="with --ha: read the state topics in a child process (console.core.ha.ingest_process) "
+                         "or on the link's thread (the in-process fallback)")
+    ap.add_argument("--apply-yield", type=int, default=None, metavar="N",
+                    help="with --ha-ingest process: the console applies the child's batches N payloads at a time, "
+                         "offering the interpreter lock between (console.core.ha.fleet.YIELD_EVERY; 0: one go)")
+    ap.add_argument("--explain", action="store_true",
+                    help="with --ha: what the GUI thread did in each heartbeat tick late by > 20 ms, by cause "
+                         "(bench/_stall_explain.py; slightly perturbs the numbers)")
     args = ap.parse_args()
     if args.rules:
         sys.path.insert(0, str(ROOT / "bench"))
@@ -113,7 +122,12 @@ def main() -> int:
         from ingest_ha import run as run_ha
 
         result = run_ha(args.ha, rate=args.rate, window=args.window or 20.0, stock=args.stock_broker,
-                        load=args.cpu_load)
+                        load=args.cpu_load, explain=args.explain,
+                        ingest=args.ha_ingest, apply_yield=args.apply_yield)
+        if "explain" in result:
+            from _stall_explain import print_report
+
+            print_report(result["explain"])
         if "error" not in result:
             print(f"console handled {result['console_state_per_s']}/s vs bare paho {result['bare_received_per_s']}/s "
                   f"(ratio {result['ratio']}); UI stall p99 {result['stall_p99_ms']} ms; RSS {result['rss_mb']} MB; "

@@ -8,17 +8,27 @@ a contact binary_sensor with Zigbee2MQTT's ``payload_on: false``), an availabili
 template.  The configs are published retained before the console connects (thousands arrive at
 once, as at a real start); then each device publishes its state at ``--rate`` Hz.
 
+Where the state topics are read: ``--ha-ingest process`` (the default: a child process receives and
+reads them, console.core.ha.ingest_process, and the console applies what it read at 20 Hz) or
+``--ha-ingest thread`` (the link's thread, in-process: the fallback), so both are measured the same way.
+
 Measured, one JSON object on the last line:
 ``configs_shown_s``: from the console's CONNACK until every entity is known to the fleet and every
-device has its row in the device table; ``console_state_per_s`` (state messages the bridge handled,
-least-squares slope over the window) against ``bare_received_per_s`` (a bare paho subscriber to the
-state topics, same broker, same run) and their ``ratio``; ``stall_p50/p99/max_ms``: how late a 10 ms
-QTimer heartbeat on the GUI thread fires during the window (``idle_stall_p99_ms``: the same before
-any traffic, the machine's own noise); ``rss_mb``: RSS at the start, middle and end of the window;
-``cpu_cores``: the CPU the console used in the window (cores: process, GUI thread, link thread);
-``link_cpu_us_per_msg`` and ``bare_cpu_us_per_msg``: CPU time per state message of the console's
-link thread (paho, the bridge, templates, the registry) and of the whole bare subscriber: on a
-machine busy with other work the rates fall with the CPU share a process gets, these much less.
+device has its row in the device table; ``console_state_per_s`` (state messages the console's fleet
+handled, ``HaFleet.states_in``, least-squares slope over the window) against ``bare_received_per_s``
+(a bare paho subscriber to the state topics, same broker, same run) and their ``ratio``;
+``stall_p50/p99/max_ms``: how late a 10 ms QTimer heartbeat on the GUI thread fires during the window
+(``idle_stall_p99_ms``: the same before any traffic, the machine's own noise); ``rss_mb``: RSS at the
+start, middle and end of the window (``ingest_process_rss_mb``: the child's);
+``cpu_cores``: the CPU the console used in the window (cores: process, GUI thread, link thread, the
+ingest process); ``link_cpu_us_per_msg``, ``ingest_process_cpu_us_per_msg`` and ``bare_cpu_us_per_msg``:
+CPU time per state message of the console's link thread, of the ingest process and of the whole
+bare subscriber: on a machine busy with other work the rates fall with the CPU share a process
+gets, these much less; ``reader_sched``: the share of the window the reader (the ingest process, or
+the link's thread) was on a CPU and runnable without one (``runnable_waiting`` high: the machine's
+other work took the CPU; this machine groups each login session's processes, so ``nice`` on other
+people's jobs does not protect the bench).  ``--explain`` adds what the GUI thread did in each late
+tick (bench/_stall_explain.py).
 Targets: ratio >= 0.9, stall p99 < 50 ms, RSS flat.
 """
 
@@ -111,15 +121,48 @@ def cpu_by_thread() -> dict[str, float]:
     return out
 
 
+def sched_of(pid: int | None) -> tuple[float, float]:
+    """(s on a CPU, s runnable without one) of the ingest process's threads, else of the link's thread."""
+    import threading
+
+    if pid is None:
+        tid = next((t.native_id for t in threading.enumerate() if t.name == "mqtt-link"), None)
+        paths = [f"/proc/self/task/{tid}/schedstat"] if tid else []
+    else:
+        paths = [f"/proc/{pid}/task/{t}/schedstat" for t in os.listdir(f"/proc/{pid}/task")]
+    run = wait = 0.0
+    for path in paths:
+        try:
+            r, w, _ = open(path).read().split()
+        except OSError:
+            continue
+        run, wait = run + int(r) / 1e9, wait + int(w) / 1e9
+    return run, wait
+
+
+def sched_share(a: tuple[float, float], b: tuple[float, float], dt: float) -> dict[str, float]:
+    return {"on_cpu": round((b[0] - a[0]) / dt, 3), "runnable_waiting": round((b[1] - a[1]) / dt, 3)}
+
+
+def rss_of(pid: int) -> float:
+    import psutil
+
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
 def cpu_of(pid: int) -> float:
     import psutil
 
     return sum(psutil.Process(pid).cpu_times()[:2])
 
 
-def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool = False, load: int = 0) -> dict:
+def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool = False, load: int = 0,
+        explain: bool = False, ingest: str = "process", apply_yield: int | None = None) -> dict:
     """The bench (see the module docstring); ``stock``: Mosquitto with its default limits, ``load``: that
-    many busy-loop processes meanwhile (bench/ingest.py's --stock-broker and --cpu-load)."""
+    many busy-loop processes meanwhile (bench/ingest.py's --stock-broker and --cpu-load); ``explain``:
+    what the GUI thread did in each late heartbeat tick (bench/_stall_explain.py), in ``result["explain"]``;
+    ``ingest``: where the state topics are read, ``"process"`` (console.core.ha.ingest_process) or
+    ``"thread"`` (the link's thread, in-process)."""
     tmp = Path(tempfile.mkdtemp(prefix="autoglm-ingest-ha-"))
     os.environ["AUTOGLM_DATA_DIR"] = str(tmp / "data")
     os.environ["AUTOGLM_LOG_DIR"] = str(tmp / "logs")
@@ -134,6 +177,16 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     from console.core.services import build_services
     from console.ui.shell.qt_app import ConsoleApp, make_application
 
+    if apply_yield is not None:  # the console's HaFleet.apply_read chunking (ingest process only)
+        import console.core.ha.fleet as ha_fleet
+
+        ha_fleet.YIELD_EVERY = apply_yield
+    explainer = None
+    if explain:
+        from _stall_explain import StallExplainer
+
+        explainer = StallExplainer()
+        explainer.patch_slots()  # before the collector and the window are built
     app = make_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
@@ -148,7 +201,8 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     procs: list[subprocess.Popen] = cpu_load(load)
     console = None
     result: dict = {"bench": "ingest-ha", "entities": entities, "devices": devices, "rate_hz": rate,
-                    "stock_broker": stock, "cpu_load_procs": load}
+                    "stock_broker": stock, "cpu_load_procs": load, "ha_ingest": ingest,
+                    "apply_yield": apply_yield}
     try:
         t_pub = time.monotonic()
         subprocess.run([sys.executable, "-c", PUBLISH, host, port, "configs", str(tmp / "spec.json")],
@@ -156,13 +210,21 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
         result["configs_published_s"] = round(time.monotonic() - t_pub, 2)
         bare, stream = start_bare(host, port, [f"{base}/#"], qos=0, client_id="ha-bench-bare", env=env)
         procs.append(bare)
-        cfg = BrokerConfig(host=broker.host, port=broker.port, prefix=f"ing{tag}", ha_prefix=ha_prefix)
+        cfg = BrokerConfig(host=broker.host, port=broker.port, prefix=f"ing{tag}", ha_prefix=ha_prefix,
+                           ha_ingest=ingest)
         svc = build_services(broker_url=broker.url, cfg=cfg, outbox_path=tmp / "outbox.sqlite3")
+        offload = None
+        if ingest == "process" and svc.link.offload is None:  # until services wires cfg.ha_ingest itself
+            from console.core.ha.ingest_process import attach_ingest_process
+
+            offload = attach_ingest_process(svc.link, svc.ha.fleet)
+        offload = offload or svc.link.offload
         connack: list[float] = []
         svc.link.state_changed.connect(
             lambda state, info: connack.append(time.monotonic()) if state is LinkState.CONNECTED and not connack else None)
         console = ConsoleApp(svc)
         bridge, registry, model = svc.ha, svc.registry, console.devices.model
+        fleet = bridge.fleet  # its states_in counts state payloads read in-process or by the ingest process
         console.start()
 
         ticks: list[float] = []
@@ -180,6 +242,8 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
             elif phase["name"] == "idle":
                 idle_ticks.append(late)
             last[0] = now
+            if explainer is not None:
+                explainer.tick()
 
         heartbeat = QTimer()
         heartbeat.setInterval(10)
@@ -198,8 +262,17 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
                 elif now - phase["t"] > 30:
                     phase.update(name="fail", why="the console did not connect in 30 s")
             elif name == "discover":
+                trace = phase.setdefault("trace", [])
+                if not trace or now - trace[-1][0] >= 1.0:  # once a second: configs handled, devices, rows
+                    cpu = cpu_by_thread()
+                    trace.append((now, bridge.configs, bridge.fleet.counts()[0], model.rowCount(),
+                                  round(cpu.get("link", 0.0), 2), round(cpu.get("gui", 0.0), 2),
+                                  round(cpu_of(offload.pid), 2) if offload is not None else 0.0))
                 if shown():
                     result["configs_shown_s"] = round(now - connack[0], 2)
+                    # once a second: [s since CONNACK, configs handled, devices in the fleet, rows in the table,
+                    # CPU seconds so far of the link's thread, the GUI thread, the ingest process]
+                    result["discover_trace"] = [(round(t[0] - connack[0], 1), *t[1:]) for t in trace]
                     result["rows"] = model.rowCount()
                     phase.update(name="idle", t=now)
                 elif now - phase["t"] > 300:
@@ -210,19 +283,29 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
                                                str(tmp / "spec.json")], stdout=subprocess.DEVNULL, env=env))
                 phase.update(name="warmup", t=now)
             elif name == "warmup" and now - phase["t"] > 3.0:
-                phase.update(name="measure", t=now, wall0=time.time(), samples=[], rss=[rss_mb()], cpu0=cpu_by_thread(),
-                             bare_cpu0=cpu_of(bare.pid), states0=bridge.states, bare_n0=stream.at(time.time()),
+                phase.update(name="measure", t=now, wall0=time.time(), samples=[], rss=[rss_mb()],
+                             child_rss=[rss_of(offload.pid) if offload is not None else 0.0], cpu0=cpu_by_thread(),
+                             bare_cpu0=cpu_of(bare.pid), states0=fleet.states_in,
+                             child_cpu0=cpu_of(offload.pid) if offload is not None else 0.0,
+                             child_stats0=dict(offload.stats) if offload is not None else {},
+                             sched0=sched_of(offload.pid if offload is not None else None), bare_n0=stream.at(time.time()),
                              rows0=model.rows_applied, errors0=bridge.template_errors, configs0=bridge.configs,
                              builds0=bridge.fleet.work_builds)
+                if explainer is not None:
+                    explainer.start()
+                    explainer.measuring = True
             elif name == "measure":
-                phase["samples"].append((now, bridge.states))
+                phase["samples"].append((now, fleet.states_in))
                 if len(phase["rss"]) == 1 and now - phase["t"] >= window / 2:
                     phase["rss"].append(rss_mb())
+                    phase["child_rss"].append(rss_of(offload.pid) if offload is not None else 0.0)
                 if now - phase["t"] >= window:
                     phase["rss"].append(rss_mb())
+                    phase["child_rss"].append(rss_of(offload.pid) if offload is not None else 0.0)
                     dt = now - phase["t"]
                     cpu1, bare_cpu1 = cpu_by_thread(), cpu_of(bare.pid)
-                    handled = bridge.states - phase["states0"]
+                    handled = fleet.states_in - phase["states0"]
+                    child_cpu = (cpu_of(offload.pid) - phase["child_cpu0"]) if offload is not None else 0.0
                     heard = stream.at(time.time()) - phase["bare_n0"]
                     console_rate = slope(phase["samples"])
                     bare_rate = slope(stream.between(phase["wall0"], time.time()))
@@ -235,7 +318,19 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
                         stall_p99_ms=round(pct(ticks, 99), 2), stall_max_ms=round(max(ticks, default=0.0), 2),
                         idle_stall_p99_ms=round(pct(idle_ticks, 99), 2),
                         rss_mb=[round(r, 1) for r in phase["rss"]],
-                        cpu_cores={k: round((v - phase["cpu0"].get(k, 0.0)) / dt, 3) for k, v in cpu1.items()},
+                        ingest_process_rss_mb=[round(r, 1) for r in phase["child_rss"]],
+                        cpu_cores={**{k: round((v - phase["cpu0"].get(k, 0.0)) / dt, 3) for k, v in cpu1.items()},
+                                   "ingest_process": round(child_cpu / dt, 3)},
+                        ingest_process_cpu_us_per_msg=round(1e6 * child_cpu / max(1, handled), 1),
+                        ingest_process_alive=offload.alive if offload is not None else None,
+                        # the child's own counts over the window: messages it read, seconds it waited on a full pipe
+                        # share of the window the reading thread (the child, or the link's thread) was on a CPU,
+                        # and runnable without one (the machine's other work)
+                        reader_sched=sched_share(phase["sched0"], sched_of(offload.pid if offload is not None else None), dt),
+                        ingest_process_read_per_s=round((offload.stats.get("messages", 0) - phase["child_stats0"].get(
+                            "messages", 0)) / dt, 1) if offload is not None else None,
+                        ingest_process_send_wait_s=round(offload.stats.get("send_wait_s", 0) - phase["child_stats0"].get(
+                            "send_wait_s", 0), 3) if offload is not None else None,
                         # CPU per message: what the machine's load cannot change much (it changes the rates)
                         link_cpu_us_per_msg=round(1e6 * (cpu1["link"] - phase["cpu0"]["link"]) / max(1, handled), 1),
                         bare_cpu_us_per_msg=round(1e6 * (bare_cpu1 - phase["bare_cpu0"]) / max(1, heard), 1),
@@ -245,6 +340,9 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
                         rejected_configs=bridge.rejected_configs, state_topics=len(bridge.subscribed()),
                         loadavg_1m=round(os.getloadavg()[0], 2), cpus=os.cpu_count())
                     phase["name"] = "done"
+                    if explainer is not None:
+                        explainer.measuring = False
+                        result["explain"] = explainer.report()
                     app.quit()
             if phase["name"] == "fail":
                 result["error"] = phase["why"]
@@ -258,6 +356,8 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
         driver.stop()
         heartbeat.stop()
     finally:
+        if explainer is not None:
+            explainer.stop()
         if console is not None:
             console.close()
         stop_all(procs)

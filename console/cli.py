@@ -389,6 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build's HA ingest child process (spawn) starts here
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

@@ -24,6 +24,7 @@ from console.core.commands.others import OtherConsoles
 from console.core.fleet.registry import FLEET_KINDS, FleetRegistry
 from console.core.demo.simulator import Simulator
 from console.core.demo.ha_simulator import HaDiscoverySimulator
+from console.core.ha.ingest_process import attach_ingest_process
 from console.core.paths import resource_path
 from console.core.sources.ha_bridge import HaBridge
 from console.core.sources.ha_overrides import HaOverrides, overrides_path_for
@@ -184,6 +185,8 @@ def build_services(
         simulator.tracing = hub.device_tracer()  # the embedded fleet continues the traces, same exporter
     ha_sim = None
     if ha is not None:
+        if cfg.ha_ingest == "process":  # state topics received and read in a child process (docs/HA_DISCOVERY.md)
+            attach_ingest_process(link, ha.fleet)
         ha.bind(commands)
         ha.attach()
         if demo:

@@ -13,6 +13,7 @@ listeners are called after the lock is released.  Qt-free, no I/O.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -24,6 +25,9 @@ from console.core.ha import state as st
 from console.core.ha.templates import TemplateError
 from console.core.ha.topics import DEFAULT_DISCOVERY_PREFIX
 from console.core.protocol import DeviceMeta, ProtocolError
+
+
+YIELD_EVERY = 0  # apply_read: payloads applied between two offers of the interpreter lock (0: one go)
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,12 @@ Listener = Callable[[FleetEvent], None]
 class HaFleet:
     """Devices from HA discovery; feed it every message under the prefix and on the state topics."""
 
-    def __init__(self, prefix: str = DEFAULT_DISCOVERY_PREFIX, raw_history: int = 5) -> None:
+    def __init__(self, prefix: str = DEFAULT_DISCOVERY_PREFIX, raw_history: int = 5, *,
+                 reader_only: bool = False) -> None:
+        """``reader_only``: a fleet that only reads payloads for another one (the ingest process's,
+        ``console.core.ha.ingest_process``): it builds no DeviceMeta and emits no add/update events."""
         self.prefix = prefix
+        self.reader_only = reader_only
         self._raw_history = raw_history
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
@@ -57,6 +65,11 @@ class HaFleet:
         # in capability order, and whether it is a secret; built at the first payload after any config
         # change (configs come in bursts, states all the time)
         self.work_builds = 0  # topics whose work was (re)built: configs arriving between states
+        self.states_in = 0  # payloads on state/attribute/availability topics handled (here or read elsewhere)
+        # called with (topic, payload) of every discovery message before it is applied: an ingest
+        # process keeps its own copy of the configs (console.core.ha.ingest_process)
+        self.config_sink: Callable[[str, bytes | str], None] | None = None
+        self._remote_refs: dict[str, tuple] = {}  # topic -> the refs apply_read was last sent for it
         self._work: dict[str, tuple[tuple[tuple[Ref, str, Callable[[st.Payload], Any], str, bool], ...], bool]] = {}
 
     # -- listeners -------------------------------------------------------------------------------
@@ -156,6 +169,8 @@ class HaFleet:
 
     def handle_config(self, topic: str, payload: bytes | str) -> list[FleetEvent]:
         """Apply one discovery message; raise ProtocolError (nothing changes) if it is invalid."""
+        if self.config_sink is not None:
+            self.config_sink(topic, payload)
         result = parse_config(topic, payload, self.prefix)
         touched: set[str] = set()
         gone: list[FleetEvent] = []
@@ -237,6 +252,8 @@ class HaFleet:
                 del self._devices[device_id]
                 gone.append(FleetEvent("removed", device_id))
                 continue
+            if self.reader_only:
+                continue
             kind = "added" if dev.meta is None else "updated"
             dev.meta = build_meta(dev, [self._entities[k] for k in sorted(dev.entity_keys)])
             events.append(FleetEvent(kind, device_id, meta=dev.meta))
@@ -244,7 +261,17 @@ class HaFleet:
 
     def handle_state(self, topic: str, payload: bytes | str) -> list[FleetEvent]:
         """Apply one payload on a state/attribute/availability topic; template errors become events."""
-        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        self.states_in += 1
+        text, work, readings = self.read_state(topic, payload)
+        if not readings:
+            return []
+        with self._lock:
+            # a password text entity's topic: the raw payloads dialog does not show it
+            events = self._apply(topic, "••••••" if work[1] else text, readings)
+        return self._emit(events) if events else events
+
+    def _work_for(self, topic: str):
+        """What a payload on ``topic`` means (built at its first payload after a config change)."""
         with self._lock:
             work = self._work.get(topic)
             if work is None:
@@ -254,9 +281,17 @@ class HaFleet:
                     (ref, self._owner[ref.key], _reader(ref, self._entities[ref.key]),
                      *_target(ref, self._entities[ref.key])) for ref in refs),
                     any(_secret(self._entities[r.key]) for r in refs))
-        entries, secret = work
+        return work
+
+    def read_state(self, topic: str, payload: bytes | str) -> tuple[str, tuple, list[tuple]]:
+        """The reading half of :meth:`handle_state`, nothing applied: (the payload's text, the topic's
+        work, readings ``(ref, device id, value or NO_VALUE, TemplateError or None, name, shown)``).
+        The JSON is parsed once and every template of the topic evaluated; no lock is held meanwhile."""
+        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        work = self._work_for(topic)
+        entries = work[0]
         if not entries:
-            return []
+            return text, work, []
         message = st.Payload(text)  # parsed once, for every template that reads it
         readings = []
         for ref, device_id, read, name, shown in entries:
@@ -264,9 +299,53 @@ class HaFleet:
                 readings.append((ref, device_id, read(message), None, name, shown))
             except TemplateError as exc:
                 readings.append((ref, device_id, st.NO_VALUE, exc, name, shown))
-        with self._lock:
-            # a password text entity's topic: the raw payloads dialog does not show it
-            events = self._apply(topic, "••••••" if secret else text, readings)
+        return text, work, readings
+
+    def apply_read(self, batch: list[tuple[str, str, tuple | None, tuple]]) -> list[FleetEvent]:
+        """Apply readings made elsewhere (another process's :meth:`read_state` on the same configs:
+        ``console.core.ha.ingest_process``): each item ``(topic, text, refs, values)``, ``values[i]`` the
+        reading of ``refs[i]``: a value, NO_VALUE or an error (``for_entity`` and ``kind``, as a
+        TemplateError); ``refs`` None: the same refs as the last item of that topic (the reader sends
+        them again only after a config changed them).  What :meth:`handle_state` would have done with
+        the same payloads, in order: values, availability, raw payloads, message counts and error
+        counts; one emit for the batch.  Refs this fleet does not know (a config that changed
+        meanwhile) are skipped.  With ``YIELD_EVERY`` (0: off) the batch is applied that many payloads at
+        a time with ``time.sleep(0)`` between, offering the interpreter lock to the GUI thread (a 20 Hz
+        batch with the registry's work is a few ms of Python); on a busy machine each yield may also
+        hand the CPU to another process (bench/ingest.py --ha --apply-yield compares)."""
+        if not YIELD_EVERY or len(batch) <= YIELD_EVERY:
+            return self._apply_read(batch)
+        out: list[FleetEvent] = []
+        for i in range(0, len(batch), YIELD_EVERY):
+            if i:
+                time.sleep(0)
+            out += self._apply_read(batch[i:i + YIELD_EVERY])
+        return out
+
+    def _apply_read(self, batch: list[tuple[str, str, tuple, tuple]]) -> list[FleetEvent]:
+        events: list[FleetEvent] = []
+        for topic, text, refs, values in batch:
+            self.states_in += 1
+            if refs is None:
+                refs = self._remote_refs.get(topic, ())
+            else:
+                self._remote_refs[topic] = refs
+            work = self._work_for(topic)
+            entries = work[0]
+            if len(entries) == len(refs) and all(e[0] == r for e, r in zip(entries, refs)):
+                matched = zip(entries, values)
+            else:  # the configs moved on since: match by ref
+                by_ref = {e[0]: e for e in entries}
+                matched = [(by_ref[r], v) for r, v in zip(refs, values) if r in by_ref]
+            readings = []
+            for (ref, device_id, _read, name, shown), value in matched:
+                if isinstance(value, Exception):
+                    readings.append((ref, device_id, st.NO_VALUE, value, name, shown))
+                else:
+                    readings.append((ref, device_id, value, None, name, shown))
+            if readings:
+                with self._lock:
+                    events += self._apply(topic, "••••••" if work[1] else text, readings)
         return self._emit(events) if events else events
 
     def _apply(self, topic: str, text: str, readings: list[tuple]) -> list[FleetEvent]:

@@ -16,7 +16,22 @@ from console.core.ha.model import CapSpec, HaEntity, number, text
 from console.core.ha.sandbox import LIMITS
 from console.core.ha.templates import NOT_JSON, TemplateError, compile_template, parse_json
 
-NO_VALUE = object()
+
+
+class _NoValue:
+    """The one "no value" marker; pickled by name, so it is the same object in another process
+    (the ingest process sends readings that carry it, ``console.core.ha.ingest_process``)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "NO_VALUE"
+
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+NO_VALUE = _NoValue()
 _NONE_WORDS = frozenset({"", "None", "none", "null", "unknown", "unavailable"})
 
 

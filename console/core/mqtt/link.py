@@ -21,6 +21,8 @@ routes (``console.core.events.Event``; listeners run on the link's thread and mu
     link.connection_made                  (session_present) once a CONNACK has been fully handled (paho
                                           has re-sent its own in-flight messages): the pipeline replays
     link.delivered                        (mid, ok) for each PUBACK / PUBCOMP
+    link.offload_extra_many(worker, ...)  ``subscribe_extra_many``'s filters are then received and read
+                                          by a child process (``mqtt.offload``), not by this one
 
 Subscriptions, and why (measured against a stock Mosquitto 2.0 in docs/DEPLOYMENT.md, "Broker
 limits"): a broker queues at most so many messages per client (Mosquitto: 20 in flight, 1,000
@@ -44,7 +46,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
 import paho.mqtt.client as mqtt
@@ -55,6 +57,7 @@ from paho.mqtt.properties import Properties
 from console.core.events import Event
 from console.core.mqtt.failures import V311_HINT, Failure, FailureWatch, auth_message, takeover_message
 from console.core.mqtt.meta_recovery import MetaRecovery
+from console.core.mqtt.offload import Offload
 from console.core.mqtt.router import DeviceHandler, RawHandler, TopicRouter
 from console.core.mqtt.stages import StagedSubscriptions
 from console.core.protocol import DEFAULT_PREFIX, STATUS_OFFLINE, STATUS_ONLINE, console_status_topic, device_wildcard
@@ -118,6 +121,10 @@ class BrokerConfig:
     session_expiry_s: int = 3600
     prefix: str = DEFAULT_PREFIX
     ha_prefix: str = "homeassistant"  # Home Assistant discovery prefix ("": no discovery)
+    # where discovered devices' state topics are received and read: "process" (a child process,
+    # console.core.ha.ingest_process: the GUI never waits for the interpreter lock behind them) or
+    # "thread" (this link's thread: the fallback, and what the ingest process's failure falls back to)
+    ha_ingest: str = "process"
     # QoS 1/2 publishes in flight at once; keep it at or below the broker's Receive Maximum
     # (Mosquitto's default is 20; paho queues the rest and sends them as acks come back)
     max_inflight: int = 20
@@ -272,6 +279,8 @@ class MqttLink:
         self._thread: threading.Thread | None = None
         self._connected = threading.Event()
         self._extra_qos: dict[str, int] = {}  # subscribe_extra's filters, renewed at each connect
+        self.offload: Offload | None = None  # subscribe_extra_many's filters read by a child process
+        self._offloaded: dict[str, int] = {}  # the filters it reads (copy-on-write)
         self._client = make_client(cfg)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
@@ -285,6 +294,8 @@ class MqttLink:
     def start(self) -> None:
         if self._thread is not None:
             return
+        if self.offload is not None and not self.offload.dead:
+            self.offload.start()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="mqtt-link", daemon=True)
         self._thread.start()
@@ -313,6 +324,8 @@ class MqttLink:
         self._thread.join(timeout)
         self._thread = None
         self._stopping = False
+        if self.offload is not None:
+            self.offload.stop()
         self._set_state(LinkState.STOPPED)
 
     def wait_connected(self, timeout: float) -> bool:
@@ -348,6 +361,10 @@ class MqttLink:
             self._client.subscribe(topic_filter, qos)  # not connected: paho says so, on_connect does it
 
     def unsubscribe_extra(self, topic_filter: str) -> None:
+        if topic_filter in self._offloaded and self.router.remove_extra(topic_filter):
+            self._offloaded = {f: q for f, q in self._offloaded.items() if f != topic_filter}
+            self.offload.unsubscribe([topic_filter])
+            return
         if self.router.remove_extra(topic_filter):
             self._extra_qos = {f: q for f, q in self._extra_qos.items() if f != topic_filter}
             self._client.unsubscribe(topic_filter)
@@ -359,11 +376,40 @@ class MqttLink:
         """``subscribe_extra`` for many filters (thousands of discovered state topics): one SUBSCRIBE
         per SUBSCRIBE_BATCH new filters, now if connected and at every reconnect; the count of new ones."""
         new = [f for f in topic_filters if self.router.add_extra(f, handler)]
+        if new and self.offload is not None and not self.offload.dead:
+            self._offloaded = {**self._offloaded, **{f: qos for f in new}}
+            if self.offload.subscribe([(f, qos) for f in new]):
+                return len(new)
+            self._offload_died()  # the pipe is gone: the in-process path, these filters included
+            return len(new)
         if new:
             self._extra_qos = {**self._extra_qos, **{f: qos for f in new}}
             for i in range(0, len(new), self.SUBSCRIBE_BATCH):
                 self._client.subscribe([(f, qos) for f in new[i:i + self.SUBSCRIBE_BATCH]])
         return len(new)
+
+    def offload_extra_many(self, worker: str, worker_args: tuple = (), *,
+                           on_batch: Callable[[Any], None]) -> Offload:
+        """From now on, :meth:`subscribe_extra_many`'s filters are received by a child process that hands
+        each message to ``worker`` (an import path, ``"package.module:Factory"``, built there with
+        ``worker_args``) and sends what it read to ``on_batch`` at 20 Hz (``mqtt.offload``).  Their
+        handlers here are kept: if the child dies, this link subscribes to the filters itself and they
+        get the messages, as without an offload.  Call before :meth:`start`."""
+        if self._thread is not None:
+            raise RuntimeError("offload_extra_many must be called before the link starts")
+        self.offload = Offload(self.cfg, worker, worker_args, on_batch=on_batch, on_dead=self._offload_died,
+                               client_kit=(make_client, connect_properties, enable_nodelay))
+        return self.offload
+
+    def _offload_died(self) -> None:
+        """The ingest process is gone: its filters are subscribed here (the in-process path)."""
+        moved, self._offloaded = self._offloaded, {}
+        if not moved:
+            return
+        self._extra_qos = {**self._extra_qos, **moved}
+        items = list(moved.items())
+        for i in range(0, len(items), self.SUBSCRIBE_BATCH):
+            self._client.subscribe(items[i:i + self.SUBSCRIBE_BATCH])
 
     # -- publishing -----------------------------------------------------------------------------
     def publish(

@@ -25,6 +25,10 @@ def test_the_demo_fleet_is_mixed_native_and_discovered(broker_cfg, tmp_path):
             return {r.source for r in recs}, len(recs)
         wait_for(lambda: sources()[0] == {"native", "ha"} and sources()[1] == len(svc.fleet.devices) + 7,
                  what="native and discovered devices side by side, online")
+        # the discovered devices' state topics are read by the ingest child process (cfg.ha_ingest)
+        assert cfg.ha_ingest == "process" and svc.link.offload is not None and svc.link.offload.alive
+        wait_for(lambda: svc.link.offload.batches > 0 and svc.ha.fleet.states_in > 0,
+                 what="states read in the child process and applied here")
         lock = next(m for m in svc.ha.fleet.metas() if m.name == "front_door")
         assert svc.registry.meta(lock.id).risk == "high"
         assert svc.commands.transport_for(lock.id) is svc.ha.transport
@@ -32,6 +36,7 @@ def test_the_demo_fleet_is_mixed_native_and_discovered(broker_cfg, tmp_path):
     finally:
         svc.ha_simulator.stop(clear=True)
         svc.stop()
+    assert not svc.link.offload.alive  # stopping the console stops its child too
 
 
 def test_discover_prints_the_fleet_model_of_a_file(capsys):
