@@ -46,6 +46,9 @@ package: venv
 	bash packaging/build-deb.sh
 
 
+screenshot: setup
+	$(VENV)/bin/python packaging/screenshots/take_all.py --readme
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 

@@ -1,8 +1,9 @@
 """Screenshot of the Model panel with live graphs after a few requests (for the README).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots/model_panel.py OUT.png
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots/model_panel.py OUT.png
+    xvfb-run -a -s "-screen 0 1700x1100x24" .venv/bin/python packaging/screenshots/model_panel.py OUT.png
 
+(``packaging/screenshots/take_all.py --readme`` runs it for the README.)
 Builds the panel, loads the bundled model (or --source), sends --requests prompts (queued, run one
 at a time), waits for the answers, lets the graphs redraw, and saves ``widget.grab()`` to OUT.png.
 Prints one JSON object with the load and request numbers as its last line; exits 1 on a failure.
@@ -16,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from shotkit import isolate, parse_size, settle, wait
 
 PROMPTS = [
     "What is the capital of France?",
@@ -33,11 +34,12 @@ def main() -> int:
     ap.add_argument("--source", default=None, help="model folder, .gguf file or hub id (default: the bundled model)")
     ap.add_argument("--requests", type=int, default=3)
     ap.add_argument("--max-new", type=int, default=48)
-    ap.add_argument("--size", default="1280x760")
+    ap.add_argument("--size", default="1280x760")  # the README's size
     ap.add_argument("--timeout", type=float, default=300.0)
     args = ap.parse_args()
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    isolate()
+    from PySide6.QtCore import QCoreApplication
 
     from console.ui.shell.qt_app import make_application
     from console.ui.model.qt_model_panel import QtModelPanel
@@ -45,29 +47,21 @@ def main() -> int:
     app = make_application([sys.argv[0]])
     panel = QtModelPanel(default_source=args.source)
     panel.setWindowTitle(QCoreApplication.translate("screenshot", "AutoGLM Console — Model"))
-    w, h = (int(v) for v in args.size.split("x"))
-    panel.resize(w, h)
+    panel.resize(*parse_size(args.size))
     panel.show()
-    deadline = time.monotonic() + args.timeout
+    t_end = time.monotonic() + args.timeout
 
-    def wait(pred, what: str) -> None:
-        loop = QEventLoop()
-        tick = QTimer()
-        tick.setInterval(50)
-        tick.timeout.connect(lambda: (pred() or time.monotonic() > deadline) and loop.quit())
-        tick.start()
-        loop.exec()
-        tick.stop()
-        if not pred():
-            raise TimeoutError(f"timed out waiting for {what}; status: {panel.status.text()}")
+    def left() -> float:
+        return max(1.0, t_end - time.monotonic())
 
     done: dict[int, object] = {}
     result: dict = {}
     try:
-        wait(lambda: bool(panel.last_estimate), "the fit estimate")
+        wait(lambda: bool(panel.last_estimate), "the fit estimate", left())
         t0 = time.perf_counter()
         panel.load()
-        wait(lambda: bool(panel.engine_info) or panel.status.styleSheet().startswith("color: #c0392b"), "loading")
+        wait(lambda: bool(panel.engine_info) or panel.status.styleSheet().startswith("color: #c0392b"), "loading",
+             left())
         if not panel.engine_info:
             raise RuntimeError(panel.status.text())
         result["load_s"] = round(time.perf_counter() - t0, 2)
@@ -78,11 +72,10 @@ def main() -> int:
         for i in range(args.requests):
             panel.chat.prompt.setPlainText(PROMPTS[i % len(PROMPTS)])
             ids.append(panel.send())
-        wait(lambda: all(i in done for i in ids), f"{len(ids)} answers")
-        time.sleep(0.3)
-        wait(lambda: panel.graphs.point_counts()["e2e"] == len(ids), "the graphs")
+        wait(lambda: all(i in done for i in ids), f"{len(ids)} answers", left())
+        wait(lambda: panel.graphs.point_counts()["e2e"] == len(ids), "the graphs", left())
         panel.graphs.redraw(force=True)
-        app.processEvents()
+        settle(0.5)
         result["requests"] = [
             {"ttft_s": round(m.ttft_s or 0, 3), "decode_tps": round(m.decode_tps or 0, 2), "e2e_s": round(m.e2e_s, 3),
              "queue_wait_s": round(m.queue_wait_s, 3), "new_tokens": m.new_tokens, "fast_path": m.fast_path}

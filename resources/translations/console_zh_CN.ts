@@ -645,48 +645,58 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="129" />
+        <location filename="../../console/ui/shell/qt_app.py" line="132" />
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="176" />
+        <location filename="../../console/ui/shell/qt_app.py" line="180" />
         <source>Open commands from before this console kept one outbox per broker could not be moved out of the old shared outbox: {e}. None of them is sent; the move is tried again at the next start. Free the path, or move the file away, then restart.</source>
         <translation>无法将启用“每个代理一个发件队列”之前未完成的命令移出旧的共享发件队列：{e}。这些命令均不会发送；下次启动时将再次尝试移出。请释放该路径或将该文件移走，然后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="180" />
+        <location filename="../../console/ui/shell/qt_app.py" line="184" />
         <source>The old shared outbox could not be sorted out: see the warning (retried at the next start)</source>
         <translation>旧的共享发件队列未能整理：请查看警告（下次启动时重试）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="190" />
+        <location filename="../../console/ui/shell/qt_app.py" line="187" />
+        <source>Your risk and exposure choices for Home Assistant devices could not be read: {e}</source>
+        <translation>无法读取您为 Home Assistant 设备设定的风险与暴露选择：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_app.py" line="189" />
+        <source>Device risk/exposure choices could not be read and were set aside: see the warning</source>
+        <translation>设备风险/暴露选择无法读取，已另存：请查看警告</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/qt_app.py" line="199" />
         <source>{n} command(s) were still open from before this console kept one outbox per broker. The broker they were for was not recorded, so none was sent again. Check those devices and send again what is still wanted: Devices → Audit log → Unassigned lists them and sends one again on this site, once you confirm it.</source>
         <translation>有 {n} 条命令在本控制台改为每个 MQTT 代理各用一个发件队列之前仍未完成。由于未记录它们所属的代理，这些命令均未重新发送。请检查相关设备，并重新发送仍需要的命令：“设备 → 审计日志 → 未分配”中列出了这些命令，经您确认后可在本站点逐条重新发送。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="195" />
+        <location filename="../../console/ui/shell/qt_app.py" line="204" />
         <source>… and {k} more</source>
         <translation>… 另有 {k} 条</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="198" />
+        <location filename="../../console/ui/shell/qt_app.py" line="207" />
         <source>{n} open command(s) from before the upgrade were not sent again: see Devices → Audit log → Unassigned</source>
         <translation>升级前未完成的 {n} 条命令未重新发送：请查看“设备 → 审计日志 → 未分配”</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="222" />
+        <location filename="../../console/ui/shell/qt_app.py" line="231" />
         <source>Start-up failed: {m}</source>
         <translation>启动失败：{m}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="207" />
-        <location filename="../../console/ui/shell/qt_app.py" line="224" />
+        <location filename="../../console/ui/shell/qt_app.py" line="216" />
+        <location filename="../../console/ui/shell/qt_app.py" line="233" />
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="232" />
+        <location filename="../../console/ui/shell/qt_app.py" line="241" />
         <source>no command pipeline: nothing can be sent</source>
         <translation>命令管道不可用：无法发送任何命令</translation>
     </message>
@@ -801,7 +811,7 @@
     </message>
     <message>
         <location filename="../../console/core/envcheck/child.py" line="161" />
-        <location filename="../../console/core/envcheck/runner.py" line="107" />
+        <location filename="../../console/core/envcheck/runner.py" line="113" />
         <source>finishes within {s} s</source>
         <translation>在 {s} 秒内完成</translation>
     </message>
@@ -1114,7 +1124,7 @@
     </message>
     <message>
         <location filename="../../console/core/envcheck/disk.py" line="25" />
-        <location filename="../../console/core/envcheck/disk.py" line="69" />
+        <location filename="../../console/core/envcheck/disk.py" line="75" />
         <source>{label} free space</source>
         <translation>{label}可用空间</translation>
     </message>
@@ -1140,41 +1150,51 @@
     </message>
     <message>
         <location filename="../../console/core/envcheck/disk.py" line="58" />
+        <source>{file} is a file, not a folder</source>
+        <translation>{file} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="60" />
+        <source>Move the file away (e.g. mv '{file}' '{file}.old') or point {env} at a folder.</source>
+        <translation>请把该文件移走（例如 mv '{file}' '{file}.old'），或把 {env} 指向一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/disk.py" line="64" />
         <source>Give this user write access (chown/chmod) or point {env} at a writable folder.</source>
         <translation>请给此用户写权限（chown/chmod），或将 {env} 指向可写的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="61" />
+        <location filename="../../console/core/envcheck/disk.py" line="67" />
         <source>{path} is writable</source>
         <translation>{path} 可写</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="70" />
+        <location filename="../../console/core/envcheck/disk.py" line="76" />
         <source>readable disk usage</source>
         <translation>可读取磁盘用量</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="71" />
+        <location filename="../../console/core/envcheck/disk.py" line="77" />
         <source>Check the path or point {env} elsewhere.</source>
         <translation>请检查路径，或将 {env} 指向别处。</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="91" />
+        <location filename="../../console/core/envcheck/disk.py" line="97" />
         <source>Model cache</source>
         <translation>模型缓存</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="92" />
+        <location filename="../../console/core/envcheck/disk.py" line="98" />
         <source>room for a 9B model</source>
         <translation>可容纳 9B 模型</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="93" />
+        <location filename="../../console/core/envcheck/disk.py" line="99" />
         <source>Data dir</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/disk.py" line="94" />
+        <location filename="../../console/core/envcheck/disk.py" line="100" />
         <source>outbox, logs, telemetry</source>
         <translation>发件箱、日志、遥测</translation>
     </message>
@@ -2244,22 +2264,32 @@
         <translation>{version}，可导入</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/runner.py" line="89" />
+        <location filename="../../console/core/envcheck/runner.py" line="86" />
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="87" />
+        <source>Move the file away (or set the variable named to another folder), then run the doctor again.</source>
+        <translation>请把该文件移走（或把提到的变量设为另一个文件夹），然后再次运行检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/core/envcheck/runner.py" line="95" />
         <source>the check itself failed: {error}</source>
         <translation>检查本身出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/runner.py" line="91" />
+        <location filename="../../console/core/envcheck/runner.py" line="97" />
         <source>This is a bug in the doctor or a badly broken install; the log has the traceback.</source>
         <translation>这是体检程序的缺陷或安装严重损坏；日志中有回溯信息。</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/runner.py" line="106" />
+        <location filename="../../console/core/envcheck/runner.py" line="112" />
         <source>{check}: no answer within {s} s</source>
         <translation>{check}：{s} 秒内无响应</translation>
     </message>
     <message>
-        <location filename="../../console/core/envcheck/runner.py" line="108" />
+        <location filename="../../console/core/envcheck/runner.py" line="114" />
         <source>Something hangs (a driver call, a DNS lookup, a network filesystem): run the doctor again; if it repeats, the log names the step.</source>
         <translation>有操作卡住了（驱动调用、DNS 查询或网络文件系统）：请再运行一次体检；如果重复出现，日志会指出是哪一步。</translation>
     </message>
@@ -3066,22 +3096,22 @@ Send them?</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="237" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="242" />
         <source>Cannot read {path}: {e}</source>
         <translation>无法读取 {path}：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="241" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="246" />
         <source>{n} command(s)</source>
         <translation>{n} 条命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="325" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="330" />
         <source>Cannot send it again here: {e}</source>
         <translation>无法在此重新发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="298" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="303" />
         <source>Send {what} to {device} again, on {site}?
 
 An earlier console left this command {state} on a broker it did not record; it has not been sent since. Check the device first: it may have been done, or be unwanted now.</source>
@@ -3090,64 +3120,64 @@ An earlier console left this command {state} on a broker it did not record; it h
 旧版控制台遗留了这条状态为 {state} 的命令，且未记录其所属的 MQTT 代理；此后该命令一直未发送。请先检查设备：该操作可能已经完成，或现在已不再需要。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="303" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="308" />
         <source>This device is marked high risk.</source>
         <translation>此设备被标记为高风险。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="289" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="294" />
         <source>Send an unassigned command again</source>
         <translation>重新发送未分配的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="291" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="296" />
         <source>Not sent: confirmation declined</source>
         <translation>未发送：未获确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="327" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="332" />
         <source>Not sent: {path} could not record it: {e}</source>
         <translation>未发送：{path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="320" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="325" />
         <source>Not sent: another console changed this command meanwhile (see its history)</source>
         <translation>未发送：另一个控制台已在此期间更改了该命令（见其历史记录）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="323" />
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="330" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="328" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="335" />
         <source>Not sent: {e}</source>
         <translation>未发送：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="312" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="317" />
         <source>Sent again as {id}, but {path} could not record it: {e}</source>
         <translation>已作为 {id} 重新发送，但 {path} 无法记录此操作：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="315" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="320" />
         <source>Sent again as {id} ({what} to {device}): follow it in the Commands tab</source>
         <translation>已作为 {id} 重新发送（向 {device} 发送 {what}）：请在“命令”选项卡中跟踪</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="341" />
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="344" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="346" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="349" />
         <source>Export failed: {e}</source>
         <translation>导出失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="346" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="351" />
         <source>Exported {n} command(s) to {path}</source>
         <translation>已将 {n} 条命令导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="351" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="356" />
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_audit_view.py" line="352" />
+        <location filename="../../console/ui/devices/qt_audit_view.py" line="357" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3366,17 +3396,17 @@ An earlier console left this command {state} on a broker it did not record; it h
 <context>
     <name>QtCommandsView</name>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="35" />
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="42" />
         <source>Cancel queued command</source>
         <translation>取消排队中的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="37" />
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="44" />
         <source>Only a command not yet handed to the broker can be cancelled</source>
         <translation>只能取消尚未交给 MQTT 代理的命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_commands_view.py" line="72" />
+        <location filename="../../console/ui/devices/qt_commands_view.py" line="79" />
         <source>{n} in flight</source>
         <translation>{n} 条执行中</translation>
     </message>
@@ -3473,52 +3503,52 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>QtDevicesPanel</name>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="105" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="133" />
         <source>Filter devices (id, name, zone, kind)</source>
         <translation>筛选设备（ID、名称、区域、类型）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="109" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="138" />
         <source>Online only</source>
         <translation>仅在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="112" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="141" />
         <source>All zones</source>
         <translation>所有区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="112" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="141" />
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="151" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="185" />
         <source>Connections…</source>
         <translation>连接…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="152" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="186" />
         <source>Broker connection profiles (TLS, credentials, client id)</source>
         <translation>MQTT 代理连接配置（TLS、凭据、客户端 ID）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="161" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="195" />
         <source>Control</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="167" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="201" />
         <source>Commands</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="168" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="202" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_devices_panel.py" line="237" />
+        <location filename="../../console/ui/devices/qt_devices_panel.py" line="279" />
         <source>{devices} devices · {rx}/s received · {ap}/s applied · {dr}/s dropped</source>
         <translation>{devices} 台设备 · 接收 {rx}/s · 应用 {ap}/s · 丢弃 {dr}/s</translation>
     </message>
@@ -3710,122 +3740,122 @@ It is used for this connection only and not stored.</source>
         <translation>（另有 {n} 个未知项：{names}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="179" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="181" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="181" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="181" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="180" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="181" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="347" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="349" />
         <source>unknown (broker down since {time})</source>
         <translation>未知（代理自 {time} 起断开）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="176" />
         <source>stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="174" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="356" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="358" />
         <source>{online} · clock {offset} s off</source>
         <translation>{online} · 时钟偏差 {offset} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="365" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="367" />
         <source>Device clock: {offset} s from this console's (ahead &gt; 0), from its timestamps</source>
         <translation>设备时钟与本控制台相差 {offset} 秒（正值表示超前），根据其时间戳估算</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="177" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="178" />
         <source>The console's broker link is down: no device news can arrive</source>
         <translation>控制台与代理的连接已断开：收不到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="381" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="383" />
         <source>Last update {time} ({age} ago); a device is stale after {limit} s without one</source>
         <translation>最后更新 {time}（{age} 前）；设备超过 {limit} 秒无更新即视为陈旧</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="176" />
         <source>HA</source>
         <translation>HA</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="397" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="399" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="397" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="399" />
         <source>refused as hostile</source>
         <translation>视为恶意而拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="398" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="400" />
         <source>stopped by the time or size budget</source>
         <translation>超出时间或大小限额而中止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="400" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="402" />
         <source>⚠ {count} template errors ({kinds}); the last: {last}</source>
         <translation>⚠ {count} 个模板错误（{kinds}）；最后一个：{last}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="176" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="177" />
         <source>Home Assistant discovery</source>
         <translation>Home Assistant 自动发现</translation>
     </message>
     <message>
-        <location filename="../../console/ui/devices/qt_fleet_model.py" line="175" />
+        <location filename="../../console/ui/devices/qt_fleet_model.py" line="176" />
         <source>native</source>
         <translation>原生</translation>
     </message>
@@ -3888,27 +3918,37 @@ It is used for this connection only and not stored.</source>
         <translation>最近一小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health/qt_health_view.py" line="120" />
+        <location filename="../../console/ui/health/qt_health_view.py" line="122" />
+        <source>no OTLP endpoint configured (--otlp-endpoint)</source>
+        <translation>未配置 OTLP 端点（--otlp-endpoint）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="125" />
+        <source>{url}, sampling {ratio}</source>
+        <translation>{url}，采样率 {ratio}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/health/qt_health_view.py" line="126" />
         <source>Tracing (OpenTelemetry): on, {detail}</source>
         <translation>追踪（OpenTelemetry）：开启，{detail}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health/qt_health_view.py" line="121" />
+        <location filename="../../console/ui/health/qt_health_view.py" line="127" />
         <source>Tracing (OpenTelemetry): off, {detail}</source>
         <translation>追踪（OpenTelemetry）：关闭，{detail}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health/qt_health_view.py" line="132" />
+        <location filename="../../console/ui/health/qt_health_view.py" line="138" />
         <source>within target</source>
         <translation>达到目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health/qt_health_view.py" line="132" />
+        <location filename="../../console/ui/health/qt_health_view.py" line="138" />
         <source>outside target</source>
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/health/qt_health_view.py" line="133" />
+        <location filename="../../console/ui/health/qt_health_view.py" line="139" />
         <source>nothing measured yet</source>
         <translation>尚无测量数据</translation>
     </message>
@@ -4766,62 +4806,67 @@ It is used for this connection only and not stored.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="133" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="129" />
+        <source>The saved connections come from a damaged settings file: {e}. Check the profiles, then Save.</source>
+        <translation>已保存的连接来自一个损坏的设置文件：{e}。请检查各配置，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="137" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="139" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="143" />
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="140" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="144" />
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
         <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="155" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="159" />
         <source>active</source>
         <translation>当前启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="184" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="188" />
         <source>Active profile.</source>
         <translation>当前启用的配置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="220" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="224" />
         <source>Keep at least one profile.</source>
         <translation>请至少保留一个配置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="233" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="237" />
         <source>Not saved: {e}</source>
         <translation>未保存：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="244" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="248" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="247" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="251" />
         <source>Saved, but a password needs a username: it was not stored.</source>
         <translation>已保存，但密码需要配合用户名使用：密码未保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="251" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="255" />
         <source>Saved; the password is in the OS keyring.</source>
         <translation>已保存；密码存放在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="253" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="257" />
         <source>Saved without the password: {e}</source>
         <translation>已保存，但未保存密码：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="266" />
+        <location filename="../../console/ui/connection/qt_profiles_dialog.py" line="270" />
         <source>Active. Restart now to connect with it, or it is used the next time the console starts with --profile.</source>
         <translation>已启用。立即重启即可用它连接；否则将在下次以 --profile 启动控制台时使用。</translation>
     </message>
@@ -5510,7 +5555,7 @@ It is used for this connection only and not stored.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../console/ui/shell/qt_app.py" line="290" />
+        <location filename="../../console/ui/shell/qt_app.py" line="299" />
         <source>AutoGLM Console</source>
         <translation>AutoGLM 控制台</translation>
     </message>

@@ -32,6 +32,13 @@ class QtCommandsView(QWidget):
         for col, width in (("time", 70), ("device", 110), ("command", 140), ("origin", 60), ("state", 85),
                            ("attempts", 35)):  # fits 1280 px without sideways scrolling (the detail column stretches)
             self.table.setColumnWidth(QtCommandsModel.COLUMNS.index(col), width)
+        # the state next to the command it belongs to (at 1280 px it read "SUCC…" past the origin)
+        header.moveSection(header.visualIndex(QtCommandsModel.COLUMNS.index("state")),
+                           header.visualIndex(QtCommandsModel.COLUMNS.index("origin")))
+        # the time whole ("20:11:27.431", not "20:11:2…") in this font, margins included
+        time_col = QtCommandsModel.COLUMNS.index("time")
+        self.table.setColumnWidth(time_col, max(self.table.columnWidth(time_col),
+                                                self.table.fontMetrics().horizontalAdvance("00:00:00.000") + 16))
         self.cancel_button = QPushButton(self.tr("Cancel queued command"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip(self.tr("Only a command not yet handed to the broker can be cancelled"))

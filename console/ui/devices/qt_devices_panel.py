@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +82,31 @@ class QtFleetFilter(QSortFilterProxyModel):
         return True
 
 
+class QtElideRight(QStyledItemDelegate):
+    """Cells that keep their beginning when they do not fit ("unknown (bro…", "running=off  spe…"):
+    the table elides in the middle (a discovered id keeps its distinct tail), these columns at the end.
+    A cut cell without a tooltip of its own ("Wareho…" in the zone column) shows its whole text as one."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt API
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt API
+        if event is not None and event.type() == QEvent.Type.ToolTip and index.isValid() \
+                and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if text and self.is_cut(option, index):
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+    def is_cut(self, option, index) -> bool:
+        """Whether the cell's text is wider than what its column shows of it."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        return self.sizeHint(opt, index).width() > option.rect.width()
+
+
 class QtDevicesPanel(QWidget):
     SETTINGS_GROUP = "devices"
     SETTINGS_VERSION = 2  # 2: the splitter has the device side panel
@@ -103,6 +131,7 @@ class QtDevicesPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(placeholderText=self.tr("Filter devices (id, name, zone, kind)"))
+        self.search.setToolTip(self.search.placeholderText())  # at 1024 px the placeholder is cut
         self.search.setClearButtonEnabled(True)
         self.zone_box = QComboBox()
         self.kind_box = QComboBox()
@@ -122,6 +151,11 @@ class QtDevicesPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setAlternatingRowColors(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long discovered ids keep their distinct tail
+        self.table.setWordWrap(False)  # a wrapped "front-door-853893" showed only "front-…": one line, elided
+        self._elide_right = QtElideRight(self.table)  # the other columns keep their beginning
+        for col in QtFleetModel.COLUMNS:
+            if col != "id":
+                self.table.setItemDelegateForColumn(QtFleetModel.COLUMNS.index(col), self._elide_right)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -173,8 +207,13 @@ class QtDevicesPanel(QWidget):
         self.splitter.setCollapsible(1, False)
         # the side's tabs would claim ~570 px by their size hints: at 1024 px the table's state and age
         # columns went behind a scrollbar; the side scrolls its own content instead
-        self.side.setMinimumWidth(340)
+        self.side.setMinimumWidth(self.SIDE_MIN)
         self.splitter.setSizes([800, 480])
+        # until the operator drags the splitter, fit_splitter shares the width (side_width_for): at
+        # 1024 px the state column keeps ~40 px more than a 3:2 split left it
+        self._splitter_user = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -186,6 +225,9 @@ class QtDevicesPanel(QWidget):
         self.online_box.toggled.connect(lambda on: self.proxy.set_filters(online_only=on))
         self.model.choicesChanged.connect(self._refresh_filter_choices)
         self.model.devicesUpdated.connect(self._devices_updated)
+        # not dataChanged: every frame's rows span the online column, and a refit at each frame (the
+        # longest text of every column) doubled the GUI thread's CPU under 2,500 updates/s
+        self.model.linkChanged.connect(self._online_changed)
         # the source rows on screen, recomputed only when they can have changed (a scroll, a resize, a
         # sort, a filter, rows added or removed, the table shown or hidden), not at every frame
         self._visible_key: tuple | None = None
@@ -256,22 +298,49 @@ class QtDevicesPanel(QWidget):
             self._fit_timer.start()
 
     # -- column widths ----------------------------------------------------------------------------
-    FIT_COLUMNS = (("name", 220), ("id", 180), ("zone", 120))  # (column, cap in px)
+    # (column, cap in px); "online" grows only for a long text: "unknown (broker down since …)", and
+    # it is served first (FIT_FIRST): while the broker is down, that is what the operator must read
+    FIT_COLUMNS = (("name", 220), ("id", 180), ("zone", 120), ("online", 260))
+    FIT_FIRST = ("online",)
     STATE_MIN = 300  # what the state column keeps before the others grow
+    # until the operator drags the splitter: the table gets TABLE_FIRST px before the side grows past
+    # SIDE_MIN, and the side never more than SIDE_SHARE of the width (at 1024 px: side 340, table 676)
+    SIDE_MIN, TABLE_FIRST, SIDE_SHARE = 340, 800, 0.38
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize and not self._fit_timer.isActive():
             self._fit_timer.start()
+        if obj is self.splitter and event.type() == QEvent.Type.Resize and not self._splitter_user:
+            self.fit_splitter()
         return super().eventFilter(obj, event)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_user = True
+
+    def side_width_for(self, total: int) -> int:
+        """The side panel's width in a splitter ``total`` px wide (handle excluded), the table the rest."""
+        return max(self.SIDE_MIN, min(total - self.TABLE_FIRST, round(total * self.SIDE_SHARE)))
+
+    def fit_splitter(self) -> None:
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= self.SIDE_MIN:
+            return
+        side = self.side_width_for(total)
+        self.splitter.setSizes([total - side, side])
+
+    def _online_changed(self, _up: bool) -> None:
+        """The online column's texts changed (the broker went down: "unknown (broker down since …)"): refit."""
+        if not self._fit_timer.isActive():
+            self._fit_timer.start()
 
     def _section_resized(self, index: int, _old: int, _new: int) -> None:
         if not self._fitting and index in self._default_widths:
             self._user_sized.add(index)
 
     def fit_columns(self) -> None:
-        """Give name, id and zone the width of their longest text (capped) where the table has room
-        beyond STATE_MIN for the state column, shared in proportion to what each lacks when there is
-        not room for all; back to the defaults where there is none."""
+        """Give name, id and zone (and online, first) the width of their longest text (capped) where
+        the table has room beyond STATE_MIN for the state column, shared in proportion to what each
+        lacks when there is not room for all; back to the defaults where there is none."""
         cols = QtFleetModel.COLUMNS
         fit = {cols.index(name): cap for name, cap in self.FIT_COLUMNS}
         spare = (self.table.viewport().width() - self.STATE_MIN
@@ -280,12 +349,15 @@ class QtDevicesPanel(QWidget):
         need = {c: max(0, min(max(self.table.sizeHintForColumn(c), self._default_widths[c]), cap)
                        - self._default_widths[c])
                 for c, cap in fit.items() if c not in self._user_sized}
-        total = sum(need.values())
+        first = {c: lack for c, lack in need.items() if cols[c] in self.FIT_FIRST}  # served before the others
+        grant = {c: min(lack, max(spare, 0)) for c, lack in first.items()}
+        spare -= sum(grant.values())
+        total = sum(lack for c, lack in need.items() if c not in first)
         share = 1.0 if total <= max(spare, 0) else max(spare, 0) / total
         self._fitting = True
         try:
             for c, lack in need.items():
-                width = self._default_widths[c] + int(lack * share)
+                width = self._default_widths[c] + (grant[c] if c in grant else int(lack * share))
                 if self.table.columnWidth(c) != width:
                     self.table.setColumnWidth(c, width)
         finally:
@@ -371,6 +443,7 @@ class QtDevicesPanel(QWidget):
         settings.setValue("header", self.table.horizontalHeader().saveState())
         settings.setValue("user_sized", ",".join(str(c) for c in sorted(self._user_sized)))
         settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("splitter_user", self._splitter_user)
         settings.setValue("filter", self.search.text())
         settings.setValue("online_only", self.online_box.isChecked())
         settings.endGroup()
@@ -390,8 +463,11 @@ class QtDevicesPanel(QWidget):
                 sized = str(settings.value("user_sized", "") or "")
                 self._user_sized = {int(c) for c in sized.split(",") if c.isdigit()} & set(self._default_widths)
             splitter = settings.value("splitter")
-            if splitter is not None:
+            # the operator's own split; else fit_splitter's (a split saved before "splitter_user" existed
+            # was saved at every exit, dragged or not: it is not taken for the operator's choice)
+            if splitter is not None and str(settings.value("splitter_user", "false")).lower() == "true":
                 self.splitter.restoreState(splitter)
+                self._splitter_user = True
             self.search.setText(str(settings.value("filter", "") or ""))
             self.online_box.setChecked(str(settings.value("online_only", "false")).lower() == "true")
         finally:

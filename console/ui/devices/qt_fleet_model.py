@@ -142,6 +142,7 @@ class QtFleetModel(QStandardItemModel):
     framesApplied = Signal(int)  # rows updated in the last frame (for the rate indicators)
     devicesUpdated = Signal(object)  # the set of device ids updated in the last frame
     choicesChanged = Signal()  # a zone or kind not seen before (the filter boxes offer it)
+    linkChanged = Signal(bool)  # the broker link went up or down: the online column's texts changed
 
     def __init__(self, registry: FleetRegistry, parent: QObject | None = None, frame_ms: int = 50) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
@@ -322,6 +323,7 @@ class QtFleetModel(QStandardItemModel):
             if rec is not None:
                 self._fill(None, rec, row, now)
                 self._offscreen.pop(dev_id, None)
+        self.linkChanged.emit(up)
 
     def _drop_removed(self) -> None:
         """Rows of devices the registry forgot (an empty retained meta): removed in one pass."""

@@ -117,6 +117,12 @@ class QtHealthView(QWidget):
         """``TelemetryHub.tracing_status``: "on: URL, sampling R" or "off: why"."""
         on = status.startswith("on:")
         text = status.split(":", 1)[1].strip() if ":" in status else status
+        # the hub's fixed words, in the UI's language (an exception's own text stays as it is)
+        if text == "no OTLP endpoint configured (--otlp-endpoint)":
+            text = self.tr("no OTLP endpoint configured (--otlp-endpoint)")
+        elif on and ", sampling " in text:
+            url, ratio = text.rsplit(", sampling ", 1)
+            text = self.tr("{url}, sampling {ratio}").format(url=url, ratio=ratio)
         self.tracing.setText(self.tr("Tracing (OpenTelemetry): on, {detail}").format(detail=text) if on else
                              self.tr("Tracing (OpenTelemetry): off, {detail}").format(detail=text or "—"))
 
