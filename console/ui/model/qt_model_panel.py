@@ -110,19 +110,27 @@ class QtModelPanel(QWidget):
         self.unload_button.setEnabled(False)
         buttons.addWidget(self.load_button)
         buttons.addWidget(self.unload_button)
-        form.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("idle"))
-        form.addWidget(self.progress)
         self.status = QLabel(self.tr("No model loaded."))
         self.status.setObjectName("modelStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addWidget(self.status)
         left.addWidget(box)
         left.addStretch(1)
+        # Load/Unload, the progress bar and the status stay in view below the scrolling options: at
+        # 1024x700 the scroll area cut the Load button in half (the options scroll, the actions never)
+        self._actions = QWidget()
+        actions = QVBoxLayout(self._actions)
+        actions.setContentsMargins(4, 0, 4, 0)
+        actions.setSpacing(2)
+        actions.addLayout(buttons)
+        actions.addWidget(self.progress)
+        actions.addWidget(self.status)
+        column_box.addWidget(self._actions, 0)
+        self._actions.installEventFilter(self)  # a longer status takes more lines: refit
         self.chat = QtModelChat()
         column_box.addWidget(self.chat, 0)
         self.chat.installEventFilter(self)  # a longer request line takes more lines: refit too
@@ -216,7 +224,8 @@ class QtModelPanel(QWidget):
         self._fit_left_column()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LayoutRequest and watched in (self._holder, getattr(self, "chat", None)):
+        if event.type() == QEvent.Type.LayoutRequest and watched in (self._holder, getattr(self, "chat", None),
+                                                                     getattr(self, "_actions", None)):
             QTimer.singleShot(0, self, self._fit_left_column)  # not after the panel is gone
         return super().eventFilter(watched, event)
 
@@ -234,6 +243,9 @@ class QtModelPanel(QWidget):
             margins = chat.contentsMargins()
             chat_min = max(chat_min, box.minimumHeightForWidth(box.contentsRect().width()) + margins.top()
                            + margins.bottom())
+        actions = self._actions
+        actions_h = actions.heightForWidth(actions.width() or width) if actions.hasHeightForWidth() else -1
+        actions_h = max(actions_h, actions.sizeHint().height()) + self._column_box.spacing()
         root = self.layout().contentsMargins()
         height = self.height()
         window, screen = self.window(), self.screen()
@@ -242,12 +254,12 @@ class QtModelPanel(QWidget):
             # screen (the first show) became the window's own minimum, and under X it outgrew 1024x700
             height = min(height, screen.availableGeometry().height() - (window.height() - self.height()))
         # one more line: under X the prompt box's title is taller than its minimum size hint says
-        spare = height - chat_min - 2 - root.top() - root.bottom() - 2 * self.fontMetrics().height()
+        spare = height - chat_min - actions_h - 2 - root.top() - root.bottom() - 2 * self.fontMetrics().height()
         target = max(80, min(wanted, spare))
         self._scroll.setMinimumHeight(80)
         self._scroll.setMaximumHeight(target)
         # the prompt box (it expands: its output grows) takes what is left, not a share of the controls'
-        self.chat.setMaximumHeight(max(chat_min, self.height() - target - root.top() - root.bottom()
+        self.chat.setMaximumHeight(max(chat_min, self.height() - target - actions_h - root.top() - root.bottom()
                                        - self._column_box.spacing()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API

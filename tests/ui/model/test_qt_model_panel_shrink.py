@@ -22,7 +22,8 @@ def test_a_window_once_tall_shrinks_back_with_the_model_tab(qtbot, tmp_path):
         panel.chat.finished(3, RequestMetrics(queue_wait_s=0.01, ttft_s=0.03, e2e_s=0.51, prompt_tokens=57,
                                               new_tokens=80, cached_prompt_tokens=46, fast_path=True,
                                               finish_reason="length"))
-        qtbot.waitUntil(lambda: panel._scroll.height() > 300, timeout=5000)  # the controls got the room
+        # the controls got the room: the options are whole, with no scrolling
+        qtbot.waitUntil(lambda: panel._scroll.height() >= panel._holder.sizeHint().height(), timeout=5000)
         win.resize(1024, 700)
 
         def shrunk():
@@ -32,6 +33,10 @@ def test_a_window_once_tall_shrinks_back_with_the_model_tab(qtbot, tmp_path):
             def whole(w) -> bool:
                 return w.visibleRegion().boundingRect().size() == w.size()
 
+            # Load/Unload and the progress bar sit below the scrolling options: never cut (the 1024x700
+            # shot had the Load button cut in half by the scroll area)
+            for w in (panel.load_button, panel.unload_button, panel.progress):
+                assert whole(w), (w, w.visibleRegion().boundingRect(), w.size())
             line = panel.chat.metrics_label
             assert whole(line) and line.mapTo(panel, line.rect().bottomLeft()).y() <= panel.height()
 
