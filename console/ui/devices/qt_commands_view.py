@@ -32,9 +32,10 @@ class QtCommandsView(QWidget):
         for col, width in (("time", 70), ("device", 110), ("command", 140), ("origin", 60), ("state", 85),
                            ("attempts", 35)):  # fits 1280 px without sideways scrolling (the detail column stretches)
             self.table.setColumnWidth(QtCommandsModel.COLUMNS.index(col), width)
-        # the state next to the command it belongs to (at 1280 px it read "SUCC…" past the origin)
+        # the state right after the device, before the command's text: at 1280 px it read "SUCC…" past
+        # the origin, and at 1024 px (the side panel ~340 px) it was off the right edge behind the command
         header.moveSection(header.visualIndex(QtCommandsModel.COLUMNS.index("state")),
-                           header.visualIndex(QtCommandsModel.COLUMNS.index("origin")))
+                           header.visualIndex(QtCommandsModel.COLUMNS.index("command")))
         # the time whole ("20:11:27.431", not "20:11:2…") in this font, margins included
         time_col = QtCommandsModel.COLUMNS.index("time")
         self.table.setColumnWidth(time_col, max(self.table.columnWidth(time_col),

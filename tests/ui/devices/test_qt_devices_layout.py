@@ -158,15 +158,18 @@ def test_the_commands_view_shows_a_commands_whole_submit_time(qtbot, broker_cfg)
         text = view.model.index(view.model.row_of(row.id), col).data()
         assert re.fullmatch(r"\d\d:\d\d:\d\d\.\d{3}", text), text
         assert view.table.fontMetrics().horizontalAdvance(text) + 8 <= view.table.columnWidth(col), text
-        # at 1280 px the command's state is on screen, next to its command (it read "SUCC…" past the origin)
-        app.window.resize(1280, 760)
+        # the command's state is on screen at 1024 and at 1280 px, before its command's text (it read
+        # "SUCC…" past the origin at 1280, and was off the right edge at 1024)
         state = view.model.COLUMNS.index("state")
         qtbot.waitUntil(lambda: view.model.index(view.model.row_of(row.id), state).data() == "SUCCEEDED",
                         timeout=15000)
-        qtbot.waitUntil(lambda: view.table.columnViewportPosition(state) + view.table.columnWidth(state)
-                        <= view.table.viewport().width(), timeout=5000)
+        for size in ((1024, 700), (1280, 760)):
+            app.window.resize(*size)
+            qtbot.waitUntil(lambda: view.table.columnViewportPosition(state) + view.table.columnWidth(state)
+                            <= view.table.viewport().width(), timeout=5000)
         header = view.table.horizontalHeader()
-        assert header.visualIndex(state) == header.visualIndex(view.model.COLUMNS.index("command")) + 1
+        assert header.visualIndex(state) == header.visualIndex(view.model.COLUMNS.index("device")) + 1
+        assert header.visualIndex(view.model.COLUMNS.index("command")) == header.visualIndex(state) + 1
     finally:
         app.close()
         sim.stop()
