@@ -23,7 +23,9 @@ word right after such a phrase ("no more opening", "stop running", 停止运行)
 words are read, so they can never make an ask read as "up".  "no more than 20 %", "at most", 不超过,
 最多 are a bound, not a setting: :func:`bound_in` finds them and every layer refuses them.
 
-Locks (lock/unlock) and plain settings ("set … to heat mode") have no direction.
+Locks are checked on their own (:func:`lock_ways`, :func:`lock_violation`): a lock or unlock the ask does not
+state, read with the device names blanked ("release the main entrance lock" never locks), is refused.
+Plain settings ("set … to heat mode") have no direction.
 Pure, Qt-free.
 """
 
@@ -69,6 +71,45 @@ BOUND = re.compile(
 _SWALLOW_EN = re.compile(
     r"(?<![a-z])(?:no\s+more|no\s+further|no\s+longer|enough(?:\s+of)?|stop|stops|halt|quit|cease|without)"
     r"\s+(?:(?!and\s|then\s|but\s|also\s)[a-z0-9]+\s+){0,4}?[a-z]+ing(?![a-z])")
+
+# which way a lock should go, read from an ask whose device names are blanked out (the noun "lock" of "the
+# main entrance lock" is never the verb): "nobody can get in" is locking before "get in" is read as letting in
+_NOBODY_IN = re.compile(
+    r"(?<![a-z])(?:nobody|no\s+one|no-one|none)\s+(?:\S+\s+){0,2}?(?:get|gets|come|comes|walk|walks|break|breaks)\s+(?:in|into)"
+    r"(?![a-z])|(?:keep|keeps)\s+(?:\S+\s+){0,4}?out(?![a-z])|进不来|不能进|别让.{0,6}进")
+_LOCK_EN = re.compile(
+    r"(?<![a-z])(?:lock|locks|locked|locking|lock\s+up|close|shut|secure|secured|securing|bolt|bolted|latch|intruders?|burglars?|"
+    r"break-?ins?)(?![a-z])")
+_UNLOCK_EN = re.compile(
+    r"(?<![a-z])(?:unlock|unlocks|unlocked|unlocking|unsecure|unbolt|unlatch|release|releases|open|opens|undo|"
+    r"let\s+(?:\S+\s+){0,4}?(?:in|into|through)|(?:come|comes|get|gets|walk|walks)\s+(?:in|into)|admit)(?![a-z])")
+_LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进")
+_UNLOCK_ZH = re.compile(r"解锁|开锁|解开|打开|开门|开一下|松开|解除|进来|进得来|能进|放.{0,6}进")
+LOCK_WAYS = ("lock", "unlock")
+
+
+def lock_ways(text: str) -> set[str]:
+    """The ways an (already normalised, device names blanked) ask states for a lock: {"lock"}, {"unlock"},
+    both or none.  A lock command in a way the ask does not state is refused by every layer's gate."""
+    out: set[str] = set()
+    rest = _NOBODY_IN.sub(lambda m: " " * len(m.group(0)), text)
+    if _NOBODY_IN.search(text) or _LOCK_EN.search(rest) or _LOCK_ZH.search(rest):
+        out.add("lock")
+    if _UNLOCK_EN.search(rest) or _UNLOCK_ZH.search(rest):
+        out.add("unlock")
+    return out
+
+
+def lock_violation(meta: DeviceMeta, params: Mapping[str, Any], ways: set[str]) -> str | None:
+    """Why a command that locks or unlocks ``meta`` goes a way the ask did not state, or None."""
+    cap = meta.capabilities.get("locked")
+    if cap is None or cap.type != "bool" or "locked" not in params:
+        return None
+    way = "lock" if params["locked"] else "unlock"
+    if way in ways:
+        return None
+    return f"{meta.name}: locked → {params['locked']} ({way}s it), and the ask does not say to {way} it"
+
 
 SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 _ORDERED = ("low", "medium", "high")

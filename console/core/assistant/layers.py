@@ -46,6 +46,8 @@ from console.core.assistant.direction import (
     check_proposal,
     direction_of,
     less_in,
+    lock_violation,
+    lock_ways,
     violation,
 )
 from console.core.assistant.lexicon import (
@@ -406,13 +408,23 @@ class Assistant:
 
     def _joined_failures(self, read_parts: list[tuple[str, Proposal]], zones: Any) -> list[tuple[str, Proposal]]:
         """Two neighbouring clauses that fail alone but resolve together ("office too hot, cool mode 22": the
-        second says what, the first which device) are read as one clause."""
+        second says what, the first which device) are read as one clause; so is a failing value clause with the
+        clause before it when together they resolve to that clause's devices ("start conveyor a, speed 50 rpm")."""
         out: list[tuple[str, Proposal]] = []
         for clause, prop in read_parts:
-            if prop.refusal is not None and out and out[-1][1].refusal is not None:
+            if prop.refusal is not None and out:
                 joined = f"{out[-1][0]}, {clause}"
                 both = self._in_places(joined, self._understand_one(joined), zones)
-                if both.ok:
+                before = out[-1][1]
+                # "start conveyor one, speed 50 rpm, …": a value clause with no device of its own belongs to
+                # the device the clause before it resolved to (the same devices, nothing it said changed)
+                r = read(normalize(clause), self.rules.vocab)
+                value_only = bool(r.numbers or r.enums or r.hints) and not r.unknown_nouns and not r.mentions
+                same = value_only and before.ok and both.ok and {c.device_id for c in both.commands} == \
+                    {c.device_id for c in before.commands} and all(
+                        all(_same(v, next(b for b in both.commands if b.device_id == c.device_id).params.get(k))
+                            for k, v in c.params.items()) for c in before.commands)
+                if both.ok and (before.refusal is not None or same):
                     out[-1] = (joined, both)
                     continue
             out.append((clause, prop))
@@ -484,6 +496,9 @@ class Assistant:
     def _understand_one(self, utterance: str) -> Proposal:
         t0 = time.perf_counter()
         timing: dict[str, float] = {}
+        early = self._foreign_place_refusal(utterance, RULES)
+        if early is not None:  # "stop line C", 三号线: before any layer picks a device (never another line's)
+            return replace(early, timing_ms={"total": round(_ms(t0), 3)})
         prop = self.rules.parse(self._shared_noun(utterance))
         timing[RULES] = _ms(t0)
         result = prop
@@ -581,6 +596,16 @@ class Assistant:
             return " / ".join(f"{self.aliases.zone_name(z, _lang(utterance))} ({z})" for z in sorted(now))
         return None
 
+    def _foreign_place_refusal(self, utterance: str, layer: str) -> Proposal | None:
+        """A place, line or numbered/lettered line the ask names and the fleet lacks (C线, "line 3", 三号线,
+        "upstairs"): the refusal, before any layer (rules, semantics, the model) is offered a device."""
+        base = normalize(utterance or "")
+        place = foreign_place(base, self.place_names, lines_only=True)
+        if place is None:
+            return None
+        return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
+                            f"这个设备群中没有“{place}”：请说出设备或区域名称。", layer)
+
     def _absent_place(self, text: str) -> str | None:
         """A place the aliases know and this fleet has no device in ("办公室" in a fleet without an office)."""
         return next((p for p in self.absent_places if phrase_regex(p).search(text)), None)
@@ -637,6 +662,9 @@ class Assistant:
         if any(c.device_id not in self.by_id for c in prop.commands):
             return self._refuse(utterance, UNKNOWN_DEVICE, "That names a device the assistant may not use.",
                                 "这涉及助手不能使用的设备。", prop.layer)
+        early = self._foreign_place_refusal(utterance, prop.layer)
+        if early is not None:  # whatever layer proposed it: never a device outside a place the fleet lacks
+            return early
         when = schedule_in(normalize(utterance or ""))
         if when is not None:  # whatever layer read it: a clock time or day word is a schedule, never "now"
             return self._refuse(utterance, "unsupported",
@@ -652,7 +680,29 @@ class Assistant:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
             return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
                                 f"这会朝相反方向改变（{why}）。请说出目标值。", prop.layer)
+        why = self._lock_unstated(utterance, prop)
+        if why is not None:
+            log.warning("lock check refused %r (%s layer): %s", utterance, prop.layer, why)
+            return self._refuse(utterance, "unsupported", f"Say whether to lock or unlock it ({why}).",
+                                f"请说明是上锁还是开锁（{why}）。", prop.layer)
         return prop
+
+    def _lock_unstated(self, utterance: str, prop: Proposal) -> str | None:
+        """A lock command whose way (lock / unlock) the ask does not state, read with the names blanked (the
+        noun of "release the main entrance lock" is not the verb "lock"), as a reason; None when stated."""
+        if not any("locked" in c.params for c in prop.commands):
+            return None
+        text = normalize(utterance or "")
+        work = list(text)
+        for mn in read(text, self.rules.vocab).mentions:
+            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        ways = lock_ways("".join(work))
+        for c in prop.commands:
+            meta = self.by_id.get(c.device_id)
+            why = lock_violation(meta, c.params, ways) if meta is not None else None
+            if why:
+                return why
+        return None
 
     def _typo_guard(self, utterance: str, prop: Proposal) -> Proposal:
         """"do nto stop the pump": a misspelt negation (or condition) is still one, whichever layer read it."""
@@ -843,7 +893,13 @@ class Assistant:
     def _compose(self, text: str, r: Reading) -> list[str]:
         """Texts the rules understand for each kind (or device) the utterance talks about, best first."""
         present = {m.kind for m in self.metas}
-        hits = score_kinds(text, self.meaning, self.kind_words, present)
+        work = list(text)  # a name is not a direction word: "release the main entrance lock" does not "lock"
+        for mn in r.mentions:  # a device's name, or a kind's noun that is also a verb ("the lock")
+            span = text[mn.start:mn.end]
+            if mn.kind == "device" or (mn.kind == "kind" and any(
+                    matched(span, km.up + km.down) == len(span.strip()) for km in self.meaning.kinds.values())):
+                work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        hits = score_kinds("".join(work), self.meaning, self.kind_words, present)
         named = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
         named |= {self.by_id[k].kind for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
         if named:  # another kind than the one named only on its own words ("let the light in": the blinds)
@@ -866,7 +922,7 @@ class Assistant:
         said = direction_of(text)
         if not said:  # "一号线开始生产": the verb the rules read says the way
             said = {ACTION_DIRECTION[a] for a in r.actions if a in ACTION_DIRECTION}
-        if not said and _WANT.search(text):  # "we need steam on line b": wanting a thing is more of it
+        if not said and _WANT.search(text) and all(h.direction is None for h in top):  # the kind's own word wins  # "we need steam on line b": wanting a thing is more of it
             said = {UP}
         if less_in(text):  # "no more steam": down for what the kind gives, refused for what it takes away
             top = [h for h in top if less_means_down(self.meaning.kinds[h.kind], text)]

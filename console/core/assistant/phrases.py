@@ -34,6 +34,26 @@ _SHORT = ((re.compile(r"(?<![a-z])conv(?![a-z])"), "conveyor"),
 _MODE_NUMBER = re.compile(r"(?<![a-z])((?:cool|heat|cooling|heating)(?:\s+mode\s*[,，]?\s*|\s*[,，]\s*)(?:at\s+|to\s+)?)"
                           r"(\d{1,2}(?:\.\d)?)(?![\d.]|\s*(?:%|°|deg|rpm|l/|percent|度|am|pm|:))")
 
+# "make sure the floodlight is off", "ensure the fan is running on high", "… the pump is running at 40 l/min",
+# "… the lock is engaged": the state it should be in is the command ("turn off …", "start … on high")
+_MAKE_SURE = re.compile(r"(?<![a-z])(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?((?:(?!is\b|are\b)[^\s,，;；]+\s+){1,7}?)"
+                        r"(?:is|are|stays?|remains?)\s+(off|on|running|stopped|engaged|locked|unlocked|disengaged)"
+                        r"(?![a-z])")
+_STATE_VERB = {"off": "turn off", "on": "turn on", "running": "start", "stopped": "stop", "engaged": "lock",
+               "locked": "lock", "unlocked": "unlock", "disengaged": "unlock"}
+
+_MAKE_SURE_ZH = re.compile(r"(?:确保|保证|务必让|务必使)([^,，;；。]{1,12}?)(?:是|处于|保持)?(?:在)?"
+                           r"(运行|运转|开着|关着|停着|锁着|锁好)(?:状态)?(?:的)?")
+_STOP_BOTH = re.compile(r"(?<![a-z])(?:stop|quit|cease)\s+(?:both\s+)?(?:heating\s+(?:and|or)\s+cooling|cooling\s+(?:and|or)"
+                        r"\s+heating)(?:\s+(?:it|them))?(?![a-z])|停止(?:制热和制冷|制冷和制热|制冷制热|制热制冷)")
+_PER_MINUTE_ZH = re.compile(r"每分钟\s*([0-9.零〇一二两三四五六七八九十百]+)\s*(升|转)")
+_STATE_VERB_ZH = {"运行": "启动", "运转": "启动", "开着": "打开", "关着": "关闭", "停着": "停止", "锁着": "锁上",
+                  "锁好": "锁上"}
+
+
+def _make_sure(m: re.Match) -> str:
+    return f"{_STATE_VERB[m.group(2)]} {m.group(1).strip()}"
+
 
 def _tenths(m: re.Match) -> str:
     n = int(m.group(1)) if m.group(1).isdigit() else _TENTH_DIGIT[m.group(1)]
@@ -52,6 +72,14 @@ def normalize(text: str) -> str:
     for pattern, word in _SHORT:
         t = pattern.sub(word, t)
     t = _MODE_NUMBER.sub(r"\1\2 °c", t)
+    if "sure" in t or "ensure" in t or "see to it" in t:
+        t = _MAKE_SURE.sub(_make_sure, t)
+    if "heating" in t or "cooling" in t or "制热" in t or "制冷" in t:  # both of what an AC does: stop it
+        t = _STOP_BOTH.sub(lambda m: "关闭空调" if m.group(0)[0] in "停关" else "turn off the ac", t)
+    if "每分钟" in t:  # 每分钟三十五升 / 每分钟50转: the unit's usual order (三十五升每分钟, 50转每分钟)
+        t = _PER_MINUTE_ZH.sub(r"\1\2每分钟", t)
+    if "确保" in t or "保证" in t or "务必" in t:
+        t = _MAKE_SURE_ZH.sub(lambda m: f"{_STATE_VERB_ZH[m.group(2)]}{m.group(1).strip()}", t)
     return re.sub(r"\s+", " ", t).strip(" ,")
 
 

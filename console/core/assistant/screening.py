@@ -81,8 +81,18 @@ _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|m
                        r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)")
 
 
+# "a bit chilly", "a little dark": how the place feels, not how much to change ("a bit chilly, please turn the
+# heating on" says on + heat, an explicit change); only where an explicit switch or mode follows
+_FEELING = re.compile(r"(?<![a-z])(?:a\s+(?:bit|little)|rather|somewhat)\s+(?:too\s+)?(?:chilly|cold|cool|warm|hot|"
+                      r"stuffy|dark|gloomy|noisy|loud|smoky)(?![a-z])")
+_EXPLICIT = re.compile(r"(?<![a-z])(?:turn|switch|put|power)\s+(?:\S+\s+){0,4}?(?:on|off)(?![a-z])|"
+                       r"(?:turn|switch|put|power)\s+(?:on|off)(?![a-z])")
+
+
 def guard(text: str) -> tuple[str, str] | None:
     """The (en, zh) reason when the text asks for something the rules must not read as a command."""
+    if _FEELING.search(text) and _EXPLICIT.search(text):
+        text = _FEELING.sub(lambda m: " " * len(m.group(0)), text)
     for i, (pattern, en, zh) in enumerate(_GUARDS):
         if pattern.search(text):
             relative = i == len(_GUARDS) - 1

@@ -159,15 +159,18 @@ PLACE_PATTERNS = (
     re.compile(rf"(?<![a-z0-9])(?:{_ORDINALS_EN})\s+(?:line|hall|floor|bay|workshop)(?![a-z])"),
     # 两条线 is "both lines" (a quantity), never a line numbered two
     re.compile(r"第?(?!两)[一二三四五六七八九十0-9]+\s*(?:条|号|楼|层)?\s*(?:生产)?(?:线|车间|楼|层)"),
+    # a lettered line in Chinese: C线, c号线 (A线 / B线 are covered by the fleet's zone names)
+    re.compile(r"(?<![a-z0-9])[a-z]\s*(?:号)?\s*(?:生产)?(?:线|车间)"),
 )
 
 
-def foreign_place(text: str, known: Iterable[str]) -> str | None:
+def foreign_place(text: str, known: Iterable[str], lines_only: bool = False) -> str | None:
     """The first place that ``text`` names (a word of :data:`PLACES`, a numbered line of
     :data:`PLACE_PATTERNS`) and no phrase of ``known`` (the fleet's zone and device names) covers, or None
-    ("fresh air upstairs" → "upstairs", "stop line c" → "line c" when the fleet has lines a and b)."""
+    ("fresh air upstairs" → "upstairs", "stop line c" → "line c" when the fleet has lines a and b).
+    ``lines_only``: only numbered or lettered lines, halls, floors (never "outside" of "the crew is outside")."""
     covered = [m.span() for k in known if k for m in phrase_regex(k).finditer(text)]
-    found = [m for place in PLACES for m in phrase_regex(place).finditer(text)]
+    found = [] if lines_only else [m for place in PLACES for m in phrase_regex(place).finditer(text)]
     found += [m for rx in PLACE_PATTERNS for m in rx.finditer(text)]
     for m in found:
         if not any(a <= m.start() and m.end() <= b for a, b in covered):

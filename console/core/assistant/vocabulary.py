@@ -60,6 +60,13 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
             for n in [k] + [x for v in aliases.kinds.get(k, {}).values() for x in v]:
                 if normalize(n) not in action_words:
                     names.add(n, ("kind", k))
+                elif n.isascii():  # "release the lock": after an article the verb-like kind word is the noun
+                    for det in ("the", "this", "that", "a"):
+                        names.add(f"{det} {n}", ("kind", k))
+                    # 正门的锁打开: after 的 the one-character verb of that kind (锁) is the noun too
+                    for w in lx.ACTIONS_ZH.get(normalize(n), ()):
+                        if len(w) == 1:
+                            names.add(f"的{w}", ("kind", k))
         for n in lx.GENERIC_NOUNS:
             names.add(n, ("any", "*"))
     return names.compile()
