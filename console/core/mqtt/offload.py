@@ -92,7 +92,17 @@ class Offload:
         self._proc = ctx.Process(target=child_main, args=(child, self.cfg, self.worker, self.worker_args, self.batch_s,
                                                             self.client_kit),
                                  name="mqtt-offload", daemon=True)
-        self._proc.start()
+        try:
+            self._proc.start()
+        except Exception:  # noqa: BLE001 - no child (a process limit, arguments that cannot cross): read here
+            log.exception("the offload child process could not start; its topics are read in this process")
+            self._proc = None
+            parent.close()
+            child.close()
+            self.dead = True
+            if self.on_dead is not None:
+                self.on_dead()
+            return
         child.close()
         self._conn = parent
         self._rx = threading.Thread(target=self._receive, name="mqtt-offload-rx", daemon=True)

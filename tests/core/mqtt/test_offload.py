@@ -123,3 +123,26 @@ def test_a_link_started_again_reads_the_offloaded_filters_itself(broker_cfg):
         pub.loop_stop()
         pub.disconnect()
         link.stop()
+
+
+def test_a_child_that_cannot_start_leaves_the_link_reading_the_filters_itself(broker_cfg):
+    """Process.start failing (here for real: an argument that cannot be pickled across a spawn) must not
+    stop the link: the offload counts as dead and the link subscribes the filters itself."""
+    link = MqttLink(broker_cfg.with_client_id(f"offl-{uuid.uuid4().hex[:8]}"))
+    offload = link.offload_extra_many(WORKER, (threading.Lock(),), on_batch=lambda batch: None)
+    got: list[bytes] = []
+    link.start()
+    try:
+        assert link.wait_connected(10) and offload.dead and not offload.alive
+        topic = f"{broker_cfg.prefix}/offl-nostart/x"
+        link.subscribe_extra_many([topic], lambda t, payload: got.append(payload))
+        pub = make_client(broker_cfg.with_client_id(f"offlpub-{uuid.uuid4().hex[:8]}"), clean=True)
+        pub.connect(broker_cfg.host, broker_cfg.port)
+        pub.loop_start()
+        try:
+            publish_until(pub, topic, b"here", lambda: b"here" in got, "the link's own subscription to deliver")
+        finally:
+            pub.loop_stop()
+            pub.disconnect()
+    finally:
+        link.stop()
