@@ -103,9 +103,6 @@ def main() -> int:
     ap.add_argument("--ha-ingest", choices=("process", "thread"), default="process",
                     help="with --ha: read the state topics in a child process (console.core.ha.ingest_process) "
                          "or on the link's thread (the in-process fallback)")
-    ap.add_argument("--apply-yield", type=int, default=None, metavar="N",
-                    help="with --ha-ingest process: the console applies the child's batches N payloads at a time, "
-                         "offering the interpreter lock between (console.core.ha.fleet.YIELD_EVERY; 0: one go)")
     ap.add_argument("--explain", action="store_true",
                     help="with --ha: what the GUI thread did in each heartbeat tick late by > 20 ms, by cause "
                          "(bench/_stall_explain.py; slightly perturbs the numbers)")
@@ -123,7 +120,7 @@ def main() -> int:
 
         result = run_ha(args.ha, rate=args.rate, window=args.window or 20.0, stock=args.stock_broker,
                         load=args.cpu_load, explain=args.explain,
-                        ingest=args.ha_ingest, apply_yield=args.apply_yield)
+                        ingest=args.ha_ingest)
         if "explain" in result:
             from _stall_explain import print_report
 

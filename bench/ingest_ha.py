@@ -157,7 +157,7 @@ def cpu_of(pid: int) -> float:
 
 
 def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool = False, load: int = 0,
-        explain: bool = False, ingest: str = "process", apply_yield: int | None = None) -> dict:
+        explain: bool = False, ingest: str = "process") -> dict:
     """The bench (see the module docstring); ``stock``: Mosquitto with its default limits, ``load``: that
     many busy-loop processes meanwhile (bench/ingest.py's --stock-broker and --cpu-load); ``explain``:
     what the GUI thread did in each late heartbeat tick (bench/_stall_explain.py), in ``result["explain"]``;
@@ -177,10 +177,6 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     from console.core.services import build_services
     from console.ui.shell.qt_app import ConsoleApp, make_application
 
-    if apply_yield is not None:  # the console's HaFleet.apply_read chunking (ingest process only)
-        import console.core.ha.fleet as ha_fleet
-
-        ha_fleet.YIELD_EVERY = apply_yield
     explainer = None
     if explain:
         from _stall_explain import StallExplainer
@@ -201,8 +197,7 @@ def run(entities: int, rate: float = 1.0, window: float = 20.0, *, stock: bool =
     procs: list[subprocess.Popen] = cpu_load(load)
     console = None
     result: dict = {"bench": "ingest-ha", "entities": entities, "devices": devices, "rate_hz": rate,
-                    "stock_broker": stock, "cpu_load_procs": load, "ha_ingest": ingest,
-                    "apply_yield": apply_yield}
+                    "stock_broker": stock, "cpu_load_procs": load, "ha_ingest": ingest}
     try:
         t_pub = time.monotonic()
         subprocess.run([sys.executable, "-c", PUBLISH, host, port, "configs", str(tmp / "spec.json")],

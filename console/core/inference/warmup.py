@@ -13,7 +13,7 @@ import os
 import time
 from typing import Callable
 
-from console.core.paths import triton_cache_dir  # noqa: F401  (kept importable from here)
+from console.core.paths import triton_cache_dir
 
 log = logging.getLogger(__name__)
 

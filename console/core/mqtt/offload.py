@@ -83,9 +83,7 @@ class Offload:
         if self._proc is not None or self.dead:
             return
         if self._stopping:
-            self.dead = True
-            if self.on_dead is not None:
-                self.on_dead()
+            self._die()
             return
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe(duplex=True)
@@ -99,9 +97,7 @@ class Offload:
             self._proc = None
             parent.close()
             child.close()
-            self.dead = True
-            if self.on_dead is not None:
-                self.on_dead()
+            self._die()
             return
         child.close()
         self._conn = parent
@@ -165,11 +161,15 @@ class Offload:
             except Exception:  # noqa: BLE001 - a reader's failure must not stop the stream
                 log.exception("offloaded batch failed")
         if not self._stopping:
-            self.dead = True
             log.warning("the ingest process ended (exit code %s); its topics are read in-process again",
                         self._proc.exitcode if self._proc is not None else None)
-            if self.on_dead is not None:
-                self.on_dead()
+            self._die()
+
+    def _die(self) -> None:
+        """No child any more (never started, or ended): dead for good, and the link is told once."""
+        self.dead = True
+        if self.on_dead is not None:
+            self.on_dead()
 
     def stop(self, timeout: float = 5.0) -> None:
         """End the child (it unsubscribes and disconnects) and the reader thread."""

@@ -197,24 +197,3 @@ def test_when_the_ingest_process_dies_the_console_reads_the_state_topics_itself(
     assert done.state is S.SUCCEEDED  # the new state was read in-process
     assert bridge.states > 0
     assert registry.get(relay).values == {"relay": False}
-
-
-def test_a_batch_applied_in_chunks_is_applied_as_in_process(monkeypatch):
-    """apply_read with YIELD_EVERY (the lock offered to the GUI between chunks) changes nothing read."""
-    import console.core.ha.fleet as ha_fleet
-
-    monkeypatch.setattr(ha_fleet, "YIELD_EVERY", 7)
-    local, remote = HaFleet(), HaFleet()
-    reader = StateReader("homeassistant")
-    for topic, cfg in mix():
-        for fleet in (local, remote, reader.fleet):
-            fleet.handle_config(topic, json.dumps(cfg))
-    local_events, remote_events = events_of(local), events_of(remote)
-    for topic, text in payloads(random.Random(7), 100):
-        local.handle_state(topic, text.encode())
-        reader.message(topic, text.encode())
-    remote.apply_read(pickle.loads(pickle.dumps(reader.take())))
-    if not any("budget" in dev[7] for fleet in (local, remote) for dev in snapshot(fleet).values()):
-        assert snapshot(remote) == snapshot(local)
-    assert remote_events == local_events or any("budget" in e[4] for e in local_events + remote_events)
-    assert remote.states_in == 100
