@@ -47,6 +47,10 @@ check ask "$APP" ask "What is MQTT? Answer in one sentence." --max-tokens 24 --d
 if [ -s "$scratch/ask.out" ]; then
     echo "     answer: $(grep -v -i 'shards' "$scratch/ask.out" | head -c 300 | tr '\n' ' ')"
 fi
+# the frozen build must run the Home Assistant ingest child (multiprocessing spawn through freeze_support): the
+# console would fall back to reading in-process and still pass the self-test, so the line is checked here
+grep -q 'read by a child process (pid' "$scratch/self-test.out" 2>/dev/null \
+    || { echo "FAIL ha-ingest-child (the self-test did not report the ingest child process)"; failed=$((failed + 1)); }
 grep -q '"Model files"' "$scratch/doctor.out" 2>/dev/null || { echo "FAIL doctor-report (no Model files row)"; failed=$((failed + 1)); }
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -336,7 +336,16 @@ def _self_test(app: QApplication, console: ConsoleApp, timeout: float, result: d
         rows = console.devices.table_rows()
         online = console.services.registry.online_ids()
         if expected <= online and rows >= len(expected):
-            print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}")
+            off = getattr(console.services.link, "offload", None)
+            if off is not None and not off.dead and off.batches == 0:
+                return  # the Home Assistant states' child process has not sent its first reading yet
+            if off is None:
+                ingest = "Home Assistant states read in this process"
+            elif off.dead:
+                ingest = "Home Assistant states read in this process (the child process ended or could not start)"
+            else:
+                ingest = f"Home Assistant states read by a child process (pid {off.pid}, {off.batches} batches)"
+            print(f"self-test OK: {len(expected)} devices online via {console.services.broker_cfg.url()}; {ingest}")
             result["rc"] = 0
             poll.stop()
             app.quit()

@@ -116,6 +116,8 @@ def test_self_test_command_exits_zero(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert "self-test OK: 14 devices online" in res.stdout
+    # the demo's Home Assistant devices are read by the ingest child process, which has sent readings
+    assert re.search(r"read by a child process \(pid \d+, [1-9]\d* batches\)", res.stdout), res.stdout
 
 
 def test_self_test_fails_with_a_reason_when_the_broker_is_unreachable(tmp_path):
