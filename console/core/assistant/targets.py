@@ -9,6 +9,7 @@ ranker's pick, else a refusal naming the candidates.  A value out of range refus
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from console.core.assistant.aliases import Aliases
@@ -22,12 +23,15 @@ from console.core.assistant.wording import or_list, t
 from console.core.protocol import DeviceMeta
 
 Chosen = dict[str, dict[str, Any]]  # device id → params
+_MASS_EN = re.compile(r"(?<![a-z])(?:lighting|air\s+conditioning|ventilation)(?![a-z])")  # "the office lighting": all
+_ORDINAL_ZH = re.compile(r"第[一二三四五六七八九十\d]+|[一二三四五六七八九\d]号")  # 办公室第二盏灯: one of them
 
 
 class Group(NamedTuple):
     cands: list[DeviceMeta]
     explicit: bool  # a device named by its own name
     generic: bool  # devices in general ("everything on line B")
+    zoned: bool = False  # a kind word narrowed by a place named ("办公室的灯"): in Chinese, that place's every one
 
 
 def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[str, DeviceMeta],
@@ -56,7 +60,7 @@ def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[st
                 return Refusal(UNKNOWN_DEVICE, t(lang, f"There is no {what} in {zone_names}.",
                                                  f"{zone_names}没有{what}。"))
             cands = in_zone
-        found.append((first[("kind", k)], Group(cands, False, False)))
+        found.append((first[("kind", k)], Group(cands, False, False, bool(zones))))
     if not devices and not kinds and zones:
         found.append((min(first[("zone", z)] for z in zones), Group([m for m in metas if m.zone in zones], False, True)))
     elif ("any", "*") in first and not zones:  # "turn off all devices": the whole fleet
@@ -114,7 +118,11 @@ def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
             return worst_refusal(fails, lang)
     else:
         ranges = [f for f in fails if f.kind == OUT_OF_RANGE]
-        many = (r.quantified or r.plural) and not r.single
+        # a place's kind noun in Chinese has no plural form: 关掉办公室的灯, 办公室灯光调到一半 mean every lamp there
+        # (English says it: "the office lights"; "the office lamp" stays "which one?")
+        mass = group.zoned and ((lang == "zh" and not _ORDINAL_ZH.search(utterance))
+                                or _MASS_EN.search(utterance.lower()) is not None)
+        many = (r.quantified or r.plural or mass) and not r.single
         if ranges and (many or not good):
             return worst_refusal(ranges, lang)
         if not good:
