@@ -20,7 +20,7 @@ from console.core.assistant.phrases import normalize
 
 # a clause boundary: punctuation (with an optional joining word), or a joining word between two clauses
 _SPLIT = re.compile(
-    r"\s*[,;，；。!！]+\s*(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
+    r"\s*[,;，；。!！—–]+\s*(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
     r"|\s+(?:and\s+also|and\s+then|and|then|but|plus|as\s+well\s+as)\s+"
     r"|\s*(?:顺便|然后|同时|另外|并且|还有|以及|而且)\s*"
     # a purpose after the ask, with no comma: "open the office blinds so we can see", 把门打开好让他们进来

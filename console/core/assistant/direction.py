@@ -56,7 +56,7 @@ _ON_LAST = re.compile(r"(?<![a-z])on(?=[\s.!]*(?:$|[,;]|and\s|then\s|please|pls|
 _DOWN_ZH = re.compile(r"关|停|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
 # alerting is always "up" (a siren on, never off): "alert everyone", 发出警报, 拉响 (held-out 8: "secure the premises
 # and alert everyone …" had set the siren off, the lock's "secure" being the ask's only direction)
-_UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|(?<![闯冲溜混])进来|照进|照亮|暖和"
+_UP_ZH = re.compile(r"打开|开启|开动|启动|运行|开机|开到|开成|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|(?<![闯冲溜混])进来|照进|照亮|暖和"
                     r"|拉响|发出警报|发出警告|发警报|鸣警|鸣笛|警告大家|提醒大家|通知大家"
                     r"|给[^，,；;。]{0,8}?(?:通通?风|换换?气)|通通风|换换气|通一下风")  # the verb (给一号线通风), not the noun (通风关掉)
 _SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止|停)(?:" + _UP_ZH.pattern + r"|开|送|放|供|输送|通)")
@@ -81,7 +81,8 @@ _SWALLOW_EN = re.compile(
 # main entrance lock" is never the verb): "nobody can get in" is locking before "get in" is read as letting in
 _NOBODY_IN = re.compile(
     r"(?<![a-z])(?:nobody|no\s+one|no-one|none)\s+(?:\S+\s+){0,2}?(?:get|gets|come|comes|walk|walks|break|breaks)\s+(?:in|into)"
-    r"(?![a-z])|(?:keep|keeps)\s+(?:\S+\s+){0,4}?out(?![a-z])|进不来|不能进|别让.{0,6}进")
+    r"(?![a-z])|(?:keep|keeps)\s+(?:\S+\s+){0,4}?out(?![a-z])|进不来|不能进|别让.{0,6}进"
+    r"|(?:免得|以免|省得|省的|防止|以防|避免|不让|不要让|不能让)再?.{0,6}?进")  # 锁门，免得有人进来: keeping out
 _LOCK_EN = re.compile(
     r"(?<![a-z])(?:lock|locks|locked|locking|lock\s+up|close|shut|secure|secured|securing|bolt|bolted|latch|intruders?|burglars?|"
     r"break-?ins?)(?![a-z])")
@@ -143,12 +144,16 @@ def bound_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_BOUND_OPENED_TO = re.compile(r"(?:" + BOUND.pattern + r")\s*开(?:到|成)")
+
+
 def _mask(text: str) -> str:
     """``text`` with what can never mean "up" blanked out: bounds, less-of phrases, and the "up" word a
     "down" phrase swallows (lengths kept, so positions stay put)."""
     def blank(m: re.Match) -> str:
         return " " * len(m.group(0))
 
+    text = _BOUND_OPENED_TO.sub(blank, text)  # 最多开到一半: the 开到 of a bound is no "up" of its own
     text = BOUND.sub(blank, text)
     text = _SWALLOW_EN.sub(blank, text)
     text = _SWALLOW_ZH.sub(blank, text)

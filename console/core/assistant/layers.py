@@ -38,6 +38,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
+from console.core.assistant.excepting import excepted_ids, split_exception
 from console.core.assistant.direction import (
     DOWN,
     LESS,
@@ -79,7 +80,14 @@ from console.core.assistant.proposal import (
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
-from console.core.assistant.screening import MAX_CHARS, contradiction_in, guard, schedule_in, statement_in
+from console.core.assistant.screening import (
+    MAX_CHARS,
+    contradiction_in,
+    guard,
+    keep_out_purpose,
+    schedule_in,
+    statement_in,
+)
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.semantics import (
     KindHit,
@@ -142,6 +150,26 @@ _AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s
                      r"|最大|最高|全速|满速|满负荷")
 
 
+# 开到中档 / 开成高速 / 开到二十四度: 开 + a level, the device runs at it (调到/设到/设成 set the value only)
+_OPENED_TO = re.compile(r"开(?:到|成)")
+
+
+# 仓库的 <noun> <verb>: the noun a place's 的 introduces, up to the verb (or the end)
+_PLACE_NOUN_ZH = re.compile(r"\s*的\s*([^\s，,。.!！；;]+?)\s*(?=关|开|打|停|启|熄|灭|锁|解|调|设|拉|放|合|升|降|切|给|都|全|也|"
+                            r"[，,。.!！；;]|$)")
+_GENERIC_ZH = re.compile(r"全部|所有|一切|东西|设备|装置|机器|电器|一下|这些|那些|都|全")
+
+
+def _is_level(meta: Any, name: str, value: Any) -> bool:
+    """A running level: a number (not a switch) or an ordered level (low/medium/high), never a mode word."""
+    cap = meta.capabilities.get(name)
+    if cap is None or isinstance(value, bool):
+        return False
+    if cap.type == "enum":
+        return value in ("low", "medium", "high")
+    return cap.type in ("int", "float")
+
+
 def _at_top(meta: Any, name: str, value: Any) -> bool:
     """Is ``value`` the top of the capability's range (an ordered enum's last level, a number's maximum)?"""
     cap = meta.capabilities.get(name)
@@ -192,7 +220,10 @@ class Assistant:
         # ranker: the older device tie-break inside the rules (its picks are model rows too)
         self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
         self.meaning: Meaning = meaning_for(self.metas, declared)
-        self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN)
+        zh_names = [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
+                    for names in table.values() for x in names.get("zh", ())]
+        zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
+        self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names)
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
@@ -221,11 +252,37 @@ class Assistant:
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
+        """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        out = self._opened_to(utterance, self._understand_clauses(utterance))
+        if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
+            return self._keep_out(utterance) or out
+        return out
+
+    def _keep_out(self, utterance: str) -> Proposal | None:
+        """"下班了，把楼锁好，别让外人进来", "lock up, don't let anyone in": a trailing negated purpose (keep people
+        out, screening.KEEP_OUT) read without that clause, kept only when the rest locks something and unlocks
+        nothing (开锁，别让外人进来 stays refused); every gate is passed again on the whole ask."""
+        text = normalize(utterance or "")
+        said = keep_out_purpose(text)
+        rest = text[:len(text) - len(said)].strip(" ,，;；") if said else ""
+        if not rest:
+            return None
+        prop = self._opened_to(rest, self._understand_clauses(rest))
+        if not prop.ok or not any(c.params.get("locked") is True for c in prop.commands) \
+                or any(c.params.get("locked") is False for c in prop.commands):
+            return None
+        out = self._gate(utterance, self._relabel(utterance, prop, prop.layer))
+        return replace(out, timing_ms=prop.timing_ms) if out.ok else None
+
+    def _understand_clauses(self, utterance: str) -> Proposal:
         """Read the whole ask; when it has several clauses, also each clause on its own (clauses.py):
         every clause resolves, or the whole ask is refused naming the part that was not understood."""
         t0 = time.perf_counter()
         if len(utterance) > MAX_CHARS:  # refused before any reading (a 200 kB paste took 90 s to refuse)
             return self._understand_one(utterance[:MAX_CHARS + 1])
+        excepted = self._excepting(utterance)
+        if excepted is not None:  # "every lamp except the floodlight": the ask proper, less the excepted devices
+            return excepted
         whole = self._understand_one(utterance)
         if whole.refusal is not None and whole.refusal.kind == "unsupported" and self._may_retry(utterance):
             whole = self._shared_verb(utterance) or whole
@@ -239,6 +296,38 @@ class Assistant:
         timing["clauses"] = round(_ms(t0) - timing.get("total", 0.0), 3)
         timing["total"] = round(_ms(t0), 3)
         return replace(out, timing_ms=timing)
+
+    def _excepting(self, utterance: str) -> Proposal | None:
+        """"Turn on every lamp except the warehouse floodlight", 把所有灯都关掉，除了办公室台灯 (excepting.py): the ask
+        proper read as any ask, minus the excepted devices; refused when the exception is no list of devices, names
+        nothing of the set, or all of it.  None when the ask says no exception (or a negation says "but not")."""
+        text = normalize(utterance or "")
+        cut = split_exception(text)
+        if cut is None:
+            return None
+        ask, but = cut
+        if re.search(r"(?<![a-z])(?:not|don'?t|never)(?![a-z])|不要|别", ask):
+            return None  # a negation stays refused as a whole
+        prop = self.understand(ask)
+        if prop.refusal is not None:
+            return replace(prop, utterance=utterance)
+        ids, bad = excepted_ids(but, self.rules.vocab, self.metas)
+        have = {c.device_id for c in prop.commands}
+        if bad is not None:
+            return self._refuse(utterance, UNKNOWN_DEVICE,
+                                f"The exception '{bad}' names no device of this fleet: name the devices that should "
+                                "not change (e.g. \"every lamp except the warehouse floodlight\").",
+                                f"“{bad}”不是这个设备群中的设备：请说出不要改变的设备（例如“除了仓库的灯，把灯都关掉”）。")
+        if not ids & have:
+            return self._refuse(utterance, UNKNOWN_DEVICE,
+                                f"The exception '{but}' names nothing the ask would change: name the devices again.",
+                                f"“{but}”不在要改变的设备之中：请重新说出设备。")
+        kept = tuple(c for c in prop.commands if c.device_id not in ids)
+        if not kept:
+            return self._refuse(utterance, NOTHING_ACTIONABLE,
+                                f"The exception '{but}' leaves nothing to change: name the devices that should change.",
+                                f"除了“{but}”就没有要改变的设备了：请说出要改变的设备。")
+        return replace(prop, utterance=utterance, commands=kept)
 
     def _by_clause(self, utterance: str, whole: Proposal, parts: list[str]) -> Proposal:
         """The whole reading checked against each clause's own reading (see clauses.py for the rules)."""
@@ -269,6 +358,8 @@ class Assistant:
             if failed:
                 return whole
             return self._merged(utterance, None, [(c, p, True) for c, p in read_parts]) or whole
+        if not failed:
+            whole = self._bound_by_clause(whole, read_parts)
         have = {c.device_id for c in whole.commands}
         placed = [v for c in whole.commands for v in c.params.values()]
         for clause, p in failed:
@@ -284,6 +375,25 @@ class Assistant:
         # (its own reading may be a tie the model broke); one about something else adds what it found
         return self._merged(utterance, whole, [(c, p, not self._refers(c) & have)
                                                for c, p in read_parts if p.ok]) or whole
+
+    def _bound_by_clause(self, whole: Proposal, read_parts: list[tuple[str, Proposal]]) -> Proposal:
+        """"Stop moving product on line A and cut the steam on line B": a place named in one clause binds only that
+        clause's devices.  A device of the whole reading that no clause's own reading has, in a place that only
+        clauses which resolved without it name, is dropped (conveyor B: line B's clause cuts the steam only).
+        A device in a place no clause names ("stop everything and …") stays; nothing is ever added here."""
+        if len(read_parts) < 2 or not all(p.ok for _, p in read_parts):
+            return whole
+        own = {c.device_id for _, p in read_parts for c in p.commands}
+        named = [(self._zones_named(clause), {self.by_id[c.device_id].kind for c in p.commands})
+                 for clause, p in read_parts]
+
+        def stray(dev: str) -> bool:  # a kind one clause asked for, in a place only another clause names
+            meta = self.by_id[dev]
+            return dev not in own and any(meta.zone in zones for zones, _ in named) and any(
+                meta.kind in kinds and meta.zone not in zones for zones, kinds in named)
+
+        kept = tuple(c for c in whole.commands if not stray(c.device_id))
+        return replace(whole, commands=kept) if kept and len(kept) < len(whole.commands) else whole
 
     def _purposes(self, read_parts: list[tuple[str, Proposal]], whole: Proposal) -> list[tuple[str, Proposal]]:
         """"The delivery crew is at the door, let them in", 给厂区开锁，让大家进来: a clause the model resolved (or that
@@ -795,6 +905,13 @@ class Assistant:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
             return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
                                 f"这会朝相反方向改变（{why}）。请说出目标值。", prop.layer)
+        said = keep_out_purpose(normalize(utterance or ""))
+        if said is not None and (not any(c.params.get("locked") is True for c in prop.commands)
+                                 or any(c.params.get("locked") is False for c in prop.commands)):
+            # "把门锁打开，免得有人进来": keeping people out is a reason to lock, never to unlock or to do something else
+            return self._refuse(utterance, "unsupported", f"'{said.strip(' ,;，；.。')}' is a reason to lock, and the ask "
+                                "does not lock: say only what should happen.",
+                                f"“{said.strip(' ,;，；.。')}”是上锁的理由，但所说的操作不是上锁：请只说要做什么。", prop.layer)
         why = self._lock_unstated(utterance, prop)
         if why is not None:
             log.warning("lock check refused %r (%s layer): %s", utterance, prop.layer, why)
@@ -824,7 +941,10 @@ class Assistant:
         text = normalize(text or "")
         work = list(text)
         for mn in read(text, self.rules.vocab).mentions:
-            work[mn.start:mn.end] = " " * (mn.end - mn.start)
+            # 把门锁上 / 门锁锁好: the name's last 锁 before 上/好/住 is the verb too (门锁 + 锁上)
+            end = mn.end - 1 if text[mn.start:mn.end].endswith("锁") and text[mn.end:mn.end + 1] in ("上", "好", "住") \
+                else mn.end
+            work[mn.start:end] = " " * (end - mn.start)
         return lock_ways("".join(work))
 
     def _typo_guard(self, utterance: str, prop: Proposal) -> Proposal:
@@ -902,6 +1022,10 @@ class Assistant:
         if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
             # "everything off", 全部关掉, "power down line b": every device (of the zones named); a line the
             # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
+            noun = self._unread_noun(text, r)
+            if noun is not None:  # 把仓库的xx关掉: a kind word that was not read limits the devices: never all of them
+                return [self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' here: name the device.",
+                                     f"这里没有叫“{noun}”的设备：请说出设备名称。", SEMANTICS)]
             p = self.rules.parse(("所有设备 " if CJK.search(text) else "all devices ") + text)
             if p.ok:
                 return [self._relabel(utterance, p, SEMANTICS)]
@@ -933,6 +1057,41 @@ class Assistant:
         out = build_proposal(utterance, prop.lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
                              max_commands=self.max_commands)
         return replace(out, layer=prop.layer) if out.ok else prop
+
+    def _opened_to(self, utterance: str, prop: Proposal) -> Proposal:
+        """开到/开成 + a level (A线排风扇开到中档, 办公室空调开到制冷，二十四度, 排风开到高档) is how a running level is
+        asked for: the device the clause with 开到 is about also gets its switch on.  Only 开到/开成 (调到/设到/设成
+        stay value-only), only a level (a number or low/medium/high: 空调开到制热模式 stays a mode change), only a
+        device that clause is about (or the ask's one device), never in a clause with a down, off or less word."""
+        if not prop.ok:
+            return prop
+        clauses = [c for c in (split_clauses(utterance) or [utterance]) if _OPENED_TO.search(normalize(c))]
+        if not clauses:
+            return prop
+        ids = [c.device_id for c in prop.commands]
+        chosen = {c.device_id: dict(c.params) for c in prop.commands}
+        added = False
+        for clause in clauses:
+            text = normalize(clause)
+            if DOWN in direction_of(text) or less_in(text) or any(
+                    a in (OFF, ANY_OFF, CLOSE, LOCK) for a in read(text, self.rules.vocab).actions):
+                continue
+            about = self._refers(clause) & set(ids) or (set(ids) if len(ids) == 1 else set())
+            for dev in about:
+                meta, params = self.by_id[dev], chosen[dev]
+                switch = next((n for n in SWITCH_CAPS if n in meta.capabilities and meta.capabilities[n].writable
+                               and meta.capabilities[n].type == "bool"), None)
+                if switch is None or switch in params or not any(_is_level(meta, k, v) for k, v in params.items()):
+                    continue
+                params[switch] = True
+                added = True
+        if not added:
+            return prop
+        picked = {c.device_id for c in prop.commands if c.picked_by_model}
+        out = build_proposal(utterance, prop.lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        out = self._gate(utterance, replace(out, layer=prop.layer, timing_ms=prop.timing_ms)) if out.ok else out
+        return out if out.ok else prop
 
     def _with_verb(self, utterance: str, prop: Proposal) -> Proposal:
         """The rules read values but no verb, and the words say what the device does ("ventilate line a
@@ -973,6 +1132,20 @@ class Assistant:
                 seen.add(key)
                 out.append(self._relabel(utterance, p, SEMANTICS))
         return out
+
+    def _unread_noun(self, text: str, r: Reading) -> str | None:
+        """The word between a place and its verb in Chinese (仓库的等关掉 → 等) that names no device, kind or thing
+        of the fleet, or None (仓库的全部关掉, 仓库关掉: no noun, the place's every device)."""
+        for mn in r.mentions:
+            if mn.kind != "zone":
+                continue
+            m = _PLACE_NOUN_ZH.match(text[mn.end:])
+            if m is None:
+                continue
+            noun = _GENERIC_ZH.sub("", m.group(1)).strip()
+            if noun and not self._refers(noun) and not read(noun, self.rules.vocab).mentions:
+                return m.group(1).strip()
+        return None
 
     def _kind_name(self, kind: str, lang: str) -> str:
         names = self.aliases.kinds.get(kind, {}).get(lang) or ()

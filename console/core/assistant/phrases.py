@@ -1,6 +1,7 @@
 """Text primitives: normalising an utterance and phrase tables matched longest-first.
 
-The bottom of the package: imports nothing from it.
+The bottom of the package: imports only asides.py (timed situation, "before …" and reason asides
+dropped at the end of :func:`normalize`), which imports direction.py and screening.py, never this module.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any, Iterator
+
+from console.core.assistant.asides import drop_asides
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -119,7 +122,8 @@ def normalize(text: str) -> str:
         t = _PER_MINUTE_ZH.sub(r"\1\2每分钟", t)
     if "确保" in t or "保证" in t or "务必" in t:
         t = _MAKE_SURE_ZH.sub(lambda m: f"{_STATE_VERB_ZH[m.group(2)]}{m.group(1).strip()}", t)
-    return re.sub(r"\s+", " ", t).strip(" ,")
+    t = re.sub(r"\s+", " ", t).strip(" ,")
+    return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t
 
 
 def _is_ascii_word_char(ch: str) -> bool:

@@ -101,6 +101,24 @@ def statement_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+# a negated PURPOSE after a command: "下班了，把楼锁好，别让外人进来", "…，免得有人进来", "lock up, don't let anyone in":
+# why the command is asked (keep people out), not a negated command; only people entering, only at the end, only
+# after a comma (别锁门 / 不要打开阀门 / "don't let the fan run" stay negations).  layers.py accepts it only where the
+# rest of the ask locks something and unlocks nothing.
+KEEP_OUT = re.compile(
+    r"[,，;；]\s*(?:(?:好|以|才)?(?:别|不要|不能|不许|不准|不让|免得|以免|省得|省的|防止|以防|避免)(?:再)?(?:让|叫|放)?"
+    r"(?:外人|陌生人|闲人|闲杂人等|闲杂人员|别人|其他人|任何人|有人|人|小偷|坏人|外来人员|无关人员|谁|他们)"
+    r"(?:再|随便|随意|都|也|又|偷偷)?(?:进来|进去|进入|进门|进|闯进来|闯入|溜进来|混进来)(?:了|啊|哦|呀|哈)?"
+    r"|(?:and\s+)?(?:don'?t|do\s+not|never)\s+let\s+(?:anyone|anybody|strangers|outsiders|people|intruders|someone|them)"
+    r"\s+(?:in|inside|get\s+in|come\s+in|walk\s+in|wander\s+in))\s*[.!。！]*\s*$")
+
+
+def keep_out_purpose(text: str) -> str | None:
+    """The trailing negated purpose clause of an (already normalised) text ("，别让外人进来"), or None."""
+    m = KEEP_OUT.search(text or "")
+    return m.group(0) if m else None
+
+
 # asks the rules must not turn into a command at all (each would become a wrong legal command)
 _GUARDS = (
     (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准"

@@ -10,6 +10,8 @@ and exactly one known word is nearest (or, of several, exactly one with the same
 ending ("lights", "pumping", "stopped") is left as it is.
 The guard words (not, never, except, …) are among the known words, so a typo of a negation is
 read as the negation and refused, never dropped.
+Chinese: a small table of input-method slips (办工室 → 办公室, 仓库的等 → 仓库的灯, 冷确 → 冷却, 传送代 → 传送带 …),
+each used only where its fixed word is part of one of the fleet's Chinese names.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+# Chinese input-method slips (same pinyin, another character): fixed only where the right word is part of a fleet
+# word (``zh_words``), so a fleet without an office never gets 办公室.  等 → 灯 only as a noun after 的 and before a
+# verb or the end (仓库的等关掉), never 等一下 / 等等 ("wait").
+_ZH_SLIPS = (("办工室", "办公室"), ("办功室", "办公室"), ("冷确", "冷却"), ("传送代", "传送带"), ("传送待", "传送带"),
+             ("蒸气", "蒸汽"), ("百页窗", "百叶窗"), ("百业窗", "百叶窗"), ("警报起", "警报器"), ("阀们", "阀门"),
+             ("水崩", "水泵"), ("排风山", "排风扇"), ("空凋", "空调"), ("台等", "台灯"), ("吊等", "吊灯"),
+             ("顶等", "顶灯"), ("门所", "门锁"), ("仓酷", "仓库"))
+_DENG = re.compile(r"(?<=的)等(?=\s*(?:关|开|打|熄|灭|点|亮|调|设|给|都|全|也|[，,。.!！；;]|$))")
+
 GUARD_WORDS = ("not", "don't", "dont", "never", "except", "unless", "until", "after", "before", "tomorrow", "later",
                "minutes", "seconds", "hours", "increase", "decrease", "reduce", "brighter", "dimmer", "warmer",
                "cooler", "colder", "hotter", "faster", "slower", "fahrenheit")
@@ -27,9 +38,18 @@ _TURN_OF = re.compile(r"\b(turn|switch|shut|power|turned|switched)\s+of\b")
 
 
 class TypoFixer:
-    def __init__(self, known: Iterable[str]) -> None:
+    def __init__(self, known: Iterable[str], zh_words: Iterable[str] = ()) -> None:
         self.known = {w for w in known if w.isascii() and w.isalpha()} | set(GUARD_WORDS)
         self.choices = sorted(w for w in self.known if len(w) >= 3)
+        zh = [w for w in zh_words if w]
+        self.zh_slips = [(bad, good) for bad, good in _ZH_SLIPS if any(good in w for w in zh)]
+        self.deng = any("灯" in w for w in zh)
+
+    def fix_zh(self, text: str) -> str:
+        """The Chinese slips of ``_ZH_SLIPS`` (and 的等 → 的灯) whose fixed word is a fleet word."""
+        for bad, good in self.zh_slips:
+            text = text.replace(bad, good)
+        return _DENG.sub("灯", text) if self.deng else text
 
     def _inflected(self, w: str) -> bool:
         for end in ("s", "es", "ing", "ed", "er", "ers"):
@@ -41,7 +61,7 @@ class TypoFixer:
 
     def fix(self, text: str) -> str:
         """``text`` (normalised) with its typos corrected; the same string when there are none."""
-        text = _TURN_OF.sub(lambda m: m.group(1) + " off", text)
+        text = _TURN_OF.sub(lambda m: m.group(1) + " off", self.fix_zh(text))
 
         def one(m: re.Match) -> str:
             w = m.group(0)

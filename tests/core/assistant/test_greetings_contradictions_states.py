@@ -65,6 +65,8 @@ def test_a_greeting_before_or_after_an_ask_changes_nothing(lang, data):
     if hello == "hi" and not sep.strip():
         sep = ", "  # a bare "hi" glued to the ask may be the setting "high": a greeting only with a comma
     after = data.draw(st.booleans()) and sep.strip()  # after the ask only as a clause of its own
+    if after and hello == "hi":
+        hello = "hello"  # a trailing bare "hi" is the setting "high" ("exhaust fan on, hi": test_hi_as_high_…)
     text = f"{ask}{sep}{hello}" if after else f"{hello}{sep}{ask}"
     alone, greeted = DEMO.understand(ask), DEMO.understand(text)
     assert cmds(greeted) == cmds(alone), (text, greeted.refusal)
