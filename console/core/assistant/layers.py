@@ -77,6 +77,7 @@ from console.core.assistant.proposal import (
     Refusal,
     build_proposal,
 )
+from console.core.assistant.place_lists import PlaceLists
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
@@ -225,6 +226,11 @@ class Assistant:
         zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
         self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names)
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
+        zones_of_kind: dict[str, set[str]] = {}
+        for m in self.metas:
+            zones_of_kind.setdefault(m.kind, set()).add(m.zone)
+        self.place_lists = PlaceLists(zones_of_kind, self.aliases.zones, self.aliases.kinds,
+                                      {m.zone for m in self.metas})
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
@@ -253,10 +259,40 @@ class Assistant:
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        listed = self._place_list(utterance) if len(utterance or "") <= MAX_CHARS else None
+        if listed is not None:
+            return listed
         out = self._opened_to(utterance, self._understand_clauses(utterance))
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or out
         return out
+
+    def _place_list(self, utterance: str) -> Proposal | None:
+        """"the Line A and Line B conveyors", "A线和B线的传送带", "两条线的传送带": that kind's devices in each place
+        listed (place_lists.py), read from the rewritten ask; a listed place without one refuses the whole ask,
+        and a reading that misses a listed place's device or adds one of that kind elsewhere is refused too."""
+        t0 = time.perf_counter()
+        pl = self.place_lists.expand(utterance)
+        if pl.kind is None:
+            return None
+        if pl.missing:
+            en = ", ".join(self.aliases.zone_name(z, "en") for z in pl.missing)
+            zh = "、".join(self.aliases.zone_name(z, "zh") for z in pl.missing)
+            out = self._refuse(utterance, UNKNOWN_DEVICE, f"No {pl.noun} in {en}: name the device.",
+                               f"{zh}没有{pl.noun}：请说出设备名称。", SEMANTICS)
+            return replace(out, timing_ms={"total": round(_ms(t0), 3)})
+        prop = self._opened_to(pl.text, self._understand_clauses(pl.text))
+        if not prop.ok:
+            return replace(prop, utterance=utterance)
+        want = {m.id for m in self.metas if m.kind == pl.kind and m.zone in pl.zones}
+        got = {c.device_id for c in prop.commands}
+        stray = {i for i in got if i in self.by_id and self.by_id[i].kind == pl.kind and i not in want}
+        if not want <= got or stray:
+            return self._refuse(utterance, UNKNOWN_DEVICE, "I could not tell which devices of the places listed "
+                                "are meant: name each device.", "无法确定所列地点中指的是哪些设备：请逐一说出设备名称。",
+                                SEMANTICS)
+        out = self._relabel(utterance, prop, prop.layer, model=False)
+        return replace(out, timing_ms=prop.timing_ms)
 
     def _keep_out(self, utterance: str) -> Proposal | None:
         """"下班了，把楼锁好，别让外人进来", "lock up, don't let anyone in": a trailing negated purpose (keep people

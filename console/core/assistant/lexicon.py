@@ -56,7 +56,7 @@ ENUM_WORDS = {
     "low": ["slow", "低速", "低档", "低挡"],
     "medium": ["med", "mid", "中速", "中档", "中挡"],
     "high": ["fast", "高速", "高档", "高挡"],
-    "steady": ["continuous", "常响", "长鸣", "持续"],
+    "steady": ["continuous", "constant", "常响", "长鸣", "持续", "稳定", "连续"],
     "pulse": ["pulsing", "pulsed", "脉冲", "间歇"],
     "wail": ["wailing", "鸣笛", "啸叫"],
 }
