@@ -408,7 +408,8 @@ QKERNELS = {
     "v3+lm8": {"KERNEL": "v3", "REDUCE": "last", "LM_HEAD": 8},  # and the LM head in int8 (per channel)
     "v2+lm8": {"KERNEL": "v2", "LM_HEAD": 8},
     "v4": {"KERNEL": "v4"},
-    "v5": {"KERNEL": "v5"},  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
+    "v5": {"KERNEL": "v5"},
+    "v6": {"KERNEL": "v6"},  # f16x2 arithmetic (session 5): its rule configs, or the --qsweep winners  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -596,6 +597,93 @@ def qgemv3_sweep(models, bw, cands: int = 3):
                          v3_all={str(c): round(t, 2) for c, t in v3.items()})
         table[name] = entry
         print(json.dumps({"qgemv3": name, **entry}), flush=True)
+        del qws
+    return best, table
+
+
+def qsweep_candidates(models, kernels):
+    """[(model, n, k, mode, norm, bits, group, kernel, cfg)] for ``--qsweep``: per decode product and bits
+    (int8 per channel, int4 groups of 128) v2 with its table config first, then v5 (v2's config) and v6
+    (``quant.kernels.candidates``' v6 configs plus 32 rows a program and (16, 2048, 4))."""
+    from console.core.inference.quant import kernels as qk
+
+    out = []
+    for model in models:
+        for n, k, mode, norm in QSHAPES.get(model, []):
+            for bits, group in ((8, 0), (4, 128)):
+                out.append((model, n, k, mode, norm, bits, group, "v2", tuple(qk.config(bits, n, k, group))))
+                if "v5" in kernels:
+                    out.append((model, n, k, mode, norm, bits, group, "v5", tuple(qk.config(bits, n, k, group))))
+                if "v6" in kernels:
+                    rb, bk, w = qk.config6(bits, n, k, group, mode)
+                    cs = [c for kern, c in qk.candidates(bits, n, k, group) if kern == "v6"]
+                    cs += [(32, bk, w), (16, 2048, 4)]
+                    seen = []
+                    for c in [(rb, bk, w)] + cs:
+                        if c not in seen:
+                            seen.append(c)
+                            out.append((model, n, k, mode, norm, bits, group, "v6", tuple(c)))
+    return out
+
+
+def qsweep(models, bw, kernels):
+    """Per decode product: v2 (its table config) against the ``kernels`` (v5, v6 configs), each checked
+    against v2 (relative 2e-2) and timed as ``qgemv3_sweep`` does (weights rotated past the L2, one CUDA
+    graph of many calls, median of do_bench).  Prints one JSON line per product; returns ({(bits, n, k,
+    mode): best v6 cfg}, table)."""
+    from triton.testing import do_bench
+
+    best, table = {}, {}
+    groups: dict[tuple, list] = {}
+    for it in qsweep_candidates(models, kernels):
+        groups.setdefault(it[:7], []).append(it)
+    for key, its in groups.items():
+        model, n, k, mode, norm, bits, group = key
+        qw0 = _qweights(n, k, mode, bits, group)
+        copies = max(2, int(256e6 // qw0.nbytes()) + 1)
+        qws = [qw0] + [type(qw0)(qw0.q.clone(), qw0.scales.clone(), None, bits, group, k) for _ in range(copies - 1)]
+        x = torch.randn(1, k, device="cuda", dtype=torch.bfloat16)
+        nw = torch.rand(k, device="cuda", dtype=torch.bfloat16) + 0.5
+        h = torch.zeros(1, n, device="cuda", dtype=torch.bfloat16)
+        res, errs, ref = {}, {}, None
+        name = f"int{bits} {n}x{k} {mode}{' +norm' if norm else ''}"
+        for it in its:
+            kern, cfg = it[7], it[8]
+            try:
+                h.zero_()
+                got = _qgemv_call(it, qws[0], x, h, nw).float().clone()
+                if ref is None:
+                    ref = got
+                else:
+                    err = float((got - ref).norm() / ref.norm())
+                    errs[f"{kern} {cfg}"] = round(err, 5)
+                    if not err < 2e-2:
+                        log(f"qsweep {name} {kern} {cfg}: differs from v2, relative {err:.3g}")
+                        continue
+                torch.cuda.synchronize()
+                g = torch.cuda.CUDAGraph()
+                st = torch.cuda.Stream()
+                with torch.cuda.stream(st):
+                    with torch.cuda.graph(g):
+                        for q in qws:
+                            _qgemv_call(it, q, x, h, nw)
+                res[(kern, cfg)] = do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
+                del g
+            except Exception as e:  # noqa: BLE001 - a config that does not build is reported
+                log(f"qsweep {name} {kern} {cfg}: {type(e).__name__}: {str(e)[:300]}")
+                errs[f"{kern} {cfg}"] = f"{type(e).__name__}: {str(e)[:160]}"
+        frac = (lambda us: round(qw0.nbytes() / (us * 1e-6) / bw, 3) if bw else None)
+        entry = {"bytes": qw0.nbytes(), "all_us": {f"{kn} {c}": round(t, 2) for (kn, c), t in res.items()},
+                 "rel_err_vs_v2": errs}
+        for kern in ["v2"] + list(kernels):
+            mine = {c: t for (kn, c), t in res.items() if kn == kern}
+            if mine:
+                c = min(mine, key=mine.get)
+                entry[kern] = {"cfg": list(c), "us": round(mine[c], 2), "of_hbm": frac(mine[c])}
+                if kern == "v6":
+                    best[(bits, n, k, mode)] = c
+        table[name] = entry
+        print(json.dumps({"qsweep": name, **{kn: entry[kn] for kn in ["v2"] + list(kernels) if kn in entry}}), flush=True)
         del qws
     return best, table
 
@@ -791,6 +879,8 @@ def main(argv=None) -> int:
                     f"quantized model, comma-separated, the first is the main row (one of {sorted(QKERNELS)})")
     ap.add_argument("--qgemv3-sweep", action="store_true", help="--quant: time v3 GEMV configs per shape (and v2 "
                     "on the same weights) and use the fastest v3 config")
+    ap.add_argument("--qsweep", default="", help="--quant: time these kernels (v5,v6) against v2 per decode product "
+                    "first (one JSON line each) and give v6 its fastest config per product")
     ap.add_argument("--qcands", type=int, default=3, help="--qgemv3-sweep: v3 configs tried per product")
     ap.add_argument("--qprecompile", type=int, default=0, help="--quant: first compile the sweep's and the int8 LM "
                     "head's GEMV kernels in this many processes at once (fills Triton's on-disk cache)")
@@ -866,12 +956,22 @@ def main(argv=None) -> int:
             try:
                 models = args.models.split(",")
                 items = qtune_candidates(models) if "auto" in args.qkernels else []
-                if not items or args.qgemv3_sweep:
+                if args.qgemv3_sweep or not (items or args.qsweep):
                     items += qgemv3_candidates(models, args.qcands)
                 out["qprecompile"] = precompile(items, args.qprecompile)
             except Exception as e:  # noqa: BLE001 - the kernels then compile where they are first used
                 log(f"precompile failed: {type(e).__name__}: {e}")
                 out["qprecompile"] = {"error": f"{type(e).__name__}: {e}"[:300]}
+        if args.qsweep:
+            from console.core.inference.quant import kernels as qk
+
+            kerns = [v for v in args.qsweep.split(",") if v]
+            if args.qprecompile:
+                out["qsweep_precompile"] = precompile(qsweep_candidates(args.models.split(","), kerns), args.qprecompile)
+            best, out["qsweep"] = qsweep(args.models.split(","), bw, kerns)
+            qk.CONFIGS6.update(best)
+            out["qsweep_v6_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best.items()}
+            free_cuda()
         if args.qgemv3_sweep:
             from console.core.inference.quant import kernels as qk
 

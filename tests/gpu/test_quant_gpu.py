@@ -1,6 +1,6 @@
 """Quantized kernels on the GPU: each equals dequantize-then-matmul (float32 reference from the same
 bf16 inputs) over shapes, group sizes, zero points and odd sizes (v2: word and byte readers; v3:
-split-K with both reductions); quantized tiny models decode the plain path's greedy tokens through
+split-K with both reductions; v6: f16x2 arithmetic, large and tiny activations); quantized tiny models decode the plain path's greedy tokens through
 the graph path (float32) with either kernel; an int8 LM head decodes; bundled GGUF blocks decode on
 the GPU.  ``bash bench/gpu_quant_ab.sh`` runs the v3 / LM-head tests of this file (``-k "v3 or lm_head"``)."""
 
@@ -108,9 +108,71 @@ def test_tune_picks_a_candidate_per_product_and_keeps_it_on_disk(tmp_path, monke
     fastdecode.release(model)
 
 
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", SHAPES + [(4608, 4096), (4096, 13696)])
+@pytest.mark.parametrize("cfg", [None, (8, 256, 4), (4, 512, 2)])
+def test_v6_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg):
+    """v6 (f16x2 arithmetic, x scaled by a power of two) over schemes, odd sizes and the decode shapes:
+    every element written, the three modes, the RMSNorm fold; float32 activations take v2 (exact up to
+    the order of the sums).  Tolerance: 1e-2 relative (bf16 output rounding ~2e-3; each word's sum is
+    rounded in fp16, 2^-11)."""
+    if cfg is not None and cfg[1] < (group or 128):
+        cfg = (cfg[0], group, cfg[2])
+    qw = quantize(fresh(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    for seed in range(2):
+        x = fresh(1, k, 300 + seed)
+        ref = x.float() @ wd.t()
+        got = torch.full((1, n), float("nan"), dtype=torch.bfloat16, device="cuda")
+        got = qk.gemv(x, qw, out=got, kernel="v6", cfg=cfg)
+        assert torch.isfinite(got).all() and rel(got, ref) < 1e-2
+        h0 = fresh(1, n, 400 + seed)
+        assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v6", cfg=cfg), ref + h0.float()) < 1e-2
+        nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+        xn = F.rms_norm(x, (k,), nw, 1e-6)
+        assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v6", cfg=cfg), xn.float() @ wd.t()) < 1e-2
+    xf = x.float()
+    assert rel(qk.gemv(xf, qw, kernel="v6", cfg=cfg), xf @ wd.t()) < 1e-5
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("mag", [6e4, 3e3, 1e-6, 0.0])
+def test_v6_large_and_tiny_activations(bits, group, zp, mag):
+    """Activations beyond fp16's range (an outlier of 6e4 among values of 6e3: a product would
+    overflow fp16 unscaled) or far below it (1e-6: subnormal in fp16): the kernel's power of two keeps
+    the result within 1e-2 of the reference; all zeros give zeros."""
+    n, k = 4096, 4096
+    qw = quantize(fresh(n, k, 5), bits, group, zp)
+    wd = dequantize(qw)
+    x = (fresh(1, k, 6).float() * (mag / 10)).to(torch.bfloat16)
+    x[0, 100] = mag
+    for mode in ("plain", "glu"):
+        got = qk.gemv(x, qw, kernel="v6", mode=mode)
+        y = x.float() @ wd.t()
+        ref = y if mode == "plain" else F.silu(y[:, : n // 2]) * y[:, n // 2 :]
+        assert torch.isfinite(got).all()
+        if mag:
+            assert rel(got, ref) < 2e-2, mode
+        else:
+            assert not got.float().any()
+
+
+def test_v6_bf16_model_decodes_through_graphs(monkeypatch):
+    """KERNEL = "v6" on a bf16 model (the kernel's dtype): decode graphs capture and decode; int4 and int8."""
+    monkeypatch.setattr(qk, "KERNEL", "v6")
+    for scheme in ("int4", "int8"):
+        model = tiny_model("qwen2", dtype=torch.bfloat16).cuda()
+        quantize_model(model, scheme, group=32)
+        got, st = run(model, prompt(60, seed=3).cuda(), 24)
+        runner = fastdecode.runner_for(model)
+        assert st.fast_path and runner.quantized and any(k[0] == "decode" for k in runner.graphs)
+        assert len(got) == 24 and all(0 <= t < model.config.vocab_size for t in got)
+        fastdecode.release(model)
+
+
 @pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
 @pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
-@pytest.mark.parametrize("kernel", ["v2", "v3", "v4"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6"])
 def test_gate_up_gemv(bits, group, zp, inter, k, kernel):
     w = fresh(2 * inter, k, inter)
     qw = quantize(w, bits, group, zp)
@@ -182,7 +244,7 @@ def test_int8_lm_head_decodes(kernel, monkeypatch):
     fastdecode.release(model)
 
 
-@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "auto"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6", "auto"])
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("scheme", ["int8", "int4"])
 def test_quantized_graph_path_equals_plain_path(arch, scheme, kernel, monkeypatch):

@@ -155,8 +155,73 @@ def test_candidates_are_valid_configs():
         for n, k in ((2048, 1536), (4096, 13696), (37, 200)):
             cands = qk.candidates(bits, n, k, group)
             assert cands[0] == ("v2", tuple(qk.config(bits, n, k, group)))
-            assert {kern for kern, _ in cands} == {"v2", "v3"} and len(set(cands)) == len(cands)
+            assert {kern for kern, _ in cands} == {"v2", "v3", "v6"} and len(set(cands)) == len(cands)
             kp = k if group == 0 else -(-k // group) * group
             for kern, cfg in cands:
-                assert cfg[2] in (4, 8) and cfg[1] >= (group or 16) and cfg[1] & (cfg[1] - 1) == 0
-                assert cfg[1] <= max(group or 16, triton.next_power_of_2(kp))
+                assert cfg[2] in ((2, 4) if kern == "v6" else (4, 8)) and cfg[1] >= (group or 16)
+                assert cfg[1] & (cfg[1] - 1) == 0
+                assert cfg[1] <= max(group or 16, 256 if kern == "v6" else 16, triton.next_power_of_2(kp))
+
+
+# ------------------------------------------------------------------ v6 (f16x2 arithmetic; the interpreter
+# runs the kernel with ``_v6_word_emulated`` in place of the PTX, which tests/core/inference/test_quant_v6_asm.py
+# checks bit for bit against the same arithmetic)
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 2)), (40, 520, (8, 256, 4))])
+def test_v6_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg):
+    """The three modes and the RMSNorm fold, odd sizes (masked rows and K) and exact ones (unmasked
+    loads), one K tile or several; bf16 activations (v6 is for bf16 / fp16 models: float32 ones keep
+    v2, checked on the GPU: v2 does not run in this interpreter)."""
+    if cfg is not None and cfg[1] < (group or 128):
+        cfg = (cfg[0], group, cfg[2])
+    qw = quantize(weights(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 7).bfloat16()
+    ref = x.float() @ wd.t()
+    got = torch.full((1, n), float("nan"), dtype=torch.bfloat16)
+    got = qk.gemv(x, qw, out=got, kernel="v6", cfg=cfg)  # every element written
+    assert torch.isfinite(got).all() and rel(got, ref) < 1e-2
+    h0 = weights(1, n, 8).bfloat16()
+    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v6", cfg=cfg), ref + h0.float()) < 1e-2
+    nw = (torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5).bfloat16()
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v6", cfg=cfg), xn.float() @ wd.t()) < 1e-2
+    qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
+    y = x.float() @ dequantize(qg).t()
+    assert rel(qk.gemv(x, qg, mode="glu", kernel="v6", cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < 2e-2
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("mag", [3e4, 1e-5, 0.0])
+def test_v6_scales_large_and_tiny_activations(bits, group, zp, mag):
+    """x far outside fp16's comfortable range (one outlier of 3e4 among values of 3e3, or everything
+    near 1e-5): the kernel's power of two brings max |x| under 2^8 (int4) / 2^6 (int8) first, so
+    nothing overflows and nothing turns subnormal; all zeros stay zeros (no NaN from the scale)."""
+    n, k = 24, 384
+    qw = quantize(weights(n, k, 21), bits, group, zp)
+    wd = dequantize(qw)
+    x = (weights(1, k, 22) * (mag / 10)).bfloat16()
+    x[0, 5] = mag
+    ref = x.float() @ wd.t()
+    for norm in (None, ((torch.rand(k, generator=torch.Generator().manual_seed(3)) + 0.5).bfloat16(), 1e-6)):
+        got = qk.gemv(x, qw, kernel="v6", norm=norm)
+        assert torch.isfinite(got).all()
+        if not mag:
+            assert not got.float().any()
+        elif norm is None:
+            assert rel(got, ref) < 1e-2
+        else:
+            xn = F.rms_norm(x, (k,), norm[0], 1e-6)
+            assert rel(got, xn.float() @ wd.t()) < 1e-2
+
+
+def test_v6_rule_configs_are_valid():
+    for bits, group in ((8, 0), (4, 32), (4, 128)):
+        for n, k in ((4608, 4096), (4096, 13696), (1536, 1536), (1536, 8960), (27392, 4096), (37, 200)):
+            for mode in ("plain", "residual", "glu"):
+                rb, bk, w = qk.config6(bits, n, k, group, mode)
+                kp = k if group == 0 else -(-k // group) * group
+                assert bk & (bk - 1) == 0 and bk >= max(group, 128) and rb in (4, 8, 16) and w in (2, 4)
+                assert bk <= max(256, triton.next_power_of_2(kp))

@@ -24,6 +24,21 @@ on the H200 against v2 in one process: 0-5 % faster decode (docs/QUANTIZATION.md
 [words, values] rows) and ``"v5"`` (v2's tile with v3's arithmetic) are correct but no cheaper for
 sm_90 (bench/results/qgemv-sass-v4-s4.txt), so not among the candidates.
 
+``"v6"`` (session 5, ``_qgemv6_kernel``): packed half-precision arithmetic.  Per 32-bit word of int4:
+one shift, four LOP3 (the "magic number": ``(w & 0x000F000F) | 0x64006400`` read as f16x2 is
+(1024 + n0, 1024 + n4)), two f16x2 subtractions and two f16x2 FMAs (bias / the 1/16 of the nibbles at
+bits 4-7) to get (n - 8) exactly, then four f16x2 multiply-adds with x packed as pairs, one fp16 add of
+the two halves and one conversion to float32: 15 instructions for 8 weights (int8: 9 for 4), ~3.3 SASS
+instructions a weight for the whole K loop with x's reading, norm and packing (v2: 7.2;
+bench/qgemv_sass.py).  A program takes RB output rows as one [RB, groups, words a group] tile a K step
+so x is read and packed once for all RB rows.  fp16 range: one pre-pass over x (with the RMS of the
+norm) finds max |x| and a power of two brings it just under 2^8 (int4) / 2^6 (int8): no overflow of a
+word's sum, no subnormals; the result is scaled back in float32 (exact).  Products are exact in fp16;
+a word's sum is rounded once or twice in fp16 (2^-11 relative), all sums above a word are float32.
+float32 activations (tests, CPU-sized models on CUDA) keep v2.  The PTX is at module level
+(``V6_PTX_*``) and checked on the CPU by an emulator (tests/core/inference/test_quant_v6_asm.py); in
+Triton's CPU interpreter the kernel runs with ``_v6_word_emulated`` in its place.
+
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
 the temporary lives only for that product.
@@ -59,7 +74,8 @@ CONFIGS: dict[tuple[int, int, int], tuple[int, int, int]] = {
 }
 CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench sweeps)
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
-# rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "auto": per product the
+# rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "v6": ``_qgemv6_kernel`` (f16x2
+# arithmetic, x packed once a K step for RB rows); "auto": per product the
 # fastest candidate timed on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
 KERNEL = "v2"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
@@ -68,10 +84,75 @@ REDUCE = "last"
 CONFIGS3: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
 CONFIG3: tuple[int, int, int, int] | None = None
 CONFIG4: tuple[int, int, int] | None = None  # (BN, BK, warps) of v4 for every shape (tests, sweeps)
+# (RB, BK, warps) of v6 per (bits, output width, K, mode); CONFIG6: one for every shape (tests, sweeps)
+CONFIGS6: dict[tuple[int, int, int, str], tuple[int, int, int]] = {}
+CONFIG6: tuple[int, int, int] | None = None
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
 CHOICES: dict[tuple, tuple[str, tuple]] = {}
 SMS = 132  # programs aimed at by the v3 rule: a few per SM (H100 SXM: 132 SMs)
+
+
+# ---------------------------------------------------------------- v6: the PTX of one weight word (module level:
+# tests/core/inference/test_quant_v6_asm.py runs it through a small emulator without Triton or a GPU)
+# PTX for one 32-bit word of int4 (8 nibbles n0..n7, n_i at bits 4i): the "magic number" trick
+# ((w & 0x000F000F) | 0x64006400 read as f16x2 is (1024 + n0, 1024 + n4); the nibbles at bits 4-7 /
+# 20-23 give 1024 + 16 n, scaled by 1/16 in the same FMA that removes the bias), one shift a word,
+# then four f16x2 multiply-adds with x packed as (x_i, x_{i+4}) pairs, the two halves added and
+# converted to float32: 15 instructions for 8 weights.  Products (n - z) x are exact in fp16 (x
+# carries bf16's 8 significant bits, n - z four); each word's sum is rounded in fp16 (2^-11 relative)
+# and everything above a word is summed in float32.  $1: the word, $2..$5: the x pairs.
+_V6_PTX_INT4 = """{
+.reg .b32 t, a, b, c, d, h, k0, k1, k2, m;
+mov.b32 m, 0x64006400;
+mov.b32 k0, BIAS_LO;
+mov.b32 k1, 0x2C002C00;
+mov.b32 k2, BIAS_HI;
+lop3.b32 a, $1, 0x000F000F, m, 0xEA;
+lop3.b32 b, $1, 0x00F000F0, m, 0xEA;
+shr.u32 t, $1, 8;
+lop3.b32 c, t, 0x000F000F, m, 0xEA;
+lop3.b32 d, t, 0x00F000F0, m, 0xEA;
+sub.f16x2 a, a, k0;
+fma.rn.f16x2 b, b, k1, k2;
+sub.f16x2 c, c, k0;
+fma.rn.f16x2 d, d, k1, k2;
+mul.f16x2 h, a, $2;
+fma.rn.f16x2 h, b, $3, h;
+fma.rn.f16x2 h, c, $4, h;
+fma.rn.f16x2 h, d, $5, h;
+{
+.reg .f16 lo, hi;
+mov.b32 {lo, hi}, h;
+add.f16 lo, lo, hi;
+cvt.f32.f16 $0, lo;
+}
+}"""
+# symmetric: lo halves minus 1024 + 8 (0x6408), hi halves (1024 + 16 n) / 16 - 64 - 8 = n - 8 (-72: 0xD480);
+# zero points: n itself (minus 1024 / 64: 0x6400, 0xD400), the group's z * sum(x) is taken off in float32
+V6_PTX_INT4_SYM = _V6_PTX_INT4.replace("BIAS_LO", "0x64086408").replace("BIAS_HI", "0xD480D480")
+V6_PTX_INT4_ZP = _V6_PTX_INT4.replace("BIAS_LO", "0x64006400").replace("BIAS_HI", "0xD400D400")
+# int8 (4 signed bytes b0..b3): xor 0x80 makes each b + 128, PRMT puts bytes 0/2 and 1/3 under the
+# exponent byte 0x64 (1024 + b + 128), one f16x2 subtraction of 1152 each, two multiply-adds with the
+# pairs (x0, x2), (x1, x3): 9 instructions for 4 weights.
+V6_PTX_INT8 = """{
+.reg .b32 t, a, b, h, k0, m;
+mov.b32 m, 0x64646464;
+mov.b32 k0, 0x64806480;
+xor.b32 t, $1, 0x80808080;
+prmt.b32 a, t, m, 0x4240;
+prmt.b32 b, t, m, 0x4341;
+sub.f16x2 a, a, k0;
+sub.f16x2 b, b, k0;
+mul.f16x2 h, a, $2;
+fma.rn.f16x2 h, b, $3, h;
+{
+.reg .f16 lo, hi;
+mov.b32 {lo, hi}, h;
+add.f16 lo, lo, hi;
+cvt.f32.f16 $0, lo;
+}
+}"""
 
 
 def available() -> bool:
@@ -562,6 +643,210 @@ if triton is not None:
         tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
 
 
+    # ---------------------------------------------------------------- v6 (packed half-precision arithmetic)
+    _V6_INT4_SYM = tl.constexpr(V6_PTX_INT4_SYM)
+    _V6_INT4_ZP = tl.constexpr(V6_PTX_INT4_ZP)
+    _V6_INT8 = tl.constexpr(V6_PTX_INT8)
+
+    @triton.jit
+    def _v6_pack(lo, hi, ASM: tl.constexpr):
+        """Two float32 tensors as one int32 tensor of f16x2 (lo in the low half), one cvt a pair."""
+        if ASM:
+            r = tl.inline_asm_elementwise("cvt.rn.f16x2.f32 $0, $2, $1;", "=r,f,f", [lo, hi], dtype=tl.int32,
+                                          is_pure=True, pack=1)
+        else:
+            lb = lo.to(tl.float16).to(tl.int16, bitcast=True).to(tl.int32) & 0xFFFF
+            hb = hi.to(tl.float16).to(tl.int16, bitcast=True).to(tl.int32)
+            r = (hb << 16) | lb
+        return r
+
+    @triton.jit
+    def _v6_xj(x_ptr, nw_ptr, ks, K, rstd, sc, NORM: tl.constexpr, dt):
+        """``_x_tile`` times sc (a power of two).  With the norm, sc rides in rstd: bf16(x rstd sc g) is
+        bf16(x rstd g) sc exactly, one multiply a value fewer."""
+        if NORM:
+            xv = _x_tile(x_ptr, nw_ptr, ks, K, rstd * sc, NORM, dt)
+        else:
+            xv = _x_tile(x_ptr, nw_ptr, ks, K, rstd, NORM, dt) * sc
+        return xv
+
+    @triton.jit
+    def _v6_x(x_ptr, nw_ptr, wc, K, rstd, sc, NORM: tl.constexpr, dt, BITS: tl.constexpr, ZP: tl.constexpr,
+              NGT: tl.constexpr, GW: tl.constexpr, ASM: tl.constexpr):
+        """x of the words ``wc`` ([NGT, GW]) normalised as ``_x_tile``, times sc, packed as the f16x2 pairs
+        the word's asm takes: int4 (x0, x4), (x1, x5), (x2, x6), (x3, x7), int8 (x0, x2), (x1, x3), one
+        [NGT, GW] load per value position (a [NGT, GW, 8] tile split by ``tl.split`` costs more: the split
+        values land in another layout than the weights', bench/qgemv_sass.py).  Also the group sums of x
+        (zero points), else zeros."""
+        kb = wc * (32 // BITS)
+        x0 = _v6_xj(x_ptr, nw_ptr, kb, K, rstd, sc, NORM, dt)
+        x1 = _v6_xj(x_ptr, nw_ptr, kb + 1, K, rstd, sc, NORM, dt)
+        x2 = _v6_xj(x_ptr, nw_ptr, kb + 2, K, rstd, sc, NORM, dt)
+        x3 = _v6_xj(x_ptr, nw_ptr, kb + 3, K, rstd, sc, NORM, dt)
+        if BITS == 4:
+            x4 = _v6_xj(x_ptr, nw_ptr, kb + 4, K, rstd, sc, NORM, dt)
+            x5 = _v6_xj(x_ptr, nw_ptr, kb + 5, K, rstd, sc, NORM, dt)
+            x6 = _v6_xj(x_ptr, nw_ptr, kb + 6, K, rstd, sc, NORM, dt)
+            x7 = _v6_xj(x_ptr, nw_ptr, kb + 7, K, rstd, sc, NORM, dt)
+            X0 = _v6_pack(x0, x4, ASM)
+            X1 = _v6_pack(x1, x5, ASM)
+            X2 = _v6_pack(x2, x6, ASM)
+            X3 = _v6_pack(x3, x7, ASM)
+            if ZP:
+                xsum = tl.sum(((x0 + x1) + (x2 + x3)) + ((x4 + x5) + (x6 + x7)), 1)
+            else:
+                xsum = tl.zeros([NGT], dtype=tl.float32)
+        else:
+            X0 = _v6_pack(x0, x2, ASM)
+            X1 = _v6_pack(x1, x3, ASM)
+            X2 = X0
+            X3 = X0
+            xsum = tl.zeros([NGT], dtype=tl.float32)
+        return X0, X1, X2, X3, xsum
+
+    @triton.jit
+    def _v6_half(X, HI: tl.constexpr):
+        """The fp16 in the low (HI False) or high half of the int32 X, as float32 (the emulation below)."""
+        if HI:
+            b = (X >> 16) & 0xFFFF
+        else:
+            b = X & 0xFFFF
+        return b.to(tl.int16).to(tl.float16, bitcast=True).to(tl.float32)
+
+    @triton.jit
+    def _v6_word_emulated(w, X0, X1, X2, X3, BITS: tl.constexpr, ZP: tl.constexpr):
+        """What the asm of one word computes, in float32 (no fp16 rounding of the word's sum): Triton's
+        CPU interpreter has no inline PTX, so there the kernel's indexing, x packing, scaling and
+        epilogues run with this (tests/core/inference/test_quant_kernels_interp.py); the PTX constants
+        themselves are checked bit for bit by an emulation in tests/core/inference/test_quant_v6_asm.py."""
+        if BITS == 4:
+            z = 0.0 if ZP else 8.0
+            p = (((w >> 0) & 0xF).to(tl.float32) - z) * _v6_half(X0, False)
+            p += (((w >> 4) & 0xF).to(tl.float32) - z) * _v6_half(X1, False)
+            p += (((w >> 8) & 0xF).to(tl.float32) - z) * _v6_half(X2, False)
+            p += (((w >> 12) & 0xF).to(tl.float32) - z) * _v6_half(X3, False)
+            p += (((w >> 16) & 0xF).to(tl.float32) - z) * _v6_half(X0, True)
+            p += (((w >> 20) & 0xF).to(tl.float32) - z) * _v6_half(X1, True)
+            p += (((w >> 24) & 0xF).to(tl.float32) - z) * _v6_half(X2, True)
+            p += (((w >> 28) & 0xF).to(tl.float32) - z) * _v6_half(X3, True)
+        else:  # signed bytes: (b ^ 0x80) - 128
+            p = ((((w >> 0) & 0xFF) ^ 0x80).to(tl.float32) - 128.0) * _v6_half(X0, False)
+            p += ((((w >> 8) & 0xFF) ^ 0x80).to(tl.float32) - 128.0) * _v6_half(X1, False)
+            p += ((((w >> 16) & 0xFF) ^ 0x80).to(tl.float32) - 128.0) * _v6_half(X0, True)
+            p += ((((w >> 24) & 0xFF) ^ 0x80).to(tl.float32) - 128.0) * _v6_half(X1, True)
+        return p
+
+    @triton.jit
+    def _v6_rows(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, g_idx, gmask, NG, KW, xsum, X0, X1, X2, X3,
+                 BITS: tl.constexpr, G: tl.constexpr, ZP: tl.constexpr, ASM: tl.constexpr, MASKN: tl.constexpr,
+                 MASKK: tl.constexpr):
+        """[RB] partial W x (x scaled by the kernel's power of two) over one K tile for ``rows``.  MASKN /
+        MASKK: whether rows past N / words past the row can occur (else the loads are unmasked)."""
+        ptrs = q_ptr + rows[:, None, None] * KW + wc[None, :, :]
+        if MASKN and MASKK:
+            w = tl.load(ptrs, mask=rmask[:, None, None] & wmask[None, :, :], other=0)  # [RB, NGT, GW] int32
+        elif MASKN:
+            w = tl.load(ptrs, mask=rmask[:, None, None], other=0)
+        elif MASKK:
+            w = tl.load(ptrs, mask=wmask[None, :, :], other=0)
+        else:
+            w = tl.load(ptrs)
+        if not ASM:
+            p = _v6_word_emulated(w, X0[None, :, :], X1[None, :, :], X2[None, :, :], X3[None, :, :], BITS, ZP)
+        elif BITS == 4:
+            if ZP:
+                p = tl.inline_asm_elementwise(_V6_INT4_ZP, "=f,r,r,r,r,r", [w, X0[None, :, :], X1[None, :, :],
+                                              X2[None, :, :], X3[None, :, :]], dtype=tl.float32, is_pure=True, pack=1)
+            else:
+                p = tl.inline_asm_elementwise(_V6_INT4_SYM, "=f,r,r,r,r,r", [w, X0[None, :, :], X1[None, :, :],
+                                              X2[None, :, :], X3[None, :, :]], dtype=tl.float32, is_pure=True, pack=1)
+        else:
+            p = tl.inline_asm_elementwise(_V6_INT8, "=f,r,r,r", [w, X0[None, :, :], X1[None, :, :]],
+                                          dtype=tl.float32, is_pure=True, pack=1)
+        ps = tl.sum(p, 2)  # [RB, NGT]: per group
+        if G == 0:  # per channel: the row's scale at the end
+            res = tl.sum(ps, 1)
+        else:
+            sm = rmask[:, None] & gmask[None, :]
+            s = tl.load(s_ptr + rows[:, None] * NG + g_idx[None, :], mask=sm, other=0.0).to(tl.float32)
+            if ZP:
+                z = tl.load(z_ptr + rows[:, None] * NG + g_idx[None, :], mask=sm, other=0.0).to(tl.float32)
+                ps = ps - z * xsum[None, :]
+            res = tl.sum(s * ps, 1)
+        return res
+
+    @triton.jit
+    def _qgemv6_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, NG, HALF, eps,
+                       BITS: tl.constexpr, G: tl.constexpr, RB: tl.constexpr, BK: tl.constexpr, KT: tl.constexpr,
+                       KX: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr,
+                       GDC: tl.constexpr, GE0: tl.constexpr, XT: tl.constexpr, ASM: tl.constexpr,
+                       MASKN: tl.constexpr, MASKK: tl.constexpr):
+        """``_qgemv_kernel`` (same modes and fusions) with f16x2 arithmetic (``_V6_INT4`` / ``_V6_INT8``):
+        program i takes output rows [i RB, (i + 1) RB) as one [RB, groups, words a group] tile a K step
+        (so x is read, normalised and packed once a K step for all RB rows: the rows are the layout's
+        repeated dimension), K in KT steps of BK values.  First one pass over x: its RMS (NORM) and its
+        largest magnitude (times the norm weight), from which a power of two puts max |x| just under 2^XT
+        (exact; fp16 then neither overflows — a word's sum is at most 8 * 8 * 2^XT int4, 4 * 128 * 2^XT
+        int8 — nor loses the small values to subnormals); the result is scaled back at the end."""
+        _gdc_start(GDC)
+        pid = tl.program_id(0)
+        PER: tl.constexpr = 32 // BITS
+        GE: tl.constexpr = G if G > 0 else GE0
+        NGT: tl.constexpr = BK // GE
+        GW: tl.constexpr = GE // PER
+        dt = x_ptr.dtype.element_ty
+        rows = pid * RB + tl.arange(0, RB)
+        rmask = rows < N
+        _gdc_wait(GDC)
+        kk = tl.arange(0, 1024)
+        ss = tl.zeros([1024], dtype=tl.float32)
+        mx = tl.zeros([1024], dtype=tl.float32)
+        for i in range(KX):
+            km = i * 1024 + kk < K
+            xv = tl.load(x_ptr + i * 1024 + kk, mask=km, other=0.0).to(tl.float32)
+            if NORM:
+                ss += xv * xv
+                xv = xv * tl.load(nw_ptr + i * 1024 + kk, mask=km, other=0.0).to(tl.float32)
+            mx = tl.maximum(mx, tl.abs(xv))
+        amax = tl.max(mx, 0)
+        rstd = 1.0
+        if NORM:
+            rstd = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
+            amax = amax * rstd * 1.0078125  # the bf16 rounding of the normalised x can add 2^-8
+        # amax < 2^(E - 126) for its biased exponent E: scale by 2^(XT + 126 - E), undo by 2^(E - 126 - XT);
+        # E at least XT + 62 (sc at most 2^64: x all zero, or tiny, times rstd stays finite)
+        e = (amax.to(tl.int32, bitcast=True) >> 23) & 0xFF
+        e = tl.minimum(tl.maximum(e, XT + 62), 254)
+        sc = ((253 + XT - e) << 23).to(tl.float32, bitcast=True)
+        inv = ((e + 1 - XT) << 23).to(tl.float32, bitcast=True)
+        acc = tl.zeros([RB], dtype=tl.float32)
+        acc2 = tl.zeros([RB], dtype=tl.float32)
+        gl = tl.arange(0, NGT)
+        wl = tl.arange(0, GW)
+        for t in range(KT):
+            wc = t * (BK // PER) + gl[:, None] * GW + wl[None, :]  # [NGT, GW] word columns
+            wmask = wc < KW
+            g_idx = t * NGT + gl
+            gmask = g_idx < NG
+            X0, X1, X2, X3, xsum = _v6_x(x_ptr, nw_ptr, wc, K, rstd, sc, NORM, dt, BITS, ZP, NGT, GW, ASM)
+            acc += _v6_rows(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, g_idx, gmask, NG, KW, xsum,
+                            X0, X1, X2, X3, BITS, G, ZP, ASM, MASKN, MASKK)
+            if MODE == 2:
+                acc2 += _v6_rows(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, wc, wmask, g_idx, gmask, NG, KW, xsum,
+                                 X0, X1, X2, X3, BITS, G, ZP, ASM, MASKN, MASKK)
+        y = acc * inv
+        y2 = acc2 * inv
+        if G == 0:
+            y = y * tl.load(s_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+            if MODE == 2:
+                y2 = y2 * tl.load(s_ptr + rows + HALF, mask=rmask, other=0.0).to(tl.float32)
+        if MODE == 1:
+            y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
+        if MODE == 2:
+            y = _glu(y, y2, dt)
+        tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
+
+
 _MODES = {"plain": 0, "residual": 1, "glu": 2}
 
 
@@ -623,7 +908,8 @@ def _counters(device: torch.device, blocks: int) -> torch.Tensor:
 def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
          cfg: tuple[int, ...] | None = None, kernel: str | None = None) -> torch.Tensor:
     """x: [1, K] (contiguous) times the quantized W: see ``fastdecode_triton.gemv`` for the modes.
-    kernel: "v2" or "v3" (default ``KERNEL``); cfg: (BN, BK, warps) for v2, (BN, BK, warps, RB) for v3."""
+    kernel: "v2" ... "v6" or "auto" (default ``KERNEL``); cfg: (BN, BK, warps) for v2 / v4 / v5, (BN, BK, warps,
+    RB) for v3, (RB, BK, warps) for v6 (which leaves float32 activations to v2)."""
     n = qw.n // 2 if mode == "glu" else qw.n
     if out is None:
         if mode == "residual":
@@ -633,6 +919,11 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     kernel = kernel or KERNEL
     if kernel == "auto":  # the tuned choice of this product (``tune``), else v2 with its table config
         kernel, cfg = CHOICES.get(_key(qw, n, mode, norm is not None), ("v2", cfg))
+    if kernel == "v6" and x.dtype == torch.float32:
+        kernel, cfg = "v2", None  # v6 computes in fp16 (exact products, a word's sum rounded): float32 models keep v2
+    if kernel == "v6":
+        _launch6(x, qw, out, nw, n, eps, cfg or config6(qw.bits, n, qw.k, qw.group, mode), norm is not None, mode)
+        return out
     if kernel in ("v4", "v5"):
         _launch4(x, qw, out, nw, n, eps, cfg or (config(qw.bits, n, qw.k, qw.group) if kernel == "v5" else
                                                  config4(qw.bits, n, qw.k, qw.group)),
@@ -686,6 +977,44 @@ def _launch4(x, qw, out, nw, n, eps, cfg, has_norm, mode, form=4):
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, KT=triton.cdiv(qw.kp, bk), KX=triton.cdiv(qw.k, 1024),
         NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, FORM=form, num_warps=warps,
         launch_pdl=pdl)
+
+
+def config6(bits: int, n: int, k: int, group: int, mode: str = "plain") -> tuple[int, int, int]:
+    """(RB, BK, warps) of v6: ``CONFIGS6`` / ``CONFIG6``, else a K tile of up to 4096 values (int4; int8
+    2048: 2 KiB of weights a row), halved while more than 1/16 of it would be padding past K, 4 warps
+    (2 where the tile is narrower than 4 words a thread); RB = 16 rows (8 for gate/up, which reads two
+    row sets), halved down to 4 while there would be fewer than two programs per SM."""
+    kp = k if group == 0 else -(-k // group) * group
+    cfg = CONFIG6 or CONFIGS6.get((bits, n, k, mode))
+    if cfg is not None:
+        rb, bk, w = cfg
+    else:
+        per = 32 // bits
+        floor = max(group or 128, 256)
+        bk = 4096 if bits == 4 else 2048
+        while bk > floor and (triton.cdiv(kp, bk) * bk - kp) * 16 > kp:
+            bk //= 2
+        bk = max(floor, min(bk, triton.next_power_of_2(kp)))
+        w = 4 if bk // per >= 4 * 128 else 2
+        rb = 8 if mode == "glu" else 16
+        while rb > 4 and triton.cdiv(n, rb) < 2 * SMS:
+            rb //= 2
+    bk = max(group or 128, bk)
+    return rb, bk, w
+
+
+def _launch6(x, qw, out, nw, n, eps, cfg, has_norm, mode):
+    rb, bk, warps = cfg
+    pdl = fdt._pdl(x.device)
+    ng = qw.scales.shape[1] if qw.group else 1
+    z = qw.zeros if qw.zeros is not None else qw.scales
+    q = qw.q.view(torch.int32)
+    _qgemv6_kernel[(triton.cdiv(n, rb),)](
+        x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], ng, n, float(eps),
+        BITS=qw.bits, G=qw.group, RB=rb, BK=bk, KT=triton.cdiv(qw.kp, bk), KX=triton.cdiv(qw.k, 1024),
+        NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, GE0=128, XT=8 if qw.bits == 4 else 6,
+        ASM=os.environ.get("TRITON_INTERPRET", "0") in ("", "0"), MASKN=n % rb != 0, MASKK=qw.kp % bk != 0,
+        num_warps=warps, launch_pdl=pdl)
 
 
 def _launch3(x, qw, out, nw, n, eps, cfg, has_norm, mode):
@@ -742,7 +1071,8 @@ def _key(qw: QWeight, n: int, mode: str, has_norm: bool) -> tuple:
 def candidates(bits: int, n: int, k: int, group: int) -> list[tuple[str, tuple]]:
     """(kernel, cfg) pairs ``tune`` times for one product: v2 with its table / rule config, with twice
     and half the rows a program, half the K tile, the other warp count (4 <-> 8), and v3 with its rule
-    config: the set measured on the H200 (bench/results/quant-h200-s4-2026-12-06/quant.json, "qtune").
+    config: the set measured on the H200 (bench/results/quant-h200-s4-2026-12-06/quant.json, "qtune");
+    and v6 (``config6`` for 16 and for 8 rows a program, each also with half the K tile).
     Not among them: v4 (~20 SASS instructions a weight for sm_90 against v2's ~7) and v5 (7.2, the same
     as v2: the shifts it saves come back as x scaling and address arithmetic; the shared-memory
     traffic of the group sums stays), bench/results/qgemv-sass-v4-s4.txt."""
@@ -753,6 +1083,12 @@ def candidates(bits: int, n: int, k: int, group: int) -> list[tuple[str, tuple]]
         if ("v2", c) not in out:
             out.append(("v2", c))
     out.append(("v3", tuple(config3(bits, n, k, group))))
+    # v6 (f16x2 arithmetic): its rule's configs for 16 and 8 rows a program, and half the K tile
+    for mode in ("plain", "glu"):
+        rb, bk6, w6 = config6(bits, n, k, group, mode)
+        for c in ((rb, bk6, w6), (rb, max(group or 128, 256, bk6 // 2), w6)):
+            if ("v6", c) not in out:
+                out.append(("v6", c))
     return out
 
 
