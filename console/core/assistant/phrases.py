@@ -57,6 +57,10 @@ _STOP_ONE = re.compile(r"(?<![a-z])(?:(?:stop|stops|quit|cease|halt)\s+(?:the\s+
                        # never "stop the cooling pump", "turn off the cooling fan": a thing named after what it does
                        r"(?=\s*(?:$|[,;:.!]|(?:the|in|on|at|of|for|and|then|please|now|right|immediately)(?![a-z])))"
                        r"(?:\s+(?=the\s|in\s|on\s|at\s|of\s|for\s))?")
+# "heating off in the office", "office heating off", "turn the office heating off": the AC off (the "off" after the
+# setting word was lost: mode heat alone); never "cooling pump off" ("off" must follow the setting word)
+_SETTING_OFF = re.compile(r"(?<![a-z])(?:(?:turn|switch|shut|put)\s+)?(?:the\s+)?((?:[a-z]+\s+)?)(?:heating|cooling)\s+off"
+                          r"(?![a-z])")
 _STOP_ONE_ZH = re.compile(r"(?:停止|停掉|停下|别再|不要再|不再|不用再)([^,;:，；。]{0,8}?)(?:制热|制冷|加热|供暖|供冷)(?:模式)?(?![泵机器水管阀扇灯系设装])"
                           r"|(?:制热|制冷|暖气|冷气|供暖)(?:模式)?(?:停掉|停了|停下来|停下|关掉|关了|关闭)")
 _PER_MINUTE_ZH = re.compile(r"每分钟\s*([0-9.零〇一二两三四五六七八九十百]+)\s*(升|转)")
@@ -116,6 +120,7 @@ def normalize(text: str) -> str:
         t = _STOP_BOTH.sub(lambda m: "关闭空调" if m.group(0)[0] in "停关" else "turn off the ac", t)
     if "heating" in t or "cooling" in t:  # "stop heating the office": the AC off, no mode
         t = _STOP_ONE.sub("turn off the ac ", t)
+        t = _SETTING_OFF.sub(lambda m: f"turn off the {m.group(1)}ac", t)
     if "制热" in t or "制冷" in t or "加热" in t or "供暖" in t or "供冷" in t or "暖气" in t or "冷气" in t:
         t = _STOP_ONE_ZH.sub(_stop_one_zh, t)
     if "每分钟" in t:  # 每分钟三十五升 / 每分钟50转: the unit's usual order (三十五升每分钟, 50转每分钟)

@@ -82,6 +82,27 @@ def _mode_words(work: str, r: Reading, vocab: Vocabulary) -> str:
             r.bad_enum = word
             r.hints.append(("mode",))
             work = mask(work, m.start(), m.end())
+    return _only_value(work, r, vocab)
+
+
+# "the AC to fan only", "just the fan", "switch the air-con to fan": a value that is also a noun (the exhaust fan)
+_ONLY_VALUE = re.compile(r"(?<![a-z])(?:([a-z]+)[\s-]+only|(?:just|only)\s+(?:the\s+)?([a-z]+)|"
+                         r"to\s+(?:the\s+)?([a-z]+)(?=\s*(?:$|[,.;!]|please|pls|then|and)))(?![a-z])")
+
+
+def _only_value(work: str, r: Reading, vocab: Vocabulary) -> str:
+    """"fan only" / "just the fan" / "to fan" is the setting, never the device of that name, when the ask names a
+    device (or kind) that has that setting ("Switch the office air-con to fan only": the AC's mode fan)."""
+    for m in list(_ONLY_VALUE.finditer(work)):
+        word = m.group(1) or m.group(2) or m.group(3)
+        holders = vocab.enum_holders.get(word, frozenset())
+        if not holders:
+            continue
+        rest = mask(work, m.start(), m.end())
+        named = {key for n in vocab.names.finditer(rest) for _k, key in (vocab.names.lookup(n.group(0))[1] or ())}
+        if named & holders:
+            r.enums.append(word)
+            work = mask(work, m.start(), m.end())
     return work
 
 

