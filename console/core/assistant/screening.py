@@ -19,6 +19,8 @@ MAX_CHARS = 500
 _CN_NUM = "零〇一二两三四五六七八九十"
 # a clock time or a day word: a schedule, never "now", and a number glued to am/pm/点 is never a value
 # ("at 6am let the sunshine in" had set the blinds to 6; 明早八点 … had opened them now)
+# 点 then digits and a unit (or the end of the value) is a decimal point: 二十二点五度 = 22.5, not a clock time
+_DECIMAL = r"[零〇一二三四五六七八九\d]+\s*(?:度|摄氏度|%|°|转|升|[，,。.!！;；?？]|$)"
 SCHEDULE = re.compile(
     r"(?<![\w.])\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|o'?clock|h)(?![a-z])"
     # "at 6 open the blinds": a bare "at N" opening the ask or a clause, before a word that is no unit
@@ -32,7 +34,8 @@ SCHEDULE = re.compile(
     r"(?:this|tomorrow|in the|later this)\s+(?:morning|afternoon|evening|night)|at night|"
     r"(?:first|last) thing(?: in the morning)?|next (?:shift|week|morning|day))(?![a-z])"
     r"|明早|明晚|明天|明日|后天|今晚|今早|今夜|今天(?:早上|上午|中午|下午|晚上)|早上|上午|中午|下午|傍晚|晚上|凌晨|半夜|夜里|"
-    r"周[一二三四五六日天]|星期[一二三四五六日天]|点半|\d+\s*点(?!亮|燃|火)|(?:[两三四五六七八九]|十[一二]?)点(?!亮|燃|火)"
+    r"周[一二三四五六日天]|星期[一二三四五六日天]|点半|\d+\s*点(?!亮|燃|火|" + _DECIMAL + r")"
+    r"|(?:[两三四五六七八九]|十[一二]?)点(?!亮|燃|火|" + _DECIMAL + r")"
     r"|一点(?:半|钟|\s*\d|[" + _CN_NUM + r"]+分)|[\d" + _CN_NUM + r"]+点钟")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from console.core.assistant.lexicon import UNKNOWN_OK, VALUE_SLOT
-from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, english_number, zh_number
+from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, english_number, zh_value
 from console.core.assistant.phrases import PhraseTable, mask
 from console.core.assistant.reading import Num, Reading
 
@@ -63,12 +63,14 @@ def read_zh_numerals(work: str, r: Reading, lex: PhraseTable) -> str:
     for m in ZH_NUMERALS.finditer(work):
         if m.group(2) in ("一", "两") and not m.group(3) and not m.group(1):
             continue  # 一下, 两条: not values
-        val = zh_number(m.group(2))
+        val = zh_value(m.group(2))
+        if val is not None and m.group(4):
+            val += 0.5  # 二十二度半
         after_verb = value_slot(work[: m.start()], lex) and not re.match(r"\s*[条台个盏扇只部分]", work[m.end():])
         if val is None or not (m.group(1) or m.group(3) or after_verb):
             continue  # a bare numeral (两条, 一半) is no value
         unit = "%" if m.group(1) else UNIT_OF.get(m.group(3))
-        r.numbers.append(Num(float(val), unit, text=m.group(0)))
+        r.numbers.append(Num(val, unit, text=m.group(0)))
         work = mask(work, m.start(), m.end())
     for m in re.finditer(r"(?<!第)[两二三四五六七八九十]+\s*[条台个盏扇只部]", work):  # 第二盏: an ordinal (ordinals.py)
         r.quantified = True
