@@ -482,6 +482,19 @@ def qtune_candidates(models):
             for bits, group in ((8, 0), (4, 128)) for kern, cfg in qk.candidates(bits, n, k, group)]
 
 
+def _graph_us(it, qws, x, h, nw, do_bench) -> float:
+    """Microseconds a product: one CUDA graph runs it over every weight of ``qws`` (distinct matrices, as in
+    the model: the L2 cache never holds the next one), median replay time / len(qws)."""
+    torch.cuda.synchronize()
+    g = torch.cuda.CUDAGraph()
+    st = torch.cuda.Stream()
+    with torch.cuda.stream(st):
+        with torch.cuda.graph(g):
+            for q in qws:
+                _qgemv_call(it, q, x, h, nw)
+    return do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
+
+
 def _qgemv_call(item, qw, x, h, nw):
     from console.core.inference.quant import kernels as qk
 
@@ -573,15 +586,7 @@ def qgemv3_sweep(models, bw, cands: int = 3):
                         table[f"{name} {kern} {cfg}"] = {"error": f"differs from v2: relative {err:.3g}"}
                         log(f"qgemv3 {name} {kern} {cfg}: differs from v2, relative {err:.3g}")
                         continue
-                torch.cuda.synchronize()
-                g = torch.cuda.CUDAGraph()
-                s = torch.cuda.Stream()
-                with torch.cuda.stream(s):
-                    with torch.cuda.graph(g):
-                        for q in qws:
-                            _qgemv_call(it, q, x, h, nw)
-                res[(kern, cfg)] = do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
-                del g
+                res[(kern, cfg)] = _graph_us(it, qws, x, h, nw, do_bench)
             except Exception as e:  # noqa: BLE001 - a config that does not build is reported
                 log(f"qgemv3 {name} {kern} {cfg}: {type(e).__name__}: {str(e)[:160]}")
                 table[f"{name} {kern} {cfg}"] = {"error": f"{type(e).__name__}: {str(e)[:160]}"}
@@ -660,15 +665,7 @@ def qsweep(models, bw, kernels):
                     if not err < 2e-2:
                         log(f"qsweep {name} {kern} {cfg}: differs from v2, relative {err:.3g}")
                         continue
-                torch.cuda.synchronize()
-                g = torch.cuda.CUDAGraph()
-                st = torch.cuda.Stream()
-                with torch.cuda.stream(st):
-                    with torch.cuda.graph(g):
-                        for q in qws:
-                            _qgemv_call(it, q, x, h, nw)
-                res[(kern, cfg)] = do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
-                del g
+                res[(kern, cfg)] = _graph_us(it, qws, x, h, nw, do_bench)
             except Exception as e:  # noqa: BLE001 - a config that does not build is reported
                 log(f"qsweep {name} {kern} {cfg}: {type(e).__name__}: {str(e)[:300]}")
                 errs[f"{kern} {cfg}"] = f"{type(e).__name__}: {str(e)[:160]}"
