@@ -102,7 +102,7 @@ def _direction_ok(text: str, prop, by_id, understand=None) -> bool:
     if gate is not None:
         return gate(text, prop) is None
     try:
-        from console.core.assistant.direction import check_proposal
+        from console.core.assistant.direction_check import check_proposal
     except ImportError:  # before the direction check existed (the baseline)
         return True
     return check_proposal(text, prop, by_id) is None

@@ -13,7 +13,8 @@ utterance alone (:func:`direction_of`), checked per command against the catalog 
   (low < medium < high) likewise.
 
 When an utterance says both ("turn the lights on and the fan off"), each clause's direction binds to
-the devices that clause is about (:func:`clause_directions`, given ``refers``): "floodlight off and sound
+the devices that clause is about (``direction_check.clause_directions``, given ``refers``; the proposal check
+``direction_check.check_proposal`` is there too: it splits and normalises, so it lives above clauses and phrases): "floodlight off and sound
 the yard siren" can never switch the floodlight on.  A device no clause with a direction word is about
 only has to agree with one of the ask's directions.
 
@@ -198,48 +199,4 @@ def violation(meta: DeviceMeta, params: Mapping[str, Any], wanted: set[str],
         if moved and not (moved & wanted):
             way = "opens, starts or raises" if UP in moved else "closes, stops or lowers"
             return f"{meta.name}: {name} → {value} {way} it, the opposite of what was asked"
-    return None
-
-
-def clause_directions(text: str, refers: Callable[[str], set[str]],
-                      ways: Callable[[str], set[str]] | None = None) -> dict[str, set[str]]:
-    """Each device's directions from the clauses about it: "floodlight off and sound the yard siren" →
-    {lamp: {down}, siren: {up}}.  ``refers(clause)`` says which devices a clause is about; a device that
-    no clause with a direction word is about is absent (the whole ask's directions apply to it).  ``ways``
-    (default :func:`direction_of`) reads a clause's directions: the assistant adds its kinds' own words ("air out
-    line a" is "up" for the fan, whatever "close off the steam" says)."""
-    from console.core.assistant.clauses import split_clauses
-
-    out: dict[str, set[str]] = {}
-    clauses = split_clauses(text)
-    if len(clauses) < 2:
-        return out
-    for clause in clauses:
-        said = (ways or direction_of)(clause)
-        if not said:
-            continue
-        for dev in refers(clause):
-            out.setdefault(dev, set()).update(said)
-    return out
-
-
-def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
-                   current: Callable[[str], Mapping[str, Any] | None] | None = None,
-                   refers: Callable[[str], set[str]] | None = None,
-                   ways: Callable[[str], set[str]] | None = None) -> str | None:
-    """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None.
-    With ``refers`` (which devices a clause is about), a device a clause is about must go that clause's
-    way: in a multi-clause ask the other clause's direction word never excuses it."""
-    from console.core.assistant.phrases import normalize
-
-    norm = normalize(text or "")
-    wanted = direction_of(norm)
-    own = clause_directions(norm, refers, ways) if refers is not None else {}
-    for c in proposal.commands:
-        meta = by_id.get(c.device_id)
-        if meta is None:
-            continue
-        why = violation(meta, c.params, own.get(c.device_id) or wanted, current(c.device_id) if current else None)
-        if why:
-            return why
     return None

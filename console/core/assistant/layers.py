@@ -44,13 +44,13 @@ from console.core.assistant.direction import (
     LESS,
     UP,
     bound_in,
-    check_proposal,
     direction_of,
     less_in,
     lock_violation,
     lock_ways,
     violation,
 )
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.lexicon import (
     ANY_OFF,
     ANY_ON,

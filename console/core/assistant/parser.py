@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 from console.core.assistant.aliases import Aliases, as_aliases, default_aliases
 from console.core.assistant.lexicon import CJK, CLAUSE_SPLIT
 from console.core.assistant.phrases import move_particles, normalize
-from console.core.assistant.direction import check_proposal
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.proposal import (
     OUT_OF_RANGE,
     READ_ONLY,

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from console.core.assistant.aliases import default_aliases
 from console.core.assistant.clauses import is_chatter, split_clauses
-from console.core.assistant.direction import DOWN, UP, check_proposal, clause_directions, violation
+from console.core.assistant.direction import DOWN, UP, violation
+from console.core.assistant.direction_check import check_proposal, clause_directions
 from console.core.assistant.layers import Assistant
 from console.core.assistant.proposal import Proposal, build_proposal
 from console.core.fleet.catalog import load_fleet

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction import DOWN, UP, check_proposal, direction_of, violation
+from console.core.assistant.direction import DOWN, UP, direction_of, violation
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.assistant.phrases import normalize
 from console.core.fleet.catalog import Fleet, load_fleet

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction import DOWN, UP, bound_in, check_proposal, direction_of, less_in
+from console.core.assistant.direction import DOWN, UP, bound_in, direction_of, less_in
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import SEMANTICS, Assistant
 from console.core.assistant.phrases import normalize
 from console.core.assistant.semantics import less_means_down, parse_declared

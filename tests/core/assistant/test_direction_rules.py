@@ -6,7 +6,8 @@ against that device's own current values.  The properties over random fleets are
 
 from __future__ import annotations
 
-from console.core.assistant.direction import DOWN, UP, check_proposal, violation
+from console.core.assistant.direction import DOWN, UP, violation
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.proposal import Proposal, ProposedCommand
 from console.core.protocol import Capability, DeviceMeta
 

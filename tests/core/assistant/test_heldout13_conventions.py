@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction import check_proposal
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.fleet.catalog import load_fleet
 

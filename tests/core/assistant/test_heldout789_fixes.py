@@ -99,7 +99,7 @@ def test_alerting_asks(text: str, want: dict) -> None:
 def test_the_gate_refuses_an_alert_that_silences(alert: str, after: str) -> None:
     """The direction check itself (fleet-agnostic words): under alerting words a siren set off is refused,
     whatever layer proposed it."""
-    from console.core.assistant.direction import check_proposal
+    from console.core.assistant.direction_check import check_proposal
     from console.core.assistant.proposal import build_proposal
 
     by_id = {m.id: m for m in FLEET.devices}

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction import check_proposal
+from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.assistant.semantics import parse_declared
 from console.core.fleet.catalog import Fleet, load_fleet
