@@ -1033,22 +1033,23 @@ class Assistant:
         early = self._foreign_place_refusal(utterance, prop.layer)
         if early is not None:  # whatever layer proposed it: never a device outside a place the fleet lacks
             return early
-        when = schedule_in(normalize(utterance or ""))
+        norm = normalize(utterance or "")  # the gate's word checks below all read the same normalised ask
+        when = schedule_in(norm)
         if when is not None:  # whatever layer read it: a clock time or day word is a schedule, never "now"
             return self._refuse(utterance, "unsupported",
                                 f"'{when}' is a schedule: schedules are not supported, say what should happen now.",
                                 f"“{when}”是定时：不支持定时，请说现在要做什么。", prop.layer)
-        said = contradiction_in(normalize(utterance or ""))
+        said = contradiction_in(norm)
         if said is not None:  # "unlock and lock the front door": whatever layer read it, never one of the two
             return self._refuse(utterance, "unsupported",
                                 f"'{said}' asks for opposite things at once: say which one should happen.",
                                 f"“{said}”同时要求相反的操作：请只说要做哪一个。", prop.layer)
-        said = statement_in(normalize(utterance or ""))
+        said = statement_in(norm)
         if said is not None:  # 阀门八成开着: how a device is, never a command, whatever layer read it
             return self._refuse(utterance, NOTHING_ACTIONABLE,
                                 f"'{said}' says how a device is, not what should happen: say what to do.",
                                 f"“{said}”说的是设备现在的状态，不是要做什么：请说要做什么。", prop.layer)
-        bound = bound_in(normalize(utterance or ""))
+        bound = bound_in(norm)
         if bound is not None:  # "no more than 20 %": a limit, not a value to set (nor "none")
             return self._refuse(utterance, "unsupported",
                                 f"'{bound}' is a limit, not a setting: say the value to set (e.g. \"set the valve to 20 %\").",
@@ -1058,7 +1059,7 @@ class Assistant:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
             return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
                                 f"这会朝相反方向改变（{why}）。请说出目标值。", prop.layer)
-        said = keep_out_purpose(normalize(utterance or ""))
+        said = keep_out_purpose(norm)
         if said is not None and (not any(c.params.get("locked") is True for c in prop.commands)
                                  or any(c.params.get("locked") is False for c in prop.commands)):
             # "把门锁打开，免得有人进来": keeping people out is a reason to lock, never to unlock or to do something else
