@@ -150,12 +150,13 @@ def test_v4_v5_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, ke
 
 def test_candidates_are_valid_configs():
     """Every candidate ``tune`` may time names a kernel and a config it takes (K tile >= the group, a
-    power of two no longer than the padded row), v2's table config first."""
+    power of two no longer than the padded row), v2's table config first; never v6, which missed the
+    tolerance on the H100 (``tune`` chooses by time alone)."""
     for bits, group in ((8, 0), (4, 32), (4, 128)):
         for n, k in ((2048, 1536), (4096, 13696), (37, 200)):
             cands = qk.candidates(bits, n, k, group)
             assert cands[0] == ("v2", tuple(qk.config(bits, n, k, group)))
-            assert {kern for kern, _ in cands} == {"v2", "v3", "v6"} and len(set(cands)) == len(cands)
+            assert {kern for kern, _ in cands} == {"v2", "v3"} and len(set(cands)) == len(cands)
             kp = k if group == 0 else -(-k // group) * group
             for kern, cfg in cands:
                 assert cfg[2] in ((2, 4) if kern == "v6" else (4, 8)) and cfg[1] >= (group or 16)

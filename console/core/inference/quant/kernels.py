@@ -37,7 +37,12 @@ word's sum, no subnormals; the result is scaled back in float32 (exact).  Produc
 a word's sum is rounded once or twice in fp16 (2^-11 relative), all sums above a word are float32.
 float32 activations (tests, CPU-sized models on CUDA) keep v2.  The PTX is at module level
 (``V6_PTX_*``) and checked on the CPU by an emulator (tests/core/inference/test_quant_v6_asm.py); in
-Triton's CPU interpreter the kernel runs with ``_v6_word_emulated`` in its place.
+Triton's CPU interpreter the kernel runs with ``_v6_word_emulated`` in its place.  Measured on the H100
+(session 6, bench/results/quant-h100-s6-2026-12-07/): slower than v2 on 12 of the 16 decode products
+and on every whole-model decode (9B int8 5.16 against 4.39 ms/token, int4 4.76 against 4.06), and
+3.9 % relative error on small int4 products (the test's tolerance is 1e-2): fewer SASS instructions a
+weight did not make it faster, and the fp16 sums cost accuracy.  Kept selectable for the record, not
+among ``candidates``, not the default.
 
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
@@ -1071,9 +1076,11 @@ def _key(qw: QWeight, n: int, mode: str, has_norm: bool) -> tuple:
 def candidates(bits: int, n: int, k: int, group: int) -> list[tuple[str, tuple]]:
     """(kernel, cfg) pairs ``tune`` times for one product: v2 with its table / rule config, with twice
     and half the rows a program, half the K tile, the other warp count (4 <-> 8), and v3 with its rule
-    config: the set measured on the H200 (bench/results/quant-h200-s4-2026-12-06/quant.json, "qtune");
-    and v6 (``config6`` for 16 and for 8 rows a program, each also with half the K tile).
-    Not among them: v4 (~20 SASS instructions a weight for sm_90 against v2's ~7) and v5 (7.2, the same
+    config: the set measured on the H200 (bench/results/quant-h200-s4-2026-12-06/quant.json, "qtune").
+    Not among them: v6 (f16x2 arithmetic): on the H100 it missed the 1e-2 tolerance on small products
+    (3.9 % relative, each word's sum rounded in fp16) and was slower than v2 on 12 of the 16 decode
+    products (bench/results/quant-h100-s6-2026-12-07/); ``tune`` picks by time alone, so it must not
+    be offered a kernel that is sometimes less exact.  v4 (~20 SASS instructions a weight for sm_90 against v2's ~7) and v5 (7.2, the same
     as v2: the shifts it saves come back as x scaling and address arithmetic; the shared-memory
     traffic of the group sums stays), bench/results/qgemv-sass-v4-s4.txt."""
     out: list[tuple[str, tuple]] = []
@@ -1083,12 +1090,6 @@ def candidates(bits: int, n: int, k: int, group: int) -> list[tuple[str, tuple]]
         if ("v2", c) not in out:
             out.append(("v2", c))
     out.append(("v3", tuple(config3(bits, n, k, group))))
-    # v6 (f16x2 arithmetic): its rule's configs for 16 and 8 rows a program, and half the K tile
-    for mode in ("plain", "glu"):
-        rb, bk6, w6 = config6(bits, n, k, group, mode)
-        for c in ((rb, bk6, w6), (rb, max(group or 128, 256, bk6 // 2), w6)):
-            if ("v6", c) not in out:
-                out.append(("v6", c))
     return out
 
 
