@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
 
 TEXT = "#333"
 AXIS = "#555"
 
 
-class IntegerAxis(pg.AxisItem):
+class ValueAxis(pg.AxisItem):
+    """A value axis whose end labels are drawn: with the grid on, pyqtgraph bounds a left axis by its
+    own and the view's rectangles only, so the label of the tick at the bottom edge ("0" of every plot
+    here, which all start at 0) overhung it by half a line and was dropped (the 1024x700 screenshots
+    showed memory and latency axes without their 0)."""
+
+    def boundingRect(self):  # noqa: N802 - pyqtgraph API
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            line = QFontMetricsF(self.style["tickFont"] or QFont()).height()  # room for half a label
+            return rect.adjusted(0, -line, 0, line)
+        return rect
+
+
+class IntegerAxis(ValueAxis):
     """An axis for counts (requests, histogram bins): ticks only on whole numbers, never 0.5 or 1.5."""
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float):  # noqa: N802 - pyqtgraph API
@@ -32,8 +47,7 @@ def make_plot(x: tuple[str, str], y: tuple[str, str], *, integer_x: bool = False
     axes = {}
     if integer_x:
         axes["bottom"] = IntegerAxis("bottom")
-    if integer_y:
-        axes["left"] = IntegerAxis("left")
+    axes["left"] = IntegerAxis("left") if integer_y else ValueAxis("left")
     w = pg.PlotWidget(background="w", axisItems=axes)
     for side, (label, unit) in (("bottom", x), ("left", y)):
         axis = w.getAxis(side)

@@ -13,6 +13,7 @@ the worker, for the shell to hand its ``choose`` to the assistant), never its pa
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,12 @@ class QtModelPanel(QWidget):
         self.fit_label = QLabel(self.tr("Fit estimate: not computed yet"))
         self.fit_label.setObjectName("fitEstimate")
         self.fit_label.setWordWrap(True)
-        form.addWidget(self.fit_label)
+        # the verdict (fits / tight / does not fit, or why no estimate) sits with the Load button below;
+        # what it is made of (weights, KV cache, activations) stays with the options it depends on
+        self.fit_detail = QLabel()
+        self.fit_detail.setObjectName("fitDetail")
+        self.fit_detail.setWordWrap(True)
+        form.addWidget(self.fit_detail)
         buttons = QHBoxLayout()
         self.load_button = QPushButton(self.tr("Load"))
         self.unload_button = QPushButton(self.tr("Unload"))
@@ -126,6 +132,9 @@ class QtModelPanel(QWidget):
         actions = QVBoxLayout(self._actions)
         actions.setContentsMargins(4, 0, 4, 0)
         actions.setSpacing(2)
+        # the fit verdict sits with the Load button it is about: inside the scrolling options it was cut
+        # off at 1024x700 (docs/screenshots/model-1024x700-en.png, session 6)
+        actions.addWidget(self.fit_label)
         actions.addLayout(buttons)
         actions.addWidget(self.progress)
         actions.addWidget(self.status)
@@ -278,6 +287,7 @@ class QtModelPanel(QWidget):
         self.load_button.setText(self.tr("Connect") if remote else self.tr("Load"))
         if remote:
             self.fit_label.setText(self.tr("Remote server: its own GPU memory applies, nothing is loaded here."))
+            self.fit_detail.clear()
         else:
             self._options_changed()
 
@@ -291,6 +301,7 @@ class QtModelPanel(QWidget):
             return
         if opts.source:
             self.fit_label.setText(self.tr("Fit estimate: computing…"))
+            self.fit_detail.clear()
             self._ensure_worker().estimate(opts)
 
     def load(self) -> None:
@@ -387,14 +398,14 @@ class QtModelPanel(QWidget):
             return
         colour = "#c0392b" if not info["fits"] else ("#b9770e" if info["tight"] else "#1e8449")
         cached = self.tr(" (converted copy cached: fast load)") if info.get("gguf_cached") else ""
-        self.fit_label.setText(
-            self.tr("<b style='color:{c}'>{verdict}</b><br>{estimate}{cached}").format(
-                c=colour, verdict=tr_msg(info["verdict"], like=(fit.NO_FIT, fit.TIGHT_FIT, fit.FITS)),
-                estimate=tr_msg(info["estimate"], like=memory.ESTIMATE_TEMPLATES), cached=cached)
-        )
+        verdict = tr_msg(info["verdict"], like=(fit.NO_FIT, fit.TIGHT_FIT, fit.FITS))
+        self.fit_label.setText(f"<b style='color:{colour}'>{html.escape(verdict)}</b>")
+        self.fit_detail.setText(html.escape(tr_msg(info["estimate"], like=memory.ESTIMATE_TEMPLATES)) + cached)
 
     def _show_fit_error(self, message: str, hint: str) -> None:
-        self.fit_label.setText(self.tr("<span style='color:#c0392b'>{m}</span><br>{h}").format(m=message, h=hint))
+        # what went wrong and what to do, both in view beside Load
+        self.fit_label.setText(f"<span style='color:#c0392b'>{html.escape(message)}</span><br>{html.escape(hint)}")
+        self.fit_detail.clear()
 
     def _on_loaded(self, info: dict) -> None:
         self.engine_info = info

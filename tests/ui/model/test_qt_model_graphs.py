@@ -87,6 +87,30 @@ def test_memory_starts_at_zero_and_shows_the_gpu_total(make_graphs, qtbot):
     assert "GPU total" in g.memory_legend.texts() and not g.memory_empty.item.isVisible()
 
 
+def drawn_labels(axis: pg.AxisItem) -> list[str]:
+    """The tick labels the axis paints (pyqtgraph drops those that overhang its bounds)."""
+    picture = pg.QtGui.QPicture()
+    painter = pg.QtGui.QPainter(picture)
+    try:
+        return [text for _, _, text in axis.generateDrawSpecs(painter)[2]]
+    finally:
+        painter.end()
+
+
+def test_value_axes_label_their_zero(make_graphs, qtbot):
+    """Every plot starts at 0 and says so: the "0" at the bottom edge was dropped with the grid on (the
+    1024x700 screenshots under Xvfb showed memory from 0.5 GiB and latency from 0.5 s)."""
+    g, tel = make_graphs()
+    for k in range(4):
+        tel.samples.append(tel.sample_once())
+        finished(tel, e2e=0.4 + 0.3 * k, ttft=0.2 + 0.1 * k)
+    g.redraw(force=True)
+    for plot in (g.memory_plot, g.latency_plot, g.hist_plot):
+        qtbot.waitUntil(lambda plot=plot: plot.getViewBox().viewRange()[1][0] == 0)
+        labels = drawn_labels(plot.getAxis("left"))
+        assert labels and labels[0] in ("0", "0.0"), (plot, labels)
+
+
 def test_empty_graphs_say_no_requests_yet_until_the_first_one(make_graphs):
     g, tel = make_graphs()
     g.redraw(force=True)
@@ -159,7 +183,8 @@ def test_legends_sit_outside_the_data_and_p50_p95_do_not_overlap(make_graphs, qt
 
 
 def test_the_request_line_and_the_load_button_stay_in_view_at_1024x700(qtbot, tmp_path):
-    """At 1024x700 the Model tab is about 1024x640: the last request's line is not cut off."""
+    """At 1024x700 the Model tab is about 1024x640: the last request's line, the Load button and the fit
+    verdict above it are not cut off (the verdict was, when it scrolled with the options)."""
     from console.ui.model.qt_model_panel import QtModelPanel
 
     panel = QtModelPanel(default_source=str(tmp_path))
@@ -171,9 +196,9 @@ def test_the_request_line_and_the_load_button_stay_in_view_at_1024x700(qtbot, tm
         panel.chat.finished(6, RequestMetrics(queue_wait_s=0.01, ttft_s=0.03, e2e_s=0.51, prompt_tokens=57,
                                               new_tokens=80, cached_prompt_tokens=46, fast_path=True,
                                               finish_reason="length"))
-        panel.fit_label.setText("<b>fits: needs about 7 MiB, 22.64 GiB free on cpu (available RAM)</b><br>"
-                                "0.01 GiB (0.00 B params, fp32: weights 0.00 + KV 0.00 at 2048 tokens + "
-                                "activations 0.01 + overhead 0.00)")
+        panel.fit_label.setText("<b>fits: needs about 7 MiB, 22.64 GiB free on cpu (available RAM)</b>")
+        panel.fit_detail.setText("0.01 GiB (0.00 B params, fp32: weights 0.00 + KV 0.00 at 2048 tokens + "
+                                 "activations 0.01 + overhead 0.00)")
 
         def whole(w) -> bool:
             return w.visibleRegion().boundingRect().size() == w.size()
@@ -182,7 +207,7 @@ def test_the_request_line_and_the_load_button_stay_in_view_at_1024x700(qtbot, tm
             line = panel.chat.metrics_label
             assert whole(line), (line.visibleRegion().boundingRect(), line.size())
             assert line.mapTo(panel, line.rect().bottomLeft()).y() <= panel.height()
-            assert whole(panel.load_button) and whole(panel.progress)
+            assert whole(panel.load_button) and whole(panel.progress) and whole(panel.fit_label)
             scroll_bottom = panel.load_button.parentWidget().mapTo(panel, panel.load_button.rect().bottomLeft()).y()
             assert panel.chat.mapTo(panel, panel.chat.rect().topLeft()).y() >= scroll_bottom  # no overlap
 

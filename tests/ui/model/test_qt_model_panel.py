@@ -32,6 +32,9 @@ def load_tiny(qtbot, panel):
 def test_fit_estimate_is_shown_before_loading(qtbot, panel):
     qtbot.waitUntil(lambda: bool(panel.last_estimate), timeout=20000)
     assert panel.last_estimate["fits"] and "fits: needs about" in panel.fit_label.text()
+    # the verdict beside Load, what it is made of with the options
+    assert "weights" in panel.fit_detail.text() and "weights" not in panel.fit_label.text()
+    assert panel.fit_label.parentWidget() is panel.load_button.parentWidget()
     assert panel.engine_info == {}  # estimating loads nothing
 
 
