@@ -26,6 +26,11 @@ Modules, top to bottom (each imports only those below it):
                   each clause's direction bound to the devices that clause is about
 - ``clauses``     the clause splitter ("X off and sound Y", 顺便) and chatter ("we're heading out")
 - ``lexicon``, ``numbers``, ``phrases``  words as data, numerals and units, phrase matching
+- ``switch_values`` when a value also switches on (set/move to a value, run in a mode, a need + a level) ·
+  ``purpose_picks``: a purpose clause's model pick dropped; clause binding for model-read clauses
+- ``headings`` a purpose heading before a list ("Closing the office down: …") and terse target states ·
+  ``people``: a person let in · ``outdoors``: "outside" as the fleet's outdoor devices · ``hvac_both``:
+  heating and cooling off together (pure text, no package imports)
 
 How an utterance is read (docs/ASSISTANT.md has the full table):
 

@@ -67,7 +67,9 @@ from console.core.assistant.lexicon import (
 )
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
+from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
+from console.core.assistant.people import as_let_in, blank_people, lets_person_in, people_enter
 from console.core.assistant.phrases import move_particles, normalize
 from console.core.assistant.proposal import (
     AMBIGUOUS,
@@ -90,6 +92,9 @@ from console.core.assistant.screening import (
     statement_in,
 )
 from console.core.assistant.ha_semantics import meaning_for
+from console.core.assistant.headings import purpose_heading, terse_states
+from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
+from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
 from console.core.assistant.semantics import (
     KindHit,
     Meaning,
@@ -255,6 +260,9 @@ class Assistant:
         self.place_names += [normalize(x) for z in {m.zone for m in self.metas if m.zone}
                              for x in (z, re.sub(r"[-_]", " ", z))]
         self.place_names += [normalize(m.name) for m in self.metas]
+        # "outside" names the outdoor devices where the fleet has some (the yard siren); the gate keeps it to them
+        self.outdoor = outdoor_devices(self.metas, self.meaning.device_things)
+        self.place_names += list(OUTSIDE_WORDS) if self.outdoor else []
         # the aliases' places where this fleet has no device (办公室 in a fleet without an office): other places
         present_zones = {m.zone for m in self.metas}
         self.absent_places = sorted({normalize(x) for z, names in self.aliases.zones.items() if z not in present_zones
@@ -275,13 +283,46 @@ class Assistant:
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
+            headed = self._headed(utterance)
+            if headed is not None:
+                return headed
         listed = self._place_list(utterance) if len(utterance or "") <= MAX_CHARS else None
         if listed is not None:
             return listed
         out = self._opened_to(utterance, self._understand_clauses(utterance))
+        out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or out
         return out
+
+    def _headed(self, utterance: str) -> Proposal | None:
+        """headings.py: "Closing the office down: AC off, blinds shut, main entrance locked." is the list, read
+        inside the heading's place (the heading is why, never a part); a list of terse states with a device's
+        target state ("main entrance locked") reads it as the command.  None when neither applies."""
+        norm = normalize(utterance or "")
+        head = purpose_heading(norm)
+        if head is not None:
+            r = read(head[0], self.rules.vocab)
+            if r.numbers or r.enums or r.loose_numbers \
+                    or any(mn.kind in ("device", "kind", "any") for mn in r.mentions):
+                head = None  # "ceiling lamp: off", "yard siren: pulse pattern, go": the heading is the device
+        rest = terse_states(head[1] if head is not None else norm)
+        if head is None and rest == norm:
+            return None
+        # the heading's place stays as the list's place ("office: lights on, …" reads the office's lights only)
+        places = " and ".join(head[0][mn.start:mn.end] for mn in r.mentions if mn.kind == "zone") if head else ""
+        prop = replace(self.understand(f"{places}: {rest}" if places else rest), utterance=utterance)
+        zones = self._zones_named(head[0]) if head is not None else set()
+        outside = [c.device_name for c in prop.commands if self.by_id[c.device_id].zone not in zones] if zones else []
+        if outside:  # "closing the office down: …, stop conveyor b": never a device outside the heading's place
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"That would also change {', '.join(outside)}, outside the "
+                                "place named: name the devices.",
+                                f"这还会改变{'、'.join(outside)}，不在所说的区域内：请说出设备名称。", prop.layer)
+        why = self.direction_problem(utterance, prop) if prop.ok else None
+        if why is not None:  # the gate's direction check on the whole ask, heading included, as for every ask
+            return self._refuse(utterance, "unsupported", f"That would go the wrong way ({why}). Say the target value.",
+                                f"这会朝相反方向改变（{why}）。请说出目标值。", prop.layer)
+        return prop
 
     def _amount_clauses(self, utterance: str) -> str:
         """办公室百叶窗放下来，全部关上 → 办公室百叶窗放下来完全关上: a clause that is only 全部/全/都 + a verb, after a clause about a
@@ -428,7 +469,9 @@ class Assistant:
         if not read_parts:
             return whole
         read_parts = self._joined_failures(read_parts, zones)
-        read_parts = self._purposes(read_parts, whole)
+        kept = self._purposes(read_parts, whole)
+        whole = drop_purpose_picks(whole, read_parts, kept)  # the whole ask's pick of a purpose clause goes too
+        read_parts = kept
         failed = [(c, p) for c, p in read_parts if p.refusal is not None]
         if failed and len(failed) < len(read_parts):
             # a situation ("last one out", "cant see a thing", "office too hot", "crew waiting outside"): says no
@@ -494,9 +537,7 @@ class Assistant:
         reading has (by the rules or the semantics, not the model) gets only what its own clauses say: the whole
         reading's value for a setting its clauses set is theirs (blinds 100, not the 23 of the AC's clause), and a
         setting they do not say is dropped (the ceiling lamp is not switched off by the desk lamp's 关掉, nor by the
-        "close" of "… and close the office blinds")."""
-        if any(c.picked_by_model for _, p in read_parts for c in p.commands):
-            return whole
+        "close" of "… and close the office blinds").  A clause the model read binds too (purpose_picks.py)."""
         mine: dict[str, dict[str, Any]] = {}
         voiced: set[str] = set()  # devices one of whose clauses has its own verb, direction or number
         for clause, p in read_parts:
@@ -526,9 +567,11 @@ class Assistant:
         if all(chosen[c.device_id] == dict(c.params) for c in whole.commands):
             return whole
         picked = {c.device_id for c in whole.commands if c.picked_by_model}
+        lost_to_model_clauses(whole, read_parts, chosen, picked)  # "dim the lamp to 40% and …": the model's lamp
         out = build_proposal(whole.utterance, _lang(whole.utterance), chosen, picked, by_id=self.by_id,
                              aliases=self.aliases, max_commands=self.max_commands)
-        return self._gate(whole.utterance, replace(out, layer=whole.layer))  # refused, never the leaking reading
+        # refused, never the leaking reading
+        return self._gate(whole.utterance, replace(out, layer=MODEL if picked else whole.layer))
 
     def _purposes(self, read_parts: list[tuple[str, Proposal]], whole: Proposal) -> list[tuple[str, Proposal]]:
         """"The delivery crew is at the door, let them in", 给厂区开锁，让大家进来: a clause the model resolved (or that
@@ -555,13 +598,18 @@ class Assistant:
 
         out = []
         for clause, p in read_parts:
-            if guessed(p) and done and len(read_parts) > 1:
+            if guessed(p) and done and len(read_parts) > 1 and not self._states_value(clause):
                 alts = self._semantic(clause) + self._ties(normalize(clause))
                 if any(agrees(q) for q in alts):  # "lock the door and let them in" is no purpose: it stays
                     log.info("clause %r is the purpose of what the ask already does: the model's pick dropped", clause)
                     continue
             out.append((clause, p))
         return out
+
+    def _states_value(self, clause: str) -> bool:
+        """"dim the lamp to 40%": a clause with its own value is a change of its own, never another's purpose."""
+        r = read(normalize(clause), self.rules.vocab)
+        return bool(r.numbers or r.enums)
 
     def _merged(self, utterance: str, whole: Proposal | None,
                 parts: list[tuple[str, Proposal, bool]]) -> Proposal | None:
@@ -773,6 +821,8 @@ class Assistant:
             return False
         if re.fullmatch(r"[a-z]", text) or any(mn.kind == "device" for mn in r.mentions):
             return False  # "stop conveyor a, b": a bare name is a part; "the pump," names a device
+        if any(mn.kind == "kind" and text[mn.end:].strip() in ("up", "down") for mn in r.mentions):
+            return False  # "blinds up, unlock the main entrance": a terse ask, never a reason (it was dropped)
         first = re.match(r"(?:(?:please|and|also|then|now|just)\s+)*([a-z]+)", text)
         if first is not None and first.group(1) in _REQUESTS:
             return False  # "… and also fix the printer": an ask nobody can carry out, not a situation
@@ -952,7 +1002,7 @@ class Assistant:
         r = read(base, self.rules.vocab)
         if any(mn.kind == "device" for mn in r.mentions):
             return self._named_elsewhere(base, r, prop)  # a device named by its name is that device, where it is
-        place = foreign_place(base, self.place_names) or self._absent_place(base)
+        place = foreign_place(drop_someone_outside(base), self.place_names) or self._absent_place(base)
         if place is not None:
             return place
         text = self._zone_numbers(self.ordinals.rewrite(base))
@@ -1034,6 +1084,14 @@ class Assistant:
         if early is not None:  # whatever layer proposed it: never a device outside a place the fleet lacks
             return early
         norm = normalize(utterance or "")  # the gate's word checks below all read the same normalised ask
+        out = outside_said(norm) if self.outdoor else None
+        indoor = [c.device_name for c in prop.commands if c.device_id not in self.outdoor] if out else []
+        if indoor:  # "turn on the light outside": only the outdoor devices are outside, never an indoor one
+            there = ", ".join(self.aliases.display_name(self.by_id[d], "en") for d in sorted(self.outdoor))
+            zh_there = "、".join(self.aliases.display_name(self.by_id[d], "zh") for d in sorted(self.outdoor))
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"'{out}' has only {there}, not {', '.join(indoor)}: "
+                                "name the device.",
+                                f"“{out}”只有{zh_there}，没有{'、'.join(indoor)}：请说出设备名称。", prop.layer)
         when = schedule_in(norm)
         if when is not None:  # whatever layer read it: a clock time or day word is a schedule, never "now"
             return self._refuse(utterance, "unsupported",
@@ -1138,7 +1196,8 @@ class Assistant:
         base = normalize(utterance or "")
         text = self._zone_numbers(self.ordinals.rewrite(self.typos.fix(move_particles(base))))
         text = _FULL_OF.sub("with", text)  # "full of fumes" describes the place: not the amount "full"
-        place = foreign_place(base, self.place_names) or foreign_place(text, self.place_names) or self._absent_place(base)
+        place = foreign_place(drop_someone_outside(base), self.place_names) \
+            or foreign_place(drop_someone_outside(text), self.place_names) or self._absent_place(base)
         if place is not None:  # "fresh air upstairs": a place the fleet does not have, never another place's fan
             return [self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
                                  f"这个设备群中没有“{place}”：请说出设备或区域名称。", SEMANTICS)]
@@ -1198,6 +1257,8 @@ class Assistant:
         values stay value-only ("set the fan to high" starts nothing); never under an off or down word."""
         text = normalize(utterance or "")
         if not prop.ok or not _AT_MAX.search(text) or DOWN in direction_of(text) or less_in(text):
+            return prop
+        if set_to_max(text):  # "一号线的排风调到最高档", "set the extraction to max": a setting, value only
             return prop
         r = read(text, self.rules.vocab)
         if any(a in (OFF, ANY_OFF, CLOSE, LOCK) for a in r.actions):
@@ -1260,6 +1321,8 @@ class Assistant:
         text = normalize(utterance or "")
         r = read(text, self.rules.vocab)
         if r.actions or len({self.by_id[c.device_id].kind for c in prop.commands}) != 1:
+            return prop
+        if (r.numbers or r.enums) and moved_to(text):  # "turn the coolant down to 10 l/min": the value, no verb
             return prop
         kind = self.by_id[prop.commands[0].device_id].kind
         hit = next((h for h in score_kinds(text, self.meaning, self.kind_words, {kind}) if h.direction), None)
@@ -1357,7 +1420,7 @@ class Assistant:
             if mn.kind == "device" or (mn.kind == "kind" and any(
                     matched(span, km.up + km.down) == len(span.strip()) for km in self.meaning.kinds.values())):
                 work[mn.start:mn.end] = " " * (mn.end - mn.start)
-        hits = score_kinds("".join(work), self.meaning, self.kind_words, present)
+        hits = score_kinds(as_let_in("".join(work)), self.meaning, self.kind_words, present)
         named = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
         named |= {self.by_id[k].kind for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
         if named:  # another kind than the one named only on its own words ("let the light in": the blinds)
@@ -1371,6 +1434,8 @@ class Assistant:
         hits = [h for h in hits if h.things or h.kind in named or (bare and self._only_own_words(h.kind, text, r))]
         if any(h.things for h in hits):  # "it stinks …, get the air moving": what it is about beats a loose verb
             hits = [h for h in hits if h.things or h.kind in named]
+        if lets_person_in(text):  # "let the courier in": a person comes in by the entrance, never by the light
+            hits = [h for h in hits if people_enter(self.meaning.kinds[h.kind].up)]
         if not hits:
             return []
         top = [h for h in hits if h.score == hits[0].score]
@@ -1403,6 +1468,8 @@ class Assistant:
             direction = self._direction(hit, said)
             if not said and (r.numbers or r.enums) and len(parts) <= 1 and _SET_TO.search(text):
                 direction = None  # "A线通风调到低档": 调到 sets the value, the kind's noun (通风) switches nothing on
+            if (r.numbers or r.enums) and len(parts) <= 1 and moved_to(text):
+                direction = None  # "crank the coolant up to 50 l/min": a value moved to a target, no switch
             if hit.direction is not None and len(said | acted) > 1 and hit.direction in said | acted:
                 # "secure the premises and alert everyone": two ways in one ask, each kind goes its own word's way
                 direction = hit.direction
@@ -1441,7 +1508,7 @@ class Assistant:
         work = list(text)
         for mn in r.mentions:
             work[mn.start:mn.end] = " " * (mn.end - mn.start)
-        words = [w for w in re.findall(r"[a-z]+", "".join(work))
+        words = [w for w in re.findall(r"[a-z]+", blank_people("".join(work)))  # "let the fire inspector in": who
                  if w not in STOPWORDS and w not in self.semantic_words and w not in EXTRA_KNOWN and len(w) > 1]
         filler = set("的了吧呢啊吗把让给")
         return words + [w for w in r.leftover_words

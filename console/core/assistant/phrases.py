@@ -6,11 +6,13 @@ dropped at the end of :func:`normalize`), which imports direction.py and screeni
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, Iterator
 
 from console.core.assistant.asides import drop_asides
+from console.core.assistant.hvac_both import stop_both
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -108,6 +110,9 @@ def _tenths(m: re.Match) -> str:
     return f"{n * 10 + (5 if m.group(2) else 0)}%"
 
 
+# pure (module tables only) and called ~20 times per ask on the same few strings (the ask, its clauses):
+# cached, thread-safe, bounded
+@functools.lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     t = unicodedata.normalize("NFKC", text).lower()
@@ -129,6 +134,7 @@ def normalize(text: str) -> str:
         t = _MAKE_SURE.sub(_make_sure, t)
     if "heating" in t or "cooling" in t or "制热" in t or "制冷" in t:  # both of what an AC does: stop it
         t = _STOP_BOTH.sub(lambda m: "关闭空调" if m.group(0)[0] in "停关" else "turn off the ac", t)
+    t = stop_both(t)  # "switch off the heating and cooling in the office", 关掉制冷和制热: the AC off
     if "heating" in t or "cooling" in t:  # "stop heating the office": the AC off, no mode
         t = _STOP_ONE.sub("turn off the ac ", t)
         t = _SETTING_OFF.sub(lambda m: f"turn off the {m.group(1)}ac", t)
@@ -214,7 +220,10 @@ def move_particles(text: str) -> str:
     """"slow the conveyor down to 20 rpm" → "slow down the conveyor to 20 rpm", "shut everything down" →
     "shut down everything", "turn the AC on" → "turn on the AC": the verb and its particle together.
     Only with a single particle in the text: "turn the lights on and the fan off" stays as it is."""
-    if len(re.findall(r"(?<![a-z])(?:on|off|up|down)(?![a-z])", text)) != 1:
+    # "on" before a place or a determiner is a preposition, no particle: "shut everything down on line b" (held-out
+    # 15 had read "shut" alone, the valve's close verb, and closed only the valve)
+    if len(re.findall(r"(?<![a-z])(?:on(?!\s+(?:the|line|a|an|each|both|all|every)(?![a-z]))|off|up|down)(?![a-z])",
+                      text)) != 1:
         return text
     text = _PARTICLE.sub(lambda m: f"{m.group(1)} {m.group(3)} {m.group(2).strip()}", text)
     return _PARTICLE_ON.sub(lambda m: f"{m.group(1)} on {m.group(2).strip()}", text)

@@ -117,6 +117,38 @@ def _names(work: str, r: Reading, vocab: Vocabulary) -> str:
         r.mentions.append(Mention(kind, keys, m.start(), m.end(), plural=plural))
     for mn in r.mentions:
         work = mask(work, mn.start, mn.end)
+    return _the_one(_possessives(work, r, vocab), r)
+
+
+# "stop the conveyor on line a and the one on line b": "the one" before a place names the kind last named again
+_THE_ONE = re.compile(r"(?<![a-z])the\s+(ones?)\s+(?:on|in|at|of|for)\s+(?:the\s+)?(?=\x00)")
+
+
+def _the_one(work: str, r: Reading) -> str:
+    zone_starts = {mn.start for mn in r.mentions if mn.kind == "zone"}
+    for m in list(_THE_ONE.finditer(work)):
+        kinds = [mn for mn in r.mentions if mn.kind == "kind" and mn.end <= m.start()]
+        if m.end() not in zone_starts or not kinds:
+            continue
+        r.mentions.append(Mention("kind", list(kinds[-1].keys), m.start(1), m.end(1), plural=m.group(1) == "ones"))
+        work = mask(work, m.start(1), m.end(1))
+    r.mentions.sort(key=lambda mn: mn.start)
+    return work
+
+
+# "line b's conveyor", "the office's lamps", "the conveyor's speed": a possessive 's between a name and a name or a
+# setting word is no word of its own (it had been read as an unknown device "s"); "the pump's running" is left
+_POSSESSIVE = re.compile(r"\x00's(?=\s+(\x00|[a-z]+))")
+
+
+def _possessives(work: str, r: Reading, vocab: Vocabulary) -> str:
+    starts = {mn.start for mn in r.mentions}
+    for m in list(_POSSESSIVE.finditer(work)):
+        nxt = m.group(1)
+        ok = m.start(1) in starts if nxt == "\x00" else \
+            any(p[0] == "hint" for p in vocab.lex.lookup(nxt)[1])
+        if ok:
+            work = mask(work, m.start() + 1, m.end())
     return work
 
 

@@ -60,6 +60,10 @@ def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[st
                 return Refusal(UNKNOWN_DEVICE, t(lang, f"There is no {what} in {zone_names}.",
                                                  f"{zone_names}没有{what}。"))
             cands = in_zone
+            per_zone = _per_zone(r, k, zones, cands)
+            if per_zone is not None:  # "the conveyor on line a and the one on line b": one group per place
+                found += per_zone
+                continue
         found.append((first[("kind", k)], Group(cands, False, False, bool(zones))))
     if not devices and not kinds and zones:
         found.append((min(first[("zone", z)] for z in zones), Group([m for m in metas if m.zone in zones], False, True)))
@@ -67,6 +71,19 @@ def groups(r: Reading, lang: str, metas: Sequence[DeviceMeta], by_id: Mapping[st
         found.append((first[("any", "*")], Group([m for m in metas if m.id not in named], False, True)))
     found.sort(key=lambda g: g[0])
     return [g for _pos, g in found]
+
+
+def _per_zone(r: Reading, kind: str, zones: Sequence[str], cands: list[DeviceMeta]) -> list[tuple[int, Group]] | None:
+    """A kind named again for each of several places ("stop the conveyor on line a and the conveyor on line b",
+    停止一号线的传送带和二号线的传送带, "line a's conveyor and line b's"): one group per place that has one, each
+    at the place's first mention, so each place's own device is meant (never "which one?" between them, never
+    one of them dropped).  None when the kind is named once or the places are fewer than two."""
+    said = sum(1 for mn in r.mentions if mn.kind == "kind" and kind in mn.keys)
+    places = [z for z in zones if any(m.zone == z for m in cands)]
+    if said < 2 or len(places) < 2:
+        return None
+    at = {z: min(mn.start for mn in r.mentions if mn.kind == "zone" and z in mn.keys) for z in places}
+    return [(at[z], Group([m for m in cands if m.zone == z], False, False, True)) for z in places]
 
 
 def choose(utterance: str, r: Reading, lang: str, found: list[Group], aliases: Aliases,

@@ -1,0 +1,46 @@
+""""Outside" as a place: the fleet's outdoor devices ("alert everybody outside" → the yard siren), or where a
+person is ("let the fire inspector in, he's waiting outside": a situation, no place of the fleet).
+
+A device is outdoors when its name, id or declared things (catalog semantics) name an outdoor place (yard,
+courtyard, car park, 院子…); the demo fleet has one, the yard siren.  In a fleet with outdoor devices
+"outside"/"outdoors"/外面/室外 names them: the assistant's gate refuses a proposal with any other device under
+it ("turn on the light outside" when no lamp is outdoors).  In a fleet without any it stays a place the fleet
+lacks (semantics.PLACES), refused as before.  Where a person is ("… is waiting outside", 在外面等着) is no place
+of the ask at all.  Pure text, no imports from the package.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Sequence
+
+OUTSIDE_WORDS = ("outside", "outdoors", "out front", "外面", "外头", "室外", "户外")
+OUTSIDE = re.compile(r"(?<![a-z])(?:outside|outdoors|out\s+front)(?![a-z])|外面|外头|室外|户外")
+_OUTDOOR = re.compile(r"(?<![a-z])(?:yard|courtyard|backyard|garden|car\s*park|parking|forecourt|outdoor|outdoors|"
+                      r"exterior|patio|grounds)(?![a-z])|院子|庭院|室外|户外|停车场|花园|露天")
+# someone is outside: "he's waiting outside", "the crew is stuck outside", "they're outside", 他在外面等着
+_SOMEONE_OUTSIDE = re.compile(
+    r"(?:(?<![a-z])(?:is|are|was|were|waiting|wait|waits|standing|stands|stuck|locked|left)|'s|'re)\s+"
+    r"(?:(?:still|just|already|now|right|out|all)\s+)?(?:outside|outdoors|out\s+front)(?![a-z])"
+    r"|在(?:外面|外头|门外|室外)")
+
+
+def outdoor_devices(metas: Sequence[object], things: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """Ids of the devices whose name, id or declared things name an outdoor place."""
+    out = set()
+    for m in metas:
+        words = [getattr(m, "name", ""), str(getattr(m, "id", "")).replace("-", " ")] + list(things.get(m.id, ()))
+        if any(_OUTDOOR.search(w.lower()) for w in words):
+            out.add(m.id)
+    return frozenset(out)
+
+
+def drop_someone_outside(text: str) -> str:
+    """``text`` with "outside" blanked where it says where a person is ("he's waiting outside")."""
+    return _SOMEONE_OUTSIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def outside_said(text: str) -> str | None:
+    """The "outside" word of ``text`` that names a place of the ask (not where a person is), or None."""
+    m = OUTSIDE.search(drop_someone_outside(text))
+    return m.group(0) if m else None
