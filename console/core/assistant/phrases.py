@@ -13,6 +13,8 @@ from typing import Any, Iterator
 
 from console.core.assistant.asides import drop_asides
 from console.core.assistant.hvac_both import stop_both
+from console.core.assistant.terse import rewrite_terse
+from console.core.assistant.variants import simplify
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -115,7 +117,7 @@ def _tenths(m: re.Match) -> str:
 @functools.lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
-    t = unicodedata.normalize("NFKC", text).lower()
+    t = simplify(unicodedata.normalize("NFKC", text)).lower()  # 帯/帶 → 带, 線 → 线: variants.py
     t = t.replace("℃", "°c").replace("’", "'")
     if "成" in t:
         t = _TENTHS.sub(_tenths, t)
@@ -145,6 +147,7 @@ def normalize(text: str) -> str:
     if "确保" in t or "保证" in t or "务必" in t:
         t = _MAKE_SURE_ZH.sub(lambda m: f"{_STATE_VERB_ZH[m.group(2)]}{m.group(1).strip()}", t)
     t = re.sub(r"\s+", " ", t).strip(" ,")
+    t = rewrite_terse(t)  # "kill the B belt", "… can be turned on, please", "door locked, now", "the plant", remarks
     return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t
 
 

@@ -39,7 +39,12 @@ _SET_TO_MAX = re.compile(
 # (also with the particle moved next to its verb: "turn down the ventilation to low", phrases.move_particles)
 _MOVED_TO = re.compile(r"(?<![a-z])(?:up|down)\s+to(?![a-z])"
                        r"|(?<![a-z])(?:turn|crank|bump|push|ramp|dial|bring|speed|slow|step|knock|wind)"
-                       r"\s+(?:up|down)\s+(?:\S+\s+){1,5}?to(?![a-z])")
+                       r"\s+(?:up|down)\s+(?:\S+\s+){1,5}?to(?![a-z])"
+                       # "reduce the coolant flow to 15 l/min", "increase the fan to high": a down/up verb with a
+                       # target is the value only, never also a switch (held-out 16 had stopped the pump)
+                       r"|(?<![a-z])(?:reduce|decrease|lower|lessen|drop|increase|raise|boost)\s+(?:\S+\s+){1,5}?to\s+"
+                       r"(?:about\s+|around\s+|roughly\s+|just\s+)?(?:\d|low|medium|high)"
+                       r"|(?:降低|减少|减小|调低|降|减|提高|增加|增大|调高|升)(?:到|至)\s*[0-9零〇一二两三四五六七八九十百]")
 # an on-word other than "run" anywhere in the ask: then the switch was asked for in its own right
 _OTHER_ON = re.compile(r"(?<![a-z])(?:turn|switch|power|flip|fire|start|get)\s+(?:\S+\s+){0,4}?(?:on|up)(?![a-z])"
                        r"|(?<![a-z])(?:start|starts|activate|enable|resume)(?![a-z])|打开|开启|启动|开机|开动")
