@@ -83,6 +83,7 @@ from console.core.assistant.place_lists import PlaceLists
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
+from console.core.assistant.relative_target import value_only
 from console.core.assistant.screening import (
     MAX_CHARS,
     contradiction_in,
@@ -96,6 +97,8 @@ from console.core.assistant.lent_values import clause_values, lent_to
 from console.core.assistant.headings import purpose_heading, terse_states
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
+from console.core.assistant.negated_reasons import reason_command
+from console.core.assistant.absent_devices import absent_device_in, absent_device_words
 from console.core.assistant.semantics import (
     KindHit,
     Meaning,
@@ -275,6 +278,9 @@ class Assistant:
         present_zones = {m.zone for m in self.metas}
         self.absent_places = sorted({normalize(x) for z, names in self.aliases.zones.items() if z not in present_zones
                                      for v in names.values() for x in v} - set(self.place_names), key=len, reverse=True)
+        # the aliases' devices this fleet lacks ("warehouse floodlight on" without a floodlight): absent_devices.py
+        self.absent_devices, self.present_device_words = absent_device_words(
+            self.aliases, set(self.by_id), [m.name for m in self.metas])
         # "the second line" names a zone the fleet has (ordinals.py reads it): not a foreign place
         self.place_names += [f"{o} {word}" for word, by_n in self.ordinals.zone_by.items() for n in by_n
                              for o in _EN_ORDINAL.get(n, ())]
@@ -300,7 +306,7 @@ class Assistant:
         out = self._opened_to(utterance, self._understand_clauses(utterance))
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
-            return self._keep_out(utterance) or out
+            return self._keep_out(utterance) or reason_command(self, utterance) or out
         return out
 
     def _headed(self, utterance: str) -> Proposal | None:
@@ -974,6 +980,7 @@ class Assistant:
                 if self.chooser is not None:
                     timing[MODEL] = _ms(t2)
         result = self._at_max_runs(utterance, result)
+        result = self._relative_target(utterance, result)  # "more coolant, 40 l/min": the flow only (held-out 17)
         result = self._typo_guard(utterance, result)
         result = self._gate(utterance, result)
         timing["total"] = _ms(t0)
@@ -1097,6 +1104,11 @@ class Assistant:
         if early is not None:  # whatever layer proposed it: never a device outside a place the fleet lacks
             return early
         norm = normalize(utterance or "")  # the gate's word checks below all read the same normalised ask
+        gone = absent_device_in(norm, self.absent_devices, self.present_device_words, self.rules.known_words,
+                                {self.by_id[c.device_id].kind for c in prop.commands})
+        if gone is not None:  # "warehouse floodlight on" without a floodlight: never the rest of the warehouse
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{gone}': name a device it has.",
+                                f"这个设备群中没有“{gone}”：请说出它有的设备。", prop.layer)
         out = outside_said(norm) if self.outdoor else None
         indoor = [c.device_name for c in prop.commands if c.device_id not in self.outdoor] if out else []
         if indoor:  # "turn on the light outside": only the outdoor devices are outside, never an indoor one
@@ -1293,6 +1305,21 @@ class Assistant:
                              max_commands=self.max_commands)
         return replace(out, layer=prop.layer) if out.ok else prop
 
+    def _relative_target(self, utterance: str, prop: Proposal) -> Proposal:
+        """A relative word with a target ("more coolant, 40 l/min", "less steam, 30 %") sets the value only: a
+        switch no verb asked for is dropped (relative_target.py)."""
+        if not prop.ok:
+            return prop
+        text = normalize(utterance or "")
+        chosen = value_only(text, read(text, self.rules.vocab), {c.device_id: dict(c.params) for c in prop.commands},
+                            self.by_id)
+        if chosen is None:
+            return prop
+        picked = {c.device_id for c in prop.commands if c.picked_by_model}
+        out = build_proposal(utterance, prop.lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return replace(out, layer=prop.layer) if out.ok else prop
+
     def _opened_to(self, utterance: str, prop: Proposal) -> Proposal:
         """开到/开成 + a level (A线排风扇开到中档, 办公室空调开到制冷，二十四度, 排风开到高档) is how a running level is
         asked for: the device the clause with 开到 is about also gets its switch on.  Only 开到/开成 (调到/设到/设成
@@ -1337,15 +1364,18 @@ class Assistant:
             return prop
         if (r.numbers or r.enums) and moved_to(text):  # "turn the coolant down to 10 l/min": the value, no verb
             return prop
+        if (r.numbers or r.enums) and _SET_TO.search(text) and not _OPENED_TO.search(text) \
+                and len(split_clauses(text)) <= 1:
+            return prop  # "A线换气调到中档风速": 调到 / "set … to" sets the value; the kind's word (换气) is its noun
         kind = self.by_id[prop.commands[0].device_id].kind
         hit = next((h for h in score_kinds(text, self.meaning, self.kind_words, {kind}) if h.direction), None)
         said = direction_of(text)
         if hit is None or (said and hit.direction not in said) or (less_in(text) and hit.direction != DOWN):
             return prop  # the kind's word and the utterance's words disagree ("no more ventilating …"): no verb added
         ids = [c.device_id for c in prop.commands]
-        target = ids[0] if len(ids) == 1 else None
-        if target is None:
-            return prop
+        if len(ids) > 1:  # "move product on both lines at 60 rpm": each device of the one kind, as one would be
+            return self._with_verb_each(utterance, prop, kind, hit.direction, r, text)
+        target = ids[0]
         line = self._sentence(self.by_id[target], kind, hit.direction, target, r, text)
         p = self.rules.parse(line) if line else None
         if p is None or not p.ok or {c.device_id for c in p.commands} != set(ids):
@@ -1355,6 +1385,23 @@ class Assistant:
                for c in p.commands):
             return prop  # it would change what the rules read: keep the rules' reading
         return self._relabel(utterance, p, SEMANTICS)
+
+    def _with_verb_each(self, utterance: str, prop: Proposal, kind: str, direction: str | None, r: Reading,
+                        text: str) -> Proposal:
+        """``_with_verb`` over several devices of one kind: every device gets the kind's verb, or none does."""
+        before = {c.device_id: c.params for c in prop.commands}
+        chosen: dict[str, dict[str, Any]] = {}
+        for dev, params in before.items():
+            line = self._sentence(self.by_id[dev], kind, direction, dev, r, text)
+            p = self.rules.parse(line) if line else None
+            if p is None or not p.ok or [c.device_id for c in p.commands] != [dev] \
+                    or any(k in params and params[k] != v for k, v in p.commands[0].params.items()):
+                return prop
+            chosen[dev] = dict(p.commands[0].params)
+        picked = {c.device_id for c in prop.commands if c.picked_by_model}
+        out = build_proposal(utterance, prop.lang, chosen, picked, by_id=self.by_id, aliases=self.aliases,
+                             max_commands=self.max_commands)
+        return replace(out, layer=SEMANTICS) if out.ok else prop
 
     def _from_meaning(self, utterance: str, text: str, r: Reading) -> list[Proposal]:
         out: list[Proposal] = []

