@@ -410,6 +410,7 @@ QKERNELS = {
     "v4": {"KERNEL": "v4"},
     "v5": {"KERNEL": "v5"},
     "v6": {"KERNEL": "v6"},  # f16x2 arithmetic (session 5): its rule configs, or the --qsweep winners  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
+    "v7": {"KERNEL": "v7"},  # tensor cores (session 6): its rule configs, or the --qsweep winners
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -628,14 +629,31 @@ def qsweep_candidates(models, kernels):
                         if c not in seen:
                             seen.append(c)
                             out.append((model, n, k, mode, norm, bits, group, "v6", tuple(c)))
+                if "v7" in kernels:  # the rule's config, then rows a program x K tile x split around it
+                    seen = [tuple(qk.config7(bits, n, k, group, mode))]
+                    for bn, w in ((64, 4), (128, 4), (128, 8)):
+                        for bk in ((512, 1024) if bits == 4 else (256, 512)):
+                            bk = max(bk, group or 16)
+                            tiles = -(-k // bk)
+                            split = 1
+                            while -(-n // bn) * split < 2 * qk.SMS and 2 * split <= tiles:
+                                split *= 2
+                            cs = [(bn, bk, w, split)]
+                            if (bn, w) == (128, 4):  # half the split; no software pipelining (num_stages 1)
+                                cs += [(bn, bk, w, max(1, split // 2)), (bn, bk, w, split, 1)]
+                            for c in cs:
+                                if c not in seen:
+                                    seen.append(c)
+                    for c in seen:
+                        out.append((model, n, k, mode, norm, bits, group, "v7", c))
     return out
 
 
 def qsweep(models, bw, kernels):
     """Per decode product: v2 (its table config) against the ``kernels`` (v5, v6 configs), each checked
     against v2 (relative 2e-2) and timed as ``qgemv3_sweep`` does (weights rotated past the L2, one CUDA
-    graph of many calls, median of do_bench).  Prints one JSON line per product; returns ({(bits, n, k,
-    mode): best v6 cfg}, table)."""
+    graph of many calls, median of do_bench).  Prints one JSON line per product; returns ({kernel: {(bits, n, k,
+    mode): best cfg}} for v6 / v7, table)."""
     from triton.testing import do_bench
 
     best, table = {}, {}
@@ -677,8 +695,8 @@ def qsweep(models, bw, kernels):
             if mine:
                 c = min(mine, key=mine.get)
                 entry[kern] = {"cfg": list(c), "us": round(mine[c], 2), "of_hbm": frac(mine[c])}
-                if kern == "v6":
-                    best[(bits, n, k, mode)] = c
+                if kern in ("v6", "v7"):
+                    best.setdefault(kern, {})[(bits, n, k, mode)] = c
         table[name] = entry
         print(json.dumps({"qsweep": name, **{kn: entry[kn] for kn in ["v2"] + list(kernels) if kn in entry}}), flush=True)
         del qws
@@ -877,7 +895,7 @@ def main(argv=None) -> int:
     ap.add_argument("--qgemv3-sweep", action="store_true", help="--quant: time v3 GEMV configs per shape (and v2 "
                     "on the same weights) and use the fastest v3 config")
     ap.add_argument("--qsweep", default="", help="--quant: time these kernels (v5,v6) against v2 per decode product "
-                    "first (one JSON line each) and give v6 its fastest config per product")
+                    "first (one JSON line each) and give v6 / v7 their fastest config per product")
     ap.add_argument("--qcands", type=int, default=3, help="--qgemv3-sweep: v3 configs tried per product")
     ap.add_argument("--qprecompile", type=int, default=0, help="--quant: first compile the sweep's and the int8 LM "
                     "head's GEMV kernels in this many processes at once (fills Triton's on-disk cache)")
@@ -966,8 +984,11 @@ def main(argv=None) -> int:
             if args.qprecompile:
                 out["qsweep_precompile"] = precompile(qsweep_candidates(args.models.split(","), kerns), args.qprecompile)
             best, out["qsweep"] = qsweep(args.models.split(","), bw, kerns)
-            qk.CONFIGS6.update(best)
-            out["qsweep_v6_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best.items()}
+            qk.CONFIGS6.update(best.get("v6", {}))
+            qk.CONFIGS7.update(best.get("v7", {}))
+            for kern in ("v6", "v7"):
+                if kern in best:
+                    out[f"qsweep_{kern}_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best[kern].items()}
             free_cuda()
         if args.qgemv3_sweep:
             from console.core.inference.quant import kernels as qk

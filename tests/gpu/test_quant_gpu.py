@@ -1,6 +1,7 @@
 """Quantized kernels on the GPU: each equals dequantize-then-matmul (float32 reference from the same
 bf16 inputs) over shapes, group sizes, zero points and odd sizes (v2: word and byte readers; v3:
-split-K with both reductions; v6: f16x2 arithmetic, large and tiny activations); quantized tiny models decode the plain path's greedy tokens through
+split-K with both reductions; v6: f16x2 arithmetic, large and tiny activations; v7: tensor cores, several
+rows); quantized tiny models decode the plain path's greedy tokens through
 the graph path (float32) with either kernel; an int8 LM head decodes; bundled GGUF blocks decode on
 the GPU.  ``bash bench/gpu_quant_ab.sh`` runs the v3 / LM-head tests of this file (``-k "v3 or lm_head"``)."""
 
@@ -296,3 +297,114 @@ def test_bundled_gguf_blocks_on_the_gpu():
             ref_w = torch.from_numpy(gguf_dequantize(raw, t.tensor_type).reshape(n, k).astype(np.float32)).cuda()
             x = fresh(1, k, 9)
             assert rel(qk.gemv(x, qw), x.float() @ ref_w.t()) < 1e-2
+
+
+# ------------------------------------------------------------------ v7 (session 6): the weights unpacked to a register
+# tile of small integers in the model dtype, multiplied with x^T on the tensor cores (tl.dot, float32 accumulation)
+
+
+def _fit7(cfg, group):
+    if cfg is None or cfg[1] >= group:
+        return cfg
+    return (cfg[0], group, *cfg[2:])
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", SHAPES + [(4608, 4096), (4096, 13696)])
+@pytest.mark.parametrize("cfg", [None, (64, 512, 4, 1), (128, 256, 4, 4, 1), (32, 128, 2, 2)])
+def test_v7_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg):
+    """v7 over schemes, odd sizes and the decode shapes, with split-K: every element written, the three
+    modes, the RMSNorm fold; float32 activations (the dot in IEEE float32) up to the order of the sums.
+    Tolerance: 1e-2 relative (bf16 output rounding ~2e-3; the products and sums are float32)."""
+    cfg = _fit7(cfg, group)
+    qw = quantize(fresh(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    for seed in range(2):
+        x = fresh(1, k, 300 + seed)
+        ref = x.float() @ wd.t()
+        got = torch.full((1, n), float("nan"), dtype=torch.bfloat16, device="cuda")
+        got = qk.gemv(x, qw, out=got, kernel="v7", cfg=cfg)
+        assert torch.isfinite(got).all() and rel(got, ref) < 1e-2
+        h0 = fresh(1, n, 400 + seed)
+        assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v7", cfg=cfg), ref + h0.float()) < 1e-2
+        nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+        xn = F.rms_norm(x, (k,), nw, 1e-6)
+        assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v7", cfg=cfg), xn.float() @ wd.t()) < 1e-2
+    xf = x.float()
+    assert rel(qk.gemv(xf, qw, kernel="v7", cfg=cfg), xf @ wd.t()) < 1e-5
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("mag", [6e4, 1e-6, 0.0])
+def test_v7_large_and_tiny_activations(bits, group, zp, mag):
+    """x carries powers of two down to 2^-16 (int4) on the tensor cores: large, tiny and zero
+    activations stay within 1e-2 of the reference (zeros give zeros)."""
+    n, k = 4096, 4096
+    qw = quantize(fresh(n, k, 5), bits, group, zp)
+    wd = dequantize(qw)
+    x = (fresh(1, k, 6).float() * (mag / 10)).to(torch.bfloat16)
+    x[0, 100] = mag
+    for mode in ("plain", "glu"):
+        got = qk.gemv(x, qw, kernel="v7", mode=mode)
+        y = x.float() @ wd.t()
+        ref = y if mode == "plain" else F.silu(y[:, : n // 2]) * y[:, n // 2 :]
+        assert torch.isfinite(got).all()
+        if mag:
+            assert rel(got, ref) < 2e-2, mode
+        else:
+            assert not got.float().any()
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
+@pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
+def test_v7_gate_up_gemv(bits, group, zp, inter, k):
+    qw = quantize(fresh(2 * inter, k, inter), bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 7)
+    gu = x.float() @ wd.t()
+    ref = F.silu(gu[:, :inter]) * gu[:, inter:]
+    for cfg in (None, _fit7((128, 256, 4, 2), group)):
+        assert rel(qk.gemv(x, qw, mode="glu", kernel="v7", cfg=cfg), ref) < 2e-2
+
+
+@pytest.mark.parametrize("m", [2, 16])
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 64, True)])
+def test_v7_several_rows(m, bits, group, zp):
+    """x of M <= 16 rows (a small prefill) through the same kernel: out [M, N], per-row RMSNorm."""
+    n, k = 2048, 1536
+    qw = quantize(fresh(n, k, 17), bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(m, k, 18)
+    nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+    for cfg in (None, (64, 512, 4, 3)):
+        assert rel(qk.gemv(x, qw, kernel="v7", cfg=cfg), x.float() @ wd.t()) < 1e-2
+        xn = F.rms_norm(x, (k,), nw, 1e-6)
+        assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v7", cfg=cfg), xn.float() @ wd.t()) < 1e-2
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("scheme", ["int8", "int4"])
+def test_v7_quantized_graph_path_equals_plain_path(arch, scheme, monkeypatch):
+    """KERNEL = "v7": float32 tiny models decode the plain path's greedy tokens through the graphs."""
+    monkeypatch.setattr(qk, "KERNEL", "v7")
+    model = tiny_model(arch).cuda()
+    quantize_model(model, scheme, group=32)
+    ids = prompt(200, seed=11).cuda()
+    plain, st = run(model, ids, 60, fast=False)
+    got, stats = run(model, ids, 60)
+    assert stats.fast_path and not st.fast_path
+    assert got == plain
+    fastdecode.release(model)
+
+
+def test_v7_bf16_model_decodes_through_graphs(monkeypatch):
+    """KERNEL = "v7" on a bf16 model: decode graphs capture and decode; int4 and int8."""
+    monkeypatch.setattr(qk, "KERNEL", "v7")
+    for scheme in ("int4", "int8"):
+        model = tiny_model("qwen2", dtype=torch.bfloat16).cuda()
+        quantize_model(model, scheme, group=32)
+        got, st = run(model, prompt(60, seed=3).cuda(), 24)
+        runner = fastdecode.runner_for(model)
+        assert st.fast_path and runner.quantized and any(k[0] == "decode" for k in runner.graphs)
+        assert len(got) == 24 and all(0 <= t < model.config.vocab_size for t in got)
+        fastdecode.release(model)

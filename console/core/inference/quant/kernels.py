@@ -44,6 +44,23 @@ and on every whole-model decode (9B int8 5.16 against 4.39 ms/token, int4 4.76 a
 weight did not make it faster, and the fp16 sums cost accuracy.  Kept selectable for the record, not
 among ``candidates``, not the default.
 
+``"v7"`` (session 6, ``_qgemv7_kernel``): the tensor cores (Marlin's idea in plain Triton).  A program takes
+BN output rows (a multiple of 16) and, per group (per channel: 128 values), unpacks the weights to a
+[BN, group] register tile of small integers in the model dtype (int8 b, int4 u - 8 or u: exact in bf16 /
+fp16), times 2^(bit position in the half-word) so that one LOP3 + one FADD + a conversion makes a value
+(no shift a value; x carries the inverse power of two, exact), and multiplies it with x^T as a [group, 16]
+tile (x in column 0, zeros elsewhere; or the M <= 16 rows of a small prefill) by ``tl.dot`` with float32
+accumulation; the group's scale (and zero point times the group's sum of x) is applied to the [BN, 16]
+product, so the accumulation stays float32 (v6's fp16 sums cannot occur).  The value positions of the
+words are put in K order by ``tl.join`` (a minor dimension held by the same thread: the reshape moves no
+data).  Optional split-K over programs (partials summed by ``fdt._rows_finish_kernel``).  For sm_90
+(compiled on the CPU, bench/results/quant-h100-s6-v7/sass_v7.py) the K loop is ~4.3-4.4 SASS instructions
+a weight at BN = 128 (int4 groups of 128; int8 ~4.8) against v2's 7.2.  float32 activations: the dot in
+IEEE float32 (tests).  Correct in Triton's CPU interpreter (tests/core/inference/test_quant_v7_interp.py);
+not yet run on a GPU (session 6: no device machine came in three tries; ``bash bench/gpu_session6.sh``
+runs its GPU tests, the per-product sweep and the whole-model A/B against v2).  Not the default, not among
+``candidates``.
+
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
 the temporary lives only for that product.
@@ -80,7 +97,7 @@ CONFIGS: dict[tuple[int, int, int], tuple[int, int, int]] = {
 CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench sweeps)
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
 # rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "v6": ``_qgemv6_kernel`` (f16x2
-# arithmetic, x packed once a K step for RB rows); "auto": per product the
+# arithmetic, x packed once a K step for RB rows); "v7": ``_qgemv7_kernel`` (tensor cores); "auto": per product the
 # fastest candidate timed on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
 KERNEL = "v2"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
@@ -92,6 +109,9 @@ CONFIG4: tuple[int, int, int] | None = None  # (BN, BK, warps) of v4 for every s
 # (RB, BK, warps) of v6 per (bits, output width, K, mode); CONFIG6: one for every shape (tests, sweeps)
 CONFIGS6: dict[tuple[int, int, int, str], tuple[int, int, int]] = {}
 CONFIG6: tuple[int, int, int] | None = None
+# (BN, BK, warps, SPLIT[, stages]) of v7 per (bits, output width, K, mode); CONFIG7: one for every shape
+CONFIGS7: dict[tuple[int, int, int, str], tuple[int, ...]] = {}
+CONFIG7: tuple[int, ...] | None = None
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
 CHOICES: dict[tuple, tuple[str, tuple]] = {}
@@ -851,6 +871,195 @@ if triton is not None:
             y = _glu(y, y2, dt)
         tl.store(out_ptr + rows, y.to(out_ptr.dtype.element_ty), mask=rmask)
 
+    # ---------------------------------------------------------------- v7 (dequantize to a register tile, tensor cores)
+    @triton.jit
+    def _v7_x(x_ptr, nw_ptr, ks, K, rstd, mi, M, NORM: tl.constexpr, dt, M1: tl.constexpr, BITS: tl.constexpr,
+              ZP: tl.constexpr):
+        """x^T at the values ``ks`` as the dot's [KS, 16] operand in the model dtype: column m is row m of x
+        (m < M; normalised and rounded as ``_x_tile`` does), the other columns zeros; each value times
+        the power of two that undoes its weight's place in the word (``_v7_val``: int4 16^-j, int8 256^-j;
+        exact).  Also the sums of each column (unscaled; the zero points' term), else ``rstd``.  M1 (one
+        row): x read as one [KS] vector and placed in column 0 (no loads for the 15 empty columns)."""
+        kmask = ks < K
+        i = ks % (32 // BITS)
+        if BITS == 4:
+            j = tl.where(i > 4, i - 4, i)
+            sc = ((127 - 4 * j) << 23).to(tl.float32, bitcast=True)
+        else:
+            sc = ((127 - 8 * (i % 2)) << 23).to(tl.float32, bitcast=True)
+        if M1:
+            xv = _x_tile(x_ptr, nw_ptr, ks, K, rstd, NORM, dt)
+            if ZP:
+                xsum = tl.where(mi == 0, tl.sum(xv, 0), 0.0)
+            else:
+                xsum = rstd
+            xt = tl.where(mi[None, :] == 0, (xv * sc)[:, None], 0.0)
+        else:
+            xt = tl.load(x_ptr + mi[None, :] * K + ks[:, None], mask=kmask[:, None] & (mi < M)[None, :],
+                         other=0.0).to(tl.float32)
+            if NORM:
+                g = tl.load(nw_ptr + ks, mask=kmask, other=0.0).to(tl.float32)
+                xt = (xt * rstd[None, :] * g[:, None]).to(dt).to(tl.float32)
+            if ZP:
+                xsum = tl.sum(xt, 0)
+            else:
+                xsum = rstd
+            xt = xt * sc[:, None]
+        return xt.to(dt), xsum
+
+    @triton.jit
+    def _v7_val(w, hi, MAGIC, I: tl.constexpr, dt, BITS: tl.constexpr, ZP: tl.constexpr):
+        """Value I of every word as a float in the model dtype, unscaled and times 2^(its bit position in
+        its half-word) (x carries the inverse, ``_v7_x``): one LOP3 (mask and the exponent 0x4B000000,
+        MAGIC, a register), one FADD, a conversion; no shift per value (as v3): ``hi`` is the word shifted
+        by 16 once.  int4: (u - 8) 16^j or u 16^j; int8 (w xor 0x80808080: b + 128 in each byte) b 256^j."""
+        if BITS == 4:
+            if I <= 4:
+                f = ((w & (0xF << (4 * I))) | MAGIC).to(tl.float32, bitcast=True)
+                c = 8388608.0 if ZP else 8388608.0 + 8.0 * (16 ** I)
+            else:
+                f = ((hi & (0xF << (4 * (I - 4)))) | MAGIC).to(tl.float32, bitcast=True)
+                c = 8388608.0 if ZP else 8388608.0 + 8.0 * (16 ** (I - 4))
+        else:
+            if I < 2:
+                f = ((w & (0xFF << (8 * I))) | MAGIC).to(tl.float32, bitcast=True)
+            else:
+                f = ((hi & (0xFF << (8 * (I - 2)))) | MAGIC).to(tl.float32, bitcast=True)
+            c = 8388608.0 + 128.0 * (256 ** (I % 2))
+        return (f - c).to(dt)
+
+    @triton.jit
+    def _v7_w(q_ptr, rows, rmask, wc, wmask, KW, MAGIC, dt, BITS: tl.constexpr, ZP: tl.constexpr, BN: tl.constexpr,
+              KS: tl.constexpr, MASKN: tl.constexpr, MASKK: tl.constexpr):
+        """The weights of ``rows`` at the words ``wc`` unpacked to a [BN, KS] tile in the model dtype,
+        unscaled (int8 b, int4 u - 8 or u with zero points: small integers, times powers of two: exact in
+        bf16 / fp16).  32-bit words; each value position unpacked on the [BN, words] tile (``_v7_val``)
+        and the positions joined (``tl.join``: a minor dimension held by the same thread, so the reshape to
+        [BN, KS] in K order moves no data)."""
+        ptrs = q_ptr + rows[:, None] * KW + wc[None, :]
+        if MASKN and MASKK:
+            w = tl.load(ptrs, mask=rmask[:, None] & wmask[None, :], other=0)
+        elif MASKN:
+            w = tl.load(ptrs, mask=rmask[:, None], other=0)
+        elif MASKK:
+            w = tl.load(ptrs, mask=wmask[None, :], other=0)
+        else:
+            w = tl.load(ptrs)
+        if BITS == 8:
+            w = w ^ -2139062144  # 0x80808080 as int32: every byte b becomes b + 128
+        hi = (w.to(tl.uint32, bitcast=True) >> 16).to(tl.int32, bitcast=True)  # logical: one SHF a word
+        if BITS == 8:  # natural order of 4 values: join(join(v0, v2), join(v1, v3)) (join adds a minor dimension)
+            f = tl.join(tl.join(_v7_val(w, hi, MAGIC, 0, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 2, dt, BITS, ZP)),
+                        tl.join(_v7_val(w, hi, MAGIC, 1, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 3, dt, BITS, ZP)))
+        else:  # of 8: join(evens in natural order, odds in natural order)
+            f = tl.join(tl.join(tl.join(_v7_val(w, hi, MAGIC, 0, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 4, dt, BITS, ZP)),
+                                tl.join(_v7_val(w, hi, MAGIC, 2, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 6, dt, BITS, ZP))),
+                        tl.join(tl.join(_v7_val(w, hi, MAGIC, 1, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 5, dt, BITS, ZP)),
+                                tl.join(_v7_val(w, hi, MAGIC, 3, dt, BITS, ZP), _v7_val(w, hi, MAGIC, 7, dt, BITS, ZP))))
+        return tl.reshape(f, [BN, KS])
+
+    @triton.jit
+    def _v7_part(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, gi, xt, xsum, acc, KW, NG, MAGIC, dt,
+                 BITS: tl.constexpr, G: tl.constexpr, ZP: tl.constexpr, BN: tl.constexpr, KS: tl.constexpr,
+                 MASKN: tl.constexpr, MASKK: tl.constexpr, PREC: tl.constexpr, INTERP: tl.constexpr):
+        """acc + W[rows, this group] x^T ([BN, 16] float32): the tensor cores multiply the unscaled integer
+        tile with x^T (float32 accumulation); per group the scale (and the zero point times the group's
+        sum of x) is applied to the [BN, 16] result, per channel (G == 0) at the end of the kernel."""
+        w = _v7_w(q_ptr, rows, rmask, wc, wmask, KW, MAGIC, dt, BITS, ZP, BN, KS, MASKN, MASKK)
+        if INTERP:  # Triton 3.6's CPU interpreter multiplies bf16 tiles as their bit patterns: float32 there
+            w = w.to(tl.float32)
+            xt = xt.to(tl.float32)
+        if G == 0:
+            acc = tl.dot(w, xt, acc, input_precision=PREC)
+        else:
+            part = tl.dot(w, xt, input_precision=PREC)
+            sm = rmask & (gi < NG)
+            s = tl.load(s_ptr + rows * NG + gi, mask=sm, other=0.0).to(tl.float32)
+            if ZP:
+                z = tl.load(z_ptr + rows * NG + gi, mask=sm, other=0.0).to(tl.float32)
+                part = part - z[:, None] * xsum[None, :]
+            acc += part * s[:, None]
+        return acc
+
+    @triton.jit
+    def _qgemv7_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, ws_ptr, M, N, K, KW, NG, HALF, eps, MAGIC,
+                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, KT: tl.constexpr,
+                       SPLIT: tl.constexpr, KX: tl.constexpr, NORM: tl.constexpr, MODE: tl.constexpr,
+                       ZP: tl.constexpr, GDC: tl.constexpr, M1: tl.constexpr, MASKN: tl.constexpr,
+                       MASKK: tl.constexpr, PREC: tl.constexpr, INTERP: tl.constexpr):
+        """``_qgemv_kernel`` (same modes and fusions) on the tensor cores, for up to 16 rows of x (M; decode:
+        one).  Program (i, j) takes output rows [i BN, (i + 1) BN) and the j-th of SPLIT K ranges of KT
+        tiles of BK values; per group (per channel: per 128 values) the weights are unpacked to a [BN, group]
+        register tile of small integers in the model dtype and multiplied with x^T as [group, 16] (x in
+        column 0, zeros elsewhere, or the M rows of a small prefill) by ``tl.dot`` with float32
+        accumulation; the scales (zero points) are applied to the [BN, 16] product.  SPLIT > 1: partial
+        sums to ``ws`` ([SPLIT, M N], glu twice), summed and finished by ``fdt._rows_finish_kernel``.
+        KT, KX (= ceil(K / 1024)): constants (Triton's CPU interpreter needs constant loop bounds)."""
+        _gdc_start(GDC)
+        pid = tl.program_id(0)
+        kt = tl.program_id(1)
+        PER: tl.constexpr = 32 // BITS
+        KS: tl.constexpr = G if G > 0 else min(BK, 128)  # values a dot: one group (per channel: 128)
+        NSUB: tl.constexpr = BK // KS
+        dt = x_ptr.dtype.element_ty
+        rows = pid * BN + tl.arange(0, BN)
+        rmask = rows < N
+        mi = tl.arange(0, 16)
+        _gdc_wait(GDC)
+        rstd = tl.full([16], 1.0, dtype=tl.float32)
+        if NORM:
+            if M1:
+                kk = tl.arange(0, 1024)
+                ss = tl.zeros([1024], dtype=tl.float32)
+                for i in range(KX):
+                    xv = tl.load(x_ptr + i * 1024 + kk, mask=i * 1024 + kk < K, other=0.0).to(tl.float32)
+                    ss += xv * xv
+                r1 = 1.0 / tl.sqrt(tl.sum(ss, 0) / K + eps)
+            else:
+                kk = tl.arange(0, 256)
+                ss2 = tl.zeros([16, 256], dtype=tl.float32)
+                for i in range(KX * 4):
+                    xv = tl.load(x_ptr + mi[:, None] * K + i * 256 + kk[None, :],
+                                 mask=(mi < M)[:, None] & (i * 256 + kk < K)[None, :], other=0.0).to(tl.float32)
+                    ss2 += xv * xv
+                rstd = 1.0 / tl.sqrt(tl.sum(ss2, 1) / K + eps)
+                r1 = 1.0
+        else:
+            r1 = 1.0
+        acc = tl.zeros([BN, 16], dtype=tl.float32)
+        acc2 = tl.zeros([BN, 16], dtype=tl.float32)
+        for t in range(KT):
+            k0 = (kt * KT + t) * BK
+            for j in tl.static_range(NSUB):
+                ks = k0 + j * KS + tl.arange(0, KS)
+                wc = (k0 + j * KS) // PER + tl.arange(0, KS // PER)
+                wmask = wc < KW
+                gi = (k0 + j * KS) // (G if G > 0 else 1)
+                xt, xsum = _v7_x(x_ptr, nw_ptr, ks, K, r1 if M1 else rstd, mi, M, NORM, dt, M1, BITS, ZP)
+                acc = _v7_part(q_ptr, s_ptr, z_ptr, rows, rmask, wc, wmask, gi, xt, xsum, acc, KW, NG, MAGIC, dt,
+                               BITS, G, ZP, BN, KS, MASKN, MASKK, PREC, INTERP)
+                if MODE == 2:
+                    acc2 = _v7_part(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, wc, wmask, gi, xt, xsum, acc2, KW, NG,
+                                    MAGIC, dt, BITS, G, ZP, BN, KS, MASKN, MASKK, PREC, INTERP)
+        y = acc
+        y2 = acc2
+        if G == 0:
+            y = y * tl.load(s_ptr + rows, mask=rmask, other=0.0).to(tl.float32)[:, None]
+            if MODE == 2:
+                y2 = y2 * tl.load(s_ptr + rows + HALF, mask=rmask, other=0.0).to(tl.float32)[:, None]
+        om = rmask[:, None] & (mi < M)[None, :]
+        oi = mi[None, :] * N + rows[:, None]  # out [M, N]
+        if SPLIT == 1:
+            if MODE == 1:
+                y += tl.load(out_ptr + oi, mask=om, other=0.0).to(tl.float32)
+            if MODE == 2:
+                y = _glu(y, y2, dt)
+            tl.store(out_ptr + oi, y.to(out_ptr.dtype.element_ty), mask=om)
+        else:
+            tl.store(ws_ptr + kt * M * N + oi, y, mask=om)
+            if MODE == 2:
+                tl.store(ws_ptr + (SPLIT + kt) * M * N + oi, y2, mask=om)
+
 
 _MODES = {"plain": 0, "residual": 1, "glu": 2}
 
@@ -913,8 +1122,11 @@ def _counters(device: torch.device, blocks: int) -> torch.Tensor:
 def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
          cfg: tuple[int, ...] | None = None, kernel: str | None = None) -> torch.Tensor:
     """x: [1, K] (contiguous) times the quantized W: see ``fastdecode_triton.gemv`` for the modes.
-    kernel: "v2" ... "v6" or "auto" (default ``KERNEL``); cfg: (BN, BK, warps) for v2 / v4 / v5, (BN, BK, warps,
-    RB) for v3, (RB, BK, warps) for v6 (which leaves float32 activations to v2)."""
+    kernel: "v2" ... "v7" or "auto" (default ``KERNEL``); cfg: (BN, BK, warps) for v2 / v4 / v5, (BN, BK, warps,
+    RB) for v3, (RB, BK, warps) for v6 (which leaves float32 activations to v2), (BN, BK, warps, SPLIT[,
+    stages]) for v7 (which also takes x of up to 16 rows: out [M, N])."""
+    if (kernel or KERNEL) == "v7":  # tensor cores; also x of up to 16 rows (out [M, N])
+        return _gemv7(x, qw, norm, out, mode, cfg)
     n = qw.n // 2 if mode == "glu" else qw.n
     if out is None:
         if mode == "residual":
@@ -1020,6 +1232,71 @@ def _launch6(x, qw, out, nw, n, eps, cfg, has_norm, mode):
         NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, GE0=128, XT=8 if qw.bits == 4 else 6,
         ASM=os.environ.get("TRITON_INTERPRET", "0") in ("", "0"), MASKN=n % rb != 0, MASKK=qw.kp % bk != 0,
         num_warps=warps, launch_pdl=pdl)
+
+
+def config7(bits: int, n: int, k: int, group: int, mode: str = "plain") -> tuple[int, ...]:
+    """(BN, BK, warps, SPLIT[, stages]) of v7: ``CONFIG7`` / ``CONFIGS7``, else 128 output rows a program
+    (4 warps; x's unpacking is shared by more rows: 4.4 SASS instructions a weight for sm_90 against 5.5
+    with 64, int4), a K tile of 256 bytes of weights a row (int4 512 values,
+    int8 256; at least one group, at most K), and K split over SPLIT programs (a power of two) while
+    there would be fewer than two programs an SM (``SMS``) and every split keeps a tile."""
+    kp = k if group == 0 else -(-k // group) * group
+    cfg = CONFIG7 or CONFIGS7.get((bits, n, k, mode))
+    stages = ()
+    if cfg is not None:
+        bn, bk, w, split, *stages = cfg
+    else:
+        bn, w = 128, 4
+        bk = 512 if bits == 4 else 256
+        bk = max(group or 16, min(bk, triton.next_power_of_2(kp)))
+        split = 1
+        while triton.cdiv(n, bn) * split < 2 * SMS and 2 * split <= triton.cdiv(kp, bk):
+            split *= 2
+    bk = max(group or 16, bk)
+    if group and bk % group:
+        raise ValueError(f"v7: K tile {bk} is not a multiple of the group {group}")
+    return (bn, bk, w, max(1, min(split, triton.cdiv(kp, bk))), *stages)
+
+
+def _gemv7(x, qw, norm, out, mode, cfg):
+    """``gemv`` with ``_qgemv7_kernel``: x [M, K] with M <= 16, out [M, N]; cfg (BN, BK, warps, SPLIT) or
+    (BN, BK, warps, SPLIT, stages) (Triton's ``num_stages``, default 3)."""
+    m = x.shape[0]
+    if not 1 <= m <= 16:
+        raise ValueError(f"v7 GEMV: x has {m} rows, at most 16")
+    n = qw.n // 2 if mode == "glu" else qw.n
+    if out is None:
+        if mode == "residual":
+            raise ValueError("residual mode needs out")
+        out = torch.empty(m, n, dtype=x.dtype, device=x.device)
+    nw, eps = norm if norm is not None else (x, 0.0)
+    bn, bk, warps, split, *rest = cfg or config7(qw.bits, n, qw.k, qw.group, mode)
+    stages = rest[0] if rest else 3  # Triton's software pipelining depth (its default on Hopper: 3)
+    kp = qw.kp
+    tiles = triton.cdiv(kp, bk)
+    split = max(1, min(split, tiles))
+    kt = triton.cdiv(tiles, split)
+    pdl = fdt._pdl(x.device)
+    ng = qw.scales.shape[1] if qw.group else 1
+    z = qw.zeros if qw.zeros is not None else qw.scales
+    q = qw.q.view(torch.int32)
+    interp = os.environ.get("TRITON_INTERPRET", "0") not in ("", "0")
+    if split > 1:
+        ws = torch.empty((2 if mode == "glu" else 1) * split * m * n, dtype=torch.float32, device=x.device)
+    else:
+        ws = out
+    _qgemv7_kernel[(triton.cdiv(n, bn), split)](
+        x, q, qw.scales, z, out, nw, ws, m, n, qw.k, q.shape[1], ng, n, float(eps), 0x4B000000,
+        BITS=qw.bits, G=qw.group, BN=bn, BK=bk, KT=kt, SPLIT=split, KX=triton.cdiv(qw.k, 1024),
+        NORM=norm is not None, MODE=_MODES[mode], ZP=qw.zeros is not None, GDC=pdl, M1=m == 1,
+        MASKN=n % bn != 0, MASKK=kt * split * bk != kp,
+        PREC="ieee" if x.dtype == torch.float32 or interp else "tf32", INTERP=interp, num_warps=warps,
+        num_stages=stages, launch_pdl=pdl)
+    if split > 1:
+        block = 1024
+        fdt._rows_finish_kernel[(triton.cdiv(m * n, block),)](ws, out, m * n, SPLIT=split, MODE=_MODES[mode],
+                                                              BLOCK=block, GDC=pdl, launch_pdl=pdl)
+    return out
 
 
 def _launch3(x, qw, out, nw, n, eps, cfg, has_norm, mode):
