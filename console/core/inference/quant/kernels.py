@@ -57,9 +57,10 @@ data).  Optional split-K over programs (partials summed by ``fdt._rows_finish_ke
 (compiled on the CPU, bench/results/quant-h100-s6-v7/sass_v7.py) the K loop is ~4.3-4.4 SASS instructions
 a weight at BN = 128 (int4 groups of 128; int8 ~4.8) against v2's 7.2.  float32 activations: the dot in
 IEEE float32 (tests).  Correct in Triton's CPU interpreter (tests/core/inference/test_quant_v7_interp.py);
-not yet run on a GPU (session 6: no device machine came in three tries; ``bash bench/gpu_session6.sh``
-runs its GPU tests, the per-product sweep and the whole-model A/B against v2).  Not the default, not among
-``candidates``.
+on the H100 (session 6, bench/results/quant-h100-s6-v7/): 91 GPU tests passed, none failed, but slower than v2
+on all 16 decode products (by 7 % to 3.7x) and every whole model (9B int4 6.01 against 4.07 ms/token, int8 6.02
+against 4.44): a 16-row tile for one row of x, the operand's trip through shared memory and 1-2 blocks an SM
+cost more than the instructions saved.  Not the default, not among ``candidates``.
 
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
