@@ -31,6 +31,16 @@ Modules, top to bottom (each imports only those below it):
 - ``headings`` a purpose heading before a list ("Closing the office down: …") and terse target states ·
   ``people``: a person let in · ``outdoors``: "outside" as the fleet's outdoor devices · ``hvac_both``:
   heating and cooling off together (pure text, no package imports)
+- text rewrites in ``phrases.normalize`` (pure text): ``variants`` traditional / Japanese characters as
+  simplified · ``terse`` remark and purpose sentences, passive and terse requests · ``labels`` work-order
+  labels · ``negated_modes`` "no cooling" never a mode · ``colon_lists`` / ``colon_lists_zh`` a heading's
+  direction given to a listed thing each · ``purposes`` "for the night" · ``siren_verbs`` /
+  ``siren_purpose_zh`` a bare siren verb · ``resume_zh`` 恢复生产 · ``value_clauses_zh`` a value-only clause
+  joined to the clause before
+- checks: ``conditions`` and ``delays`` (refused anywhere, every layer) · ``negated_reasons`` a negated
+  reason clause is not a negated command · ``absent_devices`` a device word of a device the fleet lacks ·
+  ``truncations`` a name cut to its first word · ``relative_target`` a relative word with a target ·
+  ``lent_values`` a "which one?" clause never lends its value
 
 How an utterance is read (docs/ASSISTANT.md has the full table):
 
