@@ -15,32 +15,13 @@ from __future__ import annotations
 
 import pytest
 
-from console.core.assistant.aliases import default_aliases
 from console.core.assistant.colon_lists import distribute
-from console.core.assistant.direction_check import check_proposal
-from console.core.assistant.layers import Assistant
 from console.core.assistant.purposes import drop_time_purpose
-from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import checked_commands as _got
+from tests.core.assistant.helpers import refusal_kind as _refused
 
-FLEET = load_fleet()
-BY_ID = FLEET.by_id()
-ASST = Assistant(FLEET, default_aliases())
 LINE_B_OFF = {"conveyor-b": {"running": False}, "pump-cooling": {"running": False}, "valve-steam": {"open": 0.0}}
 LINE_B_ON = {"conveyor-b": {"running": True}, "pump-cooling": {"running": True}, "valve-steam": {"open": 100.0}}
-
-
-def _got(text: str) -> dict[str, dict]:
-    prop = ASST.understand(text)
-    assert prop.refusal is None, prop.refusal
-    assert check_proposal(prop.utterance, prop, BY_ID) is None  # never against the ask's direction words
-    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-                          for k, v in c.params.items()} for c in prop.commands}
-
-
-def _refused(text: str) -> str:
-    prop = ASST.understand(text)
-    assert prop.refusal is not None, [(c.device_id, c.params) for c in prop.commands]
-    return prop.refusal.kind
 
 
 # -- 1. possessives before a capability word; fan-only mode ---------------------------------------------------------

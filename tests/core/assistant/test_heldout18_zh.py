@@ -12,31 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction_check import check_proposal
-from console.core.assistant.layers import Assistant
 from console.core.assistant.resume_zh import resume_zh
 from console.core.assistant.siren_purpose_zh import siren_after_purpose
 from console.core.assistant.value_clauses_zh import bind_value_clauses_zh
-from console.core.fleet.catalog import load_fleet
-
-FLEET = load_fleet()
-BY_ID = FLEET.by_id()
-ASST = Assistant(FLEET, default_aliases())
-
-
-def _got(text: str) -> dict[str, dict]:
-    prop = ASST.understand(text)
-    assert prop.refusal is None, prop.refusal
-    assert check_proposal(prop.utterance, prop, BY_ID) is None  # never against the ask's direction words
-    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-                          for k, v in c.params.items()} for c in prop.commands}
-
-
-def _refused(text: str) -> str:
-    prop = ASST.understand(text)
-    assert prop.refusal is not None, [(c.device_id, c.params) for c in prop.commands]
-    return prop.refusal.kind
+from tests.core.assistant.helpers import checked_commands as _got
+from tests.core.assistant.helpers import refusal_kind as _refused
 
 
 # -- 1. resume production / running ---------------------------------------------------------------------------------
