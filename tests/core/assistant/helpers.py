@@ -27,14 +27,31 @@ def cmds(text: str) -> list[tuple[str, dict]]:
     return [(c.device_id, c.params) for c in prop.commands]
 
 
-def checked_commands(text: str) -> dict[str, dict]:
-    """{device: params} of what the assistant proposes for ``text`` (numbers as floats); fails when it refuses
-    or when a command goes against the ask's direction words (the gate's own check)."""
-    prop = ASSISTANT.understand(text)
-    assert prop.refusal is None, (text, prop.refusal)
+def checked(prop) -> dict[str, dict]:
+    """{device: params} of a proposal (numbers as floats); fails when it is a refusal or when a command goes
+    against the ask's direction words (the gate's own check)."""
+    assert prop.refusal is None, (prop.utterance, prop.refusal)
     assert check_proposal(prop.utterance, prop, FLEET.by_id()) is None
     return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
                           for k, v in c.params.items()} for c in prop.commands}
+
+
+def checked_commands(text: str) -> dict[str, dict]:
+    """``checked`` of what the assistant (every layer, no model) proposes for ``text``."""
+    return checked(ASSISTANT.understand(text))
+
+
+def proposed(text: str) -> dict[str, dict]:
+    """{device: params} exactly as proposed for ``text``; fails when the assistant refuses."""
+    prop = ASSISTANT.understand(text)
+    assert prop.refusal is None, (text, prop.refusal)
+    return {c.device_id: dict(c.params) for c in prop.commands}
+
+
+def refused(text: str) -> bool:
+    """Whether the assistant refuses ``text`` and proposes nothing."""
+    prop = ASSISTANT.understand(text)
+    return prop.refusal is not None and not prop.commands
 
 
 def refusal_kind(text: str) -> str:

@@ -18,22 +18,15 @@ from pathlib import Path
 import pytest
 
 from console.core.assistant.aliases import default_aliases
-from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.assistant.phrases import normalize
 from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import checked as _got
 
 ROOT = Path(__file__).resolve().parents[3]
 FLEET = load_fleet()
-BY_ID = FLEET.by_id()
 PLAIN = Assistant(FLEET, default_aliases())
 
-
-def _got(prop) -> dict[str, dict]:
-    assert prop.refusal is None, prop.refusal
-    assert check_proposal(prop.utterance, prop, BY_ID) is None  # never against the ask's direction words
-    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-                          for k, v in c.params.items()} for c in prop.commands}
 
 
 class _Chooser:

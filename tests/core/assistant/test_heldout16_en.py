@@ -20,18 +20,13 @@ from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.assistant.terse import drop_purpose, drop_remarks, rewrite_terse
 from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import checked as _got
 
 FLEET = load_fleet()
 BY_ID = FLEET.by_id()
 PLAIN = Assistant(FLEET, default_aliases())
 LAMPS = {"lamp-office-1", "lamp-office-2", "lamp-warehouse"}
 
-
-def _got(prop) -> dict[str, dict]:
-    assert prop.refusal is None, prop.refusal
-    assert check_proposal(prop.utterance, prop, BY_ID) is None  # never against the ask's direction words
-    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-                          for k, v in c.params.items()} for c in prop.commands}
 
 
 class _Chooser:

@@ -21,21 +21,13 @@ from console.core.assistant.parser import IntentParser
 from console.core.assistant.phrases import normalize
 from console.core.assistant.variants import simplify
 from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import proposed as got
+from tests.core.assistant.helpers import refused
 
 FLEET = load_fleet()
 DEMO = Assistant(FLEET, default_aliases())
 RULES = IntentParser(FLEET, default_aliases())
 
-
-def got(text: str) -> dict[str, dict]:
-    prop = DEMO.understand(text)
-    assert prop.refusal is None, (text, prop.refusal)
-    return {c.device_id: dict(c.params) for c in prop.commands}
-
-
-def refused(text: str) -> bool:
-    prop = DEMO.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- 1. conditions and deferrals are refused wherever they appear ---------------------------------------------

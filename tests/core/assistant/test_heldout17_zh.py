@@ -26,20 +26,12 @@ from console.core.assistant.layers import Assistant
 from console.core.assistant.negated_reasons import without_negated_reason
 from console.core.assistant.phrases import normalize
 from console.core.fleet.catalog import default_fleet_path, load_fleet
+from tests.core.assistant.helpers import proposed as got
+from tests.core.assistant.helpers import refused
 
 FLEET = load_fleet()
 DEMO = Assistant(FLEET, default_aliases())
 
-
-def got(text: str) -> dict[str, dict]:
-    prop = DEMO.understand(text)
-    assert prop.refusal is None, (text, prop.refusal)
-    return {c.device_id: dict(c.params) for c in prop.commands}
-
-
-def refused(text: str) -> bool:
-    prop = DEMO.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 @pytest.mark.parametrize(("text", "want"), [
