@@ -19,7 +19,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from console.core.assistant.phrases import normalize
-from console.core.assistant.semantics import phrase_regex
+from console.core.assistant.semantics import needle, phrase_regex
 
 
 def _words(table: Mapping[str, Mapping[str, Sequence[str]]], keys: Iterable[str]) -> set[str]:
@@ -35,8 +35,8 @@ def absent_device_words(aliases, present_ids: set[str], present_names: Iterable[
     absent = _words(aliases.devices, [d for d in aliases.devices if d not in present_ids]) - shared
     kind_words = {k: _words(aliases.kinds, [k]) for k in aliases.kinds}
     out = {w: {k for k, ws in kind_words.items() if any(kw in w for kw in ws)}
-           for w in sorted(absent, key=len, reverse=True)}
-    return out, sorted(present, key=len, reverse=True)
+           for w in sorted(absent, key=lambda w: (-len(w), w))}  # longest first, then a fixed order (a set's order
+    return out, sorted(present, key=lambda w: (-len(w), w))  # changes with the hash seed: which word the refusal names)
 
 
 def absent_device_in(text: str, absent: Mapping[str, set[str]], present: Sequence[str], known: set[str],
@@ -47,9 +47,11 @@ def absent_device_in(text: str, absent: Mapping[str, set[str]], present: Sequenc
         return None
     masked = text
     for word in present:
+        if needle(word) not in masked:  # cannot match (semantics.needle): the regex is the cost here
+            continue
         masked = phrase_regex(word).sub(lambda m: " " * len(m.group(0)), masked)
     for word, of in absent.items():
-        if phrase_regex(word).search(masked) and not (of and kinds <= of):
+        if needle(word) in masked and phrase_regex(word).search(masked) and not (of and kinds <= of):
             return word
     for tok in re.findall(r"(?<![a-z])[a-z]{4,}(?![a-z])", masked):
         if tok in known:

@@ -36,6 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from console.core.assistant.adopted_aliases import adopt_aliases
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
 from console.core.assistant.excepting import excepted_ids, split_exception
@@ -68,6 +69,7 @@ from console.core.assistant.lexicon import (
 )
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
+from console.core.assistant.own_way import own_unread_way, particle_ways
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.people import as_let_in, blank_people, lets_person_in, people_enter
@@ -96,10 +98,14 @@ from console.core.assistant.screening import (
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.lent_values import clause_values, lent_to
 from console.core.assistant.headings import purpose_heading, terse_states
+from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
 from console.core.assistant.negated_reasons import reason_command
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
+from console.core.assistant.lead_reasons import lead_reason_command
+from console.core.assistant.site_words import names_site
+from console.core.assistant.topic_zh import carry_topic
 from console.core.assistant.semantics import (
     KindHit,
     Meaning,
@@ -107,6 +113,7 @@ from console.core.assistant.semantics import (
     less_means_down,
     matched,
     names_what_is_taken_away,
+    needle,
     phrase_regex,
     score_kinds,
 )
@@ -133,6 +140,7 @@ ACTION_DIRECTION = {ON: UP, ANY_ON: UP, OPEN: UP, UNLOCK: UP, OFF: DOWN, ANY_OFF
 _EN_ORDINAL = {1: ("first", "1st"), 2: ("second", "2nd"), 3: ("third", "3rd"), 4: ("fourth", "4th"), 5: ("fifth", "5th")}
 _EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _WANT = re.compile(r"(?<![a-z])(?:need|want|give (?:me|us)|get (?:me|us)|bring)(?![a-z])|需要|要有|给我")
+_PARTICLE_HINT = re.compile(r"(?<![a-z])(?:up|down|upwards?|downwards?)(?![a-z])|[上下](?:去|来)|[往朝向][上下]")
 _FULL_OF = re.compile(r"(?<![a-z])full\s+of(?![a-z])")
 # a clause that is only "all" + a verb after a clause about a device (办公室百叶窗放下来，全部关上): how far that device goes
 _ALL_AMOUNT_ZH = re.compile(r"^(?:请|再|也|就|然后)?(全部|全都|统统|通通|完全|彻底|都|全)(?=[\u3400-\u9fff])")
@@ -232,7 +240,8 @@ class Assistant:
         metas = [m for m in (fleet.devices if isinstance(fleet, Fleet) else fleet) if isinstance(m, DeviceMeta)]
         self.metas = [m for m in metas if exposed is None or exposed(m.id)]  # the hidden ones do not exist here
         self.by_id = {m.id: m for m in self.metas}
-        self.aliases = as_aliases(aliases)
+        # a device named as a bundled device this fleet lacks takes its words ("Coolant pump": "cooling water")
+        self.aliases = adopt_aliases(as_aliases(aliases), self.metas)  # adopted_aliases.py
         self.chooser = chooser
         self.current = current
         self.max_commands = max_commands
@@ -298,6 +307,9 @@ class Assistant:
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
+            topic = carry_topic(self, utterance)  # 办公室拉开让阳光进来，灯都关了: the office's lamps (topic_zh.py)
+            if topic is not None:
+                return replace(self.understand(topic), utterance=utterance)
             headed = self._headed(utterance)
             if headed is not None:
                 return headed
@@ -308,6 +320,8 @@ class Assistant:
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or reason_command(self, utterance) or out
+        if out.refusal is not None and len(utterance) <= MAX_CHARS:  # "need to read drawings, desk lamp on"
+            return lead_reason_command(self, utterance) or out  # the command only (lead_reasons.py)
         return out
 
     def _headed(self, utterance: str) -> Proposal | None:
@@ -488,6 +502,15 @@ class Assistant:
         whole = drop_purpose_picks(whole, read_parts, kept)  # the whole ask's pick of a purpose clause goes too
         read_parts = kept
         failed = [(c, p) for c, p in read_parts if p.refusal is not None]
+        for clause, p in failed:
+            way = self._unread_way(clause)
+            if way is not None:  # own_way.py: "blinds up, lights off" had closed the blinds with the lamps' "off"
+                return self._refuse(
+                    utterance, p.refusal.kind if p.refusal is not None else NOTHING_ACTIONABLE,
+                    f"In '{clause.strip()}': I cannot tell which way '{way}' means, and it must not take the way of "
+                    "another part of the ask; nothing was proposed. Say it with a verb (e.g. \"open the blinds\").",
+                    f"“{clause.strip()}”：无法确定“{way}”是哪个方向，也不能沿用其他部分的方向；没有给出任何指令。"
+                    "请用动词说明（例如“把窗帘拉开”）。", RULES)
         if failed and len(failed) < len(read_parts):
             # a situation ("last one out", "cant see a thing", "office too hot", "crew waiting outside"): says no
             # change, and is about nothing but what the clauses that resolved already change → chatter
@@ -508,6 +531,13 @@ class Assistant:
         placed = [v for c in whole.commands for v in c.params.values()]
         for clause, p in failed:
             assert p.refusal is not None
+            at = bare_at_hour(normalize(clause))
+            if at is not None:  # hour_or_value.py: "open the blinds at 6 and …": a time or a value, never lent
+                return self._refuse(
+                    utterance, p.refusal.kind,
+                    f"In '{clause.strip()}': '{at}' could be a time or a value: schedules are not supported; for a "
+                    "value say it with its unit (e.g. \"to 60 %\").",
+                    f"“{clause.strip()}”：“{at}”可能是时间也可能是数值：不支持定时；如果是数值，请带上单位（例如“60%”）。", RULES)
             if p.refusal.kind == AMBIGUOUS and len(read_parts) > 1:  # lent_values.py: "dim the lamp to 40% and
                 others = {d.device_id for c, q in read_parts if c != clause and q.ok for d in q.commands}  # switch
                 if lent_to(clause_values(read(normalize(clause), self.rules.vocab)), whole.commands, others):  # off …"
@@ -765,6 +795,8 @@ class Assistant:
         keep = {c.device_id: dict(c.params) for c in prop.commands if self.by_id[c.device_id].zone in zones}
         if len(keep) == len(prop.commands):
             return prop
+        if not keep and names_site(normalize(clause)) and {c.device_id for c in prop.commands} <= self._refers(clause):
+            return prop  # "lights out in the warehouse, and lock up the building": the site's lock (site_words.py)
         if not keep:
             return self._refuse(clause, UNKNOWN_DEVICE, "Nothing in the place named does that: name the device.",
                                 "所说的地方没有能做这件事的设备：请说出设备名称。", prop.layer)
@@ -783,7 +815,7 @@ class Assistant:
             return prop
         allowed: set[str] = set()
         for clause in split_clauses(utterance):
-            if self._names_what(clause) or self._zones_named(clause):
+            if self._names_what(clause) or self._zones_named(clause) or names_site(normalize(clause)):
                 allowed |= self._refers(clause)
         outside = [c for c in prop.commands if self.by_id[c.device_id].zone not in zones
                    and c.device_id not in allowed]
@@ -854,6 +886,18 @@ class Assistant:
         # warehouse": a lamp's default is on)
         return not self._clause_ways(clause) and all(
             not getattr(self.meaning.kinds.get(self.by_id[d].kind), "default", None) for d in refs - done)
+
+    def _unread_way(self, clause: str) -> str | None:
+        """The unread way word of a failed clause about devices ("up" of "blinds up") that gives no direction the
+        rules read: any way the whole reading gives those devices came from another clause."""
+        text = normalize(clause).strip(" .!?")
+        if guard(text) is not None or re.search(r"\d", text) or not self._refers(clause) \
+                or self._clause_ways(clause):
+            return None
+        r = read(text, self.rules.vocab)
+        if r.enums or r.numbers or r.loose_numbers or r.question:
+            return None
+        return own_unread_way(text, r)
 
     def _covered(self, clause: str, have: set[str], placed: Sequence[Any] = ()) -> bool:
         """Does the whole reading already carry this clause that fails alone ("and also the ceiling lamp",
@@ -1047,7 +1091,7 @@ class Assistant:
 
     def _absent_place(self, text: str) -> str | None:
         """A place the aliases know and this fleet has no device in ("办公室" in a fleet without an office)."""
-        return next((p for p in self.absent_places if phrase_regex(p).search(text)), None)
+        return next((p for p in self.absent_places if needle(p) in text and phrase_regex(p).search(text)), None)
 
     def _named_elsewhere(self, base: str, r: Reading, prop: Proposal) -> str | None:
         """"start the exhaust fan on line 2", 一号线的蒸汽阀打开: the device named is not in the place named, and
@@ -1161,7 +1205,24 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
-        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._clause_ways)
+        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._clause_ways) \
+            or self._particle_problem(utterance, prop)
+
+    def _particle_problem(self, utterance: str, prop: Proposal) -> str | None:
+        """own_way.py: a way particle right after a device or kind ("blinds up", 窗帘往下) binds those devices:
+        "lights off. blinds up." must never close the blinds with the lamps' "off"."""
+        norm = normalize(utterance or "")
+        if not prop.commands or not _PARTICLE_HINT.search(norm):
+            return None
+        for said, way in particle_ways(norm, read(norm, self.rules.vocab)):
+            devs = self._refers(said)
+            for c in prop.commands:
+                now = self.current(c.device_id) if self.current else None
+                why = violation(self.by_id[c.device_id], c.params, {way}, now) \
+                    if c.device_id in devs and c.device_id in self.by_id else None
+                if why:
+                    return why
+        return None
 
     def _lock_unstated(self, utterance: str, prop: Proposal) -> str | None:
         """A lock command whose way (lock / unlock) the ask does not state, read with the names blanked (the

@@ -8,7 +8,9 @@ Names go before numbers ("lamp 2" is not a value), numbers before the lexicon ("
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import replace
 
 from console.core.assistant.direction import direction_of
 from console.core.assistant.leftovers import read_leftovers
@@ -32,7 +34,29 @@ from console.core.assistant.vocabulary import Vocabulary
 
 
 def read(text: str, vocab: Vocabulary) -> Reading:
-    """Everything the rules understand in ``text`` (already normalised), and what they did not."""
+    """Everything the rules understand in ``text`` (already normalised), and what they did not.  Memoised per
+    vocabulary (``vocab.readings``, bounded; dict get/set are atomic under the GIL): each call gets its own copy,
+    so a caller that changes what it got changes nothing for the next one."""
+    done = vocab.readings.get(text)
+    if done is None:
+        done = _read(text, vocab)
+        if len(vocab.readings) >= 4096:
+            vocab.readings.clear()
+        vocab.readings[text] = done
+    return _copy(done)
+
+
+def _copy(r: Reading) -> Reading:
+    out = copy.copy(r)
+    for name, value in r.__dict__.items():  # every list or set field (a field added later too)
+        if isinstance(value, (list, set, dict)):
+            out.__dict__[name] = value.copy()
+    out.mentions = [replace(mn, keys=list(mn.keys)) for mn in r.mentions]
+    out.numbers = [copy.copy(n) for n in r.numbers]
+    return out
+
+
+def _read(text: str, vocab: Vocabulary) -> Reading:
     r = Reading()
     lang_zh = bool(CJK.search(text))
     r.question = bool(QUESTION_EN.match(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH) \

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from console.core.assistant.conditions import CONDITION
+from console.core.assistant.times_of_day import TIME_OF_DAY
+from console.core.assistant.world_while import WHILE_WORLD
 from console.core.assistant.delays import DELAY
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
@@ -29,7 +31,7 @@ SCHEDULE = re.compile(
     r"|(?:^|[,;:，；：]\s*)at\s+\d{1,2}(?:[:.]\d{2})?\s+(?!(?:%|percent|per|deg|degrees?|°|rpm|l\b|litres?|liters?)"
     r")(?=[a-z])"
     # "open the blinds at 6" / "ceiling light on at 8": an hour as likely as a value; "to 6 %" is the value
-    r"|(?<![a-z])at\s+(?:[1-9]|1[0-2])\s*[.!]*$"
+    r"|(?<![a-z])at\s+(?:[1-9]|1[0-2])(?:\s*,?\s*(?:please|pls|thanks|thank\s+you))?\s*[.!]*$"  # "… at 6 please" too
     r"|(?<![\w.:])\d{1,2}:\d{2}(?![\d])"
     r"|(?<![a-z])(?:tonight|tomorrow|tmrw|tmr|overnight|noon|midnight|dawn|dusk|(?<!for the )weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -38,7 +40,8 @@ SCHEDULE = re.compile(
     r"|明早|明晚|明天|明日|后天|今晚|今早|今夜|今天(?:早上|上午|中午|下午|晚上)|早上|上午|中午|下午|傍晚|晚上|凌晨|半夜|夜里|"
     r"周[一二三四五六日天]|星期[一二三四五六日天]|点半|\d+\s*点(?!亮|燃|火|" + _DECIMAL + r")"
     r"|(?:[两三四五六七八九]|十[一二]?)点(?!亮|燃|火|" + _DECIMAL + r")"
-    r"|一点(?:半|钟|\s*\d|[" + _CN_NUM + r"]+分)|[\d" + _CN_NUM + r"]+点钟")
+    r"|一点(?:半|钟|\s*\d|[" + _CN_NUM + r"]+分)|[\d" + _CN_NUM + r"]+点钟"
+    r"|" + TIME_OF_DAY.pattern)  # 午休时间, 下班时间, "at lunchtime", "end of shift": times_of_day.py
 
 
 def schedule_in(text: str) -> str | None:
@@ -141,7 +144,8 @@ _GUARDS = (
     (re.compile(r"\b(if|when|whenever|unless|once|until|after|before|tomorrow|tonight|later|daily|every day)\b"
                 r"|\d+\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|如果|假如|要是|的时候|以后|之后|之前|明天|"
                 r"每天|定时|(?<![每/])分钟|秒钟|小时|" + CONDITION.pattern  # 等…了就, 一…就, "as soon as": conditions.py
-                + r"|" + DELAY.pattern),  # "in ten minutes", "for half an hour", 十分钟后, 晚点: delays.py
+                + r"|" + DELAY.pattern  # "in ten minutes", "for half an hour", 十分钟后, 晚点: delays.py
+                + r"|" + WHILE_WORLD.pattern),  # "while it's dark", 下雨时: world_while.py
      "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
     (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
                 r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
@@ -193,7 +197,7 @@ def guard(text: str) -> tuple[str, str] | None:
                 f"“{said}”说的是设备现在的状态，不是要做什么：请说要做什么（例如“把阀门关上”、“把阀门开到八成”）。")
     m = SCHEDULE.search(text)
     if m is not None and m.group(0).strip().startswith("at") and not text[m.end():].strip(" .!"):
-        at = m.group(0).strip(" ,;:，；：.!")
+        at = re.match(r"at\s+\d+", m.group(0).strip()).group(0)  # type: ignore[union-attr]
         return (f"'{at}' could be a time or a value: schedules are not supported; for a value say it with its unit "
                 "(e.g. \"to 22 °C\", \"to 8 %\").",
                 f"“{at}”可能是时间也可能是数值：不支持定时；如果是数值，请带上单位（例如“22度”、“8%”）。")

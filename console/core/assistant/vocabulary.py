@@ -24,6 +24,9 @@ class Vocabulary:
     known_words: set[str]  # English words that are no unknown noun
     # enum value → the device ids and kinds that have it ("fan" → {"hvac-office", "hvac"}): "the AC on fan only"
     enum_holders: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # normalised text → its Reading (reader.read's memo: one ask reads the same few strings ~8 times over); per
+    # vocabulary, so a new fleet (a new parser, a new vocabulary) starts empty
+    readings: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def build_vocabulary(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool) -> Vocabulary:

@@ -1,0 +1,56 @@
+"""A reason clause before the command (earlier sets): "need to read drawings, desk lamp on", "have to check the
+wiring, warehouse light on", "it's dark in here, office lights on", 太吵了，把警报关了.
+
+The reason says why, never a device or a value: when the whole ask is refused and its first clause is a subjectless
+need ("need to / have to / gotta / want to …", 要/需要/得 …) or a "because / since …" clause, the rest is read on its
+own and proposed if it resolves, the reason naming no device other than the rest's (as ``negated_reasons.py`` does
+for a negated reason).  A reason that says a way (on, off, open, lock …), a number, a time, a condition or a
+negation is no reason here: "if it's dark, lights on", "need to read drawings at 8, …" stay refused.  Pure: reads
+with the assistant; no threads, no locks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from console.core.assistant.direction import direction_of, lock_ways
+from console.core.assistant.phrases import normalize
+from console.core.assistant.screening import SCHEDULE, guard
+
+_B = r"(?:\s*[,;:，；：]\s*|\s+[-—–]+\s+|\s*[—–]+\s*)"
+_LEAD = re.compile(
+    r"^((?:(?:i|we)\s+)?(?:really\s+|just\s+|still\s+)?(?:(?:need|needs|have|has|want|got|going)\s+to|gotta|gonna|wanna)"
+    r"\s+[^,;:，；：—–]+?|(?:because|since|cause|'cause|cos)\s+[^,;:，；：—–]+?"
+    r"|(?:因为|由于)?(?:我|我们)?(?:要|需要|得|想要?)[^,;:，；：—–a-z0-9]{1,12}?)" + _B + r"(?=\S)")
+_NUMBERISH = re.compile(r"\d|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|"
+                        r"o'?clock|half|quarter)(?![a-z])|[零〇一二两三四五六七八九十百点]")
+
+
+def split_lead_reason(text: str) -> tuple[str, str] | None:
+    """(reason, rest) of a normalised ask that opens with a reason clause saying no way, number, time or condition."""
+    m = _LEAD.match(text or "")
+    if m is None:
+        return None
+    why, rest = m.group(1), text[m.end():].strip()
+    if not rest or direction_of(why) or lock_ways(why) or _NUMBERISH.search(why) or SCHEDULE.search(why) \
+            or guard(why) is not None:
+        return None
+    return why, rest
+
+
+def lead_reason_command(asst: Any, utterance: str) -> Any | None:
+    """The proposal for the ask less its leading reason clause, or None (the caller keeps its refusal)."""
+    split = split_lead_reason(normalize(utterance or ""))
+    if split is None:
+        return None
+    why, rest = split
+    prop = asst.understand(rest)
+    if not prop.ok or not prop.commands:
+        return None
+    about = asst._refers(why)
+    if about and any(c.device_id not in about for c in prop.commands):
+        return None  # the reason is about another device: never drop it silently
+    out = asst._gate(utterance, asst._relabel(utterance, prop, prop.layer))
+    return replace(out, timing_ms=prop.timing_ms) if out.ok else None
