@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import time
@@ -109,6 +110,13 @@ def _direction_ok(text: str, prop, by_id, understand=None) -> bool:
     return check_proposal(text, prop, by_id) is None
 
 
+def p95(xs) -> float:
+    """The nearest-rank 95th percentile: the value at rank ceil(0.95 n) of the times SORTED (never below the
+    median: with two times it is the larger)."""
+    xs = sorted(xs)
+    return xs[max(0, math.ceil(0.95 * len(xs)) - 1)]
+
+
 def summarize_rows(results: list[dict]) -> dict:
     n = len(results)
     if not n:
@@ -128,7 +136,7 @@ def summarize_rows(results: list[dict]) -> dict:
         "refusal_precision": round(tp / pred_ref, 3) if pred_ref else None,
         "refusal_recall": round(tp / exp_ref, 3) if exp_ref else None,
         "p50_ms": round(1000 * statistics.median(times), 3),
-        "p95_ms": round(1000 * times[int(0.95 * (len(times) - 1))], 3),
+        "p95_ms": round(1000 * p95(times), 3),
     }
     return out
 
@@ -275,7 +283,7 @@ def _ties_summary(rows, props, times, extra=None) -> dict:
     right = sum(bool(p.commands) and p.commands[0].device_id == r["expect"] for r, p in zip(rows, props))
     times = sorted(times)
     out = {"utterances": len(rows), "right": right, "answered_by_model": sum(p.layer == "model" for p in props),
-           "p50_s": round(statistics.median(times), 3), "p95_s": round(times[int(0.95 * (len(times) - 1))], 3)}
+           "p50_s": round(statistics.median(times), 3), "p95_s": round(p95(times), 3)}
     return {**out, **(extra or {})}
 
 
@@ -320,7 +328,7 @@ def ties_both(worker_understand, info: dict, reps: int) -> dict:
                         model_ms = prop.timing_ms.get("model", 0.0) / 1000
                         handoff.append(model_ms - runner.last_choice["score_s"])
                         scoring.append(runner.last_choice["score_s"])
-    q = lambda xs: [round(statistics.median(xs), 4), round(sorted(xs)[int(0.95 * (len(xs) - 1))], 4)] if xs else None
+    q = lambda xs: [round(statistics.median(xs), 4), round(p95(xs), 4)] if xs else None
     return {"ties": _ties_summary(rows, props["direct"], times["direct"]),
             "ties_worker": _ties_summary(rows, props["worker"], times["worker"], {
                 "first_ask_after_load_s": round(first, 3), "scorer_builds_after_asks": runner.scorer_builds,

@@ -36,7 +36,11 @@ Modules, top to bottom (each imports only those below it):
   labels · ``negated_modes`` "no cooling" never a mode · ``colon_lists`` / ``colon_lists_zh`` a heading's
   direction given to a listed thing each · ``purposes`` "for the night" · ``siren_verbs`` /
   ``siren_purpose_zh`` a bare siren verb · ``resume_zh`` 恢复生产 · ``value_clauses_zh`` a value-only clause
-  joined to the clause before
+  joined to the clause before · ``climate_names`` "the heating and cooling", 暖通 as the AC · ``wishes`` "I'd
+  like X closed" as "close X", "can't have X on" as a negation
+  · ``only_mode_zh`` 只要X就行，不用Y: the mode X · ``blinds_way_zh`` 拉下来 / 拉上去 · ``all_off_zh`` 灯全关 as
+  every lamp · ``evacuate_zh`` 提醒…的人撤离 as the place's siren · ``ordinal_lists`` (read by layers):
+  一号和二号传送带, "conveyors 1 and 2", "the fans on lines a and b", each device listed
 - checks: ``conditions`` and ``delays`` (refused anywhere, every layer) · ``negated_reasons`` a negated
   reason clause is not a negated command · ``absent_devices`` a device word of a device the fleet lacks ·
   ``truncations`` a name cut to its first word · ``relative_target`` a relative word with a target ·

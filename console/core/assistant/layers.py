@@ -104,6 +104,7 @@ from console.core.assistant.switch_values import mode_runs, moved_to, needed_run
 from console.core.assistant.negated_reasons import reason_command
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
 from console.core.assistant.lead_reasons import lead_reason_command
+from console.core.assistant.ordinal_lists import OrdinalLists, ordinal_list
 from console.core.assistant.site_words import names_site
 from console.core.assistant.topic_zh import carry_topic
 from console.core.assistant.semantics import (
@@ -264,6 +265,7 @@ class Assistant:
             [x for table in (self.aliases.zones, self.aliases.kinds) for names in table.values()
              for x in names.get("en", ())] + sorted(self.meaning.words()) + [m.zone or "" for m in self.metas])
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
+        self.ordinal_lists = OrdinalLists(self.ordinals, self.aliases.kinds)  # 一号和二号传送带, "conveyors 1 and 2" (ordinal_lists.py)
         zones_of_kind: dict[str, set[str]] = {}
         for m in self.metas:
             zones_of_kind.setdefault(m.kind, set()).add(m.zone)
@@ -316,6 +318,9 @@ class Assistant:
         listed = self._place_list(utterance) if len(utterance or "") <= MAX_CHARS else None
         if listed is not None:
             return listed
+        counted = ordinal_list(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if counted is not None:  # 一号和二号传送带: each device listed by its number (ordinal_lists.py)
+            return counted
         out = self._opened_to(utterance, self._understand_clauses(utterance))
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:

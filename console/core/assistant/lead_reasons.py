@@ -17,6 +17,7 @@ from typing import Any
 
 from console.core.assistant.direction import direction_of, lock_ways
 from console.core.assistant.phrases import normalize
+from console.core.assistant.reader import read
 from console.core.assistant.screening import SCHEDULE, guard
 
 _B = r"(?:\s*[,;:，；：]\s*|\s+[-—–]+\s+|\s*[—–]+\s*)"
@@ -24,17 +25,23 @@ _LEAD = re.compile(
     r"^((?:(?:i|we)\s+)?(?:really\s+|just\s+|still\s+)?(?:(?:need|needs|have|has|want|got|going)\s+to|gotta|gonna|wanna)"
     r"\s+[^,;:，；：—–]+?|(?:because|since|cause|'cause|cos)\s+[^,;:，；：—–]+?"
     r"|(?:因为|由于)?(?:我|我们)?(?:要|需要|得|想要?)[^,;:，；：—–a-z0-9]{1,12}?)" + _B + r"(?=\S)")
+# a situation or the weather before the command (held-out 20): 今天太阳很大，…, 太晒了，…, 外面很吵，…: a state, no verb; what it
+# evokes (the sun: the blinds, noise: the siren) is why, never a device of its own, unless it names a device or a kind
+_SITUATION_ZH = re.compile(
+    r"^((?:今天|今儿|现在|这会儿|外面|外头|屋里|室内|这里|这边|里面)?[^,;:，；：—–a-z0-9]{0,6}?"
+    r"(?:很|太|好|真|特别|非常|有点|有些|越来越)(?:大|晒|吵|热|冷|亮|暗|刺眼|晃眼|闷|潮|湿|干|黑|响)(?:了|啊|呀|哦|死了)?)"
+    + _B + r"(?=\S)")
 _NUMBERISH = re.compile(r"\d|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|"
                         r"o'?clock|half|quarter)(?![a-z])|[零〇一二两三四五六七八九十百点]")
 
 
 def split_lead_reason(text: str) -> tuple[str, str] | None:
     """(reason, rest) of a normalised ask that opens with a reason clause saying no way, number, time or condition."""
-    m = _LEAD.match(text or "")
+    m = _LEAD.match(text or "") or _SITUATION_ZH.match(text or "")
     if m is None:
         return None
     why, rest = m.group(1), text[m.end():].strip()
-    if not rest or direction_of(why) or lock_ways(why) or _NUMBERISH.search(why) or SCHEDULE.search(why) \
+    if not rest or direction_of(why) or lock_ways(why) or _NUMBERISH.search(why.replace("有点", "")) or SCHEDULE.search(why) \
             or guard(why) is not None:
         return None
     return why, rest
@@ -49,8 +56,13 @@ def lead_reason_command(asst: Any, utterance: str) -> Any | None:
     prop = asst.understand(rest)
     if not prop.ok or not prop.commands:
         return None
-    about = asst._refers(why)
+    about, gated = asst._refers(why), utterance
+    if _SITUATION_ZH.match(f"{why}，{rest}") and not any(mn.kind in ("device", "kind", "any")
+                                                  for mn in read(why, asst.rules.vocab).mentions):
+        # 外面很吵: the noise is why, the rest names what to do; its place (外面) bounds nothing of the rest, and
+        # it says no way (split_lead_reason), so the gate's direction check reads the rest alone the same
+        about, gated = set(), rest
     if about and any(c.device_id not in about for c in prop.commands):
         return None  # the reason is about another device: never drop it silently
-    out = asst._gate(utterance, asst._relabel(utterance, prop, prop.layer))
-    return replace(out, timing_ms=prop.timing_ms) if out.ok else None
+    out = asst._gate(gated, asst._relabel(utterance, prop, prop.layer))
+    return replace(out, utterance=utterance, timing_ms=prop.timing_ms) if out.ok else None

@@ -89,7 +89,10 @@ QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "e
                "都", "每个", "每台", "各个", "一切"]
 SINGLE_WORDS = ["one of the", "one of", "any of the", "either of the", "either", "其中一个", "其中一台", "任意一个"]
 
-ZH_FUNCTION = ["请帮我", "帮我", "请把", "麻烦", "帮忙", "请", "把", "将", "给我", "一下", "吧", "了", "和", "跟",
+# 我希望 / 我想要 + a device + its state is the command (a wish, as wishes.py reads it in English); 不想 / 不希望 are
+# negations (screening.py)
+ZH_FUNCTION = ["我希望", "我们希望", "希望", "我想要", "我们想要", "想要",
+               "请帮我", "帮我", "请把", "麻烦", "帮忙", "请", "把", "将", "给我", "一下", "吧", "了", "和", "跟",
                "与", "以及", "及", "设为", "设置为", "设置成", "设成", "设定为", "设定", "设置", "设到", "调到", "调成", "调为",
                "调至", "调整到", "调整为", "改为", "改成", "开到", "切换到", "切换成", "切换为", "切换", "换成", "换到", "调", "到", "为", "成", "至", "现在", "马上", "立刻",
                "它", "个", "台", "条", "盏", "扇", "在", "里", "里面", "还有", "另外", "也"]  # 的 stays: it links a name to its noun
@@ -99,6 +102,11 @@ STOPWORDS = set(
     "adjust dim bring keep for me my our now up down into them this that these those then also too just "
     "kindly right away immediately go get let lets let's i we want wanted like need is be so thanks thank "
     "hey ok okay by from near inside out over all both every each everything side main other more less some any here there".split()
+    # contractions are never a value, an unknown noun or a device word ("'i'd' is not a value I know": held-out 21);
+    # the negative ones still refuse through screening's negation guard, never through a leftover word
+    + "i'd i'll i'm i've we'd we'll we're we've you'd you'll you're you've it's it'll it'd that's there's here's "
+    "they'd they'll they're he's she's don't can't won't isn't aren't doesn't didn't shouldn't wouldn't couldn't "
+    "mustn't wasn't weren't haven't hasn't".split()
 )
 UNKNOWN_OK = set("big small little left right upper lower new old first second".split())
 PREPOSITIONS = {"in", "at", "inside", "near", "by", "from"}

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from console.core.assistant.asides import drop_asides
 from console.core.assistant.hvac_both import stop_both
+from console.core.assistant.climate_names import climate_names
 from console.core.assistant.colon_lists import distribute
 from console.core.assistant.colon_lists_zh import distribute_zh
 from console.core.assistant.siren_verbs import name_the_siren
@@ -25,7 +26,12 @@ from console.core.assistant.everywhere import production_everywhere
 from console.core.assistant.all_lines import all_lines
 from console.core.assistant.labels import drop_labels
 from console.core.assistant.negated_modes import rewrite_negated_modes
+from console.core.assistant.only_mode_zh import only_mode
+from console.core.assistant.blinds_way_zh import blinds_way
+from console.core.assistant.all_off_zh import all_off
+from console.core.assistant.evacuate_zh import evacuate
 from console.core.assistant.terse import rewrite_terse
+from console.core.assistant.wishes import wishes
 from console.core.assistant.variants import simplify
 
 
@@ -142,6 +148,9 @@ def normalize(text: str) -> str:
     t = drop_while_away(t)  # "… while we're at lunch", 我们吃饭的时候: why or during what, never a place (during.py)
     t = production_everywhere(t)  # "pause production everywhere", 各条产线停产: every line (everywhere.py)
     t = all_lines(t)  # 所有产线都停下来, 各条线都停了, "stop every line": the lines, never every device (all_lines.py)
+    if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
+        t = evacuate(all_off(blinds_way(t)))
+    t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)
     t = rewrite_negated_modes(t)  # "fan mode only, no cooling": a negated mode never sets it (negated_modes.py)
     if "at it" in t:
         t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
@@ -155,6 +164,7 @@ def normalize(text: str) -> str:
     if "heating" in t or "cooling" in t or "制热" in t or "制冷" in t:  # both of what an AC does: stop it
         t = _STOP_BOTH.sub(lambda m: "关闭空调" if m.group(0)[0] in "停关" else "turn off the ac", t)
     t = stop_both(t)  # "switch off the heating and cooling in the office", 关掉制冷和制热: the AC off
+    t = climate_names(t)  # "put the office heating and cooling on auto", 暖通空调: the AC (climate_names.py)
     if "heating" in t or "cooling" in t:  # "stop heating the office": the AC off, no mode
         t = _STOP_ONE.sub("turn off the ac ", t)
         t = _SETTING_OFF.sub(lambda m: f"turn off the {m.group(1)}ac", t)
@@ -171,6 +181,7 @@ def normalize(text: str) -> str:
     t = siren_after_purpose(t)  # 提醒大家注意，用wail模式响起来: the siren (siren_purpose_zh.py)
     t = resume_zh(t)  # B线恢复生产 / 复产: start what produces (resume_zh.py)
     t = bind_value_clauses_zh(t)  # 让蒸汽通过，开到百分之三十: the value goes on the clause before it
+    t = wishes(t) if not re.search(r"[\u3400-\u9fff]", t) else t  # "I'd like the blinds closed": close (wishes.py)
     t = rewrite_terse(t)  # "kill the B belt", "… can be turned on, please", "door locked, now", "the plant", remarks
     return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t
 

@@ -115,6 +115,10 @@ _ONLY_VALUE = re.compile(r"(?<![a-z])(?:([a-z]+)[\s-]+only|(?:just|only)\s+(?:th
                          r"to\s+(?:the\s+)?([a-z]+)(?=\s*(?:$|[,.;!]|please|pls|then|and)))(?![a-z])")
 
 
+# "<name> on <value>" at a clause's end where the value is also a noun and the name holds that value (session 7)
+_ON_VALUE = re.compile(r"\s+on\s+([a-z]+)(?=\s*(?:$|[,.;!]|(?:please|pls|then|and|now)(?![a-z])))")
+
+
 def _only_value(work: str, r: Reading, vocab: Vocabulary) -> str:
     """"fan only" / "just the fan" / "to fan" is the setting, never the device of that name, when the ask names a
     device (or kind) that has that setting ("Switch the office air-con to fan only": the AC's mode fan)."""
@@ -128,6 +132,12 @@ def _only_value(work: str, r: Reading, vocab: Vocabulary) -> str:
         if named & holders:
             r.enums.append(word)
             work = mask(work, m.start(), m.end())
+    for m in list(_ON_VALUE.finditer(work)):  # "put the office AC on fan": the AC's mode, never the exhaust fan
+        holders = vocab.enum_holders.get(m.group(1), frozenset())
+        if holders and any(n.end() == m.start() and {key for _k, key in (vocab.names.lookup(n.group(0))[1] or ())}
+                           & holders for n in vocab.names.finditer(work)):
+            r.enums.append(m.group(1))
+            work = mask(work, m.start(1), m.end(1))  # "on" stays: the leftovers say whether it also switches on
     return work
 
 
