@@ -319,6 +319,11 @@ def bench_quant(name, args, device, bw):
                 vr.update(read_bytes_per_token=lrb, frac_of_hbm_bound=round(lrb / bw * 1e3 / vr["ms_per_token"], 3))
             if r is None:
                 r, toks = dict(vr), vt
+                if args.profile and "ms_per_token" in vr:  # where the first kernel's token goes, kernel by kernel
+                    with qkernel_setting(variant):
+                        r["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=12)
+                    log(f"[{name}] {scheme} kernels: {r['kernels_us_per_token']}")
+                    fastdecode.release(model)
             if variant is not None:
                 vr["greedy_tokens_equal_to_first_kernel"] = next(
                     (i for i, (a, b) in enumerate(zip(vt, toks)) if a != b), min(len(vt), len(toks)))
@@ -411,6 +416,7 @@ QKERNELS = {
     "v5": {"KERNEL": "v5"},
     "v6": {"KERNEL": "v6"},  # f16x2 arithmetic (session 5): its rule configs, or the --qsweep winners  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
     "v7": {"KERNEL": "v7"},  # tensor cores (session 6): its rule configs, or the --qsweep winners
+    "v8": {"KERNEL": "v8"},  # v2's tile and configs, the RMS in the K loop, the next tile read ahead (session 7)
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -620,6 +626,15 @@ def qsweep_candidates(models, kernels):
                 out.append((model, n, k, mode, norm, bits, group, "v2", tuple(qk.config(bits, n, k, group))))
                 if "v5" in kernels:
                     out.append((model, n, k, mode, norm, bits, group, "v5", tuple(qk.config(bits, n, k, group))))
+                if "v8" in kernels:  # v2's config, then rows a program x K tile x warps around it
+                    bn, bk, w = qk.config(bits, n, k, group)
+                    seen = [(bn, bk, w)]
+                    for c in [(b, t, ww) for b in (max(1, bn // 2), bn, min(32, 2 * bn))
+                              for t in (max(group or 16, bk // 2), bk) for ww in (4, 8)]:
+                        if c not in seen and c[1] <= k:
+                            seen.append(c)
+                    for c in seen:
+                        out.append((model, n, k, mode, norm, bits, group, "v8", c))
                 if "v6" in kernels:
                     rb, bk, w = qk.config6(bits, n, k, group, mode)
                     cs = [c for kern, c in qk.candidates(bits, n, k, group) if kern == "v6"]
@@ -695,7 +710,7 @@ def qsweep(models, bw, kernels):
             if mine:
                 c = min(mine, key=mine.get)
                 entry[kern] = {"cfg": list(c), "us": round(mine[c], 2), "of_hbm": frac(mine[c])}
-                if kern in ("v6", "v7"):
+                if kern in ("v6", "v7", "v8"):
                     best.setdefault(kern, {})[(bits, n, k, mode)] = c
         table[name] = entry
         print(json.dumps({"qsweep": name, **{kn: entry[kn] for kn in ["v2"] + list(kernels) if kn in entry}}), flush=True)
@@ -986,7 +1001,8 @@ def main(argv=None) -> int:
             best, out["qsweep"] = qsweep(args.models.split(","), bw, kerns)
             qk.CONFIGS6.update(best.get("v6", {}))
             qk.CONFIGS7.update(best.get("v7", {}))
-            for kern in ("v6", "v7"):
+            qk.CONFIGS8.update(best.get("v8", {}))
+            for kern in ("v6", "v7", "v8"):
                 if kern in best:
                     out[f"qsweep_{kern}_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best[kern].items()}
             free_cuda()

@@ -65,9 +65,10 @@ def test_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, words):
 @pytest.mark.parametrize("bits,group,zp", SCHEMES)
 @pytest.mark.parametrize("n,k", SHAPES)
 @pytest.mark.parametrize("cfg", [None, (8, 256, 8)])
-@pytest.mark.parametrize("kernel", ["v4", "v5"])
+@pytest.mark.parametrize("kernel", ["v4", "v5", "v8"])
 def test_v4_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
-    """v4 (x read once a tile as 16-byte rows, one broadcast shift to unpack) over schemes and odd sizes."""
+    """v4 (x read once a tile as 16-byte rows, one broadcast shift to unpack), v5 and v8 (v2's tile, the RMS
+    taken in the K loop, the next tile read ahead) over schemes and odd sizes."""
     if cfg is not None and cfg[1] < group:
         cfg = (cfg[0], group, cfg[2])
     qw = quantize(fresh(n, k, n + k), bits, group, zp)
@@ -173,7 +174,7 @@ def test_v6_bf16_model_decodes_through_graphs(monkeypatch):
 
 @pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (4, 128, False), (4, 32, True)])
 @pytest.mark.parametrize("inter,k", [(48, 64), (8960 // 7, 1536), (300, 1000)])
-@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6", "v8"])
 def test_gate_up_gemv(bits, group, zp, inter, k, kernel):
     w = fresh(2 * inter, k, inter)
     qw = quantize(w, bits, group, zp)
@@ -245,7 +246,7 @@ def test_int8_lm_head_decodes(kernel, monkeypatch):
     fastdecode.release(model)
 
 
-@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6", "auto"])
+@pytest.mark.parametrize("kernel", ["v2", "v3", "v4", "v6", "v8", "auto"])
 @pytest.mark.parametrize("arch", ARCHS)
 @pytest.mark.parametrize("scheme", ["int8", "int4"])
 def test_quantized_graph_path_equals_plain_path(arch, scheme, kernel, monkeypatch):

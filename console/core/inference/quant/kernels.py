@@ -113,6 +113,8 @@ CONFIG6: tuple[int, int, int] | None = None
 # (BN, BK, warps, SPLIT[, stages]) of v7 per (bits, output width, K, mode); CONFIG7: one for every shape
 CONFIGS7: dict[tuple[int, int, int, str], tuple[int, ...]] = {}
 CONFIG7: tuple[int, ...] | None = None
+# (BN, BK, warps) of v8 per (bits, output width, K, mode): the sweep's winners (bench/decode.py --qsweep v8); else v2's
+CONFIGS8: dict[tuple[int, int, int, str], tuple[int, int, int]] = {}
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
 CHOICES: dict[tuple, tuple[str, tuple]] = {}
@@ -192,6 +194,14 @@ if triton is not None:
     _gdc_wait = fdt._gdc_wait
 
     @triton.jit
+    def _q_words(q_ptr, rows, rmask, k0, KW, BITS: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr):
+        """The [BN, BK / values a word] 32-bit words of ``rows`` for the K tile at ``k0`` (0 past the end)."""
+        PER: tl.constexpr = 32 // BITS  # values a word
+        WT: tl.constexpr = BK // PER  # words a row of the tile
+        ws = k0 // PER + tl.arange(0, WT)
+        return tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
+
+    @triton.jit
     def _q_tile(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
                 BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
                 ZP: tl.constexpr):
@@ -199,15 +209,34 @@ if triton is not None:
         [BN, BK // G] (already scaled).  The weights are read as 32-bit words (8 int4 or 4 int8
         values, element order = bit order) and turned into floats without the slow int-to-float
         unit: (v & mask) | 0x4B000000 is the float 2^23 + v, so one logic op and one subtraction."""
+        wd = _q_words(q_ptr, rows, rmask, k0, KW, BITS, BN, BK)
+        res, ss = _q_math(wd, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd, BITS, G, BN, BK, NORM, ZP,
+                          False)
+        return res
+
+    @triton.jit
+    def _q_math(wd, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
+                ZP: tl.constexpr, LATE: tl.constexpr):
+        """``_q_tile``'s arithmetic on words already read: (contribution, sum of x^2 over the tile).  LATE: x
+        times the norm weight only (no RMS, no rounding to the model dtype): the caller sums x^2 over K and
+        scales the row's result by the RMS at the end (W (r x * g) = r W (x * g)); else the sum is 0."""
         dt = x_ptr.dtype.element_ty
         PER: tl.constexpr = 32 // BITS  # values a word
         WT: tl.constexpr = BK // PER  # words a row of the tile
         ws = k0 // PER + tl.arange(0, WT)
-        wd = tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
         p = tl.zeros([BN, WT], dtype=tl.float32)
         xs = tl.zeros([WT], dtype=tl.float32)
+        sq = tl.zeros([WT], dtype=tl.float32)
         for i in tl.static_range(PER):
-            xv = _x_tile(x_ptr, nw_ptr, ws * PER + i, K, rstd, NORM, dt)
+            if LATE:
+                kx = ws * PER + i
+                xv = tl.load(x_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
+                sq += xv * xv
+                if NORM:
+                    xv = xv * tl.load(nw_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
+            else:
+                xv = _x_tile(x_ptr, nw_ptr, ws * PER + i, K, rstd, NORM, dt)
             if BITS == 8:  # signed byte b: (b ^ 0x80) is b + 128 in 0..255
                 f = (((wd >> (8 * i)) & 0xFF) ^ 0x4B000080).to(tl.float32, bitcast=True) - 8388736.0
             else:
@@ -232,7 +261,7 @@ if triton is not None:
                 res = s * (ps - z * xg[None, :])
             else:
                 res = s * ps
-        return res
+        return res, tl.sum(sq, 0)
 
     @triton.jit
     def _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KQ, NG, x_ptr, nw_ptr, rstd,
@@ -278,17 +307,25 @@ if triton is not None:
     def _qgemv_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, KP, NG, HALF, eps,
                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr,
                       NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr, GDC: tl.constexpr,
-                      WORDS: tl.constexpr):
+                      WORDS: tl.constexpr, LATE: tl.constexpr = False, PF: tl.constexpr = False):
         """out = W x (MODE 0), out += W x (1), SiLU(W[:HALF] x) * W[HALF:] x (2); see the module.
-        WORDS: q_ptr is the int32 view and KW its row length in words (``_q_tile``), else bytes."""
+        WORDS: q_ptr is the int32 view and KW its row length in words (``_q_tile``), else bytes.
+        v8 (WORDS only): LATE: no pass over x for the RMSNorm before the weights: the sum of x^2 is taken in
+        the K loop from the x the tiles read anyway and the RMS scales the row's result at the end.  PF: the
+        first tile's words are read before waiting for the previous kernel, and each step reads the next
+        tile's words before the arithmetic of this one (a register double buffer)."""
         _gdc_start(GDC)
         pid = tl.program_id(0)
         rows = pid * BN + tl.arange(0, BN)
         rmask = rows < N
         dt = x_ptr.dtype.element_ty
+        if PF:
+            wd = _q_words(q_ptr, rows, rmask, 0, KW, BITS, BN, BK)
+            if MODE == 2:
+                wd2 = _q_words(q_ptr, rows + HALF, rmask, 0, KW, BITS, BN, BK)
         _gdc_wait(GDC)
         rstd = 1.0
-        if NORM:
+        if NORM and not LATE:
             kk = tl.arange(0, 1024)
             ss = tl.zeros([1024], dtype=tl.float32)
             for k0 in range(0, K, 1024):
@@ -301,13 +338,27 @@ if triton is not None:
         else:
             acc = tl.zeros([BN, BK // G], dtype=tl.float32)
             acc2 = tl.zeros([BN, BK // G], dtype=tl.float32)
+        ssq = 0.0
         for k0 in range(0, KP, BK):
             if WORDS:
-                acc += _q_tile(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
-                               BITS, G, BN, BK, NORM, ZP)
+                if PF:  # this step's words were read a step ago; read the next step's now
+                    cur = wd
+                    wd = _q_words(q_ptr, rows, rmask, k0 + BK, KW, BITS, BN, BK)
+                    if MODE == 2:
+                        cur2 = wd2
+                        wd2 = _q_words(q_ptr, rows + HALF, rmask, k0 + BK, KW, BITS, BN, BK)
+                else:
+                    cur = _q_words(q_ptr, rows, rmask, k0, KW, BITS, BN, BK)
+                    if MODE == 2:
+                        cur2 = _q_words(q_ptr, rows + HALF, rmask, k0, KW, BITS, BN, BK)
+                r1, sq = _q_math(cur, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                                 BITS, G, BN, BK, NORM, ZP, LATE)
+                acc += r1
+                ssq += sq
                 if MODE == 2:
-                    acc2 += _q_tile(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
-                                    BITS, G, BN, BK, NORM, ZP)
+                    r2, sq2 = _q_math(cur2, s_ptr, z_ptr, rows + HALF, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                                      BITS, G, BN, BK, NORM, ZP, LATE)
+                    acc2 += r2
             else:
                 acc += _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
                                      BITS, G, BN, BK, NORM, ZP)
@@ -322,6 +373,11 @@ if triton is not None:
             y = tl.sum(acc, 1)
             if MODE == 2:
                 y2 = tl.sum(acc2, 1)
+        if NORM and LATE:
+            r = 1.0 / tl.sqrt(ssq / K + eps)
+            y = y * r
+            if MODE == 2:
+                y2 = y2 * r
         if MODE == 1:
             y += tl.load(out_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
         if MODE == 2:
@@ -1150,6 +1206,9 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     if kernel == "v3":
         _launch3(x, qw, out, nw, n, eps, cfg or config3(qw.bits, n, qw.k, qw.group), norm is not None, mode)
         return out
+    v8 = kernel == "v8"  # v2's tile with the RMS taken in the K loop and the next tile's words read ahead
+    if v8 and cfg is None:
+        cfg = CONFIGS8.get((qw.bits, n, qw.k, mode))
     bn, bk, warps = cfg or config(qw.bits, n, qw.k, qw.group)
     pdl = fdt._pdl(x.device)
     ng = qw.scales.shape[1] if qw.group else 1
@@ -1157,7 +1216,7 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     global WORDS
     words = WORDS
     try:
-        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words)
+        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words, v8)
     except torch.OutOfMemoryError:
         raise
     except Exception:  # noqa: BLE001 - a build failure of the word kernel: the byte kernel from now on
@@ -1169,12 +1228,12 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     return out
 
 
-def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words):
+def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words, v8=False):
     q = qw.q.view(torch.int32) if words else qw.q
     _qgemv_kernel[(triton.cdiv(n, bn),)](
         x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps),
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None,
-        GDC=pdl, WORDS=words, num_warps=warps, launch_pdl=pdl)
+        GDC=pdl, WORDS=words, LATE=v8 and words, PF=v8 and words, num_warps=warps, launch_pdl=pdl)
 
 
 def config4(bits: int, n: int, k: int, group: int) -> tuple[int, int, int]:
