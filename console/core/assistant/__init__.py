@@ -31,6 +31,8 @@ Modules, top to bottom (each imports only those below it):
 - ``headings`` a purpose heading before a list ("Closing the office down: …") and terse target states ·
   ``people``: a person let in · ``outdoors``: "outside" as the fleet's outdoor devices · ``hvac_both``:
   heating and cooling off together (pure text, no package imports)
+- ``there_place`` "there" / "the room" as the place named last · ``warm_target`` "warmer, around 25", "heat or
+  cool as needed" · ``noun_pairs`` one verb before two nouns, each its device (session 7, fixer E)
 - text rewrites in ``phrases.normalize`` (pure text): ``variants`` traditional / Japanese characters as
   simplified · ``terse`` remark and purpose sentences, passive and terse requests · ``labels`` work-order
   labels · ``negated_modes`` "no cooling" never a mode · ``colon_lists`` / ``colon_lists_zh`` a heading's

@@ -40,6 +40,9 @@ from console.core.assistant.adopted_aliases import adopt_aliases
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
 from console.core.assistant.excepting import excepted_ids, split_exception
+from console.core.assistant.there_place import name_there
+from console.core.assistant.noun_pairs import each_noun
+from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
 from console.core.assistant.direction import (
     DOWN,
     LESS,
@@ -119,6 +122,7 @@ from console.core.assistant.semantics import (
     score_kinds,
 )
 from console.core.assistant.typos import TypoFixer
+from console.core.assistant.unread_noun_en import unread_noun_en
 from console.core.assistant.truncations import Truncations
 from console.core.assistant.wording import or_list, t
 from console.core.fleet.catalog import Fleet
@@ -177,7 +181,7 @@ _AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s
 
 # 开到中档 / 开成高速 / 开到二十四度: 开 + a level, the device runs at it (调到/设到/设成 set the value only)
 # a verb that sets a value, nothing more: with it, a kind's own word (通风) is its noun, never "on"
-_SET_TO = re.compile(r"调到|调成|调为|调至|设为|设成|设到|设置为|设置成|设定为|改为|改成"
+_SET_TO = re.compile(r"调到|调成|调为|调至|设为|设成|设到|设置为|设置成|设定为|改为|改成|换成|切换到|切换成|切换为"
                      r"|(?<![a-z])(?:set|change|adjust|put)\s+(?:\S+\s+){0,5}?to(?![a-z])")
 # a start / produce / run verb with a level runs the device at it, as 开到 does (the blind writers agree:
 # 一号传送带按每分钟五十转跑起来, "get the second line producing again at 70 rpm", "give line a some fresh air, low
@@ -306,6 +310,13 @@ class Assistant:
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
         if len(utterance or "") <= MAX_CHARS:
+            there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
+            if there != utterance:
+                return replace(self.understand(there), utterance=utterance)
+            # "office warmer, around 25", "heat or cool as needed": a target in degrees, the auto mode (warm_target.py)
+            warm = either_way_auto(degrees_after_warmer(normalize(utterance)))
+            if warm != normalize(utterance):
+                return replace(self.understand(warm), utterance=utterance)
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
@@ -323,6 +334,8 @@ class Assistant:
             return counted
         out = self._opened_to(utterance, self._understand_clauses(utterance))
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
+        if out.ok and len(utterance or "") <= MAX_CHARS:  # "cut off the steam and the coolant" (noun_pairs.py)
+            out = each_noun(self, utterance, out)
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or reason_command(self, utterance) or out
         if out.refusal is not None and len(utterance) <= MAX_CHARS:  # "need to read drawings, desk lamp on"
@@ -1334,7 +1347,8 @@ class Assistant:
         if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
             # "everything off", 全部关掉, "power down line b": every device (of the zones named); a line the
             # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
-            noun = self._unread_noun(text, r) or self.truncations.unread_name(text)
+            noun = self._unread_noun(text, r) or self.truncations.unread_name(text) or unread_noun_en(
+                text, lambda w: w in self.typos.known or self._semantic_word(w))  # "stop the blower on line a"
             if noun is not None:  # 把仓库的xx关掉: a kind word that was not read limits the devices: never all of them
                 return [self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' here: name the device.",
                                      f"这里没有叫“{noun}”的设备：请说出设备名称。", SEMANTICS)]
@@ -1638,8 +1652,9 @@ class Assistant:
         words = [w for w in re.findall(r"[a-z]+", blank_people("".join(work)))  # "let the fire inspector in": who
                  if w not in STOPWORDS and w not in self.semantic_words and w not in EXTRA_KNOWN and len(w) > 1]
         filler = set("的了吧呢啊吗把让给")
-        return words + [w for w in r.leftover_words
-                        if CJK.search(w) and not all(ch in self.zh_chars or ch in filler for ch in w)]
+        enough = ("就行", "就好", "就可以", "即可", "就够了", "就成")  # 遮住一半就行: "… is enough" closes the ask
+        return words + [w for w in r.leftover_words if CJK.search(w) and w not in enough
+                        and not all(ch in self.zh_chars or ch in filler for ch in w)]
 
     @staticmethod
     def _direction(hit: KindHit, said: set[str]) -> str | None:

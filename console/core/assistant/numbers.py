@@ -34,8 +34,9 @@ NUMBER_WORDS = re.compile(
     r"(?<![a-z])(?:(a|one) hundred|(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|("
     + "|".join(sorted(_ONES, key=len, reverse=True)) + r"))(?![a-z])")
 
-_UNIT_ALT = "|".join(phrase_pattern(u) if u[0].isalpha() and u.isascii() else re.escape(u)
-                     for u in sorted(UNIT_OF, key=len, reverse=True))
+# a unit written right after its number ("20L/min", "50rpm") is that number's unit: only a letter before it breaks it
+_UNIT_ALT = "|".join(phrase_pattern(u).replace("(?<![a-z0-9])", "(?<![a-z])") if u[0].isalpha() and u.isascii()
+                     else re.escape(u) for u in sorted(UNIT_OF, key=len, reverse=True))
 DIGITS = re.compile(r"(?<![a-z0-9_.])(-?\d+(?:\.\d+)?)\s*(" + _UNIT_ALT + r")?")  # "22", "40 %", "-3.5°c"
 # 点 between numerals before a unit or the end of the value is a decimal point (二十二点五度 = 22.5), never a clock
 # time (八点, 八点半, 八点二十分 stay schedules: screening.SCHEDULE); "二十二度半" is 22.5 too

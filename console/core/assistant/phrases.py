@@ -152,6 +152,9 @@ def normalize(text: str) -> str:
         t = evacuate(all_off(blinds_way(t)))
     t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)
     t = rewrite_negated_modes(t)  # "fan mode only, no cooling": a negated mode never sets it (negated_modes.py)
+    if "sound" in t:  # "change the yard warning sound to steady": the noun (the tone), never "sound the siren"
+        t = re.sub(r"(?<![a-z])((?:change|switch|set|put)\s+(?:\S+\s+){0,4}?(?:warning|alarm|siren|alert))\s+sound"
+                   r"(?=\s+(?:to|into)(?![a-z]))", r"\1 tone", t)
     if "at it" in t:
         t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
     if "线上" in t:

@@ -97,7 +97,7 @@ def _idle_going(work: str) -> str:
 def _mode_words(work: str, r: Reading, vocab: Vocabulary) -> str:
     """"heat mode", "fan mode": the word before "mode" is a value, even when it is also a noun. "fan-only mode" is
     "fan mode"; the 's of a possessive ("the AC's mode") is no value (held-out 17)."""
-    for m in re.finditer(r"(?<![a-z0-9'’])([a-z]+)(?:[\s-]+only)?\s+mode\b", work):
+    for m in re.finditer(r"(?<![a-z0-9'’])([a-z]+)(?:[\s-]+only)?(?:\s+mode\b|\s*模式)", work):  # also "fan模式"
         word = m.group(1)
         if word in vocab.enum_values:
             r.enums.append(word)
@@ -112,7 +112,8 @@ def _mode_words(work: str, r: Reading, vocab: Vocabulary) -> str:
 
 # "the AC to fan only", "just the fan", "switch the air-con to fan": a value that is also a noun (the exhaust fan)
 _ONLY_VALUE = re.compile(r"(?<![a-z])(?:([a-z]+)[\s-]+only|(?:just|only)\s+(?:the\s+)?([a-z]+)|"
-                         r"to\s+(?:the\s+)?([a-z]+)(?=\s*(?:$|[,.;!]|please|pls|then|and)))(?![a-z])")
+                         r"to\s+(?:the\s+)?([a-z]+)(?=\s*(?:$|[,.;!]|please|pls|then|and))|"
+                         r"(?:到|成|为)\s*([a-z]+))(?![a-z])")  # 空调切到fan: an English value inside Chinese
 
 
 # "<name> on <value>" at a clause's end where the value is also a noun and the name holds that value (session 7)
@@ -123,7 +124,7 @@ def _only_value(work: str, r: Reading, vocab: Vocabulary) -> str:
     """"fan only" / "just the fan" / "to fan" is the setting, never the device of that name, when the ask names a
     device (or kind) that has that setting ("Switch the office air-con to fan only": the AC's mode fan)."""
     for m in list(_ONLY_VALUE.finditer(work)):
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         holders = vocab.enum_holders.get(word, frozenset())
         if not holders:
             continue

@@ -149,7 +149,7 @@ _GUARDS = (
                 + r"|" + WHILE_WORLD.pattern),  # "while it's dark", 下雨时: world_while.py
      "Conditions and schedules are not supported: say what should happen now.", "不支持条件或定时：请说现在要做什么。"),
     (re.compile(r"\bby\s+[-\d]|\b(increase|decrease|reduce|brighter|dimmer|warmer|cooler|colder|hotter|faster|"
-                r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高|调低|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
+                r"slower|a bit|a little|a notch)\b|\d\s*(more|less|fewer)\b|调高(?![速档挡])|调低(?![速档挡])|升高|降低|增加|减少|提高|加大|减小|调大|调小|"
                 r"一点|一些|暖和|凉快"
                 # more or less of something without saying how much ("less steam", "turn the fan down", "ease
                 # off the steam", "bring the temperature down"): never read as off, on or a bound
@@ -158,7 +158,9 @@ _GUARDS = (
                 r"|(?<![a-z])ease\s+(?:[^\s,，]+\s+){0,4}?(?:off|up)(?![a-z])"
                 r"|低一?些|高一?些|少一?些|多一?些|大一?些|小一?些|(?:低|高|少|多|大|小|慢|快|亮|暗)点"
                 # 开大 / 关小 / 调亮 / 拧小 without a target: how far is not said (开高速, 开大门 are not these)
-                r"|[开关调拧旋][大小高低亮暗快慢](?![速档挡门灯])"),
+                r"|[开关调拧旋][大小高低亮暗快慢](?![速档挡门灯])"
+                # "speed up production on line b", 加快B线生产: faster or slower with no target never starts or stops it
+                r"|(?<![a-z])(?:speed|slow)\s+(?:\S+\s+){0,4}?(?:up|down)(?![a-z])|加快|放慢|减慢|加速|减速"),
      "Relative changes are not supported: say the target value (e.g. \"set the AC to 24 °C\").",
      "不支持相对调整：请说目标值（例如“把空调设为24度”）。"),
 )

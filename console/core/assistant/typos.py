@@ -76,7 +76,15 @@ class TypoFixer:
             best = min(d for _, d in found)
             nearest = [c for c, d in found if d == best]
             if len(nearest) > 1:  # "teh": "the" (two letters swapped) before "ten"
-                nearest = [c for c in nearest if sorted(c) == sorted(w)]
+                swapped = [c for c in nearest if sorted(c) == sorted(w)]
+                # "ventilaton": "ventilation" (one inner letter left out of a long word) before "ventilator";
+                # never a word's ending ("stuff" is not "stuffy" rather than "staff": left as it is)
+                nearest = swapped or [c for c in nearest if len(w) >= 6 and _inner_letter_left_out(w, c)]
             return nearest[0] if len(nearest) == 1 else w
 
         return re.sub(r"(?<![a-z'])[a-z]+(?![a-z'])", one, text)
+
+
+def _inner_letter_left_out(typed: str, word: str) -> bool:
+    """Is ``typed`` ``word`` with one letter left out, neither its first nor its last?"""
+    return len(word) == len(typed) + 1 and any(word[:i] + word[i + 1:] == typed for i in range(1, len(word) - 1))
