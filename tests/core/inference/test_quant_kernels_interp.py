@@ -124,13 +124,28 @@ def test_v3_rule_configs_are_valid():
             assert bk & (bk - 1) == 0 and bk >= (group or 16) and rb % bn == 0 and w in (4, 8)
 
 
-@pytest.mark.parametrize("kernel", ["v4", "v5"])
+def _interpreter_runs_argument_loops() -> bool:
+    import numpy
+
+    return tuple(int(p) for p in numpy.__version__.split(".")[:2]) < (2, 3)
+
+
+_ARG_LOOPS = pytest.mark.skipif(
+    not _interpreter_runs_argument_loops(),
+    reason="v2 / v8 loop over K with bounds given as arguments: Triton 3.6's interpreter runs those with NumPy < 2.3 "
+           "only (e.g. PYTHONPATH=a folder with numpy 2.2)")
+
+
+@pytest.mark.parametrize("kernel", ["v4", "v5", pytest.param("v2", marks=_ARG_LOOPS),
+                                    pytest.param("v8", marks=_ARG_LOOPS)])
 @pytest.mark.parametrize("bits,group,zp", SCHEMES)
-@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4)), (40, 520, (8, 256, 4))])
-def test_v4_v5_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
-    """v4 (x read once a tile as [words, values a word], one broadcast shift to unpack) and v5 (v2's
-    tile with v3's one LOP3 + FADD + FFMA a weight): the three modes, the RMSNorm fold, odd sizes, one
-    K tile or several."""
+@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4)), (40, 520, (8, 256, 4)),
+                                     (9, 64, (16, 64, 4))])
+def test_v2_v4_v5_v8_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
+    """v2 (the default), v4 (x read once a tile as [words, values a word], one broadcast shift to unpack), v5
+    (v2's tile with v3's one LOP3 + FADD + FFMA a weight) and v8 (v2's tile, the RMS taken in the K loop and
+    applied to the row's result, the next tile's words read ahead): the three modes, the RMSNorm fold alone and
+    with gate/up (the decode's MLP product), odd sizes, one K tile or several, float32 and bf16 activations."""
     if cfg is not None and cfg[1] < group:
         cfg = (cfg[0], group, cfg[2])
     qw = quantize(weights(n, k, n + k), bits, group, zp)
@@ -146,6 +161,12 @@ def test_v4_v5_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, ke
     qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
     y = x @ dequantize(qg).t()
     assert rel(qk.gemv(x, qg, mode="glu", kernel=kernel, cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < 1e-5
+    yn = xn @ dequantize(qg).t()
+    assert rel(qk.gemv(x, qg, norm=(nw, 1e-6), mode="glu", kernel=kernel, cfg=cfg),
+               F.silu(yn[:, :n]) * yn[:, n:]) < 1e-5
+    xb = (x * 4).bfloat16()  # the model dtype on a GPU: rounding of x (v2: after the norm) and of the output
+    xbn = F.rms_norm(xb.float(), (k,), nw, 1e-6)
+    assert rel(qk.gemv(xb, qw, norm=(nw.bfloat16(), 1e-6), kernel=kernel, cfg=cfg), xbn @ wd.t()) < 1e-2
 
 
 def test_candidates_are_valid_configs():
@@ -227,42 +248,3 @@ def test_v6_rule_configs_are_valid():
                 assert bk & (bk - 1) == 0 and bk >= max(group, 128) and rb in (4, 8, 16) and w in (2, 4)
                 assert bk <= max(256, triton.next_power_of_2(kp))
 
-
-def _interpreter_runs_argument_loops() -> bool:
-    import numpy
-
-    return tuple(int(p) for p in numpy.__version__.split(".")[:2]) < (2, 3)
-
-
-@pytest.mark.skipif(not _interpreter_runs_argument_loops(),
-                    reason="v2 / v8 loop over K with bounds given as arguments: Triton 3.6's interpreter runs those "
-                           "with NumPy < 2.3 only (e.g. PYTHONPATH=a folder with numpy 2.2)")
-@pytest.mark.parametrize("kernel", ["v2", "v8"])
-@pytest.mark.parametrize("bits,group,zp", SCHEMES)
-@pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4)), (40, 520, (8, 256, 4)),
-                                     (9, 64, (16, 64, 4))])
-def test_v2_v8_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
-    """v2 (the default) and v8 (v2's tile, the RMS taken in the K loop and applied to the row's result, the
-    next tile's words read ahead): the three modes, the RMSNorm fold alone and with gate/up (the decode's
-    MLP product), odd sizes, one K tile or several, float32 and bf16 activations."""
-    if cfg is not None and cfg[1] < group:
-        cfg = (cfg[0], group, cfg[2])
-    qw = quantize(weights(n, k, n + k), bits, group, zp)
-    wd = dequantize(qw)
-    x = weights(1, k, 7)
-    ref = x @ wd.t()
-    assert rel(qk.gemv(x, qw, kernel=kernel, cfg=cfg), ref) < 1e-5
-    h0 = weights(1, n, 8)
-    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel=kernel, cfg=cfg), ref + h0) < 1e-5
-    nw = torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5
-    xn = F.rms_norm(x, (k,), nw, 1e-6)
-    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel=kernel, cfg=cfg), xn @ wd.t()) < 1e-5
-    qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
-    y = x @ dequantize(qg).t()
-    assert rel(qk.gemv(x, qg, mode="glu", kernel=kernel, cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < 1e-5
-    yn = xn @ dequantize(qg).t()
-    assert rel(qk.gemv(x, qg, norm=(nw, 1e-6), mode="glu", kernel=kernel, cfg=cfg),
-               F.silu(yn[:, :n]) * yn[:, n:]) < 1e-5
-    xb = (x * 4).bfloat16()  # the model dtype on a GPU: rounding of x (v2: after the norm) and of the output
-    xbn = F.rms_norm(xb.float(), (k,), nw, 1e-6)
-    assert rel(qk.gemv(xb, qw, norm=(nw.bfloat16(), 1e-6), kernel=kernel, cfg=cfg), xbn @ wd.t()) < 1e-2

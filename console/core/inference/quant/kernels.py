@@ -62,6 +62,15 @@ on all 16 decode products (by 7 % to 3.7x) and every whole model (9B int4 6.01 a
 against 4.44): a 16-row tile for one row of x, the operand's trip through shared memory and 1-2 blocks an SM
 cost more than the instructions saved.  Not the default, not among ``candidates``.
 
+``"v8"`` (session 7): v2's kernel and configs with two changes found by ``bench/qgemv_floor.py`` on the H200
+(bench/results/quant-h200-s7-floor/): there the folded RMSNorm cost 4-6 us a product, because every program read
+all of x and reduced it before its first weight load, and int4 v2 took 2-3x the time of a kernel that only reads
+the same words.  LATE: the sum of x^2 is taken in the K loop from the x the tiles read anyway (each program walks
+all of K), and the row's result is scaled by the RMS at the end (W (r x * g) = r W (x * g); x * g is not rounded to
+the model dtype first, as F.rms_norm would round r x * g: a difference at the rounding level).  PF: the first tile's
+words are read before waiting for the previous kernel (programmatic dependent launch) and each step reads the next
+tile's words before this step's arithmetic (a register double buffer).  ``CONFIGS8``: the sweep's winners, else v2's.
+
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
 the temporary lives only for that product.
@@ -98,7 +107,8 @@ CONFIGS: dict[tuple[int, int, int], tuple[int, int, int]] = {
 CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench sweeps)
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
 # rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "v6": ``_qgemv6_kernel`` (f16x2
-# arithmetic, x packed once a K step for RB rows); "v7": ``_qgemv7_kernel`` (tensor cores); "auto": per product the
+# arithmetic, x packed once a K step for RB rows); "v7": ``_qgemv7_kernel`` (tensor cores); "v8": ``_qgemv_kernel``
+# with the RMS in the K loop and the next tile read ahead; "auto": per product the
 # fastest candidate timed on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
 KERNEL = "v2"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
