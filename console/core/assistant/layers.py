@@ -40,7 +40,9 @@ from console.core.assistant.adopted_aliases import adopt_aliases
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
 from console.core.assistant.excepting import excepted_ids, split_exception
-from console.core.assistant.there_place import name_there
+from console.core.assistant.each_part import unfit_part
+from console.core.assistant.let_out import let_people_out
+from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
 from console.core.assistant.direction import (
@@ -310,9 +312,15 @@ class Assistant:
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
         if len(utterance or "") <= MAX_CHARS:
+            let_out = let_people_out(normalize(utterance))  # "let them out": people, the lock (let_out.py)
+            if let_out != normalize(utterance):
+                return replace(self.understand(let_out), utterance=utterance)
             there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
             if there != utterance:
                 return replace(self.understand(there), utterance=utterance)
+            if there_unplaced(self, utterance):  # "switch on the lights there", no place named: which place?
+                return self._refuse(utterance, AMBIGUOUS, "Which place is \"there\"? Say the place, e.g. \"the lights "
+                                    "in the warehouse\".", "“那里”是哪里？请说出地方，例如“仓库的灯”。")
             # "office warmer, around 25", "heat or cool as needed": a target in degrees, the auto mode (warm_target.py)
             warm = either_way_auto(degrees_after_warmer(normalize(utterance)))
             if warm != normalize(utterance):
@@ -335,7 +343,7 @@ class Assistant:
         out = self._opened_to(utterance, self._understand_clauses(utterance))
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.ok and len(utterance or "") <= MAX_CHARS:  # "cut off the steam and the coolant" (noun_pairs.py)
-            out = each_noun(self, utterance, out)
+            out = unfit_part(self, utterance, each_noun(self, utterance, out))  # "lock the door and the blinds"
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or reason_command(self, utterance) or out
         if out.refusal is not None and len(utterance) <= MAX_CHARS:  # "need to read drawings, desk lamp on"

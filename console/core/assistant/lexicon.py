@@ -113,8 +113,12 @@ UNKNOWN_OK = set("big small little left right upper lower new old first second".
 PREPOSITIONS = {"in", "at", "inside", "near", "by", "from"}
 DETERMINERS = {"the", "a", "an", "my", "our", "this", "that"}
 SWITCH_VERBS = ("turn", "switch", "power", "flip", "put")  # "turn the AC off": a bare on/off after them
-QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me)\b")
-QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?")
+# "would you like the blinds open?", "should I open the valve?", "shall I …": asked of someone, not asked for
+# (session 7 G); "would you open …?" / "could you …?" stay polite requests
+QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me"
+                         r"|would\s+you\s+(?:like|prefer|want)|(?:should|shall)\s+(?:i|we))\b")
+# 要不要开灯？ asks whether to (session 7 G); 吗？ after a request marker (能把灯关了吗？) stays a request (reader.py)
+QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?", "要不要")
 # 办公室台灯是开着的吗, 冷却泵在运行吗, 灯关了没有: a question about how a device is, with or without "？" (held-out 7
 # had switched the lamp on); a polite request ending in 吗 (能帮我把台灯关掉吗, 请…好吗) stays a request
 QUESTION_ZH_TAIL = re.compile(r"(?:吗|嘛|么|(?:了|着)没有?|是不是|有没有)\s*[?？!！。.]*\s*$")

@@ -3,7 +3,8 @@ silence the alarm and switch on the lights there" → the warehouse's lights, ne
 
 :func:`name_there` writes "there" / "in there" / "over there" / 那里 / 那边 / 那儿 as the zone the ask named last
 before it ("in warehouse", 仓库); "there is / there's / hi there" and a "there" with no place before it stay as they
-are (the reading keeps its own meaning).  Likewise "the room" / "the place" / 房间 in a clause with a temperature
+are (the reading keeps its own meaning); :func:`there_unplaced` tells a "there" / 那里 when the ask names no place at all
+("switch on the lights there"): the assistant asks which place (session 7 G), never every lamp.  Likewise "the room" / "the place" / 房间 in a clause with a temperature
 ("… lights on in the office, and bring the room to 22 degrees") is the AC of the place named last before it.  Pure: reads with the assistant's vocabulary; no threads, no locks.
 """
 
@@ -49,3 +50,14 @@ def name_there(asst: Any, utterance: str) -> str:
         pieces += [text[last:s], zone]
         last = e
     return "".join(pieces) + text[last:]
+
+
+def there_unplaced(asst: Any, utterance: str) -> bool:
+    """Does ``utterance`` say "there" / "in there" / 那里 / 那边 as a place while it names no place at all?"""
+    text = normalize(utterance or "")
+    if "there" not in text and not _THERE_ZH.search(text):
+        return False
+    if any(mn.kind in ("zone", "device") for mn in read(text, asst.rules.vocab).mentions):
+        return False  # a place, or a device named (it has its place: "the office AC, nobody's in there")
+    return any(not m.group(0).startswith("out") and (m.group(0) != "there" or not _NOT_PLACE.search(text[:m.start()]))
+               for m in _THERE_EN.finditer(text)) or _THERE_ZH.search(text) is not None  # "out there": outdoors
