@@ -83,7 +83,9 @@ _SWALLOW_EN = re.compile(
 _NOBODY_IN = re.compile(
     r"(?<![a-z])(?:nobody|no\s+one|no-one|none)\s+(?:\S+\s+){0,2}?(?:get|gets|come|comes|walk|walks|break|breaks)\s+(?:in|into)"
     r"(?![a-z])|(?:keep|keeps)\s+(?:\S+\s+){0,4}?out(?![a-z])|进不来|不能进|别让.{0,6}进"
-    r"|(?:免得|以免|省得|省的|防止|以防|避免|不让|不要让|不能让)再?.{0,6}?进")  # 锁门，免得有人进来: keeping out
+    r"|(?<![a-z])(?:don'?t|do\s+not|never)\s+let\s+(?:anyone|anybody|strangers|outsiders|people|intruders|someone)\s+in(?![a-z])"
+    r"|(?:免得|以免|省得|省的|防止|以防|避免|不让|不要让|不能让)再?.{0,6}?进"  # 锁门，免得有人进来: keeping out
+    r"|(?:别|不要|不许|不准|不能)再?(?:随便|随意|偷偷)?(?:进来|进去|进入|进门|闯进来|闯入)")  # 外人别进来 (keep_out_lead.py)
 _LOCK_EN = re.compile(
     r"(?<![a-z])(?:lock|locks|locked|locking|lock\s+up|close|shut|secure|secured|securing|bolt|bolted|latch|intruders?|burglars?|"
     r"break-?ins?)(?![a-z])")

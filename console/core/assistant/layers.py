@@ -42,6 +42,8 @@ from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
 from console.core.assistant.excepting import excepted_ids, split_exception
 from console.core.assistant.each_part import unfit_part
 from console.core.assistant.let_out import let_people_out
+from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
+from console.core.assistant.keep_out_lead import lead_keep_out
 from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
@@ -103,6 +105,7 @@ from console.core.assistant.screening import (
 from console.core.assistant.ha_semantics import meaning_for
 from console.core.assistant.lent_values import clause_values, lent_to
 from console.core.assistant.headings import purpose_heading, terse_states
+from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
@@ -263,7 +266,10 @@ class Assistant:
         zh_names = [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
                     for names in table.values() for x in names.get("zh", ())]
         zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
-        self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names)
+        self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names,
+                               [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
+                                for names in table.values() for x in names.get("zh", ())],
+                               [x for names in self.aliases.zones.values() for x in names.get("zh", ())])
         # "warehouse flood on": a device's name cut to its first word (truncations.py), for the semantic layer only
         self.truncations = Truncations(
             {**{d: names.get("en", ()) for d, names in self.aliases.devices.items() if d not in self.by_id},
@@ -312,7 +318,7 @@ class Assistant:
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
         if len(utterance or "") <= MAX_CHARS:
-            let_out = let_people_out(normalize(utterance))  # "let them out": people, the lock (let_out.py)
+            let_out = stop_doing(let_people_out(normalize(utterance)))  # "let them out": people, the lock (let_out.py)
             if let_out != normalize(utterance):
                 return replace(self.understand(let_out), utterance=utterance)
             there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
@@ -355,7 +361,7 @@ class Assistant:
         inside the heading's place (the heading is why, never a part); a list of terse states with a device's
         target state ("main entrance locked") reads it as the command.  None when neither applies."""
         norm = normalize(utterance or "")
-        head = purpose_heading(norm)
+        head = purpose_heading(norm) or time_heading(norm)  # "end of shift: lights off, …" (time_headings.py)
         if head is not None:
             r = read(head[0], self.rules.vocab)
             if r.numbers or r.enums or r.loose_numbers \
@@ -447,6 +453,9 @@ class Assistant:
         text = normalize(utterance or "")
         said = keep_out_purpose(text)
         rest = text[:len(text) - len(said)].strip(" ,，;；") if said else ""
+        lead = None if rest else lead_keep_out(text)  # 外人别进来，把楼锁上: the purpose first (keep_out_lead.py)
+        if lead is not None:
+            rest = text[len(lead):].strip()
         if not rest:
             return None
         prop = self._opened_to(rest, self._understand_clauses(rest))
@@ -1110,6 +1119,10 @@ class Assistant:
         "upstairs"): the refusal, before any layer (rules, semantics, the model) is offered a device."""
         base = normalize(utterance or "")
         place = foreign_place(base, self.place_names, lines_only=True)
+        if place is None and (slip := self.typos.homophones.near_miss(self.typos.fix_zh(base))) is not None:
+            # 办公室风子关掉: a word one character off a device word, no device named: never the whole office
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is called '{slip}' in this fleet: name the device.",
+                                f"这个设备群中没有叫“{slip}”的设备：请说出设备名称。", layer)
         if place is None:
             return None
         return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",

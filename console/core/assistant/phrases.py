@@ -16,6 +16,8 @@ from console.core.assistant.hvac_both import stop_both
 from console.core.assistant.climate_names import climate_names
 from console.core.assistant.colon_lists import distribute
 from console.core.assistant.colon_lists_zh import distribute_zh
+from console.core.assistant.lead_ins import drop_lead_ins
+from console.core.assistant.siren_tone import pattern_change
 from console.core.assistant.siren_verbs import name_the_siren
 from console.core.assistant.resume_zh import resume_zh
 from console.core.assistant.siren_purpose_zh import siren_after_purpose
@@ -144,6 +146,7 @@ def normalize(text: str) -> str:
     t = drop_greetings(t)
     t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
     t = _FILLER.sub(" ", t)
+    t = drop_lead_ins(t)  # "go ahead and start …", "feel free to …": nothing more (lead_ins.py)
     t = drop_time_purpose(t)  # "lock up for the night": a purpose, no schedule, no place (purposes.py)
     t = drop_while_away(t)  # "… while we're at lunch", 我们吃饭的时候: why or during what, never a place (during.py)
     t = production_everywhere(t)  # "pause production everywhere", 各条产线停产: every line (everywhere.py)
@@ -155,6 +158,7 @@ def normalize(text: str) -> str:
     if "sound" in t:  # "change the yard warning sound to steady": the noun (the tone), never "sound the siren"
         t = re.sub(r"(?<![a-z])((?:change|switch|set|put)\s+(?:\S+\s+){0,4}?(?:warning|alarm|siren|alert))\s+sound"
                    r"(?=\s+(?:to|into)(?![a-z]))", r"\1 tone", t)
+        t = pattern_change(t)  # "… warning sound in the yard to steady", "… to a pulsing sound" (siren_tone.py)
     if "at it" in t:
         t = _AT_IT.sub(lambda m: "" if m.group("end") is not None else ", ", t)
     if "线上" in t:

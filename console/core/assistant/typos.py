@@ -22,6 +22,8 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from console.core.assistant.homophones_zh import HomophoneSlips
+
 # Chinese input-method slips (same pinyin, another character): fixed only where the right word is part of a fleet
 # word (``zh_words``), so a fleet without an office never gets 办公室.  等 → 灯 only as a noun after 的 and before a
 # verb or the end (仓库的等关掉), never 等一下 / 等等 ("wait").
@@ -39,17 +41,20 @@ _TURN_OF = re.compile(r"\b(turn|switch|shut|power|turned|switched)\s+of\b")
 
 
 class TypoFixer:
-    def __init__(self, known: Iterable[str], zh_words: Iterable[str] = ()) -> None:
+    def __init__(self, known: Iterable[str], zh_words: Iterable[str] = (), zh_nouns: Iterable[str] = (),
+                 zh_places: Iterable[str] = ()) -> None:
         self.known = {w for w in known if w.isascii() and w.isalpha()} | set(GUARD_WORDS)
         self.choices = sorted(w for w in self.known if len(w) >= 3)
         zh = [w for w in zh_words if w]
         self.zh_slips = [(bad, good) for bad, good in _ZH_SLIPS if any(good in w for w in zh)]
         self.deng = any("灯" in w for w in zh)
+        self.homophones = HomophoneSlips(zh_nouns, zh, zh_places)  # 空条 → 空调: a same-sound slip of a fleet noun (homophones_zh.py)
 
     def fix_zh(self, text: str) -> str:
         """The Chinese slips of ``_ZH_SLIPS`` (and 的等 → 的灯) whose fixed word is a fleet word."""
         for bad, good in self.zh_slips:
             text = text.replace(bad, good)
+        text = self.homophones.fix(text)
         return _DENG.sub("灯", text) if self.deng else text
 
     def _inflected(self, w: str) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant.decimal_words import digits_point, fraction_after
 from console.core.assistant.lexicon import UNKNOWN_OK, VALUE_SLOT
-from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, english_number, zh_value
+from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, zh_value
 from console.core.assistant.phrases import PhraseTable, mask
 from console.core.assistant.reading import Num, Reading
 
@@ -28,17 +29,22 @@ def value_slot(before: str, lex: PhraseTable) -> bool:
 
 
 def number_words(text: str, lex: PhraseTable) -> str:
-    """"twenty two degrees" → "22 degrees", "to sixty" → "to 60"; other number words stay words
+    """"twenty two degrees" → "22 degrees", "to sixty" → "to 60", "to nineteen point five" → "to 19.5"; other
+    number words stay words
     ("the second one", "one of the lamps")."""
+    text = digits_point(text)  # "21 point 5" → "21.5"
     out, last = [], 0
     for m in NUMBER_WORDS.finditer(text):
-        after = text[m.end():]
+        if m.start() < last:
+            continue  # the fraction of a decimal already read ("nineteen point five")
+        value, end = fraction_after(m, text)  # "nineteen point five" → "19.5": never loses a part
+        after = text[end:]
         unit_next = any(after.lstrip().startswith(u) for u in UNIT_OF if u.isascii() and u[0].isalpha()
                         or u in ("%", "°c", "°"))
         if unit_next or value_slot(text[: m.start()], lex):
             out.append(text[last:m.start()])
-            out.append(str(english_number(m)))
-            last = m.end()
+            out.append(value)
+            last = end
     out.append(text[last:])
     return "".join(out)
 

@@ -1,0 +1,24 @@
+"""Polite lead-ins that add nothing (held-out 25): "go ahead and start conveyor A at seventy rpm", "please go ahead
+and …", "go ahead, …", "feel free to …", "be so kind as to …".
+
+Only at the head of the ask or of a clause (after , ; : . !), and only followed by more words: the rest is the
+command, read as if the lead-in were not there ("just", "kindly", "please" are dropped elsewhere).  Pure; no
+threads, no locks.
+"""
+
+from __future__ import annotations
+
+import re
+
+LEAD_IN = re.compile(
+    r"(?:^|(?<=[,;:.!])\s*|(?<= and )|(?<= then ))"
+    r"(?:(?:please|pls|so|ok|okay|alright|right)[\s,]+)?(?:just\s+)?"
+    r"(?:go\s+ahead(?:\s+and|\s*[,:])|feel\s+free\s+to|(?:(?:would|could|can)\s+you\s+)?be\s+so\s+kind\s+as\s+to)"
+    r"\s+(?:(?:please|just)\s+)?(?=[a-z])")
+
+
+def drop_lead_ins(text: str) -> str:
+    """The (normalised) ask without its polite lead-ins ("go ahead and start …" → "start …")."""
+    if "ahead" not in text and "free" not in text and "kind" not in text:
+        return text
+    return LEAD_IN.sub(lambda m: " " if m.start() else "", text)
