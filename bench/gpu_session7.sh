@@ -21,12 +21,12 @@ if [ "${MODE:-floor}" = "v8" ]; then
   # v8 (v2's tile, the RMS in the K loop, the next tile read ahead): GPU tests first, then the per-product sweep
   # (v2's table config against 12 v8 configs around it) and the whole-model A/B with the sweep's winners
   #   pytest_v8.txt  tests/gpu/test_quant_gpu.py -k "v8 or test_gemv_equals" (xdist), stopped at PYTEST_S
-  #   qsweep.jsonl / quant_ab.json / quant_ab.log  as bench/gpu_session6.sh
+  #   qsweep.jsonl / quant_ab.json / quant_ab.log  as bench/gpu_session6.sh (QSWEEP_ARGS="": no sweep, v2's configs)
   timeout ${PYTEST_S:-90} $PY -m pytest -q -p no:cacheprovider -n 12 -o addopts="" -rfE --maxfail=5 \
     tests/gpu/test_quant_gpu.py -k "v8 or test_gemv_equals" > "$OUT/pytest_v8.txt" 2>&1
   echo "pytest v8 rc=$? after $(( $(date +%s) - T0 )) s (124: stopped at its limit)"; tail -3 "$OUT/pytest_v8.txt"
   timeout $(left) $PY bench/decode.py --quant --schemes int8,int4 --models ${MODELS:-glm4-9b,qwen2-1.5b} \
-    --qsweep v8 --qprecompile 14 --qkernels v2,v8 --new 64 --reps 2 --bnb-models "" --load-models "" --no-qprefix \
+    ${QSWEEP_ARGS---qsweep v8 --qprecompile 14} --qkernels v2,v8 --new 64 --reps 2 --bnb-models "" --load-models "" --no-qprefix \
     --json-out "$OUT/quant_ab.json" > "$OUT/quant_ab.log" 2>&1
   echo "decode A/B rc=$? after $(( $(date +%s) - T0 )) s"
   grep '^{"qsweep"' "$OUT/quant_ab.log" > "$OUT/qsweep.jsonl"
