@@ -489,17 +489,27 @@ def qtune_candidates(models):
             for bits, group in ((8, 0), (4, 128)) for kern, cfg in qk.candidates(bits, n, k, group)]
 
 
-def _graph_us(it, qws, x, h, nw, do_bench) -> float:
+def _graph_us(it, qws, x, h, nw, do_bench=None) -> float:
     """Microseconds a product: one CUDA graph runs it over every weight of ``qws`` (distinct matrices, as in
     the model: the L2 cache never holds the next one), median replay time / len(qws)."""
+    return graph_calls_us([lambda q=q: _qgemv_call(it, q, x, h, nw) for q in qws])
+
+
+def graph_calls_us(calls) -> float:
+    """Median microseconds a call: one CUDA graph of ``calls`` (closures, each on its own weight), replayed by
+    ``triton.testing.do_bench``; the first two run once before the capture (compiled outside it)."""
+    from triton.testing import do_bench
+
+    for c in calls[:2]:
+        c()
     torch.cuda.synchronize()
     g = torch.cuda.CUDAGraph()
     st = torch.cuda.Stream()
     with torch.cuda.stream(st):
         with torch.cuda.graph(g):
-            for q in qws:
-                _qgemv_call(it, q, x, h, nw)
-    return do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(qws)
+            for c in calls:
+                c()
+    return do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(calls)
 
 
 def _qgemv_call(item, qw, x, h, nw):

@@ -35,7 +35,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from decode import QSHAPES, _qgemv_call, _qweights, log  # noqa: E402  (bench/ is a folder of scripts)
+from decode import QSHAPES, _qgemv_call, _qweights, graph_calls_us, log  # noqa: E402  (bench/: scripts)
 
 from console.core.inference import fastdecode_triton as fdt  # noqa: E402
 
@@ -62,24 +62,6 @@ def load_only(q: torch.Tensor, out: torch.Tensor, bn: int, bw: int, warps: int, 
     wps = -(-kw // split)
     wps = -(-wps // bw) * bw
     _load_only_kernel[(triton.cdiv(n, bn), triton.cdiv(kw, wps))](q, out, n, kw, wps, BN=bn, BW=bw, num_warps=warps)
-
-
-def graph_us(calls, reps_per_graph: int) -> float:
-    """Median microseconds a call: one CUDA graph of ``calls`` (each a closure on its own weight)."""
-    from triton.testing import do_bench
-
-    for c in calls[:2]:
-        c()
-    torch.cuda.synchronize()
-    g = torch.cuda.CUDAGraph()
-    st = torch.cuda.Stream()
-    with torch.cuda.stream(st):
-        with torch.cuda.graph(g):
-            for c in calls:
-                c()
-    us = do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(calls)
-    del g
-    return us
 
 
 def tilings(quick: bool):
@@ -129,21 +111,21 @@ def main(argv=None) -> int:
                 def item(with_norm):
                     return (model, n, k, mode, with_norm, bits, group, "v2", cfg)
 
-                row["v2_us"] = round(graph_us([lambda q=q: _qgemv_call(item(norm), q, x, h[:, :n], nw) for q in qws],
-                                              len(qws)), 2)
+                row["v2_us"] = round(graph_calls_us(
+                    [lambda q=q: _qgemv_call(item(norm), q, x, h[:, :n], nw) for q in qws]), 2)
                 if norm:
-                    row["v2_no_norm_us"] = round(graph_us(
-                        [lambda q=q: _qgemv_call(item(False), q, x, h[:, :n], nw) for q in qws], len(qws)), 2)
+                    row["v2_no_norm_us"] = round(graph_calls_us(
+                        [lambda q=q: _qgemv_call(item(False), q, x, h[:, :n], nw) for q in qws]), 2)
                 words = [q.q.view(torch.int32) for q in qws]  # [rows, words]
                 rows = words[0].shape[0]
                 out = torch.empty(8 * rows, dtype=torch.int32, device="cuda")
                 bw_v2 = cfg[1] * bits // 32  # v2's K step in words
-                row["load_v2_tiling_us"] = round(graph_us(
-                    [lambda w=w: load_only(w, out, cfg[0], bw_v2, cfg[2], 1) for w in words], len(words)), 2)
+                row["load_v2_tiling_us"] = round(graph_calls_us(
+                    [lambda w=w: load_only(w, out, cfg[0], bw_v2, cfg[2], 1) for w in words]), 2)
                 best = None
                 for t in tl_all:
                     try:
-                        us = graph_us([lambda w=w: load_only(w, out, *t) for w in words], len(words))
+                        us = graph_calls_us([lambda w=w: load_only(w, out, *t) for w in words])
                     except Exception as e:  # noqa: BLE001 - a tiling that does not build is reported
                         log(f"{name} load {t}: {type(e).__name__}: {str(e)[:160]}")
                         continue
@@ -156,11 +138,10 @@ def main(argv=None) -> int:
                 wb = [torch.randn(rows, kb, device="cuda", dtype=torch.bfloat16) * 0.02
                       for _ in range(max(2, int(256e6 // (rows * kb * 2)) + 1))]
                 xb = torch.randn(1, kb, device="cuda", dtype=torch.bfloat16)
-                row["bf16_same_bytes_cublas_us"] = round(graph_us(
-                    [lambda w=w: torch.nn.functional.linear(xb, w) for w in wb], len(wb)), 2)
+                row["bf16_same_bytes_cublas_us"] = round(graph_calls_us(
+                    [lambda w=w: torch.nn.functional.linear(xb, w) for w in wb]), 2)
                 try:
-                    row["bf16_same_bytes_ours_us"] = round(graph_us(
-                        [lambda w=w: fdt.gemv(xb, w) for w in wb], len(wb)), 2)
+                    row["bf16_same_bytes_ours_us"] = round(graph_calls_us([lambda w=w: fdt.gemv(xb, w) for w in wb]), 2)
                 except Exception as e:  # noqa: BLE001
                     row["bf16_same_bytes_ours_us"] = f"{type(e).__name__}: {str(e)[:120]}"
                 for key in ("v2_us", "v2_no_norm_us", "load_v2_tiling_us", "bf16_same_bytes_cublas_us",
