@@ -111,6 +111,8 @@ from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_mod
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
 from console.core.assistant.negated_reasons import reason_command
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
+from console.core.assistant.foreign_nouns import foreign_noun_in, foreign_nouns, noun_regex
+from console.core.assistant.ordinal_or_value import ordinal_or_value, ordinal_value_regex
 from console.core.assistant.lead_reasons import lead_reason_command
 from console.core.assistant.ordinal_lists import OrdinalLists, ordinal_list
 from console.core.assistant.site_words import names_site
@@ -278,6 +280,7 @@ class Assistant:
              for x in names.get("en", ())] + sorted(self.meaning.words()) + [m.zone or "" for m in self.metas])
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
         self.ordinal_lists = OrdinalLists(self.ordinals, self.aliases.kinds)  # 一号和二号传送带, "conveyors 1 and 2" (ordinal_lists.py)
+        self.ordinal_value = ordinal_value_regex(self.ordinals.word_kind)  # "conveyor 1 and 2 rpm" (ordinal_or_value.py)
         zones_of_kind: dict[str, set[str]] = {}
         for m in self.metas:
             zones_of_kind.setdefault(m.kind, set()).add(m.zone)
@@ -286,6 +289,9 @@ class Assistant:
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
+        # fridge, TV, 冰箱, 电视: appliance nouns this fleet's words do not know (foreign_nouns.py)
+        self.foreign_nouns = noun_regex(foreign_nouns(lambda w: w in self.semantic_words or self._device_word(w)
+                                                      or bool(read(w, self.rules.vocab).mentions)))
         phrases = [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down]
         phrases += [p for ws in self.meaning.device_things.values() for p in ws]
         self.zh_chars = {ch for p in phrases for ch in p if CJK.match(ch)}
@@ -317,6 +323,16 @@ class Assistant:
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        noun = foreign_noun_in(normalize(utterance or ""), self.foreign_nouns, lambda text: any(
+            mn.kind in ("device", "kind") for mn in read(text, self.rules.vocab).mentions))
+        if noun is not None:  # 办公室冰箱打开: never the office's devices, nor a device the verb alone picks
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' in this fleet: name the device.",
+                                f"这个设备群中没有叫“{noun}”的设备：请说出设备名称。")
+        said = ordinal_or_value(normalize(utterance or ""), self.ordinal_value)
+        if said is not None:  # "set conveyor 1 and 2 rpm": devices 1 and 2, or device 1 at 2? never speed 2 silently
+            return self._refuse(utterance, AMBIGUOUS, f"'{said}': is the second number a device or the value? Say e.g. "
+                                "\"conveyors 1 and 2 at 30 rpm\" or \"conveyor 1 to 2 rpm\".",
+                                f"“{said}”：第二个数字是设备编号还是设定值？请说例如“1号和2号传送带调到每分钟30转”或“1号传送带调到每分钟2转”。")
         if len(utterance or "") <= MAX_CHARS:
             let_out = stop_doing(let_people_out(normalize(utterance)))  # "let them out": people, the lock (let_out.py)
             if let_out != normalize(utterance):
