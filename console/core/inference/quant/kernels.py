@@ -212,25 +212,15 @@ if triton is not None:
         return tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
 
     @triton.jit
-    def _q_tile(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
-                BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
-                ZP: tl.constexpr):
-        """This tile's contribution to W x for ``rows``: [BN] when G == 0 (scaled at the end), else
-        [BN, BK // G] (already scaled).  The weights are read as 32-bit words (8 int4 or 4 int8
-        values, element order = bit order) and turned into floats without the slow int-to-float
-        unit: (v & mask) | 0x4B000000 is the float 2^23 + v, so one logic op and one subtraction."""
-        wd = _q_words(q_ptr, rows, rmask, k0, KW, BITS, BN, BK)
-        res, ss = _q_math(wd, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd, BITS, G, BN, BK, NORM, ZP,
-                          False)
-        return res
-
-    @triton.jit
     def _q_math(wd, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
                 BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
                 ZP: tl.constexpr, LATE: tl.constexpr):
-        """``_q_tile``'s arithmetic on words already read: (contribution, sum of x^2 over the tile).  LATE: x
-        times the norm weight only (no RMS, no rounding to the model dtype): the caller sums x^2 over K and
-        scales the row's result by the RMS at the end (W (r x * g) = r W (x * g)); else the sum is 0."""
+        """One K tile's contribution to W x for ``rows`` from its words ``wd`` (``_q_words``), and the sum of x^2
+        over the tile: [BN] when G == 0 (scaled at the end), else [BN, BK // G] (already scaled).  The words hold
+        8 int4 or 4 int8 values (element order = bit order), turned into floats without the slow int-to-float
+        unit: (v & mask) | 0x4B000000 is the float 2^23 + v, so one logic op and one subtraction.  LATE: x times
+        the norm weight only (no RMS, no rounding to the model dtype): the caller sums x^2 over K and scales the
+        row's result by the RMS at the end (W (r x * g) = r W (x * g)); else the sum is 0."""
         dt = x_ptr.dtype.element_ty
         PER: tl.constexpr = 32 // BITS  # values a word
         WT: tl.constexpr = BK // PER  # words a row of the tile
@@ -277,7 +267,7 @@ if triton is not None:
     def _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KQ, NG, x_ptr, nw_ptr, rstd,
                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
                       ZP: tl.constexpr):
-        """``_q_tile`` reading bytes and converting with int-to-float (the first version, measured on
+        """``_q_words`` + ``_q_math`` reading bytes and converting with int-to-float (the first version, measured on
         the H100: bench/results/quant-h100-v1.json); the fallback where the word kernel fails to build."""
         dt = x_ptr.dtype.element_ty
         if BITS == 8:
@@ -319,7 +309,7 @@ if triton is not None:
                       NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr, GDC: tl.constexpr,
                       WORDS: tl.constexpr, LATE: tl.constexpr = False, PF: tl.constexpr = False):
         """out = W x (MODE 0), out += W x (1), SiLU(W[:HALF] x) * W[HALF:] x (2); see the module.
-        WORDS: q_ptr is the int32 view and KW its row length in words (``_q_tile``), else bytes.
+        WORDS: q_ptr is the int32 view and KW its row length in words (``_q_words``, ``_q_math``), else bytes.
         v8 (WORDS only): LATE: no pass over x for the RMSNorm before the weights: the sum of x^2 is taken in
         the K loop from the x the tiles read anyway and the RMS scales the row's result at the end.  PF: the
         first tile's words are read before waiting for the previous kernel, and each step reads the next
@@ -593,7 +583,7 @@ if triton is not None:
     @triton.jit
     def _q_tile4(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, xv, BITS: tl.constexpr, G: tl.constexpr,
                  BN: tl.constexpr, BK: tl.constexpr, ZP: tl.constexpr):
-        """``_q_tile`` with x given as one contiguous [words, values a word] tile (``xv``, read once a
+        """``_q_math`` with x given as one contiguous [words, values a word] tile (``xv``, read once a
         tile with vector loads instead of 32 // BITS strided ones) and the words unpacked by one
         broadcast shift into [BN, words, values a word]; sums per group, then the scale (and zero point)."""
         PER: tl.constexpr = 32 // BITS
@@ -627,7 +617,7 @@ if triton is not None:
     def _q_tile5(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd, MAGIC,
                  BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
                  ZP: tl.constexpr):
-        """``_q_tile`` (v2's words, x read per value position) with v3's arithmetic: value j of a word
+        """``_q_math`` (v2's words, x read per value position) with v3's arithmetic: value j of a word
         costs one LOP3 (mask at its bit position | the exponent 0x4B000000, MAGIC a register), one FADD
         and one FFMA; no shift per value: the power of two of the bit position is folded into x (once
         a tile, shared by the BN rows), values 5-7 of an int4 word (bytes 2-3 of int8) come from the
