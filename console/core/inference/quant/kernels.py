@@ -108,9 +108,11 @@ CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench 
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
 # rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "v6": ``_qgemv6_kernel`` (f16x2
 # arithmetic, x packed once a K step for RB rows); "v7": ``_qgemv7_kernel`` (tensor cores); "v8": ``_qgemv_kernel``
-# with the RMS in the K loop and the next tile read ahead; "auto": per product the
-# fastest candidate timed on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
-KERNEL = "v2"
+# with the RMS in the K loop and the next tile read ahead (the default since session 8: on the lent H100 whole-model
+# decode 9B int4 4.13 -> 3.73 ms/token, 1.5B int8 1.45 -> 1.29, every shape as fast or faster; bench/results/
+# quant-h100-s8-v8/); "auto": per product the fastest candidate timed on the card (``tune``); chosen by
+# bench/decode.py --quant --qkernels (A/B in one run)
+KERNEL = "v8"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
 REDUCE = "last"
 # (BN, BK, warps, RB) of v3 per (bits, output width, K): the sweep of bench/decode.py --qgemv-sweep fills it
@@ -123,8 +125,18 @@ CONFIG6: tuple[int, int, int] | None = None
 # (BN, BK, warps, SPLIT[, stages]) of v7 per (bits, output width, K, mode); CONFIG7: one for every shape
 CONFIGS7: dict[tuple[int, int, int, str], tuple[int, ...]] = {}
 CONFIG7: tuple[int, ...] | None = None
-# (BN, BK, warps) of v8 per (bits, output width, K, mode): the sweep's winners (bench/decode.py --qsweep v8); else v2's
-CONFIGS8: dict[tuple[int, int, int, str], tuple[int, int, int]] = {}
+# (BN, BK, warps) of v8 per (bits, output width, K, mode): the winners of ``bench/decode.py --quant --qsweep v8`` on the
+# lent H100 (session 8, bench/results/quant-h100-s8-v8/quant_ab.json); other shapes take v2's rule (``config``)
+CONFIGS8: dict[tuple[int, int, int, str], tuple[int, int, int]] = {
+    (8, 4608, 4096, "plain"): (16, 1024, 4), (4, 4608, 4096, "plain"): (8, 2048, 4),
+    (8, 4096, 4096, "residual"): (8, 1024, 8), (4, 4096, 4096, "residual"): (16, 2048, 8),
+    (8, 13696, 4096, "glu"): (4, 2048, 4), (4, 13696, 4096, "glu"): (16, 1024, 4),
+    (8, 4096, 13696, "residual"): (8, 2048, 4), (4, 4096, 13696, "residual"): (8, 2048, 8),
+    (8, 2048, 1536, "plain"): (4, 2048, 8), (4, 2048, 1536, "plain"): (4, 2048, 4),
+    (8, 1536, 1536, "residual"): (4, 1024, 8), (4, 1536, 1536, "residual"): (4, 2048, 8),
+    (8, 8960, 1536, "glu"): (16, 512, 4), (4, 8960, 1536, "glu"): (16, 1024, 4),
+    (8, 1536, 8960, "residual"): (4, 2048, 8), (4, 1536, 8960, "residual"): (2, 2048, 8),
+}
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
 CHOICES: dict[tuple, tuple[str, tuple]] = {}
