@@ -43,6 +43,13 @@ Modules, top to bottom (each imports only those below it):
   · ``only_mode_zh`` 只要X就行，不用Y: the mode X · ``blinds_way_zh`` 拉下来 / 拉上去 · ``all_off_zh`` 灯全关 as
   every lamp · ``evacuate_zh`` 提醒…的人撤离 as the place's siren · ``ordinal_lists`` (read by layers):
   一号和二号传送带, "conveyors 1 and 2", "the fans on lines a and b", each device listed
+- session 8, Chinese side: ``light_verbs_zh`` 灭 / 熄 (off) and 点亮 / 点灯 (on) in a clause about a light ·
+  ``brighter_on`` (read by layers) "brighter" on a place's one switch-only light is on · ``ellipsis_parts`` (read
+  by layers) "…, and the coolant too" borrows the verb or refuses · ``all_of_unknown`` (read by layers) 所有线路 /
+  "all circuits" is never every device
+- ``corrections`` (read by layers first, and by the direction check): a self-correction ("start conveyor b, oh
+  wait, stop it", 不对) withdraws the part before it, the correction read alone or the ask refused; apologies
+  that are politeness ("sorry to bother you", "sorry if this is wrong", 打扰一下) dropped
 - checks: ``conditions`` and ``delays`` (refused anywhere, every layer) · ``negated_reasons`` a negated
   reason clause is not a negated command · ``absent_devices`` a device word of a device the fleet lacks ·
   ``truncations`` a name cut to its first word · ``relative_target`` a relative word with a target ·

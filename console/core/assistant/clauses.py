@@ -26,6 +26,29 @@ _SPLIT = re.compile(
     # a purpose after the ask, with no comma: "open the office blinds so we can see", 把门打开好让他们进来
     r"|\s+(?=so\s+(?:that\s+)?(?:they|we|he|she|people|everyone|everybody|i|you|the\s+[a-z]+)\s+(?:can|could)(?![a-z]))"
     r"|(?<=[\u3400-\u9fff])(?=好让|以便)")
+# 二号线停产 冷却水也停: a space between Chinese words is a pause, a clause boundary (session 8: read as one clause,
+# the first part had been silently lost to the second's reading) — unless a side is a word or two (把 台灯 关掉, 台灯 关掉)
+# or the left side waits for its object (帮我打开 办公室台灯, 把办公室 台灯关掉) or the right side continues it (的 / 和 …);
+# used by split_spaced only
+_SPACE_ZH = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_OPEN_LEFT = re.compile(r"(?:打开|开启|关掉|关闭|关上|启动|停止|停掉|开|关|停|把|将|和|跟|与|及|的|给|让|请|帮我|帮忙)$"
+                        r"|^(?:请|帮我|帮忙|麻烦)?(?:把|将)[^关开停锁启调设拉放合升降响亮灭熄]*$")
+_OPEN_RIGHT = re.compile(r"^(?:的|和|跟|与|及|以及|或)")
+_CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
+
+
+def _space_split(part: str) -> list[str]:
+    pieces = _SPACE_ZH.split(part)
+    out: list[str] = []
+    for piece in pieces:
+        if out and (len(_CJK_CHARS.findall(out[-1])) < 3 or len(_CJK_CHARS.findall(piece)) < 3
+                    or _OPEN_LEFT.search(out[-1]) or _OPEN_RIGHT.match(piece)):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 # words that only join: "also shut the steam off", 顺便…也
 FILLER = frozenset({"also", "too", "as", "well", "plus", "then", "顺便", "也", "还", "再", "也把"})
 # a clause about the speaker, not the fleet: "we're heading out", "i'm leaving", 我们下班了, 大家走了
@@ -46,6 +69,16 @@ def split_clauses(utterance: str) -> list[str]:
     text = normalize(utterance or "")
     parts = [p.strip(" ,，") for p in _SPLIT.split(text)]
     return [p for p in parts if p] or [text]
+
+
+def split_spaced(utterance: str) -> list[str]:
+    """The clauses of an ask with a space between Chinese words also a boundary (二号线停产 冷却水也停); the same as
+    :func:`split_clauses` when it has none.  The assistant reads these only where the plain clauses would lose a
+    part (layers.py): a space is a weaker boundary than a comma, so it never changes a reading that drops nothing."""
+    parts = split_clauses(utterance)
+    if not _SPACE_ZH.search(" ".join(parts)):
+        return parts
+    return [q for p in parts for q in _space_split(p) if q.strip()]
 
 
 def is_chatter(clause: str, refers: set[str]) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
-from console.core.assistant.clauses import split_clauses
+from console.core.assistant.clauses import split_spaced
 from console.core.assistant.direction import direction_of, violation
 from console.core.assistant.phrases import normalize
+from console.core.assistant.state_reports import mask_state_reports
 from console.core.protocol import DeviceMeta
 
 
@@ -25,7 +26,7 @@ def clause_directions(text: str, refers: Callable[[str], set[str]],
     (default :func:`direction_of`) reads a clause's directions: the assistant adds its kinds' own words ("air out
     line a" is "up" for the fan, whatever "close off the steam" says)."""
     out: dict[str, set[str]] = {}
-    clauses = split_clauses(text)
+    clauses = split_spaced(text)  # 二号线停产 冷却水开起来: a space between Chinese clauses bounds them too
     if len(clauses) < 2:
         return out
     for clause in clauses:
@@ -44,7 +45,7 @@ def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
     """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None.
     With ``refers`` (which devices a clause is about), a device a clause is about must go that clause's
     way: in a multi-clause ask the other clause's direction word never excuses it."""
-    norm = normalize(text or "")
+    norm = mask_state_reports(normalize(text or ""))  # "the floodlight is still on, switch it off": no "on" asked
     wanted = direction_of(norm)
     own = clause_directions(norm, refers, ways) if refers is not None else {}
     for c in proposal.commands:

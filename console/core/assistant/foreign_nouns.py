@@ -5,7 +5,8 @@ the noun was not read, so the place (or the verb alone) chose the devices.  An a
 no device or kind of the fleet is refused as an unknown device ("no device called 'fridge' in this fleet"), before
 any layer may offer a device.  An ask that also names a device or kind keeps its reading ("dim the office ceiling
 light to 35 %, the projector is on": the projector is a reason there) unless the noun is joined to it by "and" / 和
-("turn on the desk lamp and the fridge", 把台灯和冰箱打开: refused, never the lamp alone).  A noun the fleet's aliases, kinds or
+("turn on the desk lamp and the fridge", 把台灯和冰箱打开: refused, never the lamp alone) or by a word that adds a part
+("…, also the kettle", "the microwave too", 还有 / 以及 咖啡机, 咖啡机也开: session 8).  A noun the fleet's aliases, kinds or
 semantics know is dropped from the list when the assistant is built (a fleet with a "printer" device keeps it);
 heater / 暖气 are not listed (they mean the AC's heat in this product).  Generic words (everything, 所有, 设备)
 are not nouns here.
@@ -55,6 +56,10 @@ def foreign_noun_in(text: str, pattern: re.Pattern | None, names_device: Callabl
     return None
 
 
-_JOINED_BEFORE = re.compile(r"(?:(?<![a-z])(?:and|or)\s+(?:the\s+|a\s+|my\s+)?(?:[a-z]+\s+)?|&\s*(?:the\s+)?|[和与跟及、或]"
-                            r"(?:\S{1,4}的)?)$")
-_JOINED_AFTER = re.compile(r"(?:\s*(?:and|&|or)(?![a-z])|[和与跟及、或])")
+# "and" / 和, and (session 8) the words that add a part sharing the verb: "…, also the kettle", "plus / as well as /
+# along with / then the kettle", 还有 / 以及 / 另外 / 加上 / 连同 咖啡机 (开台灯，还有咖啡机 had switched on the lamp alone),
+# and after the noun "too" / "as well" / 也 / 都 / 一起 ("…, the microwave too", 咖啡机也开)
+_JOINED_BEFORE = re.compile(r"(?:(?<![a-z])(?:and|or|also|plus|then|as\s+well\s+as|along\s+with|together\s+with)\s+"
+                            r"(?:the\s+|a\s+|my\s+)?(?:[a-z]+\s+)?|&\s*(?:the\s+)?"
+                            r"|(?:[和与跟及、或]|还有|以及|另外|加上|外加|连同|还要)(?:把|将)?(?:\S{1,4}的)?)$")
+_JOINED_AFTER = re.compile(r"(?:\s*(?:and|&|or|too|as\s+well|also)(?![a-z])|[和与跟及、或也都]|一起|一块)")

@@ -24,7 +24,10 @@ KIND_TABLE: dict[str, dict] = {
     "cover": {"does": {"en": "lets daylight in", "zh": "让光线进来"},
               "things": ["sunlight", "sunshine", "sun", "daylight", "glare", "let ... light in",
                          "let ... light into", "阳光", "光线", "太阳"],
-              "up": ["let ... in", "进来", "照进"], "down": ["keep ... out", "shut out", "block", "挡住", "遮住"]},
+              "up": ["let ... in", "进来", "照进"],
+              # glare is the daylight the cover lets in: less of it is the cover closed ("too much glare", 太晃眼)
+              "down": ["keep ... out", "shut out", "block", "too sunny", "too much sun", "in my eyes", "sun ... eyes",
+                       "too much glare", "so much glare", "glaring", "blinding", "挡住", "遮住", "刺眼", "晃眼"]},
     "lock": {"does": {"en": "keeps the door locked", "zh": "锁门"}, "things": ["building", "premises", "大楼"],
              "up": [], "down": ["secure", "lock up", "锁好"]},
     "siren": {"does": {"en": "warns people with a loud sound", "zh": "发出警报声"},
@@ -35,7 +38,7 @@ KIND_TABLE: dict[str, dict] = {
     "fan": {"does": {"en": "moves air", "zh": "排风换气"},
             "things": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "fresh air", "air", "ventilation",
                        "闷", "烟", "臭", "换气", "通风"],
-            "up": ["ventilate", "clear", "blow", "air out", "换气", "通风"], "down": [], "default": "up",
+            "up": ["ventilate", "clear", "blow", "air out", "air ... out", "换气", "通风"], "down": [], "default": "up",
             # what it takes away: "no more fumes" is not "fan off"; "ventilation off" is
             "removes": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "闷", "烟", "臭"]},
     "hvac": {"does": {"en": "cools or heats the air", "zh": "制冷或制热"},

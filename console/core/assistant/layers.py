@@ -38,13 +38,16 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from console.core.assistant.adopted_aliases import adopt_aliases
 from console.core.assistant.aliases import Aliases, as_aliases
-from console.core.assistant.clauses import FILLER, is_chatter, split_clauses
+from console.core.assistant.clauses import FILLER, is_chatter, split_clauses, split_spaced
+from console.core.assistant.corrections import corrected, corrected_words
 from console.core.assistant.excepting import excepted_ids, split_exception
 from console.core.assistant.each_part import unfit_part
+from console.core.assistant.ellipsis_parts import ellipsis_part
 from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
 from console.core.assistant.keep_out_lead import lead_keep_out
 from console.core.assistant.there_place import name_there, there_unplaced
+from console.core.assistant.brighter_on import brighter_on
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
 from console.core.assistant.direction import (
@@ -79,7 +82,8 @@ from console.core.assistant.ordinals import Ordinals
 from console.core.assistant.own_way import own_unread_way, particle_ways
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
-from console.core.assistant.people import as_let_in, blank_people, lets_person_in, people_enter
+from console.core.assistant.state_reports import command_for_report
+from console.core.assistant.people import as_let_in, blank_people, let_person_in, lets_person_in, people_enter
 from console.core.assistant.phrases import move_particles, normalize
 from console.core.assistant.proposal import (
     AMBIGUOUS,
@@ -109,7 +113,7 @@ from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
-from console.core.assistant.negated_reasons import reason_command
+from console.core.assistant.negated_reasons import negated_need, reason_command
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
 from console.core.assistant.foreign_nouns import foreign_noun_in, foreign_nouns, noun_regex
 from console.core.assistant.ordinal_or_value import ordinal_or_value, ordinal_value_regex
@@ -130,7 +134,14 @@ from console.core.assistant.semantics import (
 )
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
+from console.core.assistant.all_of_unknown import unknown_all_noun
+from console.core.assistant.value_enough import without_value_enough
+from console.core.assistant.cover_ways import cover_ways
+from console.core.assistant.zone_lists import ZoneLists
+from console.core.assistant.bare_numbers import spelled_number
+from console.core.assistant.thing_on import thing_on_value
 from console.core.assistant.truncations import Truncations
+from console.core.assistant.vocabulary import chinese_name_words
 from console.core.assistant.wording import or_list, t
 from console.core.fleet.catalog import Fleet
 from console.core.protocol import DeviceMeta
@@ -267,10 +278,12 @@ class Assistant:
         self.meaning: Meaning = meaning_for(self.metas, declared)
         zh_names = [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
                     for names in table.values() for x in names.get("zh", ())]
+        name_words = list(chinese_name_words(self.metas, self.aliases))  # 主门, 前门: names too, never slips
+        zh_names += name_words
         zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
         self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names,
                                [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
-                                for names in table.values() for x in names.get("zh", ())],
+                                for names in table.values() for x in names.get("zh", ())] + name_words,
                                [x for names in self.aliases.zones.values() for x in names.get("zh", ())])
         # "warehouse flood on": a device's name cut to its first word (truncations.py), for the semantic layer only
         self.truncations = Truncations(
@@ -286,6 +299,7 @@ class Assistant:
             zones_of_kind.setdefault(m.kind, set()).add(m.zone)
         self.place_lists = PlaceLists(zones_of_kind, self.aliases.zones, self.aliases.kinds,
                                       {m.zone for m in self.metas})
+        self.zone_lists = ZoneLists(self.aliases.zones, {m.zone for m in self.metas})  # "on lines a and b"
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
@@ -303,6 +317,9 @@ class Assistant:
         self.place_names += [normalize(m.name) for m in self.metas]
         # "outside" names the outdoor devices where the fleet has some (the yard siren); the gate keeps it to them
         self.outdoor = outdoor_devices(self.metas, self.meaning.device_things)
+        # a kind people come in by (the lock): 让他进来 / "let in the courier" are read as its phrases (people.py)
+        self.entrance = any(people_enter(self.meaning.kinds[m.kind].up) for m in self.metas
+                            if m.kind in self.meaning.kinds)
         self.place_names += list(OUTSIDE_WORDS) if self.outdoor else []
         # the aliases' places where this fleet has no device (办公室 in a fleet without an office): other places
         present_zones = {m.zone for m in self.metas}
@@ -323,6 +340,9 @@ class Assistant:
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        fixed = corrected(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if fixed is not None:  # "start conveyor b, oh wait, stop it": the correction only, never the withdrawn part
+            return fixed  # (corrections.py; also politeness: "sorry to bother you", "sorry if this is wrong")
         noun = foreign_noun_in(normalize(utterance or ""), self.foreign_nouns, lambda text: any(
             mn.kind in ("device", "kind") for mn in read(text, self.rules.vocab).mentions))
         if noun is not None:  # 办公室冰箱打开: never the office's devices, nor a device the verb alone picks
@@ -335,6 +355,8 @@ class Assistant:
                                 f"“{said}”：第二个数字是设备编号还是设定值？请说例如“1号和2号传送带调到每分钟30转”或“1号传送带调到每分钟2转”。")
         if len(utterance or "") <= MAX_CHARS:
             let_out = stop_doing(let_people_out(normalize(utterance)))  # "let them out": people, the lock (let_out.py)
+            let_out = let_person_in(let_out) if self.entrance else let_out  # 让他进来: the lock (people.py)
+            let_out = command_for_report(let_out)  # "the floodlight is still on, switch it off" (state_reports.py)
             if let_out != normalize(utterance):
                 return replace(self.understand(let_out), utterance=utterance)
             there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
@@ -343,6 +365,9 @@ class Assistant:
             if there_unplaced(self, utterance):  # "switch on the lights there", no place named: which place?
                 return self._refuse(utterance, AMBIGUOUS, "Which place is \"there\"? Say the place, e.g. \"the lights "
                                     "in the warehouse\".", "“那里”是哪里？请说出地方，例如“仓库的灯”。")
+            bright = brighter_on(self, utterance)  # 仓库太暗了，弄亮一点: its one switch-only light on (brighter_on.py)
+            if bright != utterance:
+                return replace(self.understand(bright), utterance=utterance)
             # "office warmer, around 25", "heat or cool as needed": a target in degrees, the auto mode (warm_target.py)
             warm = either_way_auto(degrees_after_warmer(normalize(utterance)))
             if warm != normalize(utterance):
@@ -350,6 +375,10 @@ class Assistant:
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
+            way = cover_ways(self, normalize(utterance))  # "blinds up", "office blinds down": open / close (cover_ways.py)
+            way = self.zone_lists.rewrite(way)  # "stop everything on lines a and b": each line (zone_lists.py)
+            if way != normalize(utterance):
+                return replace(self.understand(way), utterance=utterance)
             topic = carry_topic(self, utterance)  # 办公室拉开让阳光进来，灯都关了: the office's lamps (topic_zh.py)
             if topic is not None:
                 return replace(self.understand(topic), utterance=utterance)
@@ -366,6 +395,7 @@ class Assistant:
         out = needed_runs(self, mode_runs(self, out))  # switch_values.py: run in a mode, a need + a level
         if out.ok and len(utterance or "") <= MAX_CHARS:  # "cut off the steam and the coolant" (noun_pairs.py)
             out = unfit_part(self, utterance, each_noun(self, utterance, out))  # "lock the door and the blinds"
+            out = ellipsis_part(self, utterance, out)  # "stop conveyor b, and the coolant too" (ellipsis_parts.py)
         if out.refusal is not None and out.refusal.kind == "unsupported" and len(utterance) <= MAX_CHARS:
             return self._keep_out(utterance) or reason_command(self, utterance) or out
         if out.refusal is not None and len(utterance) <= MAX_CHARS:  # "need to read drawings, desk lamp on"
@@ -494,6 +524,10 @@ class Assistant:
         if whole.refusal is not None and whole.refusal.kind == "unsupported" and self._may_retry(utterance):
             whole = self._shared_verb(utterance) or whole
         parts = split_clauses(utterance)
+        spaced = split_spaced(utterance)
+        if len(spaced) > len(parts) and (not whole.ok or self._loses_part(whole, [p for p in spaced if p not in parts])):
+            parts = spaced  # 二号线停产 冷却水也停: a part after a space the whole reading lost or could not tell apart
+            # (二号线停产 蒸汽也关: a tie as one clause); read as if a comma stood there (clauses.split_spaced)
         if len(parts) < 2:
             return self._scope_gate(utterance, whole)
         out = self._scope_gate(utterance, self._by_clause(utterance, whole, parts))
@@ -503,6 +537,23 @@ class Assistant:
         timing["clauses"] = round(_ms(t0) - timing.get("total", 0.0), 3)
         timing["total"] = round(_ms(t0), 3)
         return replace(out, timing_ms=timing)
+
+    def _loses_part(self, whole: Proposal, pieces: list[str]) -> bool:
+        """Does the whole reading lose one of these pieces (parts of the ask between spaces)?  A piece read alone to a
+        device the whole lacks, or one that fails alone and the whole does not carry; chatter is no part."""
+        if not whole.ok:
+            return False
+        have = {c.device_id for c in whole.commands}
+        placed = [v for c in whole.commands for v in c.params.values()]
+        for piece in pieces:
+            if is_chatter(piece, self._refers(piece)):
+                continue
+            p = self._understand_one(piece)
+            if p.ok and {c.device_id for c in p.commands} - have:
+                return True
+            if not p.ok and not self._covered(piece, have, placed):
+                return True
+        return False
 
     def _excepting(self, utterance: str) -> Proposal | None:
         """"Turn on every lamp except the warehouse floodlight", 把所有灯都关掉，除了办公室台灯 (excepting.py): the ask
@@ -917,8 +968,8 @@ class Assistant:
         """A clause that asks for no change (no action, value or mode; no number) and is about no device other
         than ``done`` (those the rest of the ask changes): it says why, not what."""
         text = normalize(clause).strip(" .!?")
-        if not text or re.search(r"\d", text) or guard(text) is not None:
-            return False
+        if not text or re.search(r"\d", text) or spelled_number(text) is not None or guard(text) is not None:
+            return False  # "…, twenty-two": a value, never a situation (bare_numbers.py)
         r = read(text, self.rules.vocab)
         if r.has_change or r.question or r.loose_numbers or r.unknown_units:
             return False
@@ -959,6 +1010,7 @@ class Assistant:
         if refs:
             return bool(refs & have)  # "it's too hot in the office" (, 20 degrees): the whole reading has the AC
         text = normalize(clause).strip(" .!?")
+        text = spelled_number(text) or text  # "…, cool mode, twenty-two": the number the whole reading placed?
         if re.fullmatch(r"[a-z]", text):
             # "stop conveyor a and b": a bare letter is a name; covered only when the whole has it
             return any(re.search(rf"[-_ ]{re.escape(text)}$", d) for d in have)
@@ -980,6 +1032,8 @@ class Assistant:
         return set(self._ways_cached(normalize(clause or "")))
 
     def _ways_now(self, text: str) -> frozenset[str]:
+        if negated_need(text):  # 一号线不用通风了: the need's noun (the fan's 通风) states no way (negated_reasons.py)
+            return frozenset()
         said = direction_of(text)
         if said:
             return frozenset(said)
@@ -1260,6 +1314,7 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
+        utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._clause_ways) \
             or self._particle_problem(utterance, prop)
 
@@ -1386,6 +1441,8 @@ class Assistant:
             # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
             noun = self._unread_noun(text, r) or self.truncations.unread_name(text) or unread_noun_en(
                 text, lambda w: w in self.typos.known or self._semantic_word(w))  # "stop the blower on line a"
+            noun = noun or unknown_all_noun(text, lambda w: bool(read(w, self.rules.vocab).mentions or self._refers(w))
+                                            or w in self.typos.known or w in STOPWORDS)  # 所有线路都关掉 (all_of_unknown.py)
             if noun is not None:  # 把仓库的xx关掉: a kind word that was not read limits the devices: never all of them
                 return [self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' here: name the device.",
                                      f"这里没有叫“{noun}”的设备：请说出设备名称。", SEMANTICS)]
@@ -1487,14 +1544,19 @@ class Assistant:
             return prop  # "A线换气调到中档风速": 调到 / "set … to" sets the value; the kind's word (换气) is its noun
         kind = self.by_id[prop.commands[0].device_id].kind
         hit = next((h for h in score_kinds(text, self.meaning, self.kind_words, {kind}) if h.direction), None)
+        way = hit.direction if hit is not None else None
+        km = self.meaning.kinds.get(kind)
+        if way is None and km is not None and thing_on_value(text, km.things, km.removes, r.enums):
+            way = UP  # "get the extraction on high": what it does + "on <value>" switches it on (thing_on.py)
         said = direction_of(text)
-        if hit is None or (said and hit.direction not in said) or (less_in(text) and hit.direction != DOWN):
+        less = less_in(without_value_enough(text, r.enums))  # "…, low speed is enough": rates the value (value_enough.py)
+        if way is None or (said and way not in said) or (less and way != DOWN):
             return prop  # the kind's word and the utterance's words disagree ("no more ventilating …"): no verb added
         ids = [c.device_id for c in prop.commands]
         if len(ids) > 1:  # "move product on both lines at 60 rpm": each device of the one kind, as one would be
-            return self._with_verb_each(utterance, prop, kind, hit.direction, r, text)
+            return self._with_verb_each(utterance, prop, kind, way, r, text)
         target = ids[0]
-        line = self._sentence(self.by_id[target], kind, hit.direction, target, r, text)
+        line = self._sentence(self.by_id[target], kind, way, target, r, text)
         p = self.rules.parse(line) if line else None
         if p is None or not p.ok or {c.device_id for c in p.commands} != set(ids):
             return prop

@@ -1,5 +1,5 @@
 """Polite lead-ins that add nothing (held-out 25): "go ahead and start conveyor A at seventy rpm", "please go ahead
-and …", "go ahead, …", "feel free to …", "be so kind as to …".
+and …", "go ahead, …", "feel free to …", "be so kind as to …"; modal ones (session 8): "you'd better …", "we should …", "you need to …".
 
 Only at the head of the ask or of a clause (after , ; : . !), and only followed by more words: the rest is the
 command, read as if the lead-in were not there ("just", "kindly", "please" are dropped elsewhere).  Pure; no
@@ -13,12 +13,15 @@ import re
 LEAD_IN = re.compile(
     r"(?:^|(?<=[,;:.!])\s*|(?<= and )|(?<= then ))"
     r"(?:(?:please|pls|so|ok|okay|alright|right)[\s,]+)?(?:just\s+)?"
-    r"(?:go\s+ahead(?:\s+and|\s*[,:])|feel\s+free\s+to|(?:(?:would|could|can)\s+you\s+)?be\s+so\s+kind\s+as\s+to)"
-    r"\s+(?:(?:please|just)\s+)?(?=[a-z])")
+    r"(?:go\s+ahead(?:\s+and|\s*[,:])|feel\s+free\s+to|(?:(?:would|could|can)\s+you\s+)?be\s+so\s+kind\s+as\s+to"
+    # a modal lead-in (session 8): "you'd better close the steam valve" had read "better" as the valve's value
+    r"|(?:(?:you|we|i)(?:'d|\s+had)?\s+)?better|(?:you|we|someone|somebody)\s+(?:should|must|ought\s+to)"
+    r"|(?:you|we)\s+(?:need|have)\s+to)"
+    r"\s+(?:(?:please|just|go\s+and)\s+)?(?=[a-z])(?!not(?![a-z])|never(?![a-z])|n't)")
 
 
 def drop_lead_ins(text: str) -> str:
     """The (normalised) ask without its polite lead-ins ("go ahead and start …" → "start …")."""
-    if "ahead" not in text and "free" not in text and "kind" not in text:
+    if not any(w in text for w in ("ahead", "free", "kind", "better", "should", "must", "ought", "to")):
         return text
     return LEAD_IN.sub(lambda m: " " if m.start() else "", text)

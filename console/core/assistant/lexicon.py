@@ -79,11 +79,12 @@ GENERIC_NOUNS = ["devices", "device", "equipment", "machines", "machinery", "设
 # Chinese for the words of a device's own English name: a device whose name (or English alias) says "main entrance"
 # is also 主入口 / 正门 / 大门 (held-out 13: 把主入口的门锁打开); added only where one device alone has them
 NAME_WORDS_ZH = {
-    "main entrance": ["主入口", "正门", "大门", "主门"],
+    "main entrance": ["主入口", "正门", "大门", "主门", "前门"],  # 前门: the front one, where no other door says "front"
     "front entrance": ["前门", "正门"],
-    "main door": ["主门", "大门", "正门"],
+    "main door": ["主门", "大门", "正门", "前门"],
     "front door": ["前门", "正门"],
     "back door": ["后门"],
+    "entrance": ["入口", "出入口"],  # 把入口的锁打开 (session 8): the one entrance of a fleet, where one device is it
 }
 
 QUANTIFIERS = ["all of the", "all the", "all", "both", "every", "everything", "each", "所有", "全部", "全都",

@@ -65,3 +65,63 @@ def as_let_in(text: str) -> str:
             return m.group(0)
         return m.group(0)[:-4] + "in" if m.group(0).endswith("into") else m.group(0)
     return LET_IN.sub(one, text)
+
+
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# -- a person let in, said another way (session 8): 让他进来, "let in the courier", "… let her in at the front" -------
+# who comes in, in Chinese: a pronoun (never 它/它们: a thing), a listed person noun, or a word ending in a person
+# suffix (审核员, 维修师傅, 快递小哥, 工人们)
+_WHO_ZH = ("他们", "她们", "他", "她", "我们", "咱们", "大家", "客人", "访客", "来宾", "来访者", "客户", "工人", "员工",
+           "同事", "师傅", "老板", "领导", "经理", "主管", "司机", "外人", "孩子", "保安", "保洁", "电工", "快递", "外卖",
+           "医生", "护士", "警察", "消防队", "施工队", "供应商", "承包商", "老师", "朋友", "家人", "人")
+_WHO_ZH_RE = (r"(?:这位|那位|这些|那些|几位|各位)?(?:" + "|".join(sorted(_WHO_ZH, key=len, reverse=True))
+              + r"|[\u4e00-\u9fff]{1,3}?(?:员|工|师傅|小哥|小姐|先生|女士|人员|队)|(?<!它)[\u4e00-\u9fff]{1,3}?(?<!它)们)")
+# 让/放/请 + who + 进来 (不了 after: 让他进不来 is keeping out); 把 + who + 放进来
+_LET_IN_ZH = re.compile(r"(?:让|放|请|叫)(?P<who>" + _WHO_ZH_RE + r")(?:都|也|先|赶紧|快)?(?:进来|进门|进屋|进楼|进大门)"
+                        r"|把(?P<who2>" + _WHO_ZH_RE + r")(?:都)?放进来")
+# the way in already said (开门让他们进来, 把门打开让他进来): nothing to add
+_DOOR_SAID_ZH = re.compile(r"开门|开锁|解锁|打开|开一下门|开个门|门打开|门开")
+_NEGATED_ZH = re.compile(r"别|不要|不让|不准|不许|不能|勿|免得|防止|以免|禁止|省得|避免")
+_NEGATED_EN = re.compile(r"(?<![a-z])(?:don'?t|do\s+not|never|no\s+one|nobody|not|no|keep)(?![a-z])")
+# "let in the courier" → "let the courier in"
+_LET_IN_BEFORE = re.compile(r"(?<![a-z])let\s+in\s+(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)(?=\s*(?:$|[,.;!?]|\s+(?:please|"
+                            r"now|and|at|through|by|via)(?![a-z])))")
+# "… let her in at the front": the front is the front door ("at the back" stays a place the fleet may lack)
+_AT_FRONT = re.compile(r"(?<![a-z])(in|inside)\s+(at|through|by|via|round|around)\s+the\s+front(?!\s*(?:door|entrance|gate))"
+                       r"(?![a-z])")
+# a person who cannot get in, before the let-in: why, no command ("the auditor can't get in, could you let her in?",
+# 审核员进不来了，让她进来); only a clause of its own, only a person as its subject
+_CANT_IN_EN = re.compile(r"^(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)\s+(?:can\s*not|can't|cannot|is\s+unable\s+to|are\s+unable\s+to)"
+                         r"\s+(?:get|come)\s+in(?:side)?(?:\s+(?:here|now))?\s*(?:[,;.!]+|\s-+|—)\s*"
+                         r"|^(?P<who2>(?:[a-z']+\s+){0,3}?[a-z']+)\s+(?:is|are|'s|'re)\s+(?:locked\s+out|stuck\s+outside)"
+                         r"\s*(?:[,;.!]+|\s-+|—)\s*")
+_CANT_IN_ZH = re.compile(r"^(?P<who>" + _WHO_ZH_RE + r")(?:还|都)?进不来(?:了|啊|呀)?\s*[,，;；。!！]+\s*")
+
+
+def let_person_in(text: str) -> str:
+    """``text`` (normalised) with a person let in said the way the lock's own phrases read it: 让他进来 →
+    开门让他进来 (进来 alone is the light's too), "let in the courier" → "let the courier in", "let her in at the
+    front" → "… at the front door", and a leading "<person> can't get in" clause (why) dropped before a let-in.
+    A negated ask (别让外人进来, "don't let anyone in") and every other text stay as they are."""
+    out = text or ""
+    if CJK_RE.search(out):
+        if _NEGATED_ZH.search(out):
+            return out
+        changed = out if _DOOR_SAID_ZH.search(out) else _LET_IN_ZH.sub(
+            lambda m: f"开门让{m.group('who') or m.group('who2')}进来", out)
+        m = _CANT_IN_ZH.match(changed)
+        if m is not None and _DOOR_SAID_ZH.search(changed[m.end():]) and "进来" in changed[m.end():]:
+            changed = changed[m.end():]  # 审核员进不来了，(开门)让她进来: why, then the let-in
+        return changed
+    m = _CANT_IN_EN.match(out)
+    if m is not None and PERSON.fullmatch(m.group("who") or m.group("who2")) is not None \
+            and lets_person_in(out[m.end():]) and not _NEGATED_EN.search(out[m.end():]):
+        out = out[m.end():]
+    if _NEGATED_EN.search(out):
+        return out
+    out = _LET_IN_BEFORE.sub(lambda m: f"let {m.group('who')} in" if PERSON.fullmatch(m.group("who")) else m.group(0),
+                             out)
+    return _AT_FRONT.sub(r"\1 \2 the front door", out) if lets_person_in(out) else out
+

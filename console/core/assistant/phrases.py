@@ -27,10 +27,12 @@ from console.core.assistant.during import drop_while_away
 from console.core.assistant.everywhere import production_everywhere
 from console.core.assistant.all_lines import all_lines
 from console.core.assistant.labels import drop_labels
+from console.core.assistant.fan_only import fan_only
 from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.only_mode_zh import only_mode
 from console.core.assistant.blinds_way_zh import blinds_way
 from console.core.assistant.all_off_zh import all_off
+from console.core.assistant.light_verbs_zh import light_verbs
 from console.core.assistant.evacuate_zh import evacuate
 from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.wishes import wishes
@@ -152,8 +154,9 @@ def normalize(text: str) -> str:
     t = production_everywhere(t)  # "pause production everywhere", 各条产线停产: every line (everywhere.py)
     t = all_lines(t)  # 所有产线都停下来, 各条线都停了, "stop every line": the lines, never every device (all_lines.py)
     if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
-        t = evacuate(all_off(blinds_way(t)))
+        t = evacuate(light_verbs(all_off(blinds_way(t))))  # 灯全灭 → 灯全部关, 把台灯点亮 (light_verbs_zh.py)
     t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)
+    t = fan_only(t)  # "the air just moving around, no heating and no cooling": the AC's fan mode (fan_only.py)
     t = rewrite_negated_modes(t)  # "fan mode only, no cooling": a negated mode never sets it (negated_modes.py)
     if "sound" in t:  # "change the yard warning sound to steady": the noun (the tone), never "sound the siren"
         t = re.sub(r"(?<![a-z])((?:change|switch|set|put)\s+(?:\S+\s+){0,4}?(?:warning|alarm|siren|alert))\s+sound"

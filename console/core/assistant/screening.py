@@ -130,7 +130,7 @@ def keep_out_purpose(text: str) -> str | None:
 
 # asks the rules must not turn into a command at all (each would become a wrong legal command)
 _GUARDS = (
-    (re.compile(r"\b(don'?t|do not|never|no longer|not)\b|不要|别|不用|勿|不许|禁止|不准|不需要|不必|无需|没必要"
+    (re.compile(r"\b(don'?t|do not|never|no longer|not|no need)\b|不要|别|不用|勿|不许|禁止|不准|不需要|不必|无需|没必要"
                 r"|不想|不希望|不愿意?|不打算"  # a negated wish: 我不想把台灯关掉 had switched it off (wishes.py)
                 # "nobody should turn on the pump", "the fan shouldn't be on", "it isn't chilly, set 24"
                 r"|(?<![a-z])(?:should|must|is|are|was|were|does|did|wo|would|need|has|have)n['’]?t(?![a-z])"

@@ -10,6 +10,11 @@ and exactly one known word is nearest (or, of several, exactly one with the same
 ending ("lights", "pumping", "stopped") is left as it is.
 The guard words (not, never, except, …) are among the known words, so a typo of a negation is
 read as the negation and refused, never dropped.
+A missing space ("setthe office ac to 19.5", "turnoff", "switchon the fan", "thelamp"): an unknown word of five
+letters or more that is exactly one pair of known words, one of them a short joining word (the, off, on, up, down,
+to, it, all) and the other of three letters or more, is read as the two words, before any edit-distance guess (two
+exact words say more than a one-letter slip); a word with two such splits is left as it is, and so is an ordinary
+word that happens to be two ("without" is not "with out": "out" joins nothing here).
 Chinese: a small table of input-method slips (办工室 → 办公室, 仓库的等 → 仓库的灯, 冷确 → 冷却, 传送代 → 传送带 …),
 each used only where its fixed word is part of one of the fleet's Chinese names.
 """
@@ -37,6 +42,8 @@ _DENG = re.compile(r"(?<=的)等(?=\s*(?:关|开|打|熄|灭|点|亮|调|设|给
 GUARD_WORDS = ("not", "don't", "dont", "never", "except", "unless", "until", "after", "before", "tomorrow", "later",
                "minutes", "seconds", "hours", "increase", "decrease", "reduce", "brighter", "dimmer", "warmer",
                "cooler", "colder", "hotter", "faster", "slower", "fahrenheit")
+# the short words a missing space joins to a verb or a noun ("setthe", "turnoff", "switchon", "thelamp", "shutdown")
+_GLUE = frozenset(("the", "off", "on", "up", "down", "to", "it", "all"))
 _TURN_OF = re.compile(r"\b(turn|switch|shut|power|turned|switched)\s+of\b")
 
 
@@ -65,6 +72,14 @@ class TypoFixer:
                 return True
         return False
 
+    def _split(self, w: str) -> str | None:
+        """``w`` as two known words with the space put back ("turnoff" → "turn off"), when exactly one split works."""
+        if len(w) < 5:
+            return None  # "upon", "into": too short to tell
+        found = [f"{a} {b}" for a, b in ((w[:i], w[i:]) for i in range(2, len(w) - 1))
+                 if a in self.known and b in self.known and ((a in _GLUE and len(b) >= 3) or (b in _GLUE and len(a) >= 3))]
+        return found[0] if len(found) == 1 else None
+
     def fix(self, text: str) -> str:
         """``text`` (normalised) with its typos corrected; the same string when there are none."""
         text = _TURN_OF.sub(lambda m: m.group(1) + " off", self.fix_zh(text))
@@ -73,6 +88,9 @@ class TypoFixer:
             w = m.group(0)
             if w in self.known or len(w) < 3 or self._inflected(w):
                 return w  # known, too short to tell, or a known word with an ending ("lights", "pumping")
+            split = self._split(w)
+            if split is not None:
+                return split  # "setthe" → "set the": a missing space
             limit = 1 if len(w) <= 8 else 2
             found = process.extract(w, self.choices, scorer=OSA.distance, score_cutoff=limit, limit=4)
             found = [(c, d) for c, d, _ in found if c[0] == w[0] and (len(w) > 3 or sorted(c) == sorted(w))]
@@ -80,6 +98,8 @@ class TypoFixer:
                 return w
             best = min(d for _, d in found)
             nearest = [c for c, d in found if d == best]
+            if len({c.replace("'", "") for c in nearest}) == 1:  # "donot": "don't" and "dont" are one word
+                nearest = nearest[:1]
             if len(nearest) > 1:  # "teh": "the" (two letters swapped) before "ten"
                 swapped = [c for c in nearest if sorted(c) == sorted(w)]
                 # "ventilaton": "ventilation" (one inner letter left out of a long word) before "ventilator";

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant.bare_numbers import after_mode
 from console.core.assistant.decimal_words import digits_point, fraction_after
 from console.core.assistant.lexicon import UNKNOWN_OK, VALUE_SLOT
 from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, zh_value
@@ -44,6 +45,10 @@ def number_words(text: str, lex: PhraseTable) -> str:
         if unit_next or value_slot(text[: m.start()], lex):
             out.append(text[last:m.start()])
             out.append(value)
+            last = end
+        elif after_mode(text[: m.start()]):  # "cool mode, twenty-two": °C, as the digits are (bare_numbers.py)
+            out.append(text[last:m.start()])
+            out.append(f"{value} °c")
             last = end
     out.append(text[last:])
     return "".join(out)

@@ -88,6 +88,12 @@ def _name_table(metas: Sequence[DeviceMeta], aliases: Aliases, names_only: bool)
     return names.compile()
 
 
+def chinese_name_words(metas: Sequence[DeviceMeta], aliases: Aliases) -> dict[str, str]:
+    """The Chinese name words (主门, 前门, 主入口 …) read as a device, word → device id: the homophone-slip check
+    (homophones_zh.py) must know them as fleet nouns, or 把主门的锁解开 is refused as a slip of another word."""
+    return _name_words_zh(metas, aliases)
+
+
 def _name_words_zh(metas: Sequence[DeviceMeta], aliases: Aliases) -> dict[str, str]:
     """Chinese variants of the words of each device's own English names (lexicon.NAME_WORDS_ZH: "Main entrance
     lock" → 主入口, 正门, 大门), kept only where exactly one device has that variant and no alias already says it."""

@@ -1,0 +1,87 @@
+"""A part that borrows another part's verb ("…, and the coolant too", 冷却水也) is carried out or the ask refused
+(session 8): "stop conveyor b, and the coolant too" had stopped conveyor B alone — the clause "the coolant too" names
+what a device moves (not its name) and no verb, so the clause pass took it for a reason ("a situation") and dropped it.
+
+:func:`ellipsis_part` looks, after every other reading, at each clause after the first that ends in too / as well /
+also (也 in Chinese) or opens with also / plus, says no verb, value or mode of its own, and is about devices the
+proposal leaves untouched.  It reads the ask again with the verb of the clause before it said in that clause ("stop
+conveyor b, and stop the coolant too"; 冷却水也 + 停掉) and keeps that reading only where it keeps every command of the
+first as it was, adds the clause's devices and passes the direction check (and only a verb those devices take:
+"lock the door, and the coolant too" is no pump command); otherwise the whole ask is refused naming
+the part (nothing is proposed, so that no part is done without the rest).  Pure: reads with the assistant; no threads,
+no locks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from console.core.assistant.clauses import split_clauses
+from console.core.assistant.lexicon import (ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, OPENING_CAPS, SWITCH_CAPS,
+                                            UNLOCK)
+from console.core.assistant.phrases import normalize
+from console.core.assistant.proposal import AMBIGUOUS
+from console.core.assistant.reader import read
+
+_ELLIPSIS = re.compile(r"(?<![a-z])(?:too|as\s+well|also)\s*[.!]*$|^(?:and\s+)?(?:also|plus)(?![a-z])|也\s*[.!。！]*$")
+_VERB_EN = re.compile(r"^(?:(?:please|and|also|then|now|just)\s+)*(?P<verb>[a-z]+(?:\s+(?:off|down|out|up|on))?)(?![a-z])")
+_HEAD_VERB_ZH = re.compile(r"^(?:请|帮我|麻烦)?(?P<verb>关掉|关闭|关上|打开|开启|停掉|停下|停止|启动|锁上|解锁)")
+_VERB_ZH = re.compile(r"(?P<verb>关掉|关闭|关上|打开|开启|停掉|停下|停止|启动|锁上|解锁|关|开|停)(?:了|吧|一下)?\s*[。！!]*$")
+
+
+# which capabilities a verb acts on: "lock …, and the coolant too" is no pump command (a pump has no lock)
+_TAKES = {LOCK: ("locked",), UNLOCK: ("locked",), OPEN: OPENING_CAPS, CLOSE: OPENING_CAPS, ON: SWITCH_CAPS,
+          OFF: SWITCH_CAPS, ANY_ON: SWITCH_CAPS + OPENING_CAPS, ANY_OFF: SWITCH_CAPS + OPENING_CAPS}
+
+
+def _verb_of(asst: Any, clause: str, refs: set[str]) -> str | None:
+    """The verb the clause before says (its head in English, its last word in Chinese), when the rules read it
+    and every device of the elliptic part can take it."""
+    m = (_VERB_ZH.search(clause) or _HEAD_VERB_ZH.match(clause)) if re.search(r"[\u3400-\u9fff]", clause) \
+        else _VERB_EN.match(clause)
+    acts = set(read(m.group("verb"), asst.rules.vocab).actions) if m is not None else set()
+    if not acts or not all(any(cap in asst.by_id[d].capabilities for a in acts for cap in _TAKES.get(a, ()))
+                           for d in refs if d in asst.by_id):
+        return None
+    return m.group("verb") if m is not None else None
+
+
+def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
+    """``prop``, the ask read with a borrowed verb said again, or a refusal naming a part ``prop`` left out."""
+    if not prop.ok or not prop.commands:
+        return prop
+    text = normalize(utterance or "")
+    if not _ELLIPSIS.search(text) and not re.search(r"(?<![a-z])(?:also|plus|too|as\s+well)(?![a-z])|也", text):
+        return prop
+    parts = split_clauses(text)
+    have = {c.device_id for c in prop.commands}
+    for before, clause in zip(parts, parts[1:]):
+        if not _ELLIPSIS.search(clause):
+            continue
+        r = read(clause, asst.rules.vocab)
+        if r.actions or r.numbers or r.enums or r.loose_numbers:
+            continue  # 冷却水也停: a verb of its own, a clause the clause pass reads
+        refs = asst._refers(clause)
+        if not refs or refs & have:
+            continue  # "…, and the ceiling lamp too": already done
+        verb = _verb_of(asst, before, refs)
+        if verb is not None:
+            at = text.find(clause, text.find(before) + len(before))
+            said = clause[:-1] if clause.endswith("也") else clause
+            again = (text[:at] + (f"{said}也{verb}" if clause.endswith("也") else f"{verb} {clause}")
+                     + text[at + len(clause):]) if at >= 0 else None
+            other = asst.understand(again) if again else None
+            if other is not None and other.ok:
+                first = {c.device_id: dict(c.params) for c in prop.commands}
+                second = {c.device_id: dict(c.params) for c in other.commands}
+                if all(second.get(d) == p for d, p in first.items()) and refs & set(second) \
+                        and asst.direction_problem(utterance, other) is None:
+                    prop, have = replace(other, utterance=utterance), set(second)
+                    continue
+        return asst._refuse(utterance, AMBIGUOUS,
+                            f"I could not tell what to do with '{clause}'; nothing was proposed, so that no part is "
+                            "done without the rest. Say it with its verb (e.g. \"stop the coolant too\").",
+                            f"不清楚“{clause}”要做什么；为免只做一部分，没有给出任何指令。请带上动词再说一次（例如“冷却水也停掉”）。")
+    return prop
