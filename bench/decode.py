@@ -417,6 +417,7 @@ QKERNELS = {
     "v6": {"KERNEL": "v6"},  # f16x2 arithmetic (session 5): its rule configs, or the --qsweep winners  # v2's tile with v3's one LOP3 + FADD + FFMA a weight (not measured on a GPU yet)  # v2 with x read once a tile as 16-byte rows, one broadcast shift to unpack
     "v7": {"KERNEL": "v7"},  # tensor cores (session 6): its rule configs, or the --qsweep winners
     "v8": {"KERNEL": "v8"},  # v2's tile and configs, the RMS in the K loop, the next tile read ahead (session 7)
+    "v9": {"KERNEL": "v9"},  # v8 without a subtraction a weight, gate and up from one read of x (session 8)
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -636,15 +637,16 @@ def qsweep_candidates(models, kernels):
                 out.append((model, n, k, mode, norm, bits, group, "v2", tuple(qk.config(bits, n, k, group))))
                 if "v5" in kernels:
                     out.append((model, n, k, mode, norm, bits, group, "v5", tuple(qk.config(bits, n, k, group))))
-                if "v8" in kernels:  # v2's config, then rows a program x K tile x warps around it
-                    bn, bk, w = qk.config(bits, n, k, group)
+                for kv in [v for v in ("v8", "v9") if v in kernels]:  # v8's table config (else v2's), then rows
+                    # a program x K tile x warps around it
+                    bn, bk, w = qk.CONFIGS8.get((bits, n, k, mode)) or qk.config(bits, n, k, group)
                     seen = [(bn, bk, w)]
                     for c in [(b, t, ww) for b in (max(1, bn // 2), bn, min(32, 2 * bn))
                               for t in (max(group or 16, bk // 2), bk) for ww in (4, 8)]:
                         if c not in seen and c[1] <= k:
                             seen.append(c)
                     for c in seen:
-                        out.append((model, n, k, mode, norm, bits, group, "v8", c))
+                        out.append((model, n, k, mode, norm, bits, group, kv, c))
                 if "v6" in kernels:
                     rb, bk, w = qk.config6(bits, n, k, group, mode)
                     cs = [c for kern, c in qk.candidates(bits, n, k, group) if kern == "v6"]
@@ -720,7 +722,7 @@ def qsweep(models, bw, kernels):
             if mine:
                 c = min(mine, key=mine.get)
                 entry[kern] = {"cfg": list(c), "us": round(mine[c], 2), "of_hbm": frac(mine[c])}
-                if kern in ("v6", "v7", "v8"):
+                if kern in ("v6", "v7", "v8", "v9"):
                     best.setdefault(kern, {})[(bits, n, k, mode)] = c
         table[name] = entry
         print(json.dumps({"qsweep": name, **{kn: entry[kn] for kn in ["v2"] + list(kernels) if kn in entry}}), flush=True)
@@ -1012,7 +1014,8 @@ def main(argv=None) -> int:
             qk.CONFIGS6.update(best.get("v6", {}))
             qk.CONFIGS7.update(best.get("v7", {}))
             qk.CONFIGS8.update(best.get("v8", {}))
-            for kern in ("v6", "v7", "v8"):
+            qk.CONFIGS9.update(best.get("v9", {}))
+            for kern in ("v6", "v7", "v8", "v9"):
                 if kern in best:
                     out[f"qsweep_{kern}_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best[kern].items()}
             free_cuda()

@@ -137,14 +137,15 @@ _ARG_LOOPS = pytest.mark.skipif(
 
 
 @pytest.mark.parametrize("kernel", ["v4", "v5", pytest.param("v2", marks=_ARG_LOOPS),
-                                    pytest.param("v8", marks=_ARG_LOOPS)])
+                                    pytest.param("v8", marks=_ARG_LOOPS), pytest.param("v9", marks=_ARG_LOOPS)])
 @pytest.mark.parametrize("bits,group,zp", SCHEMES)
 @pytest.mark.parametrize("n,k,cfg", [(37, 200, None), (16, 256, (4, 128, 4)), (40, 520, (8, 256, 4)),
                                      (9, 64, (16, 64, 4))])
 def test_v2_v4_v5_v8_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg, kernel):
     """v2 (the default), v4 (x read once a tile as [words, values a word], one broadcast shift to unpack), v5
     (v2's tile with v3's one LOP3 + FADD + FFMA a weight) and v8 (v2's tile, the RMS taken in the K loop and
-    applied to the row's result, the next tile's words read ahead): the three modes, the RMSNorm fold alone and
+    applied to the row's result, the next tile's words read ahead; v9: v8 with no subtraction a weight and gate/up
+    from one read of x): the three modes, the RMSNorm fold alone and
     with gate/up (the decode's MLP product), odd sizes, one K tile or several, float32 and bf16 activations."""
     if cfg is not None and cfg[1] < group:
         cfg = (cfg[0], group, cfg[2])
@@ -152,18 +153,21 @@ def test_v2_v4_v5_v8_gemv_equals_dequantize_then_matmul(bits, group, zp, n, k, c
     wd = dequantize(qw)
     x = weights(1, k, 7)
     ref = x @ wd.t()
-    assert rel(qk.gemv(x, qw, kernel=kernel, cfg=cfg), ref) < 1e-5
+    # v9 adds 128 (int4) or 384 (int8) to every weight and takes that times the sum of x off a group: 4-5 bits of
+    # float32's 24 cancel, so 1e-4 where the others keep 1e-5 (bf16 models: the 1e-2 below, as every kernel)
+    tol = 1e-4 if kernel == "v9" else 1e-5
+    assert rel(qk.gemv(x, qw, kernel=kernel, cfg=cfg), ref) < tol
     h0 = weights(1, n, 8)
-    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel=kernel, cfg=cfg), ref + h0) < 1e-5
+    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel=kernel, cfg=cfg), ref + h0) < tol
     nw = torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5
     xn = F.rms_norm(x, (k,), nw, 1e-6)
-    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel=kernel, cfg=cfg), xn @ wd.t()) < 1e-5
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel=kernel, cfg=cfg), xn @ wd.t()) < tol
     qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
     y = x @ dequantize(qg).t()
-    assert rel(qk.gemv(x, qg, mode="glu", kernel=kernel, cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < 1e-5
+    assert rel(qk.gemv(x, qg, mode="glu", kernel=kernel, cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < tol
     yn = xn @ dequantize(qg).t()
     assert rel(qk.gemv(x, qg, norm=(nw, 1e-6), mode="glu", kernel=kernel, cfg=cfg),
-               F.silu(yn[:, :n]) * yn[:, n:]) < 1e-5
+               F.silu(yn[:, :n]) * yn[:, n:]) < tol
     xb = (x * 4).bfloat16()  # the model dtype on a GPU: rounding of x (v2: after the norm) and of the output
     xbn = F.rms_norm(xb.float(), (k,), nw, 1e-6)
     assert rel(qk.gemv(xb, qw, norm=(nw.bfloat16(), 1e-6), kernel=kernel, cfg=cfg), xbn @ wd.t()) < 1e-2

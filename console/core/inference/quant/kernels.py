@@ -108,11 +108,12 @@ CONFIG: tuple[int, int, int] | None = None  # one config for every shape (bench 
 # "v2": ``_qgemv_kernel`` (measured, the default); "v3": ``_qgemv3_kernel`` (split-K, x reused across
 # rows, one LOP3 + FADD + FFMA a weight); "v4" / "v5": ``_qgemv4_kernel``; "v6": ``_qgemv6_kernel`` (f16x2
 # arithmetic, x packed once a K step for RB rows); "v7": ``_qgemv7_kernel`` (tensor cores); "v8": ``_qgemv_kernel``
-# with the RMS in the K loop and the next tile read ahead (the default since session 8: on the lent H100 whole-model
-# decode 9B int4 4.13 -> 3.73 ms/token, 1.5B int8 1.45 -> 1.29, every shape as fast or faster; bench/results/
-# quant-h100-s8-v8/); "auto": per product the fastest candidate timed on the card (``tune``); chosen by
-# bench/decode.py --quant --qkernels (A/B in one run)
-KERNEL = "v8"
+# with the RMS in the K loop and the next tile read ahead (on the lent H100 whole-model decode 9B int4 4.13 -> 3.73
+# ms/token, 1.5B int8 1.45 -> 1.29 against v2; bench/results/quant-h100-s8-v8/); "v9" (the default, session 8): v8
+# for int8, and for int4 v8 with no subtraction a weight and gate/up from one read of x (9B int4 3.72 -> 3.49, 1.5B
+# int4 1.38 -> 1.26 against v8; bench/results/quant-h100-s8-v9/); "auto": per product the fastest candidate timed
+# on the card (``tune``); chosen by bench/decode.py --quant --qkernels (A/B in one run)
+KERNEL = "v9"
 # v3 split-K reduction: "last" (the last program of a row block sums, one kernel) or "pass2" (a second kernel)
 REDUCE = "last"
 # (BN, BK, warps, RB) of v3 per (bits, output width, K): the sweep of bench/decode.py --qgemv-sweep fills it
@@ -136,6 +137,14 @@ CONFIGS8: dict[tuple[int, int, int, str], tuple[int, int, int]] = {
     (8, 1536, 1536, "residual"): (4, 1024, 8), (4, 1536, 1536, "residual"): (4, 2048, 8),
     (8, 8960, 1536, "glu"): (16, 512, 4), (4, 8960, 1536, "glu"): (16, 1024, 4),
     (8, 1536, 8960, "residual"): (4, 2048, 8), (4, 1536, 8960, "residual"): (2, 2048, 8),
+}
+# (BN, BK, warps) of v9 (int4) per (bits, output width, K, mode): the winners of ``--qsweep v9`` on the lent H100
+# (session 8, bench/results/quant-h100-s8-v9/quant_v9.json); other shapes take v8's
+CONFIGS9: dict[tuple[int, int, int, str], tuple[int, int, int]] = {
+    (4, 4608, 4096, "plain"): (8, 2048, 4), (4, 4096, 4096, "residual"): (16, 2048, 8),
+    (4, 13696, 4096, "glu"): (8, 1024, 4), (4, 4096, 13696, "residual"): (16, 2048, 8),
+    (4, 2048, 1536, "plain"): (4, 2048, 4), (4, 1536, 1536, "residual"): (4, 2048, 8),
+    (4, 8960, 1536, "glu"): (16, 1024, 4), (4, 1536, 8960, "residual"): (4, 2048, 4),
 }
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
@@ -224,15 +233,95 @@ if triton is not None:
         return tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
 
     @triton.jit
+    def _q_val(wd, i: tl.constexpr, BITS: tl.constexpr, ZP: tl.constexpr, FOLD: tl.constexpr):
+        """Value ``i`` of each word of ``wd`` as a float.  Without FOLD: (v & mask) | 0x4B000000 is the float 2^23 + v,
+        so one logic op and one subtraction give the value itself.  FOLD (v9): the value is shifted into the
+        mantissa of a float near 128 (int4: 0x43000000 | u << 16 is 128 + u) or 384 (int8: 256 + (b ^ 0x80)), a shift
+        and one logic op and no subtraction; ``_q_reduce`` takes the offset times the sum of x off once a group
+        (a cancellation of 4-5 bits of float32's 24, against 23 bits at 2^23)."""
+        if FOLD:
+            if BITS == 8:
+                SH: tl.constexpr = 15 - 8 * i
+                if SH >= 0:
+                    t = wd << SH
+                else:
+                    t = wd >> (-SH)
+                f = ((t & 0x007F8000) ^ 0x43C00000).to(tl.float32, bitcast=True)  # 384 + signed byte
+            else:
+                SH4: tl.constexpr = 16 - 4 * i
+                if SH4 >= 0:
+                    t = wd << SH4
+                else:
+                    t = wd >> (-SH4)
+                f = ((t & 0x000F0000) | 0x43000000).to(tl.float32, bitcast=True)  # 128 + u
+        else:
+            if BITS == 8:  # signed byte b: (b ^ 0x80) is b + 128 in 0..255
+                f = (((wd >> (8 * i)) & 0xFF) ^ 0x4B000080).to(tl.float32, bitcast=True) - 8388736.0
+            else:
+                if ZP:
+                    f = (((wd >> (4 * i)) & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388608.0
+                else:  # u - 8 directly
+                    f = (((wd >> (4 * i)) & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388616.0
+        return f
+
+    @triton.jit
+    def _q_reduce(p, xs, s_ptr, z_ptr, rows, rmask, k0, NG, BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr,
+                  BK: tl.constexpr, ZP: tl.constexpr, FOLD: tl.constexpr):
+        """A tile's products ``p`` [BN, words] (and ``xs``, the sum of x a word column) to its result: [BN] when
+        G == 0 (scaled at the end), else [BN, BK // G] (already scaled); FOLD takes ``_q_val``'s offset off."""
+        PER: tl.constexpr = 32 // BITS
+        if BITS == 8:
+            OFF: tl.constexpr = 384.0
+        elif ZP:
+            OFF: tl.constexpr = 128.0
+        else:
+            OFF: tl.constexpr = 136.0
+        if G == 0:
+            res = tl.sum(p, 1)
+            if FOLD:
+                res = res - OFF * tl.sum(xs, 0)
+        else:
+            GW: tl.constexpr = G // PER  # words a group
+            ps = tl.sum(tl.reshape(p, [BN, BK // G, GW]), 2)  # [BN, groups]
+            gi = k0 // G + tl.arange(0, BK // G)
+            gm = rmask[:, None] & (gi < NG)[None, :]
+            s = tl.load(s_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+            if ZP or FOLD:
+                xg = tl.sum(tl.reshape(xs, [BK // G, GW]), 1)
+            if FOLD:
+                ps = ps - OFF * xg[None, :]
+            if ZP:
+                z = tl.load(z_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
+                res = s * (ps - z * xg[None, :])
+            else:
+                res = s * ps
+        return res
+
+    @triton.jit
+    def _q_xv(x_ptr, nw_ptr, ws, i: tl.constexpr, K, rstd, PER: tl.constexpr, NORM: tl.constexpr, LATE: tl.constexpr):
+        """x (times the norm weight; LATE: not scaled by the RMS) at element i of each word, and its square."""
+        dt = x_ptr.dtype.element_ty
+        kx = ws * PER + i
+        if LATE:
+            xv = tl.load(x_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
+            sq = xv * xv
+            if NORM:
+                xv = xv * tl.load(nw_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
+        else:
+            xv = _x_tile(x_ptr, nw_ptr, kx, K, rstd, NORM, dt)
+            sq = xv * 0.0
+        return xv, sq
+
+    @triton.jit
     def _q_math(wd, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
                 BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
-                ZP: tl.constexpr, LATE: tl.constexpr):
+                ZP: tl.constexpr, LATE: tl.constexpr, FOLD: tl.constexpr = False):
         """One K tile's contribution to W x for ``rows`` from its words ``wd`` (``_q_words``), and the sum of x^2
         over the tile: [BN] when G == 0 (scaled at the end), else [BN, BK // G] (already scaled).  The words hold
         8 int4 or 4 int8 values (element order = bit order), turned into floats without the slow int-to-float
-        unit: (v & mask) | 0x4B000000 is the float 2^23 + v, so one logic op and one subtraction.  LATE: x times
-        the norm weight only (no RMS, no rounding to the model dtype): the caller sums x^2 over K and scales the
-        row's result by the RMS at the end (W (r x * g) = r W (x * g)); else the sum is 0."""
+        unit (``_q_val``).  LATE: x times the norm weight only (no RMS, no rounding to the model dtype): the caller
+        sums x^2 over K and scales the row's result by the RMS at the end (W (r x * g) = r W (x * g)); else the
+        sum is 0."""
         dt = x_ptr.dtype.element_ty
         PER: tl.constexpr = 32 // BITS  # values a word
         WT: tl.constexpr = BK // PER  # words a row of the tile
@@ -241,39 +330,37 @@ if triton is not None:
         xs = tl.zeros([WT], dtype=tl.float32)
         sq = tl.zeros([WT], dtype=tl.float32)
         for i in tl.static_range(PER):
-            if LATE:
-                kx = ws * PER + i
-                xv = tl.load(x_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
-                sq += xv * xv
-                if NORM:
-                    xv = xv * tl.load(nw_ptr + kx, mask=kx < K, other=0.0).to(tl.float32)
-            else:
-                xv = _x_tile(x_ptr, nw_ptr, ws * PER + i, K, rstd, NORM, dt)
-            if BITS == 8:  # signed byte b: (b ^ 0x80) is b + 128 in 0..255
-                f = (((wd >> (8 * i)) & 0xFF) ^ 0x4B000080).to(tl.float32, bitcast=True) - 8388736.0
-            else:
-                if ZP:
-                    f = (((wd >> (4 * i)) & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388608.0
-                else:  # u - 8 directly
-                    f = (((wd >> (4 * i)) & 0xF) | 0x4B000000).to(tl.float32, bitcast=True) - 8388616.0
-            p += f * xv[None, :]
-            if ZP:
+            xv, q2 = _q_xv(x_ptr, nw_ptr, ws, i, K, rstd, PER, NORM, LATE)
+            sq += q2
+            p += _q_val(wd, i, BITS, ZP, FOLD) * xv[None, :]
+            if ZP or FOLD:
                 xs += xv
-        if G == 0:
-            res = tl.sum(p, 1)
-        else:
-            GW: tl.constexpr = G // PER  # words a group
-            ps = tl.sum(tl.reshape(p, [BN, BK // G, GW]), 2)  # [BN, groups]
-            gi = k0 // G + tl.arange(0, BK // G)
-            gm = rmask[:, None] & (gi < NG)[None, :]
-            s = tl.load(s_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
-            if ZP:
-                xg = tl.sum(tl.reshape(xs, [BK // G, GW]), 1)
-                z = tl.load(z_ptr + rows[:, None] * NG + gi[None, :], mask=gm, other=0.0).to(tl.float32)
-                res = s * (ps - z * xg[None, :])
-            else:
-                res = s * ps
+        res = _q_reduce(p, xs, s_ptr, z_ptr, rows, rmask, k0, NG, BITS, G, BN, BK, ZP, FOLD)
         return res, tl.sum(sq, 0)
+
+    @triton.jit
+    def _q_math_pair(wd, wd2, s_ptr, z_ptr, rows, rows2, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                     BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr, NORM: tl.constexpr,
+                     ZP: tl.constexpr, LATE: tl.constexpr, FOLD: tl.constexpr):
+        """``_q_math`` for the gate and up rows of one tile at once (v9's PAIR): x read and scaled once for both."""
+        dt = x_ptr.dtype.element_ty
+        PER: tl.constexpr = 32 // BITS
+        WT: tl.constexpr = BK // PER
+        ws = k0 // PER + tl.arange(0, WT)
+        p = tl.zeros([BN, WT], dtype=tl.float32)
+        p2 = tl.zeros([BN, WT], dtype=tl.float32)
+        xs = tl.zeros([WT], dtype=tl.float32)
+        sq = tl.zeros([WT], dtype=tl.float32)
+        for i in tl.static_range(PER):
+            xv, q2 = _q_xv(x_ptr, nw_ptr, ws, i, K, rstd, PER, NORM, LATE)
+            sq += q2
+            p += _q_val(wd, i, BITS, ZP, FOLD) * xv[None, :]
+            p2 += _q_val(wd2, i, BITS, ZP, FOLD) * xv[None, :]
+            if ZP or FOLD:
+                xs += xv
+        r1 = _q_reduce(p, xs, s_ptr, z_ptr, rows, rmask, k0, NG, BITS, G, BN, BK, ZP, FOLD)
+        r2 = _q_reduce(p2, xs, s_ptr, z_ptr, rows2, rmask, k0, NG, BITS, G, BN, BK, ZP, FOLD)
+        return r1, r2, tl.sum(sq, 0)
 
     @triton.jit
     def _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KQ, NG, x_ptr, nw_ptr, rstd,
@@ -319,13 +406,15 @@ if triton is not None:
     def _qgemv_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, KP, NG, HALF, eps,
                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr,
                       NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr, GDC: tl.constexpr,
-                      WORDS: tl.constexpr, LATE: tl.constexpr = False, PF: tl.constexpr = False):
+                      WORDS: tl.constexpr, LATE: tl.constexpr = False, PF: tl.constexpr = False,
+                      FOLD: tl.constexpr = False, PAIR: tl.constexpr = False):
         """out = W x (MODE 0), out += W x (1), SiLU(W[:HALF] x) * W[HALF:] x (2); see the module.
         WORDS: q_ptr is the int32 view and KW its row length in words (``_q_words``, ``_q_math``), else bytes.
         v8 (WORDS only): LATE: no pass over x for the RMSNorm before the weights: the sum of x^2 is taken in
         the K loop from the x the tiles read anyway and the RMS scales the row's result at the end.  PF: the
         first tile's words are read before waiting for the previous kernel, and each step reads the next
-        tile's words before the arithmetic of this one (a register double buffer)."""
+        tile's words before the arithmetic of this one (a register double buffer).  v9: FOLD (``_q_val``: no
+        subtraction a weight) and PAIR (gate and up of a SiLU-gated product from one read of x, ``_q_math_pair``)."""
         _gdc_start(GDC)
         pid = tl.program_id(0)
         rows = pid * BN + tl.arange(0, BN)
@@ -363,14 +452,21 @@ if triton is not None:
                     cur = _q_words(q_ptr, rows, rmask, k0, KW, BITS, BN, BK)
                     if MODE == 2:
                         cur2 = _q_words(q_ptr, rows + HALF, rmask, k0, KW, BITS, BN, BK)
-                r1, sq = _q_math(cur, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
-                                 BITS, G, BN, BK, NORM, ZP, LATE)
-                acc += r1
-                ssq += sq
-                if MODE == 2:
-                    r2, sq2 = _q_math(cur2, s_ptr, z_ptr, rows + HALF, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
-                                      BITS, G, BN, BK, NORM, ZP, LATE)
+                if MODE == 2 and PAIR:
+                    r1, r2, sq = _q_math_pair(cur, cur2, s_ptr, z_ptr, rows, rows + HALF, rmask, k0, K, NG, x_ptr,
+                                              nw_ptr, rstd, BITS, G, BN, BK, NORM, ZP, LATE, FOLD)
+                    acc += r1
                     acc2 += r2
+                    ssq += sq
+                else:
+                    r1, sq = _q_math(cur, s_ptr, z_ptr, rows, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                                     BITS, G, BN, BK, NORM, ZP, LATE, FOLD)
+                    acc += r1
+                    ssq += sq
+                    if MODE == 2:
+                        r2, sq2 = _q_math(cur2, s_ptr, z_ptr, rows + HALF, rmask, k0, K, NG, x_ptr, nw_ptr, rstd,
+                                          BITS, G, BN, BK, NORM, ZP, LATE, FOLD)
+                        acc2 += r2
             else:
                 acc += _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows, rmask, k0, K, KW, NG, x_ptr, nw_ptr, rstd,
                                      BITS, G, BN, BK, NORM, ZP)
@@ -1218,9 +1314,12 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     if kernel == "v3":
         _launch3(x, qw, out, nw, n, eps, cfg or config3(qw.bits, n, qw.k, qw.group), norm is not None, mode)
         return out
-    v8 = kernel == "v8"  # v2's tile with the RMS taken in the K loop and the next tile's words read ahead
+    v8 = kernel in ("v8", "v9")  # v2's tile with the RMS taken in the K loop and the next tile's words read ahead
+    # v9: and no subtraction a weight (FOLD), gate and up from one read of x (PAIR); int4 only: on int8 the H100
+    # measured it slower (9B int8 4.55 against v8's 4.39 ms/token, bench/results/quant-h100-s8-v9/), so int8 is v8
+    v9 = kernel == "v9" and qw.bits == 4
     if v8 and cfg is None:
-        cfg = CONFIGS8.get((qw.bits, n, qw.k, mode))
+        cfg = (CONFIGS9 if v9 else {}).get((qw.bits, n, qw.k, mode)) or CONFIGS8.get((qw.bits, n, qw.k, mode))
     bn, bk, warps = cfg or config(qw.bits, n, qw.k, qw.group)
     pdl = fdt._pdl(x.device)
     ng = qw.scales.shape[1] if qw.group else 1
@@ -1228,7 +1327,7 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     global WORDS
     words = WORDS
     try:
-        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words, v8)
+        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words, v8, v9)
     except torch.OutOfMemoryError:
         raise
     except Exception:  # noqa: BLE001 - a build failure of the word kernel: the byte kernel from now on
@@ -1240,12 +1339,13 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     return out
 
 
-def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words, v8=False):
+def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words, v8=False, v9=False):
     q = qw.q.view(torch.int32) if words else qw.q
     _qgemv_kernel[(triton.cdiv(n, bn),)](
         x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps),
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None,
-        GDC=pdl, WORDS=words, LATE=v8 and words, PF=v8 and words, num_warps=warps, launch_pdl=pdl)
+        GDC=pdl, WORDS=words, LATE=v8 and words, PF=v8 and words, FOLD=v9 and words, PAIR=v9 and words,
+        num_warps=warps, launch_pdl=pdl)
 
 
 def config4(bits: int, n: int, k: int, group: int) -> tuple[int, int, int]:
