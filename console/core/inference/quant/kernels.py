@@ -70,6 +70,13 @@ all of K), and the row's result is scaled by the RMS at the end (W (r x * g) = r
 the model dtype first, as F.rms_norm would round r x * g: a difference at the rounding level).  PF: the first tile's
 words are read before waiting for the previous kernel (programmatic dependent launch) and each step reads the next
 tile's words before this step's arithmetic (a register double buffer).  ``CONFIGS8``: the sweep's winners, else v2's.
+Measured in session 8 on the H100: correct (its norm is float32 math, never rounded to bf16) and faster than v2 on
+every whole model.
+
+``"v9"`` (session 8, the default): v8 plus FOLD (``_q_val``: a weight's value put straight into the mantissa of a
+float near 128 / 384, no subtraction a weight, the offset times the group's sum of x taken off once a group) and PAIR
+(``_q_math_pair``: gate and up from one read of x).  int4 only: int8 measured slower with it and keeps v8.  9B int4
+3.70 -> 3.46 ms/token on the H100 (bench/results/quant-h100-s8-v9/).
 
 Prefills and other products of several rows (``linear``) dequantize the weight into a temporary in
 the activation dtype (one kernel) and multiply with cuBLAS: there the product is compute-bound, and
