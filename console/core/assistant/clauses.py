@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant.lexicon import ACTIONS_ZH
+from console.core.assistant.numbers import UNDER_HUNDRED
 from console.core.assistant.phrases import normalize
 
 # a clause boundary: punctuation (with an optional joining word), or a joining word between two clauses
 _SPLIT = re.compile(
     r"\s*[,;，；。!！—–]+\s*(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
-    r"|\s+(?:and\s+also|and\s+then|and|then|but|plus|as\s+well\s+as)\s+"
+    # a sentence end ("set the office AC to 22. desk lamp off": the AC's value never the lamp's, the lamp's "off" never
+    # the AC's; session 8, checklists); never "no. 2", "approx. 20", "e.g. …" nor a decimal point
+    r"|(?<!\bno)(?<!\bvs)(?<!approx)(?<!\.[a-z])(?<=[a-z0-9%°)])\.+\s+(?:(?:and\s+also|and\s+then|and|then|also|but|plus)\s+)?"
+    # ("a hundred and ten" is one number, never two clauses: held-out 28)
+    r"|\s+(?:and\s+also|and\s+then|and|then|but|plus|as\s+well\s+as)\s+(?!(?<=hundred and )" + UNDER_HUNDRED
+    + r"(?![a-z]))"
     r"|\s*(?:顺便|然后|同时|另外|并且|还有|以及|而且)\s*"
     # a purpose after the ask, with no comma: "open the office blinds so we can see", 把门打开好让他们进来
     r"|\s+(?=so\s+(?:that\s+)?(?:they|we|he|she|people|everyone|everybody|i|you|the\s+[a-z]+)\s+(?:can|could)(?![a-z]))"
@@ -34,6 +41,11 @@ _SPACE_ZH = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _OPEN_LEFT = re.compile(r"(?:打开|开启|关掉|关闭|关上|启动|停止|停掉|开|关|停|把|将|和|跟|与|及|的|给|让|请|帮我|帮忙)$"
                         r"|^(?:请|帮我|帮忙|麻烦)?(?:把|将)[^关开停锁启调设拉放合升降响亮灭熄]*$")
 _OPEN_RIGHT = re.compile(r"^(?:的|和|跟|与|及|以及|或)")
+# a part that is only a verb (办公室百叶窗 全部打开, 那个 办公室顶灯 打开一下, 二号线 停一下): the verb of the part before it,
+# never a clause of its own (read alone, a bare 打开 names no device: held-out 28 had it unlock the main door)
+_VERBS_ZH = sorted({w for ws in ACTIONS_ZH.values() for w in ws}, key=len, reverse=True)
+_BARE_VERB = re.compile(r"^(?:请|帮我|给我|麻烦)?(?:全部|全都|统统|都|也都|也|就|再|先|快|赶紧|马上|立刻|一起)?\s*(?:"
+                        + "|".join(map(re.escape, _VERBS_ZH)) + r")(?:掉|上|起来|开|下来|来)?(?:一下子?|吧|了|啊|呀|哈)*$")
 _CJK_CHARS = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -42,7 +54,7 @@ def _space_split(part: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         if out and (len(_CJK_CHARS.findall(out[-1])) < 3 or len(_CJK_CHARS.findall(piece)) < 3
-                    or _OPEN_LEFT.search(out[-1]) or _OPEN_RIGHT.match(piece)):
+                    or _OPEN_LEFT.search(out[-1]) or _OPEN_RIGHT.match(piece) or _BARE_VERB.match(piece)):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

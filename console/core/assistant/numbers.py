@@ -30,9 +30,13 @@ ZH_NUM = "零〇一二两三四五六七八九十百"
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+UNDER_HUNDRED = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_ONES[1:10]) + r"))?|"
+                 + "|".join(sorted(_ONES[1:], key=len, reverse=True)) + r")")
+# "a hundred and ten", "one hundred twenty", "a hundred and five": the hundred with what follows it (held-out 28:
+# "speed to a hundred and ten" had read "a hundred" and left "and ten" as a part of its own)
 NUMBER_WORDS = re.compile(
-    r"(?<![a-z])(?:(a|one) hundred|(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|("
-    + "|".join(sorted(_ONES, key=len, reverse=True)) + r"))(?![a-z])")
+    r"(?<![a-z])(?:(a|one) hundred(?:(?:\s+and)?[\s-]+" + UNDER_HUNDRED + r"(?![a-z]))?|(" + "|".join(_TENS)
+    + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|(" + "|".join(sorted(_ONES, key=len, reverse=True)) + r"))(?![a-z])")
 
 # a unit written right after its number ("20L/min", "50rpm") is that number's unit: only a letter before it breaks it
 _UNIT_ALT = "|".join(phrase_pattern(u).replace("(?<![a-z0-9])", "(?<![a-z])") if u[0].isalpha() and u.isascii()
@@ -46,9 +50,16 @@ ZH_NUMERALS = re.compile(r"(百分之)?([" + ZH_NUM + r"]+(?:" + ZH_DECIMAL + r"
 
 
 def english_number(m: re.Match) -> int:
-    """The value of a :data:`NUMBER_WORDS` match ("twenty two" → 22, "a hundred" → 100)."""
+    """The value of a :data:`NUMBER_WORDS` match ("twenty two" → 22, "a hundred" → 100, "a hundred and ten" →
+    110)."""
     if m.group(1):
-        return 100
+        rest = re.sub(r"^\s*(?:and\s+)?", "", m.group(0)[m.group(0).index("hundred") + len("hundred"):].strip(" -"))
+        if not rest:
+            return 100
+        tens, _, ones = rest.replace("-", " ").partition(" ")
+        if tens in _TENS:
+            return 100 + 20 + 10 * _TENS.index(tens) + (_ONES.index(ones.strip()) if ones.strip() else 0)
+        return 100 + _ONES.index(rest)
     if m.group(2):
         return 20 + 10 * _TENS.index(m.group(2)) + (_ONES.index(m.group(3)) if m.group(3) else 0)
     return _ONES.index(m.group(4))

@@ -72,6 +72,24 @@ class Ordinals:
         pw = "|".join(re.escape(w) for w in sorted(self.zone_word, key=len, reverse=True)) or "(?!)"
         self._en_in_zone = re.compile(rf"(?<![a-z])({ords})\s+({pw})\s+({kw})(?![a-z])")
         zw = "|".join(re.escape(w) for w in self.zone_by) or "(?!)"
+        # "production line a": a kind word ending in a zone family's word ("line"), then what names one zone of that
+        # family ("a", "b"): that kind's one device in that zone (session 8, checklists); "production line 2" is the
+        # device-number rule above.  Never "… line a bit/little" (an amount), never a letter naming no zone.
+        self._kind_in_zone: dict[tuple[str, str], str] = {}
+        for word, kind in self.word_kind.items():
+            fam = word.rsplit(" ", 1)[-1]
+            for zword, z in self.zone_word.items():
+                if " " in word and zword.startswith(f"{fam} ") and re.fullmatch(r"[a-e]", zword[len(fam) + 1:]):
+                    devs = [d for d, dz in self.zone_of.items() if dz == z and d in self.by_kind[kind].values()]
+                    if len(devs) == 1:
+                        self._kind_in_zone[(word, zword[len(fam) + 1:])] = devs[0]
+        kz = "|".join(re.escape(w) for w in sorted({w for w, _ in self._kind_in_zone}, key=len, reverse=True)) or "(?!)"
+        # … nor before another device's name ("production line a fan": the fan of that line, not its conveyor)
+        nouns = {normalize(x).split(" ")[0] for table in (aliases.kinds, aliases.devices) for names in table.values()
+                 for v in names.values() for x in v if x and x.isascii()}
+        nw = "|".join(re.escape(w) for w in sorted(nouns - {""}, key=len, reverse=True)) or "(?!)"
+        self._kind_zone = re.compile(rf"(?<![a-z])({kz})\s+([a-e])(?![a-z0-9])"
+                                     rf"(?!\s+(?:bit|little|lot|tad|touch|few|{nw})(?![a-z]))")
         self._zone = [re.compile(rf"(?<![a-z])({ords})\s+({zw})s?(?![a-z])"),
                       re.compile(rf"(?<![a-z])({zw})\s+(?:number|no\.?)\s*({num})(?![a-z0-9])")]
 
@@ -102,6 +120,7 @@ class Ordinals:
             ok = dev is not None and self.zone_of.get(dev) == self.zone_word.get(normalize(m.group(2)))
             return dev if ok else m.group(0)  # type: ignore[return-value]
         text = self._en_in_zone.sub(in_zone, text)
+        text = self._kind_zone.sub(lambda m: self._kind_in_zone.get((m.group(1), m.group(2)), m.group(0)), text)
         for i, rx in enumerate(self._zh):
             def zh(m: re.Match, i=i) -> str:
                 n, word = (m.group(1), m.group(2)) if i == 0 else (m.group(2), m.group(1))

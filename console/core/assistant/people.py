@@ -88,6 +88,10 @@ _NEGATED_EN = re.compile(r"(?<![a-z])(?:don'?t|do\s+not|never|no\s+one|nobody|no
 # "let in the courier" → "let the courier in"
 _LET_IN_BEFORE = re.compile(r"(?<![a-z])let\s+in\s+(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)(?=\s*(?:$|[,.;!?]|\s+(?:please|"
                             r"now|and|at|through|by|via)(?![a-z])))")
+# "open up for the staff at the entrance" (held-out 29) → "let the staff in at the entrance": opening up for people
+# is letting them in (only a person: "open up for business" stays as it is)
+_OPEN_UP_FOR = re.compile(r"(?<![a-z])open\s+up\s+for\s+(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)(?=\s*(?:$|[,.;!?]|\s+(?:please|"
+                          r"now|and|at|through|by|via|in)(?![a-z])))")
 # "… let her in at the front": the front is the front door ("at the back" stays a place the fleet may lack)
 _AT_FRONT = re.compile(r"(?<![a-z])(in|inside)\s+(at|through|by|via|round|around)\s+the\s+front(?!\s*(?:door|entrance|gate))"
                        r"(?![a-z])")
@@ -102,7 +106,8 @@ _CANT_IN_ZH = re.compile(r"^(?P<who>" + _WHO_ZH_RE + r")(?:还|都)?进不来(?:
 
 def let_person_in(text: str) -> str:
     """``text`` (normalised) with a person let in said the way the lock's own phrases read it: 让他进来 →
-    开门让他进来 (进来 alone is the light's too), "let in the courier" → "let the courier in", "let her in at the
+    开门让他进来 (进来 alone is the light's too), "let in the courier" / "open up for the courier" → "let the courier
+    in", "let her in at the
     front" → "… at the front door", and a leading "<person> can't get in" clause (why) dropped before a let-in.
     A negated ask (别让外人进来, "don't let anyone in") and every other text stay as they are."""
     out = text or ""
@@ -121,6 +126,7 @@ def let_person_in(text: str) -> str:
         out = out[m.end():]
     if _NEGATED_EN.search(out):
         return out
+    out = _OPEN_UP_FOR.sub(lambda m: f"let {m.group('who')} in" if PERSON.fullmatch(m.group("who")) else m.group(0), out)
     out = _LET_IN_BEFORE.sub(lambda m: f"let {m.group('who')} in" if PERSON.fullmatch(m.group("who")) else m.group(0),
                              out)
     return _AT_FRONT.sub(r"\1 \2 the front door", out) if lets_person_in(out) else out

@@ -28,6 +28,7 @@ from console.core.assistant.everywhere import production_everywhere
 from console.core.assistant.all_lines import all_lines
 from console.core.assistant.labels import drop_labels
 from console.core.assistant.fan_only import fan_only
+from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.only_mode_zh import only_mode
 from console.core.assistant.blinds_way_zh import blinds_way
@@ -145,6 +146,7 @@ def normalize(text: str) -> str:
         t = _TENTHS.sub(_tenths, t)
     if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
         t = _BARE_GO.sub(r"\1start", t)
+    t = drop_fillers(t)  # "um conveyor number two stop", 嗯 把台灯关掉, 就是用脉冲的: hesitation, nothing more (fillers.py)
     t = drop_greetings(t)
     t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
     t = _FILLER.sub(" ", t)
