@@ -41,6 +41,16 @@ def checked_commands(text: str) -> dict[str, dict]:
     return checked(ASSISTANT.understand(text))
 
 
+def understood(text: str) -> dict[str, dict]:
+    """{device: params} proposed for ``text`` (numbers as floats); fails on a refusal or when the assistant's own
+    direction check (``Assistant.direction_problem``, the gate's) objects."""
+    prop = ASSISTANT.understand(text)
+    assert prop.refusal is None, (text, prop.refusal)
+    assert ASSISTANT.direction_problem(text, prop) is None, text
+    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+                          for k, v in c.params.items()} for c in prop.commands}
+
+
 def proposed(text: str) -> dict[str, dict]:
     """{device: params} exactly as proposed for ``text``; fails when the assistant refuses."""
     prop = ASSISTANT.understand(text)

@@ -16,23 +16,10 @@ from hypothesis import strategies as st
 
 from console.core.assistant.checklists import checklist_words, split_checklist, state_command
 from console.core.assistant.proposal import build_proposal
-from tests.core.assistant.helpers import ASSISTANT, FLEET
+from tests.core.assistant.helpers import ASSISTANT, FLEET, refused
+from tests.core.assistant.helpers import understood as got
 
 BY_ID = FLEET.by_id()
-
-
-def got(text: str) -> dict[str, dict]:
-    """{device: params} proposed for ``text`` (numbers as floats); fails on a refusal or a direction problem."""
-    prop = ASSISTANT.understand(text)
-    assert prop.refusal is None, (text, prop.refusal)
-    assert ASSISTANT.direction_problem(text, prop) is None, text
-    return {c.device_id: {k: (float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-                          for k, v in c.params.items()} for c in prop.commands}
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- the held-out 29 asks of the class ------------------------------------------------------------------------------
