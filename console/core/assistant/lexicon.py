@@ -118,8 +118,17 @@ SWITCH_VERBS = ("turn", "switch", "power", "flip", "put")  # "turn the AC off": 
 # (session 7 G); "would you open …?" / "could you …?" stay polite requests
 QUESTION_EN = re.compile(r"^(what|what's|whats|how|why|is|are|does|do|did|which|when|where|who|tell me"
                          r"|would\s+you\s+(?:like|prefer|want)|(?:should|shall)\s+(?:i|we))\b")
+# "should the valve be closed?", "ok, shall we stop the pump?", "the pressure is up, must the valve be shut?": a clause
+# that opens with should / shall / must / ought and its subject asks whether to (session 8: it had closed the
+# valve); "the valve should be closed" (a subject first) and "could / can / would / will you …" stay requests
+QUESTION_EN_CLAUSE = re.compile(
+    r"(?:^|[,;:.!?]\s*|(?<![a-z])(?:so|then|and|but|well|ok|okay|hey|now|right|alright|question)\s+)"
+    r"(?:should|shall|must|ought)\s+(?:i|we|they|it|the|this|that|these|those|our|my|all|both|every|each|everything|"
+    r"any|anything|someone|somebody|anyone|anybody|one\s+of)(?![a-z'])")
 # 要不要开灯？ asks whether to (session 7 G); 吗？ after a request marker (能把灯关了吗？) stays a request (reader.py)
-QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?", "要不要")
+QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?", "要不要",
+               # 该不该 / 应不应该 / 是不是应该把阀门关上: asks whether to (session 8: it had closed the valve)
+               "该不该", "应不应该", "应该不应该", "是不是应该", "是不是该", "是不是要", "需要不需要", "用不用")
 # 办公室台灯是开着的吗, 冷却泵在运行吗, 灯关了没有: a question about how a device is, with or without "？" (held-out 7
 # had switched the lamp on); a polite request ending in 吗 (能帮我把台灯关掉吗, 请…好吗) stays a request
 QUESTION_ZH_TAIL = re.compile(r"(?:吗|嘛|么|(?:了|着)没有?|是不是|有没有)\s*[?？!！。.]*\s*$")

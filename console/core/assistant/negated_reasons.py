@@ -144,6 +144,40 @@ def negated_need(clause: str) -> bool:
     return _is_reason(c) and _need(c) is not None
 
 
+def need_gone_up(asst: Any, text: str, commands: Any) -> str | None:
+    """The negated need clause of a (normalised) ask when a command switches on, opens or raises a device that need is
+    about, else None (session 8: 一号线不再需要通风了，打开吧 started the fan: 不再需要, "no longer needed", slips past the
+    negation guard, and a need that is gone is no reason to start what meets it — a contradiction, refused by the
+    gate; 一号线不再需要通风了，关了吧 and 不再需要冷却水 still turn it off)."""
+    if not any(w in text for w in ("需要", "不用", "用不着", "不必", "无需", "need")):
+        return None
+    glued = _NEED_END_ZH.sub(r"\1，", _glued(text))  # 一号线不再需要通风了打开吧: the need ends at its 了
+    for a, b in _split_all(glued):
+        clause = glued[a:b]
+        if not negated_need(clause):
+            continue
+        about = asst._refers(clause)
+        for c in commands:
+            meta = asst.by_id.get(c.device_id)
+            now = asst.current(c.device_id) if getattr(asst, "current", None) else None
+            if meta is not None and c.device_id in about and (
+                    c.params.get("locked") is False or violation(meta, c.params, {DOWN}, now) is not None):
+                return clause.strip(" .!。！")
+    return None
+
+
+_NEED_END_ZH = re.compile(r"((?:不需要|不用|不再需要|用不着|不必|无需)(?:再)?[^，,；;:：\s]{1,14}?了)\s*(?=[^\s，,；;:：。！!])")
+
+
+def _split_all(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip(" .!。！")] if len(spans) > 1 else []
+
+
 def _with_object(asst: Any, rest: str, near: str, need: str) -> str:
     """The rest with its command clause (``near``) acting on the need when it names no device of its own:
     "please switch it off" → "please switch the office heating or cooling off", 关了吧 → 一号线通风关了吧."""

@@ -11,7 +11,9 @@ from console.core.assistant.phrases import phrase_pattern
 
 UNITS = {
     "%": ["percent", "per cent", "pct", "%"],
-    "°C": ["degrees celsius", "degree celsius", "degrees", "degree", "deg", "celsius", "°c", "° c", "°", "摄氏度", "度"],
+    # "19 C", "19 degs": a bare "c" after its number is °C too (values.number_words never reads it as a unit ahead)
+    "°C": ["degrees celsius", "degree celsius", "degrees", "degree", "degs", "deg", "celsius", "°c", "° c", "°", "c",
+           "摄氏度", "度"],
     "rpm": ["revolutions per minute", "revolutions a minute", "revolutions per min", "revs per minute", "revs a minute",
             "revs per min", "turns per minute", "turns a minute", "rpm", "r/min", "转每分钟", "转/分钟", "转/分", "转"],
     # a rate said in words ("20 liters a minute", "40 litres per min", "litres/min"): the same unit

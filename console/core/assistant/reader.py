@@ -20,6 +20,7 @@ from console.core.assistant.lexicon import (
     OPENING_ONLY_VERBS,
     PERCENT_WORDS,
     QUESTION_EN,
+    QUESTION_EN_CLAUSE,
     QUESTION_ZH,
     QUESTION_ZH_TAIL,
     RAISE_VERBS,
@@ -29,6 +30,8 @@ from console.core.assistant.lexicon import (
 from console.core.assistant.phrases import mask
 from console.core.assistant.reading import Mention, Num, Reading
 from console.core.assistant.screening import contradiction_in, guard, statement_in
+from console.core.assistant.state_reports import lone_state_report
+from console.core.assistant.value_slots import unread_value
 from console.core.assistant.values import number_words, read_digits, read_zh_numerals
 from console.core.assistant.vocabulary import Vocabulary
 
@@ -59,13 +62,14 @@ def _copy(r: Reading) -> Reading:
 def _read(text: str, vocab: Vocabulary) -> Reading:
     r = Reading()
     lang_zh = bool(CJK.search(text))
-    r.question = bool(QUESTION_EN.match(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH
+    r.question = bool(QUESTION_EN.match(text)) or bool(QUESTION_EN_CLAUSE.search(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH
                                                       if not (q[0] == "吗" and REQUEST_ZH.search(text))) \
         or (lang_zh and QUESTION_ZH_TAIL.search(text) is not None and REQUEST_ZH.search(text) is None)
     r.direction = direction_of(text)
     work = number_words(text, vocab.lex)
     r.unsupported = guard(text)
-    r.statement = r.unsupported is not None and contradiction_in(text) is None and statement_in(text) is not None
+    r.statement = r.unsupported is not None and contradiction_in(text) is None and (
+        statement_in(text) is not None or lone_state_report(text) is not None)  # "the valve is shut": nothing to do
     work = _mode_words(work, r, vocab)
     work = _names(work, r, vocab)
     work = read_digits(work, r, vocab.lex, vocab.known_words)
@@ -73,6 +77,7 @@ def _read(text: str, vocab: Vocabulary) -> Reading:
         work = read_zh_numerals(work, r, vocab.lex)
     work = _idle_going(work)
     work = _lexicon_words(work, r, vocab)
+    work = unread_value(text, work, r, vocab.enum_holders, vocab.known_words)  # 空调开除湿 (value_slots.py)
     read_leftovers(work, r, vocab.known_words, lang_zh)
     return r
 

@@ -17,6 +17,7 @@ from console.core.assistant.delays import DELAY
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
 from console.core.assistant.reports import report_in
+from console.core.assistant.state_reports import lone_state_report
 
 Objection = tuple[str, str, str]  # (refusal kind, English reason, Chinese reason)
 
@@ -180,14 +181,15 @@ _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|m
                        # 调低到低档 / 升到高速档: a named level is a target too (as "to low" is in English)
                        r"|(到|为|至|成)\s*(?:低|中|高)(?:速档|速挡|档|挡|速)"
                        # "more coolant, 40 litres a minute" / "more coolant: 40 l/min": a flow with its unit too (held-out 17)
-                       r"|[,，:：]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|rpm|转|l/min|lpm|"
-                       r"litres?|liters?|升)"
+                       r"|[,，:：]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|degs?(?![a-z])|"
+                       r"c(?![a-z])|celsius|rpm|转|l/min|lpm|litres?|liters?|升)"
                        # 调暗点，百分之二十就行: a percentage said the Chinese way is the target too (held-out 24)
                        r"|[,，:：]\s*(?:到|调到|设到|就)?\s*百分之\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
                        # "warmer in the office pls, twenty-three degrees": a number word with its unit is the target
                        r"|[,，]\s*(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                       r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|rpm|l/min|lpm|litres?|liters?)")
+                       r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|degs?(?![a-z])|celsius|rpm|l/min|lpm|litres?|"
+                       r"liters?)")
 
 
 # "a bit chilly", "a little dark": how the place feels, not how much to change ("a bit chilly, please turn the
@@ -205,6 +207,7 @@ def guard(text: str) -> tuple[str, str] | None:
         return (f"'{said}' asks for opposite things at once: say which one should happen.",
                 f"“{said}”同时要求相反的操作：请只说要做哪一个。")
     said = statement_in(text) or report_in(text)  # report_in: "the coolant has been flowing nicely all week"
+    said = said or lone_state_report(text)  # "the valve is shut", 台灯开着: how it is, alone (state_reports.py)
     if said is not None:
         return (f"'{said}' says how a device is, not what should happen: say what to do "
                 "(e.g. \"close the steam valve\", \"open the valve to 80 %\").",

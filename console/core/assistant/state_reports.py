@@ -81,6 +81,24 @@ def command_for_report(text: str) -> str:
     return text
 
 
+# a command opening the clause, or a relative clause ("the pump that is stopped"): never a report of its own
+_COMMAND_LEAD = re.compile(r"^(?:please\s+|pls\s+|now\s+|just\s+)*(?:turn|switch|start|stop|set|open|close|shut|lock|unlock|"
+                           r"run|put|get|make|keep|leave|kill|fire|crank|bring|sound|raise|lower|dim|power|restart|resume|"
+                           r"halt|cut|silence|mute|activate|deactivate|enable|disable|check|let)(?![a-z])"
+                           r"|.*(?<![a-z])(?:that|which|who)\s+(?:is|are|was|were|'s)(?![a-z])")
+
+
+def lone_state_report(text: str) -> str | None:
+    """The (normalised) text when all of it is one state report ("the valve is shut", "the desk lamp is on", 台灯开着,
+    阀门关着呢), else None: how a device is, never a command (session 8: each had been carried out; present_reports.py
+    reads the asks of several clauses).  A wish or a command about a state never matches ("make sure the lamp is on",
+    让门关着, 空调开着吧)."""
+    t = (text or "").strip().rstrip(" .!?。！？")  # "台灯开着？" asks how it is: no command either
+    if not t or re.search(r"[,，;；:：?？]", t) or _COMMAND_LEAD.match(t):
+        return None  # "start the pump that was stopped": a command about the device that is in that state
+    return t if _REPORT_EN.match(t) or _REPORT_ZH.match(t) else None
+
+
 def mask_state_reports(text: str) -> str:
     """``text`` (normalised) with the state word of a state-report clause blanked (positions kept) when the other
     clause commands (the direction check: "the floodlight is still on, switch it off" asks for no "on"); the same

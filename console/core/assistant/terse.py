@@ -43,7 +43,9 @@ _MODAL = r"(?:can|could|may|might|should|would)"
 _SUBJECT = r"((?:(?!(?:is|are|was|were|be|been|not|never|if|when|unless|once|after|before)(?![a-z]))[a-z0-9/'-]+\s+){1,7}?)"
 _PASSIVE = re.compile(r"(?:^|(?<=[,;:.?!]\s)|(?<=[,;:.?!]))\s*(?:the\s+)?" + _SUBJECT + _MODAL
                       + r"\s+(?:now\s+|please\s+|also\s+)?be\s+(" + _PART + r")(?![a-z])")
-_PASSIVE_Q = re.compile(r"(?:^|(?<=[,;:.?!]\s)|(?<=[,;:.?!]))\s*" + _MODAL + r"\s+(?:the\s+)?" + _SUBJECT
+# the question form asks a favour only with can / could / would / will ("could the blinds be opened?"); "should the
+# valve be closed?" asks whether to (session 8: it had closed the valve): a question, left to the rules to refuse
+_PASSIVE_Q = re.compile(r"(?:^|(?<=[,;:.?!]\s)|(?<=[,;:.?!]))\s*(?:can|could|would|will)\s+(?:the\s+)?" + _SUBJECT
                         + r"(?:now\s+|please\s+|also\s+)?be\s+(" + _PART + r")(?![a-z])")
 
 # -- a terse target state + now -----------------------------------------------------------------------------------

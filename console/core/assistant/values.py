@@ -40,7 +40,7 @@ def number_words(text: str, lex: PhraseTable) -> str:
             continue  # the fraction of a decimal already read ("nineteen point five")
         value, end = fraction_after(m, text)  # "nineteen point five" → "19.5": never loses a part
         after = text[end:]
-        unit_next = any(after.lstrip().startswith(u) for u in UNIT_OF if u.isascii() and u[0].isalpha()
+        unit_next = any(after.lstrip().startswith(u) for u in UNIT_OF if u.isascii() and u[0].isalpha() and len(u) > 1
                         or u in ("%", "°c", "°"))
         if unit_next or value_slot(text[: m.start()], lex):
             out.append(text[last:m.start()])
