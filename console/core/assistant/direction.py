@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
+from console.core.assistant.go_dark import says_go_dark
 from console.core.protocol import DeviceMeta
 
 UP, DOWN = "up", "down"
@@ -130,8 +131,8 @@ _ORDERED = ("low", "medium", "high")
 def direction_of(text: str) -> set[str]:
     """The directions an (already normalised) utterance asks for: {"up"}, {"down"}, both, or none."""
     out: set[str] = set()
-    if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text):
-        out.add(DOWN)
+    if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text) or says_go_dark(text):
+        out.add(DOWN)  # says_go_dark: "it can go dark", 可以黑了 is leave for the lights off (go_dark.py)
     rest = _mask(text)
     if _UP_EN.search(rest) or _UP_ZH.search(rest) or _ON_LAST.search(rest):
         out.add(UP)

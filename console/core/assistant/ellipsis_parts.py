@@ -56,6 +56,13 @@ def _verb_of(asst: Any, clause: str, refs: set[str], thing: bool = False) -> str
 _THING_TAKES = {ON: SWITCH_CAPS + OPENING_CAPS, OFF: SWITCH_CAPS + OPENING_CAPS}
 _AND = re.compile(r"(?<![a-z])(?:and|plus|as\s+well\s+as|along\s+with|together\s+with)(?![a-z])|还有|以及|[和跟与及、]")
 _BARE_EN = re.compile(r"^(?:(?:the|all\s+the|our|all)\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+){0,2}$")
+_COMMA = re.compile(r"\s*[,，、]\s*")
+# a joined word that names no device and needs none: "…, and the rest", "… and everything else", "… and all"
+_GENERIC = re.compile(r"(?:(?:and\s+)?(?:the\s+)?(?:rest|others?|everything(?:\s+else)?|"
+                      r"all(?:\s+of\s+them|\s+the\s+rest)?|"
+                      r"both|them|it|so\s+on|the\s+like|stuff|thanks|thank\s+you|please|too|as\s+well)\s*)+"
+                      r"|其他|其它|别的|其余|剩下的|所有的?|全部|一切|等等|谢谢")
+_END = re.compile(r"\s*[.!?。！？]+\s*$")  # a clause keeps the ask's closing mark (split_clauses)
 _SAYS_EN = re.compile(r"(?<![a-z])(?:is|are|was|were|be|been|has|have|had|can|will|would|should|must|need|needs|"
                       r"it|we|i|they|too|so|very|not|no)(?![a-z])|'|n't")
 
@@ -64,6 +71,7 @@ def _coordinated(asst: Any, clause: str, joiner: str, r: Any) -> bool:
     """Is ``clause`` a bare noun joined by "and" / 和 / 还有 to the part before (``joiner``: the text between)?"""
     if not _AND.search(joiner) or r.actions or r.numbers or r.enums or r.loose_numbers or asst._clause_ways(clause):
         return False  # "… and alert everyone", "… and clear the air": a way of its own (the kind's words)
+    clause = _END.sub("", clause)  # the ask's own full stop ("…, stop the product flow and the coolant."): still bare
     if re.search(r"[\u3400-\u9fff]", clause):
         return len(clause) <= 8 and not re.search(r"[了着过在是有要会能没不太很]", clause)
     return _BARE_EN.match(clause) is not None and not _SAYS_EN.search(clause)
@@ -94,20 +102,33 @@ def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
         return prop
     parts = split_clauses(text)
     have = {c.device_id for c in prop.commands}
-    pos = 0
+    joiners, pos = [], 0  # the text between each clause and the one before it
     for before, clause in zip(parts, parts[1:]):
         b = text.find(before, pos)
         c = text.find(clause, b + len(before)) if b >= 0 else -1
         pos = max(b, 0)
+        joiners.append((b, c, text[b + len(before):c] if c >= 0 else ""))
+    for i, (before, clause) in enumerate(zip(parts, parts[1:])):
+        b, c, joiner = joiners[i]
+        # "stop the coolant, the steam and the conveyor on line b": a comma joins a list that "and" closes (blind
+        # set 33: the steam had been dropped)
+        if _COMMA.fullmatch(joiner) and any(_AND.search(j) for _b, _c, j in joiners[i + 1:]):
+            joiner = " and "
         r = read(clause, asst.rules.vocab)
         thing = not any(mn.kind in ("device", "kind") for mn in r.mentions)
-        joined = c >= 0 and thing and _coordinated(asst, clause, text[b + len(before):c], r)
+        # a device or kind named bare after "and" too ("lock the main door and the blinds and stop conveyor a": the
+        # blinds had been dropped): it takes the verb before it, or the ask is refused
+        joined = c >= 0 and _coordinated(asst, clause, joiner, r)
         if not _ELLIPSIS.search(clause) and not joined:
             continue
         if r.actions or r.numbers or r.enums or r.loose_numbers:
             continue  # 冷却水也停: a verb of its own, a clause the clause pass reads
         refs = asst._refers(clause)
-        if joined and refs and refs <= have:
+        if joined and not refs and not r.mentions and not _GENERIC.fullmatch(_END.sub("", clause)) \
+                and re.search(r"[a-z]{3,}|[\u3400-\u9fff]", re.sub(r"(?<![a-z])(?:the|a|an|that|this)(?![a-z])", "",
+                                                                  clause)):
+            pass  # "turn off the fan and that thing": a noun joined by "and" that names nothing here — refused below
+        elif joined and refs and refs <= have:
             if _agrees(asst, before, clause, refs, prop):
                 continue  # "stop the pump and the coolant": what the ask already does
         elif not refs or refs & have:

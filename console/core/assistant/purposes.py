@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 # "for the night", "for the weekend", "for today", "for the day", "for now" (never "for tonight": that is a day word)
-TIME_PURPOSE = re.compile(r"(?<![a-z])for\s+(?:the\s+(?:night|weekend|day|evening|shift)|today)(?![a-z])")
+# ("for the night shift", "for the day crew": people, trailing_asides.py; never "for the … shift" with "the night" cut)
+TIME_PURPOSE = re.compile(r"(?<![a-z])for\s+(?:the\s+(?:night|weekend|day|evening|shift)|today)(?![a-z])"
+                          r"(?!\s+(?:shift|crew|team|staff|workers?|guards?|cleaners?)(?![a-z]))")
 
 
 def drop_time_purpose(text: str) -> str:

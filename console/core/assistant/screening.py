@@ -141,6 +141,9 @@ def keep_out_purpose(text: str) -> str | None:
 _GUARDS = (
     (re.compile(r"\b(don'?t|do not|never|no longer|not|no need)\b|不要|别|不用|勿|不许|禁止|不准|不需要|不必|无需|没必要"
                 r"|不想|不希望|不愿意?|不打算"  # a negated wish: 我不想把台灯关掉 had switched it off (wishes.py)
+                # a need that is gone *to do* something is a negated command (blind set 33 round: 阀门不再需要关了 closed
+                # the valve, 不再需要打开阀门了 opened it); 不再需要冷却水了 (a thing) stays "less of it"
+                r"|(?:不再需要|不再用)(?=\s*(?:再)?(?:关|开|停|启|锁|解锁|打|调|设|拉|放|合|升|降|切|熄|灭|点灯|运行|运转))"
                 # "nobody should turn on the pump", "the fan shouldn't be on", "it isn't chilly, set 24"
                 r"|(?<![a-z])(?:should|must|is|are|was|were|does|did|wo|would|need|has|have)n['’]?t(?![a-z])"
                 r"|(?<![a-z])(?:nobody|no one|no-one)\s+(?:should|must|may|is to|needs to|has to)(?![a-z])"),
