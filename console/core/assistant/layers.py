@@ -48,6 +48,8 @@ from console.core.assistant.ellipsis_parts import ellipsis_part
 from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
 from console.core.assistant.keep_out_lead import lead_keep_out
+from console.core.assistant.kept_devices import kept_reading
+from console.core.assistant.size_words_zh import drop_size_word
 from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
@@ -157,6 +159,7 @@ from console.core.assistant.unread_noun_en import unread_noun_en
 from console.core.assistant.all_of_unknown import unknown_all_noun
 from console.core.assistant.value_enough import without_value_enough
 from console.core.assistant.cover_ways import cover_ways
+from console.core.assistant.it_is_thing import ItAsThing
 from console.core.assistant.zone_lists import ZoneLists
 from console.core.assistant.bare_numbers import spelled_number
 from console.core.assistant.thing_on import thing_on_value, thing_out
@@ -336,6 +339,7 @@ class Assistant:
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
+        self.it_as_thing = ItAsThing(self.meaning)  # "too sunny, block it": the sun (it_is_thing.py)
         self.other_ones = OtherOnes(self.metas, self.aliases, self.kind_words, self.rules.vocab,  # other_ones.py
                                     lambda text: self._zone_numbers(self.ordinals.rewrite(text)))
         self.does_names = DoesNames(self.meaning, {k: self.aliases.kinds.get(k, {}).get("zh", ())  # does_names.py
@@ -392,6 +396,10 @@ class Assistant:
         fixed = corrected(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if fixed is not None:  # "start conveyor b, oh wait, stop it": the correction only, never the withdrawn part
             return fixed  # (corrections.py; also politeness: "sorry to bother you", "sorry if this is wrong")
+        sized = drop_size_word(normalize(utterance or ""), self.rules.vocab, self.metas) \
+            if len(utterance or "") <= MAX_CHARS else None
+        if sized is not None and sized != normalize(utterance or ""):  # 仓库大灯: its one lamp (size_words_zh.py)
+            return replace(self.understand(sized), utterance=utterance)
         noun = foreign_noun_in(normalize(utterance or ""), self.foreign_nouns, lambda text: any(
             mn.kind in ("device", "kind") for mn in read(text, self.rules.vocab).mentions))
         if noun is not None:  # 办公室冰箱打开: never the office's devices, nor a device the verb alone picks
@@ -412,6 +420,10 @@ class Assistant:
                 return self._refuse(utterance, AMBIGUOUS, *other)
             if other is not None:
                 return replace(self.understand(other), utterance=utterance)
+            kept = kept_reading(normalize(utterance), self.understand, self.other_ones._named, self._devices_named,
+                                {x.id: x.kind for x in self.metas}, utterance, _lang(utterance))
+            if kept is not None:  # 一号灯关掉，台灯留着: the kept device is never changed (kept_devices.py)
+                return kept
             let_out = stop_doing(let_people_out(normalize(utterance)))  # "let them out": people, the lock (let_out.py)
             let_out = let_person_in(let_out) if self.entrance else let_out  # 让他进来: the lock (people.py)
             let_out = command_for_report(let_out)  # "the floodlight is still on, switch it off" (state_reports.py)
@@ -453,6 +465,7 @@ class Assistant:
                 return replace(self.understand(amount), utterance=utterance)
             way = cover_ways(self, normalize(utterance))  # "blinds up", "office blinds down": open / close (cover_ways.py)
             way = self.zone_lists.rewrite(way)  # "stop everything on lines a and b": each line (zone_lists.py)
+            way = self.it_as_thing.rewrite(way, self._names_what)  # "too sunny, block it halfway" (it_is_thing.py)
             if way != normalize(utterance):
                 return replace(self.understand(way), utterance=utterance)
             topic = carry_topic(self, utterance)  # 办公室拉开让阳光进来，灯都关了: the office's lamps (topic_zh.py)
@@ -1046,6 +1059,11 @@ class Assistant:
         p = self._understand_one(clause)
         here = self._zones_named(clause)
         return p.ok and bool(p.commands) and all(self.by_id[c.device_id].zone in here for c in p.commands)
+
+    def _devices_named(self, text: str) -> set[str]:
+        """The device ids ``text`` names by name (ordinal names read as names)."""
+        r = read(self._zone_numbers(self.ordinals.rewrite(normalize(text))), self.rules.vocab)
+        return {k for mn in r.mentions if mn.kind == "device" for k in mn.keys[:1]}
 
     def _names_any(self, text: str) -> bool:
         """Does ``text`` name a device, kind or place of the fleet, or say a word of its semantics?"""

