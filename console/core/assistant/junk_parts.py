@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
+from console.core.assistant.bare_nouns_zh import bare_noun_zh
+
 _POLITE_EN = frozenset(
     "please pls plz thanks thank you thx ty cheers ta mate guys folks team everyone all boss sir madam ok okay cool "
     "great nice cheers asap now quickly quick right away immediately straight soon fast again too also as well then "
@@ -46,7 +48,7 @@ def junk_part(clause: str, r: Any, semantic: Callable[[str], bool]) -> bool:
     if not text or r.actions or r.numbers or r.enums or r.loose_numbers or r.mentions:
         return False
     if re.search(r"[\u3400-\u9fff]", text):
-        return _COMMAND_ZH.match(text) is not None
+        return _COMMAND_ZH.match(text) is not None or bare_noun_zh(text, semantic)  # 香蕉 (bare_nouns_zh.py)
     if _SAYS_EN.search(text) or re.search(r"\d", text):
         return False
     words = [w for w in re.findall(r"[a-z']+", text) if w not in _DET_EN and w not in _POLITE_EN]

@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from console.core.assistant.aliases import Aliases
 from console.core.assistant.lexicon import CJK
 from console.core.assistant.reader import read
-from console.core.assistant.state_reports import lone_state_report
+from console.core.assistant.state_reports import clause_spans, lone_state_report
 from console.core.assistant.vocabulary import Vocabulary
 from console.core.assistant.wording import or_list
 from console.core.protocol import DeviceMeta
@@ -196,12 +196,7 @@ class OtherOnes:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _CUT.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip(" .!?。！？")]
+    return clause_spans(text, _CUT)
 
 
 def _report_or_keep(clause: str) -> bool:

@@ -37,6 +37,7 @@ from console.core.assistant.light_verbs_zh import light_verbs
 from console.core.assistant.evacuate_zh import evacuate
 from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.wishes import wishes
+from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
 
 
@@ -202,6 +203,7 @@ def normalize(text: str) -> str:
     t = siren_after_purpose(t)  # 提醒大家注意，用wail模式响起来: the siren (siren_purpose_zh.py)
     t = resume_zh(t)  # B线恢复生产 / 复产: start what produces (resume_zh.py)
     t = bind_value_clauses_zh(t)  # 让蒸汽通过，开到百分之三十: the value goes on the clause before it
+    t = drop_cant_reason(t)  # "…, the packers can't keep up": why, not a negation (cant_reasons.py)
     t = wishes(t) if not re.search(r"[\u3400-\u9fff]", t) else t  # "I'd like the blinds closed": close (wishes.py)
     t = rewrite_terse(t)  # "kill the B belt", "… can be turned on, please", "door locked, now", "the plant", remarks
     return re.sub(r"\s+", " ", drop_asides(t)).strip(" ,") if not re.search(r"[\u3400-\u9fff]", t) else t

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant import bie_words
 from console.core.assistant.conditions import CONDITION
 from console.core.assistant.times_of_day import TIME_OF_DAY
 from console.core.assistant.day_parts import DAY_PART
@@ -224,7 +225,7 @@ def guard(text: str) -> tuple[str, str] | None:
     if _FEELING.search(text) and _EXPLICIT.search(text):
         text = _FEELING.sub(lambda m: " " * len(m.group(0)), text)
     for i, (pattern, en, zh) in enumerate(_GUARDS):
-        if pattern.search(text):
+        if pattern.search(bie_words.mask(text) if i == 0 else text):  # 特别暗 is no 别 (bie_words.py)
             relative = i == len(_GUARDS) - 1
             if relative and not re.search(r"\bby\s+[-\d]", text) and _ABSOLUTE.search(text):
                 continue  # "increase the AC to 25 degrees", "调暗到20%": a target value after all

@@ -43,13 +43,18 @@ _PRONOUN_ZH = re.compile(r"它们|它")
 _BARE_ZH = re.compile(r"^(?:那就|就|快|赶紧|麻烦|请|帮忙|帮我|能不能|可以)?(?:关|停|熄|灭|打开|开启|启动|拉上|拉开|放下|锁上|锁好|解锁)")
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def clause_spans(text: str, cut: re.Pattern = _CUT) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty clause of ``text`` between the matches of ``cut`` (punctuation by default)."""
     spans, pos = [], 0
-    for m in _CUT.finditer(text):
+    for m in cut.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip(" .!?。！？")]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    return clause_spans(text)
 
 
 def command_for_report(text: str) -> str:
