@@ -418,6 +418,7 @@ QKERNELS = {
     "v7": {"KERNEL": "v7"},  # tensor cores (session 6): its rule configs, or the --qsweep winners
     "v8": {"KERNEL": "v8"},  # v2's tile and configs, the RMS in the K loop, the next tile read ahead (session 7)
     "v9": {"KERNEL": "v9"},  # v8 without a subtraction a weight, gate and up from one read of x (session 8)
+    "v10": {"KERNEL": "v10"},  # v9 (int4) / v8 (int8) with split-K where CONFIGS10 says (session 9)
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -647,6 +648,18 @@ def qsweep_candidates(models, kernels):
                             seen.append(c)
                     for c in seen:
                         out.append((model, n, k, mode, norm, bits, group, kv, c))
+                if "v10" in kernels:  # v9's (int4) / v8's (int8) config and rows a program, split into 1-8 parts of K
+                    bn, bk, w = ((qk.CONFIGS9.get((bits, n, k, mode)) if bits == 4 else None)
+                                 or qk.CONFIGS8.get((bits, n, k, mode)) or qk.config(bits, n, k, group))
+                    seen = []
+                    for b in (bn, max(1, bn // 2)):
+                        for t in (bk, max(group or 16, bk // 2)):
+                            for sp in (1, 2, 4, 8):
+                                c = (b, t, w, sp)
+                                if c not in seen and -(-k // t) >= sp:
+                                    seen.append(c)
+                    for c in seen:
+                        out.append((model, n, k, mode, norm, bits, group, "v10", c))
                 if "v6" in kernels:
                     rb, bk, w = qk.config6(bits, n, k, group, mode)
                     cs = [c for kern, c in qk.candidates(bits, n, k, group) if kern == "v6"]
@@ -722,7 +735,7 @@ def qsweep(models, bw, kernels):
             if mine:
                 c = min(mine, key=mine.get)
                 entry[kern] = {"cfg": list(c), "us": round(mine[c], 2), "of_hbm": frac(mine[c])}
-                if kern in ("v6", "v7", "v8", "v9"):
+                if kern in ("v6", "v7", "v8", "v9", "v10"):
                     best.setdefault(kern, {})[(bits, n, k, mode)] = c
         table[name] = entry
         print(json.dumps({"qsweep": name, **{kn: entry[kn] for kn in ["v2"] + list(kernels) if kn in entry}}), flush=True)
@@ -1015,7 +1028,8 @@ def main(argv=None) -> int:
             qk.CONFIGS7.update(best.get("v7", {}))
             qk.CONFIGS8.update(best.get("v8", {}))
             qk.CONFIGS9.update(best.get("v9", {}))
-            for kern in ("v6", "v7", "v8", "v9"):
+            qk.CONFIGS10.update(best.get("v10", {}))
+            for kern in ("v6", "v7", "v8", "v9", "v10"):
                 if kern in best:
                     out[f"qsweep_{kern}_configs"] = {f"{b},{n},{k},{m}": list(c) for (b, n, k, m), c in best[kern].items()}
             free_cuda()

@@ -63,7 +63,8 @@ def main() -> int:
         g = 128 if bits == 4 else 0
         st = "*fp16" if bits == 4 else "*fp32"
         sig2 = {"x_ptr": "*bf16", "q_ptr": "*i32", "s_ptr": st, "z_ptr": st, "out_ptr": "*bf16", "nw_ptr": "*bf16",
-                "N": "i32", "K": "i32", "KW": "i32", "KP": "i32", "NG": "i32", "HALF": "i32", "eps": "fp32"}
+                "N": "i32", "K": "i32", "KW": "i32", "KP": "i32", "NG": "i32", "HALF": "i32", "eps": "fp32",
+                "ws_ptr": "*fp32", "cnt_ptr": "*i32", "KT": "i32"}
         bn, bk, w = 8, 2048, 8
         t = sass(qk._qgemv_kernel, sig2, dict(BITS=bits, G=g, BN=bn, BK=bk, NORM=False, MODE=0, ZP=False, GDC=True,
                                                WORDS=True), w)

@@ -418,3 +418,44 @@ def test_v7_bf16_model_decodes_through_graphs(monkeypatch):
         assert st.fast_path and runner.quantized and any(k[0] == "decode" for k in runner.graphs)
         assert len(got) == 24 and all(0 <= t < model.config.vocab_size for t in got)
         fastdecode.release(model)
+
+
+@pytest.mark.parametrize("bits,group,zp", SCHEMES)
+@pytest.mark.parametrize("n,k", V3_SHAPES)
+@pytest.mark.parametrize("split", [2, 3, 8])
+def test_v10_split_k_equals_dequantize_then_matmul(bits, group, zp, n, k, split):
+    """v10 (v9 / v8 with K split over programs, the last program of a row block adding the parts): the modes,
+    the RMS over the parts, bf16 and float32 activations, the same bits every call, counters back at zero."""
+    qw = quantize(fresh(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = fresh(1, k, 1002)
+    ref = x.float() @ wd.t()
+    cfg = (8, max(group or 16, 256), 4, split)
+    got = qk.gemv(x, qw, out=torch.zeros(1, n, dtype=torch.bfloat16, device="cuda"), mode="residual",
+                  kernel="v10", cfg=cfg)
+    assert torch.isfinite(got).all() and rel(got, ref) < 1e-2
+    a = qk.gemv(x, qw, kernel="v10", cfg=cfg)
+    assert torch.equal(a, qk.gemv(x, qw, kernel="v10", cfg=cfg)) and rel(a, ref) < 1e-2
+    nw = (torch.rand(k, device="cuda") + 0.5).to(torch.bfloat16)
+    xn = F.rms_norm(x.float(), (k,), nw.float(), 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v10", cfg=cfg), xn @ wd.t()) < 1e-2
+    xf = x.float()
+    assert rel(qk.gemv(xf, qw, kernel="v10", cfg=cfg), xf @ wd.t()) < 1e-4
+    assert not any(c.any() for c in qk._COUNTERS.values())
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("scheme", ["int8", "int4"])
+def test_v10_graph_path_equals_plain_path(arch, scheme, monkeypatch):
+    """A tiny float32 model whose every product is split in parts of one K tile (``CONFIG10``) decodes the plain
+    path's greedy tokens through the CUDA graphs (the parts' workspace and counters inside the graph)."""
+    monkeypatch.setattr(qk, "KERNEL", "v10")
+    monkeypatch.setattr(qk, "CONFIG10", (4, 32, 4, 64))
+    model = tiny_model(arch).cuda()
+    quantize_model(model, scheme, group=32)
+    ids = prompt(200, seed=12).cuda()
+    plain, st = run(model, ids, 60, fast=False)
+    got, stats = run(model, ids, 60)
+    assert stats.fast_path and not st.fast_path and got == plain
+    assert not any(c.any() for c in qk._COUNTERS.values())
+    fastdecode.release(model)

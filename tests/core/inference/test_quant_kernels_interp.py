@@ -252,3 +252,54 @@ def test_v6_rule_configs_are_valid():
                 assert bk & (bk - 1) == 0 and bk >= max(group, 128) and rb in (4, 8, 16) and w in (2, 4)
                 assert bk <= max(256, triton.next_power_of_2(kp))
 
+
+
+# ------------------------------------------------------------------ v10 (v9 / v8 with split-K)
+
+
+@pytest.mark.skipif(not _interpreter_runs_argument_loops(), reason="v10 loops over K with bounds given as arguments: "
+                    "Triton 3.6's interpreter runs those with NumPy < 2.3 only")
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (8, 32, False), (4, 32, False), (4, 64, True)])
+@pytest.mark.parametrize("n,k,cfg", [(37, 520, (8, 64, 4, 3)), (16, 256, (4, 64, 4, 2)), (9, 700, (16, 128, 4, 4)),
+                                     (24, 256, (8, 64, 4, 8))])
+def test_v10_split_k_equals_dequantize_then_matmul(bits, group, zp, n, k, cfg):
+    """v10: each program takes a part of K (a few tiles; the last part may be shorter, none empty), the last
+    program of a row block adds the partial sums and applies the epilogue: the three modes, the RMS taken over
+    the parts (its sum of x^2 comes in parts too), gate/up with the norm, odd sizes; the same bits every call and
+    the counters left at zero."""
+    if cfg[1] < group:
+        cfg = (cfg[0], group, cfg[2], cfg[3])
+    qw = quantize(weights(n, k, n + k), bits, group, zp)
+    wd = dequantize(qw)
+    x = weights(1, k, 7)
+    ref = x @ wd.t()
+    tol = 1e-4  # int4 is v9's FOLD (see above)
+    qk._COUNTERS.clear()
+    a = qk.gemv(x, qw, kernel="v10", cfg=cfg)
+    assert rel(a, ref) < tol
+    assert torch.equal(a, qk.gemv(x, qw, kernel="v10", cfg=cfg))  # a fixed order of the parts
+    assert all(not c.any() for c in qk._COUNTERS.values())  # each row block's last program reset its counter
+    h0 = weights(1, n, 8)
+    assert rel(qk.gemv(x, qw, out=h0.clone(), mode="residual", kernel="v10", cfg=cfg), ref + h0) < tol
+    nw = torch.rand(k, generator=torch.Generator().manual_seed(9)) + 0.5
+    xn = F.rms_norm(x, (k,), nw, 1e-6)
+    assert rel(qk.gemv(x, qw, norm=(nw, 1e-6), kernel="v10", cfg=cfg), xn @ wd.t()) < tol
+    qg = quantize(weights(2 * n, k, n + k + 1), bits, group, zp)
+    yn = xn @ dequantize(qg).t()
+    assert rel(qk.gemv(x, qg, norm=(nw, 1e-6), mode="glu", kernel="v10", cfg=cfg),
+               F.silu(yn[:, :n]) * yn[:, n:]) < tol
+    y = x @ dequantize(qg).t()
+    assert rel(qk.gemv(x, qg, mode="glu", kernel="v10", cfg=cfg), F.silu(y[:, :n]) * y[:, n:]) < tol
+    # the split really happened: a split of 1 gives v9's / v8's sums in another order (not always the same bits)
+    assert rel(qk.gemv(x, qw, kernel="v10", cfg=cfg[:3] + (1,)), ref) < tol
+
+
+def test_v10_parts_cover_k_once():
+    """The host side: the parts (tiles a program times parts) cover every K tile once and no part is empty, for
+    any split asked."""
+    for tiles in range(1, 40):
+        for split in range(1, 12):
+            kt, parts = qk.split_parts(tiles, split)
+            assert (parts - 1) * kt < tiles <= parts * kt and 1 <= parts <= split
+            assert kt * split >= tiles and (kt - 1) * split < tiles  # the shortest parts the split allows
+    assert qk.split_parts(9, 4) == (3, 3) and qk.split_parts(7, 1) == (7, 1) and qk.split_parts(8, 8) == (1, 8)

@@ -153,6 +153,10 @@ CONFIGS9: dict[tuple[int, int, int, str], tuple[int, int, int]] = {
     (4, 2048, 1536, "plain"): (4, 2048, 4), (4, 1536, 1536, "residual"): (4, 2048, 8),
     (4, 8960, 1536, "glu"): (16, 1024, 4), (4, 1536, 8960, "residual"): (4, 2048, 4),
 }
+# (BN, BK, warps, SPLIT) of v10 per (bits, output width, K, mode): split-K parts of v9 (int4) / v8 (int8); filled by
+# ``bench/decode.py --quant --qsweep v10`` (other shapes: v9's config, no split)
+CONFIGS10: dict[tuple[int, int, int, str], tuple[int, int, int, int]] = {}
+CONFIG10: tuple[int, int, int, int] | None = None  # one (BN, BK, warps, SPLIT) of v10 for every shape (tests)
 # KERNEL = "auto": per product (bits, output width, K, group, zero points, mode, RMSNorm folded in) the
 # (kernel, cfg) that ``tune`` timed fastest on this card, among ``candidates``; products not tuned take v2
 CHOICES: dict[tuple, tuple[str, tuple]] = {}
@@ -232,12 +236,13 @@ if triton is not None:
     _gdc_wait = fdt._gdc_wait
 
     @triton.jit
-    def _q_words(q_ptr, rows, rmask, k0, KW, BITS: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr):
-        """The [BN, BK / values a word] 32-bit words of ``rows`` for the K tile at ``k0`` (0 past the end)."""
+    def _q_words(q_ptr, rows, rmask, k0, KW, WE, BITS: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr):
+        """The [BN, BK / values a word] 32-bit words of ``rows`` (rows ``KW`` words long) for the K tile at ``k0``
+        (0 from word ``WE`` on: the row's end, or the end of a split-K program's part)."""
         PER: tl.constexpr = 32 // BITS  # values a word
         WT: tl.constexpr = BK // PER  # words a row of the tile
         ws = k0 // PER + tl.arange(0, WT)
-        return tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < KW)[None, :], other=0)
+        return tl.load(q_ptr + rows[:, None] * KW + ws[None, :], mask=rmask[:, None] & (ws < WE)[None, :], other=0)
 
     @triton.jit
     def _q_val(wd, i: tl.constexpr, BITS: tl.constexpr, ZP: tl.constexpr, FOLD: tl.constexpr):
@@ -410,27 +415,42 @@ if triton is not None:
         return res
 
     @triton.jit
-    def _qgemv_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, KP, NG, HALF, eps,
+    def _qgemv_kernel(x_ptr, q_ptr, s_ptr, z_ptr, out_ptr, nw_ptr, N, K, KW, KP, NG, HALF, eps, ws_ptr, cnt_ptr, KT,
                       BITS: tl.constexpr, G: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr,
                       NORM: tl.constexpr, MODE: tl.constexpr, ZP: tl.constexpr, GDC: tl.constexpr,
                       WORDS: tl.constexpr, LATE: tl.constexpr = False, PF: tl.constexpr = False,
-                      FOLD: tl.constexpr = False, PAIR: tl.constexpr = False):
+                      FOLD: tl.constexpr = False, PAIR: tl.constexpr = False, SPLIT: tl.constexpr = 1):
         """out = W x (MODE 0), out += W x (1), SiLU(W[:HALF] x) * W[HALF:] x (2); see the module.
         WORDS: q_ptr is the int32 view and KW its row length in words (``_q_words``, ``_q_math``), else bytes.
         v8 (WORDS only): LATE: no pass over x for the RMSNorm before the weights: the sum of x^2 is taken in
         the K loop from the x the tiles read anyway and the RMS scales the row's result at the end.  PF: the
         first tile's words are read before waiting for the previous kernel, and each step reads the next
         tile's words before the arithmetic of this one (a register double buffer).  v9: FOLD (``_q_val``: no
-        subtraction a weight) and PAIR (gate and up of a SiLU-gated product from one read of x, ``_q_math_pair``)."""
+        subtraction a weight) and PAIR (gate and up of a SiLU-gated product from one read of x, ``_q_math_pair``).
+        v10: SPLIT > 1 (split-K): program (i, j) takes the j-th part of K (KT tiles) for its BN rows, writes its
+        partial row sums (and its part of the sum of x^2) to ``ws``; the program that finishes row block i last (a
+        counter per block in ``cnt``, which it resets) adds the SPLIT partials in a fixed order and applies the
+        epilogue (the RMS, residual add or SiLU-mul), as v3 does: more programs for products with few rows and
+        long K (the down projections), the same bits every call."""
         _gdc_start(GDC)
         pid = tl.program_id(0)
         rows = pid * BN + tl.arange(0, BN)
         rmask = rows < N
         dt = x_ptr.dtype.element_ty
+        PER: tl.constexpr = 32 // BITS
+        if SPLIT == 1:
+            kb = 0
+            ke = KP
+            we = KW
+        else:
+            kt = tl.program_id(1)
+            kb = kt * KT * BK
+            ke = tl.minimum(kb + KT * BK, KP)
+            we = ke // PER
         if PF:
-            wd = _q_words(q_ptr, rows, rmask, 0, KW, BITS, BN, BK)
+            wd = _q_words(q_ptr, rows, rmask, kb, KW, we, BITS, BN, BK)
             if MODE == 2:
-                wd2 = _q_words(q_ptr, rows + HALF, rmask, 0, KW, BITS, BN, BK)
+                wd2 = _q_words(q_ptr, rows + HALF, rmask, kb, KW, we, BITS, BN, BK)
         _gdc_wait(GDC)
         rstd = 1.0
         if NORM and not LATE:
@@ -447,18 +467,18 @@ if triton is not None:
             acc = tl.zeros([BN, BK // G], dtype=tl.float32)
             acc2 = tl.zeros([BN, BK // G], dtype=tl.float32)
         ssq = 0.0
-        for k0 in range(0, KP, BK):
+        for k0 in range(kb, ke, BK):
             if WORDS:
                 if PF:  # this step's words were read a step ago; read the next step's now
                     cur = wd
-                    wd = _q_words(q_ptr, rows, rmask, k0 + BK, KW, BITS, BN, BK)
+                    wd = _q_words(q_ptr, rows, rmask, k0 + BK, KW, we, BITS, BN, BK)
                     if MODE == 2:
                         cur2 = wd2
-                        wd2 = _q_words(q_ptr, rows + HALF, rmask, k0 + BK, KW, BITS, BN, BK)
+                        wd2 = _q_words(q_ptr, rows + HALF, rmask, k0 + BK, KW, we, BITS, BN, BK)
                 else:
-                    cur = _q_words(q_ptr, rows, rmask, k0, KW, BITS, BN, BK)
+                    cur = _q_words(q_ptr, rows, rmask, k0, KW, we, BITS, BN, BK)
                     if MODE == 2:
-                        cur2 = _q_words(q_ptr, rows + HALF, rmask, k0, KW, BITS, BN, BK)
+                        cur2 = _q_words(q_ptr, rows + HALF, rmask, k0, KW, we, BITS, BN, BK)
                 if MODE == 2 and PAIR:
                     r1, r2, sq = _q_math_pair(cur, cur2, s_ptr, z_ptr, rows, rows + HALF, rmask, k0, K, NG, x_ptr,
                                               nw_ptr, rstd, BITS, G, BN, BK, NORM, ZP, LATE, FOLD)
@@ -480,6 +500,7 @@ if triton is not None:
                 if MODE == 2:
                     acc2 += _q_tile_bytes(q_ptr, s_ptr, z_ptr, rows + HALF, rmask, k0, K, KW, NG, x_ptr, nw_ptr,
                                           rstd, BITS, G, BN, BK, NORM, ZP)
+        y2 = 0.0
         if G == 0:
             y = acc * tl.load(s_ptr + rows, mask=rmask, other=0.0).to(tl.float32)
             if MODE == 2:
@@ -488,7 +509,34 @@ if triton is not None:
             y = tl.sum(acc, 1)
             if MODE == 2:
                 y2 = tl.sum(acc2, 1)
-        if NORM and LATE:
+        if SPLIT == 1:
+            _q_epilogue(y, y2, ssq, rows, rmask, out_ptr, K, eps, NORM and LATE, MODE, dt)
+        else:  # v10: this part's sums to ws; the last program of the row block adds them up
+            tl.store(ws_ptr + kt * N + rows, y, mask=rmask)
+            if MODE == 2:
+                tl.store(ws_ptr + (SPLIT + kt) * N + rows, y2, mask=rmask)
+            if NORM and LATE:
+                tl.store(ws_ptr + 2 * SPLIT * N + pid * SPLIT + kt, ssq)
+            tl.debug_barrier()  # every thread's partials are written before the counter moves
+            done = tl.atomic_add(cnt_ptr + pid, 1, sem="acq_rel", scope="gpu")
+            if done == SPLIT - 1:
+                ty = tl.zeros([BN], dtype=tl.float32)  # new names: a runtime branch keeps the outer types
+                ty2 = tl.zeros([BN], dtype=tl.float32)
+                tss = tl.zeros([1], dtype=tl.float32)
+                for sp in tl.static_range(SPLIT):  # a fixed order: the same bits every call
+                    ty += tl.load(ws_ptr + sp * N + rows, mask=rmask, other=0.0, cache_modifier=".cg")
+                    if MODE == 2:
+                        ty2 += tl.load(ws_ptr + (SPLIT + sp) * N + rows, mask=rmask, other=0.0, cache_modifier=".cg")
+                    if NORM and LATE:
+                        tss += tl.load(ws_ptr + 2 * SPLIT * N + pid * SPLIT + sp + tl.arange(0, 1), cache_modifier=".cg")
+                _q_epilogue(ty, ty2, tl.sum(tss, 0), rows, rmask, out_ptr, K, eps, NORM and LATE, MODE, dt)
+                tl.atomic_xchg(cnt_ptr + pid, 0, sem="relaxed", scope="gpu")  # ready for the next call
+
+    @triton.jit
+    def _q_epilogue(y, y2, ssq, rows, rmask, out_ptr, K, eps, RMS: tl.constexpr, MODE: tl.constexpr, dt):
+        """The row sums ``y`` (``y2``: the up half of a SiLU-gated product) to the output: times the RMS from the
+        sum of x^2 (RMS: v8's late norm), plus the output (MODE 1) or SiLU(y) * y2 (MODE 2), stored."""
+        if RMS:
             r = 1.0 / tl.sqrt(ssq / K + eps)
             y = y * r
             if MODE == 2:
@@ -1321,10 +1369,16 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     if kernel == "v3":
         _launch3(x, qw, out, nw, n, eps, cfg or config3(qw.bits, n, qw.k, qw.group), norm is not None, mode)
         return out
-    v8 = kernel in ("v8", "v9")  # v2's tile with the RMS taken in the K loop and the next tile's words read ahead
+    v8 = kernel in ("v8", "v9", "v10")  # v2's tile with the RMS taken in the K loop and the next tile's words read ahead
     # v9: and no subtraction a weight (FOLD), gate and up from one read of x (PAIR); int4 only: on int8 the H100
-    # measured it slower (9B int8 4.55 against v8's 4.39 ms/token, bench/results/quant-h100-s8-v9/), so int8 is v8
-    v9 = kernel == "v9" and qw.bits == 4
+    # measured it slower (9B int8 4.55 against v8's 4.39 ms/token, bench/results/quant-h100-s8-v9/), so int8 is v8;
+    # v10: v9 (int4) / v8 (int8) with split-K where ``CONFIGS10`` (or cfg's fourth element) says so
+    v9 = kernel in ("v9", "v10") and qw.bits == 4
+    split = 1
+    if kernel == "v10":
+        cfg = cfg or CONFIGS10.get((qw.bits, n, qw.k, mode)) or CONFIG10
+        if cfg is not None and len(cfg) > 3:
+            cfg, split = tuple(cfg[:3]), int(cfg[3])
     if v8 and cfg is None:
         cfg = (CONFIGS9 if v9 else {}).get((qw.bits, n, qw.k, mode)) or CONFIGS8.get((qw.bits, n, qw.k, mode))
     bn, bk, warps = cfg or config(qw.bits, n, qw.k, qw.group)
@@ -1334,7 +1388,7 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     global WORDS
     words = WORDS
     try:
-        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words, v8, v9)
+        _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, norm is not None, mode, pdl, words, v8, v9, split)
     except torch.OutOfMemoryError:
         raise
     except Exception:  # noqa: BLE001 - a build failure of the word kernel: the byte kernel from now on
@@ -1346,13 +1400,28 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
     return out
 
 
-def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words, v8=False, v9=False):
+def _launch(x, qw, z, out, nw, n, ng, eps, bn, bk, warps, has_norm, mode, pdl, words, v8=False, v9=False, split=1):
     q = qw.q.view(torch.int32) if words else qw.q
-    _qgemv_kernel[(triton.cdiv(n, bn),)](
-        x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps),
+    blocks = triton.cdiv(n, bn)
+    tiles = -(-qw.kp // bk)
+    kt, split = split_parts(tiles, split if v8 and words else 1)
+    if split > 1:
+        ws = torch.empty(2 * split * n + blocks * split, dtype=torch.float32, device=x.device)
+        cnt = _counters(x.device, blocks)
+    else:
+        ws = cnt = out
+    _qgemv_kernel[(blocks, split)](
+        x, q, qw.scales, z, out, nw, n, qw.k, q.shape[1], qw.kp, ng, n, float(eps), ws, cnt, kt,
         BITS=qw.bits, G=qw.group, BN=bn, BK=bk, NORM=has_norm, MODE=_MODES[mode], ZP=qw.zeros is not None,
         GDC=pdl, WORDS=words, LATE=v8 and words, PF=v8 and words, FOLD=v9 and words, PAIR=v9 and words,
-        num_warps=warps, launch_pdl=pdl)
+        SPLIT=split, num_warps=warps, launch_pdl=pdl)
+
+
+def split_parts(tiles: int, split: int) -> tuple[int, int]:
+    """v10: (K tiles a program, parts) for ``tiles`` K tiles asked to split in ``split``: every tile in one part, no
+    part empty (9 tiles in 4: 3 parts of 3)."""
+    kt = -(-tiles // max(1, split))
+    return kt, -(-tiles // kt)
 
 
 def config4(bits: int, n: int, k: int, group: int) -> tuple[int, int, int]:
