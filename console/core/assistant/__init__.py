@@ -54,6 +54,15 @@ Modules, top to bottom (each imports only those below it):
   reason clause is not a negated command · ``absent_devices`` a device word of a device the fleet lacks ·
   ``truncations`` a name cut to its first word · ``relative_target`` a relative word with a target ·
   ``lent_values`` a "which one?" clause never lends its value
+- session 9, parts of an ask: ``lockout`` LOTO / 挂锁 a reason, never the lock · ``as_before`` "like before", "for
+  the load test" · ``list_commas_zh`` a 、-list of commands as clauses · ``terse_going`` "coolant going" ·
+  ``run_ons`` "conveyor A off conveyor B on" · ``object_verbs_zh`` 烟排一下 as 排烟 · ``inclusions`` "every light
+  off, the warehouse one too" · ``place_kind_verbs`` "pause line two": its conveyor · ``shared_switch`` "start
+  conveyor A at 30 and conveyor B at 40" (all read by layers or phrases.normalize)
+- session 9, devices described (all read by layers): ``described`` "that whooshing thing over line A", 二号线那个推箱子的
+  东西, appositions, 天花板上的灯: one device or refused · ``sound_patterns`` "the on-off beeping", 呜呜呜那种: the siren's
+  pattern · ``place_bounds`` a kind in a place without one, a place the fleet lacks: refused before any layer ·
+  ``rough_targets`` 调暗一点，20左右就行: the target
 
 How an utterance is read (docs/ASSISTANT.md has the full table):
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from console.core.assistant.actions import apply_action, read_only
+from console.core.assistant.both_ways import said_both
 from console.core.assistant.lexicon import (ANY_OFF, ANY_ON, CLOSE, LOCK, OFF, ON, OPEN, OPENING_CAPS, PERCENT_WORDS,
                                            SWITCH_CAPS, UNLOCK)
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, OUT_OF_RANGE, UNSUPPORTED, Fail
@@ -58,10 +59,9 @@ def assign(meta: DeviceMeta, r: Reading, lang: str, name: str, generic: bool = F
     downs = [a for a in r.actions if a in (OFF, CLOSE, ANY_OFF)]
     if LOCK in r.actions and UNLOCK in r.actions and "locked" in meta.capabilities:
         # "unlock the front door lock" once read "lock" as a second verb and locked it: never last-wins
-        return Fail(AMBIGUOUS, t(lang, f"{name}: both lock and unlock were asked", f"{name}：既要上锁又要解锁"))
+        return Fail(AMBIGUOUS, said_both(meta, name, lang))  # a contradiction says so (both_ways.py)
     if ups and downs:  # "open the blinds and close the valve": each clause on its own (parser.py), never one
-        return Fail(AMBIGUOUS, t(lang, f"{name}: both opened/started and closed/stopped were asked",
-                                 f"{name}：既要打开又要关闭"))
+        return Fail(AMBIGUOUS, said_both(meta, name, lang))
     for act in [*r.actions, *all_on]:
         if act == OPEN and r.raised and params and not any(c in meta.capabilities for c in OPENING_CAPS):
             continue  # "raise the setpoint to 24", "lift the flow to 30 l/min": the value, no switch (held-out 9)

@@ -330,6 +330,37 @@ def _noun_only(asst: Any, text: str) -> bool:
     return not left.strip(" " + _PUNCT)
 
 
+def _name_withdrawn(asst: Any, before: str, said: str, kind: str) -> bool:
+    """Session 9: "the desk lamp no sorry the ceiling lamp turn it off", "the desk lamp, no, the ceiling lamp …", 台灯不对，
+    顶灯关掉, 台灯哦不顶灯关了: a part that names devices and says no change, then a correction naming other devices
+    of its own — the first name is taken back (it had been switched off too).  An apology only after a bare name."""
+    before = before.strip(" " + _PUNCT)
+    if not before or kind == APOLOGY and not _noun_only(asst, before):
+        return False
+    r = read(before, asst.rules.vocab)
+    if not any(mn.kind in ("device", "kind") for mn in r.mentions) or r.numbers or r.enums:
+        return False
+    if re.match(r"\s*(?:and|plus|with|和|跟|还有|以及)(?![a-z])", said):
+        return False  # "the desk lamp, sorry, and the ceiling lamp, turn them off": one more, nothing taken back
+    own = asst._refers(_PRONOUN_ZH.sub(" ", _PRONOUN_EN.sub(" ", said)))
+    return bool(own) and own != asst._refers(before) and not _ADDS.search(said)
+
+
+def _clarifies(asst: Any, before: str, said: str) -> bool:
+    """Session 9: "…, the cooling one i mean", "…，我是说冷却泵": a name alone (its "one" standing for the kind word of
+    the part before) for exactly the devices the part before is about — a clarification, nothing taken back."""
+    text = said.strip(" " + _PUNCT)
+    about = asst._refers(before)
+    if not about or not text:
+        return False
+    r = read(before, asst.rules.vocab)
+    words = [before[mn.start:mn.end] for mn in r.mentions if mn.kind == "kind"]
+    for cand in [text] + [re.sub(r"(?<![a-z])ones?(?![a-z])", w, text) for w in words]:
+        if _noun_only(asst, cand) and asst._refers(cand) == about:
+            return True
+    return False
+
+
 def correction(asst: Any, utterance: str) -> Correction | None:
     """The ask a self-corrected or merely polite ask means (or a refusal), None when it is neither."""
     text = normalize(utterance or "")
@@ -346,8 +377,15 @@ def correction(asst: Any, utterance: str) -> Correction | None:
     for i, (a, b, kind) in enumerate(marks):
         after = polite[b:marks[i + 1][0] if i + 1 < len(marks) else len(polite)]
         after_ = after.strip(" " + _PUNCT)
+        if not _says(asst, acc) and after_ and _name_withdrawn(asst, acc, after_, kind):
+            # "the desk lamp no sorry the ceiling lamp turn it off", 台灯不对，顶灯关掉: the name said first is taken back
+            withdrawn, devices, acc = acc.strip(" " + _PUNCT), None, after_
+            continue
         if not _says(asst, acc):  # "sorry, turn on the lamp", "actually, close the blinds": nothing to correct
             acc = _clean(acc + ", " + after_) if acc.strip(" " + _PUNCT) else after_
+            continue
+        if kind != APOLOGY and after_ and _clarifies(asst, acc, after_):
+            # "the pump - turn it on and set it to 20? the cooling one i mean": the same device, named better
             continue
         if kind == APOLOGY and (not after_ or _remark(asst, after_)):  # "turn on the lamp, sorry (i'm in a hurry)"
             acc = _clean(acc + (", " + after_ if after_ else ""))

@@ -66,7 +66,8 @@ _SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止
 # less or none of a thing: "down" whatever follows ("no more steam", "enough coolant", 蒸汽够了)
 LESS = re.compile(
     r"(?<![a-z])(?:no\s+more(?!\s+than)|no\s+further|no\s+longer|nothing\s+more(?!\s+than)|not\s+any\s+more|enough(?:\s+of)?|"
-    r"without|none\s+of|cease|quit)(?![a-z])|不要再|别再|不再|不用再|无需再|够了|足够了|停止")
+    r"without|none\s+of|cease|quit)(?![a-z])|不要再|别再|不再|不用再|无需再|(?<!就)(?<!就足)够了|(?<!就)足够了|停止")
+# (…就够了 rates what comes before it: 流量调到20就够了 is "20 suffices", never "enough coolant": session 9)
 # a bound is not a setting ("no more than 20 %" must not become 20 % when it is at 0, nor 0 %)
 BOUND = re.compile(
     r"(?<![a-z])(?:(?:no|not|nothing)\s+(?:more|higher|greater|faster|hotter|brighter)\s+than|"
@@ -128,9 +129,16 @@ SWITCH_CAPS = ("power", "running", "active", "on", "enabled")
 _ORDERED = ("low", "medium", "high")
 
 
+# "run conveyor a slow, 10 rpm (tracking the belt)": slow is how it runs (a pace, its value said), never "down" (session 9)
+_RUN_SLOW = re.compile(r"(?<![a-z])(?:run|runs|running|start|starts|restart|restarts)\s+(?:(?!and\s|then\s)[^\s,;.]+\s+){0,4}?"
+                       r"(slow|slowly)(?![a-z])")
+
+
 def direction_of(text: str) -> set[str]:
     """The directions an (already normalised) utterance asks for: {"up"}, {"down"}, both, or none."""
     out: set[str] = set()
+    if "slow" in text:
+        text = _RUN_SLOW.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
     if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text) or says_go_dark(text):
         out.add(DOWN)  # says_go_dark: "it can go dark", 可以黑了 is leave for the lights off (go_dark.py)
     rest = _mask(text)

@@ -12,7 +12,7 @@ plain list of devices ("except when it rains", "except at night").  Pure, Qt-fre
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from console.core.assistant.reader import read
 from console.core.assistant.vocabulary import Vocabulary
@@ -21,12 +21,17 @@ from console.core.protocol import DeviceMeta
 _EXCEPT_EN = r"(?:except(?:\s+for)?|but\s+not|other\s+than|apart\s+from|save\s+for)"
 # the value after the exception: "set every conveyor except the line B one to 60 rpm", "every lamp except the desk
 # one off" → the ask "set every conveyor to 60 rpm" less "the line B one"
-_VALUE_TAIL = r"(?P<tail>to\s+[^,;:]*?(?:\d|high|low|medium|max(?:imum)?|min(?:imum)?|full|half)[^,;:]*|on|off)"
-_EN_MID = re.compile(rf"^(?P<head>.+?)\s+{_EXCEPT_EN}\s+(?P<but>[^,;:\d]+?)\s+{_VALUE_TAIL}\s*[.!]*$")
+# a bare run/switch verb after the exception is its verb too (session 9): "all conveyors but conveyor B stop" had stopped
+# conveyor B (the excepted one), "all conveyors but the B one stop" both; never lock / open / close (nouns as well:
+# "everything except the main door lock")
+_VALUE_TAIL = (r"(?P<tail>to\s+[^,;:]*?(?:\d|high|low|medium|max(?:imum)?|min(?:imum)?|full|half)[^,;:]*|"
+               r"(?:(?:go|be|get|turn|switch|power)\s+)?(?:on|off)|stop|start|run|halt|pause|resume|shut\s+(?:off|down))")
+_EN_MID = re.compile(rf"^(?P<head>.+?)\s+{_EXCEPT_EN}\s+(?P<but>[^,;:\d]+?)\s*,?\s+{_VALUE_TAIL}\s*[.!]*$")
 # a bare "but" after all / every: "all conveyors but the B one", "everything but the siren"; only a plain noun
 # phrase after it ("turn off all the lights but leave the fan on" keeps its two clauses)
 _BARE_BUT = re.compile(r"^(?P<head>.*?(?<![a-z])(?:all|every|each|everything)(?![a-z]).*?)\s*,?\s+but\s+"
-                       r"(?P<but>(?:the|that|this|those|these)\s+[^,;:\d]+?)(?:\s+" + _VALUE_TAIL + r")?\s*[.!]*$")
+                       r"(?P<but>(?:(?:the|that|this|those|these)\s+)?[^,;:\d]+?)(?:\s*,?\s+" + _VALUE_TAIL
+                       + r")?\s*[.!]*$")
 _NOT_A_PHRASE = re.compile(r"(?<![a-z])(?:is|are|was|were|be|stays?|remains?|keep|leave|let|already|still|too|only|"
                            r"just|also|please|should|must|will|can|do|does|not|no|then|plus|set|turn|switch|make|"
                            r"put|get|bring|run|start|stop|open|close|shut|lock|unlock|raise|lower|dim|cool|heat|"
@@ -71,27 +76,35 @@ def bare_but(text: str) -> tuple[str, str] | None:
 
 
 def excepted_ids(but: str, vocab: Vocabulary, metas: Sequence[DeviceMeta],
-                 kind_words: Sequence[str] = ()) -> tuple[set[str], str | None]:
+                 kind_words: Sequence[str] = (),
+                 resolve: Callable[[str], str] = lambda text: text) -> tuple[set[str], str | None]:
     """The devices the excepted part names, and None; or an empty set and the word that is not a device list.
-    ``kind_words``: the words of the ask's own kinds, for "the desk one" (the desk lamp) / "the B one"."""
-    if _NOT_A_LIST.search(but):
+    ``kind_words``: the words of the ask's own kinds, for "the desk one" (the desk lamp) / "the B one".
+    ``resolve``: the fleet's ordinal names read as its device ids (ordinals.py: 一号传送带, "conveyor number one",
+    "the first one" of the ask's kind), so an exception said by number is that one device (session 9: 除了一号传送带 had
+    been refused, "except conveyor number one" had excepted both conveyors); its digits are then no time."""
+    said = resolve(but)
+    for m in metas:  # the ids an ordinal name became ("lamp-office-2") are no number of a time or a condition
+        said = said.replace(m.id, " ")
+    if _NOT_A_LIST.search(said):
         return set(), but
     out: set[str] = set()
     for piece in _PIECES.split(but):  # "the lights in the office and the warehouse floodlight": each on its own
         if not piece.strip():
             continue
-        ids, bad = _piece_ids(piece.strip(), vocab, metas)
+        ids, bad = _piece_ids(piece.strip(), vocab, metas, resolve)
         one = _ONE.match(piece.strip())
         if one is not None and (bad is not None or not ids):
-            ids, bad = _one_ids(one.group("x"), vocab, metas, kind_words) or (ids, bad)
+            ids, bad = _one_ids(one.group("x"), vocab, metas, kind_words, resolve) or (ids, bad)
         if bad is not None:
             return set(), bad
         out |= ids
     return out, (None if out else but)
 
 
-def _piece_ids(but: str, vocab: Vocabulary, metas: Sequence[DeviceMeta]) -> tuple[set[str], str | None]:
-    r = read(but, vocab)
+def _piece_ids(but: str, vocab: Vocabulary, metas: Sequence[DeviceMeta],
+               resolve: Callable[[str], str] = lambda text: text) -> tuple[set[str], str | None]:
+    r = read(resolve(but), vocab)
     if r.unknown_nouns:
         return set(), " ".join(dict.fromkeys(r.unknown_nouns))
     if r.has_change or r.question or r.unsupported is not None:
@@ -105,14 +118,14 @@ def _piece_ids(but: str, vocab: Vocabulary, metas: Sequence[DeviceMeta]) -> tupl
     return named, (None if named else but)
 
 
-def _one_ids(x: str, vocab: Vocabulary, metas: Sequence[DeviceMeta],
-             kind_words: Sequence[str]) -> tuple[set[str], None] | None:
+def _one_ids(x: str, vocab: Vocabulary, metas: Sequence[DeviceMeta], kind_words: Sequence[str],
+             resolve: Callable[[str], str] = lambda text: text) -> tuple[set[str], None] | None:
     """"the desk one" read as "the desk <kind word>" / "<kind word> desk", for the ask's kinds: the first reading
     that names some, not all, of that kind's devices."""
     for w in kind_words:
         for phrase in (f"{x} {w}", f"{w} {x}"):
-            ids, bad = _piece_ids(phrase, vocab, metas)
-            r = read(phrase, vocab)
+            ids, bad = _piece_ids(phrase, vocab, metas, resolve)  # "the first one": the first <kind>
+            r = read(resolve(phrase), vocab)
             kinds = {k for mn in r.mentions if mn.kind == "kind" for k in mn.keys}
             of_kind = {m.id for m in metas if m.kind in kinds}
             if bad is None and ids and not (of_kind and ids >= of_kind):

@@ -5,7 +5,7 @@ A filler says nothing: it is dropped before anything reads the ask (phrases.norm
 unknown device ('um'), a part of its own (", um,") or a word of the next part (就是用).  Only the sounds and stock
 phrases of hesitation, and only where they stand as hesitation:
 
-- English: um, uh, er, erm, hmm, ah (any length) as whole words; "like" and "you know" only set off by commas or at
+- English: um, uh, er, erm, hmm, ah, ugh, argh, meh, phew, oof, geez (any length) as whole words; "like" and "you know" only set off by commas or at
   the head of the ask ("like, lights off", "turn off, you know, the lamp": "I'd like …", "feels like …" stay);
 - Chinese: 嗯 / 呃 / 额 at the head of the ask or of a part (after a space or punctuation); 那个 / 啊 there only before a
   pause (那个灯关掉 keeps its demonstrative); 就是 / 就是说 at the head of a part (就是用脉冲的 → 用脉冲的).
@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-_SOUND_EN = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|a+h+)"
+# (and the sounds of annoyance or relief, "it stinks on line A, ugh": nothing more either; session 9)
+_SOUND_EN = r"(?:u+m+|u+h+m*|e+r+m*|h+m+|a+h+|u+g+h+|a+r+g+h+|u+r+g+h+|m+e+h+|p+h+e+w+|o+o+f+|g+e+e+z+|j+e+e+z+|s+h+e+e+s+h+)"
 # a filler set off by commas (or at the head / the end): the commas go with it
 _EN = re.compile(
     rf"(?P<left>,\s*|^\s*|(?<=\s)){_SOUND_EN}\s*,\s*(?:(?:{_SOUND_EN}|you\s+know|like)\s*,\s*)*(?=\S)"  # "um, …"

@@ -32,13 +32,15 @@ KIND_TABLE: dict[str, dict] = {
              "up": [], "down": ["secure", "lock up", "锁好"]},
     "siren": {"does": {"en": "warns people with a loud sound", "zh": "发出警报声"},
               "things": ["noise", "noisy", "loud", "racket", "warning", "噪音", "噪声", "吵", "警告"],
-              "up": ["warn", "alert", "sound", "警告"], "down": ["quiet", "silence", "too loud", "too noisy", "安静"]},
+              "up": ["warn", "alert", "sound", "警告"], "down": ["quiet", "silence", "too loud", "too noisy", "安静"],
+              "described": ["howling", "howl", "wailing", "beeping", "blaring", "叫", "响", "呜呜", "嘀嘀"]},
     "valve": {"does": {"en": "lets the flow through", "zh": "让流体通过"}, "things": ["flow", "supply"],
-              "up": ["let ... through", "通过"], "down": ["cut off", "切断"]},
+              "up": ["let ... through", "通过"], "down": ["cut off", "切断"], "described": ["hissing", "hiss", "嘶嘶"]},
     "fan": {"does": {"en": "moves air", "zh": "排风换气"},
             "things": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "fresh air", "air", "ventilation",
                        "闷", "烟", "臭", "换气", "通风"],
             "up": ["ventilate", "clear", "blow", "air out", "air ... out", "换气", "通风"], "down": [], "default": "up",
+            "described": ["whooshing", "whoosh", "whirring", "blowing", "呼呼", "吹风"],
             # what it takes away: "no more fumes" is not "fan off"; "ventilation off" is
             "removes": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "闷", "烟", "臭"]},
     "hvac": {"does": {"en": "cools or heats the air", "zh": "制冷或制热"},
@@ -78,7 +80,7 @@ def derive(metas: Sequence[DeviceMeta]) -> Meaning:
         if m.kind not in kinds:
             kinds[m.kind] = KindMeaning(m.kind, base["does"], _langs(base["things"], m.kind),
                                         _langs(base["up"], m.kind), _langs(base["down"], m.kind), base.get("default"),
-                                        _langs(base.get("removes"), m.kind))
+                                        _langs(base.get("removes"), m.kind), described=_langs(base.get("described"), m.kind))
         extra: list[str] = []
         for (kind, word), spec in CLASS_TABLE.items():
             if kind == m.kind and word in _class_words(m):

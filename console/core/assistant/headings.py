@@ -41,7 +41,8 @@ def purpose_heading(text: str) -> tuple[str, str] | None:
 
 def terse_states(text: str) -> str:
     """``text`` (normalised) with each terse target-state item of a list as its command, else as it is."""
-    items = [p for p in re.split(r"\s*[,;，；]\s*", text.strip(" .!")) if p]
+    # items end at a comma or a sentence end ("pump off. valve closed.": session 9, a maintenance crew's week)
+    items = [p for p in re.split(r"\s*[,;，；]\s*|(?<=[a-z0-9])[.!]+\s+", text.strip(" .!")) if p]
     if len(items) < 2:
         return text
     out, changed = [], False

@@ -42,6 +42,15 @@ from console.core.assistant.clauses import FILLER, is_chatter, split_clauses, sp
 from console.core.assistant.corrections import corrected, corrected_words
 from console.core.assistant.checklists import checklist, checklist_words
 from console.core.assistant.excepting import bare_but, excepted_ids, split_exception
+from console.core.assistant.inclusions import included
+from console.core.assistant.place_kind_verbs import own_kind_only
+from console.core.assistant.place_bounds import kind_not_there_refusal, unknown_place
+from console.core.assistant.described import described
+from console.core.assistant.sound_patterns import sound_patterns
+from console.core.assistant.rough_targets import rough_target
+from console.core.assistant.object_verbs_zh import object_first_regex, verb_first
+from console.core.assistant.shared_switch import shared_switch
+from console.core.assistant.run_ons import split_run_ons, things_regex
 from console.core.assistant.does_names import DoesNames
 from console.core.assistant.each_part import unfit_part
 from console.core.assistant.ellipsis_parts import ellipsis_part
@@ -90,6 +99,8 @@ from console.core.assistant.own_way import own_unread_way, particle_ways
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.state_reports import command_for_report
+from console.core.assistant.both_ways import contradiction_for, replaceable  # 既要打开又要关闭 (both_ways.py)
+from console.core.assistant.state_reports import mask_state_reports
 from console.core.assistant.present_reports import without_reports
 from console.core.assistant.people import as_let_in, blank_people, let_person_in, lets_person_in, people_enter
 from console.core.assistant.place_there_zh import drop_there_after_place, place_there_regex
@@ -126,6 +137,9 @@ from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
+from console.core.assistant.open_door import door_opened
+from console.core.assistant.cut_verbs import cut_as_off
+from console.core.assistant.definite_ties import tie_open_to_model
 from console.core.assistant.negated_reasons import need_gone_up, negated_need, reason_command
 from console.core.assistant.need_gone_alone import need_gone_alone
 from console.core.assistant.absent_devices import absent_device_in, absent_device_words
@@ -134,6 +148,12 @@ from console.core.assistant.other_doors import other_door_in
 from console.core.assistant.other_ones import OtherOnes
 from console.core.assistant.then_parts import then_parts
 from console.core.assistant.junk_parts import junk_part
+from console.core.assistant.bare_nouns_zh import known_noun_zh
+from console.core.assistant.symptom_values import pace_problem, pace_said
+from console.core.assistant.device_decimal import decimal_after_device
+from console.core.assistant.spaced_clauses_zh import comma_for_spaces
+from console.core.assistant.spoken_slips import tens_too
+from console.core.assistant.comparative_switch import comparative_switch  # "cooler" is no "off" (comparative_switch.py)
 from console.core.assistant.unnamed_alarms import alarm_kinds, without_unnamed_alarms
 from console.core.assistant.opposite_feelings import feeling_problem, light_kinds
 from console.core.assistant.go_dark import dark_problem, dark_words, go_dark
@@ -193,6 +213,12 @@ _EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2":
 _WANT = re.compile(r"(?<![a-z])(?:need|want|give (?:me|us)|get (?:me|us)|bring)(?![a-z])|需要|要有|给我")
 _PARTICLE_HINT = re.compile(r"(?<![a-z])(?:up|down|upwards?|downwards?)(?![a-z])|[上下](?:去|来)|[往朝向][上下]")
 _FULL_OF = re.compile(r"(?<![a-z])full\s+of(?![a-z])")
+# a Chinese clause ending in a change complement (走起来, 弄一下, 撤下来) asks for a change (session 9)
+# a terse item: a short noun phrase and a state word at its end ("steam on"), never "the building is on fire"
+_TERSE_ITEM = re.compile(r"^(?:the\s+)?(?:[a-z0-9-]+\s+){0,3}?(?:on|off|open|closed|shut|going|running|flowing)"
+                         r"(?:\s+(?:please|pls|now|too|again))?$")
+_COPULA = re.compile(r"(?<![a-z])(?:is|are|was|were|be|been|it|they)(?![a-z])|'s|'re")
+_CHANGE_ZH = re.compile(r"[\u3400-\u9fff](?:起来|一下|下来|出来|出去|掉)(?:吧|了|啊|呀)?$")
 # a clause that is only "all" + a verb after a clause about a device (办公室百叶窗放下来，全部关上): how far that device goes
 _ALL_AMOUNT_ZH = re.compile(r"^(?:请|再|也|就|然后)?(全部|全都|统统|通通|完全|彻底|都|全)(?=[\u3400-\u9fff])")
 # …unless it still says what (东西, 设备, 那里) or a number: 办公室没人了，把那里的东西都关掉 is every device there
@@ -208,6 +234,8 @@ Chooser = Callable[[str, Sequence[str]], "int | None"]
 
 class _Pick:
     """A ranker for IntentParser that records the tie it was asked about and picks ``index`` in it."""
+
+    enumerates = True  # it lists the tied readings (the model is asked later, if at all): targets.py asks it always
 
     def __init__(self, index: int | None) -> None:
         self.index = index
@@ -227,12 +255,15 @@ _AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s
 
 # 开到中档 / 开成高速 / 开到二十四度: 开 + a level, the device runs at it (调到/设到/设成 set the value only)
 # a verb that sets a value, nothing more: with it, a kind's own word (通风) is its noun, never "on"
+_RUN_AT_ZH = re.compile(r"跑|按")
 _SET_TO = re.compile(r"调到|调成|调为|调至|设为|设成|设到|设置为|设置成|设定为|改为|改成|换成|切换到|切换成|切换为"
                      r"|(?<![a-z])(?:set|change|adjust|put)\s+(?:\S+\s+){0,5}?to(?![a-z])")
 # a start / produce / run verb with a level runs the device at it, as 开到 does (the blind writers agree:
 # 一号传送带按每分钟五十转跑起来, "get the second line producing again at 70 rpm", "give line a some fresh air, low
 # speed is enough", 给A线通通风，低速就行); 调到 / "set … to" with the noun 通风 stays value-only
 _OPENED_TO = re.compile(r"开(?:到|成)|跑起来|运转起来|给[^，,；;。]{0,8}?(?:通通?风|换换?气)"
+                        # 两台传送带都跑60转, 二号线产品跑80转: 跑 ("run") + a rate runs it at that rate (session 9)
+                        r"|跑(?:到|在)?\s*(?=[\d零〇一二两三四五六七八九十百])|按[^，,；;。]{0,12}?跑(?!起来)"
                         r"|(?<![a-z])(?:get|gets|got|getting)\s+(?:\S+\s+){0,5}?(?:going|producing|running|moving)(?![a-z])"
                         r"|(?<![a-z])give\s+(?:\S+\s+){0,4}?(?:fresh\s+)?air(?![a-z])")
 
@@ -339,6 +370,8 @@ class Assistant:
         self.kind_words = {k: [k] + [normalize(x) for v in self.aliases.kinds.get(k, {}).values() for x in v]
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
+        self.object_first = object_first_regex(self.meaning.kinds)  # 烟排一下 → 排烟 (object_verbs_zh.py)
+        self.thing_words = things_regex(p for km in self.meaning.kinds.values() for p in km.things)  # run_ons.py
         self.it_as_thing = ItAsThing(self.meaning)  # "too sunny, block it": the sun (it_is_thing.py)
         self.other_ones = OtherOnes(self.metas, self.aliases, self.kind_words, self.rules.vocab,  # other_ones.py
                                     lambda text: self._zone_numbers(self.ordinals.rewrite(text)))
@@ -359,6 +392,7 @@ class Assistant:
         phrases = [p for km in self.meaning.kinds.values() for p in km.things + km.up + km.down]
         phrases += [p for ws in self.meaning.device_things.values() for p in ws]
         self.zh_chars = {ch for p in phrases for ch in p if CJK.match(ch)}
+        self.zh_phrases = tuple(dict.fromkeys(p for p in phrases if CJK.search(p)))  # a bare noun's test (bare_nouns_zh)
         # every name of a place or device the fleet has: a place word they do not cover is another place
         self.place_names = [normalize(x) for table in (self.aliases.zones, self.aliases.devices)
                             for names in table.values() for v in names.values() for x in v]
@@ -389,6 +423,27 @@ class Assistant:
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
+        """Read the ask (``_understand_ask``); an ask refused because it says both ways for a device it names ("turn
+        the desk lamp on and shut it off", 把台灯打开，然后关掉) is refused as that contradiction, never with the direction
+        check's "say the target value" or a "which device?" (both_ways.py)."""
+        spaced = comma_for_spaces(normalize(utterance or ""), self._unnamed) \
+            if len(utterance or "") <= MAX_CHARS else None
+        if spaced is not None and spaced != normalize(utterance or ""):  # 仓库大灯关掉 门锁锁上: clauses (spaced_clauses_zh.py)
+            return replace(self.understand(spaced), utterance=utterance)
+        place = unknown_place(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if place is not None:  # "it's cold in the kitchen, warm it up": before any layer, the model's too (place_bounds.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
+                                f"这个设备群中没有“{place}”：请说出设备或区域名称。", SEMANTICS)
+        prop = door_opened(utterance, self._understand_ask(utterance))  # 把正门打开: no lock's verb (open_door.py)
+        prop = kind_not_there_refusal(self, utterance, prop)  # "the aircon in the warehouse, …" (place_bounds.py)
+        if prop.refusal is None or prop.commands or not replaceable(prop.refusal.reason) \
+                or len(utterance or "") > MAX_CHARS:
+            return prop
+        why = contradiction_for(mask_state_reports(normalize(utterance or "")), self.by_id, self._refers,
+                                self._clause_ways, self.aliases.display_name, _lang(utterance))
+        return prop if why is None else replace(prop, refusal=Refusal("unsupported", why))
+
+    def _understand_ask(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
         listed = checklist(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if listed is not None:  # "1. conveyor A stop 2. valve shut": each item on its own, all or none (checklists.py)
@@ -396,6 +451,9 @@ class Assistant:
         fixed = corrected(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if fixed is not None:  # "start conveyor b, oh wait, stop it": the correction only, never the withdrawn part
             return fixed  # (corrections.py; also politeness: "sorry to bother you", "sorry if this is wrong")
+        incl = included(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if incl is not None:  # "every light off, the warehouse one too": included, never the bound (inclusions.py)
+            return incl
         sized = drop_size_word(normalize(utterance or ""), self.rules.vocab, self.metas) \
             if len(utterance or "") <= MAX_CHARS else None
         if sized is not None and sized != normalize(utterance or ""):  # 仓库大灯: its one lamp (size_words_zh.py)
@@ -409,12 +467,25 @@ class Assistant:
         if door is not None:  # "unlock the back door", 把后门锁上: another door, never the main lock (other_doors.py)
             return self._refuse(utterance, UNKNOWN_DEVICE, f"No device is called '{door}' in this fleet: name the "
                                 "device (e.g. the main entrance lock).", f"这个设备群中没有“{door}”：请说出设备名称（例如大门门锁）。")
+        too = tens_too(normalize(utterance or ""))
+        if too is not None:  # "set the desk lamp to forty too": forty-two, or forty as well? (spoken_slips.py)
+            return self._refuse(utterance, AMBIGUOUS, f"'{too[0]}': {too[1] + 2}, or {too[1]} as well? Say the number "
+                                f"in digits (e.g. \"{too[1] + 2}\").",
+                                f"“{too[0]}”是 {too[1] + 2}，还是“也是 {too[1]}”？请用数字说出数值（例如“{too[1] + 2}”）。")
         said = ordinal_or_value(normalize(utterance or ""), self.ordinal_value)
         if said is not None:  # "set conveyor 1 and 2 rpm": devices 1 and 2, or device 1 at 2? never speed 2 silently
             return self._refuse(utterance, AMBIGUOUS, f"'{said}': is the second number a device or the value? Say e.g. "
                                 "\"conveyors 1 and 2 at 30 rpm\" or \"conveyor 1 to 2 rpm\".",
                                 f"“{said}”：第二个数字是设备编号还是设定值？请说例如“1号和2号传送带调到每分钟30转”或“1号传送带调到每分钟2转”。")
         if len(utterance or "") <= MAX_CHARS:
+            sounded = sound_patterns(normalize(utterance), self.rules.vocab.enum_values)  # "do the on-off beeping"
+            if sounded != normalize(utterance):  # → pulse, 换成呜呜呜那种 → 啸叫 (sound_patterns.py)
+                return replace(self.understand(sounded), utterance=utterance)
+            desc = described(self, utterance)  # "that whooshing thing over line A", 一号线那个吹风的 (described.py)
+            if desc is not None and desc.text is None:
+                return self._refuse(utterance, desc.kind, desc.en, desc.zh)
+            if desc is not None:
+                return replace(self.understand(desc.text), utterance=utterance)
             other = self.other_ones.rewrite(normalize(utterance))  # "X is off, kill the other one too" (other_ones.py)
             if isinstance(other, tuple):
                 return self._refuse(utterance, AMBIGUOUS, *other)
@@ -458,12 +529,20 @@ class Assistant:
                 return replace(self.understand(bright), utterance=utterance)
             # "office warmer, around 25", "heat or cool as needed": a target in degrees, the auto mode (warm_target.py)
             warm = either_way_auto(degrees_after_warmer(normalize(utterance)))
+            warm = rough_target(warm)  # 调暗一点，20左右就行: the target (rough_targets.py)
             if warm != normalize(utterance):
                 return replace(self.understand(warm), utterance=utterance)
+            # "AC 23.5 please": the one setting that takes it (device_decimal.py)
+            dec = decimal_after_device(normalize(utterance),
+                                       lambda: read(normalize(utterance), self.rules.vocab).mentions, self.metas)
+            if dec != normalize(utterance):
+                return replace(self.understand(dec), utterance=utterance)
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
             way = cover_ways(self, normalize(utterance))  # "blinds up", "office blinds down": open / close (cover_ways.py)
+            way = verb_first(way, self.object_first)  # 一号线的烟排一下: 排烟, the fan's word (object_verbs_zh.py)
+            way = split_run_ons(way, self.rules.vocab, self.thing_words)  # "conveyor a off conveyor b on" (run_ons.py)
             way = self.zone_lists.rewrite(way)  # "stop everything on lines a and b": each line (zone_lists.py)
             way = self.it_as_thing.rewrite(way, self._names_what)  # "too sunny, block it halfway" (it_is_thing.py)
             if way != normalize(utterance):
@@ -491,6 +570,14 @@ class Assistant:
         if out.refusal is not None and len(utterance) <= MAX_CHARS:  # "need to read drawings, desk lamp on"
             return lead_reason_command(self, utterance) or out  # the command only (lead_reasons.py)
         return out
+
+    def _unnamed(self, text: str) -> str:
+        """``text`` with the devices' and kinds' names blanked (门锁锁上 → "  锁上": the name's 锁 is no verb)."""
+        work = list(text)
+        for mn in read(text, self.rules.vocab).mentions:
+            if mn.kind in ("device", "kind"):
+                work[mn.start:mn.end] = " " * (mn.end - mn.start)
+        return "".join(work)
 
     def _headed(self, utterance: str) -> Proposal | None:
         """headings.py: "Closing the office down: AC off, blinds shut, main entrance locked." is the list, read
@@ -679,13 +766,20 @@ class Assistant:
         ask, but = cut
         if re.search(r"(?<![a-z])(?:not|don'?t|never)(?![a-z])|不要|别", ask):
             return None  # a negation stays refused as a whole
+        gone = self.absent_ordinals.absent(but) or self.ordinals.unresolved(but)
+        if gone is not None:  # 除了三号传送带 (two conveyors): an exception the fleet lacks, never its whole kind
+            return self._refuse(utterance, UNKNOWN_DEVICE,
+                                f"The exception '{gone}' names no device of this fleet: name the devices that should "
+                                "not change (e.g. \"every lamp except the warehouse floodlight\").",
+                                f"“{gone}”不是这个设备群中的设备：请说出不要改变的设备（例如“除了仓库的灯，把灯都关掉”）。")
         prop = self.understand(ask)
         if prop.refusal is not None:
             return None if soft else replace(prop, utterance=utterance)
         by_id = {m.id: m for m in self.metas}
         kinds = dict.fromkeys(by_id[c.device_id].kind for c in prop.commands if c.device_id in by_id)
         words = [w for k in kinds if k for w in [k] + list(self.aliases.kinds.get(k, {}).get("en", ()))]
-        ids, bad = excepted_ids(but, self.rules.vocab, self.metas, words)
+        ids, bad = excepted_ids(but, self.rules.vocab, self.metas, words,  # 除了一号传送带: its number (ordinals.py)
+                                lambda text: self._zone_numbers(self.ordinals.rewrite(text)))
         have = {c.device_id for c in prop.commands}
         if soft and (bad is not None or not ids & have or not have - ids):
             return None
@@ -886,6 +980,7 @@ class Assistant:
                     if k in mine.setdefault(c.device_id, {}) and not _same(mine[c.device_id][k], v):
                         return whole  # two clauses disagree about one device: the whole reading (and its gates)
                     mine[c.device_id][k] = v
+        carried = shared_switch(self, read_parts, mine)  # "start conveyor a at 30 and conveyor b at 40": b starts too
         # its own clauses' settings only ("close the blinds" closes no lamp); a device no clause has stays as read
         # "turn on the floodlight and also the yard siren, steady tone": a clause with no verb of its own shares the
         # verb of the ask, so the whole reading's settings stay there, less those another clause sets
@@ -897,7 +992,8 @@ class Assistant:
             if own is None:
                 chosen[c.device_id] = dict(c.params)
             elif c.device_id in voiced:
-                chosen[c.device_id] = {k: v for k, v in own.items() if k in c.params} or dict(own)
+                chosen[c.device_id] = {k: v for k, v in own.items()
+                                       if k in c.params or (c.device_id, k) in carried} or dict(own)
             else:
                 chosen[c.device_id] = {k: own.get(k, v) for k, v in c.params.items() if k not in others[c.device_id]}
         if all(chosen[c.device_id] == dict(c.params) for c in whole.commands):
@@ -1196,13 +1292,15 @@ class Assistant:
             return False
         if re.fullmatch(r"[a-z]", text) or any(mn.kind == "device" for mn in r.mentions):
             return False  # "stop conveyor a, b": a bare name is a part; "the pump," names a device
+        if _CHANGE_ZH.search(text) or (_TERSE_ITEM.match(text) and not _COPULA.search(text)):
+            return False  # 冷却水走起来, "steam on": a change asked for that nobody read, never a situation
         if any(mn.kind == "kind" and text[mn.end:].strip() in ("up", "down") for mn in r.mentions):
             return False  # "blinds up, unlock the main entrance": a terse ask, never a reason (it was dropped)
         first = re.match(r"(?:(?:please|and|also|then|now|just)\s+)*([a-z]+)", text)
         if first is not None and first.group(1) in _REQUESTS:
             return False  # "… and also fix the printer": an ask nobody can carry out, not a situation
         refs = self._refers(clause)
-        if not refs and junk_part(text, r, self._semantic_word):
+        if not refs and junk_part(text, r, self._noun_known):
             return False  # "office ac on, banana", 打开台灯，把那个修好: a part nobody understood (junk_parts.py)
         if refs <= done:
             return True
@@ -1236,7 +1334,7 @@ class Assistant:
             return any(people_enter(self.meaning.kinds[self.by_id[d].kind].up) for d in have  # the entrance, never
                        if d in self.by_id and self.by_id[d].kind in self.meaning.kinds)  # by the lamps: never dropped
         text = normalize(clause).strip(" .!?")
-        if junk_part(text, read(text, self.rules.vocab), self._semantic_word):
+        if junk_part(text, read(text, self.rules.vocab), self._noun_known):
             return False  # 把那个修好, "banana": a part nobody understood, whatever characters it shares (junk_parts.py)
         text = spelled_number(text) or text  # "…, cool mode, twenty-two": the number the whole reading placed?
         if re.fullmatch(r"[a-z]", text):
@@ -1398,6 +1496,7 @@ class Assistant:
         result = self._typo_guard(utterance, result)
         result = self._gate(utterance, result)
         result = without_unnamed_alarms(self, utterance, result)  # 全部打开: never the siren unnamed (unnamed_alarms.py)
+        result = own_kind_only(self, utterance, result)  # "pause line two": its conveyor only (place_kind_verbs.py)
         timing["total"] = _ms(t0)
         return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
 
@@ -1620,11 +1719,16 @@ class Assistant:
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
+        runs = split_run_ons(normalize(utterance or ""), self.rules.vocab, self.thing_words)
+        utterance = runs if runs != normalize(utterance or "") else utterance  # "台灯关掉顶灯开": two items (run_ons.py)
         return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways,
                               situation=self._situation_ways, said_ways=self._clause_ways) \
             or self._particle_problem(utterance, prop) \
             or feeling_problem(normalize(utterance or ""), prop.commands, self.by_id, self.light_kinds, self.current,
                                utterance or "") \
+            or pace_problem(normalize(utterance or ""), prop.commands, self.by_id, self.current) \
+            or comparative_switch(normalize(utterance or ""), lambda: read(normalize(utterance or ""), self.rules.vocab).actions,
+                                  prop.commands, self.by_id) \
             or dark_problem(normalize(utterance or ""), split_spaced(normalize(utterance or "")), prop.commands,
                             self.by_id, self.light_kinds, self._refers, self._clause_ways, violation, self.current)
 
@@ -1732,6 +1836,9 @@ class Assistant:
                 return [self._relabel(utterance, p, SEMANTICS)]
         if any(not self._semantic_word(w) for w in r.unknown_nouns):
             return []  # "stop the noise in the kitchen": a place the fleet does not have
+        cut = cut_as_off(text, r)  # "cut the cooling water": the device named, "cut" is "shut off" (cut_verbs.py)
+        if cut is not None and (p := self.rules.parse(cut)).ok:
+            return [self._relabel(utterance, p, SEMANTICS)]
         out = self._from_meaning(utterance, text, r)
         if out:
             return out
@@ -1830,6 +1937,9 @@ class Assistant:
             if DOWN in direction_of(text) or less_in(text) or any(
                     a in (OFF, ANY_OFF, CLOSE, LOCK) for a in read(text, self.rules.vocab).actions):
                 continue
+            if all(_RUN_AT_ZH.match(m.group(0)) for m in _OPENED_TO.finditer(text)) \
+                    and pace_said(normalize(utterance)):
+                continue  # 二号传送带太快了，跑60转就行: it runs already, the rate corrects its pace (symptom_values.py)
             about = self._refers(clause) & set(ids) or (set(ids) if len(ids) == 1 else set())
             for dev in about:
                 meta, params = self.by_id[dev], chosen[dev]
@@ -1856,6 +1966,8 @@ class Assistant:
             return prop
         if (r.numbers or r.enums) and moved_to(text):  # "turn the coolant down to 10 l/min": the value, no verb
             return prop
+        if (r.numbers or r.enums) and pace_said(text):  # "… should move at 30 rpm, it is going too fast": it runs
+            return prop  # already, the value corrects its pace (symptom_values.py)
         if (r.numbers or r.enums) and _SET_TO.search(text) and not _OPENED_TO.search(text) \
                 and len(split_clauses(text)) <= 1:
             return prop  # "A线换气调到中档风速": 调到 / "set … to" sets the value; the kind's word (换气) is its noun
@@ -1947,6 +2059,13 @@ class Assistant:
         if word in self.semantic_words or self._device_word(word):
             return True
         return bool(CJK.search(word)) and any(ch in self.zh_chars for ch in word)
+
+    def _noun_known(self, word: str) -> bool:
+        """A lone word of a clause the rules read nothing in: one the semantics know (a Chinese noun must hold or be
+        part of one of their phrases, not merely share a character: 桌子 is not 院子, bare_nouns_zh.known_noun_zh)."""
+        if not CJK.search(word):
+            return self._semantic_word(word)
+        return word in self.semantic_words or self._device_word(word) or known_noun_zh(word, self.zh_phrases)
 
     def _device_word(self, word: str) -> bool:
         return any(matched(word, ws) for ws in self.meaning.device_things.values())
@@ -2042,6 +2161,8 @@ class Assistant:
                                     if any(h.kind == hit.kind for h in self._kind_hits(c))))
                 if len(own) == 1:
                     direction = next(iter(own))
+            if direction == UP and not said and (r.numbers or r.enums) and pace_said(text):
+                direction = None  # "product should move at 30 rpm, it is going too fast": it runs (symptom_values.py)
             many = r.quantified or r.plural or (bool(zones) and len(devs) > 1)
             if many and len(devs) > 1:
                 targets = [f"all {hit.kind} in {' '.join(zones)}" if zones else f"all {hit.kind}"]
@@ -2114,10 +2235,13 @@ class Assistant:
         for e in r.enums:
             values.append(("to " if verb is None else "at ") + e)
         felt = caps.get(km.feeling_target) if km is not None and km.feeling_target else None
-        if not values and len(r.loose_numbers) == 1 and felt is not None and felt.writable and felt.unit \
+        if not r.numbers and len(r.loose_numbers) == 1 and felt is not None and felt.writable and felt.unit \
                 and matched(text, km.feelings):  # type: ignore[union-attr]
-            # "chilly, set 24", "too warm in here, 21": a feeling word and one number → the climate target
-            values.append(f"{felt.name} to {r.loose_numbers[0]} {felt.unit}")
+            # "chilly, set 24", "too warm in here, 21": a feeling word and one number → the climate target (also
+            # beside a mode: "office's boiling. 21 and fan mode" had set the mode and silently dropped the 21)
+            values.insert(0, f"{felt.name} to {r.loose_numbers[0]} {felt.unit}")  # before a mode ("… to fan")
+        elif r.loose_numbers and r.enums and not r.numbers:
+            return None  # a bare number beside a setting that no rule placed: refused, never dropped (session 9)
         if verb is None:
             if not (r.numbers or r.enums or values):
                 return None
@@ -2127,7 +2251,7 @@ class Assistant:
     # -- layer 3: the model ---------------------------------------------------------------------------
     def _choose(self, utterance: str, cands: list[Proposal]) -> Proposal:
         lang = _lang(utterance)
-        if self.chooser is not None:
+        if self.chooser is not None and tie_open_to_model(self, utterance, cands):  # "the office lamp": asked back
             kinds = {self.by_id[c.device_id].kind for p in cands for c in p.commands}
             options = [self.describe(p, with_does=len(kinds) > 1) for p in cands]  # same kind: same words, no help
             try:

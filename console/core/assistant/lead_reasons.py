@@ -66,7 +66,9 @@ _REMARK_ZH = re.compile(r"[^,;:，；：—–a-z0-9]{1,8}?(?:都|已经|早就?
                         r"(?:呢|啦|了|的)?[。！]?")
 _NO_REMARK = re.compile(r"(?<![a-z])(?:if|when|whenever|once|unless|until|till|after|before|as\s+soon|in\s+case|"
                         r"not|n't|never|no|should|must|need|needs|to\s+be|want|wants|will|'ll|going\s+to|let's|please)"
-                        r"(?![a-z])|如果|要是|的话|一旦|之前|之后|以后|不|别|没|要|应该|得|请")
+                        r"(?![a-z])|如果|要是|的话|一旦|之前|之后|以后|不|别|没|要|应该|得|请"
+                        # 顺便把产线停了: a 把/将 clause is what to do to something, never a remark on how it is
+                        r"|把|将|顺便|给我|帮我")
 _TAIL = re.compile(r"(?:\s*[,;:，；：。]\s*|\s+[-—–]+\s+|\s*[—–]+\s*|\.\s+)")
 
 

@@ -96,7 +96,7 @@ SINGLE_WORDS = ["one of the", "one of", "any of the", "either of the", "either",
 ZH_FUNCTION = ["我希望", "我们希望", "希望", "我想要", "我们想要", "想要",
                "请帮我", "帮我", "请把", "麻烦", "帮忙", "请", "把", "将", "给我", "一下", "吧", "了", "和", "跟",
                "与", "以及", "及", "设为", "设置为", "设置成", "设成", "设定为", "设定", "设置", "设到", "调到", "调成", "调为",
-               "调至", "调整到", "调整为", "改为", "改成", "开到", "切换到", "切换成", "切换为", "切换", "换成", "换到", "调", "到", "为", "成", "至", "现在", "马上", "立刻",
+               "调至", "调整到", "调整为", "改为", "改成", "调回", "改回", "设回", "开到", "切换到", "切换成", "切换为", "切换", "换成", "换到", "调", "到", "为", "成", "至", "现在", "马上", "立刻",
                "它", "个", "台", "条", "盏", "扇", "在", "里", "里面", "还有", "另外", "也"]  # 的 stays: it links a name to its noun
 
 STOPWORDS = set(
@@ -139,7 +139,7 @@ NOT_A_QUESTION_ZH = re.compile(r"什么都|什么也|怎么也|怎么都")
 SOFT_ENUM_WORDS = {"slow", "fast"}
 
 # the words before a value: "to 22", "at 60", "设为26" (a number elsewhere is no value)
-VALUE_SLOT = re.compile(r"(?:(?<![a-z])(?:to|at|make\s+it|make\s+that)|[=:])$|(设为|设置为|设成|设定为|设定|设置|设到|调到|调成|调为|调至|调整到|调整为|改为|改成|开到|切换到|切换成|换成|为|到|至)$")
+VALUE_SLOT = re.compile(r"(?:(?<![a-z])(?:to|at|make\s+it|make\s+that)|[=:])$|(设为|设置为|设成|设定为|设定|设置|设到|调到|调成|调为|调至|调整到|调整为|改为|改成|开到|切换到|切换成|换成|为|到|至|调回|改回|设回)$")  # 调回45: set back to 45
 
 # verbs that only move an opening (blinds, a valve): "lower the AC" is a relative ask, never "AC off"
 OPENING_ONLY_VERBS = {"lower"}

@@ -62,7 +62,9 @@ class Ordinals:
             re.compile(rf"(?<![a-z])({kw})\s+([1-5]|one|two|three|four|five)"
                        rf"(?![a-z0-9%°.]|\s*(?:%|°|rpm|percent|degrees?|l/min|liters?|litres?))"),
         ]
-        self._zh = [re.compile(rf"第?([一二两三四五12345])\s*(?:号|条|台|个|盏)\s*({kw})"),
+        # 第二盏灯 / 二号灯 is a number; 一盏灯 / 一个灯 (no 第, no 号) counts, never "lamp 1" (session 9: 把一盏灯调到40 had set
+        # the ceiling lamp, the model never asked; definite_ties.py)
+        self._zh = [re.compile(rf"(?:第|(?=[一二两三四五12345]\s*号))([一二两三四五12345])\s*(?:号|条|台|个|盏)\s*({kw})"),
                     re.compile(rf"({kw})\s*([一二三四五12345])\s*号")]
         # "the first office lamp": an ordinal, a place word, the kind (the device must be in that place)
         self.zone_word: dict[str, str] = {}

@@ -147,6 +147,8 @@ class OtherOnes:
             near = [x for x in of_kind if len(homes) == 1 and x.zone in homes]
             if count is None:  # every one, where the place is clear
                 picked = of_kind if of_kind and (not near or near == of_kind) else None
+                if picked is None and of_kind and (g.get("kw") or g.get("kw2")) and _every_other(text, spans, at, reports):
+                    picked = of_kind  # "keep the desk lamp, the other lights off", 台灯留着，别的灯都关掉: every other one
             else:
                 picked = near if len(near) == count else of_kind if not near and len(of_kind) == count else None
         if not picked:
@@ -203,6 +205,22 @@ def _report_or_keep(clause: str) -> bool:
     """Does the clause only say how a device is, or that it stays as it is (it gets no command)?"""
     return bool(lone_state_report(clause) is not None or _KEEP_EN.match(clause) or _KEEP_ZH.match(clause)
                 or _REPORT_ZH.match(clause))
+
+
+_ALL = re.compile(r"(?<![a-z])(?:all|every)(?![a-z])|都|全部|全都|统统|通通|一律|所有")
+
+
+def _every_other(text: str, spans: Sequence[tuple[int, int]], at: int, reports: set[int]) -> bool:
+    """Does "the other <kind>" mean every other device of that kind, wherever it is (session 9)?  Where a clause
+    KEEPS the named device ("keep the desk lamp, the other lights off", 台灯留着，别的灯都关掉: the rest of the kind is
+    the set the keep is set against), or the phrase's clause says all ("办公室顶灯开着，别的灯都关掉", "…, turn off all
+    the other lamps").  A report alone with no "all" ("the desk lamp is off, turn off the other lamps") stays a
+    question: the office's other lamps or the fleet's?"""
+    if any(_KEEP_EN.match(c) or _KEEP_ZH.match(c) for c in (text[spans[i][0]:spans[i][1]].strip(" .!?。！？")
+                                                               for i in reports)):
+        return True
+    a, b = spans[at]
+    return bool(_ALL.search(text, a, b))
 
 
 def _which(said: str, cands: Sequence[DeviceMeta] = (), aliases: Aliases | None = None) -> tuple[str, str]:

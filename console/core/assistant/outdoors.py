@@ -20,8 +20,10 @@ _OUTDOOR = re.compile(r"(?<![a-z])(?:yard|courtyard|backyard|garden|car\s*park|p
                       r"exterior|patio|grounds)(?![a-z])|院子|庭院|室外|户外|停车场|花园|露天")
 # someone is outside: "he's waiting outside", "the crew is stuck outside", "they're outside", 他在外面等着
 _SOMEONE_OUTSIDE = re.compile(
-    r"(?:(?<![a-z])(?:is|are|was|were|waiting|wait|waits|standing|stands|stuck|locked|left)|'s|'re)\s+"
-    r"(?:(?:still|just|already|now|right|out|all)\s+)?(?:outside|outdoors|out\s+front)(?![a-z])"
+    r"(?:(?<![a-z])(?:is|are|was|were|waiting|wait|waits|standing|stands|stuck|locked|left|"
+    # "there's some weird guy hanging around outside" (session 9): where a stranger is, a reason to lock
+    r"hanging|hangs|lurking|lurks|loitering|lingering|prowling|snooping|skulking|creeping|wandering|walking)|'s|'re)\s+"
+    r"(?:(?:still|just|already|now|right|out|all|around|about)\s+)?(?:outside|outdoors|out\s+front)(?![a-z])"
     r"|在(?:外面|外头|门外|室外)")
 
 

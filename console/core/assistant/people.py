@@ -106,10 +106,15 @@ _AT_FRONT = re.compile(r"(?<![a-z])(in|inside)\s+(at|through|by|via|round|around
 # a person who cannot get in, before the let-in: why, no command ("the auditor can't get in, could you let her in?",
 # 审核员进不来了，让她进来); only a clause of its own, only a person as its subject
 _CANT_IN_EN = re.compile(r"^(?P<who>(?:[a-z']+\s+){0,3}?[a-z']+)\s+(?:can\s*not|can't|cannot|is\s+unable\s+to|are\s+unable\s+to)"
-                         r"\s+(?:get|come)\s+in(?:side)?(?:\s+(?:here|now))?\s*(?:[,;.!]+|\s-+|—)\s*"
+                         r"\s+(?:get|come)\s+in(?:side)?(?:\s+(?:here|now))?"
+                         # "… can't get in at the front / through the main door" (session 9): where, still why
+                         r"(?:\s+(?:at|through|by|via)\s+the\s+(?:front|main|entrance|door|front\s+door|main\s+door|"
+                         r"main\s+entrance|front\s+entrance|gate))?\s*(?:[,;.!]+|\s-+|—)\s*"
                          r"|^(?P<who2>(?:[a-z']+\s+){0,3}?[a-z']+)\s+(?:is|are|'s|'re)\s+(?:locked\s+out|stuck\s+outside)"
                          r"\s*(?:[,;.!]+|\s-+|—)\s*")
-_CANT_IN_ZH = re.compile(r"^(?P<who>" + _WHO_ZH_RE + r")(?:还|都)?进不来(?:了|啊|呀)?\s*[,，;；。!！]+\s*")
+# (外面送货的进不来: where they wait, and who by what they do, 送货的 / 修空调的; session 9)
+_CANT_IN_ZH = re.compile(r"^(?:外面|门外|门口|外边|楼下|大门口|正门口)?(?:的)?(?P<who>" + _WHO_ZH_RE
+                         + r"|[\u4e00-\u9fff]{1,4}?的)(?:还|都)?进不来(?:了|啊|呀)?\s*[,，;；。!！]+\s*")
 
 
 def let_person_in(text: str) -> str:

@@ -16,6 +16,9 @@ from console.core.assistant.hvac_both import stop_both
 from console.core.assistant.climate_names import climate_names
 from console.core.assistant.colon_lists import distribute
 from console.core.assistant.colon_lists_zh import distribute_zh
+from console.core.assistant.lockout import drop_lockout
+from console.core.assistant.as_before import drop_as_before
+from console.core.assistant.list_commas_zh import commas_for_listed_commands
 from console.core.assistant.lead_ins import drop_lead_ins
 from console.core.assistant.siren_tone import pattern_change
 from console.core.assistant.siren_verbs import name_the_siren
@@ -28,6 +31,10 @@ from console.core.assistant.everywhere import production_everywhere
 from console.core.assistant.all_lines import all_lines
 from console.core.assistant.labels import drop_labels
 from console.core.assistant.fan_only import fan_only
+from console.core.assistant.negated_problems import problems_as_states
+from console.core.assistant.purpose_nouns import purpose_noun
+from console.core.assistant.amount_hedges import amount_only
+from console.core.assistant.value_remarks import drop_value_remark
 from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.only_mode_zh import only_mode
@@ -39,6 +46,8 @@ from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.wishes import wishes
 from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
+from console.core.assistant.other_words_zh import other_words
+from console.core.assistant.spoken_slips import fix_slips
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -155,12 +164,21 @@ def normalize(text: str) -> str:
     t = drop_fillers(t)  # "um conveyor number two stop", 嗯 把台灯关掉, 就是用脉冲的: hesitation, nothing more (fillers.py)
     t = drop_greetings(t)
     t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
+    t = drop_lockout(t)  # "…, doing LOTO on B", 要挂锁, 二号线挂锁：…: why, never the door lock (lockout.py)
+    t = drop_as_before(t)  # "back to 90 rpm like before", "for the load test": how or why, no condition (as_before.py)
     t = _FILLER.sub(" ", t)
     t = drop_lead_ins(t)  # "go ahead and start …", "feel free to …": nothing more (lead_ins.py)
+    t = fix_slips(re.sub(r"\s+", " ", t).strip())  # "conveyor be", "twenty for", "fourty", "a c", 在把 (spoken_slips.py)
+    t = problems_as_states(t)  # "cant see", "not enough light", "coolant's not circulating, get it going" (negated_problems.py)
+    t = drop_value_remark(t)  # "fan to medium, the high setting is deafening": why, no part (value_remarks.py)
+    t = amount_only(t)  # "let the sunlight in but only like halfway": the amount (amount_hedges.py)
+    t = purpose_noun(t)  # "water for cooling": the cooling water, no cool mode (purpose_nouns.py)
     t = drop_time_purpose(t)  # "lock up for the night": a purpose, no schedule, no place (purposes.py)
     t = drop_while_away(t)  # "… while we're at lunch", 我们吃饭的时候: why or during what, never a place (during.py)
     t = production_everywhere(t)  # "pause production everywhere", 各条产线停产: every line (everywhere.py)
     t = all_lines(t)  # 所有产线都停下来, 各条线都停了, "stop every line": the lines, never every device (all_lines.py)
+    if "别" in t:  # 别的灯 / 别处 / 别人: "other", never the negation 别 (other_words_zh.py)
+        t = other_words(t)
     if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
         t = evacuate(light_verbs(all_off(blinds_way(t))))  # 灯全灭 → 灯全部关, 把台灯点亮 (light_verbs_zh.py)
         if "断" in t:  # 断开 / 断掉 is "cut off" (never 开 "open"): read as 切断
@@ -198,6 +216,7 @@ def normalize(text: str) -> str:
         t = _MAKE_SURE_ZH.sub(lambda m: f"{_STATE_VERB_ZH[m.group(2)]}{m.group(1).strip()}", t)
     t = re.sub(r"\s+", " ", t).strip(" ,")
     t = distribute(t)  # "everything on line b off: product, coolant and steam": each item off (colon_lists.py)
+    t = commas_for_listed_commands(t)  # 冷却水停、蒸汽切断: each item a clause (list_commas_zh.py)
     t = distribute_zh(t)  # 二号线全部停掉：输送、冷却水、蒸汽都关: each item off (colon_lists_zh.py)
     t = name_the_siren(t)  # 响起来提醒院子里的人撤离: only a siren sounds (siren_verbs.py)
     t = siren_after_purpose(t)  # 提醒大家注意，用wail模式响起来: the siren (siren_purpose_zh.py)

@@ -98,7 +98,7 @@ def build_proposal(utterance: str, lang: str, chosen: Mapping[str, dict[str, Any
         try:
             clean = meta.validate_params("set", params)  # valid by construction: the catalog decides
         except ProtocolError as exc:  # a bug in the rules, never a wrong command
-            log.error("intent rules produced an invalid command for %s: %s", dev_id, exc)
+            log.error("intent rules produced an invalid command for %s: %s (ask: %r)", dev_id, exc, utterance)
             return refuse(UNSUPPORTED, f"{meta.name}: {exc}", f"{meta.name}：{exc}")
         commands.append(ProposedCommand(
             device_id=dev_id,

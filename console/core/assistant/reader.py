@@ -31,6 +31,8 @@ from console.core.assistant.phrases import mask
 from console.core.assistant.reading import Mention, Num, Reading
 from console.core.assistant.screening import contradiction_in, guard, statement_in
 from console.core.assistant.state_reports import lone_state_report
+from console.core.assistant.terse_going import terse_going
+from console.core.assistant.symptom_values import masked_levels, pace_said
 from console.core.assistant.value_slots import unread_value
 from console.core.assistant.values import number_words, read_digits, read_zh_numerals
 from console.core.assistant.vocabulary import Vocabulary
@@ -75,10 +77,13 @@ def _read(text: str, vocab: Vocabulary) -> Reading:
     work = read_digits(work, r, vocab.lex, vocab.known_words)
     if lang_zh:
         work = read_zh_numerals(work, r, vocab.lex)
+    work = masked_levels(work)  # "the smoke is super high", "too fast": how something is, no value (symptom_values.py)
     work = _idle_going(work)
     work = _lexicon_words(work, r, vocab)
     work = unread_value(text, work, r, vocab.enum_holders, vocab.known_words)  # 空调开除湿 (value_slots.py)
     read_leftovers(work, r, vocab.known_words, lang_zh)
+    if r.numbers and not r.hints and not r.enums and pace_said(text):
+        r.hints.append(("speed",))  # "line b is going too slow, put it at 100": a pace's number is a speed (session 9)
     return r
 
 
@@ -93,7 +98,7 @@ def _idle_going(work: str) -> str:
     flowing on line b, 40 l/min"); "keep line a going but
     drop it to low", "line b is going too fast, drop it to 40 rpm" set a value and start nothing (a value-only
     ask never starts a stopped device)."""
-    keep = {m.start(1) for m in _GET_GOING.finditer(work)}
+    keep = {m.start(1) for m in _GET_GOING.finditer(work)} | terse_going(work)  # "coolant going" (terse_going.py)
     for m in list(_GOING.finditer(work)):
         if m.start() not in keep:
             work = mask(work, m.start(), m.end())

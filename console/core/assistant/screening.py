@@ -181,6 +181,11 @@ _GUARDS = (
 _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|max|min|full|half|low|medium|mid|high"
                        r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
                        r"|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)"
+                       # a share of the travel is where it ends, whatever verb moved it ("bring it down halfway", "let a
+                       # little daylight in, like a quarter", 让光线进来一点 开四分之一: session 9)
+                       r"|(?<![a-z])(?:halfway|half\s+way|(?:a|one)\s+quarter(?:\s+of\s+the\s+way)?|three\s+quarters|"
+                       r"(?:a|one)\s+third|two\s+thirds)(?![a-z])"
+                       r"|(?:^|(?<=[\s,，;；])|(?<=开|拉|放|到))(?:四分之[一三]|三分之[一二]|一半)(?![\u4e00-\u9fff]{0,1}[高低大小])"
                        r"|(到|为|至|成)\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
                        # 调低到低档 / 升到高速档: a named level is a target too (as "to low" is in English)
                        r"|(到|为|至|成)\s*(?:低|中|高)(?:速档|速挡|档|挡|速)"

@@ -4,7 +4,8 @@
 "a conveyor moves product".  Declared in the fleet catalog next to its devices (``"semantics"`` in
 resources/fleets/demo-fleet.json: per kind ``does``, ``things``, ``up``, ``down``, ``default``, optional
 ``removes`` and ``feelings`` (+ ``target``: "chilly, set 24" → that capability at 24); per
-device ``things`` and ``ordinal``; per zone ``ordinal``), and derived for devices the catalog says
+device ``things`` and ``ordinal``; per zone ``ordinal``; per kind ``described``, words that describe it at work, read only to tell
+which device a description means: described.py), and derived for devices the catalog says
 nothing about (Home Assistant discovery) from their kind and name: ``ha_semantics.py``.
 
 :func:`ha_semantics.meaning_for` merges the two (declared wins per kind); :func:`score_kinds` says which kinds an
@@ -36,6 +37,7 @@ class KindMeaning:
     removes: tuple[str, ...] = ()  # things it takes away (a lamp: darkness): less of them is *more* of the device
     feelings: tuple[str, ...] = ()  # how the place feels ("chilly", 好热): with a number, that number is the target
     feeling_target: str | None = None  # ... of this capability ("setpoint"); without a number, nothing is guessed
+    described: tuple[str, ...] = ()  # how it sounds or looks at work ("whooshing", 吹风, boxes): tells descriptions apart
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ def parse_declared(raw: Mapping[str, Any] | None) -> Meaning:
             down=_langs(spec.get("down"), f"kinds.{kind}.down"), default=default if default in (UP, DOWN) else None,
             removes=_langs(spec.get("removes"), f"kinds.{kind}.removes"),
             feelings=_langs(spec.get("feelings"), f"kinds.{kind}.feelings"),
-            feeling_target=_feeling_target(spec.get("feelings"), f"kinds.{kind}.feelings"))
+            feeling_target=_feeling_target(spec.get("feelings"), f"kinds.{kind}.feelings"),
+            described=_langs(spec.get("described"), f"kinds.{kind}.described"))
     dev_things, dev_ord, zone_ord = {}, {}, {}
     for dev, spec in (raw.get("devices") or {}).items():
         if not isinstance(spec, dict):

@@ -14,6 +14,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from console.core.assistant.aliases import Aliases
 from console.core.assistant.assign import assign
+from console.core.assistant.definite_ties import model_may_pick, one_named_zh
 from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import AMBIGUOUS, OUT_OF_RANGE, UNKNOWN_DEVICE, Fail, Refusal, worst_refusal
@@ -122,9 +123,31 @@ def _shared_unit(r: Reading, group: Group) -> list[DeviceMeta] | None:
     return None
 
 
+def _hinted(r: Reading, group: Group) -> Group:
+    """A place's devices (no device or kind named) narrowed to those that have the setting the words name: "set the
+    line B load to half", 二号线的负载调到一半 mean the conveyor's load (read-only: refused), never the steam valve
+    that merely takes a percentage too (session 9 had opened it to 50 %).  Only with a value: the words say which
+    setting it goes to ("stop the product flow on line b" and "温度传感气关掉" are no flow or temperature
+    setting).  The group unchanged when no setting word was read or no device there has that setting."""
+    if not group.generic or not r.hints or len(group.cands) < 2 or not (r.numbers or r.enums):
+        return group
+    said = {c for hint in r.hints for c in hint}
+    units = {num.unit for num in r.numbers if num.unit}
+    # and the setting takes the value's unit ("line 2 product flow 80 rpm": the pump's flow is no rpm, unchanged)
+    have = [m for m in group.cands if any(units <= {UNIT_OF.get(normalize(cap.unit or ""), cap.unit)}
+                                          for name, cap in m.capabilities.items() if name in said)]
+    return group._replace(cands=have) if have else group
+
+
+def _kind_nouns_zh(cands: Sequence[DeviceMeta], aliases: Aliases) -> list[str]:
+    """The Chinese nouns of the candidates' kinds (灯, 电灯 …)."""
+    return [n for k in {m.kind for m in cands} for n in (aliases.kinds.get(k) or {}).get("zh", ())]
+
+
 def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
           ranker: Ranker | None) -> tuple[list[tuple[DeviceMeta, dict[str, Any]]], bool] | Refusal:
     """The devices of one group that change, with their params, and whether the model picked them."""
+    group = _hinted(r, group)
     cands = group.cands
     results = {m.id: assign(m, r, lang, aliases.display_name(m, lang), group.generic) for m in cands}
     fails = [res for res in results.values() if isinstance(res, Fail)]
@@ -137,7 +160,8 @@ def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
         ranges = [f for f in fails if f.kind == OUT_OF_RANGE]
         # a place's kind noun in Chinese has no plural form: 关掉办公室的灯, 办公室灯光调到一半 mean every lamp there
         # (English says it: "the office lights"; "the office lamp" stays "which one?")
-        mass = group.zoned and ((lang == "zh" and not _ORDINAL_ZH.search(utterance))
+        mass = group.zoned and ((lang == "zh" and not _ORDINAL_ZH.search(utterance)  # 办公室那盏灯: one (definite_ties.py)
+                                 and not one_named_zh(normalize(utterance), _kind_nouns_zh(cands, aliases)))
                                 or _MASS_EN.search(utterance.lower()) is not None)
         many = (r.quantified or r.plural or mass) and not r.single
         if ranges and (many or not good):
@@ -149,8 +173,9 @@ def _pick(utterance: str, r: Reading, lang: str, group: Group, aliases: Aliases,
             names = or_list([aliases.display_name(m, lang) for m in shared], lang)
             return Refusal(AMBIGUOUS, t(lang, f"Which device: {names}? The value fits more than one: name the device.",
                                         f"哪个设备：{names}？这个数值适用于多个设备：请说出设备名称。"))
-        if len(good) > 1 and not many:
-            pick = tie_break(ranker, utterance, good)
+        if len(good) > 1 and not many:  # "the office lamp": a definite singular is asked back (definite_ties.py)
+            pick = tie_break(ranker, utterance, good) if getattr(ranker, "enumerates", False) or model_may_pick(
+                normalize(utterance), good, aliases) else None
             if pick is None:
                 names = or_list([aliases.display_name(m, lang) for m in good], lang)
                 return Refusal(AMBIGUOUS, t(lang, f"Which one: {names}? Name it, or say \"both\"/\"all\".",

@@ -61,7 +61,7 @@ def read_digits(work: str, r: Reading, lex: PhraseTable, known_words: set[str]) 
         nxt = re.match(r"\s*([a-z][a-z/.]*)", work[m.end():])
         if unit is None and nxt and nxt.group(1) not in known_words and nxt.group(1) not in UNKNOWN_OK:
             r.unknown_units.append(f"{m.group(1)} {nxt.group(1)}")  # "20 gallons": never read as L/min
-        if unit is None and not value_slot(work[: m.start()], lex):
+        if unit is None and (not value_slot(work[: m.start()], lex) or work[m.end():m.end() + 1] == "号"):  # 2号传送带
             r.loose_numbers.append(m.group(1))  # "lamp 2", "2 lamps": not a value to set
         else:
             r.numbers.append(Num(float(m.group(1)), unit, text=m.group(0)))
@@ -77,7 +77,7 @@ def read_zh_numerals(work: str, r: Reading, lex: PhraseTable) -> str:
         val = zh_value(m.group(2))
         if val is not None and m.group(4):
             val += 0.5  # 二十二度半
-        after_verb = value_slot(work[: m.start()], lex) and not re.match(r"\s*[条台个盏扇只部分]", work[m.end():])
+        after_verb = value_slot(work[: m.start()], lex) and not re.match(r"\s*[条台个盏扇只部分号]", work[m.end():])  # 二号传送带: an ordinal
         if val is None or not (m.group(1) or m.group(3) or after_verb):
             continue  # a bare numeral (两条, 一半) is no value
         unit = "%" if m.group(1) else UNIT_OF.get(m.group(3))

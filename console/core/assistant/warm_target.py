@@ -4,18 +4,28 @@ was (relative_target.py: the value only).  Without the unit the semantic layer r
 
 :func:`degrees_after_warmer` writes "degrees" / 度 after such a number; a time ("at 5", "in 10", "for 20") and a
 number with a unit of its own stay as they are.  :func:`either_way_auto`: "heat or cool as needed" / "cool or heat
-automatically" / 制冷制热自动切换 is the AC's auto mode (never the mode word "heat" offered to a lamp).  Pure text, no imports from the package.
+automatically" / 制冷制热自动切换 is the AC's auto mode (never the mode word "heat" offered to a lamp).  Pure text; imports
+only numbers.py (the number words).
+
+A target said in words after its lead word ("ac cooler like nineteen", "make the office cooler, say twenty") is the
+same target (session 9: the words were read by no rule, and the semantic layer had switched the AC *off* for "cooler").
 """
 
 from __future__ import annotations
 
 import re
 
+from console.core.assistant.numbers import NUMBER_WORDS, english_number
+
 _WARMER = re.compile(r"(?<![a-z])(?:warmer|cooler|colder|hotter|less\s+cold|less\s+hot|warm\s+(?:it\s+)?up|"
                      r"cool\s+(?:it\s+)?down|heat\s+(?:it\s+)?up)(?![a-z])|暖和|暖一|热一|凉快|凉一|冷一|凉爽")
 _BARE_EN = re.compile(r"(?P<lead>(?:^|[,;:—–-]\s*|\s)(?:(?:to|around|about|say|like|maybe|roughly|approximately|"
-                      r"approx\.?|something\s+like|near|toward|towards)\s+)?)(?P<n>\d{1,2}(?:\.\d)?)(?P<tail>\s*(?:ish)?)"
+                      r"approx\.?|something\s+like|near|toward|towards)\s+)?)(?P<n>\d{1,2}(?:\.\d)?)(?P<tail>(?:\s*ish)?)"
                       r"(?=\s*(?:please|or\s+so|thanks?|thank\s+you)?\s*[.!?]?\s*(?:[,;]|$))")
+# the same place said in words, only after a lead word or a comma ("like nineteen", ", twenty-one"): never a bare "one"
+_WORDS_EN = re.compile(r"(?P<lead>(?:[,;:—–-]\s*|\s)(?:(?:to|around|about|say|like|maybe|roughly|approximately|"
+                       r"something\s+like|near|toward|towards)\s+)|[,;:—–-]\s*)(?P<n>" + NUMBER_WORDS.pattern
+                       + r")(?P<tail>(?:\s*ish)?)(?=\s*(?:please|or\s+so|thanks?|thank\s+you)?\s*[.!?]?\s*(?:[,;]|$))")
 _BARE_ZH = re.compile(r"(?P<n>\d{1,2}(?:\.\d)?)(?=\s*(?:左右|上下|的样子|差不多)?\s*(?:吧|啊|呀)?[。！]?$)")
 _TIMEISH = re.compile(r"(?<![a-z])(?:at|in|for|by|until|till|after|before|within)\s+(?:around\s+|about\s+)?\d")
 
@@ -27,7 +37,17 @@ def degrees_after_warmer(text: str) -> str:
         return text
     if re.search(r"[\u3400-\u9fff]", text):
         return _BARE_ZH.sub(lambda m: m.group("n") + "度", text, count=1)
-    return _BARE_EN.sub(lambda m: m.group("lead") + m.group("n") + m.group("tail").rstrip() + " degrees", text, count=1)
+    out = _BARE_EN.sub(lambda m: m.group("lead") + m.group("n") + m.group("tail").rstrip() + " degrees", text, count=1)
+    if out != text:
+        return out
+    return _WORDS_EN.sub(lambda m: m.group("lead") + _in_digits(m.group("n")) + m.group("tail").rstrip() + " degrees",
+                         text, count=1)
+
+
+def _in_digits(words: str) -> str:
+    """"twenty one" → "21" (a match of numbers.NUMBER_WORDS)."""
+    m = NUMBER_WORDS.match(words)
+    return str(english_number(m)) if m is not None else words
 
 
 _EITHER_EN = re.compile(r"(?<![a-z])(?:heat(?:ing)?\s+(?:or|and|/)\s+cool(?:ing)?|cool(?:ing)?\s+(?:or|and|/)\s+heat(?:ing)?)"

@@ -136,12 +136,12 @@ def test_the_whole_ask_is_put_to_the_model() -> None:
 def test_a_clause_with_its_own_value_is_no_purpose() -> None:
     """"dim the lamp to 40%" is a change of its own even if the whole reading already did it somewhere."""
     prop = Assistant(FLEET, default_aliases(), chooser=_Chooser(0)).understand(
-        "dim the lamp to 40% and switch off the desk lamp")
+        "dim a lamp to 40% and switch off the desk lamp")
     assert _got(prop) == {"lamp-office-1": {"level": 40.0}, "lamp-office-2": {"power": False}}
 
 
 # -- 7. clause binding with a model-read clause -------------------------------------------------------------------
-@pytest.mark.parametrize("text", ["dim the lamp to 40% and switch off the desk lamp", "把灯调到百分之四十，台灯关掉"])
+@pytest.mark.parametrize("text", ["dim a lamp to 40% and switch off the desk lamp", "把一个灯调到百分之四十，台灯关掉"])
 def test_model_read_clause_binds_its_value(text: str) -> None:
     prop = Assistant(FLEET, default_aliases(), chooser=_Chooser(0)).understand(text)
     got = _got(prop)
@@ -153,7 +153,7 @@ def test_model_read_clause_binds_its_value(text: str) -> None:
 
 def test_model_clause_binding_leaves_agreeing_readings_alone() -> None:
     prop = Assistant(FLEET, default_aliases(), chooser=_Chooser(0)).understand(
-        "set the lamp to 30 percent and turn the AC to 22")
+        "set a lamp to 30 percent and turn the AC to 22")
     assert _got(prop) == {"lamp-office-1": {"level": 30.0}, "hvac-office": {"setpoint": 22.0}}
 
 

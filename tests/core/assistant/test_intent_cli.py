@@ -55,5 +55,5 @@ def test_the_model_is_loaded_only_when_an_ask_needs_it(capsys, tmp_path):
     missing = str(tmp_path / "no-model.gguf")
     rc, [obj], err = run(capsys, "--model", missing, "--json", "stop both conveyors")
     assert rc == 0 and len(obj["commands"]) == 2 and err == ""
-    rc, [obj], err = run(capsys, "--model", missing, "--json", "turn on the office lamp")
+    rc, [obj], err = run(capsys, "--model", missing, "--json", "turn on one of the office lamps")
     assert obj["commands"] == [] and obj["refusal_kind"] == "ambiguous" and "model not loaded" in err

@@ -119,19 +119,19 @@ def test_ties_go_to_the_model_which_only_chooses_among_legal_readings():
         return 1
 
     a = Assistant(FLEET, default_aliases(), chooser=chooser)
-    prop = a.understand("turn on the office lamp")
+    prop = a.understand("turn on one of the office lamps")
     assert prop.layer == MODEL and [c.picked_by_model for c in prop.commands] == [True]
     assert seen and len(seen[0]) == 2 and all("office" in o and "lamp" in o for o in seen[0])
     assert prop.commands[0].device_id in ("lamp-office-1", "lamp-office-2")
     for bad in (None, 7, -1, True, "0"):  # no pick, or nonsense: the operator is asked
         b = Assistant(FLEET, default_aliases(), chooser=lambda u, o, bad=bad: bad)
-        r = b.understand("turn on the office lamp")
+        r = b.understand("turn on one of the office lamps")
         assert r.refusal is not None and r.refusal.kind == AMBIGUOUS and not r.commands
 
     def broken(u, o):
         raise RuntimeError("model crashed")
 
-    r = Assistant(FLEET, default_aliases(), chooser=broken).understand("turn on the office lamp")
+    r = Assistant(FLEET, default_aliases(), chooser=broken).understand("turn on one of the office lamps")
     assert r.refusal is not None and r.refusal.kind == AMBIGUOUS
 
 

@@ -74,10 +74,10 @@ def test_the_assistant_asks_the_model_only_for_ties_and_marks_its_rows(tiny_lm):
         return score(prompt, conts)
 
     a = Assistant(FLEET, default_aliases(), chooser=likelihood_chooser(counting))
-    prop = a.understand("turn on the office lamp")
+    prop = a.understand("turn on one of the office lamps")
     assert prop.layer == MODEL and len(calls) == 1 and len(calls[0]) == 2
     scores = score("A control console turns an operator's request into one device action.\n"
-                   "Request: turn on the office lamp\nAction:", calls[0])
+                   "Request: turn on one of the office lamps\nAction:", calls[0])
     best = scores.index(max(scores))
     assert [c.picked_by_model for c in prop.commands] == [True]
     assert prop.commands[0].device_id == ("lamp-office-1" if "ceiling" in calls[0][best] else "lamp-office-2")
@@ -97,7 +97,7 @@ def test_a_tie_between_scores_is_no_pick():
 def test_a_remote_engine_only_ever_picks_a_listed_reading(llama):
     chooser = remote_chooser(llama.engine())
     a = Assistant(FLEET, default_aliases(), chooser=chooser)
-    for text in ("turn on the office lamp", "set the office lamp to 30%"):
+    for text in ("turn on one of the office lamps", "set one of the office lamps to 30%"):
         prop = a.understand(text)
         if prop.refusal is None:
             assert prop.layer == MODEL and [c.device_id for c in prop.commands][0] in ("lamp-office-1", "lamp-office-2")

@@ -18,7 +18,7 @@ def test_ranker_breaks_ties_only_between_compatible_devices():
         return [1.0 if "desk" in m.name.lower() else 0.0 for m in cands]
 
     parser = IntentParser(FLEET, default_aliases(), ranker=prefer_desk)
-    prop = parser.parse("turn on the office lamp")
+    prop = parser.parse("turn on one of the office lamps")
     assert [(c.device_id, c.params, c.picked_by_model) for c in prop.commands] == \
         [("lamp-office-2", {"power": True}, True)]
     assert seen == [["lamp-office-1", "lamp-office-2"]]
@@ -36,5 +36,5 @@ def test_a_failing_or_undecided_ranker_means_asking_the_operator():
         return [0.5 for _ in cands]
 
     for ranker in (broken, tie, lambda u, c: [float("nan")] * len(c), lambda u, c: [1.0]):
-        prop = IntentParser(FLEET, default_aliases(), ranker=ranker).parse("turn on the office lamp")
+        prop = IntentParser(FLEET, default_aliases(), ranker=ranker).parse("turn on one of the office lamps")
         assert prop.refusal is not None and prop.refusal.kind == AMBIGUOUS

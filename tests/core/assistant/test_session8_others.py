@@ -89,7 +89,8 @@ def test_the_named_device_gets_no_command(text):
     "the desk lamp is off, turn off the other lamps",  # the office's or the whole fleet's?
     "leave the desk lamp on and switch the rest off",  # the rest of what?
     "台灯留着，其他的关掉",
-    "台灯留着，其他的灯都关掉",
+    # 台灯留着，其他的灯都关掉: every other lamp since session 9 (a keep sets the rest of the kind against it;
+    # test_session9_except.py)
     "leave the floodlight on, switch the rest of the office lamps off",  # the floodlight is none of them
     # a negation, a condition, a delay stays refused once "the other one" is read
     "the desk lamp is off, don't turn off the other one",

@@ -55,7 +55,7 @@ def test_semantics_and_model_rows_are_marked_then_confirmed_to_succeeded(qtbot, 
         # the model: a tie between the office lamps, picked on the panel's thread and marked
         panel.chooser = tiny_chooser(tmp_path / "lm")
         panel._parser = None  # rebuilt with the chooser
-        panel.input.setText("turn on the office lamp")
+        panel.input.setText("turn on one of the office lamps")
         assert panel.preview() is None  # a model may take seconds: it runs on the panel's thread
         qtbot.waitUntil(lambda: panel.proposal is not None, timeout=30000)
         assert panel.layer() == MODEL

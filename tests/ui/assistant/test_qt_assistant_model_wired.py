@@ -14,7 +14,7 @@ from console.core.inference.scoring import PROMPT, likelihood_choose, lm_scorer
 from tests.tiny_model import CHAT_TEMPLATE, SPECIALS, WORDS
 from tests.ui.devices.test_qt_device_controls import start_console
 
-ASK = "turn on the office lamp"
+ASK = "turn on one of the office lamps"
 
 
 def candidates(utterance: str) -> list[str]:

@@ -220,7 +220,7 @@ def test_model_tie_break_runs_off_the_gui_thread(qtbot, make_panel):
 
     submit = Recorder()
     panel = make_panel(submit=submit, ranker=slow_desk_ranker)
-    panel.input.setText("turn on the office lamp")
+    panel.input.setText("turn on one of the office lamps")
     assert panel.preview() is None  # the answer comes later, through `proposed`
     qtbot.waitUntil(lambda: threads == ["assistant-parse"])
     assert not panel.input.isEnabled() and "Reading" in panel.message.text()
@@ -240,7 +240,7 @@ def test_a_failing_model_leaves_the_question_to_the_operator(qtbot, make_panel):
         raise RuntimeError("CUDA out of memory")
 
     panel = make_panel(ranker=broken)
-    panel.input.setText("turn on the office lamp")
+    panel.input.setText("turn on one of the office lamps")
     with qtbot.waitSignal(panel.proposed, timeout=5000):
         panel.preview()
     assert panel.rows() == [] and "Which one" in panel.message.text()
