@@ -63,6 +63,15 @@ Modules, top to bottom (each imports only those below it):
   东西, appositions, 天花板上的灯: one device or refused · ``sound_patterns`` "the on-off beeping", 呜呜呜那种: the siren's
   pattern · ``place_bounds`` a kind in a place without one, a place the fleet lacks: refused before any layer ·
   ``rough_targets`` 调暗一点，20左右就行: the target
+- session 9, harms (all read by layers): ``symptom_over`` a problem that is over (气味散了, "fumes are gone") starts
+  nothing · ``verb_kinds`` a kind's own verb ("ventilate") settles a tie before the model · ``described_words`` a
+  sound or load word beside a place (二号线箱子, 咕噜咕噜那个) acts on its kind there · ``chatter_typos`` no typo fixed
+  inside chatter ("heading out to the floor") · ``handover_reports`` "handover: …, nothing pending" refused ·
+  ``place_degrees`` "make the office 22" in degrees · ``placed_values`` a clause's number never silently dropped ·
+  ``max_runs`` "all the way up", "full coolant flow", 全速 run the device at its top
+- session 9, negations that only bound or clarify (read by layers.understand): ``bounded_negations`` "don't open it
+  fully, just 20%", "not the valve, the pump", 蒸汽别动，先让水流起来, "set it to wail but don't sound it", "too open,
+  close it to 10", "this isn't a drill": the rest, never the negated action; double negatives refused
 
 How an utterance is read (docs/ASSISTANT.md has the full table):
 

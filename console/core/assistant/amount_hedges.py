@@ -18,8 +18,14 @@ _ONLY = re.compile(r"(?:\s*,)?\s+(?:but\s+)?(?:only|just)\s+(?:(?:like|about|aro
                    r"|(?:\s*,)?\s+but\s+(?:(?:like|about|around|roughly|maybe|say)\s+)(?=" + _AMOUNT + ")")
 
 
+# "coolant flow to exactly 50": "exactly" / "precisely" before a number is that number (session 9, bounded_negations.py)
+_EXACTLY = re.compile(r"(?<![a-z])(?:exactly|precisely)\s+(?=\d)")
+
+
 def amount_only(text: str) -> str:
     """``text`` (normalised, English) with the softening words before an amount dropped (module doc)."""
+    if "exactly" in text or "precisely" in text:
+        text = _EXACTLY.sub("", text)
     if ("only" not in text and "just" not in text and "but" not in text) or re.search(r"[\u3400-\u9fff]", text):
         return text
     return _ONLY.sub(" ", text)

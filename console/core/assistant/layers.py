@@ -62,6 +62,7 @@ from console.core.assistant.size_words_zh import drop_size_word
 from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
+from console.core.assistant.bounded_negations import negation_bounded, spoken_rest
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.noun_lists_zh import each_listed
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
@@ -137,6 +138,14 @@ from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
+from console.core.assistant.max_runs import AT_MAX
+from console.core.assistant.symptom_over import symptom_over
+from console.core.assistant.verb_kinds import verb_kind_only
+from console.core.assistant.described_words import described_kind_only
+from console.core.assistant.chatter_typos import fixed_but_chatter
+from console.core.assistant.handover_reports import handover_report
+from console.core.assistant.place_degrees import degrees_for_place
+from console.core.assistant.placed_values import numbers_placed
 from console.core.assistant.open_door import door_opened
 from console.core.assistant.cut_verbs import cut_as_off
 from console.core.assistant.definite_ties import tie_open_to_model
@@ -151,6 +160,7 @@ from console.core.assistant.junk_parts import junk_part
 from console.core.assistant.bare_nouns_zh import known_noun_zh
 from console.core.assistant.symptom_values import pace_problem, pace_said
 from console.core.assistant.device_decimal import decimal_after_device
+from console.core.assistant.described_nouns import DescribedNouns
 from console.core.assistant.spaced_clauses_zh import comma_for_spaces
 from console.core.assistant.spoken_slips import tens_too
 from console.core.assistant.comparative_switch import comparative_switch  # "cooler" is no "off" (comparative_switch.py)
@@ -249,8 +259,7 @@ class _Pick:
 
 
 # an explicit top of the range: the device should be running at it ("fully" is an amount word, not this)
-_AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s+power|flat\s+out|top\s+speed)(?![a-z])"
-                     r"|最大|最高|全速|满速|满负荷")
+_AT_MAX = AT_MAX  # "max extraction", "full coolant flow", "all the way up", 全速 (max_runs.py)
 
 
 # 开到中档 / 开成高速 / 开到二十四度: 开 + a level, the device runs at it (调到/设到/设成 set the value only)
@@ -372,6 +381,7 @@ class Assistant:
         self.semantic_words = self.meaning.words()
         self.object_first = object_first_regex(self.meaning.kinds)  # 烟排一下 → 排烟 (object_verbs_zh.py)
         self.thing_words = things_regex(p for km in self.meaning.kinds.values() for p in km.things)  # run_ons.py
+        self.described_nouns = DescribedNouns(self.meaning, self.metas, self.aliases.display_name)  # described_nouns.py
         self.it_as_thing = ItAsThing(self.meaning)  # "too sunny, block it": the sun (it_is_thing.py)
         self.other_ones = OtherOnes(self.metas, self.aliases, self.kind_words, self.rules.vocab,  # other_ones.py
                                     lambda text: self._zone_numbers(self.ordinals.rewrite(text)))
@@ -423,6 +433,12 @@ class Assistant:
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
+        """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
+        explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
+        that does what the ask negates (bounded_negations.py)."""
+        return negation_bounded(self, utterance, self._understand_said(utterance))
+
+    def _understand_said(self, utterance: str) -> Proposal:
         """Read the ask (``_understand_ask``); an ask refused because it says both ways for a device it names ("turn
         the desk lamp on and shut it off", 把台灯打开，然后关掉) is refused as that contradiction, never with the direction
         check's "say the target value" or a "which device?" (both_ways.py)."""
@@ -445,6 +461,10 @@ class Assistant:
 
     def _understand_ask(self, utterance: str) -> Proposal:
         """Read the ask (below); then 开到/开成 + a level switches the device on (``_opened_to``)."""
+        if len(utterance or "") <= MAX_CHARS and handover_report(normalize(utterance or "")):
+            return self._refuse(utterance, NOTHING_ACTIONABLE, "That is a report of how things are (a handover or "  # (handover_reports.py)
+                                "status), not a request: say what should happen (e.g. \"close the steam valve\").",
+                                "这是交接或状态汇报，说的是现在的情况，不是要做什么：请说要做什么（例如“把蒸汽阀关上”）。")
         listed = checklist(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if listed is not None:  # "1. conveyor A stop 2. valve shut": each item on its own, all or none (checklists.py)
             return listed
@@ -454,6 +474,9 @@ class Assistant:
         incl = included(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if incl is not None:  # "every light off, the warehouse one too": included, never the bound (inclusions.py)
             return incl
+        over = symptom_over(self, normalize(utterance or ""), utterance) if len(utterance or "") <= MAX_CHARS else None
+        if over is not None:  # 一号线气味散了，排风可以停了: a problem over starts nothing (symptom_over.py)
+            return over
         sized = drop_size_word(normalize(utterance or ""), self.rules.vocab, self.metas) \
             if len(utterance or "") <= MAX_CHARS else None
         if sized is not None and sized != normalize(utterance or ""):  # 仓库大灯: its one lamp (size_words_zh.py)
@@ -486,6 +509,10 @@ class Assistant:
                 return self._refuse(utterance, desc.kind, desc.en, desc.zh)
             if desc is not None:
                 return replace(self.understand(desc.text), utterance=utterance)
+            norm = normalize(utterance)  # "the boxes on line B", "that howling in the yard" (described_nouns.py)
+            named = self.described_nouns.rewrite(norm, lambda x: read(x, self.rules.vocab).mentions, self._zones_named)
+            if named != norm:
+                return replace(self.understand(named), utterance=utterance)
             other = self.other_ones.rewrite(normalize(utterance))  # "X is off, kill the other one too" (other_ones.py)
             if isinstance(other, tuple):
                 return self._refuse(utterance, AMBIGUOUS, *other)
@@ -533,10 +560,14 @@ class Assistant:
             if warm != normalize(utterance):
                 return replace(self.understand(warm), utterance=utterance)
             # "AC 23.5 please": the one setting that takes it (device_decimal.py)
-            dec = decimal_after_device(normalize(utterance),
-                                       lambda: read(normalize(utterance), self.rules.vocab).mentions, self.metas)
+            dec = decimal_after_device(normalize(utterance),  # "AC 22", 顶灯70: a whole number too
+                                       lambda: read(normalize(utterance), self.rules.vocab).mentions, self.metas,
+                                       {k: set(v) for k, v in self.ordinals.by_kind.items()})
             if dec != normalize(utterance):
                 return replace(self.understand(dec), utterance=utterance)
+            warm = degrees_for_place(self, normalize(utterance))  # "make the office 22": its AC (place_degrees.py)
+            if warm != normalize(utterance):
+                return replace(self.understand(warm), utterance=utterance)
             amount = self._amount_clauses(utterance)
             if amount != utterance:
                 return replace(self.understand(amount), utterance=utterance)
@@ -1150,8 +1181,11 @@ class Assistant:
         for mn in r.mentions:
             work[mn.start:mn.end] = " " * (mn.end - mn.start)
         hits = score_kinds("".join(work), self.meaning, self.kind_words, {m.kind for m in self.metas})
-        if not r.actions and not any(h.direction for h in hits):
+        if not r.actions and not any(h.direction for h in hits) \
+                and not (_WANT.search(clause) and (any(h.things for h in hits)
+                                                   or any(mn.kind in ("device", "kind") for mn in r.mentions))):
             return False  # "the warehouse is dark", "line one": a situation or a place, nothing done
+        # ("we need light in the warehouse and the coolant going": wanting a thing there acts there, session 9)
         p = self._understand_one(clause)
         here = self._zones_named(clause)
         return p.ok and bool(p.commands) and all(self.by_id[c.device_id].zone in here for c in p.commands)
@@ -1328,8 +1362,10 @@ class Assistant:
         if guard(normalize(clause)) is not None:
             return True  # "let more light in, to 70%": relative alone, the whole ask (which passed) gives the target
         refs = self._refers(clause)
-        if refs:
-            return bool(refs & have)  # "it's too hot in the office" (, 20 degrees): the whole reading has the AC
+        if refs:  # "it's too hot in the office" (, 20 degrees): the whole reading has the AC; and its number, if it
+            # says one ("make the office 22" beside the blinds had been dropped: placed_values.py)
+            return bool(refs & have) and numbers_placed(  # (a number naming a device is its name: "conveyor 1")
+                self._zone_numbers(self.ordinals.rewrite(normalize(clause))), self.rules.vocab, placed)
         if lets_person_in(normalize(clause)):  # "let the staff in (and switch on the lights)": a person comes in by
             return any(people_enter(self.meaning.kinds[self.by_id[d].kind].up) for d in have  # the entrance, never
                        if d in self.by_id and self.by_id[d].kind in self.meaning.kinds)  # by the lamps: never dropped
@@ -1497,6 +1533,7 @@ class Assistant:
         result = self._gate(utterance, result)
         result = without_unnamed_alarms(self, utterance, result)  # 全部打开: never the siren unnamed (unnamed_alarms.py)
         result = own_kind_only(self, utterance, result)  # "pause line two": its conveyor only (place_kind_verbs.py)
+        result = described_kind_only(self, utterance, result)  # 二号线箱子开始动: the conveyor (described_words.py)
         timing["total"] = _ms(t0)
         return replace(result, timing_ms={k: round(v, 3) for k, v in timing.items()})
 
@@ -1717,6 +1754,7 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
+        utterance = spoken_rest(self, utterance, prop)  # "don't open it fully, just 20%": the rest (bounded_negations.py)
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
         runs = split_run_ons(normalize(utterance or ""), self.rules.vocab, self.thing_words)
@@ -1810,7 +1848,8 @@ class Assistant:
     def _semantic(self, utterance: str) -> list[Proposal]:
         """The legal readings the semantic layer finds (several: the model chooses)."""
         base = normalize(utterance or "")
-        text = self._zone_numbers(self.ordinals.rewrite(self.truncations.expand(self.typos.fix(move_particles(base)))))
+        # no typo fixed in chatter: "I'm heading out to the floor" never "… the flood(light)" (chatter_typos.py)
+        text = self._zone_numbers(self.ordinals.rewrite(self.truncations.expand(fixed_but_chatter(self, move_particles(base)))))
         text = _FULL_OF.sub("with", text)  # "full of fumes" describes the place: not the amount "full"
         place = foreign_place(drop_someone_outside(base), self.place_names) \
             or foreign_place(drop_someone_outside(text), self.place_names) or self._absent_place(base)
@@ -2230,8 +2269,9 @@ class Assistant:
             if name:
                 values.append(name)
                 break
-        for num in r.numbers:
-            values.append(num.text if num.special else ("to " if verb is None else "at ") + num.text)
+        for num in r.numbers:  # "close the blinds to 10": never "at 10" (read as a clock time: session 9)
+            slot = "to " if verb is None or (verb in ("open", "close") and num.unit is None) else "at "
+            values.append(num.text if num.special else slot + num.text)
         for e in r.enums:
             values.append(("to " if verb is None else "at ") + e)
         felt = caps.get(km.feeling_target) if km is not None and km.feeling_target else None
@@ -2251,6 +2291,9 @@ class Assistant:
     # -- layer 3: the model ---------------------------------------------------------------------------
     def _choose(self, utterance: str, cands: list[Proposal]) -> Proposal:
         lang = _lang(utterance)
+        cands = verb_kind_only(self, utterance, cands)  # "ventilate line a, full blast": the fan's verb (verb_kinds.py)
+        if len(cands) == 1:
+            return self._relabel(utterance, cands[0], SEMANTICS)
         if self.chooser is not None and tie_open_to_model(self, utterance, cands):  # "the office lamp": asked back
             kinds = {self.by_id[c.device_id].kind for p in cands for c in p.commands}
             options = [self.describe(p, with_does=len(kinds) > 1) for p in cands]  # same kind: same words, no help

@@ -67,7 +67,8 @@ VALUE_WORDS = {
     "QUARTER": ["a quarter", "quarter", "one quarter", "四分之一"],
     "THREE_QUARTERS": ["three quarters", "three-quarters", "3/4", "四分之三"],
     "MAX": ["fully", "full", "all the way", "completely", "totally", "entirely", "maximum", "max", "最大", "最高",
-            "全开", "完全", "彻底", "top speed", "top setting", "highest", "最高档", "最大档"],
+            "全开", "完全", "彻底", "top speed", "top setting", "highest", "最高档", "最大档",
+            "全速", "满速", "全力"],  # 冷却水全速循环: the top, running (max_runs.py)
     "MIN": ["minimum", "min", "最小", "最低", "bottom speed", "bottom setting", "lowest", "最低档", "最小档"],
 }
 

@@ -48,6 +48,9 @@ from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
 from console.core.assistant.other_words_zh import other_words
 from console.core.assistant.spoken_slips import fix_slips
+from console.core.assistant.closing_words import closing_words
+from console.core.assistant.said_otherwise import said_otherwise
+from console.core.assistant.of_as_off import of_as_off
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -169,6 +172,8 @@ def normalize(text: str) -> str:
     t = _FILLER.sub(" ", t)
     t = drop_lead_ins(t)  # "go ahead and start …", "feel free to …": nothing more (lead_ins.py)
     t = fix_slips(re.sub(r"\s+", " ", t).strip())  # "conveyor be", "twenty for", "fourty", "a c", 在把 (spoken_slips.py)
+    t = said_otherwise(closing_words(t))  # ", help", "again", "20 should do" (closing_words.py); "needs locking", 拉满 (said_otherwise.py)
+    t = of_as_off(t)  # "siren of!!": off (of_as_off.py)
     t = problems_as_states(t)  # "cant see", "not enough light", "coolant's not circulating, get it going" (negated_problems.py)
     t = drop_value_remark(t)  # "fan to medium, the high setting is deafening": why, no part (value_remarks.py)
     t = amount_only(t)  # "let the sunlight in but only like halfway": the amount (amount_hedges.py)
