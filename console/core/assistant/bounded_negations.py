@@ -102,6 +102,10 @@ _BOUND_EN = [
                           + r"(?:\s+(?:up|in|on|out))?\s+" + _FULL_EN + _TAIL_EN)),
     (DOWN, FULL, re.compile(_LEAD_EN + _NEG_EN + r"\s+(?:close|shut|cut|turn|switch|stop|kill|bring|lower)\s+" + _o()
                             + r"(?:\s+(?:off|down))?\s+" + _FULL_EN + _TAIL_EN)),
+    # "not fully shut", "not all the way open" (session 9 incidents): the bound names its way
+    (DOWN, FULL, re.compile(_LEAD_EN + r"(?:but\s+)?not\s+(?:quite\s+)?" + _FULL_EN
+                            + r"\s+(?:shut|closed|off|down|stopped)" + _TAIL_EN)),
+    (UP, FULL, re.compile(_LEAD_EN + r"(?:but\s+)?not\s+(?:quite\s+)?" + _FULL_EN + r"\s+(?:open|opened|up)" + _TAIL_EN)),
     (None, FULL, re.compile(_LEAD_EN + r"(?:but\s+)?not\s+(?:quite\s+)?" + _FULL_EN + _TAIL_EN)),
     (None, EXCESS, re.compile(_LEAD_EN + r"(?:not\s+" + _EXCESS_EN + r"|" + _NEG_EN
                               + r"\s+(?:open|crank|push|run|turn|raise|set)\s+" + _o() + r"(?:\s+up)?\s+" + _EXCESS_EN

@@ -63,6 +63,8 @@ from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
 from console.core.assistant.bounded_negations import negation_bounded, spoken_rest
+from console.core.assistant.incident_reasons import reasons_dropped
+from console.core.assistant.warn_people import warned
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.noun_lists_zh import each_listed
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
@@ -139,7 +141,12 @@ from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
 from console.core.assistant.max_runs import AT_MAX
-from console.core.assistant.symptom_over import symptom_over
+from console.core.assistant.symptom_over import over_started, symptom_over
+from console.core.assistant.trailing_symptoms import trailing_symptoms
+from console.core.assistant.place_only_parts import place_only_parts
+from console.core.assistant.reason_amounts import drop_half_reports
+from console.core.assistant.shared_get import share_get
+from console.core.assistant.top_words_zh import top_words
 from console.core.assistant.verb_kinds import verb_kind_only
 from console.core.assistant.described_words import described_kind_only
 from console.core.assistant.chatter_typos import fixed_but_chatter
@@ -436,7 +443,9 @@ class Assistant:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
         explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
         that does what the ask negates (bounded_negations.py)."""
-        return negation_bounded(self, utterance, self._understand_said(utterance))
+        said = negation_bounded(self, utterance, self._understand_said(utterance))
+        said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
+        return over_started(self, utterance, said)  # whatever re-read it, a problem over starts nothing (symptom_over)
 
     def _understand_said(self, utterance: str) -> Proposal:
         """Read the ask (``_understand_ask``); an ask refused because it says both ways for a device it names ("turn
@@ -477,6 +486,22 @@ class Assistant:
         over = symptom_over(self, normalize(utterance or ""), utterance) if len(utterance or "") <= MAX_CHARS else None
         if over is not None:  # 一号线气味散了，排风可以停了: a problem over starts nothing (symptom_over.py)
             return over
+        why = trailing_symptoms(self, normalize(utterance or ""), utterance) if len(utterance or "") <= MAX_CHARS \
+            else None
+        if why is not None:  # "kill conveyor A, smoke everywhere": the reason after a command adds nothing
+            return why  # (trailing_symptoms.py)
+        halves = drop_half_reports(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if halves is not None and halves != normalize(utterance or ""):  # "…, half the bulbs are out": no amount
+            return replace(self.understand(halves), utterance=utterance)  # (reason_amounts.py)
+        shared = share_get(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if shared is not None and shared != normalize(utterance or ""):  # "get A circulating and B going": get B
+            return replace(self.understand(shared), utterance=utterance)  # going too (shared_get.py)
+        topped = top_words(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if topped is not None and topped != normalize(utterance or ""):  # 吸顶灯开到最亮: 开到最大 (top_words_zh.py)
+            return replace(self.understand(topped), utterance=utterance)
+        placed = place_only_parts(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if placed is not None:  # 一号线生产速度调到70，二号线调到90: line 2's production speed (place_only_parts.py)
+            return replace(self.understand(placed), utterance=utterance)
         sized = drop_size_word(normalize(utterance or ""), self.rules.vocab, self.metas) \
             if len(utterance or "") <= MAX_CHARS else None
         if sized is not None and sized != normalize(utterance or ""):  # 仓库大灯: its one lamp (size_words_zh.py)
@@ -504,6 +529,9 @@ class Assistant:
             sounded = sound_patterns(normalize(utterance), self.rules.vocab.enum_values)  # "do the on-off beeping"
             if sounded != normalize(utterance):  # → pulse, 换成呜呜呜那种 → 啸叫 (sound_patterns.py)
                 return replace(self.understand(sounded), utterance=utterance)
+            warn = warned(normalize(utterance))  # "everyone needs to be warned": warn everyone (warn_people.py)
+            if warn != normalize(utterance):
+                return replace(self.understand(warn), utterance=utterance)
             desc = described(self, utterance)  # "that whooshing thing over line A", 一号线那个吹风的 (described.py)
             if desc is not None and desc.text is None:
                 return self._refuse(utterance, desc.kind, desc.en, desc.zh)

@@ -54,7 +54,9 @@ def _bare_on_off(work: str, tokens: Tokens, r: Reading) -> None:
             # "ceiling lamp in the office — back on, full brightness": "back on" / "back off" is the switch word
             # (held-out 17), wherever the name stands ("back on line a" stays a preposition)
             back = i > 0 and words[i - 1] == "back"
-            if (verb or after_name or after_value or back or i == len(words) - 1) and not preposition:
+            # "AC: cool, 23, on. go", "AC: on, cool, 23": an on/off that is a list item of its own (session 9)
+            alone = (i == 0 or words[i - 1] in (",", ":", ";", ".")) and nxt in ("", ",", ".", ";", "!", ":")
+            if (verb or after_name or after_value or back or alone or i == len(words) - 1) and not preposition:
                 r.actions.append(ON if w == "on" else OFF)
 
 

@@ -20,4 +20,6 @@ import re
 _FULL_OF = r"(?:flow|extraction|ventilation|circulation|throttle|speed|power|blast)"
 AT_MAX = re.compile(r"(?<![a-z])(?:max|maximum|full\s+blast|full\s+speed|full\s+power|flat\s+out|top\s+speed"
                     r"|all\s+the\s+way\s+up|full\s+(?:[a-z]+\s+){0,2}?" + _FULL_OF + r")(?![a-z])"
+                    # session 9: "ceiling light full brightness" runs it; "… to / at full brightness" stays a setting
+                    r"|(?<![a-z])(?<!to\s)(?<!at\s)full\s+brightness(?![a-z])"
                     r"|最大|最高|全速|满速|满负荷|全力")

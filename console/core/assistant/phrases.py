@@ -36,6 +36,7 @@ from console.core.assistant.purpose_nouns import purpose_noun
 from console.core.assistant.amount_hedges import amount_only
 from console.core.assistant.value_remarks import drop_value_remark
 from console.core.assistant.fillers import drop_fillers
+from console.core.assistant.worldwide import worldwide
 from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.only_mode_zh import only_mode
 from console.core.assistant.blinds_way_zh import blinds_way
@@ -165,6 +166,7 @@ def normalize(text: str) -> str:
     if "go" in t:  # "yard siren: pulse pattern, go": a closing bare "go" is "start" (never "go to 40", "go ahead")
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_fillers(t)  # "um conveyor number two stop", 嗯 把台灯关掉, 就是用脉冲的: hesitation, nothing more (fillers.py)
+    t = worldwide(t)  # "kindly off the lamp", "dim it to 10 ja", 流量给30, 误报: usage made plain (worldwide.py)
     t = drop_greetings(t)
     t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
     t = drop_lockout(t)  # "…, doing LOTO on B", 要挂锁, 二号线挂锁：…: why, never the door lock (lockout.py)

@@ -30,6 +30,7 @@ from typing import Any
 from console.core.assistant.clauses import is_chatter
 from console.core.assistant.direction import DOWN, violation
 from console.core.assistant.lexicon import CJK
+from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import NOTHING_ACTIONABLE
 from console.core.assistant.reader import read
 from console.core.assistant.semantics import ABSENCES, phrase_regex
@@ -37,7 +38,7 @@ from console.core.assistant.semantics import ABSENCES, phrase_regex
 # clause boundaries (kept: the pieces are joined again)
 _CUT = re.compile(r"\s*(?:[,;:，；：。!！?？]|\.(?:\s|$)|—|\s-\s)\s*|\s+(?:so|and\s+so|and)\s+")
 _GONE_EN = re.compile(
-    r"(?<![a-z'])(?:(?:is|are|was|were|has|have|had|'s|'re)\s+)?(?:been\s+)?(?:(?:all|completely|finally|now|mostly|"
+    r"(?:(?<![a-z'])(?:(?:is|are|was|were|has|have|had)\s+)?|'(?:s|re)\s+)(?:been\s+)?(?:(?:all|completely|finally|now|mostly|"
     r"pretty\s+much|totally|fully|already|just)\s+)*(?:gone(?:\s+away)?|cleared(?:\s+(?:up|out|away|off))?|"
     r"dissipated|disappeared|died\s+down|went\s+away|faded(?:\s+away)?|over|passed|subsided|vanished)(?![a-z])")
 _GONE_ZH = re.compile(r"^(?:味儿|味|气)?(?:都|也|已经|已|基本|基本上|差不多|全|全部|早就|终于|总算)*(?:散了|散掉了|散去了|散开了|散尽了|散完了|没了|"
@@ -51,12 +52,24 @@ _DET_ZH = re.compile(r"的|里|上|那边|这边|现在|目前|那|这|个")
 _TAIL_EN = re.compile(r"(?<![a-z])(?:now|already|on|in|at|from|of|over|around|the|there|here|again|finally|thankfully|"
                       r"completely|mostly)(?![a-z])")
 
+# "the air on line A's clear now": the air, as a kind's thing ("air"), said clear again (an adjective after a copula,
+# never the fan's verb "clear")
+_CLEAR_EN = re.compile(r"(?:(?<![a-z'])(?:is|are|was|has\s+been|have\s+been)\s+|'s\s+)(?:(?:all|now|finally|much|"
+                       r"completely|nice\s+and|already)\s+)*(?:clear|clean|fresh|fine|good|ok|okay|better|breathable)"
+                       r"(?![a-z])")
+_AIRS_EN = ("air", "fresh air")
+# a bare "over" that places the nuisance ("smoky over on line A", "smoke over there"), no end of it
+_OVER_THERE = re.compile(r"\s+(?:on|in|at|by|near|there|here|around|at)(?![a-z])")
+
 
 class _Over:
     __slots__ = ("place", "kinds")
 
     def __init__(self, place: str, kinds: set[str]) -> None:
         self.place, self.kinds = place, kinds
+
+
+_NONE = _Over("", set())
 
 
 def _nuisances(meaning: Any) -> dict[str, set[str]]:
@@ -72,6 +85,19 @@ def _nuisances(meaning: Any) -> dict[str, set[str]]:
     for w in ABSENCES:
         out.setdefault(w, set())
     return out
+
+
+def _airs(asst: Any) -> dict[str, set[str]]:
+    """The air words (_AIRS_EN) → the kinds whose things they are and whose default is "up" (built once)."""
+    table = getattr(asst, "_air_table", None)
+    if table is None:
+        table = {}
+        for kind, km in asst.meaning.kinds.items():
+            for w in _AIRS_EN:
+                if km.default == "up" and w in km.things:
+                    table.setdefault(w, set()).add(kind)
+        asst._air_table = table
+    return table
 
 
 def _table(asst: Any) -> dict[str, set[str]]:
@@ -117,7 +143,8 @@ def over_clause(asst: Any, clause: str) -> _Over | None:
         return None
     table = _table(asst)
     zh = bool(CJK.search(c))
-    for word, kinds in table.items():
+    words = [(w, k, _GONE_EN) for w, k in table.items()] + [(w, k, _CLEAR_EN) for w, k in _airs(asst).items()]
+    for word, kinds, gone_en in words:
         if word not in c or bool(CJK.search(word)) != zh:
             continue
         if zh:
@@ -134,7 +161,9 @@ def over_clause(asst: Any, clause: str) -> _Over | None:
                     return _Over(place, set(kinds))
             continue
         for m in phrase_regex(word).finditer(c):
-            for g in _GONE_EN.finditer(c, m.end()):  # "the smoke over line 1 is gone": not the first "over"
+            for g in gone_en.finditer(c, m.end()):  # "the smoke over line 1 is gone": not the first "over"
+                if g.group().strip() == "over" and _OVER_THERE.match(c, g.end()):
+                    continue  # "smoky over on line A": smoky over there, not "the smoke is over"
                 parts = [only_place(asst, c[:m.start()], _DET_EN), only_place(asst, c[m.end():g.start()], _TAIL_EN),
                          only_place(asst, c[g.end():], _TAIL_EN)]  # before it, between it and "gone", after
                 if all(x is not None for x in parts):
@@ -153,7 +182,7 @@ def _placed(clause: str, place: str, zh: bool) -> str:
 
 def symptom_over(asst: Any, text: str, utterance: str) -> Any | None:
     """The proposal for a (normalised) ask with a clause saying a nuisance is over; None when it has none."""
-    if not text or not any(w in text for w in _table(asst)):
+    if not text or not any(w in text for w in (*_table(asst), *_airs(asst))):
         return None
     pieces = [p for p in _CUT.split(text) if p and p.strip(" .!?。！？")]
     overs = [(p, over_clause(asst, p)) for p in pieces]
@@ -179,6 +208,11 @@ def symptom_over(asst: Any, text: str, utterance: str) -> Any | None:
     prop = replace(prop, utterance=utterance)
     if not prop.ok:
         return prop
+    return _refused_if_started(asst, utterance, prop, kinds)
+
+
+def _refused_if_started(asst: Any, utterance: str, prop: Any, kinds: set[str]) -> Any:
+    """``prop``, or its refusal where it switches on, opens or raises a device of ``kinds``."""
     for c in prop.commands:
         meta = asst.by_id.get(c.device_id)
         if meta is None or meta.kind not in kinds:
@@ -189,3 +223,13 @@ def symptom_over(asst: Any, text: str, utterance: str) -> Any | None:
                                 "That says the problem is over and asks to start what deals with it: say which one "
                                 "should happen.", "这句话说问题已经没有了，却又要启动处理它的设备：请说清楚要哪一个。")
     return prop
+
+
+def over_started(asst: Any, utterance: str, prop: Any) -> Any:
+    """``prop`` (the final reading, whatever re-read the ask) refused where the ask says a problem is over and the
+    proposal starts what deals with it ("the smoke's gone, turn the fan on"); else ``prop`` unchanged."""
+    text = normalize(utterance or "")
+    if not prop.commands or not text or not any(w in text for w in (*_table(asst), *_airs(asst))):
+        return prop
+    kinds = {k for p in _CUT.split(text) if p and p.strip(" .!?。！？") for k in (over_clause(asst, p) or _NONE).kinds}
+    return _refused_if_started(asst, utterance, prop, kinds) if kinds else prop
