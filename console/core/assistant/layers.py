@@ -1785,17 +1785,17 @@ class Assistant:
         utterance = spoken_rest(self, utterance, prop)  # "don't open it fully, just 20%": the rest (bounded_negations.py)
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
-        runs = split_run_ons(normalize(utterance or ""), self.rules.vocab, self.thing_words)
-        utterance = runs if runs != normalize(utterance or "") else utterance  # "台灯关掉顶灯开": two items (run_ons.py)
+        said = normalize(utterance or "")
+        runs = split_run_ons(said, self.rules.vocab, self.thing_words)
+        if runs != said:  # "台灯关掉顶灯开": two items (run_ons.py)
+            utterance, said = runs, normalize(runs)
         return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways,
                               situation=self._situation_ways, said_ways=self._clause_ways) \
             or self._particle_problem(utterance, prop) \
-            or feeling_problem(normalize(utterance or ""), prop.commands, self.by_id, self.light_kinds, self.current,
-                               utterance or "") \
-            or pace_problem(normalize(utterance or ""), prop.commands, self.by_id, self.current) \
-            or comparative_switch(normalize(utterance or ""), lambda: read(normalize(utterance or ""), self.rules.vocab).actions,
-                                  prop.commands, self.by_id) \
-            or dark_problem(normalize(utterance or ""), split_spaced(normalize(utterance or "")), prop.commands,
+            or feeling_problem(said, prop.commands, self.by_id, self.light_kinds, self.current, utterance or "") \
+            or pace_problem(said, prop.commands, self.by_id, self.current) \
+            or comparative_switch(said, lambda: read(said, self.rules.vocab).actions, prop.commands, self.by_id) \
+            or dark_problem(said, split_spaced(said), prop.commands,
                             self.by_id, self.light_kinds, self._refers, self._clause_ways, violation, self.current)
 
     def _particle_problem(self, utterance: str, prop: Proposal) -> str | None:
