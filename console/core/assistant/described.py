@@ -32,11 +32,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from console.core.assistant.direction import direction_of
 from console.core.assistant.lexicon import CJK
 from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import AMBIGUOUS, UNKNOWN_DEVICE
 from console.core.assistant.reader import read
 from console.core.assistant.semantics import matched, score_kinds
+from console.core.assistant.sound_patterns import sound_patterns
 
 # a "gadget" is an unknown noun, refused as one; "the unit" is often the AC unit: left as said
 _NOUNS_EN = ("thing", "one", "machine", "device", "thingy")
@@ -47,9 +49,11 @@ _DET_EN = re.compile(r"(?<![a-z])(?:the|that|this)\s+")
 _NOT_DESC_EN = frozenset("other same first second third fourth last next only previous each every any no which what "
                          "line number conveyor lamp light fan pump valve siren lock door belt no. one".split())
 # words that describe any machine, never its kind: "the loud one on the wall"
-_ANY_MACHINE_EN = re.compile(r"(?<![a-z])(?:loud|noisy|quiet|big|small|little|large|huge|tiny|old|new|main|red|blue|"
+_ANY_MACHINE_EN = re.compile(r"(?<![a-z])(?:humming|hums|buzzing|droning|rattling|rumbling|clanking|"
+                             r"vibrating|loud|noisy|quiet|big|small|little|large|huge|tiny|old|new|main|red|blue|"
                              r"green|grey|gray|white|black|yellow|metal|round|square|long|short|tall)(?![a-z])")
-_ANY_MACHINE_ZH = re.compile(r"很吵|好吵|吵|大|小|旧|新|红色?|蓝色?|绿色?|白色?|黑色?|黄色?|灰色?|圆|方|长|高|矮|很|特别|最")
+# a machine's hum (嗡嗡响, "humming") says nothing of its kind: "冷却水泵打开，就是二号线那个嗡嗡响的泵" (session 10)
+_ANY_MACHINE_ZH = re.compile(r"嗡嗡(?:作响|地?响|叫)?|轰轰(?:作响|地?响)?|隆隆(?:作响|地?响)?|很吵|好吵|吵|大|小|旧|新|红色?|蓝色?|绿色?|白色?|黑色?|黄色?|灰色?|圆|方|长|高|矮|很|特别|最")
 _PREPS_EN = frozenset("on in at over above by near along beside behind under next up down out".split())  # where it is
 _REL_EN = r"(?:that|which|who|what)"
 _STOP_EN = frozenset("and then but so please plus also too thanks".split())
@@ -167,6 +171,14 @@ def _apposition(asst: Any, before: str, phrase: str, desc: str, lang: str) -> De
         return None
     pool, said = fits
     ids = {m.id for m in pool}
+    values = read(desc, asst.rules.vocab).enums or read(sound_patterns(
+        ("要" if CJK.search(desc) else "to ") + desc, asst.rules.vocab.enum_values), asst.rules.vocab).enums  # 呜呜响的那个
+    if values and (not said or ids >= named) and "down" not in direction_of(before):  # ("stop it, the wailing one": now)  # "sound the alarm in the yard, the wailing one": its pattern (session 10)
+        if all(any(c.writable and c.type == "enum" and v in (c.values or ()) for c in asst.by_id[i].capabilities.values())
+               for i in named for v in values):
+            return Described(" ".join(dict.fromkeys(values)))
+        return Described(None, f"'{phrase}' does not fit what the ask names before it: name the device once.",
+                         f"“{phrase}”与前面说的设备不符：请只说出设备名称。")
     if not said or ids >= named:
         return Described("")
     if ids & named:
@@ -202,7 +214,7 @@ def _en(asst: Any, text: str) -> Described | None:
         if res is None:
             if noun == "one" and any(mn.kind in ("device", "kind") for mn in read(head, asst.rules.vocab).mentions):
                 continue  # "stop the conveyor on line a and the one on line b": "one" is the kind named before
-            res = _resolved(asst, phrase, phrase, desc, "en")
+            res = _resolved(asst, phrase, phrase, desc, "en", head + " " + tail)
             if res is None:
                 continue
         if res.text is None:
@@ -250,16 +262,42 @@ def _phrase_en(text: str, start: int, after_det: int) -> tuple[int, int, str] | 
     return start, end, m.group("noun")
 
 
-def _resolved(asst: Any, phrase: str, said: str, desc: str, lang: str) -> Described | None:
+def _resolved(asst: Any, phrase: str, said: str, desc: str, lang: str, rest: str = "") -> Described | None:
     """The one device ``said`` describes (its name), "which one?" / "no such device", or None (it says nothing that
-    narrows the fleet, or names a device by its name)."""
+    narrows the fleet, or names a device by its name).  Where several fit, the one device that can take every
+    number the rest of the ask says (``rest``: "…, run it at 60" → the conveyor's rpm, never the fan's low/medium/high
+    speed) is that device; "which one?" stays where two or more could take it (session 10)."""
     fits = _fits(asst, said, desc)
     if fits is None or not fits[1]:
         return None
     pool = fits[0]
+    if len(pool) > 1 and rest.strip():
+        said = read(rest, asst.rules.vocab)
+        nums = [n for n in said.numbers if n.value is not None and n.special is None]
+        takers = [m for m in pool if (nums or said.enums) and all(_takes(m, n) for n in nums)
+                  and all(any(c.writable and c.type == "enum" and v in (c.values or ()) for c in m.capabilities.values())
+                          for v in said.enums)]
+        if len(takers) == 1:
+            pool = takers
     if len(pool) != 1:
         return _which(asst, phrase, pool, lang)
     return Described(_name(asst, pool[0], lang))
+
+
+def _takes(meta: Any, num: Any) -> bool:
+    """Can a writable numeric setting of ``meta`` take ``num`` (its range, and its unit when one is said)?"""
+    for cap in meta.capabilities.values():
+        if not cap.writable or cap.type not in ("int", "float"):
+            continue
+        if num.unit and cap.unit and num.unit.lower() != str(cap.unit).lower():
+            continue
+        if num.unit and not cap.unit:
+            continue
+        lo = cap.min if cap.min is not None else float("-inf")
+        hi = cap.max if cap.max is not None else float("inf")
+        if lo <= num.value <= hi:
+            return True
+    return False
 
 
 # -- Chinese -------------------------------------------------------------------------------------------------------------
@@ -294,7 +332,7 @@ def _zh(asst: Any, text: str) -> Described | None:
         if res is _KEEP:
             continue
         if res is None:
-            res = _resolved(asst, phrase, phrase, desc, "zh")
+            res = _resolved(asst, phrase, phrase, desc, "zh", text[:start] + "，" + tail)
             if res is None:
                 continue
         if res.text is None:

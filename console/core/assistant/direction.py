@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
+from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.go_dark import says_go_dark
 from console.core.protocol import DeviceMeta
 
@@ -139,6 +140,8 @@ def direction_of(text: str) -> set[str]:
     out: set[str] = set()
     if "slow" in text:
         text = _RUN_SLOW.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), text)
+    if "dim" in text:  # "the warehouse is too dim": how it is, never the verb "dim" (dim_as_dark.py)
+        text = dim_as_dark(text)
     if _DOWN_EN.search(text) or _DOWN_ZH.search(text) or LESS.search(text) or says_go_dark(text):
         out.add(DOWN)  # says_go_dark: "it can go dark", 可以黑了 is leave for the lights off (go_dark.py)
     rest = _mask(text)

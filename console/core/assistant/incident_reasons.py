@@ -11,6 +11,7 @@ clause is one of
 - a situation: a subject of one to three words, then a finite verb or auxiliary ("people are …", "we still need a bit",
   "QC wants to check the cartons", "smoke alarm's screaming", "it's dark with the blinds down"; "its dark" is "it's");
 - an event noun phrase: "heat wave (again)", "false alarm", "delivery at the door mid shift change", "overcorrected";
+- a negated degree of how it feels: "it's not that hot", "it isn't so cold in here" (session 10: no negated command);
 - an apology: "sorry", "sorry guys" (only where no clause after it commands anything: "X, sorry, Y" stays a
   correction, corrections.py);
 and it must say no way (on, off, open …), start with no verb, hold no negation but inside a relative clause ("who
@@ -58,6 +59,11 @@ _VERB_START = re.compile(rf"^{_LEAD}(?:please\s+|pls\s+)?(?:turn|switch|power|se
 _NEG = re.compile(r"n't|(?<![a-z])(?:not|never|no|nobody|nothing|dont|cant|wont)(?![a-z])")
 _RELATIVE_NEG = re.compile(r"(?<![a-z])(?:who|that|which)\s+(?:[a-z]+\s+)?(?:shouldn'?t|isn'?t|aren'?t|can'?t|"
                            r"mustn'?t|doesn'?t|don'?t)(?:\s+[a-z]+){0,3}$")
+# a negated degree of how it feels, no negated command: "it's not that hot", "it isn't so cold in here" (session 10)
+_NOT_THAT = re.compile(rf"^{_LEAD}(?:it|it's|its|it\s+is|it\s+isn't|it's\s+not|it\s+is\s+not|its\s+not|the\s+[a-z]+"
+                       r"(?:\s+is|'s)?(?:\s+not|n't)?)\s*(?:not\s+)?(?:really\s+)?(?:that|so|too|very|all\s+that)\s+"
+                       r"(?:hot|warm|cold|chilly|cool|dark|bright|sunny|stuffy|noisy|loud|bad|humid)"
+                       r"(?:\s+(?:in\s+here|out\s+there|today|anymore|any\s+more))?$")
 _READING = re.compile(r"(?<![a-z])(?:is|are|'s)\s+(?:now\s+|already\s+|like\s+)?(?:at\s+|reading\s+)?(?P<n>\d+(?:\.\d+)?)"
                       r"(?:\s*(?:degrees|deg|°c?|c))?$")
 _NUMBER = re.compile(r"\d|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -83,10 +89,10 @@ def _reason(clause: str, zones: Any) -> bool:
     places a text names (a reading is of a place: "the delivery is at 6" is a time)."""
     if _VERB_START.match(clause) or direction_of(clause):
         return False
-    event = _EVENT.match(clause) is not None
+    event = _EVENT.match(clause) is not None or _NOT_THAT.match(clause) is not None
     if not event and (_SITUATION.match(clause) is None or _BAD_SUBJ.match(clause)):
         return False
-    if _NEG.search(clause) and not _RELATIVE_NEG.search(clause):
+    if _NEG.search(clause) and not _RELATIVE_NEG.search(clause) and not _NOT_THAT.match(clause):
         return False
     m = _READING.search(clause)
     m = m if m is not None and zones(clause[:m.start()]) else None

@@ -46,6 +46,14 @@ from console.core.assistant.inclusions import included
 from console.core.assistant.place_kind_verbs import own_kind_only
 from console.core.assistant.place_bounds import kind_not_there_refusal, unknown_place
 from console.core.assistant.described import described
+from console.core.assistant.known_limits import known_limit
+from console.core.assistant.leaving_chatter import drop_leaving
+from console.core.assistant.keep_out_span import keep_out_span
+from console.core.assistant.dim_as_dark import dim_as_dark
+from console.core.assistant.report_sources import drop_report_source
+from console.core.assistant.brief_pause import brief_pause
+from console.core.assistant.clashes import clash_in
+from console.core.assistant.on_place import on_place, on_place_problem
 from console.core.assistant.sound_patterns import sound_patterns
 from console.core.assistant.rough_targets import rough_target
 from console.core.assistant.object_verbs_zh import object_first_regex, verb_first
@@ -59,12 +67,17 @@ from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: 
 from console.core.assistant.keep_out_lead import lead_keep_out
 from console.core.assistant.kept_devices import kept_reading
 from console.core.assistant.size_words_zh import drop_size_word
+from console.core.assistant.glued_slips_zh import glued_slip, glued_unknown
+from console.core.assistant.main_lights import main_fixture
 from console.core.assistant.there_place import name_there, there_unplaced
 from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
 from console.core.assistant.bounded_negations import negation_bounded, spoken_rest
 from console.core.assistant.incident_reasons import reasons_dropped
+from console.core.assistant.refused_rereads import reread_refused
+from console.core.assistant.bare_both import only_both
 from console.core.assistant.warn_people import warned
+from console.core.assistant.personal_alarms import personal_alarms
 from console.core.assistant.noun_pairs import each_noun
 from console.core.assistant.noun_lists_zh import each_listed
 from console.core.assistant.warm_target import degrees_after_warmer, either_way_auto
@@ -141,7 +154,7 @@ from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
 from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
 from console.core.assistant.max_runs import AT_MAX
-from console.core.assistant.symptom_over import over_started, symptom_over
+from console.core.assistant.symptom_over import over_clause, over_started, symptom_over
 from console.core.assistant.trailing_symptoms import trailing_symptoms
 from console.core.assistant.place_only_parts import place_only_parts
 from console.core.assistant.reason_amounts import drop_half_reports
@@ -445,7 +458,17 @@ class Assistant:
         that does what the ask negates (bounded_negations.py)."""
         said = negation_bounded(self, utterance, self._understand_said(utterance))
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
-        return over_started(self, utterance, said)  # whatever re-read it, a problem over starts nothing (symptom_over)
+        said = reread_refused(self, utterance, said)  # 演习开始, 管了, "xx", "lock up" (refused_rereads.py)
+        said = over_started(self, utterance, said)  # whatever re-read it, a problem over starts nothing (symptom_over)
+        clash = clash_in(said.commands, self.by_id, {c.device_id: c.device_name for c in said.commands}) \
+            if said.ok else None
+        if clash is not None:  # "set the desk lamp to 50% and turn it off": off and at 50 at once (clashes.py)
+            return replace(said, commands=(), refusal=Refusal("unsupported", t(_lang(utterance), *clash)))
+        dropped = on_place_problem(self, normalize(utterance or ""), said.commands) \
+            if said.ok and len(utterance or "") <= MAX_CHARS else None
+        if dropped is not None:  # "stop conveyor a, steam on line b": never dropped, never the other way (on_place.py)
+            return replace(said, commands=(), refusal=Refusal(AMBIGUOUS, t(_lang(utterance), *dropped)))
+        return said
 
     def _understand_said(self, utterance: str) -> Proposal:
         """Read the ask (``_understand_ask``); an ask refused because it says both ways for a device it names ("turn
@@ -455,6 +478,23 @@ class Assistant:
             if len(utterance or "") <= MAX_CHARS else None
         if spaced is not None and spaced != normalize(utterance or ""):  # 仓库大灯关掉 门锁锁上: clauses (spaced_clauses_zh.py)
             return replace(self.understand(spaced), utterance=utterance)
+        # session 10, before the unknown-place check: "kill the floodlight, im off" / "…, everyone upstairs has gone
+        # home" (leaving_chatter.py), "make sure no one can get in overnight" (keep_out_span.py), "warehouse is too
+        # dim" (dim_as_dark.py), "phone says cooling pump tripped, start it again" (report_sources.py), "pause it for a
+        # sec" (brief_pause.py)
+        left = brief_pause(drop_report_source(dim_as_dark(keep_out_span(drop_leaving(
+            normalize(utterance or ""), self._names_place_or_device))))) \
+            if len(utterance or "") <= MAX_CHARS else None
+        if left is not None and left != normalize(utterance or ""):
+            short = replace(self.understand(left), utterance=utterance)
+            if short.ok:
+                return short  # else the ask as said, where it reads (人都走了，把灯关了: the remark's clause pass)
+            said = self._understand_said_as_is(utterance)
+            return said if said.ok else short
+        return self._understand_said_as_is(utterance)
+
+    def _understand_said_as_is(self, utterance: str) -> Proposal:
+        """``_understand_said`` without the session-10 rewrites above."""
         place = unknown_place(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if place is not None:  # "it's cold in the kitchen, warm it up": before any layer, the model's too (place_bounds.py)
             return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{place}': name the device or its zone.",
@@ -483,6 +523,12 @@ class Assistant:
         incl = included(self, utterance) if len(utterance or "") <= MAX_CHARS else None
         if incl is not None:  # "every light off, the warehouse one too": included, never the bound (inclusions.py)
             return incl
+        onp = on_place(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if onp is not None:  # "coolant off, steam on line b": the steam on too, never dropped (on_place.py)
+            return replace(self.understand(onp), utterance=utterance)
+        known = known_limit(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if known is not None:  # "dim all the lights to 35%, I know the floodlight can't dim": the group ask (known_limits.py)
+            return known
         over = symptom_over(self, normalize(utterance or ""), utterance) if len(utterance or "") <= MAX_CHARS else None
         if over is not None:  # 一号线气味散了，排风可以停了: a problem over starts nothing (symptom_over.py)
             return over
@@ -502,6 +548,17 @@ class Assistant:
         placed = place_only_parts(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         if placed is not None:  # 一号线生产速度调到70，二号线调到90: line 2's production speed (place_only_parts.py)
             return replace(self.understand(placed), utterance=utterance)
+        big = main_fixture(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if big is not None and big != normalize(utterance or ""):  # "the big light in the office": its ceiling lamp
+            return replace(self.understand(big), utterance=utterance)  # (main_lights.py)
+        glued = glued_slip(self.typos.homophones, normalize(utterance or "")) \
+            if len(utterance or "") <= MAX_CHARS else None
+        if glued is not None and glued != normalize(utterance or ""):  # 太灯 → 台灯, never every lamp (glued_slips_zh.py)
+            return replace(self.understand(glued), utterance=utterance)
+        alien = glued_unknown(self.typos.homophones, normalize(utterance or "")) if glued is not None else None
+        if alien is not None:  # 空调和路灯都关掉: a lamp the fleet lacks, never every lamp (glued_slips_zh.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, f"No device called '{alien}' in this fleet: name the device.",
+                                f"这个设备群中没有叫“{alien}”的设备：请说出设备名称。")
         sized = drop_size_word(normalize(utterance or ""), self.rules.vocab, self.metas) \
             if len(utterance or "") <= MAX_CHARS else None
         if sized is not None and sized != normalize(utterance or ""):  # 仓库大灯: its one lamp (size_words_zh.py)
@@ -532,6 +589,9 @@ class Assistant:
             warn = warned(normalize(utterance))  # "everyone needs to be warned": warn everyone (warn_people.py)
             if warn != normalize(utterance):
                 return replace(self.understand(warn), utterance=utterance)
+            mine = personal_alarms(normalize(utterance))  # "got an alarm on my phone": no siren (personal_alarms.py)
+            if mine != normalize(utterance):
+                return replace(self.understand(mine), utterance=utterance)
             desc = described(self, utterance)  # "that whooshing thing over line A", 一号线那个吹风的 (described.py)
             if desc is not None and desc.text is None:
                 return self._refuse(utterance, desc.kind, desc.en, desc.zh)
@@ -1223,6 +1283,10 @@ class Assistant:
         r = read(self._zone_numbers(self.ordinals.rewrite(normalize(text))), self.rules.vocab)
         return {k for mn in r.mentions if mn.kind == "device" for k in mn.keys[:1]}
 
+    def _names_place_or_device(self, text: str) -> bool:
+        """Does ``text`` name a device, kind or place of the fleet (its words or the devices it is about)?"""
+        return bool(read(normalize(text), self.rules.vocab).mentions or self._refers(text))
+
     def _names_any(self, text: str) -> bool:
         """Does ``text`` name a device, kind or place of the fleet, or say a word of its semantics?"""
         return bool(read(normalize(text), self.rules.vocab).mentions or self._refers(text)
@@ -1424,6 +1488,8 @@ class Assistant:
     def _ways_now(self, text: str) -> frozenset[str]:
         if negated_need(text):  # 一号线不用通风了: the need's noun (the fan's 通风) states no way (negated_reasons.py)
             return frozenset()
+        if over_clause(self, text) is not None:  # "air on line a's clear now": a nuisance over asks for no way up
+            return frozenset()  # (its kind word "air" is the fan's up word; symptom_over.py)
         said = direction_of(text)
         if said:
             return frozenset(said)
@@ -1445,8 +1511,8 @@ class Assistant:
         if said:
             return said
         text = normalize(clause or "")
-        if negated_need(text):  # 不用排风了: a need that is gone binds what meets it down, never up (need_gone_alone.py)
-            return {DOWN}
+        if negated_need(text) or over_clause(self, text) is not None:
+            return {DOWN}  # 不用排风了 / "the air's clear now": a need gone binds what meets it down, never up (need_gone_alone.py)
         things = [h for h in self._kind_hits(text) if h.things]
         defaults = {self.meaning.kinds[h.kind].default for h in things if h.kind in self.meaning.kinds}
         return set(defaults) if things and None not in defaults else set()
@@ -1474,8 +1540,8 @@ class Assistant:
 
     def _situation_now(self, text: str) -> tuple[tuple[str, str], ...]:
         r = read(text, self.rules.vocab)
-        if any(mn.kind in ("device", "kind") for mn in r.mentions):
-            return ()
+        if any(mn.kind in ("device", "kind") for mn in r.mentions) or over_clause(self, text) is not None:
+            return ()  # "air on line a's clear now": a nuisance that is over binds no way up (symptom_over.py)
         hits = [h for h in self._kind_hits(text) if h.direction]
         if not hits and less_in(text) and not negated_need(text):  # "no more steam", 蒸汽够了: less of a thing is down
             hits = [replace(h, direction=DOWN) for h in self._kind_hits(text)
@@ -1789,6 +1855,9 @@ class Assistant:
         runs = split_run_ons(said, self.rules.vocab, self.thing_words)
         if runs != said:  # "台灯关掉顶灯开": two items (run_ons.py)
             utterance, said = runs, normalize(runs)
+        onp = on_place(self, said) if len(said) <= MAX_CHARS else None
+        if isinstance(onp, str):  # "coolant off, steam on line b": the steam's own "on" (on_place.py)
+            utterance, said = onp, normalize(onp)
         return check_proposal(utterance, prop, self.by_id, self.current, refers=self._refers, ways=self._checked_ways,
                               situation=self._situation_ways, said_ways=self._clause_ways) \
             or self._particle_problem(utterance, prop) \
@@ -1925,7 +1994,8 @@ class Assistant:
             what, zh_what = (or_list([self._kind_name(k, lang) for k in sorted(about)], lang) for lang in ("en", "zh"))
             return [self._refuse(utterance, AMBIGUOUS, f"Say what the {what} should do (on or off, open or close,"
                                  " or a value).", f"请说明{zh_what}要做什么（打开、关闭或设定值）。", SEMANTICS)]
-        if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions):
+        if r.actions and all(mn.kind == "zone" for mn in r.mentions) and (r.quantified or r.mentions) \
+                and not (only_both(text) and not r.mentions):  # "stop both": never every device (bare_both.py)
             # "everything off", 全部关掉, "power down line b": every device (of the zones named); a line the
             # fleet does not have (第三条线停下来, "stop line c") was refused above as a foreign place
             noun = self._unread_noun(text, r) or self.truncations.unread_name(text) or unread_noun_en(

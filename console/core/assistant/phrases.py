@@ -37,6 +37,8 @@ from console.core.assistant.amount_hedges import amount_only
 from console.core.assistant.value_remarks import drop_value_remark
 from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.worldwide import worldwide
+from console.core.assistant.who_asked import drop_who_asked
+from console.core.assistant.similes import plain_similes
 from console.core.assistant.negated_modes import rewrite_negated_modes
 from console.core.assistant.only_mode_zh import only_mode
 from console.core.assistant.blinds_way_zh import blinds_way
@@ -173,6 +175,8 @@ def normalize(text: str) -> str:
     t = drop_as_before(t)  # "back to 90 rpm like before", "for the load test": how or why, no condition (as_before.py)
     t = _FILLER.sub(" ", t)
     t = drop_lead_ins(t)  # "go ahead and start …", "feel free to …": nothing more (lead_ins.py)
+    t = drop_who_asked(t)  # "…, 组长让开的", "…, the boss asked for it": who asked, never a part (who_asked.py)
+    t = plain_similes(t)  # "office feels like a fridge", 跟蒸笼似的: cold / hot, no device (similes.py)
     t = fix_slips(re.sub(r"\s+", " ", t).strip())  # "conveyor be", "twenty for", "fourty", "a c", 在把 (spoken_slips.py)
     t = said_otherwise(closing_words(t))  # ", help", "again", "20 should do" (closing_words.py); "needs locking", 拉满 (said_otherwise.py)
     t = of_as_off(t)  # "siren of!!": off (of_as_off.py)

@@ -190,12 +190,13 @@ _ABSOLUTE = re.compile(r"\b(to|at|like|say|about|around|maybe)\s+(\d|the\s+max|m
                        # 调低到低档 / 升到高速档: a named level is a target too (as "to low" is in English)
                        r"|(到|为|至|成)\s*(?:低|中|高)(?:速档|速挡|档|挡|速)"
                        # "more coolant, 40 litres a minute" / "more coolant: 40 l/min": a flow with its unit too (held-out 17)
-                       r"|[,，:：]\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|degs?(?![a-z])|"
+                       # (or after a spaced dash: "cooler in the office please - 20 degrees", session 10)
+                       r"|(?:[,，:：]|\s[-—–]+|[—–])\s*[\d" + "零〇一二两三四五六七八九十百" + r"]+\s*(度|%|°|percent|degrees?|degs?(?![a-z])|"
                        r"c(?![a-z])|celsius|rpm|转|l/min|lpm|litres?|liters?|升)"
                        # 调暗点，百分之二十就行: a percentage said the Chinese way is the target too (held-out 24)
                        r"|[,，:：]\s*(?:到|调到|设到|就)?\s*百分之\s*[\d" + "零〇一二两三四五六七八九十百" + r"]"
                        # "warmer in the office pls, twenty-three degrees": a number word with its unit is the target
-                       r"|[,，]\s*(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+                       r"|(?:[,，]|\s[-—–]+|[—–])\s*(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
                        r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                        r"nineteen|a hundred|one hundred)\s*(?:%|°|percent|degrees?|degs?(?![a-z])|celsius|rpm|l/min|lpm|litres?|"
                        r"liters?)")

@@ -13,7 +13,8 @@ Applied by :func:`console.core.assistant.phrases.normalize` (lower case, NFKC al
 - a remark sentence after the ask ("… halfway? The light outside is lovely today.", "… please? Someone needs to
   clear a jam.") is no part of it: a sentence after ``.?!`` with a finite verb of its own ("is", "needs", "has"…)
   and no command verb, no way (on, off, open …), no number, no negation, condition or time is dropped when the
-  rest still acts. A verbless fragment ("Turn on the lamps. The office ones.") narrows the ask and stays.
+  rest still acts; so is a sentence that says what the speaker cannot do ("I can't read the screen": session 10).
+  A verbless fragment ("Turn on the lamps. The office ones.") narrows the ask and stays.
 
 Pure, Qt-free, no fleet; imports only direction.py and screening.py (below phrases.py); no threads, no locks (module tables and per-Assistant tables, read-only after build).
 """
@@ -106,8 +107,16 @@ def _terse(m: re.Match) -> str:
     return f"{_STATE[m.group(2)]} the {m.group(1).strip()} {m.group(3)}"
 
 
+# what the speaker cannot do, the reason for the ask (session 10): "… the blinds? I can't read the screen.", "we can't
+# hear a thing" (its "can't" negates no command)
+_CANT = re.compile(r"^(?:(?:and|so|because|cause|cuz)\s+)?(?:i|we)\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+"
+                   r"(?:read|see|hear|work|concentrate|think|focus|breathe)(?![a-z])(?:\s+[a-z']+){0,5}$")
+
+
 def _remark(sentence: str) -> bool:
     s = sentence.strip(" .!?")
+    if s and _CANT.match(s) and not direction_of(s) and not lock_ways(s) and SCHEDULE.search(s) is None:
+        return True
     return bool(s) and _FINITE.search(s) is not None and _COMMAND.search(s) is None and _KEEP.search(s) is None \
         and not direction_of(s) and not lock_ways(s) and SCHEDULE.search(s) is None
 

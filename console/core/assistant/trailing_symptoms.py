@@ -12,6 +12,11 @@ referred to ("now"), after a head that itself commands (a verb or way, and its r
 read as its head only.  A symptom that comes FIRST is itself the request (一号线有烟，顺便把产线停了: fan on + conveyor
 A stop) and is not touched, nor is an elliptic object ("stop conveyor B, the pump too"), nor a symptom about the
 commanded device itself ("turn off the AC, it's boiling" stays a refused contradiction).
+Session 10 (harms found blind): a want a kind answers by giving what is missing (darkness, "gloomy": the things of a
+kind whose default is "up" and that takes nothing away, a lamp; semantics.less_means_down) is a symptom too ("let the
+daylight in, it's gloomy in the office" had switched both office lamps on with the blinds); a symptom placed where none
+of the head's devices is, or said with "also"/另外, is an ask of its own, never a reason (一号线好闷，通通风，另外仓库太暗了
+had silently dropped the warehouse lamp).
 Pure: reads with the assistant (duck-typed: ``understand``, ``_refers``, ``_clause_ways``, ``rules``, ``meaning``);
 no threads, no locks.
 """
@@ -22,6 +27,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from console.core.assistant.direction import UP
 from console.core.assistant.lexicon import CJK
 from console.core.assistant.reader import read
 from console.core.assistant.semantics import ABSENCES
@@ -33,7 +39,10 @@ _EXISTS_ZH = re.compile(r"全是|到处|满地|地上|漏|还没散|还在|还�
 # a verb the reader does not take for one ("把烟排掉", "get the smoke out"): the clause asks, it is no reason
 _ASKS = re.compile(r"把|排|弄|赶|清|抽|散掉|散一散|吹|去掉|掉|走|(?<![a-z])(?:get|got|clear|take|remove|blow|suck|extract|vent|"
                    r"deal|fix|handle|sort|do|make|let|keep|need|want|please|can|could|would|should|must)(?![a-z])")
-_ALSO = re.compile(r"(?<![a-z])(?:too|also|as\s+well|either)(?![a-z])|也|还要|一起")
+# "too" is "as well" only where no word it intensifies follows ("the pump too"; "too dark", "too much smoke": symptoms)
+_ALSO = re.compile(r"(?<![a-z])too(?!\s*[a-z])"
+                   r"|(?<![a-z])(?:also|as\s+well|either|plus|besides|additionally|another\s+thing)(?![a-z])"
+                   r"|也|还要|一起|另外|此外|另一件事|顺便")
 
 
 def _nuisance_words(asst: Any) -> tuple[str, ...]:
@@ -42,6 +51,8 @@ def _nuisance_words(asst: Any) -> tuple[str, ...]:
         found: set[str] = set(ABSENCES)
         for km in asst.meaning.kinds.values():
             found |= {w for w in (*km.removes, *km.feelings) if "..." not in w}
+            if km.default == UP and not km.removes:  # what it gives is missing: darkness, "gloomy" (a lamp's)
+                found |= {w for w in km.things if "..." not in w and not _ASKS.search(w)}
         words = tuple(sorted(found, key=len, reverse=True))
         asst._symptom_words = words
     return words
@@ -96,4 +107,9 @@ def trailing_symptoms(asst: Any, text: str, utterance: str) -> Any | None:
     about = set().union(*(asst._refers(text[a:b]) for a, b in spans[k:]))
     if about & {c.device_id for c in prop.commands}:
         return None  # "turn off the AC, it's boiling": about the commanded device itself (the contradiction check's)
+    here = {asst.by_id[c.device_id].zone for c in prop.commands if c.device_id in asst.by_id}
+    for a, b in spans[k:]:  # "…, 通通风，仓库太暗了": another place's problem is an ask of its own, never a reason here
+        zones = {z for mn in read(text[a:b], asst.rules.vocab).mentions if mn.kind == "zone" for z in mn.keys}
+        if zones and not zones & here:
+            return None
     return replace(prop, utterance=utterance)

@@ -15,6 +15,7 @@ letters or more that is exactly one pair of known words, one of them a short joi
 to, it, all) and the other of three letters or more, is read as the two words, before any edit-distance guess (two
 exact words say more than a one-letter slip); a word with two such splits is left as it is, and so is an ordinary
 word that happens to be two ("without" is not "with out": "out" joins nothing here).
+The informal "lite" for "light" ("floodlite", "lites": session 10) is that word where the "light" form is known.
 Chinese: a small table of input-method slips (办工室 → 办公室, 仓库的等 → 仓库的灯, 冷确 → 冷却, 传送代 → 传送带 …),
 each used only where its fixed word is part of one of the fleet's Chinese names.
 """
@@ -91,6 +92,9 @@ class TypoFixer:
             split = self._split(w)
             if split is not None:
                 return split  # "setthe" → "set the": a missing space
+            lite = _LITE.sub(r"light\1", w)  # "floodlite", "lites": the informal spelling of "light" (session 10)
+            if lite != w and (lite in self.known or self._inflected(lite)):
+                return lite
             limit = 1 if len(w) <= 8 else 2
             found = process.extract(w, self.choices, scorer=OSA.distance, score_cutoff=limit, limit=4)
             found = [(c, d) for c, d, _ in found if c[0] == w[0] and (len(w) > 3 or sorted(c) == sorted(w))]
@@ -108,6 +112,9 @@ class TypoFixer:
             return nearest[0] if len(nearest) == 1 else w
 
         return re.sub(r"(?<![a-z'])[a-z]+(?![a-z'])", one, text)
+
+
+_LITE = re.compile(r"lite(s?)$")
 
 
 def _inner_letter_left_out(typed: str, word: str) -> bool:

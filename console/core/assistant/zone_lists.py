@@ -8,7 +8,8 @@ and bounds "everything" to them.  Here a plural head followed by a list of the t
 ("line a", "line b" → "lines a and b", "lines 1, 2 and 3", "lines one & two") is written out as those names, only
 where it is a place: after a preposition (on, in, at, across, for, from, of) or as the heading of the ask ("lines a
 and b: …").  "stop lines a and b" (no preposition: which could be the production lines, the conveyors) and "lines
-a or b" are left as they were.  Built once per fleet from the zones' English names; pure; no threads, no locks.
+a or b" are left as they were.  The singular head before such a list after a preposition ("turn everything off on
+line a and b", session 10) is written out the same way ("on line a and line b").  Built once per fleet from the zones' English names; pure; no threads, no locks.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class ZoneLists:
                 if m:
                     tails.setdefault(m.group(1), set()).add(m.group(2))
         self.patterns: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+        self.singular: list[tuple[str, re.Pattern[str]]] = []
         for head, ts in sorted(tails.items()):
             if len(ts) < 2:
                 continue
@@ -40,6 +42,10 @@ class ZoneLists:
                                 rf"{re.escape(head)}s\s+(?P<list>{listed})")
             heading = re.compile(rf"^(?P<pre>\s*(?:both\s+)?){re.escape(head)}s\s+(?P<list>{listed})(?=\s*[:,])")
             self.patterns.append((head, placed, heading))
+            # the singular head before a list of its tails after a preposition: "on line a and b" (session 10)
+            one = re.compile(rf"(?<![a-z])(?P<pre>(?:on|in|at|across|for|from|of)\s+(?:the\s+|both\s+)?)"
+                             rf"{re.escape(head)}\s+(?P<list>{listed})")
+            self.singular.append((head, one))
         self.tail_of = re.compile(r"[a-z0-9]+")
 
     def rewrite(self, text: str) -> str:
@@ -53,4 +59,13 @@ class ZoneLists:
                 return m.group("pre") + " and ".join(f"{head} {t.strip()}" for t in items)
 
             text = heading.sub(out, placed.sub(out, text))
+        for head, one in self.singular:
+            if head + " " not in text:
+                continue
+
+            def each(m: re.Match, head: str = head) -> str:
+                items = [t for t in re.split(_SEP, m.group("list")) if t]
+                return m.group("pre") + " and ".join(f"{head} {t.strip()}" for t in items)
+
+            text = one.sub(each, text)
         return text

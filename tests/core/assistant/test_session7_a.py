@@ -90,7 +90,7 @@ def test_less_of_what_the_fan_clears_stays_refused(text: str) -> None:
 @pytest.mark.parametrize("first", ["Lights out in the warehouse", "Switch the lights off in the warehouse",
                                    "Warehouse lights off"])
 @pytest.mark.parametrize("then", ["and lock up the building", "lock up the place", "and secure the premises",
-                                  "then lock the building"])
+                                  "then lock the building", "and lock up"])  # session 10: a bare "lock up" is the site's
 def test_site_word_is_the_sites_lock(first: str, then: str) -> None:
     assert _got(f"{first}, {then}") == {"lamp-warehouse": {"power": False}, **LOCK}
 
@@ -108,7 +108,6 @@ def test_site_word_unlocks_only_when_asked() -> None:
 @pytest.mark.parametrize("text", [
     "lights out in the warehouse, switch off everything in the place",  # not only the lock: still bounded
     "In the warehouse, open the door",  # a door of the warehouse: the fleet has none
-    "lights out in the warehouse, and lock up",  # no word for the site: the warehouse's, which has no lock
 ])
 def test_place_still_bounds_without_a_site_word(text: str) -> None:
     assert _refused(text)

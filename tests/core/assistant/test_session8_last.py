@@ -136,7 +136,7 @@ def test_last_items_read(text: str, want: dict) -> None:
     "open up so the dog can get in",  # no person
     "don't open up so the cleaners can get in",  # negated
     "warehouse doesn't need light",
-    "把办公室大灯打开",  # two office lamps: which is the big one?
+    # 把办公室大灯打开 is now the office's main (ceiling) lamp (session 10, main_lights.py; test_session10_harms.py)
     "大灯打开",  # no place
 ])
 def test_last_items_refusals(text: str) -> None:
