@@ -22,7 +22,10 @@ _AS_BEFORE = re.compile(
 _TEST_PURPOSE = re.compile(
     r"\s*,?\s*(?<![a-z])(?:for|during)\s+(?:(?:the|a|our|this)\s+)?(?:(?:load|stress|speed|capacity|run|belt|endurance|"
     r"acceptance|performance)[- ]?)?(?:test|tests|testing|test\s+run|trial)(?![a-z])"
-    r"|[,，]?\s*(?:为了|要|准备|来|用来)?(?:做|进行)?(?:负载|负荷|压力|满载|带载|性能)?(?:测试|试车|试运行)(?:用|一下)?(?:的)?(?=$|[,，。.!！;；])")
+    r"|[,，]?\s*(?:为了|要|准备|来|用来)?(?:做|进行)?(?:(?:月度|每月|每周|周度|年度|季度|例行|定期|日常|常规)的?)?(?:负载|负荷|压力|满载|带载|性能)?(?:测试|试车|试运行)(?:用|一下)?(?:的)?(?=$|[,，。.!！;；])"
+    # a test run about to start, as a clause of its own (提醒大家，马上开始高速试车: why the warning, session 10)
+    r"|(?:^|[,，])\s*(?:马上|即将|就要|现在|准备|要|快要)*(?:开始|进行)(?:高速|低速|中速|满速|全速|满载|空载|带载|负载)?"
+    r"(?:试车|测试|试运行)(?:了|啦)?(?=$|[,，。.!！;；])")
 
 
 def drop_as_before(text: str) -> str:

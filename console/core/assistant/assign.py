@@ -129,6 +129,9 @@ def _number_value(meta: DeviceMeta, num: Num, hinted: list[str], lang: str, name
             return Fail(UNSUPPORTED, t(lang, f"{name}: {cap.name} has no {num.special.lower()}imum",
                                        f"{name}：{label(cap.name, 'zh')}没有上下限"))
         value: Any = bound
+    elif num.special in PERCENT_WORDS and _share_of_max(cap):  # "half speed" of 0–120 rpm: 60 (session 10b)
+        value = cap.max * PERCENT_WORDS[num.special] / 100
+        value = int(round(value)) if cap.type == "int" else value
     elif num.special in PERCENT_WORDS:
         value = PERCENT_WORDS[num.special]
     else:
@@ -142,6 +145,13 @@ def _number_value(meta: DeviceMeta, num: Num, hinted: list[str], lang: str, name
     return cap.name, value
 
 
+def _share_of_max(cap: Capability) -> bool:
+    """A range in its own unit (not %) from 0 to a maximum: "half" / "a quarter" of it is that share of the maximum
+    ("conveyor A at half speed", 0–120 rpm → 60); any other range has no such share (refused as before)."""
+    return cap.type in ("int", "float") and cap.min == 0 and cap.max is not None \
+        and normalize(cap.unit or "") not in ("%", "percent")
+
+
 def _number_cap(meta: DeviceMeta, num: Num, hinted: list[str], lang: str, name: str) -> Capability | Fail:
     """The one writable numeric capability a number is for: by unit, then by the settings words."""
     numeric = [c for c in meta.capabilities.values() if c.type in ("int", "float")]
@@ -149,6 +159,8 @@ def _number_cap(meta: DeviceMeta, num: Num, hinted: list[str], lang: str, name: 
         numeric = [c for c in numeric if UNIT_OF.get(normalize(c.unit), c.unit) == num.unit]
     if hinted:
         by_hint = [c for h in hinted for c in numeric if c.name == h]
+        if not by_hint and num.special in PERCENT_WORDS:  # "at half speed": a share of the named setting's range
+            by_hint = [c for h in hinted for c in meta.capabilities.values() if c.name == h and _share_of_max(c)]
         if by_hint:
             numeric = by_hint
         elif any(c.type in ("int", "float") for h in hinted for c in meta.capabilities.values() if c.name == h):

@@ -118,8 +118,12 @@ def _fits(asst: Any, phrase: str, desc: str) -> tuple[list[Any], bool] | None:
     if rewritten != phrase:
         zones |= {k for mn in read(rewritten, asst.rules.vocab).mentions if mn.kind == "zone" for k in mn.keys}
     places = {dev for dev, words in asst.meaning.device_things.items() if matched(phrase, words)}  # yard, 院子
-    plain = (_ANY_MACHINE_ZH if CJK.search(desc) else _ANY_MACHINE_EN).sub(" ", desc)
     present = {m.kind for m in asst.metas}
+    # a machine's sound says nothing of its kind, unless the fleet's catalog describes a kind of its own by it
+    # ("rattling": the conveyor's described word; session 10b): then it is read as that kind's, below
+    own = {w for k, km in asst.meaning.kinds.items() if k in present for w in (km.described or ())}
+    plain = (_ANY_MACHINE_ZH if CJK.search(desc) else _ANY_MACHINE_EN).sub(
+        lambda w: w.group(0) if w.group(0) in own else " ", desc)
     does = {h.kind for h in score_kinds(plain, asst.meaning, asst.kind_words, present) if h.things or h.direction}
     does |= {k for k, km in asst.meaning.kinds.items() if k in present and km.described and matched(plain, km.described)}
     if kinds and does:

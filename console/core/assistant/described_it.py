@@ -31,6 +31,13 @@ _EN = re.compile(r"^(?:the\s+)?(?P<place>[a-z]+(?:\s+[a-z0-9]+)?)\s+(?:keeps|is\
                  r"(?P<desc>[a-z]+ing)(?:\s+(?:away|again|nonstop|constantly))?\s*[,;.]\s*(?:please\s+)?"
                  r"(?P<verb>[a-z]+(?:\s+(?:off|down|up))?)\s+it(?P<tail>(?:\s+(?:off|down|up|now|please))*)$")
 
+# session 10b: "something's hissing over on line b, shut it": the same frame with "something" as the subject and the
+# place after the sound
+_EN_SOMETHING = re.compile(r"^(?:there's\s+|there\s+is\s+)?something(?:'s|\s+is|\s+keeps)?\s+(?:still\s+)?"
+                           r"(?P<desc>[a-z]+ing)(?:\s+(?:away|again|nonstop|constantly))?\s+(?:over\s+|out\s+|down\s+|up\s+)?"
+                           r"(?:on|in|at|by)\s+(?:the\s+)?(?P<place>[a-z]+(?:\s+[a-z0-9]+)?)\s*[,;.]\s*(?:please\s+)?"
+                           r"(?P<verb>[a-z]+(?:\s+(?:off|down|up))?)\s+it(?P<tail>(?:\s+(?:off|down|up|now|please))*)$")
+
 
 def _is_zone(asst: Any, words: str) -> bool:
     mentions = read(words, asst.rules.vocab).mentions
@@ -53,7 +60,7 @@ def described_it(asst: Any, text: str) -> str | None:
                 return f"把{place}那个{desc}的{m.group('verb')}"
             return None
         return None
-    m = _EN.match(text)
+    m = _EN.match(text) or _EN_SOMETHING.match(text)
     if m is None or m.group("desc") not in kinds_of or not _is_zone(asst, m.group("place")):
         return None
     return f"{m.group('verb')} the {m.group('desc')} thing on {m.group('place')}{m.group('tail')}"

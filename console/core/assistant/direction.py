@@ -97,9 +97,9 @@ _UNLOCK_EN = re.compile(
     r"(?<![a-z])(?:unlock|unlocks|unlocked|unlocking|unsecure|unbolt|unlatch|release|releases|open|opens|undo|"
     r"disengage|disengages|disengaged|"
     r"let\s+(?:\S+\s+){0,4}?(?:in|into|through)|(?:come|comes|get|gets|walk|walks)\s+(?:in|into)|admit)(?![a-z])")
-_LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进"
+_LOCK_ZH = re.compile(r"关上|关好|关紧|关门|锁上|锁好|锁住|锁起来|锁了|上锁|反锁|锁门|(?<![解开的])(?<!开下)(?<!解下)(?<!开一下)(?<!解一下)锁(?!.{0,4}(?:打开|开|解))|进不来|不能进|别让.{0,6}进"
                       r"|闯进|闯入|冲进|溜进|混进|入侵|小偷|盗贼|窃贼")  # a break-in (有人闯进来了) is a reason to lock
-_UNLOCK_ZH = re.compile(r"解锁|开锁|解开|打开|开门|开一下|松开|解除|(?<![闯冲溜混])进来|进得来|能进|放.{0,6}进")
+_UNLOCK_ZH = re.compile(r"解锁|开锁|(?:开|解)一?下锁|解开|打开|开门|开一下|松开|解除|(?<![闯冲溜混])进来|进得来|能进|放.{0,6}进")
 LOCK_WAYS = ("lock", "unlock")
 
 

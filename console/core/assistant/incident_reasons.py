@@ -37,7 +37,7 @@ from console.core.assistant.phrases import normalize
 from console.core.assistant.screening import SCHEDULE
 
 _SEP = re.compile(r"\s*(?:\.{2,}|[,;!?]|\.(?=\s|$)|—|–|\s-+\s)\s*")
-_LEAD = r"(?:(?:and|so|because|cause|cuz|since|as|uh|um|oh|well)\s+)*"
+_LEAD = r"(?:(?:and|so|because|cause|cuz|since|as|uh|um|oh|well|ok|okay|alright|right)\s+)*"
 _AUX = (r"(?:is|are|was|were|am|want|wants|need|needs|has|have|had|gotta|gonna|got|can|can't|cant|could|will|would|"
         r"still|keeps|just|really|already|seem|seems)")
 _SUBJ = r"(?:[a-z][a-z0-9]*\s+){1,3}?"
@@ -45,7 +45,32 @@ _SITUATION = re.compile(
     rf"^{_LEAD}(?:{_SUBJ}{_AUX}(?![a-z'])|[a-z][a-z0-9]*(?:\s+[a-z][a-z0-9]*){{0,2}}'(?:s|re|m)(?![a-z])"
     r"|its\s+(?:dark|cold|hot|freezing|boiling|roasting|stuffy|pitch|so|too|really|way|getting))")
 _EVENT = re.compile(rf"^{_LEAD}(?:(?:a|the|another|this)\s+)?(?:heat\s*wave|cold\s+snap|false\s+alarm|delivery|"
-                    r"over-?corrected|overshot|my\s+bad)(?![a-z])")
+                    r"over-?corrected|overshot|my\s+bad|"
+                    # session 10b: what is going on, a noun phrase: "…, shift change", "ok trial run, …", "we need to
+                    # evacuate" (normalised to "evacuate": the alert beside it is the command), "yard drill"
+                    r"shift\s+change(?:over)?|change\s+of\s+shift|(?:trial|test|dry|practice)\s+run|"
+                    r"evacuat(?:e|ion|ing)(?:\s+(?:now|the\s+site|the\s+building|everyone))?$)(?![a-z])")
+_SHIFT = re.compile(rf"^{_LEAD}(?:it's\s+|its\s+)?(?:a\s+|the\s+)?(?:shift\s+change(?:over)?|change\s+of\s+shift)$")
+# session 10b: nobody is there, a reason to switch off and no negated command: "AC off pls, nobody's in there",
+# "…, nobody's in the office", "no one's here anymore" (not "there's nobody in the yard": session 9 keeps it no reason)
+_EMPTY = re.compile(rf"^{_LEAD}(?:nobody|no\s*-?\s*one|no\s+body)(?:'s|\s+is|\s+left)?"
+                    r"(?:\s+(?:in|at|around|inside|on))?(?:\s+(?:there|here|the\s+[a-z]+(?:\s+[a-z])?|[a-z]+))?"
+                    r"(?:\s+(?:anymore|any\s+more|now|today|tonight))?$")
+# session 10b: a device that goes on by itself, a report and no negated command: "that wailing in the yard won't stop"
+# (the subject is kept: what "it" of the command is), "the siren keeps going"
+_WONT_STOP = re.compile(rf"^{_LEAD}(?P<what>(?:the|that|this)\s+[a-z]+(?:\s+[a-z]+){{0,4}}?)\s+(?:won'?t|wont|will\s+not|"
+                        r"doesn'?t|does\s+not|just\s+won'?t|still\s+won'?t)\s+(?:stop|quit|shut\s+up|go\s+off|"
+                        r"turn\s+off|switch\s+off|stop\s+[a-z]+ing)(?:\s+(?:now|again))?$")
+# session 10b: people waiting to come in ("…, the delivery guys are outside", "…, he's at the entrance"): a bare "open
+# up" beside it lets them in (open_door.py: a door opened for someone who arrived is unlocked; "open up" is the idiom)
+_ARRIVED = re.compile(rf"^{_LEAD}(?:the\s+|our\s+|some\s+)?(?:[a-z]+\s+){{0,2}}?(?:guys?|people|men|crew|courier|driver|"
+                      r"drivers|visitors?|delivery|he|she|they|someone|somebody)(?:'s|'re|\s+is|\s+are)\s+(?:here|outside|"
+                      r"at\s+the\s+(?:door|entrance|gate|front)|waiting(?:\s+outside)?)$")
+_OPEN_UP = re.compile(r"^(?:(?:please|pls|can\s+you|could\s+you)\s+)?open\s+up(?:\s+(?:please|pls|for\s+them))?$")
+# "…, it's pulling too much heat off the sealer": "off" after a verb of taking is a preposition, no way
+_OFF_PREP = re.compile(r"(?<![a-z])(?:pull|pulling|pulls|take|taking|takes|draw|drawing|draws|suck|sucking|sucks|"
+                       r"blow|blowing|blows|steal|stealing|steals)\s+(?:too\s+much\s+|so\s+much\s+|all\s+the\s+|"
+                       r"the\s+)?(?:heat|air|warmth|steam|smoke)\s+(?=off\s+(?:the|my|our)\s)")
 _SORRY = re.compile(rf"^{_LEAD}sorry(?:\s+(?:guys|folks|all|everyone|team|people|about\s+that))?$")
 # a subject that is the command's own device or the one asking to act: "it's to be …", "you …"
 _BAD_SUBJ = re.compile(r"^(?:(?:and|so|because|cause|cuz|since|as|uh|um|oh|well)\s+)*(?:(?:you|i)(?![a-z])|(?:it\s+(?:is|"
@@ -87,7 +112,10 @@ _CUE = re.compile(r"[,;.!?—–]|\s-+\s")
 def _reason(clause: str, zones: Any) -> bool:
     """A clause that says why or how things are, never what to do (module docstring); ``zones`` gives the fleet's
     places a text names (a reading is of a place: "the delivery is at 6" is a time)."""
-    if _VERB_START.match(clause) or direction_of(clause):
+    if _EMPTY.match(clause) or _WONT_STOP.match(clause) or _SHIFT.match(clause):
+        return not _NUMBER.search(clause) and not _DAY.search(clause) and not _COND.search(clause)
+    if _VERB_START.match(clause) or direction_of(_OFF_PREP.sub("", clause).replace(" off the ", " from the ")
+                                                 if _OFF_PREP.search(clause) else clause):
         return False
     event = _EVENT.match(clause) is not None or _NOT_THAT.match(clause) is not None
     if not event and (_SITUATION.match(clause) is None or _BAD_SUBJ.match(clause)):
@@ -112,6 +140,34 @@ def _place_of_reading(clause: str) -> str | None:
     return p.group("place") if p else None
 
 
+def _kept(clause: str) -> str:
+    """A reason clause as kept for the commands' pronouns: its time phrase out, a "won't stop" report its subject."""
+    m = _WONT_STOP.match(clause)
+    return m.group("what") if m is not None else _UNTIMED.sub("", clause)
+
+
+def carried_about(asst: Any, reasons: list[str]) -> set[str]:
+    return {d for c in reasons for d in asst._refers(c)}
+
+
+def _placed(asst: Any, asks: list[str], reasons: list[str]) -> str | None:
+    """session 10b: the commands with the reasons' one place word put after them ("close the blinds, people can see
+    right into the office" → "close the blinds in the office"; "yard test's done, silence that thing" → "… in the
+    yard"): the place bounds the commands (the caller keeps only commands on its devices); None without one place."""
+    found: list[str] = []
+    for c in reasons:
+        words = re.findall(r"[a-z][a-z0-9]*", c)
+        for n in (2, 1):
+            hits = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)
+                    if asst._refers(" ".join(words[i:i + n])) and not _NEG.search(" ".join(words[i:i + n]))]
+            if hits:
+                found += hits[:1]
+                break
+    if len(set(found)) != 1 or not asks:
+        return None
+    return f"{', '.join(asks)} in the {found[0]}"
+
+
 def reasons_dropped(asst: Any, utterance: str, said: Any) -> Any:
     """``said`` unless it is refused with no command and the ask is complete commands plus reason clauses: then the
     proposal of the commands alone (gated on their words), labelled with the whole ask."""
@@ -129,6 +185,8 @@ def reasons_dropped(asst: Any, utterance: str, said: Any) -> Any:
     for i, k in enumerate(kind):  # an apology: only where nothing after it asks for anything
         if k == "sorry" and any(x == "ask" for x in kind[i + 1:]):
             return said
+    if any(_ARRIVED.match(c) for c, k in zip(clauses, kind) if k == "reason"):
+        clauses = ["let them in" if k == "ask" and _OPEN_UP.match(c) else c for c, k in zip(clauses, kind)]
     asks = [c for c, k in zip(clauses, kind) if k == "ask"]
     reasons = [c for c, k in zip(clauses, kind) if k == "reason"]
     if not asks or len(asks) == len(clauses):
@@ -138,7 +196,7 @@ def reasons_dropped(asst: Any, utterance: str, said: Any) -> Any:
             return said
     # first the situations kept, their time phrase taken out ("delivery at the door — let them in": who "them" is);
     # then every reason dropped
-    kept = [_UNTIMED.sub("", c) if k == "reason" and not _NOISE.match(c) else c if k == "ask" else ""
+    kept = [_kept(c) if k == "reason" and not _NOISE.match(c) else c if k == "ask" else ""
             for c, k in zip(clauses, kind)]
     tries = [", ".join(c for c in kept if c)] if any(k == "reason" and not _NOISE.match(c)
                                                    for c, k in zip(clauses, kind)) else []
@@ -149,10 +207,13 @@ def reasons_dropped(asst: Any, utterance: str, said: Any) -> Any:
     whole = ", ".join(clauses)
     if any(asst._zones_named(c) and not _place_of_reading(c) for c in reasons) and not asst._devices_named(rest):
         rest = ""  # "line b is full of fumes, clear the air": the place is the reason's, never dropped
-    for words in [w for w in tries + [rest] if w and w != whole and len(w) < len(whole)]:  # always shorter: no loop
+    carried = _placed(asst, asks, reasons) if rest == "" or not asst._devices_named(rest) else None
+    for words in [w for w in tries + [rest] + [carried] if w and w != whole and len(w) < len(whole)]:  # always shorter
         prop = asst.understand(words)
         if not prop.ok or not prop.commands:
             continue
+        if words is carried and any(c.device_id not in carried_about(asst, reasons) for c in prop.commands):
+            continue  # the reason's place bounds the commands
         out = asst._gate(words, prop)
         # the whole ask's checks too: a feeling against the command ("turn off the AC, it's boiling") stays refused
         if out.ok and asst.direction_problem(utterance, out) is None:

@@ -24,12 +24,24 @@ _KEEP = re.compile(
     r")\s+(?P<span>overnight|tonight|all\s+night(?:\s+long)?|through\s+the\s+night|over\s*night|"
     r"over\s+the\s+weekend|this\s+weekend)(?=\s*(?:[,.!;:]|\s[-—–]|$))")
 
+# session 10b: "nobody gets in while we're running the guarding test": an activity of ours under way now is the span
+# the wish holds for, a reason ("…, we're running the guarding test"), never a condition; a device's state ("while the
+# conveyor is running") or "when …" stays a condition (refused)
+_WHILE = re.compile(
+    r"(?<![a-z])(?P<wish>(?:(?:make\s+sure|ensure|be\s+sure)\s+(?:that\s+)?)?" + _WHO
+    + r"\s+(?:can|could|will|gets?|comes?|is\s+able\s+to)\s+(?:get|come|walk|break|wander|sneak)?\s*in(?:side)?)"
+    r"\s+while\s+(?P<who>we're|we\s+are|i'm|i\s+am|they're|they\s+are|the\s+(?:crew|team|guys)\s+(?:is|are))\s+"
+    r"(?P<doing>[a-z]+ing(?:\s+[a-z'-]+){0,5}?)(?=\s*(?:[,.!;:]|\s[-—–]|$))")
+
 
 def keep_out_span(text: str) -> str:
     """``text`` (normalised) with the span after a keep-out wish as "for the night" / "for the weekend"; the same
     string when it has none or a clock time or another day word stays."""
     if "in" not in text:
         return text
+    w = _WHILE.search(text) if "while" in text else None
+    if w is not None and not SCHEDULE.search(w.group("doing")) and not re.search(r"\d", w.group("doing")):
+        return f"{text[:w.end('wish')]}, {w.group('who')} {w.group('doing')}{text[w.end():]}"
     m = _KEEP.search(text)
     if m is None:
         return text

@@ -52,6 +52,11 @@ from console.core.assistant.keep_out_span import keep_out_span
 from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.report_sources import drop_report_source
 from console.core.assistant.brief_pause import brief_pause
+from console.core.assistant.person_from import person_from
+from console.core.assistant.mode_on import ModeOn
+from console.core.assistant.event_headings import event_heading
+from console.core.assistant.nuisance_sources import drop_source
+from console.core.assistant.half_speed_zh import half_speed
 from console.core.assistant.clashes import clash_in
 from console.core.assistant.on_place import on_place, on_place_problem
 from console.core.assistant.sound_patterns import sound_patterns
@@ -112,6 +117,7 @@ from console.core.assistant.numbers import UNIT_OF
 from console.core.assistant.ordinals import Ordinals
 from console.core.assistant.absent_ordinals import AbsentOrdinals
 from console.core.assistant.own_way import own_unread_way, particle_ways
+from console.core.assistant.also_asks import joined_by_also
 from console.core.assistant.outdoors import OUTSIDE_WORDS, drop_someone_outside, outdoor_devices, outside_said
 from console.core.assistant.parser import IntentParser
 from console.core.assistant.state_reports import command_for_report
@@ -206,6 +212,9 @@ from console.core.assistant.semantics import (
 )
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
+from console.core.assistant.undo_narrations import undo_rewrite
+from console.core.assistant.reason_extras import reason_answered
+from console.core.assistant.sun_glare import glare_problem, glare_rewrite
 from console.core.assistant.all_of_unknown import unknown_all_noun
 from console.core.assistant.value_enough import without_value_enough
 from console.core.assistant.cover_ways import cover_ways
@@ -400,6 +409,8 @@ class Assistant:
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
         self.object_first = object_first_regex(self.meaning.kinds)  # 烟排一下 → 排烟 (object_verbs_zh.py)
+        self.nuisance_words = frozenset(p for km in self.meaning.kinds.values() for p in km.things  # nuisance_sources.py
+                                        if re.fullmatch(r"[a-z]+", p))
         self.thing_words = things_regex(p for km in self.meaning.kinds.values() for p in km.things)  # run_ons.py
         self.described_nouns = DescribedNouns(self.meaning, self.metas, self.aliases.display_name)  # described_nouns.py
         self.it_as_thing = ItAsThing(self.meaning)  # "too sunny, block it": the sun (it_is_thing.py)
@@ -430,6 +441,8 @@ class Assistant:
                              for x in (z, re.sub(r"[-_]", " ", z))]
         self.place_names += [normalize(m.name) for m in self.metas]
         # "outside" names the outdoor devices where the fleet has some (the yard siren); the gate keeps it to them
+        self.mode_on = ModeOn({v for m in self.metas for c in m.capabilities.values()  # mode_on.py
+                               if c.name == "mode" and c.type == "enum" for v in (c.values or ())})
         self.outdoor = outdoor_devices(self.metas, self.meaning.device_things)
         # a kind people come in by (the lock): 让他进来 / "let in the courier" are read as its phrases (people.py)
         self.entrance = any(people_enter(self.meaning.kinds[m.kind].up) for m in self.metas
@@ -460,6 +473,7 @@ class Assistant:
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
         said = reread_refused(self, utterance, said)  # 演习开始, 管了, "xx", "lock up" (refused_rereads.py)
         said = over_started(self, utterance, said)  # whatever re-read it, a problem over starts nothing (symptom_over)
+        said = reason_answered(self, utterance, said)  # "fan to low, it's too loud": no siren (reason_extras.py)
         clash = clash_in(said.commands, self.by_id, {c.device_id: c.device_name for c in said.commands}) \
             if said.ok else None
         if clash is not None:  # "set the desk lamp to 50% and turn it off": off and at 50 at once (clashes.py)
@@ -478,13 +492,29 @@ class Assistant:
             if len(utterance or "") <= MAX_CHARS else None
         if spaced is not None and spaced != normalize(utterance or ""):  # 仓库大灯关掉 门锁锁上: clauses (spaced_clauses_zh.py)
             return replace(self.understand(spaced), utterance=utterance)
+        undone = undo_rewrite(normalize(utterance or ""), self._names_place_or_device) \
+            if len(utterance or "") <= MAX_CHARS else None
+        if undone is not None:  # "I cut the steam earlier, fully open please": what was done is no ask (undo_narrations.py)
+            if not undone:
+                return self._refuse(utterance, NOTHING_ACTIONABLE, "That says what was already done, not what to do: "
+                                    "say what should happen now (e.g. \"open the steam valve\").",
+                                    "这说的是刚才做过什么，不是现在要做什么：请说现在要做什么（例如“把蒸汽阀打开”）。")
+            return replace(self.understand(undone), utterance=utterance)
+        glare = glare_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if glare is not None:  # 阳光照进来太晃眼了: the sun coming in is the glare's, never "let it in" (sun_glare.py)
+            return replace(self.understand(glare), utterance=utterance)
         # session 10, before the unknown-place check: "kill the floodlight, im off" / "…, everyone upstairs has gone
         # home" (leaving_chatter.py), "make sure no one can get in overnight" (keep_out_span.py), "warehouse is too
         # dim" (dim_as_dark.py), "phone says cooling pump tripped, start it again" (report_sources.py), "pause it for a
         # sec" (brief_pause.py)
-        left = brief_pause(drop_report_source(dim_as_dark(keep_out_span(drop_leaving(
-            normalize(utterance or ""), self._names_place_or_device))))) \
+        left = person_from(brief_pause(drop_report_source(dim_as_dark(keep_out_span(drop_leaving(  # person_from.py
+            normalize(utterance or ""), self._names_place_or_device)))))) \
             if len(utterance or "") <= MAX_CHARS else None
+        left = self.mode_on.rewrite(left, self._place_only) if left is not None else None  # mode_on.py
+        left = event_heading(self, left, {m.id: m.name for m in self.metas}) if left is not None else None  # "yard drill: …"
+        left = drop_source(left, self.nuisance_words.__contains__, self._names_place_or_device) \
+            if left is not None else None  # "smoke from the welding" (nuisance_sources.py)
+        left = half_speed(left) if left is not None else None  # 半速 (half_speed_zh.py)
         if left is not None and left != normalize(utterance or ""):
             short = replace(self.understand(left), utterance=utterance)
             if short.ok:
@@ -653,6 +683,13 @@ class Assistant:
                                        {k: set(v) for k, v in self.ordinals.by_kind.items()})
             if dec != normalize(utterance):
                 return replace(self.understand(dec), utterance=utterance)
+            if re.search(r"[a-z]{3,}\s+\d{1,3}\s*(?:please|pls|thanks)?\s*[.!]*$", dec):  # "cieling lamp 60": the name
+                fixed = self.typos.fix(dec)  # spelled right first, then its bare number (session 10b)
+                dec = decimal_after_device(fixed, lambda: read(fixed, self.rules.vocab).mentions, self.metas,
+                                           {k: set(v) for k, v in self.ordinals.by_kind.items()}) \
+                    if fixed != dec else dec
+                if dec != fixed and fixed != normalize(utterance):
+                    return replace(self.understand(dec), utterance=utterance)
             warm = degrees_for_place(self, normalize(utterance))  # "make the office 22": its AC (place_degrees.py)
             if warm != normalize(utterance):
                 return replace(self.understand(warm), utterance=utterance)
@@ -1253,11 +1290,18 @@ class Assistant:
             return zones  # no clause that a place named elsewhere would bound
         owned: set[str] = set()
         other: set[str] = set()
+        also = joined_by_also(normalize(utterance))  # 仓库太暗了，顺便把蒸汽切断: an errand of its own (also_asks.py)
         for clause in parts:
             here = self._zones_named(clause)
             if here:
-                (owned if self._owns_place(normalize(clause)) else other).update(here)
+                (owned if self._owns_place(normalize(clause)) or (also and self._resolves_in(clause, here))
+                 else other).update(here)
         return zones - (owned - other)
+
+    def _resolves_in(self, clause: str, here: set[str]) -> bool:
+        """Does ``clause`` alone resolve to devices all in ``here`` (仓库太暗了 → the warehouse lamp)?"""
+        p = self._understand_one(clause)
+        return p.ok and bool(p.commands) and all(self.by_id[c.device_id].zone in here for c in p.commands)
 
     def _owns_place(self, clause: str) -> bool:
         """Does a clause act on its own (a verb: the rules' or its kind's up/down word) and resolve, alone, to
@@ -1286,6 +1330,11 @@ class Assistant:
     def _names_place_or_device(self, text: str) -> bool:
         """Does ``text`` name a device, kind or place of the fleet (its words or the devices it is about)?"""
         return bool(read(normalize(text), self.rules.vocab).mentions or self._refers(text))
+
+    def _place_only(self, text: str) -> bool:
+        """Does ``text`` name a place of the fleet and no device or kind ("the office", not "the office AC")?"""
+        kinds = {mn.kind for mn in read(normalize(text), self.rules.vocab).mentions}
+        return "zone" in kinds and not kinds & {"device", "kind", "any"}
 
     def _names_any(self, text: str) -> bool:
         """Does ``text`` name a device, kind or place of the fleet, or say a word of its semantics?"""
@@ -1851,6 +1900,11 @@ class Assistant:
         utterance = spoken_rest(self, utterance, prop)  # "don't open it fully, just 20%": the rest (bounded_negations.py)
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
+        undone = undo_rewrite(normalize(utterance or ""), self._names_place_or_device) \
+            if len(utterance or "") <= MAX_CHARS else None
+        utterance = undone or utterance  # "I cut the steam earlier, open it": the narration says no way (undo_narrations.py)
+        sunlit = normalize(utterance or "")
+        utterance = glare_rewrite(sunlit) or utterance  # 阳光照进来太晃眼了: the glare, no "let in" (sun_glare.py)
         said = normalize(utterance or "")
         runs = split_run_ons(said, self.rules.vocab, self.thing_words)
         if runs != said:  # "台灯关掉顶灯开": two items (run_ons.py)
@@ -1863,6 +1917,7 @@ class Assistant:
             or self._particle_problem(utterance, prop) \
             or feeling_problem(said, prop.commands, self.by_id, self.light_kinds, self.current, utterance or "") \
             or pace_problem(said, prop.commands, self.by_id, self.current) \
+            or glare_problem(sunlit, prop.commands, self.by_id, self.current) \
             or comparative_switch(said, lambda: read(said, self.rules.vocab).actions, prop.commands, self.by_id) \
             or dark_problem(said, split_spaced(said), prop.commands,
                             self.by_id, self.light_kinds, self._refers, self._clause_ways, violation, self.current)

@@ -25,13 +25,13 @@ ACTIONS_EN = {
 ACTIONS_ZH = {
     ANY_ON: ["打开", "开启", "开开", "开"],
     ON: ["启动", "重启", "开动", "运行", "开机", "发动", "响起", "鸣响", "拉响", "发出", "跑起来", "运转起来", "转起来", "循环起来",
-         "输送起来", "运送起来", "运起来"],  # 让一号线的货物输送起来: goods moved on a line = its conveyor started  # 拉响/发出警报: sound the siren
+         "输送起来", "运送起来", "运起来", "响一下", "响一声", "响一响", "响两声", "响几声", "响一阵", "鸣一下", "鸣一声"],  # 让一号线的货物输送起来: goods moved on a line = its conveyor started  # 拉响/发出警报: sound the siren
     ANY_OFF: ["关闭", "关掉", "关上", "关"],
     OFF: ["停止", "停下", "停掉", "停机", "关机", "停", "静音"],
     OPEN: ["拉开", "升起", "收起"],
     CLOSE: ["拉上", "放下", "合上"],
     LOCK: ["锁上", "锁定", "上锁", "锁住", "锁好", "锁"],
-    UNLOCK: ["解锁", "开锁"],
+    UNLOCK: ["解锁", "开锁", "开一下锁", "开下锁", "解一下锁", "解下锁"],  # 帮忙开下锁: 开锁 with 一下 inside, never 锁
 }
 
 # capability words: which capability names they point at (first that the device has wins)

@@ -53,6 +53,15 @@ _HEDGE_EN = re.compile(
     r"(?:the\s+)?(?:right|correct|proper)\s+" + _WORD + r"(?:\s+(?:though|tho|lol|haha))?\s*[.!?]*$"
     r"|(?:[,.;?!]+|\s-+|—)?\s+(?:or\s+whatever\s+(?:it'?s|that'?s|they'?re)\s+called|if\s+that'?s\s+the\s+(?:right|correct)\s+"
     + _WORD + r")\s*[.!?]*$")
+# a hedge about what a device is called, anywhere among the clauses ("…? not sure what it's called, the exhaust one",
+# 不知道叫什么，就是排风的那个; session 10b): it doubts the name, it forbids nothing
+_NAME_HEDGE_EN = re.compile(
+    r"(?:[,.;?!]+\s*|\s+-+\s*|\s*—\s*|^)(?:but\s+|though\s+|and\s+)?(?:(?:i'?m\s+|i\s+am\s+)?not\s+(?:sure|certain)|"
+    r"(?:i\s+)?(?:don't|do\s+not|dont)\s+know|no\s+idea|dunno)\s+what\s+(?:it'?s|that'?s|they'?re|it\s+is|"
+    r"that\s+is|the\s+thing\s+is|you|they|we|people)\s+(?:called|call\s+it|call\s+that|name\s+it)"
+    r"(?:\s+(?:exactly|though|tho|here))?\s*(?=[,.;?!]|$)")
+_NAME_HEDGE_ZH = re.compile(r"(?:[，,。.？?！!\s]*|^)(?:但是?|不过)?我?(?:也)?(?:不知道|不确定|不清楚|说不上来)(?:它|这个|那个)?叫(?:什么|啥)"
+                            r"(?:名字)?(?:啊|呀|哈)?(?=[，,。.？?！!\s]|$)")
 _HEDGE_ZH = re.compile(r"[，,。.？?！!\s]*(?:但是?|不过)?我?(?:不知道|不确定|不清楚)(?:我)?(?:这么|这样)?(?:说|叫)(?:得|的)?"
                        r"(?:对不对|是不是对的?|对吗|对不|准不准|准确吗|对)?(?:啊|呀|哈)?[。.!！?？]*$")
 
@@ -60,11 +69,17 @@ _HEDGE_ZH = re.compile(r"[，,。.？?！!\s]*(?:但是?|不过)?我?(?:不知�
 def problems_as_states(text: str) -> str:
     """``text`` (normalised, lower case) with a problem stated by a negative word said as what it needs (module doc)."""
     if re.search(r"[\u3400-\u9fff]", text):
+        if "叫" in text:
+            cut = _NAME_HEDGE_ZH.sub("", text).strip("，,。 ")
+            text = cut if cut else text
         return _HEDGE_ZH.sub("", text) if ("知道" in text or "确定" in text or "清楚" in text) else text
     if "t" not in text:
         return text
     if "sure" in text or "know" in text or "idea" in text or "called" in text or "right" in text or "correct" in text:
         text = _HEDGE_EN.sub("", text)
+        if "what" in text:
+            cut = _NAME_HEDGE_EN.sub("", text).strip(" ,;")
+            text = cut if cut else text
     out = _BARE_NT.sub(lambda m: m.group(1) + "'t", text) if "nt" in text else text
     if "enough" in out:
         out = _NOT_ENOUGH.sub("need ", out)

@@ -18,13 +18,19 @@ OUTSIDE_WORDS = ("outside", "outdoors", "out front", "外面", "外头", "室外
 OUTSIDE = re.compile(r"(?<![a-z])(?:outside|outdoors|out\s+front)(?![a-z])|外面|外头|室外|户外")
 _OUTDOOR = re.compile(r"(?<![a-z])(?:yard|courtyard|backyard|garden|car\s*park|parking|forecourt|outdoor|outdoors|"
                       r"exterior|patio|grounds)(?![a-z])|院子|庭院|室外|户外|停车场|花园|露天")
-# someone is outside: "he's waiting outside", "the crew is stuck outside", "they're outside", 他在外面等着
+# someone is outside: "he's waiting outside", "the crew is stuck outside", "they're outside", 他在外面等着,
+# 外面有访客, 外面能看到里面 (people outside see in)
 _SOMEONE_OUTSIDE = re.compile(
     r"(?:(?<![a-z])(?:is|are|was|were|waiting|wait|waits|standing|stands|stuck|locked|left|"
     # "there's some weird guy hanging around outside" (session 9): where a stranger is, a reason to lock
     r"hanging|hangs|lurking|lurks|loitering|lingering|prowling|snooping|skulking|creeping|wandering|walking)|'s|'re)\s+"
     r"(?:(?:still|just|already|now|right|out|all|around|about)\s+)?(?:outside|outdoors|out\s+front)(?![a-z])"
-    r"|在(?:外面|外头|门外|室外)")
+    r"|在(?:外面|外头|门外|室外)"
+    # session 10: 外面有访客进不来 (people are outside), 外面能看到里面 / 从外面看得见 (being seen from outside, privacy)
+    r"|(?:外面|外头)(?:的人)?(?:还|又|已经)?有(?:一?(?:个|位|些|群|帮))?(?:人|访客|客人|来访|快递|送货|司机|客户|供应商|"
+    r"师傅|维修|检查|领导|同事|工人|消防|警察|保安)"
+    r"|从?(?:外面|外头)(?:的人)?(?:都|就|也)?(?:能|可以|会)?(?:看到|看见|看得到|看得见|看得清|瞧见|看进来|往里看|看清)"
+    r"|(?:外面|外头)的人")
 
 
 def outdoor_devices(metas: Sequence[object], things: Mapping[str, Iterable[str]]) -> frozenset[str]:

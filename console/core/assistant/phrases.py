@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any, Iterator
 
+from console.core.assistant.degree_words_zh import too_much
 from console.core.assistant.asides import drop_asides
 from console.core.assistant.hvac_both import stop_both
 from console.core.assistant.climate_names import climate_names
@@ -192,6 +193,7 @@ def normalize(text: str) -> str:
         t = other_words(t)
     if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
         t = evacuate(light_verbs(all_off(blinds_way(t))))  # 灯全灭 → 灯全部关, 把台灯点亮 (light_verbs_zh.py)
+        t = too_much(t)  # 太阳晒得厉害 → 太阳太晒 (degree_words_zh.py)
         if "断" in t:  # 断开 / 断掉 is "cut off" (never 开 "open"): read as 切断
             t = _CUT_OFF_ZH.sub("切断", t)
     t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)

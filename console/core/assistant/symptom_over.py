@@ -9,7 +9,7 @@ A clause that says a nuisance a device takes away is over — a kind's ``removes
 of a kind whose default is "up" and that declares no ``removes`` (a lamp's darkness), or semantics.ABSENCES — followed
 by a word that it ended (English "is/are/has … gone / cleared (up) / over / dissipated / died down / went away /
 disappeared / faded", Chinese 散了 / 没了 / 没有了 / 好了 / 消失了 / 退了 / 过去了 / 干净了 / 淡了 / 少了 / 小了, or
-没(有)<nuisance>了), with nothing before the nuisance but a place and determiners, is a situation:
+没(有)<nuisance>了, or 不/不再/没那么<nuisance>了: 一号线不臭了, 不呛了, 没味了), with nothing before the nuisance but a place and determiners, is a situation:
 
 - alone (every other clause chatter) it asks for nothing: refused as nothing to do, never "run the fan";
 - beside a command it says why: the clause is read as its place only ("line a, you can stop the extraction"), the
@@ -45,6 +45,11 @@ _GONE_ZH = re.compile(r"^(?:味儿|味|气)?(?:都|也|已经|已|基本|基本�
                       r"没有了|好了|消失了|退了|过去了|干净了|排完了|排干净了|排掉了|走了|淡了|少了|小了|消了|下去了|不见了)"
                       r"(?:吧|啦|呢|了|哈)*$")
 _NONE_ZH = re.compile(r"^(?P<pre>.*?)(?:已经|都)?没(?:有)?(?P<what>.+?)了(?:吧|啦|呢|哈)*$")
+# 一号线不臭了, 不呛了, 没那么闷了: the nuisance's adjective negated with 了 (it no longer is), session 10
+_NOT_ZH = re.compile(r"^(?P<pre>.*?)(?:已经|都|也|终于|总算|基本|基本上)?(?:不再|不|没那么|没有那么|不那么)(?P<what>.+?)了"
+                     r"(?:吧|啦|呢|哈)*$")
+# a nuisance's other Chinese words → the catalog word it is one of (呛 is smoke's, 味 a smell's)
+_ZH_ALSO = {"呛": "烟", "呛人": "烟", "烟味": "气味", "味": "气味", "味儿": "气味", "异味": "气味", "臭味": "气味"}
 # what may stand before the nuisance in such a clause: determiners and places
 _DET_EN = re.compile(r"(?<![a-z])(?:the|all|that|this|those|these|any|our|of|on|in|at|from|over|around|up|now|ok|okay|"
                      r"well|good|news|so|'s|s)(?![a-z])")
@@ -105,6 +110,9 @@ def _table(asst: Any) -> dict[str, set[str]]:
     table = getattr(asst, "_nuisance_table", None)
     if table is None:
         table = _nuisances(asst.meaning)
+        for also, word in _ZH_ALSO.items():
+            if word in table and also not in table:
+                table[also] = set(table[word])
         asst._nuisance_table = table
     return table
 
@@ -154,11 +162,12 @@ def over_clause(asst: Any, clause: str) -> _Over | None:
                     place = only_place(asst, c[:at], _DET_ZH)
                     if place is not None:
                         return _Over(place, set(kinds))
-            m = _NONE_ZH.match(c)
-            if m and m.group("what") == word:
-                place = only_place(asst, m.group("pre"), _DET_ZH)
-                if place is not None:
-                    return _Over(place, set(kinds))
+            for rx in (_NONE_ZH, _NOT_ZH):
+                m = rx.match(c)
+                if m and m.group("what") == word:
+                    place = only_place(asst, m.group("pre"), _DET_ZH)
+                    if place is not None:
+                        return _Over(place, set(kinds))
             continue
         for m in phrase_regex(word).finditer(c):
             for g in gone_en.finditer(c, m.end()):  # "the smoke over line 1 is gone": not the first "over"
