@@ -76,15 +76,23 @@ def _found(asst: Any, clauses: list[tuple[str, str]]) -> list[tuple[int, re.Matc
     return out
 
 
-def on_place(asst: Any, text: str) -> str | None:
-    """The ask (normalised) with each such clause read as a way ("line b steam on") where the ask is a list of terse
-    ways; None when it has no such clause or is no such list."""
+def _listed(asst: Any, text: str) -> tuple[list, list] | None:
+    """An English ask of two or more clauses with an " on ": its clauses and the "<thing> on <place>" ones found."""
     if " on " not in text or CJK.search(text):
         return None
     clauses = _clauses(text)
     if len(clauses) < 2:
         return None
-    found = _found(asst, clauses)
+    return clauses, _found(asst, clauses)
+
+
+def on_place(asst: Any, text: str) -> str | None:
+    """The ask (normalised) with each such clause read as a way ("line b steam on") where the ask is a list of terse
+    ways; None when it has no such clause or is no such list."""
+    listed = _listed(asst, text)
+    if listed is None:
+        return None
+    clauses, found = listed
     sure = [f for f in found if f[1].group("prep")]  # "steam on in line b": the way, whatever the rest says
     if not sure:
         if not found or any(re.match(r"the\s", m.group(0)) for _, m, _ in found):
@@ -106,14 +114,10 @@ def on_place_problem(asst: Any, text: str, commands: Any) -> tuple[str, str] | N
     """(en, zh) refusing a proposal that drops such a clause's devices or switches them off or to 0 where another
     clause of the ask says a way of its own (the "on" was that clause's way, or the place's preposition: never
     guessed); None otherwise."""
-    if " on " not in text or CJK.search(text):
+    listed = _listed(asst, text)
+    if listed is None or not listed[1]:
         return None
-    clauses = _clauses(text)
-    if len(clauses) < 2:
-        return None
-    found = _found(asst, clauses)
-    if not found:
-        return None
+    clauses, found = listed
     mine = {i for i, _, _ in found}
     others = [c for j, (_, c) in enumerate(clauses) if j not in mine]
     if any(_PRONOUN.search(c) for c in others) or not any(direction_of(c) or _VERB.search(c) for c in others):
