@@ -68,6 +68,9 @@ _DESC_ZH = re.compile(_DET_ZH + r"(?:(?P<desc>[^\s,;:!?。，；：！？、的]
 # 推箱子的那个 (an apposition: "…，就是推箱子的那个，…"), only closing its clause (院子里的那个警报 names the siren)
 _DESC_AFTER_ZH = re.compile(r"(?:就是)?(?P<desc>[^\s,;:!?。，；：！？、的]{1,10}?)的" + _DET_ZH
                             + r"(?=\s*(?:吧|啊|呀)?\s*(?:[,;:!?。，；：！？]|$))")
+# 二号线呲呲放气的那个关上 (session 10): place, description, 的 + the determiner, then the verb: the frame 二号线那个呲呲放气的关上
+_DET_LAST_ZH = re.compile(r"(?:^|(?<=[\s,;:!?。，；：！？、]))(?P<seg>[^\s,;:!?。，；：！？、的]{3,20})的(?P<det>" + _DET_ZH
+                          + r")(?=[\u3400-\u9fff])(?!东西|玩意|设备|机器|装置|家伙|吧|啊|呀)")
 _LEAD_ZH = re.compile(r"^(?:请|麻烦|帮我|帮忙|把|将|给我|就是)+")
 _PLACE_TAIL_ZH = re.compile(r"(?:里面|里头|里|上面|上头|上|的|那边|这边|那儿|这儿)+$")
 _CUT_ZH = re.compile(r"[,;:!?。，；：！？]")
@@ -305,7 +308,31 @@ def _takes(meta: Any, num: Any) -> bool:
 
 
 # -- Chinese -------------------------------------------------------------------------------------------------------------
+def _det_last(asst: Any, text: str) -> str:
+    """二号线呲呲放气的那个关上 → 二号线那个呲呲放气的关上: a place, then a description, 的 and a determiner before the verb is
+    the frame :func:`_zh` reads; only where the words before the description are only a place the fleet has, the
+    description names nothing and no kind or device word follows the determiner (二号线的那个泵: a name)."""
+    if "的" not in text:
+        return text
+    out, pos = [], 0
+    for m in _DET_LAST_ZH.finditer(text):
+        seg = m.group("seg")
+        lead = _LEAD_ZH.match(seg)
+        at = lead.end() if lead else 0
+        after = read(text[m.end():m.end() + 6], asst.rules.vocab)
+        if any(mn.start == 0 for mn in after.mentions):
+            continue
+        for i in range(len(seg) - 1, at, -1):
+            core, desc = _PLACE_TAIL_ZH.sub("", seg[at:i]), seg[i:]
+            if core and _place_only(asst, core) and not read(desc, asst.rules.vocab).mentions:
+                out.append(text[pos:m.start()] + seg[:i] + m.group("det") + desc + "的")
+                pos = m.end()
+                break
+    return "".join(out) + text[pos:] if out else text
+
+
 def _zh(asst: Any, text: str) -> Described | None:
+    text = _det_last(asst, text)
     found = sorted(list(_DESC_ZH.finditer(text)) + list(_DESC_AFTER_ZH.finditer(text)), key=lambda m: m.start())
     if not found:
         return None

@@ -51,7 +51,7 @@ def foreign_noun_in(text: str, pattern: re.Pattern | None, names_device: Callabl
         return m.group(0)
     for m in pattern.finditer(text):  # "the desk lamp and the fridge", 台灯和冰箱: one of the devices asked for
         before, after = text[max(0, m.start() - 24):m.start()], text[m.end():m.end() + 6]
-        if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after):
+        if _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after) or _VERB_BEFORE.search(before):
             return m.group(0)
     return None
 
@@ -63,3 +63,10 @@ _JOINED_BEFORE = re.compile(r"(?:(?<![a-z])(?:and|or|also|plus|then|as\s+well\s+
                             r"(?:the\s+|a\s+|my\s+)?(?:[a-z]+\s+)?|&\s*(?:the\s+)?"
                             r"|(?:[和与跟及、或]|还有|以及|另外|加上|外加|连同|还要)(?:把|将)?(?:\S{1,4}的)?)$")
 _JOINED_AFTER = re.compile(r"(?:\s*(?:and|&|or|too|as\s+well|also)(?![a-z])|[和与跟及、或也都]|一起|一块)")
+
+# (session 10) the object of a switch verb: "turn off the projector, the lamps look washed out" switched off every
+# lamp (the reason's "lamps" named a kind, so the projector was dropped as an unknown word); 把投影仪关了，灯太亮
+_VERB_BEFORE = re.compile(r"(?:(?<![a-z])(?:turn|switch|shut|power|start|stop|kill|run|open|close|unplug)"
+                          r"(?:\s+(?:on|off|up|down|out))?\s+(?:the\s+|a\s+|my\s+|that\s+|this\s+)?"
+                          r"|(?:把|将)(?:那个|这个|那台|这台)?)$")
+

@@ -79,6 +79,7 @@ from console.core.assistant.bare_verbs import generic_phrases, says_own_verb
 from console.core.assistant.brighter_on import brighter_on
 from console.core.assistant.bounded_negations import negation_bounded, spoken_rest
 from console.core.assistant.incident_reasons import reasons_dropped
+from console.core.assistant.product_reasons import product_reasons_read
 from console.core.assistant.refused_rereads import reread_refused
 from console.core.assistant.bare_both import only_both
 from console.core.assistant.warn_people import warned
@@ -172,7 +173,7 @@ from console.core.assistant.chatter_typos import fixed_but_chatter
 from console.core.assistant.handover_reports import handover_report
 from console.core.assistant.place_degrees import degrees_for_place
 from console.core.assistant.placed_values import numbers_placed
-from console.core.assistant.open_door import door_opened
+from console.core.assistant.open_door import door_opened, opens_the_door_zh
 from console.core.assistant.cut_verbs import cut_as_off
 from console.core.assistant.definite_ties import tie_open_to_model
 from console.core.assistant.negated_reasons import need_gone_up, negated_need, reason_command
@@ -214,7 +215,10 @@ from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
 from console.core.assistant.undo_narrations import undo_rewrite
 from console.core.assistant.reason_extras import reason_answered
+from console.core.assistant.complaint_reasons import reason_rewrite
+from console.core.assistant.rid_of_it import rid_rewrite
 from console.core.assistant.sun_glare import glare_problem, glare_rewrite
+from console.core.assistant.tiny_amounts import tiny_amount_problem
 from console.core.assistant.all_of_unknown import unknown_all_noun
 from console.core.assistant.value_enough import without_value_enough
 from console.core.assistant.cover_ways import cover_ways
@@ -409,6 +413,7 @@ class Assistant:
                            for k in {m.kind for m in self.metas}}
         self.semantic_words = self.meaning.words()
         self.object_first = object_first_regex(self.meaning.kinds)  # 烟排一下 → 排烟 (object_verbs_zh.py)
+        self._removed_things = frozenset(r for km in self.meaning.kinds.values() for r in km.removes)  # rid_of_it.py
         self.nuisance_words = frozenset(p for km in self.meaning.kinds.values() for p in km.things  # nuisance_sources.py
                                         if re.fullmatch(r"[a-z]+", p))
         self.thing_words = things_regex(p for km in self.meaning.kinds.values() for p in km.things)  # run_ons.py
@@ -471,6 +476,7 @@ class Assistant:
         that does what the ask negates (bounded_negations.py)."""
         said = negation_bounded(self, utterance, self._understand_said(utterance))
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
+        said = product_reasons_read(self, utterance, said)  # "…, we're doing the 1L bottles first" (product_reasons.py)
         said = reread_refused(self, utterance, said)  # 演习开始, 管了, "xx", "lock up" (refused_rereads.py)
         said = over_started(self, utterance, said)  # whatever re-read it, a problem over starts nothing (symptom_over)
         said = reason_answered(self, utterance, said)  # "fan to low, it's too loud": no siren (reason_extras.py)
@@ -500,6 +506,12 @@ class Assistant:
                                     "say what should happen now (e.g. \"open the steam valve\").",
                                     "这说的是刚才做过什么，不是现在要做什么：请说现在要做什么（例如“把蒸汽阀打开”）。")
             return replace(self.understand(undone), utterance=utterance)
+        rid = rid_rewrite(normalize(utterance or ""), self._removed_things) if len(utterance or "") <= MAX_CHARS else None
+        if rid is not None:  # "smoke on line A, get rid of it": "it" is the smoke (rid_of_it.py)
+            return replace(self.understand(rid), utterance=utterance)
+        plain = reason_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if plain is not None:  # "…, a full house", "the heating's too much": a reason, no value / mode (complaint_reasons.py)
+            return replace(self.understand(plain), utterance=utterance)
         glare = glare_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         if glare is not None:  # 阳光照进来太晃眼了: the sun coming in is the glare's, never "let it in" (sun_glare.py)
             return replace(self.understand(glare), utterance=utterance)
@@ -1852,6 +1864,10 @@ class Assistant:
             return self._refuse(utterance, "unsupported",
                                 f"'{bound}' is a limit, not a setting: say the value to set (e.g. \"set the valve to 20 %\").",
                                 f"“{bound}”是一个限度而不是设定值：请说出要设的值（例如“把阀门设为20%”）。", prop.layer)
+        tiny = tiny_amount_problem(norm, prop.commands)
+        if tiny is not None:  # 蒸汽开一丢丢就行: an amount word with no value, never "fully" (tiny_amounts.py)
+            return self._refuse(utterance, "unsupported", f"How far? ('{tiny}' is not a value I know; say e.g. 30%)",
+                                f"调到多少？（“{tiny}”不是我认识的数值；请说例如30%）", prop.layer)
         why = self.direction_problem(utterance, prop)
         if why is not None:
             log.warning("direction check refused %r (%s layer): %s", utterance, prop.layer, why)
@@ -1970,7 +1986,9 @@ class Assistant:
             end = mn.end - 1 if text[mn.start:mn.end].endswith("锁") and text[mn.end:mn.end + 1] in ("上", "好", "住") \
                 else mn.end
             work[mn.start:end] = " " * (end - mn.start)
-        return lock_ways("".join(work))
+        ways = lock_ways("".join(work))
+        # 帮他开下门: the door is the lock's name and the object of 开 (open_door.py judges whether anyone arrived)
+        return ways | {"unlock"} if opens_the_door_zh(text) else ways
 
     def _typo_guard(self, utterance: str, prop: Proposal) -> Proposal:
         """"do nto stop the pump": a misspelt negation (or condition) is still one, whichever layer read it."""

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from console.core.assistant.direction import lock_ways
+from console.core.assistant.outdoors import drop_someone_outside
 from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import UNSUPPORTED, Proposal, Refusal
 
@@ -26,14 +27,27 @@ _LOCK_WORD = re.compile(r"锁|(?<![a-z])(?:un)?(?:lock|locks|locked|locking|bolt
 # the open verbs that _UNLOCK_ZH / _UNLOCK_EN read as unlocking: blanked before asking what else says "unlock"
 _OPEN = re.compile(r"打开|开门|开一下|开个门|开下|开开|开|(?<![a-z])(?:open|opens|opened|opening)(?![a-z])(?!\s+up(?![a-z]))")
 # someone is there to come in: 访客到了, 客人来了, 有人在门口等着, "the visitor is here", "they've arrived"
-_ARRIVED = re.compile(r"到了|来了|到啦|来啦|在门口|在外面|门外|等着|在等|"
+# (进来了 / 闯进来了 is someone already in, an intruder perhaps: never a reason to open; session 10)
+_ARRIVED = re.compile(r"到了|(?<!进)来了|到啦|(?<!进)来啦|来人了|来人啦|在门口|在外面|门外|等着|在等|"
                       r"(?<![a-z])(?:arrived|is\s+here|are\s+here|'s\s+here|'re\s+here|at\s+the\s+door|waiting|outside)"
                       r"(?![a-z])")
 
 
+# 开门 / 开下门 / 开一下门 / 开个门 / 开下大门: the verb "open" with the door as its object (session 10).  The lock check reads
+# an ask's way with the device names blanked, and 门 is the lock's name: 开下门 had said neither way (帮他开下门 refused
+# "say lock or unlock" while 开一下门 unlocked).  Never 门口 / 门外 (开门口的灯: a lamp by the door), never negated.
+_OPEN_DOOR_ZH = re.compile(r"(?<![不别没])开(?:一?下|个|开)?(?:大|正|前|后|侧)?门(?![口外前边旁])")
+
+
+def opens_the_door_zh(text: str) -> bool:
+    """Does a (normalised) Chinese ask say 开(下)门, "open the door", as its verb and object?"""
+    return "门" in text and bool(_OPEN_DOOR_ZH.search(text))
+
+
 def opens_door_only(text: str) -> bool:
     """Does an (already normalised) ask say to open a door, with no lock word, no one let in and no one arrived?"""
-    if not _OPEN.search(text) or _LOCK_WORD.search(text) or _ARRIVED.search(text):
+    if not _OPEN.search(text) or _LOCK_WORD.search(text) or _ARRIVED.search(text) \
+            or drop_someone_outside(text) != text:  # 外面有访客 / 外面来了个送货的: someone is there (outdoors.py)
         return False
     return "unlock" not in lock_ways(_OPEN.sub(lambda m: " " * len(m.group(0)), text))
 

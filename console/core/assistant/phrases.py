@@ -55,6 +55,8 @@ from console.core.assistant.spoken_slips import fix_slips
 from console.core.assistant.closing_words import closing_words
 from console.core.assistant.said_otherwise import said_otherwise
 from console.core.assistant.of_as_off import of_as_off
+from console.core.assistant.meeting_reasons_zh import drop_meeting
+from console.core.assistant.ventilate_zh import ventilate
 
 
 # 六成 = six tenths of the whole = 60 %; 七成半 = 75 %, 十成 = 100 %; only right after a numeral (调成, 变成 stay)
@@ -194,6 +196,7 @@ def normalize(text: str) -> str:
     if re.search(r"[\u3400-\u9fff]", t):  # 拉下来 / 拉上去 (blinds_way_zh.py), 灯全关 (all_off_zh.py), 提醒…撤离 (evacuate_zh.py)
         t = evacuate(light_verbs(all_off(blinds_way(t))))  # 灯全灭 → 灯全部关, 把台灯点亮 (light_verbs_zh.py)
         t = too_much(t)  # 太阳晒得厉害 → 太阳太晒 (degree_words_zh.py)
+        t = ventilate(drop_meeting(t))  # …，要开安全会: why, never "on" (meeting_reasons_zh.py); 透透气: 通通风 (ventilate_zh.py)
         if "断" in t:  # 断开 / 断掉 is "cut off" (never 开 "open"): read as 切断
             t = _CUT_OFF_ZH.sub("切断", t)
     t = only_mode(t)  # 办公室只要吹风就行，不用制冷: the one mode wanted, the other only excluded (only_mode_zh.py)

@@ -28,12 +28,17 @@ _COMPLAINT_ZH = re.compile(rf"{_DEG_ZH}?(?:晃眼|刺眼|刺目|耀眼)(?:得慌
                            r"(?:了)?|晒(?:死了|死|得慌|得厉害|得要命)(?:了)?")
 _GLARE_ZH = re.compile(r"晃眼|刺眼|刺目|耀眼|(?:太|好|很|真|特别|非常|有点|有些)(?:亮|晒)|晒(?:死|得慌|得厉害|得要命)")
 _WISH_ZH = re.compile(r"让|拉开|打开|升起|拉起|开一下|开开|放进")
+# session 10c: a verb that keeps the sun out (挡一下, 遮住, 挡挡) is the complaint too: "太阳晒进来了，挡一下" had opened the
+# blinds fully.  遮阳 (a sunshade's name) is no such verb.
+_BLOCK_ZH = re.compile(r"挡|遮(?!阳)")
 
 _SUN_EN = r"(?:sun|sunlight|sunshine|daylight)"
 _IN_EN = re.compile(r"(?:'s|\s+is|\s+are)?\s+(?:coming|pouring|streaming|shining|beaming|blazing|flooding|getting|"
                     r"glaring|beating)\s+(?:in|through|down)(?:\s+(?:the|those|these)\s+windows?)?(?![a-z])")
 _GLARE_EN = re.compile(r"(?<![a-z])(?:blinding|(?:(?:too|so)\s+much\s+)?glare|glaring|(?:too|way\s+too|so|really|very)\s+(?:bright|sunny)|"
                        r"in\s+(?:my|our|your)\s+eyes|too\s+much\s+sun)(?![a-z])")
+_BLOCK_EN = re.compile(r"(?<![a-z])(?:block|keep\s+(?:it|that|them|the\s+sun(?:light|shine)?)\s+out|shut\s+(?:it\s+|that\s+)?out|"
+                       r"shade\s+(?:it|us|me|the\s+room)|screen\s+it)(?![a-z])")
 _WISH_EN = re.compile(r"(?<![a-z])(?:let|open|raise|lift|pull\s+up|roll\s+up)(?![a-z])")
 
 
@@ -42,7 +47,8 @@ def glare_rewrite(text: str) -> str | None:
     if not text:
         return None
     if re.search(r"[\u4e00-\u9fff]", text):
-        if not re.search(_SUN_ZH, text) or not _GLARE_ZH.search(text) or _WISH_ZH.search(text):
+        if not re.search(_SUN_ZH, text) or not (_GLARE_ZH.search(text) or _BLOCK_ZH.search(text)) \
+                or _WISH_ZH.search(text):
             return None
         m = _IN_ZH.search(text)
         if m is None:
@@ -50,7 +56,8 @@ def glare_rewrite(text: str) -> str | None:
         out = text[:m.start()] + text[m.end():]
         out = _COMPLAINT_ZH.sub("刺眼", out, count=1)
         return out
-    if not re.search(rf"(?<![a-z]){_SUN_EN}(?![a-z])", text) or not _GLARE_EN.search(text) or _WISH_EN.search(text):
+    if not re.search(rf"(?<![a-z]){_SUN_EN}(?![a-z])", text) \
+            or not (_GLARE_EN.search(text) or _BLOCK_EN.search(text)) or _WISH_EN.search(text):
         return None
     m = _IN_EN.search(text)
     if m is None:

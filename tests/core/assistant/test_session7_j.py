@@ -85,7 +85,9 @@ def test_a_word_the_fleet_knows_is_not_foreign() -> None:
     pat = noun_regex(nouns)
     assert foreign_noun_in("start the printer", pat, lambda _t: False) is None
     assert foreign_noun_in("start the fridge", pat, lambda _t: False) == "fridge"
-    assert foreign_noun_in("start the fridge", pat, lambda _t: True) is None  # a device named too: read as before
+    # a device named too: the fridge as a switch verb's object still refuses (session 10), elsewhere read as before
+    assert foreign_noun_in("start the fridge", pat, lambda _t: True) == "fridge"
+    assert foreign_noun_in("the lamp by the fridge, on", pat, lambda _t: True) is None
     assert foreign_noun_in("turn on the tvs", pat, lambda _t: False) == "tvs"
     assert foreign_noun_in("the tvstand", pat, lambda _t: False) is None  # whole words only
 
