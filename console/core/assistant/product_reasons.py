@@ -35,10 +35,10 @@ Assistant is duck-typed (``understand``, ``_gate``, ``_relabel``, ``direction_pr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from console.core.assistant.direction import direction_of
+from console.core.assistant.rereads import reread_as
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SEP = re.compile(r"\s*(?:\.{2,}|[,;!?]|\.(?=\s|$)|—|–|\s-+\s)\s*")
@@ -165,16 +165,14 @@ def product_reasons_read(asst: Any, utterance: str, said: Any) -> Any:
         return said  # "it's cold in the basement, warm it up": what "it" is lives in the reason
     if len(words) >= len(text.rstrip(" .!?")):  # always shorter: nothing else to re-read
         return said
-    prop = asst.understand(words)
-    if not prop.ok or not prop.commands:
-        return said
-    for k in kinds:  # "no need to cool" beside a command that cools (or sets a temperature) stays refused; it
-        if k is not None and k.startswith("no_need:"):  # explains a mode set ("AC mode: fan"), nothing else
-            mode = k.split(":", 1)[1]
-            if not any("mode" in c.params for c in prop.commands) or any(c.params.get("mode") == mode or "setpoint" in c.params
-                   or (c.params.get("power") is True and "mode" not in c.params) for c in prop.commands):
-                return said
-    out = asst._gate(words, prop)
-    if out.ok and asst.direction_problem(utterance, out) is None:
-        return replace(asst._relabel(utterance, out, out.layer), timing_ms=prop.timing_ms)
-    return said
+    def explains(out) -> bool:  # "no need to cool" beside a command that cools (or sets a temperature) stays
+        for k in kinds:  # refused; it explains a mode set ("AC mode: fan"), nothing else
+            if k is not None and k.startswith("no_need:"):
+                mode = k.split(":", 1)[1]
+                if not any("mode" in c.params for c in out.commands) or any(
+                        c.params.get("mode") == mode or "setpoint" in c.params
+                        or (c.params.get("power") is True and "mode" not in c.params) for c in out.commands):
+                    return False
+        return True
+
+    return reread_as(asst, utterance, said, words, check=explains)  # the whole pipeline, the gate, the ask's direction
