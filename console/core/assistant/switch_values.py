@@ -34,7 +34,10 @@ _MAX_WORD = r"(?:max|maximum|top\s+speed|full\s+speed|full\s+power|highest(?:\s+
 _SET_TO_MAX = re.compile(
     r"(?:调到|调成|调为|调至|调整到|设为|设成|设到|设置为|设置成|设定为|改为|改成)\s*" + _MAX_WORD +
     r"|(?<![a-z])(?:set|change|adjust|put|turn|crank|bump|push|ramp|dial|bring)\s+(?:\S+\s+){0,5}?(?:up\s+)?to\s+"
-    r"(?:the\s+|its\s+)?" + _MAX_WORD + r"(?![a-z])")
+    # session 11: never "to max <what it moves>" ("set the cooling pump to max flow"): the top said outright, as
+    # "cooling pump to max flow" and "max extraction" are (max_runs.AT_MAX), runs the device at it
+    r"(?:the\s+|its\s+)?" + _MAX_WORD + r"(?![a-z])(?!\s+(?:flow|extraction|ventilation|circulation|throttle|speed|"
+    r"power|blast)(?![a-z]))")
 # a value moved to a target: "crank the coolant up to 50", "bring it down to 20", "turn the ventilation down to low"
 # (also with the particle moved next to its verb: "turn down the ventilation to low", phrases.move_particles)
 _MOVED_TO = re.compile(r"(?<![a-z])(?:up|down)\s+to(?![a-z])"

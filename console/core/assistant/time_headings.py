@@ -18,7 +18,11 @@ _TIME = (r"(?:end\s+of\s+(?:the\s+)?(?:shift|day|work\s*day|working\s+day|busine
          r"shift\s+(?:change|over|end)|change\s+of\s+shift|shift'?s?\s+(?:done|over)|(?:we're|we\s+are)\s+closing)")
 HEADING = re.compile(r"^\s*(?P<head>(?:(?:ok|okay|right|alright|so)[\s,]+)?(?:(?:it's|it\s+is|its)\s+)?(?:the\s+)?"
                      + _TIME + r"(?:\s+(?:now|already|again|folks|everyone|team|guys|people))?[\s!.]*?)"
-                     r"\s*(?:[:：]|\s[-—–]+)\s*(?P<rest>\S.*)$", re.S)
+                     # session 11: a comma after the heading too, before an imperative of its own ("end of shift,
+                     # turn off everything on line A"); a terse rest ("End of shift, lights off.") stays a schedule
+                     r"\s*(?:[:：]|\s[-—–]+|[,，]\s*(?=(?:please\s+|pls\s+)?(?:turn|switch|shut|close|stop|halt|lock|"
+                     r"kill|cut|power|put|set|dim|lower|raise|open|start|run|sound|silence)(?![a-z])))"
+                     r"\s*(?P<rest>\S.*)$", re.S)
 
 
 def time_heading(text: str) -> tuple[str, str] | None:

@@ -3,13 +3,17 @@
 
 ``simplify(text)`` maps traditional (帶 線 門 燈 閥 氣 開 關 …) and Japanese shinjitai (帯 気 関 転 伝 窓 …) forms of
 the words an ask over a fleet uses to the simplified characters the aliases and the lexicon are written in.
-An explicit table, not a converter library: the vocabulary is small and known; OpenCC's traditional-to-simplified
-alone does not know the Japanese forms (帯 気 転 伝 窓), and a table is one ``str.translate`` with no dependency.
+An explicit table, not a converter library: OpenCC's traditional-to-simplified alone does not know the Japanese
+forms (帯 気 転 伝 窓), and a table is one ``str.translate`` with no dependency.  Beyond the hand table below, every
+traditional / HK / TW variant character with one simplified reading comes from OpenCC's character data kept as data
+in traditional_zh.py (blind set 64: 冷卻水, 捲簾, 謝謝 had been read as unknown devices); the hand table wins.
 Only characters with a single simplified reading are listed (著 乾 are left alone: both are words in simplified
 text too). Pure and Qt-free, no threads, no locks.
 """
 
 from __future__ import annotations
+
+from console.core.assistant.traditional_zh import PAIRS
 
 # simplified ← variants (traditional first, then Japanese forms where they differ)
 _TABLE = {
@@ -38,7 +42,8 @@ _TABLE = {
     "户": "戶戸", "内": "內", "湾": "灣",
 }
 
-_MAP = str.maketrans({v: k for k, vs in _TABLE.items() for v in vs if v != k})
+_MAP = str.maketrans({**{PAIRS[i]: PAIRS[i + 1] for i in range(0, len(PAIRS), 2)},
+                     **{v: k for k, vs in _TABLE.items() for v in vs if v != k}})
 
 
 def simplify(text: str) -> str:

@@ -1,0 +1,68 @@
+"""Cantonese function words read as their Mandarin equivalents, right after variants.simplify (blind set 64, a crew
+in Hong Kong).
+
+The class: an ask in written Cantonese.  The harm first: 唔好停A線輸送帶 ("don't stop conveyor A") STOPPED
+conveyor A, 唔准開大門鎖 unlocked nothing but locked the door, 唔好開蒸汽閥 opened the valve: every negation rule is
+written over Mandarin (不要 别 不用 不准 …) and never saw 唔好 / 唔使 / 咪 / 唔准 / 冇.  Reading each Cantonese
+negation as the Mandarin one it means puts the ask through exactly the refusals 不要 / 别 get, in every layer,
+with no rule of its own to keep in step:
+
+* 唔好 → 不要 (唔好意思 "excuse me" → 不好意思 first), 唔要 → 不要, 唔使 / 唔驶 / 唔洗 → 不用, 唔准 / 唔许 → 不准,
+  any other 唔 before a Chinese character → 不 (唔开 "not on", 唔可以 "may not"); 唔该 (please / thanks) → 请 at the
+  head of a clause and 谢谢 elsewhere;
+* 咪 before a verb or 再 / 乱 / 咁 → 别 ("don't …"; 咪系 "isn't it", 咪咪, 笑咪咪 stay);
+* 冇 → 没有 (冇开 "not on", 冇需要 "no need": the Mandarin readings and refusals follow);
+* the particles that carry no command: 咗 → 了, 喺 → 在, 嘅 → 的, 佢哋 → 他们, 佢 → 它, 哋 → 们, 嚟 → 来,
+  畀 / 俾 → 给, 啲 after a size / amount word → 一点 (大啲 is "a bit bigger": relative, refused as 大一点 is);
+* a fraction said the Cantonese way: 四分一 → 四分之一, 三分二 → 三分之二 (阀门开到四分一 = a quarter open).
+
+Only characters Mandarin text does not use this way are read (唔 alone before a comma is a hesitation, left to
+fillers.py).  Pure and Qt-free, no threads, no locks: one ``in`` test when the ask has none of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ANY = re.compile(r"[唔咪冇咗喺嘅佢哋嚟畀俾啲]")
+# a Chinese character or a Latin device name follows: a negation of what comes next (唔开A线, 唔好 stop)
+_NEXT = r"(?=\s*[\u3400-\u9fffa-z0-9])"
+_PLEASE_HEAD = re.compile(r"(?:^|(?<=[,，;；。!！:：\s]))唔该(?:晒|嗮|你)?" + _NEXT)
+_STEPS = (
+    (re.compile(r"唔好意思"), "不好意思"),
+    (_PLEASE_HEAD, "请"),
+    (re.compile(r"唔该(?:晒|嗮|你)?"), "谢谢"),
+    (re.compile(r"唔(?:好|要)" + _NEXT), "不要"),
+    (re.compile(r"唔(?:使|驶|洗|需)(?:要)?" + _NEXT), "不用"),
+    (re.compile(r"唔(?:准|许)" + _NEXT), "不准"),
+    (re.compile(r"唔" + _NEXT), "不"),
+    # 咪 "don't" before what is done; never 咪系 / 咪是 ("isn't it"), 咪咪, 笑咪咪, 咪高峰 (a microphone)
+    (re.compile(r"(?<![咪笑])咪(?![系是咪高峰])" + _NEXT), "别"),
+    (re.compile(r"冇"), "没有"),
+    (re.compile(r"咗"), "了"),
+    (re.compile(r"喺"), "在"),
+    (re.compile(r"嘅"), "的"),
+    (re.compile(r"佢哋"), "他们"),
+    (re.compile(r"佢"), "它"),
+    (re.compile(r"哋"), "们"),
+    (re.compile(r"嚟"), "来"),
+    (re.compile(r"[畀俾]"), "给"),
+    (re.compile(r"(?<=[大小细高低多少快慢亮暗光冷热暖凉冻松紧长短])啲"), "一点"),
+    (re.compile(r"啲"), "些"),
+)
+
+
+# 四分一: never a part of a larger number or a time (十四分一, 三分一秒)
+_FRACTION = re.compile(r"(?<![\d〇零一二两三四五六七八九十百点.])([二三四五六七八九十])分([一二三四五六七八九])"
+                       r"(?![\d〇零一二两三四五六七八九十百钟秒点])")
+
+
+def mandarin(text: str) -> str:
+    """The (simplified, lower-cased) text with its Cantonese function words read as Mandarin (唔好停 → 不要停)."""
+    if text and "分" in text:
+        text = _FRACTION.sub(r"\1分之\2", text)
+    if not text or not _ANY.search(text):
+        return text
+    for pattern, repl in _STEPS:
+        text = pattern.sub(repl, text)
+    return text
