@@ -16,6 +16,19 @@ with no rule of its own to keep in step:
   畀 / 俾 → 给, 啲 after a size / amount word → 一点 (大啲 is "a bit bigger": relative, refused as 大一点 is);
 * a fraction said the Cantonese way: 四分一 → 四分之一, 三分二 → 三分之二 (阀门开到四分一 = a quarter open).
 
+Blind set 68 (session 11b):
+
+* 嗰 → 那 ("that"), and a bare classifier before the lamp noun (熄咗辦公室盞燈, 個燈: "the lamp", a definite
+  singular in Cantonese) → 那盏 / 那个, so a place with two lamps is asked back as 办公室那盏灯 is (definite_ties.py),
+  never both switched;
+* the object pronoun 佢 said again after what it stands for (熄咗A線抽風機佢啦, 警報器熄咗佢呀: "switch it off") is
+  dropped, the device is named; a lone 熄咗佢 (nothing named) keeps its 它;
+* 截(咗)(啲) before what flows (截咗啲蒸氣: "cut the steam") → 关掉; 唔该帮手 ("please help") → 请;
+* 熄晒 / 关晒 / 闩晒 ("all off") → 都关掉, 停晒 → 都停掉, 熄咗 ("switched off", said of any device) → 关了; 嘢
+  ("things") → 东西;
+* 嘈 (noisy) → 吵, 静啲 ("quieter") → 安静点, a closing 得唔得 / 好唔好 ("could you?") is dropped;
+* 即刻 ("at once", Mandarin too) → 马上; 响警报 at a clause's head ("sound the alarm") → 拉响警报.
+
 Only characters Mandarin text does not use this way are read (唔 alone before a comma is a hesitation, left to
 fillers.py).  Pure and Qt-free, no threads, no locks: one ``in`` test when the ask has none of them.
 """
@@ -24,12 +37,32 @@ from __future__ import annotations
 
 import re
 
-_ANY = re.compile(r"[唔咪冇咗喺嘅佢哋嚟畀俾啲]")
+_ANY = re.compile(r"[唔咪冇咗喺嘅佢哋嚟畀俾啲嗰嘢嘈晒截盏]")
+# a classifier with nothing before it that counts or points (一盏, 那盏, 每个, 这个, 整个 …): "the lamp"
+_BARE_CLASSIFIER = re.compile(r"(?<![一二两三四五六七八九十几每那这哪各整某第半数些多个好])([盏个])(?=灯)")
+# 佢 after what it stands for, before a particle or the clause's end
+_PRONOUN_END = r"(?=\s*(?:啦|呀|啊|喇|吖|吧|先|la)?\s*(?:[，,。.!！;；]|$))"
+_PRONOUN_AFTER_NOUN = re.compile(r"(咗[^，,。.!！;；?？佢]{2,12}?)佢" + _PRONOUN_END)
+_PRONOUN_AFTER_TOPIC = re.compile(r"(?<=[^，,。.!！;；?？\s]{3}咗)佢" + _PRONOUN_END)
 # a Chinese character or a Latin device name follows: a negation of what comes next (唔开A线, 唔好 stop)
 _NEXT = r"(?=\s*[\u3400-\u9fffa-z0-9])"
 _PLEASE_HEAD = re.compile(r"(?:^|(?<=[,，;；。!！:：\s]))唔该(?:晒|嗮|你)?" + _NEXT)
 _STEPS = (
     (re.compile(r"唔好意思"), "不好意思"),
+    (re.compile(r"嗰(?:度|边|便)"), "那里"),
+    (re.compile(r"嗰"), "那"),
+    (_BARE_CLASSIFIER, r"那\1"),
+    (_PRONOUN_AFTER_NOUN, r"\1"),
+    (_PRONOUN_AFTER_TOPIC, ""),
+    (re.compile(r"唔该(?:晒|嗮|你)?帮(?:手|忙)(?:我)?" + _NEXT), "唔该"),
+    (re.compile(r"截(?:咗|断|停)?(?:啲|d)?(?=蒸汽|蒸气|水|气|煤气|电)"), "关掉"),
+    (re.compile(r"(?:熄|关|闩|熄灭)晒"), "都关掉"),
+    (re.compile(r"停晒"), "都停掉"),
+    (re.compile(r"熄(?=咗|埋)"), "关"),
+    (re.compile(r"嘢"), "东西"),
+    (re.compile(r"嘈"), "吵"),
+    (re.compile(r"(?<!安)静(?:啲|一啲|d)"), "安静点"),
+    (re.compile(r"[，,\s]*(?:得唔得|好唔好|得未|可唔可以)(?:呀|啊|吖|啦)?\s*[?？]?\s*$"), ""),
     (_PLEASE_HEAD, "请"),
     (re.compile(r"唔该(?:晒|嗮|你)?"), "谢谢"),
     (re.compile(r"唔(?:好|要)" + _NEXT), "不要"),
@@ -57,10 +90,18 @@ _FRACTION = re.compile(r"(?<![\d〇零一二两三四五六七八九十百点.])
                        r"(?![\d〇零一二两三四五六七八九十百钟秒点])")
 
 
+_AT_ONCE = re.compile(r"即刻")
+_SOUND_ALARM = re.compile(r"(?:^|(?<=[,，;；。!！:：\s]))响(?=警报)")
+
+
 def mandarin(text: str) -> str:
     """The (simplified, lower-cased) text with its Cantonese function words read as Mandarin (唔好停 → 不要停)."""
     if text and "分" in text:
         text = _FRACTION.sub(r"\1分之\2", text)
+    if text and "即刻" in text:
+        text = _AT_ONCE.sub("马上", text)
+    if text and "响警报" in text:
+        text = _SOUND_ALARM.sub("拉响", text)
     if not text or not _ANY.search(text):
         return text
     for pattern, repl in _STEPS:

@@ -61,6 +61,12 @@ _STOP_EN = frozenset("and then but so please plus also too thanks".split())
 _VERB_EN = frozenset("stop start turn switch shut close open set put make run kill cut lock unlock silence sound dim "
                      "raise lower halt pause get bring crank give".split())
 _CUT_EN = re.compile(r"\s*(?:[,;:!?]|\.(?:\s|$)|\s-+\s|—|–)\s*")
+# an amount ends the phrase: "vent the hissing thing on line B halfway" had dropped "halfway" with the description
+# and opened the valve fully (blind set 71); the amount stays in the ask, read with the device's name (session 11b)
+_AMOUNT_EN = re.compile(r"(?:halfway|half(?:\s+way)?|(?:a|one)\s+(?:quarter|third)|three\s+quarters|two\s+thirds|"
+                        r"fully|full|all\s+the\s+way|completely|partway|part\s+way|partly|partially|"
+                        r"(?:to|at|by)\s+(?:\d|about|around|roughly|max|min|full|half|low|medium|mid|high|maximum|minimum)|"
+                        r"(?<!line\s)(?<!lines\s)(?<!zone\s)(?<!number\s)(?<!no\s)(?<!bay\s)\d)(?![a-z])")
 
 _DET_ZH = r"(?:那个|这个|那台|这台|那一个|这一个|那一台|那条|这条|那盏|这盏|那只|这只|那部|那套)"
 _DESC_ZH = re.compile(_DET_ZH + r"(?:(?P<desc>[^\s,;:!?。，；：！？、的]{1,10}?)的(?P<noun>东西|玩意儿|玩意|设备|机器|装置|家伙)?"
@@ -252,6 +258,8 @@ def _phrase_en(text: str, start: int, after_det: int) -> tuple[int, int, str] | 
         if re.fullmatch(r"-+|—|–", tok) or tok[0] in ",;:!?.":
             break
         word = tok.rstrip(",;:!?.")
+        if _AMOUNT_EN.match(text, noun_end + w.start()):
+            break  # "… on line b halfway", "… to 30%": the amount is the ask's, never the description's
         if not opened:
             if re.fullmatch(_REL_EN, word):
                 opened = after_rel = True

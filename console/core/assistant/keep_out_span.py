@@ -1,8 +1,12 @@
-"""Keeping people out for a period is locking now (session 10): "make sure no one can get in overnight", "make sure
-nobody can get in tonight", "ensure nobody gets in over the weekend".
+"""Keeping people out for a period is locking now (session 10): "make sure no one can get in overnight", "ensure
+nobody gets in over the weekend", "… all night".
+
+Session 11b (blind set 71): a day word is a schedule, wherever it stands: "make sure nobody can get in tonight" had
+locked now and is refused (as "lock the door tonight" is); "this weekend" likewise.  Only a period said alone
+("overnight", "all night", "through the night", "over the weekend") is the span below.
 
 The keep-out wish ("make sure no one can get in") is the lock's (the semantic layer reads it so), and "for the night"
-beside it is a span that says why (purposes.py); "overnight" / "tonight" / "all night" / "over the weekend" at the
+beside it is a span that says why (purposes.py); "overnight" / "all night" / "over the weekend" at the
 end of such a wish are the same span, the state that must hold, never a time to act at: the screening had refused
 them as schedules.  :func:`keep_out_span` writes the span as "for the night" / "for the weekend" only right after a
 keep-out wish and before a clause boundary or the end, and only where the ask has no clock time or other day word
@@ -21,8 +25,8 @@ _WHO = r"(?:no\s*one|no-one|nobody|no\s+body)(?:\s+else)?"
 _KEEP = re.compile(
     r"(?<![a-z])(?:(?:make\s+sure|ensure|be\s+sure|check)\s+(?:that\s+)?" + _WHO
     + r"\s+(?:can|could|will|gets?|comes?|is\s+able\s+to)\s+(?:get|come|walk|break|wander|sneak)?\s*in(?:side)?"
-    r")\s+(?P<span>overnight|tonight|all\s+night(?:\s+long)?|through\s+the\s+night|over\s*night|"
-    r"over\s+the\s+weekend|this\s+weekend)(?=\s*(?:[,.!;:]|\s[-—–]|$))")
+    r")\s+(?P<span>overnight|all\s+night(?:\s+long)?|through\s+the\s+night|over\s*night|"
+    r"over\s+the\s+weekend)(?=\s*(?:[,.!;:]|\s[-—–]|$))")
 
 # session 10b: "nobody gets in while we're running the guarding test": an activity of ours under way now is the span
 # the wish holds for, a reason ("…, we're running the guarding test"), never a condition; a device's state ("while the

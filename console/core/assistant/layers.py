@@ -52,6 +52,10 @@ from console.core.assistant.keep_out_span import keep_out_span
 from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.report_sources import drop_report_source
 from console.core.assistant.quoted_reports import quoted_ask
+from console.core.assistant.forwarded import forwarded_ask
+from console.core.assistant.reported_numbers import mask_reported
+from console.core.assistant.leftovers import zh_place_name
+from console.core.assistant.compound_places import opening_place, unknown_place_named
 from console.core.assistant.brief_pause import brief_pause
 from console.core.assistant.person_from import person_from
 from console.core.assistant.mode_on import ModeOn
@@ -160,7 +164,7 @@ from console.core.assistant.headings import purpose_heading, terse_states
 from console.core.assistant.time_headings import time_heading
 from console.core.assistant.hour_or_value import bare_at_hour
 from console.core.assistant.purpose_picks import drop_purpose_picks, lost_to_model_clauses
-from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs, set_to_max
+from console.core.assistant.switch_values import mode_runs, moved_to, needed_runs
 from console.core.assistant.max_runs import AT_MAX
 from console.core.assistant.symptom_over import over_clause, over_started, symptom_over
 from console.core.assistant.trailing_symptoms import trailing_symptoms
@@ -475,6 +479,9 @@ class Assistant:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
         explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
         that does what the ask negates (bounded_negations.py)."""
+        own = forwarded_ask(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if own is not None:  # "FW: …\n> …\nstop conveyor A": the operator's own words alone (forwarded.py)
+            return replace(self.understand(own), utterance=utterance)
         quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
         if quoted is not None and quoted != normalize(utterance or ""):  # "ALM 0412 line A fan overcurrent -> kill it":
@@ -493,6 +500,18 @@ class Assistant:
             if said.ok and len(utterance or "") <= MAX_CHARS else None
         if dropped is not None:  # "stop conveyor a, steam on line b": never dropped, never the other way (on_place.py)
             return replace(said, commands=(), refusal=Refusal(AMBIGUOUS, t(_lang(utterance), *dropped)))
+        if said.ok and len(utterance or "") <= MAX_CHARS:  # whatever path read the rest ("the break room is cold, warm
+            whole = read(self.typos.fix_zh(normalize(utterance)), self.rules.vocab)  # it up", 茶水间暖和到22度): no device
+            lacked = None if any(mn.kind == "device" for mn in whole.mentions) else (  # named (食堂太暗了，把台灯打开)
+                unknown_place_named(whole.unknown_nouns) or opening_place(normalize(utterance), self._names_place_or_device))
+            if lacked is not None:  # a place the fleet lacks is never the office AC (compound_places.py, session 11b)
+                return self._refuse(utterance, UNKNOWN_DEVICE, f"This fleet has no '{lacked}': name the device or its "
+                                    "zone.", f"这个设备群中没有“{lacked}”：请说出设备或区域名称。", said.layer)
+        masked = mask_reported(normalize(utterance or "")) if not said.ok and len(utterance or "") <= MAX_CHARS else None
+        if masked is not None and masked != normalize(utterance or ""):  # 保安说人都走了 22:05，…: a report's numbers
+            again = self.understand(masked)  # and times are none of the ask's; only where the ask was refused
+            if again.ok:  # (reported_numbers.py)
+                return replace(again, utterance=utterance)
         return said
 
     def _understand_said(self, utterance: str) -> Proposal:
@@ -1925,6 +1944,9 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
+        own = forwarded_ask(self, utterance) if len(utterance or "") <= MAX_CHARS else None
+        if own is not None:  # a forwarded message: the operator's own words, as understand read them (forwarded.py)
+            return self.direction_problem(own, prop)
         quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
         if quoted is not None and quoted != normalize(utterance or ""):  # "… 'E-STOP RESET' — start it back up": the
@@ -2100,13 +2122,12 @@ class Assistant:
         return self._ties(text)
 
     def _at_max_runs(self, utterance: str, prop: Proposal) -> Proposal:
-        """An explicit top-of-range ask ("max extraction", "full blast", 开到最大) means the device runs at it:
-        a command that puts a setting at its maximum on a device with a switch also switches it on.  Other
+        """An explicit top-of-range ask ("max extraction", "full blast", 开到最大, and since session 11b also after a
+        set verb: "set the extraction to max", 冷却水流量调到最大, "ceiling lamp to full") means the device runs at
+        it: a command that puts a setting at its maximum on a device with a switch also switches it on.  Other
         values stay value-only ("set the fan to high" starts nothing); never under an off or down word."""
         text = normalize(utterance or "")
         if not prop.ok or not _AT_MAX.search(text) or DOWN in direction_of(text) or less_in(text):
-            return prop
-        if set_to_max(text):  # "一号线的排风调到最高档", "set the extraction to max": a setting, value only
             return prop
         r = read(text, self.rules.vocab)
         if any(a in (OFF, ANY_OFF, CLOSE, LOCK) for a in r.actions):
@@ -2284,6 +2305,8 @@ class Assistant:
         with a Chinese phrase: 太吵, 冷却液)?"""
         if word in self.semantic_words or self._device_word(word):
             return True
+        if zh_place_name(word):  # 茶水间 is a place the fleet lacks, never "water" by its 水 (session 11b)
+            return False
         return bool(CJK.search(word)) and any(ch in self.zh_chars for ch in word)
 
     def _noun_known(self, word: str) -> bool:

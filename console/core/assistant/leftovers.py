@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from console.core.assistant.compound_places import compound_places
+from console.core.assistant.compound_places import _NOT_PLACES_ZH, compound_places
 from console.core.assistant.personal_places import personal_spot
 from console.core.assistant.lexicon import DETERMINERS, OFF, ON, PREPOSITIONS, SWITCH_VERBS, UNKNOWN_OK
 from console.core.assistant.reading import Reading
@@ -101,6 +101,16 @@ def _unknown_nouns(tokens: Tokens, r: Reading, known_words: set[str], work: str 
             r.unknown_nouns.append(w)
 
 
+# an unread place name opening a clause (茶水间暖和到22度, 会议室温度调到22): its head (间 室 厅 房 馆 棚 堂) says it is a place
+_PLACE_ZH = re.compile(r"(?:^|(?<=[，,。；;！!?？\s\x00]))(?P<p>[\u4e00-\u9fff]{1,3}(?:间|室|厅|房|馆|棚|堂))(?=[\u4e00-\u9fff\d\x00 ])")
+
+
+def zh_place_name(word: str) -> bool:
+    """Is ``word`` a Chinese place name by its head (茶水间, 会议室: layers' semantic words never match it by a
+    shared character such as 水)?"""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}(?:间|室|厅|房|馆|棚|堂)", word)) and not word.endswith(_NOT_PLACES_ZH)
+
+
 def _unknown_zh(work: str, r: Reading) -> None:
     """A leftover run of Chinese characters right before a device/kind/capability word is a name we
     do not know (厨房 in 打开厨房的灯, 厨房 in 把厨房温度设为20度)."""
@@ -112,5 +122,8 @@ def _unknown_zh(work: str, r: Reading) -> None:
             nxt += 1
         if nxt in targets or (nxt < len(work) and work[nxt] == "\x00" and not r.mentions):
             r.unknown_nouns.append(run.group(0).strip("的"))
+    for m in _PLACE_ZH.finditer(work):  # 茶水间暖和到22度: a place the fleet lacks, never the office AC (session 11b)
+        if not m.group("p").endswith(_NOT_PLACES_ZH) and m.group("p") not in r.unknown_nouns:
+            r.unknown_nouns.append(m.group("p"))
     if not r.mentions:
         r.leftover_words += re.findall(r"[\u3400-\u9fff]{2,}", work)

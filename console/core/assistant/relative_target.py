@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from console.core.assistant.direction import DOWN, direction_of, less_in
 from console.core.assistant.lexicon import ANY_OFF, ANY_ON, LOCK, OFF, ON, SWITCH_CAPS, UNLOCK
+from console.core.assistant.max_runs import AT_MAX
 from console.core.assistant.reading import Reading
 from console.core.assistant.switch_values import moved_to
 from console.core.protocol import DeviceMeta
@@ -33,11 +35,15 @@ def value_only(text: str, reading: Reading, commands: Mapping[str, Mapping[str, 
             or any(a in _SWITCH_VERBS for a in reading.actions) \
             or not (reading.numbers or reading.enums or reading.loose_numbers):
         return None
+    # session 11b: the top said outright ("turn the desk lamp up to full", "crank the coolant up to the max") runs
+    # the device at it (max_runs.py, the conventions table): a switch put on for it stays, never under a down word
+    top = AT_MAX.search(text) is not None and DOWN not in direction_of(text) and not less_in(text)
     out: dict[str, dict[str, Any]] = {}
     changed = False
     for dev, params in commands.items():
         caps = by_id[dev].capabilities
-        switch = [k for k in params if k in SWITCH_CAPS and caps.get(k) is not None and caps[k].type == "bool"]
+        switch = [k for k in params if k in SWITCH_CAPS and caps.get(k) is not None and caps[k].type == "bool"
+                  and not (top and params[k] is True)]
         if switch and len(params) > len(switch):
             params = {k: v for k, v in params.items() if k not in switch}
             changed = True

@@ -16,6 +16,7 @@ from console.core.assistant.day_parts import DAY_PART
 from console.core.assistant.world_while import WHILE_WORLD
 from console.core.assistant.delays import DELAY
 from console.core.assistant.negated_verbs_zh import negated_verb_zh
+from console.core.assistant.deferred_asks import DEFERRED
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
 from console.core.assistant.reports import report_in
@@ -148,7 +149,8 @@ _GUARDS = (
                 r"|(?:不再需要|不再用)(?=\s*(?:再)?(?:关|开|停|启|锁|解锁|打|调|设|拉|放|合|升|降|切|熄|灭|点灯|运行|运转))"
                 # "nobody should turn on the pump", "the fan shouldn't be on", "it isn't chilly, set 24"
                 r"|(?<![a-z])(?:should|must|is|are|was|were|does|did|wo|would|need|has|have)n['’]?t(?![a-z])"
-                r"|(?<![a-z])(?:nobody|no one|no-one)\s+(?:should|must|may|is to|needs to|has to)(?![a-z])"),
+                r"|(?<![a-z])(?:nobody|no one|no-one)\s+(?:should|must|may|is to|needs to|has to)(?![a-z])"
+                r"|" + DEFERRED.pattern),  # "hold off on cutting the steam", 暂缓关闭蒸汽 (deferred_asks.py)
      "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
     (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
      "Fahrenheit is not supported: give the temperature in °C.", "不支持华氏度：请用摄氏度。"),
@@ -169,7 +171,9 @@ _GUARDS = (
                 # more or less of something without saying how much ("less steam", "turn the fan down", "ease
                 # off the steam", "bring the temperature down"): never read as off, on or a bound
                 r"|(?<![a-z])(?<!no )(?<!any )(?<!not )(?<!nothing )(?:less|more)(?![a-z])"
-                r"|(?<![a-z])(?:turn|crank|dial|bring|tone|ramp)\s+(?:[^\s,，]+\s+){0,4}?(?:up|down|back)(?![a-z])"
+                # "turn the lamp back on" (read as "turn on the lamp back") is the switch, no relative change
+                r"|(?<![a-z])(?:turn|crank|dial|bring|tone|ramp)\s+(?!o(?:n|ff)\s+(?:[^\s,，]+\s+){0,4}?back(?![a-z]))"
+                r"(?:[^\s,，]+\s+){0,4}?(?:up|down|back(?!\s+o(?:n|ff)(?![a-z])))(?![a-z])"
                 r"|(?<![a-z])ease\s+(?:[^\s,，]+\s+){0,4}?(?:off|up)(?![a-z])"
                 r"|低一?些|高一?些|少一?些|多一?些|大一?些|小一?些|(?:低|高|少|多|大|小|慢|快|亮|暗)点"
                 # 开大 / 关小 / 调亮 / 拧小 without a target: how far is not said (开高速, 开大门 are not these)

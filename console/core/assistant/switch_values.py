@@ -1,11 +1,12 @@
 """Switch + value: when an ask that states a value also switches the device on (held-out 15's conventions).
 
 The product's rule: starting something at a value is the switch and the value ("run the conveyor at 40 rpm",
-"get the aircon going at 22"); setting only a value is only the value.  Four classes of ask sit on the border,
+"get the aircon going at 22"); setting only a value is only the value.  Classes of ask that sit on the border,
 decided here as one rule each (each checked against every earlier blind set):
 
-- **a set verb before the top of the range** ("调到最高档", "set the extraction to max", "turn it up to max") is a
-  setting, value only: only 开到最大 / "max extraction" / "full blast" run the device at it (``set_to_max``);
+- (until session 11b) a set verb before the top of the range ("调到最高档", "set the extraction to max") was a
+  setting, value only; it now runs the device at its top like 开到最大 / "max extraction" (max_runs.py: the
+  conventions table and 31 of 37 blind asks, /tmp/full_convention.txt), so the rule is gone from here;
 - **a value moved up or down to a target** ("crank the coolant up to 50 l/min", "bring it down to 20") is the
   value only, as "turn the flow up to 50" is (``moved_to``): the semantics layer reads no switch from the up/down;
 - **"run in <mode>"** ("should run in auto mode", "running in heat mode"): a mode is how the device runs, not a
@@ -29,15 +30,6 @@ from console.core.assistant.lexicon import SWITCH_CAPS
 from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import Proposal, build_proposal
 
-_MAX_WORD = r"(?:max|maximum|top\s+speed|full\s+speed|full\s+power|highest(?:\s+\S+)?|最大|最高)"
-# a set verb whose object is the top of the range: 调到最高档, 设成最大, "set the fan to max", "turn it up to max"
-_SET_TO_MAX = re.compile(
-    r"(?:调到|调成|调为|调至|调整到|设为|设成|设到|设置为|设置成|设定为|改为|改成)\s*" + _MAX_WORD +
-    r"|(?<![a-z])(?:set|change|adjust|put|turn|crank|bump|push|ramp|dial|bring)\s+(?:\S+\s+){0,5}?(?:up\s+)?to\s+"
-    # session 11: never "to max <what it moves>" ("set the cooling pump to max flow"): the top said outright, as
-    # "cooling pump to max flow" and "max extraction" are (max_runs.AT_MAX), runs the device at it
-    r"(?:the\s+|its\s+)?" + _MAX_WORD + r"(?![a-z])(?!\s+(?:flow|extraction|ventilation|circulation|throttle|speed|"
-    r"power|blast)(?![a-z]))")
 # a value moved to a target: "crank the coolant up to 50", "bring it down to 20", "turn the ventilation down to low"
 # (also with the particle moved next to its verb: "turn down the ventilation to low", phrases.move_particles)
 _MOVED_TO = re.compile(r"(?<![a-z])(?:up|down)\s+to(?![a-z])"
@@ -54,12 +46,6 @@ _OTHER_ON = re.compile(r"(?<![a-z])(?:turn|switch|power|flip|fire|start|get)\s+(
 # a need for what a device gives: the clause alone may switch the device on (semantics)
 _NEED = re.compile(r"(?<![a-z])(?:need|needs|needed|want|wants|require|requires)(?![a-z])|需要|要有|得有")
 _NO = re.compile(r"(?<![a-z])(?:no|not|don'?t|never|without)(?![a-z])|不|别|没")
-
-
-def set_to_max(text: str) -> bool:
-    """Does a set verb put a setting at its top ("调到最高档", "set the extraction to max")?  Then the top is a
-    value like any other: nothing is switched on for it (only 开到最大 / "max extraction" / "full blast" run it)."""
-    return bool(_SET_TO_MAX.search(normalize(text or "")))
 
 
 def moved_to(text: str) -> bool:

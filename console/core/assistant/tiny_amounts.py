@@ -17,7 +17,8 @@ import re
 from typing import Any, Iterable
 
 _VERB_ZH = r"(?:打开|拉开|开启|开|关上|关掉|关|调|拉|升|降|放|拧|转)"
-_TINY_ZH = r"(?:一丢丢儿?|一丁点儿?|一点点儿|一点儿点儿|一咪咪|一滴滴)"
+# 少少 / 少许 / 些许 (Cantonese and written "a little", blind set 68: 蒸氣閥開少少 had opened the valve fully)
+_TINY_ZH = r"(?:一丢丢儿?|一丁点儿?|一点点儿|一点儿点儿|一咪咪|一滴滴|少少|少许|些许)"
 _SOFT_ZH = r"(?:稍微|稍稍|微微|略微)"
 _ZH = re.compile(rf"{_VERB_ZH}[^，,。；;！!？?]{{0,3}}?{_TINY_ZH}|{_TINY_ZH}[^，,。；;！!？?]{{0,2}}{_VERB_ZH}"
                  rf"|{_SOFT_ZH}(?:再|往|向)?{_VERB_ZH}")

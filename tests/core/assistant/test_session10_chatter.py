@@ -162,7 +162,7 @@ def test_relative_word_without_a_usable_target_is_refused(text):
 
 # -- 4. keeping people out for a period ---------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "make sure no one can get in overnight", "make sure nobody can get in tonight",
+    "make sure no one can get in overnight",  # "tonight" is a day word: refused since session 11b (blind set 71)
     "ensure nobody gets in over the weekend", "make sure no one can get in all night",
 ])
 def test_keeping_people_out_for_a_period_locks_now(text):
@@ -171,7 +171,7 @@ def test_keeping_people_out_for_a_period_locks_now(text):
 
 @pytest.mark.parametrize("text", [
     "lock the door at 10pm", "lock the door tonight", "make sure no one can get in tonight at 8",
-    "tonight at 8 make sure nobody can get in", "unlock the door overnight",
+    "tonight at 8 make sure nobody can get in", "unlock the door overnight", "make sure nobody can get in tonight",
 ])
 def test_a_real_schedule_stays_refused(text):
     assert refused(text)

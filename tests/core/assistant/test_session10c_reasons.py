@@ -88,7 +88,7 @@ def test_still_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, want", [
-    ("crank up conveyor B to max", {"conveyor-b": {"speed": 120}}),  # "crank up … to max" keeps its value only
+    ("crank up conveyor B to max", {"conveyor-b": {"speed": 120, "running": True}}),  # session 11b: the top after a set verb runs the device (31 of 37 blind asks, /tmp/full_convention.txt)
     ("close the steam valve all the way for CIP", {"valve-steam": {"open": 0}}),  # for CIP never flips the way
     ("set the AC to heat", {"hvac-office": {"mode": "heat"}}),
     ("stop both conveyors", _BOTH_STOP),

@@ -82,8 +82,8 @@ def test_now_understood(text, want):
     ("dim the desk lamp to 25%, and close the blinds, the glare is annoying",
      {DESK: {"level": 25}, BLINDS: {"position": 0}}),
     ("close the blinds, the glare off the screen is annoying", {BLINDS: {"position": 0}}),
-    ("一号线的排风调到最高档", {FAN: {"speed": "high"}}),
-    ("排风扇调到最大档", {FAN: {"speed": "high"}}),
+    ("一号线的排风调到最高档", {FAN: {"speed": "high", "power": True}}),  # session 11b: the top after a set verb runs the device (31 of 37 blind asks, /tmp/full_convention.txt)
+    ("排风扇调到最大档", {FAN: {"speed": "high", "power": True}}),
     ("coolant flow to max", {PUMP: {"running": True, "flow": 50}}),
 ])
 def test_kept(text, want):

@@ -156,7 +156,8 @@ def test_max_means_on(text, want):
 
 
 def test_to_full_brightness_stays_a_setting_and_the_brightest_lamp_is_no_value():
-    assert checked_commands("Ceiling lamp to full brightness.") == {"lamp-office-1": {"level": 100.0}}
+    # session 11b: "to full brightness" runs the lamp (31 of 37 blind asks, /tmp/full_convention.txt)
+    assert checked_commands("Ceiling lamp to full brightness.") == {"lamp-office-1": {"level": 100.0, "power": True}}
     assert top_words("把最亮的灯关掉") == "把最亮的灯关掉"
 
 
