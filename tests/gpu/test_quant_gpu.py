@@ -459,3 +459,117 @@ def test_v10_graph_path_equals_plain_path(arch, scheme, monkeypatch):
     assert stats.fast_path and not st.fast_path and got == plain
     assert not any(c.any() for c in qk._COUNTERS.values())
     fastdecode.release(model)
+
+
+# ------------------------------------------------------------------ v11: the fused MLP (quant/mlp_fused.py)
+V11_SHAPES = [(1536, 8960), (4096, 13696), (96, 200)]
+
+
+@pytest.mark.parametrize("bits,group,zp", [(8, 0, False), (8, 32, False), (4, 64, False), (4, 128, False),
+                                           (4, 128, True)])
+@pytest.mark.parametrize("hdim,inter", V11_SHAPES)
+@pytest.mark.parametrize("layout", ["strided", "blocked"])
+def test_v11_mlp_equals_dequantize_then_mlp(bits, group, zp, hdim, inter, layout):
+    """v11 (one kernel: gate/up with the norm, SiLU*mul, down, residual) on the 1.5B / 9B MLP shapes: bf16 against
+    dequantize-then-(gate/up, SiLU*mul rounded to bf16, down) in float32 and against v9's two kernels; float32
+    activations; the rule's config and a power-of-two block; the workspace and the counter back at zero."""
+    from console.core.inference.quant import mlp_fused as mf
+
+    wg = quantize(fresh(2 * inter, hdim, hdim + inter) * 0.05, bits, group, zp)
+    wd = quantize(fresh(hdim, inter, hdim + inter + 1) * 0.05, bits, group, zp)
+    x = fresh(1, hdim, 1101)
+    nw = (torch.rand(hdim, device="cuda") + 0.5).to(torch.bfloat16)
+    xn = F.rms_norm(x.float(), (hdim,), nw.float(), 1e-6)
+    y = (xn @ dequantize(wg).t()).bfloat16().float()
+    a = (F.silu(y[:, :inter]).bfloat16().float() * y[:, inter:]).bfloat16().float()
+    ref = x.float() + a @ dequantize(wd).t()
+    delta = (ref - x.float()).norm()  # the MLP's part (x alone would hide its errors)
+    av = torch.empty(1, inter, dtype=torch.bfloat16, device="cuda")
+    v9 = x.clone()
+    qk.gemv(v9, wg, norm=(nw, 1e-6), out=av, mode="glu", kernel="v9")
+    qk.gemv(av, wd, out=v9, mode="residual", kernel="v9")
+    for cfg in (None, (64, max(group or 16, 128), 128, 4)):
+        c = cfg or mf.config11(bits, hdim, inter, group, layout=layout,
+                               sms=torch.cuda.get_device_properties(0).multi_processor_count)
+        down = mf.repack(wd, c[0]) if layout == "blocked" else None
+        got = mf.mlp(x.clone(), wg, wd, norm=(nw, 1e-6), cfg=c, down=down)
+        assert torch.isfinite(got).all()
+        assert float((got.float() - ref).norm() / delta) < 2e-2
+        assert float((got.float() - v9.float()).norm() / delta) < 2e-2
+        for _ in range(3):  # again: the workspace left at zero by the last program each time
+            again = mf.mlp(x.clone(), wg, wd, norm=(nw, 1e-6), cfg=c, down=down)
+            assert float((again.float() - got.float()).norm() / delta) < 1e-2
+        torch.cuda.synchronize()
+        assert not any(ws.any() or cnt.any() for ws, cnt in mf._WS.values())
+    xf = x.float()
+    out = torch.empty_like(xf)
+    got = mf.mlp(xf, wg, wd, norm=(nw.float(), 1e-6), out=out)
+    y = xn @ dequantize(wg).t()
+    reff = xf + (F.silu(y[:, :inter]) * y[:, inter:]) @ dequantize(wd).t()
+    assert got is out and float((got - reff).norm() / (reff - xf).norm()) < 1e-4
+
+
+def test_v11_mlp_in_a_cuda_graph():
+    """Replayed from a CUDA graph many times (the workspace and counter inside the graph, no host work a call)."""
+    from console.core.inference.quant import mlp_fused as mf
+
+    hdim, inter = 1536, 8960
+    wg = quantize(fresh(2 * inter, hdim, 1201) * 0.05, 4, 128)
+    wd = quantize(fresh(hdim, inter, 1202) * 0.05, 4, 128)
+    nw = (torch.rand(hdim, device="cuda") + 0.5).to(torch.bfloat16)
+    x0 = fresh(1, hdim, 1203)
+    h = x0.clone()
+    want = mf.mlp(x0.clone(), wg, wd, norm=(nw, 1e-6))
+    mf.mlp(h.clone(), wg, wd, norm=(nw, 1e-6))  # compiled outside the capture
+    g = torch.cuda.CUDAGraph()
+    st = torch.cuda.Stream()
+    with torch.cuda.stream(st):
+        with torch.cuda.graph(g):
+            mf.mlp(h, wg, wd, norm=(nw, 1e-6))
+    for _ in range(50):
+        h.copy_(x0)
+        g.replay()
+        torch.cuda.synchronize()
+        assert float((h.float() - want.float()).norm() / (want.float() - x0.float()).norm()) < 1e-2
+    assert not any(ws.any() or cnt.any() for ws, cnt in mf._WS.values())
+
+
+@pytest.mark.parametrize("layout", ["strided", "blocked"])
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("scheme", ["int8", "int4"])
+def test_v11_graph_path_equals_plain_path(arch, scheme, layout, monkeypatch):
+    """A tiny float32 model decoded with KERNEL = "v11" through the CUDA graphs: the plain path's greedy tokens;
+    the fused MLP is used (glm4 has a norm after the MLP: its layers keep v9's two products)."""
+    from console.core.inference.quant import mlp_fused as mf
+
+    monkeypatch.setattr(qk, "KERNEL", "v11")
+    monkeypatch.setattr(mf, "LAYOUT", layout)
+    calls = []
+    real = mf.mlp
+    monkeypatch.setattr(mf, "mlp", lambda *a, **kw: calls.append(1) or real(*a, **kw))
+    model = tiny_model(arch).cuda()
+    quantize_model(model, scheme, group=32)
+    ids = prompt(200, seed=13).cuda()
+    plain, st = run(model, ids, 60, fast=False)
+    got, stats = run(model, ids, 60)
+    assert stats.fast_path and not st.fast_path and got == plain
+    assert bool(calls) == (arch != "glm4")
+    assert run(model, ids, 37)[0] == plain[:37]
+    fastdecode.release(model)
+
+
+def test_v11_bf16_model_decodes_through_graphs(monkeypatch):
+    """bf16 int4 model with KERNEL = "v11": warm-up captures, decoding gives the v9 tokens for a while (the same
+    roundings; only the order of float32 sums differs)."""
+    monkeypatch.setattr(qk, "KERNEL", "v9")
+    model = tiny_model("qwen2", dtype=torch.bfloat16).cuda()
+    quantize_model(model, "int4", group=64)
+    ids = prompt(30).cuda()
+    ref, _ = run(model, ids, 20)
+    fastdecode.release(model)
+    monkeypatch.setattr(qk, "KERNEL", "v11")
+    info = warm_up(model)
+    assert info["fast_path"]
+    got, st = run(model, ids, 20)
+    assert st.fast_path and len(got) == 20 and got[:8] == ref[:8]
+    fastdecode.release(model)

@@ -181,7 +181,7 @@ def fast_stream_generate(
 
 
 class _Layer:
-    __slots__ = ("ln1", "ln2", "post_attn_ln", "post_mlp_ln", "wqkv", "bqkv", "wo", "bo", "wgu", "wdown")
+    __slots__ = ("ln1", "ln2", "post_attn_ln", "post_mlp_ln", "wqkv", "bqkv", "wo", "bo", "wgu", "wdown", "down11")
 
 
 def _rms_eps(norm) -> float:
@@ -310,9 +310,12 @@ class FastRunner:
                 if mlp.down_proj.bias is not None:
                     raise ValueError("MLP with bias")
                 L.wdown = _weight(mlp.down_proj)
+                L.down11 = None  # v11 with quant.mlp_fused.LAYOUT "blocked": down repacked (``_mlp11``)
                 self.layers.append(L)
         self.inter = _out_rows(self.layers[0].wgu) // 2
         self.quantized = isinstance(self.layers[0].wqkv, QWeight)
+        for L in self.layers if self.quantized else ():
+            self._mlp11(L)  # v11 "blocked": repack down now, not inside a graph capture
         self.capacity = 0
         self.kv: torch.Tensor | None = None
         self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
@@ -483,6 +486,10 @@ class FastRunner:
                 h = _addmm_(h, o, Ly.wo) if Ly.bo is None else h.add_(_linear(o, Ly.wo, Ly.bo))
             else:
                 h = h + self._rms(_linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
+            if fused and T == 1 and Ly.post_mlp_ln is None and self._mlp11(Ly):
+                # v11 (quant.mlp_fused): gate/up, SiLU*mul, down and the residual add in one kernel
+                h = self._mlp11(Ly)(h, Ly.wgu, Ly.wdown, norm=Ly.ln2, out=h, down=Ly.down11)
+                continue
             if fused:
                 a = mm(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
@@ -498,6 +505,29 @@ class FastRunner:
             else:
                 h = h + self._rms(_linear(a, Ly.wdown), Ly.post_mlp_ln)
         return h
+
+    def _mlp11(self, Ly):
+        """``quant.mlp_fused.mlp`` when the quantized kernel choice is "v11" and it takes this layer's MLP, else
+        None.  With its LAYOUT "blocked", down is repacked once (a copy: bench/decode.py --qkernels v11b only)."""
+        if not self.quantized or not isinstance(Ly.wgu, QWeight):
+            return None
+        from console.core.inference.quant import kernels as qk
+
+        if qk.KERNEL != "v11":
+            return None
+        from console.core.inference.quant import mlp_fused as mf
+
+        if not mf.supported(Ly.wgu, Ly.wdown):
+            return None
+        if mf.LAYOUT == "blocked":
+            b = mf.config11(Ly.wgu.bits, Ly.wgu.k, Ly.wgu.n // 2, Ly.wgu.group, Ly.wdown.bits, Ly.wdown.group,
+                            "blocked")[0]
+            if Ly.down11 is None or Ly.down11.block != b:
+                Ly.down11 = mf.repack(Ly.wdown, b)
+        elif Ly.down11 is not None:
+            Ly.down11 = None
+        mf._workspace(Ly.wgu.device, Ly.wdown.n)  # made outside any graph capture
+        return mf.mlp
 
     def _triton_rows(self, T: int) -> bool:
         """Whether T rows at once go through the Triton kernels: decode steps, and short prefills
