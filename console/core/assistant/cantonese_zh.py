@@ -29,6 +29,9 @@ Blind set 68 (session 11b):
 * 嘈 (noisy) → 吵, 静啲 ("quieter") → 安静点, a closing 得唔得 / 好唔好 ("could you?") is dropped;
 * 即刻 ("at once", Mandarin too) → 马上; 响警报 at a clause's head ("sound the alarm") → 拉响警报.
 
+Blind set 73 (session 11c): 闩 ("switch off": 闩冷气, 唔该闩咗佢) → 关, never in 门闩 (a door bolt) or 闩门;
+写字楼 (the office) → 办公室的; 校 ("adjust") → 调 before a way word (校低啲), 校去/校到 + a number → 调到.
+
 Only characters Mandarin text does not use this way are read (唔 alone before a comma is a hesitation, left to
 fillers.py).  Pure and Qt-free, no threads, no locks: one ``in`` test when the ask has none of them.
 """
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-_ANY = re.compile(r"[唔咪冇咗喺嘅佢哋嚟畀俾啲嗰嘢嘈晒截盏]")
+_ANY = re.compile(r"[唔咪冇咗喺嘅佢哋嚟畀俾啲嗰嘢嘈晒截盏闩校]|写字楼")
 # a classifier with nothing before it that counts or points (一盏, 那盏, 每个, 这个, 整个 …): "the lamp"
 _BARE_CLASSIFIER = re.compile(r"(?<![一二两三四五六七八九十几每那这哪各整某第半数些多个好])([盏个])(?=灯)")
 # 佢 after what it stands for, before a particle or the clause's end
@@ -58,6 +61,10 @@ _STEPS = (
     (re.compile(r"截(?:咗|断|停)?(?:啲|d)?(?=蒸汽|蒸气|水|气|煤气|电)"), "关掉"),
     (re.compile(r"(?:熄|关|闩|熄灭)晒"), "都关掉"),
     (re.compile(r"停晒"), "都停掉"),
+    (re.compile(r"(?<!门)闩(?!门|上门)"), "关"),
+    (re.compile(r"写字楼(?:啲|的)?"), "办公室的"),  # 寫字樓: the office (set 73)
+    (re.compile(r"(?<![学少将上])校(?:去|到|返)(?=\s*[\d一二两三四五六七八九十])"), "调到"),  # 校去23度: set it to 23
+    (re.compile(r"(?<![学少将上])校(?=低|高|细|大|快|慢|暗|光|亮|凍|冻|热|暖)"), "调"),  # 校低啲: turn it lower  # 闩冷气, 闩咗佢: switch off (session 11c); 门闩 is a door bolt
     (re.compile(r"熄(?=咗|埋)"), "关"),
     (re.compile(r"嘢"), "东西"),
     (re.compile(r"嘈"), "吵"),

@@ -164,7 +164,8 @@ def ellipsis_part(asst: Any, utterance: str, prop: Any) -> Any:
 # ("all the lights off, and the warehouse one as well") is left as it was; otherwise ("stop conveyor a. and c too")
 # the ask is refused naming the part, never carried out without it.
 _ELIDED_EN = re.compile(r"^(?P<before>.*[a-z0-9](?:\s*[.!]+|\s*[,;]|(?=\s+and\s)))\s*(?P<part>(?:and\s+)?(?:(?P<one>(?:the\s+)?"
-                        r"[a-z0-9-]+\s+)ones?|(?P<des>[a-z]|\d{1,2}))\s+(?:too|as\s+well)\s*[.!]*)$")
+                        r"[a-z0-9-]+\s+)ones?|(?P<des>[a-z]|\d{1,2}))(?:\s+(?P<own>off|on|out))?\s+(?:too|as\s+well)\s*[.!]*"
+                        r"|and\s+(?P<bare>(?:the\s+)?(?!other|same|last|first|next|new|old|right|left)[a-z0-9-]+\s+one)\s*[.!]*)$")
 _ELIDED_ZH = re.compile(r"^(?P<before>.*[^\s，,。；;][，,。；;])\s*(?P<part>(?P<des>[a-z0-9一二三四五六七八九十]{1,2}\s*"
                         r"(?:号线|号|线)?)的(?=也))")
 _CLAUSE_END = re.compile(r"[.!,;，。；！]")
@@ -202,14 +203,21 @@ def elided_noun_rewrite(asst: Any, text: str) -> str | None:
     if not mine or not kinds:
         return None
     part, zh = m.group("part"), m.re is _ELIDED_ZH
+    if not zh and m.group("own") and not re.search(rf"(?<![a-z]){m.group('own')}(?![a-z])", m.group("before")):
+        return ""  # "ceiling lamp off, and the desk one on too": a way of its own, not the clause before's: refused (11c)
     for noun in _nouns(asst, clause):
         if zh:
             said = f"{m.group('des')}的{noun}"
+        elif m.group("bare") is not None:  # "turn the ceiling lamp on. and the desk one" (session 11c)
+            said = re.sub(r"(?<![a-z])one(?![a-z])", noun, part)
         elif m.group("one") is not None:
-            said = re.sub(r"(?<![a-z])ones?(?=\s+(?:too|as\s+well))", noun, part)
+            said = re.sub(r"(?<![a-z])ones?(?=(?:\s+(?:off|on|out))?\s+(?:too|as\s+well))", noun, part)
         else:
-            said = re.sub(r"(?P<d>(?<![a-z0-9])(?:[a-z]|\d{1,2}))(?=\s+(?:too|as\s+well))", rf"{noun} \g<d>", part)
+            said = re.sub(r"(?P<d>(?<![a-z0-9])(?:[a-z]|\d{1,2}))(?=(?:\s+(?:off|on|out))?\s+(?:too|as\s+well))",
+                          rf"{noun} \g<d>", part)
         refs = asst._refers(said)
+        if refs and refs <= mine and not zh and m.group("bare") is not None:
+            return text[:m.start("part")].rstrip()  # "all the lights off. and the warehouse one": already the clause's
         if refs and refs <= mine and m.group("des") is None:
             return None  # "all the lights off, and the warehouse one as well": already among the clause's own
         if refs and not refs & mine and {asst.by_id[d].kind for d in refs if d in asst.by_id} <= kinds:

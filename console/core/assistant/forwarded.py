@@ -130,6 +130,80 @@ def _one_line(text: str) -> tuple[str, str] | None:
     tail = _TAIL.match(text)
     if tail is not None and tail.group("own").strip():
         return tail.group("fwd"), tail.group("own").strip()
+    log = _LOG_HEAD.match(text)  # "Ticket 3310: valve leaking. shut the steam valve": only with an ask after it
+    if log is not None:
+        quote, ask = _body(text[log.end():].strip())
+        return (quote, ask) if ask else None
+    return _screen_line(text)
+
+
+# session 11c (blind set 74): a line pasted from a screen next to the ask, in English.
+# - a pasted system line, then the ask after "|" or "->": "14:02:11 ALM-331 LINE B CONV OVERLOAD | stop B",
+#   "B CONV SPD 88 RPM (15:20:03) -> take conveyor B down to 60 rpm": the pasted part is capitals with a number;
+# - the ask, then a reference note: "everything on line A off, lockout tag LO-117", "both conveyors stop, ALM-777
+#   E-STOP ZONE FAULT 11:31", "cut the steam, ticket ST-55 'hissing at flange'", "… (helpdesk HD-7781)": the note
+#   holds a code (LO-117, ALM-777) and only capitals, numbers, clock times, a quote and a few label words, never a
+#   word that could bound or condition the ask (if, unless, until, after, not, …).
+# - a log or ticket head, its entry, then the ask after a strong separator: "Night log 02:10: 'blinds half open' ->
+#   office blinds to 0", "Ticket 3310: steam valve leaking at gland. shut the steam valve" (never the entry alone).
+_LOG_HEAD = re.compile(r"^(?:(?:night|day|shift|gate|door|visitor|operator|event|alarm|maint|security)\s+)?"
+                       r"(?:log|ticket|tkt)(?:\s+#?[\w:.-]+){0,2}?\s*:\s*(?=\S)", re.I)
+_PIPE = re.compile(r"^(?P<sys>[^|]+?)\s+(?:\||->|→|=>)\s+(?P<own>[^|]*[a-z][^|]*)$")
+_SCREEN_CODE = re.compile(r"\b[A-Z]{1,5}-[A-Z]{0,2}\d{1,5}[A-Z]?\b")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_NOTE_START = re.compile(r"\s*(?:,|;|\s[-–—]+|\()\s*")
+_NOTE_WORD = re.compile(
+    r"(?:alarm|alm|ticket|tkt|lockout|lock-out|tag|hold|qa|qc|rush|order|helpdesk|help-desk|pressure|per|memo|drill|"
+    r"complaint|from|the|neighbour|neighbor|released|removed|cleared|pattern|mismatch|maint|maintenance|note|ref|"
+    r"work|wo|incident|case|hse|ehs|safety|bar|ppm|rpm|c|l/min|psi|kpa|fault|trip|code|id|#)")
+_NOTE_TOKEN = re.compile(
+    r"""\s*(?:'[^']*'|"[^"]*"|“[^”]*”|\d{1,2}:\d{2}(?::\d{2})?|\d+(?:\.\d+)?(?:%|[a-z/]{1,5})?|#?[A-Z][A-Z0-9/&.-]*|"""
+    r"""[A-Z][A-Z0-9]*-[A-Z0-9-]+|[a-z/#-]+)\s*""")
+# capitals that could bound, condition or add to the ask even in a pasted line
+_NOTE_BAR = re.compile(r"\b(?:IF|UNLESS|UNTIL|AFTER|BEFORE|WHEN|ONCE|THEN|NOT|DONT|DON'T|NEVER|WAIT|AND|ALSO)\b")
+# an order typed in capitals ("STOP CONVEYOR A 14:02 | …", ", ALM-12 START CONVEYOR A"): no pasted line
+_CAPS_ORDER = re.compile(r"^(?:(?:\d{1,2}:\d{2}(?::\d{2})?|[A-Z]{1,5}-[A-Z]{0,2}\d{1,5}[A-Z]?)\s+)*"
+                         r"(?:STOP|START|OPEN|CLOSE|TURN|SWITCH|SET|SHUT|LOCK|UNLOCK|KILL|CUT|RUN|RAISE|LOWER|PLEASE|PLS|"
+                         r"RESUME|PAUSE|SOUND|SILENCE|VENT|DIM|BRIGHTEN)\b")
+
+
+def _system_text(part: str) -> bool:
+    """A pasted system line: mostly capitals, with a code or a clock time, no order typed in capitals."""
+    letters = _LETTERS.findall(part)
+    return (len(letters) >= 4 and len(_CAPS.findall(part)) >= 0.75 * len(letters)
+            and bool(_SCREEN_CODE.search(part) or _CLOCK.search(part)) and not _NOTE_BAR.search(part)
+            and not _CAPS_ORDER.match(part.strip()))
+
+
+def _note(part: str) -> bool:
+    """A reference note that adds nothing to the ask: a code, then only capitals, numbers, times, a quote and
+    label words."""
+    part = part.strip().rstrip(").").strip()
+    if not _SCREEN_CODE.search(part) or _NOTE_BAR.search(part) or _CAPS_ORDER.match(part):
+        return False
+    pos = 0
+    while pos < len(part):
+        m = _NOTE_TOKEN.match(part, pos)
+        if m is None or m.end() == pos:
+            return False
+        tok = m.group().strip()
+        if tok[:1].islower() and not _NOTE_WORD.fullmatch(tok):
+            return False
+        pos = m.end()
+    return True
+
+
+def _screen_line(text: str) -> tuple[str, str] | None:
+    """(pasted, own) of a one-line ask with a pasted screen line before it or a reference note after it."""
+    pipe = _PIPE.match(text)
+    if pipe is not None and _system_text(pipe.group("sys")):
+        return pipe.group("sys"), pipe.group("own").strip()
+    for m in reversed(list(_NOTE_START.finditer(text))):
+        own, note = text[:m.start()].strip(), text[m.end():]
+        if m.group().strip() == "(" and not note.rstrip(" .").endswith(")"):
+            continue
+        if own and _LETTERS.search(own) and _note(note):
+            return note, own
     return None
 
 

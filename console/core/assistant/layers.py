@@ -53,7 +53,8 @@ from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.report_sources import drop_report_source
 from console.core.assistant.quoted_reports import quoted_ask
 from console.core.assistant.forwarded import forwarded_ask
-from console.core.assistant.reported_numbers import mask_reported
+from console.core.assistant.reported_numbers import drop_records_zh, mask_codes_zh, mask_reported
+from console.core.assistant.undone_reports_zh import undone_as_state  # 仓库灯没关，关一下 (session 11c)
 from console.core.assistant.leftovers import zh_place_name
 from console.core.assistant.compound_places import opening_place, unknown_place_named
 from console.core.assistant.brief_pause import brief_pause
@@ -71,6 +72,7 @@ from console.core.assistant.shared_switch import shared_switch
 from console.core.assistant.run_ons import split_run_ons, things_regex
 from console.core.assistant.does_names import DoesNames
 from console.core.assistant.each_part import unfit_part
+from console.core.assistant.designator_lists import designator_list_rewrite
 from console.core.assistant.ellipsis_parts import elided_noun_rewrite, ellipsis_part
 from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
@@ -219,6 +221,9 @@ from console.core.assistant.semantics import (
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
 from console.core.assistant.undo_narrations import undo_rewrite
+from console.core.assistant.restart_reports import restart_rewrite
+from console.core.assistant.party_reasons import drop_party_reason
+from console.core.assistant.bare_set_numbers import bare_set_rewrite
 from console.core.assistant.reason_extras import reason_answered
 from console.core.assistant.complaint_reasons import reason_rewrite
 from console.core.assistant.rid_of_it import rid_rewrite
@@ -486,6 +491,16 @@ class Assistant:
         quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
         if quoted is not None and quoted != normalize(utterance or ""):  # "ALM 0412 line A fan overcurrent -> kill it":
             return replace(self.understand(quoted), utterance=utterance)  # the ask alone (quoted_reports.py)
+        again = restart_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if again is not None:  # "the pump stopped, get it going again": the stop is a report (restart_reports.py)
+            return replace(self.understand(again), utterance=utterance)
+        crew = drop_party_reason(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if crew:  # "kill the pump, maintenance wants to open it up": what the crew will do (party_reasons.py)
+            return replace(self.understand(crew), utterance=utterance)
+        bare = bare_set_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if bare is not None and any(mn.kind in ("device", "kind") for mn in read(bare, self.rules.vocab).mentions):  # "pls on the AC, set 25": "set to 25" (bare_set_numbers.py);
+            # a device must be named: "chilly, set 24" stays where the catalog's feelings put it
+            return replace(self.understand(bare), utterance=utterance)
         said = negation_bounded(self, utterance, self._understand_said(utterance))
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
         said = product_reasons_read(self, utterance, said)  # "…, we're doing the 1L bottles first" (product_reasons.py)
@@ -512,6 +527,13 @@ class Assistant:
             again = self.understand(masked)  # and times are none of the ask's; only where the ask was refused
             if again.ok:  # (reported_numbers.py)
                 return replace(again, utterance=utterance)
+        if masked is not None:  # A线传送带也停，ALM-700 挂牌检修 / 厂区锁好，ALM-402 入侵报警 03:04: a pasted row's codes,
+            plain = normalize(utterance or "")  # readings and times are none of the ask's (reported_numbers.py, 11c)
+            for row in (mask_codes_zh(masked), mask_codes_zh(drop_records_zh(plain)), undone_as_state(plain)):
+                if row not in (masked, plain):
+                    again = self.understand(row)
+                    if again.ok:
+                        return replace(again, utterance=utterance)
         return said
 
     def _understand_said(self, utterance: str) -> Proposal:
@@ -533,6 +555,13 @@ class Assistant:
         rid = rid_rewrite(normalize(utterance or ""), self._removed_things) if len(utterance or "") <= MAX_CHARS else None
         if rid is not None:  # "smoke on line A, get rid of it": "it" is the smoke (rid_of_it.py)
             return replace(self.understand(rid), utterance=utterance)
+        listed2 = designator_list_rewrite(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        if listed2 == "":  # "conveyor a and c": the second names no other device of the kind (designator_lists.py)
+            return self._refuse(utterance, UNKNOWN_DEVICE, "The second name names no other device of that kind in "
+                                "this fleet; nothing was proposed, so that no part is done without the rest.",
+                                "第二个编号没有指明这个设备群中同类的另一台设备；为免只做一部分，没有给出任何指令。")
+        if listed2 is not None:  # 传送带A和B: 传送带A和传送带B (designator_lists.py)
+            return replace(self.understand(listed2), utterance=utterance)
         noun = elided_noun_rewrite(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
         if noun == "":  # "stop conveyor a. and c too": the part names no other device of the kind (ellipsis_parts.py)
             return self._refuse(utterance, UNKNOWN_DEVICE, "The last part names no other device of that kind in this "
@@ -1957,6 +1986,10 @@ class Assistant:
         undone = undo_rewrite(normalize(utterance or ""), self._names_place_or_device) \
             if len(utterance or "") <= MAX_CHARS else None
         utterance = undone or utterance  # "I cut the steam earlier, open it": the narration says no way (undo_narrations.py)
+        again = restart_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        utterance = again or utterance  # "the pump stopped, start it again": the stop is a report (restart_reports.py)
+        crew = drop_party_reason(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
+        utterance = crew or utterance  # "kill the pump, maintenance wants to open it up" (party_reasons.py)
         sunlit = normalize(utterance or "")
         utterance = glare_rewrite(sunlit) or utterance  # 阳光照进来太晃眼了: the glare, no "let in" (sun_glare.py)
         said = normalize(utterance or "")

@@ -126,5 +126,8 @@ def lead_reason_command(asst: Any, utterance: str) -> Any | None:
         about, gated = set(), rest
     if about and any(c.device_id not in about for c in prop.commands):
         return None  # the reason is about another device: never drop it silently
+    alone = asst.understand(why) if not read(rest, asst.rules.vocab).actions else None
+    if alone is not None and alone.ok and not {c.device_id for c in alone.commands} & {c.device_id for c in prop.commands}:
+        return None  # 院子太吵了，一号线好闷: the "reason" is a complaint of its own (session 11c): never dropped
     out = asst._gate(gated, asst._relabel(utterance, prop, prop.layer))
     return replace(out, utterance=utterance, timing_ms=prop.timing_ms) if out.ok else None

@@ -34,7 +34,7 @@ from console.core.assistant.direction import DOWN, direction_of
 _MODES_EN = {"cool": "cool", "cooling": "cool", "heat": "heat", "heating": "heat"}
 _MODES_ZH = {"制冷": "cool", "冷气": "cool", "冷风": "cool", "供冷": "cool", "制热": "heat", "暖气": "heat",
              "暖风": "heat", "加热": "heat", "供暖": "heat"}
-_NEG_EN = (r"(?P<neg>no(?:\s+more)?|no\s+(?:more\s+)?need\s+(?:for|of)|not|without|neither|"
+_NEG_EN = (r"(?P<neg>no(?:\s+more)?|no\s+(?:more\s+)?need(?:\s+(?:for|of)|(?=\s+(?:any\s+)?(?:cooling|heating)(?![a-z])))|not|without|neither|"
            r"(?:(?:i|we|you|they)\s+)?(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+(?:need|want)(?:\s+any)?)")
 _CLAUSE_EN = re.compile(
     r"^(?:(?:and|but|so|just)\s+)?(?:(?:there'?s|there\s+is|it'?s|we\s+need|i\s+need)\s+)?" + _NEG_EN

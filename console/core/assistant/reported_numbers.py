@@ -120,3 +120,52 @@ def _mask_en(text: str) -> str:
         for start, end, new in reversed(parts):
             out = out[:start] + new + out[end:]
     return out
+
+
+# --- session 11c: pasted Chinese alarm rows, log lines, tickets and readings beside the ask (blind set 74) ---------
+# A code is an id, never a value: ALM-700, QH-3310, LO-118, PC-08, NB-7 (letters, a dash, digits), 故障码 E07, 第7项.
+_CODE_ZH = re.compile(r"(?<![a-z\d_-])[a-z]{1,5}-\d{1,5}(?![\d.%℃°a-z-])|(?<=故障码)\s*[a-z]?\d{1,4}(?![\d.])"
+                      r"|第\d{1,3}项")
+# a clause that is a pasted row or reading: a code, a record's head, a display's reading, key=value
+_RECORD_HEAD_ZH = re.compile(r"(?<![a-z\d_-])[a-z]{1,5}-\d{1,5}(?![\d.%℃°a-z-])|报警记录|告警记录|门禁记录|日志|读数|显示|"
+                             r"检查表|[a-z_]{2,20}=\d")
+# a past event with a clock time in its clause: 演练结束 14:30
+_EVENT_DONE_ZH = re.compile(r"(?:结束|完毕|解除|离开|处理)[^，,。；;|｜]*\d{1,2}[:：]\d{2}|"
+                            r"\d{1,2}[:：]\d{2}[^，,。；;|｜]*(?:结束|完毕|解除|离开|处理)")
+# a clause that asks for something itself keeps its words (急停 / 跳闸 are what a row reports, not asks)
+_ACTS_ZH = re.compile(r"[开关停启调设锁降升放动转亮灭加减把将打拉收]|不要|别")
+# a clause that says when (演练结束后, 明天 08:00 结束, 等…再): a schedule or condition, never a pasted row
+_WHEN_ZH = re.compile(r"(?<!最)后|前|等|再|如果|要是|时候|届时|明[天早晚]|今[天晚]|待会|一会|稍后|点钟|上午|下午|晚上|早上")
+_REPORTED_ACTS_ZH = re.compile(r"急停|跳闸|离开|打卡|开着|关着")
+_CLAUSE_SPLIT_ZH = re.compile(r"[，,。；;|｜]")
+
+
+def mask_codes_zh(text: str) -> str:
+    """Chinese ``text`` (normalised) with its codes (ALM-700, QH-3310, 故障码 E07, 第7项) blanked; the same string when it
+    has none or is not Chinese."""
+    if not text or not re.search(r"[\u4e00-\u9fff]", text) or not _CODE_ZH.search(text):
+        return text
+    return re.sub(r"\s{2,}", " ", _CODE_ZH.sub(" ", text)).strip()
+
+
+def drop_records_zh(text: str) -> str:
+    """Chinese ``text`` (normalised) without its pasted rows: a clause (between ，。；|) with a code, a record's head
+    (报警记录, 日志, 读数, 显示, key=value) or a finished event with its clock time (演练结束 14:30) and no ask word
+    of its own (开, 关, 停, 把, …; 急停, 跳闸 and 离开 are reported) nor a when (后, 明天, 等…: a schedule stays).  The same string when none, or when no clause
+    would be left (the rest is then read as usual: an ask it leaves unclear stays refused)."""
+    if not text or not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    clauses = [c.strip() for c in _CLAUSE_SPLIT_ZH.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return text
+    kept, dropped = [], False
+    for c in clauses:
+        bare = _REPORTED_ACTS_ZH.sub("", c)
+        if (_RECORD_HEAD_ZH.search(c) or _EVENT_DONE_ZH.search(c)) and not _ACTS_ZH.search(bare) \
+                and not _WHEN_ZH.search(c):
+            dropped = True
+            continue
+        kept.append(c)
+    if not dropped or not any(re.search(r"[\u4e00-\u9fff]", c) for c in kept):
+        return text
+    return "，".join(kept)

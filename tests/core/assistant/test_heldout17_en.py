@@ -124,8 +124,14 @@ def test_restart_starts(text: str, want: dict) -> None:
     assert _got(text) == want
 
 
-def test_a_report_before_restart_stays_refused() -> None:
-    _refused("conveyor b stopped, restart it")  # held-out 15: never "stop conveyor b"
+def test_a_report_before_restart_restarts() -> None:
+    # held-out 15 pinned a refusal ("never stop conveyor b"); session 11 reads the report as a report
+    # (restart_reports.py, blind sets 72/75): the restart starts it, and never stops it
+    from tests.core.assistant.helpers import ASSISTANT
+
+    prop = ASSISTANT.understand("conveyor b stopped, restart it")
+    assert [(c.device_id, c.params) for c in prop.commands] == [("conveyor-b", {"running": True})]
+    assert ASSISTANT.direction_problem(prop.utterance, prop) is None  # the product's gate reads the report too
 
 
 @pytest.mark.parametrize("text", ["don't restart the cooling pump", "restart the cooling pump at 6am",

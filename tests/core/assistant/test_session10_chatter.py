@@ -222,7 +222,6 @@ def test_terse_state_lists(text, want):
 
 
 @pytest.mark.parametrize("text", [
-    "conveyor b stopped, restart it",  # a report and its command: never "stop"
     "pump stopped and valve closed",  # only reports
     "the valve is closed and the pump stopped",
 ])
