@@ -51,8 +51,6 @@ from console.core.assistant.leaving_chatter import drop_leaving
 from console.core.assistant.keep_out_span import keep_out_span
 from console.core.assistant.dim_as_dark import dim_as_dark
 from console.core.assistant.report_sources import drop_report_source
-from console.core.assistant.quoted_reports import quoted_ask
-from console.core.assistant.forwarded import forwarded_ask
 from console.core.assistant.reported_numbers import drop_records_zh, mask_codes_zh, mask_reported
 from console.core.assistant.undone_reports_zh import undone_as_state  # 仓库灯没关，关一下 (session 11c)
 from console.core.assistant.leftovers import zh_place_name
@@ -72,8 +70,7 @@ from console.core.assistant.shared_switch import shared_switch
 from console.core.assistant.run_ons import split_run_ons, things_regex
 from console.core.assistant.does_names import DoesNames
 from console.core.assistant.each_part import unfit_part
-from console.core.assistant.designator_lists import designator_list_rewrite
-from console.core.assistant.ellipsis_parts import elided_noun_rewrite, ellipsis_part
+from console.core.assistant.ellipsis_parts import ellipsis_part
 from console.core.assistant.let_out import let_people_out
 from console.core.assistant.stop_doing_zh import stop_doing  # 警笛别响了: stop it (stop_doing_zh.py)
 from console.core.assistant.keep_out_lead import lead_keep_out
@@ -195,7 +192,6 @@ from console.core.assistant.bare_nouns_zh import known_noun_zh
 from console.core.assistant.symptom_values import pace_problem, pace_said
 from console.core.assistant.device_decimal import decimal_after_device
 from console.core.assistant.described_nouns import DescribedNouns
-from console.core.assistant.spaced_clauses_zh import comma_for_spaces
 from console.core.assistant.spoken_slips import tens_too
 from console.core.assistant.comparative_switch import comparative_switch  # "cooler" is no "off" (comparative_switch.py)
 from console.core.assistant.unnamed_alarms import alarm_kinds, without_unnamed_alarms
@@ -220,14 +216,9 @@ from console.core.assistant.semantics import (
 )
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
-from console.core.assistant.undo_narrations import undo_rewrite
-from console.core.assistant.restart_reports import restart_rewrite
-from console.core.assistant.party_reasons import drop_party_reason
-from console.core.assistant.bare_set_numbers import bare_set_rewrite
 from console.core.assistant.reason_extras import reason_answered
-from console.core.assistant.complaint_reasons import reason_rewrite
-from console.core.assistant.rid_of_it import rid_rewrite
-from console.core.assistant.sun_glare import glare_problem, glare_rewrite, sun_gone
+from console.core.assistant.sun_glare import glare_problem, glare_rewrite
+from console.core.assistant.rewrites import ASK_REWRITES, OWN_WORDS, SAID_REWRITES, chained
 from console.core.assistant.tiny_amounts import tiny_amount_problem
 from console.core.assistant.all_of_unknown import unknown_all_noun
 from console.core.assistant.value_enough import without_value_enough
@@ -484,23 +475,10 @@ class Assistant:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
         explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
         that does what the ask negates (bounded_negations.py)."""
-        own = forwarded_ask(self, utterance) if len(utterance or "") <= MAX_CHARS else None
-        if own is not None:  # "FW: …\n> …\nstop conveyor A": the operator's own words alone (forwarded.py)
-            return replace(self.understand(own), utterance=utterance)
-        quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
-        if quoted is not None and quoted != normalize(utterance or ""):  # "ALM 0412 line A fan overcurrent -> kill it":
-            return replace(self.understand(quoted), utterance=utterance)  # the ask alone (quoted_reports.py)
-        again = restart_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if again is not None:  # "the pump stopped, get it going again": the stop is a report (restart_reports.py)
-            return replace(self.understand(again), utterance=utterance)
-        crew = drop_party_reason(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if crew:  # "kill the pump, maintenance wants to open it up": what the crew will do (party_reasons.py)
-            return replace(self.understand(crew), utterance=utterance)
-        bare = bare_set_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if bare is not None and any(mn.kind in ("device", "kind") for mn in read(bare, self.rules.vocab).mentions):  # "pls on the AC, set 25": "set to 25" (bare_set_numbers.py);
-            # a device must be named: "chilly, set 24" stays where the catalog's feelings put it
-            return replace(self.understand(bare), utterance=utterance)
+        for step in ASK_REWRITES:  # the operator's own words, a restart report, a party's reason, a bare "set 25"
+            words = step.words(self, utterance)  # (rewrites.py: the order and why it matters)
+            if words is not None:
+                return replace(self.understand(words), utterance=utterance)
         said = negation_bounded(self, utterance, self._understand_said(utterance))
         said = reasons_dropped(self, utterance, said)  # "AC to 19, people are about to faint" (incident_reasons.py)
         said = product_reasons_read(self, utterance, said)  # "…, we're doing the 1L bottles first" (product_reasons.py)
@@ -540,41 +518,12 @@ class Assistant:
         """Read the ask (``_understand_ask``); an ask refused because it says both ways for a device it names ("turn
         the desk lamp on and shut it off", 把台灯打开，然后关掉) is refused as that contradiction, never with the direction
         check's "say the target value" or a "which device?" (both_ways.py)."""
-        spaced = comma_for_spaces(normalize(utterance or ""), self._unnamed) \
-            if len(utterance or "") <= MAX_CHARS else None
-        if spaced is not None and spaced != normalize(utterance or ""):  # 仓库大灯关掉 门锁锁上: clauses (spaced_clauses_zh.py)
-            return replace(self.understand(spaced), utterance=utterance)
-        undone = undo_rewrite(normalize(utterance or ""), self._names_place_or_device) \
-            if len(utterance or "") <= MAX_CHARS else None
-        if undone is not None:  # "I cut the steam earlier, fully open please": what was done is no ask (undo_narrations.py)
-            if not undone:
-                return self._refuse(utterance, NOTHING_ACTIONABLE, "That says what was already done, not what to do: "
-                                    "say what should happen now (e.g. \"open the steam valve\").",
-                                    "这说的是刚才做过什么，不是现在要做什么：请说现在要做什么（例如“把蒸汽阀打开”）。")
-            return replace(self.understand(undone), utterance=utterance)
-        rid = rid_rewrite(normalize(utterance or ""), self._removed_things) if len(utterance or "") <= MAX_CHARS else None
-        if rid is not None:  # "smoke on line A, get rid of it": "it" is the smoke (rid_of_it.py)
-            return replace(self.understand(rid), utterance=utterance)
-        listed2 = designator_list_rewrite(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if listed2 == "":  # "conveyor a and c": the second names no other device of the kind (designator_lists.py)
-            return self._refuse(utterance, UNKNOWN_DEVICE, "The second name names no other device of that kind in "
-                                "this fleet; nothing was proposed, so that no part is done without the rest.",
-                                "第二个编号没有指明这个设备群中同类的另一台设备；为免只做一部分，没有给出任何指令。")
-        if listed2 is not None:  # 传送带A和B: 传送带A和传送带B (designator_lists.py)
-            return replace(self.understand(listed2), utterance=utterance)
-        noun = elided_noun_rewrite(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if noun == "":  # "stop conveyor a. and c too": the part names no other device of the kind (ellipsis_parts.py)
-            return self._refuse(utterance, UNKNOWN_DEVICE, "The last part names no other device of that kind in this "
-                                "fleet; nothing was proposed, so that no part is done without the rest: name the device.",
-                                "最后一部分没有指明这个设备群中同类的另一台设备；为免只做一部分，没有给出任何指令：请说出设备名称。")
-        if noun is not None:  # "stop conveyor a. and b too": "and conveyor b too" (ellipsis_parts.py)
-            return replace(self.understand(noun), utterance=utterance)
-        plain = reason_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if plain is not None:  # "…, a full house", "the heating's too much": a reason, no value / mode (complaint_reasons.py)
-            return replace(self.understand(plain), utterance=utterance)
-        glare = glare_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        if glare is not None:  # 阳光照进来太晃眼了: the sun coming in is the glare's, never "let it in" (sun_glare.py)
-            return replace(self.understand(glare), utterance=utterance)
+        for step in SAID_REWRITES:  # spaced clauses, narrations, "get rid of it", designator lists, elided nouns,
+            words = step.words(self, utterance)  # complaint reasons, the sun's glare (rewrites.py)
+            if words == "" and step.refusal is not None:  # "conveyor a and c" with no c: nothing, never half
+                return self._refuse(utterance, *step.refusal)
+            if words is not None:
+                return replace(self.understand(words), utterance=utterance)
         # session 10, before the unknown-place check: "kill the floodlight, im off" / "…, everyone upstairs has gone
         # home" (leaving_chatter.py), "make sure no one can get in overnight" (keep_out_span.py), "warehouse is too
         # dim" (dim_as_dark.py), "phone says cooling pump tripped, start it again" (report_sources.py), "pause it for a
@@ -1973,25 +1922,16 @@ class Assistant:
         """The gate's direction check, as a reason or None: each clause's direction binds the devices that clause
         is about (``_refers``, ``_clause_ways``), so "停掉B线的产品输送，同时让冷却水循环起来" is no violation while a
         command that opens what its own clause closes is.  bench/intents.py counts wrong-direction with this."""
-        own = forwarded_ask(self, utterance) if len(utterance or "") <= MAX_CHARS else None
-        if own is not None:  # a forwarded message: the operator's own words, as understand read them (forwarded.py)
+        own = OWN_WORDS.words(self, utterance)  # a forwarded / quoted message: the operator's own words, as
+        if own is not None:  # understand read them (rewrites.py: forwarded.py, quoted_reports.py)
             return self.direction_problem(own, prop)
-        quoted = quoted_ask(self, normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        quoted = quoted or sun_gone(normalize(utterance or ""))  # "sun's off the screens now, …" (sun_glare.py)
-        if quoted is not None and quoted != normalize(utterance or ""):  # "… 'E-STOP RESET' — start it back up": the
-            return self.direction_problem(quoted, prop)  # ask alone, as understand read it (quoted_reports.py)
         utterance = spoken_rest(self, utterance, prop)  # "don't open it fully, just 20%": the rest (bounded_negations.py)
         utterance = corrected_words(self, utterance)  # a self-corrected ask: the corrected words only (corrections.py)
         utterance = checklist_words(utterance)  # "1. lamp off 2. valve shut": the items as clauses (checklists.py)
-        undone = undo_rewrite(normalize(utterance or ""), self._names_place_or_device) \
-            if len(utterance or "") <= MAX_CHARS else None
-        utterance = undone or utterance  # "I cut the steam earlier, open it": the narration says no way (undo_narrations.py)
-        again = restart_rewrite(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        utterance = again or utterance  # "the pump stopped, start it again": the stop is a report (restart_reports.py)
-        crew = drop_party_reason(normalize(utterance or "")) if len(utterance or "") <= MAX_CHARS else None
-        utterance = crew or utterance  # "kill the pump, maintenance wants to open it up" (party_reasons.py)
+        utterance = chained(self, utterance)  # narration, restart report, party's reason dropped in turn (rewrites.py)
         sunlit = normalize(utterance or "")
-        utterance = glare_rewrite(sunlit) or utterance  # 阳光照进来太晃眼了: the glare, no "let in" (sun_glare.py)
+        utterance = glare_rewrite(sunlit) or utterance  # 阳光照进来太晃眼了: the glare, no "let in" (sun_glare.py;
+        # rewrites.GLARE's words, here with no length bound, as it always was)
         said = normalize(utterance or "")
         runs = split_run_ons(said, self.rules.vocab, self.thing_words)
         if runs != said:  # "台灯关掉顶灯开": two items (run_ons.py)
