@@ -300,11 +300,15 @@ def bench_quant(name, args, device, bw):
         qs = time.perf_counter() - t
         rb = read_bytes(model, position)
         bound_ms = rb / bw * 1e3 if bw else None
-        # the quantized GEMV kernels compared in this process (--qkernels): the first is the main row
-        variants = [("", None)] if scheme == "bf16" else [(v, v) for v in args.qkernels]
+        # the quantized GEMV kernels compared in this process (--qkernels): the first is the main row; then
+        # each fast-path variant (--variants, NAME=VALUE joined by '+') with the first kernel
+        variants = [("", None, {})] if scheme == "bf16" else [(v, v, {}) for v in args.qkernels]
+        variants += [(v, variants[0][1], dict(kv.split("=", 1) for kv in v.split("+"))) for v in args.variants]
         r, toks = None, []
-        for label, variant in variants:
+        for label, variant, settings in variants:
             fastdecode.release(model)
+            apply_settings(DEFAULTS)
+            apply_settings(settings)
             with qkernel_setting(variant):
                 try:
                     t1, ms, vt = time_fast(model, ids, args.new, args.reps)
@@ -324,11 +328,16 @@ def bench_quant(name, args, device, bw):
                         r["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=12)
                     log(f"[{name}] {scheme} kernels: {r['kernels_us_per_token']}")
                     fastdecode.release(model)
-            if variant is not None:
+            elif args.profile_variants and "ms_per_token" in vr:
+                with qkernel_setting(variant):
+                    vr["kernels_us_per_token"] = kernel_profile(model, ids, min(args.new, 64), top=12)
+                fastdecode.release(model)
+            if label:
                 vr["greedy_tokens_equal_to_first_kernel"] = next(
                     (i for i, (a, b) in enumerate(zip(vt, toks)) if a != b), min(len(vt), len(toks)))
                 r.setdefault("kernels", {})[label] = vr
                 log(f"[{name}] {scheme} kernel {label}: {vr}")
+        apply_settings(DEFAULTS)
         if len(variants) > 1 or variants[0][1] is not None:
             r["kernel"] = variants[0][0]
         r["read_bytes_per_token"] = rb
@@ -984,6 +993,10 @@ SETTINGS = {
     "pdl": (fdt, "PDL", lambda v: v not in ("0", "false", False)),  # programmatic dependent launch (Hopper)
     # with pdl: 1 the GEMVs read their first weight tile before the wait, 0 after, auto: per shape
     "prefetch": (fdt, "GEMV_PREFETCH", lambda v: None if v in (None, "auto") else int(v)),
+    # attention of a step: 0 rope + partial + combine kernels, 1 rope folded into the partial, 2 one kernel
+    "attn_fused": (fdt, "ATTN_FUSED", int),
+    "fused_max_splits": (fdt, "FUSED_COMBINE_MAX_SPLITS", int),  # attn_fused 2: more key blocks -> two kernels
+    "attn_warps": (fdt, "ATTN_WARPS", int),  # warps of the fused attention kernel
 }
 DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
 
@@ -1053,6 +1066,7 @@ def main(argv=None) -> int:
     ap.add_argument("--variant-prefix", action="store_true", help="also time the prefix cache for each variant")
     ap.add_argument("--base", default="", help="settings of the main fast-path run, NAME=VALUE joined by '+' (as a variant)")
     ap.add_argument("--profile", action="store_true", help="also list the fast path's kernels (torch.profiler)")
+    ap.add_argument("--profile-variants", action="store_true", help="--quant: profile every kernel / variant row too")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object here")
     ap.add_argument("--quant", action="store_true", help="bf16 / int8 / int4 fast path and bitsandbytes (see above)")
     ap.add_argument("--qgemv-sweep", action="store_true", help="--quant: first time the quantized GEMV configs per "

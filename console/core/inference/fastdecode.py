@@ -19,7 +19,8 @@ host.  This module runs the same arithmetic with its own decode step over the mo
 
 Where Triton is importable (CUDA), the decode step runs as seven Triton kernels per layer
 (``fastdecode_triton``): four GEMVs with the RMSNorms, SiLU*mul and residual adds folded in, rope +
-cache write, and attention in two; if they fail to build, the torch ops (and cuBLAS) take over.
+cache write, and attention in two (``fastdecode_triton.ATTN_FUSED``: rope and the cache write folded into
+the attention, in two kernels or one); if they fail to build, the torch ops (and cuBLAS) take over.
 Short prefills (up to SHORT_PREFILL tokens: a prefix-cache hit's new tokens) use the same rope,
 attention and SiLU kernels, one row per token.  On Hopper the kernels are launched with programmatic
 dependent launch: each starts while the previous one finishes, and a GEMV reads its first weight tile
@@ -405,6 +406,8 @@ class FastRunner:
                 self.triton = False
             else:
                 self.rope_c, self.rope_s, self.rope_p = tables
+                if fdt.ATTN_FUSED >= 2:
+                    fdt.attn_counters(self.device)  # made here, outside any graph capture
         self.capacity = cap
 
     # ------------------------------------------------------------------ math
@@ -444,11 +447,16 @@ class FastRunner:
         mm = _gemv if T == 1 else fdt.rows_matmul
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
+            o = None
             if tri:  # the bias is added inside the rope kernel
                 qkv = mm(h, Ly.wqkv, norm=Ly.ln1) if fused else _linear(x, Ly.wqkv)
-                q = fdt.rope_cache_write(
-                    qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
-                )
+                if fdt.ATTN_FUSED:  # rope, cache write and attention in one kernel (or two)
+                    o = fdt.fused_attention(qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li],
+                                            nq, nkv, hd, L, g, self.scaling, combine=fdt.ATTN_FUSED >= 2)
+                else:
+                    q = fdt.rope_cache_write(
+                        qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
+                    )
             elif T == 1:
                 qkv = _linear(x, Ly.wqkv, Ly.bqkv)  # [1, (nq + 2 nkv) hd]
                 # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
@@ -468,7 +476,8 @@ class FastRunner:
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
             if tri:  # already [T, nq * hd]
-                o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
+                if o is None:  # (else fdt.fused_attention's)
+                    o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
             else:
                 if ATTENTION == "sdpa":
                     o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
