@@ -188,6 +188,13 @@ def _nouns(asst: Any, clause: str) -> list[str]:
     return out
 
 
+def _ordinal_refers(asst: Any, text: str) -> set[str]:
+    """The devices ``text`` is about, its ordinals read as names (一号传送带 is conveyor A alone, not every conveyor:
+    一号传送带停了，二号的也停; session 12)."""
+    ordinals = getattr(asst, "ordinals", None)
+    return asst._refers(ordinals.rewrite(text) if ordinals is not None else text)
+
+
 def elided_noun_rewrite(asst: Any, text: str) -> str | None:
     """``text`` with the device noun a part leaves out said again; "" where the part names no other device of the
     kind (refuse it); None where no part leaves its noun out."""
@@ -198,7 +205,7 @@ def elided_noun_rewrite(asst: Any, text: str) -> str | None:
     if not before:
         return None
     clause = before[-1].strip()
-    mine = asst._refers(clause)
+    mine = _ordinal_refers(asst, clause)
     kinds = {asst.by_id[d].kind for d in mine if d in asst.by_id}
     if not mine or not kinds:
         return None
@@ -206,8 +213,9 @@ def elided_noun_rewrite(asst: Any, text: str) -> str | None:
     if not zh and m.group("own") and not re.search(rf"(?<![a-z]){m.group('own')}(?![a-z])", m.group("before")):
         return ""  # "ceiling lamp off, and the desk one on too": a way of its own, not the clause before's: refused (11c)
     for noun in _nouns(asst, clause):
-        if zh:
-            said = f"{m.group('des')}的{noun}"
+        if zh:  # 二号的也停: 二号传送带 (an ordinal joins its noun without 的: 二号的传送带 reads as nothing; session 12)
+            des = m.group('des').strip()
+            said = f"{des}{noun}" if des.endswith("号") and not des.endswith("号线") else f"{des}的{noun}"
         elif m.group("bare") is not None:  # "turn the ceiling lamp on. and the desk one" (session 11c)
             said = re.sub(r"(?<![a-z])one(?![a-z])", noun, part)
         elif m.group("one") is not None:
@@ -215,7 +223,7 @@ def elided_noun_rewrite(asst: Any, text: str) -> str | None:
         else:
             said = re.sub(r"(?P<d>(?<![a-z0-9])(?:[a-z]|\d{1,2}))(?=(?:\s+(?:off|on|out))?\s+(?:too|as\s+well))",
                           rf"{noun} \g<d>", part)
-        refs = asst._refers(said)
+        refs = _ordinal_refers(asst, said)
         if refs and refs <= mine and not zh and m.group("bare") is not None:
             return text[:m.start("part")].rstrip()  # "all the lights off. and the warehouse one": already the clause's
         if refs and refs <= mine and m.group("des") is None:

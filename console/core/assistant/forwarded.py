@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from console.core.assistant import pasted_rows
 from console.core.assistant.phrases import normalize
 from console.core.assistant.quoted_reports import _BARE_ZH, _PRONOUN_EN, _PRONOUN_ZH
 from console.core.assistant.reader import read
@@ -77,6 +78,8 @@ def _quoted_line(line: str, last: bool) -> str | None:
     if _RULE.match(line):
         return ""
     m = _HEADER.match(line) or _SYSTEM_ZH.match(line) or _BRACKET.match(line)
+    if m is None and not last:  # "pasted: [ERR] office temp 29.4C" (pasted_rows.py)
+        m = pasted_rows.PASTE_HEAD.match(line)
     if m is None and not last:
         m = _SOURCE_LINE.match(line)
     if m is not None:
@@ -116,8 +119,12 @@ def _body(body: str) -> tuple[str, str]:
     return body[:s.start()], body[s.end():].strip()
 
 
-def _one_line(text: str) -> tuple[str, str] | None:
-    """(quote, own) of a one-line message with a head at its start or a forward at its end; None otherwise."""
+def _one_line(text: str, names: Any = None) -> tuple[str, str] | None:
+    """(quote, own) of a one-line message with a head at its start or a forward at its end; None otherwise
+    (``names``: whether words name something of the fleet, for pasted_rows.py's heads)."""
+    pasted = _pasted(text, names) if names is not None else None
+    if pasted is not None:
+        return pasted
     head = _CHAIN.match(text) or _FROM.match(text) or (None if _WEAK.match(text) else _SRC_HEAD.match(text)) \
         or _ZH_HEAD.match(text)
     if head is not None and head.end() < len(text):
@@ -135,6 +142,26 @@ def _one_line(text: str) -> tuple[str, str] | None:
         quote, ask = _body(text[log.end():].strip())
         return (quote, ask) if ask else None
     return _screen_line(text)
+
+
+def _pasted(text: str, names: Any) -> tuple[str, str] | None:
+    """(quote, own) of the session-12 shapes (pasted_rows.py): a stamped system row, an e-mail subject, someone's
+    quoted words under a name, a colleague's report or question in Chinese; None otherwise."""
+    if _ZH.search(text):
+        return pasted_rows.zh_row(text) or pasted_rows.said_zh(text, names)
+    at = pasted_rows.stamp_row(text)
+    if at is not None:  # "14:02:11 ALM PUMP-C LOW FLOW -- …": only a system text, only with an ask after it
+        quote, ask = _body(text[at:].strip())
+        return (text[:at] + quote, ask) if ask and _system_text(text[:at] + quote) else None
+    head = pasted_rows.SUBJECT_HEAD.match(text)
+    if head is not None:  # "subj: Warehouse dark - it's pitch black …": only with an ask after the subject
+        quote, ask = _body(text[head.end():].strip())
+        return (quote, ask) if ask else None
+    named = pasted_rows.named_quote(text, names)
+    if named is not None:  # "Greg on slack: '…'. switch it off": only with an ask after the quote
+        quote, ask = _body(text[named[0]:].strip())
+        return (quote, ask) if quote and pasted_rows.own_ask(ask, names) else None
+    return None
 
 
 # session 11c (blind set 74): a line pasted from a screen next to the ask, in English.
@@ -212,11 +239,14 @@ def forwarded_ask(asst: Any, utterance: str) -> str | None:
     they point back; the forwarded message itself where nothing else is said; None where ``utterance`` has no such
     structure."""
     text = (utterance or "").strip()
-    split = _lines(text) if "\n" in text else _one_line(text)
+    names = pasted_rows.fleet_namer(asst)
+    split = _lines(text) if "\n" in text else _one_line(text, names)
     if split is None:
         return None
     quote, own = split
     own = own.strip(" \t,;，；")
+    if quote or _lines(text) is not None:  # "ok fine, …", "neighbours again. …", "…, pls fix" (pasted_rows.py)
+        own = pasted_rows.own_tidy(own, names).strip(" \t,;，；")
     if not own or own == text:
         return None
     return _point_back(asst, quote, own) if quote else own

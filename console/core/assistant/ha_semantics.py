@@ -38,7 +38,7 @@ KIND_TABLE: dict[str, dict] = {
               "up": ["let ... through", "通过"], "down": ["cut off", "切断"], "described": ["hissing", "hiss", "嘶嘶"]},
     "fan": {"does": {"en": "moves air", "zh": "排风换气"},
             "things": ["fumes", "smoke", "smoky", "smell", "stink", "stuffy", "fresh air", "air", "ventilation",
-                       "闷", "烟", "臭", "换气", "通风"],
+                       "闷", "烟", "臭", "换气", "通风", "抽风"],
             "up": ["ventilate", "clear", "blow", "air out", "air ... out", "换气", "通风"], "down": [], "default": "up",
             "described": ["whooshing", "whoosh", "whirring", "blowing", "呼呼", "吹风"],
             # what it takes away: "no more fumes" is not "fan off"; "ventilation off" is

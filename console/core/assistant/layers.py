@@ -178,6 +178,9 @@ from console.core.assistant.handover_reports import handover_report
 from console.core.assistant.place_degrees import degrees_for_place
 from console.core.assistant.placed_values import numbers_placed
 from console.core.assistant.open_door import door_opened, opens_the_door_zh
+from console.core.assistant.intruder_unlock import intruder_unlock
+from console.core.assistant.complaint_pairs import complaint_pairs
+from console.core.assistant.it_other_device import it_elsewhere
 from console.core.assistant.cut_verbs import cut_as_off
 from console.core.assistant.definite_ties import tie_open_to_model
 from console.core.assistant.negated_reasons import need_gone_up, negated_need, reason_command
@@ -432,7 +435,11 @@ class Assistant:
         # 院子那边, 仓库那里: a fleet place word + a locative is that place, not the pronoun "there" (place_there_zh.py)
         self.place_there = place_there_regex([normalize(x) for names in self.aliases.zones.values()
                                               for x in names.get("zh", ())]
-                                             + [p for ws in self.meaning.device_things.values() for p in ws])
+                                             + [p for ws in self.meaning.device_things.values() for p in ws]
+                                             # 蒸汽那边, 传送带那边: a kind's own thing or noun there too (session 12)
+                                             + [p for km in self.meaning.kinds.values() for p in km.things if len(p) > 1]
+                                             + [normalize(x) for k in {m.kind for m in self.metas}
+                                                for x in self.aliases.kinds.get(k, {}).get("zh", ()) if len(x) > 1])
         # fridge, TV, 冰箱, 电视: appliance nouns this fleet's words do not know (foreign_nouns.py)
         self.foreign_nouns = noun_regex(foreign_nouns(lambda w: w in self.semantic_words or self._device_word(w)
                                                       or bool(read(w, self.rules.vocab).mentions)))
@@ -472,6 +479,13 @@ class Assistant:
 
     # -- the entry point ----------------------------------------------------------------------------
     def understand(self, utterance: str) -> Proposal:
+        """The ask read (``_understand_whole``); never an unlock where the ask says someone is breaking in
+        (intruder_unlock.py), never a device other than the one "it" points back at (it_other_device.py), whatever
+        path read it; two complaints, each about its own device, both met where the whole was refused as ambiguous."""
+        prop = complaint_pairs(self, utterance, self._understand_whole(utterance))  # complaint_pairs.py
+        return intruder_unlock(utterance, it_elsewhere(self, utterance, prop))
+
+    def _understand_whole(self, utterance: str) -> Proposal:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
         explicit command ("don't open it fully, just 20%", "not the valve, the pump"), the command; never a reading
         that does what the ask negates (bounded_negations.py)."""

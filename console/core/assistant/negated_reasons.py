@@ -204,6 +204,19 @@ def _turns_down(asst: Any, rest: str, prop: Any) -> bool:
     return True
 
 
+_IT_EN = re.compile(r"(?:it|them|that|this|those|these|that\s+one|this\s+one)")
+
+
+def _it_not_needed(asst: Any, reason: str) -> bool:
+    """Is the reason "… we don't need it" (the thing not needed is the command's own "it"), naming no device, kind or
+    place of its own?  Then its other words ("its loud and we dont need it": loud is the siren's word too) say
+    nothing of another device (session 12)."""
+    m = _NEED_EN.match(reason)
+    if m is None or not m.group("need") or not _IT_EN.fullmatch(m.group("need").strip()):
+        return False
+    return not read(normalize(reason), asst.rules.vocab).mentions
+
+
 def reason_command(asst: Any, utterance: str) -> Any | None:
     """The proposal for the ask less its negated reason clause, or None (the caller keeps its refusal).  The rest
     is read with every screen; a reason clause that is about devices (办公室…, 院子…) must cover every command
@@ -222,7 +235,7 @@ def reason_command(asst: Any, utterance: str) -> Any | None:
     if need is not None and not _turns_down(asst, rest, prop):
         return None  # "the office doesn't need cooling, turn the AC on": contradicts itself, refused
     about = asst._refers(reason)
-    if about and any(c.device_id not in about for c in prop.commands):
+    if about and any(c.device_id not in about for c in prop.commands) and not _it_not_needed(asst, reason):
         return None
     out = asst._gate(utterance, asst._relabel(utterance, prop, prop.layer))
     return replace(out, timing_ms=prop.timing_ms) if out.ok else None

@@ -37,6 +37,7 @@ from console.core.assistant.polite_hedges import drop_polite_hedge
 from console.core.assistant.purpose_nouns import purpose_noun
 from console.core.assistant.amount_hedges import amount_only
 from console.core.assistant.value_remarks import drop_value_remark
+from console.core.assistant.dictation import dictated
 from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.worldwide import worldwide
 from console.core.assistant.who_asked import drop_who_asked
@@ -190,6 +191,7 @@ def normalize(text: str) -> str:
     t = drop_who_asked(t)  # "…, 组长让开的", "…, the boss asked for it": who asked, never a part (who_asked.py)
     t = plain_similes(t)  # "office feels like a fridge", 跟蒸笼似的: cold / hot, no device (similes.py)
     t = fix_slips(re.sub(r"\s+", " ", t).strip())  # "conveyor be", "twenty for", "fourty", "a c", 在把 (spoken_slips.py)
+    t = dictated(t)  # "to thirty no wait fifty", "at like twenty five", 台登: a transcript's slips (dictation.py)
     t = said_otherwise(closing_words(t))  # ", help", "again", "20 should do" (closing_words.py); "needs locking", 拉满 (said_otherwise.py)
     t = of_as_off(t)  # "siren of!!": off (of_as_off.py)
     t = problems_as_states(t)  # "cant see", "not enough light", "coolant's not circulating, get it going" (negated_problems.py)

@@ -147,13 +147,19 @@ def _split(body: str) -> tuple[str, str]:
     return body, ""
 
 
+# a condition or negation in the words before the quote ("if the manager says '…'", "nobody said '…'", session 12):
+# they bound or deny the quote, never only say where it came from (adopted.py)
+_SOURCE_BOUND = re.compile(r"(?<![a-z'])(?:if|when|whenever|unless|once|until|should|nobody|no\s+one|noone|not|never|"
+                           r"don'?t|doesn'?t|didn'?t|won'?t)(?![a-z'])|如果|要是|假如|万一|没人|不|别")
+
+
 def split_quoted(text: str) -> tuple[str, str, str] | None:
     """(quote, ask, source) of a normalised ask that opens with a pasted message (module docstring); ask is "" where
     nothing follows the message, source the label or source before it ("conveyor b shows "); None where the ask opens
     with no such message."""
     t = (text or "").strip()
     start = _lead(t)
-    if start is None:
+    if start is None or _SOURCE_BOUND.search(t[:start]):  # "if the manager says '…'": a condition, no source
         return None
     quote, ask = _split(t[start:])
     quote, ask = quote.strip(" .!?,;:。，"), ask.strip()

@@ -14,8 +14,8 @@ Order matters: the first step that applies wins, and its words are read again fr
 the ask before a later one could change it.  The operator's own words come first (a forwarded / quoted message's
 quote must never be read as the ask, by any later step); a report of a stop ("the pump stopped, start it again")
 is dropped before a party's reason, and before a bare "set 25" is read, so neither reads the report's verb; the
-said-level steps (spaced clauses, narrations, "get rid of it", designator lists, elided nouns, complaint reasons,
-glare) come after all of these and before the session-10 rewrites of ``_understand_said``.  direction_problem's
+said-level steps (spaced clauses, narrations, "get rid of it", an alarm's "clear it", "the lamp on my desk",
+telegraphic clauses, annoyance predicates, designator lists, elided nouns, complaint reasons, glare) come after all of these and before the session-10 rewrites of ``_understand_said``.  direction_problem's
 chain drops the narration (undo) before the restart report, as it always has: the order there is its own and is
 pinned by tests/core/assistant/test_session12_rewrites.py, like the tables'.
 
@@ -27,13 +27,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from console.core.assistant.adopted import adopted_words
+from console.core.assistant.annoyance import annoyance_rewrite
 from console.core.assistant.bare_set_numbers import bare_set_rewrite
+from console.core.assistant.clear_alarm import clear_alarm_rewrite
 from console.core.assistant.complaint_reasons import reason_rewrite
 from console.core.assistant.designator_lists import designator_list_rewrite
 from console.core.assistant.ellipsis_parts import elided_noun_rewrite
 from console.core.assistant.forwarded import forwarded_ask
 from console.core.assistant.party_reasons import drop_party_reason
 from console.core.assistant.phrases import normalize
+from console.core.assistant.placed_nouns import placed_noun_rewrite
 from console.core.assistant.proposal import NOTHING_ACTIONABLE, UNKNOWN_DEVICE
 from console.core.assistant.quoted_reports import quoted_ask
 from console.core.assistant.reader import read
@@ -42,6 +46,7 @@ from console.core.assistant.rid_of_it import rid_rewrite
 from console.core.assistant.screening import MAX_CHARS
 from console.core.assistant.spaced_clauses_zh import comma_for_spaces
 from console.core.assistant.sun_glare import glare_rewrite, sun_gone
+from console.core.assistant.telegraphic import telegraphic_rewrite
 from console.core.assistant.undo_narrations import undo_rewrite
 
 
@@ -65,8 +70,13 @@ def own_words(asst: Any, utterance: str) -> str | None:
     """The operator's own words of a pasted or quoted message, in one structural pass: the forwarded structure first
     (forwarded.py: the words as found, even where they equal the ask), else the quoted report (quoted_reports.py),
     else a "sun's gone" remark (sun_glare.py) — those two only where they change the normalised ask (a quoted report
-    that gives the ask back unchanged stops the pass, as it always has).  None where none applies."""
+    that gives the ask back unchanged stops the pass, as it always has).  Before all of these, someone else's words
+    adopted as the ask ('fwd: "…". do what he says', 'from Lee: "…"', 张工转来：“…”。你弄一下: adopted.py): the adopted
+    words, read again from the top.  None where none applies."""
     short = _short(utterance)
+    adopted = adopted_words(asst, utterance) if short else None
+    if adopted is not None:  # "manager just said '…'. do what he says": his words are the ask (adopted.py)
+        return adopted
     own = forwarded_ask(asst, utterance) if short else None
     if own is not None:  # "FW: …\n> …\nstop conveyor A"
         return own
@@ -104,6 +114,22 @@ def _rid(asst: Any, utterance: str) -> str | None:
     return rid_rewrite(normalize(utterance or ""), asst._removed_things) if _short(utterance) else None
 
 
+def _clear_alarm(asst: Any, utterance: str) -> str | None:
+    return clear_alarm_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _placed(asst: Any, utterance: str) -> str | None:
+    return placed_noun_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _telegraphic(asst: Any, utterance: str) -> str | None:
+    return telegraphic_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _annoyed(asst: Any, utterance: str) -> str | None:
+    return annoyance_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
 def _designators(asst: Any, utterance: str) -> str | None:
     return designator_list_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
 
@@ -128,7 +154,7 @@ def no_other_of_kind(part_en: str, part_zh: str) -> tuple[str, str, str]:
             f"{part_zh}没有指明这个设备群中同类的另一台设备；为免只做一部分，没有给出任何指令：请说出设备名称。")
 
 
-OWN_WORDS = Rewrite("own_words", own_words, "forwarded.py, quoted_reports.py, sun_glare.py",
+OWN_WORDS = Rewrite("own_words", own_words, "adopted.py, forwarded.py, quoted_reports.py, sun_glare.py",
                     "\"FW: …\\n> …\\nstop conveyor A\", \"ALM 0412 line A fan overcurrent -> kill it\": the operator's "
                     "own words alone, never the quote's")
 RESTART = Rewrite("restart", _restart, "restart_reports.py",
@@ -145,6 +171,14 @@ UNDO = Rewrite("undo", _undo, "undo_narrations.py",
                         "the steam valve\").",
                         "这说的是刚才做过什么，不是现在要做什么：请说现在要做什么（例如“把蒸汽阀打开”）。"))
 RID = Rewrite("rid", _rid, "rid_of_it.py", "\"smoke on line A, get rid of it\": \"it\" is the smoke")
+CLEAR_ALARM = Rewrite("clear_alarm", _clear_alarm, "clear_alarm.py",
+                      "\"the siren's going, clear it\": silence the siren, never the fan's \"clear\"")
+PLACED = Rewrite("placed", _placed, "placed_nouns.py", "\"the lamp on my desk\": the desk lamp, the name it stands for")
+TELEGRAPHIC = Rewrite("telegraphic", _telegraphic, "telegraphic.py",
+                      "\"warehouse lights out\", \"the glare blocked\", \"in everyone's eyes\": a kind's down phrase, "
+                      "said without its verb")
+ANNOYED = Rewrite("annoyed", _annoyed, "annoyance.py",
+                  "\"the hissing on line B is driving me mad, close it off\": how the speaker feels is no value")
 DESIGNATORS = Rewrite("designators", _designators, "designator_lists.py",
                       "传送带A和B: 传送带A和传送带B; \"conveyor a and c\" without a c refused whole",
                       refusal=no_other_of_kind("The second name", "第二个编号"))
@@ -159,7 +193,8 @@ GLARE = Rewrite("glare", _glare, "sun_glare.py",
 # understand: the first that applies is read again, whole
 ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, RESTART, PARTY, BARE_SET)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
-SAID_REWRITES: tuple[Rewrite, ...] = (SPACED, UNDO, RID, DESIGNATORS, ELIDED, REASON, GLARE)
+SAID_REWRITES: tuple[Rewrite, ...] = (SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
+                                        DESIGNATORS, ELIDED, REASON, GLARE)
 # direction_problem: after OWN_WORDS and its own steps, each in turn on the last one's words, then GLARE
 DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY)
 

@@ -19,6 +19,8 @@ from console.core.assistant.negated_verbs_zh import negated_verb_zh
 from console.core.assistant.deferred_asks import DEFERRED
 from console.core.assistant.proposal import AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, UNSUPPORTED
 from console.core.assistant.reading import Reading
+from console.core.assistant.dictation import agreeing_mode_target_en
+from console.core.assistant.mode_targets_zh import agreeing_mode_target_zh
 from console.core.assistant.reports import report_in
 from console.core.assistant.state_reports import lone_state_report
 
@@ -150,6 +152,9 @@ _GUARDS = (
                 # "nobody should turn on the pump", "the fan shouldn't be on", "it isn't chilly, set 24"
                 r"|(?<![a-z])(?:should|must|is|are|was|were|does|did|wo|would|need|has|have)n['’]?t(?![a-z])"
                 r"|(?<![a-z])(?:nobody|no one|no-one)\s+(?:should|must|may|is to|needs to|has to)(?![a-z])"
+                # "nobody said 'stop conveyor a'", "no one asked for …": relayed words nobody said (adopted.py)
+                r"|(?<![a-z])(?:nobody|no one|no-one|noone)\s+(?:(?:ever|just|actually)\s+)?(?:said|says|asked|asks|told|"
+                r"tells|wants|wanted|ordered|requested|texted|messaged|wrote)(?![a-z])"
                 r"|" + DEFERRED.pattern),  # "hold off on cutting the steam", 暂缓关闭蒸汽 (deferred_asks.py)
      "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
     (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
@@ -239,8 +244,10 @@ def guard(text: str) -> tuple[str, str] | None:
         # 特别暗 is no 别 (bie_words.py); 不开台灯 / 不能解锁 / 没开 are negations too (negated_verbs_zh.py)
         if pattern.search(bie_words.mask(text) if i == 0 else text) or (i == 0 and negated_verb_zh(text)):
             relative = i == len(_GUARDS) - 1
-            if relative and not re.search(r"\bby\s+[-\d]", text) and _ABSOLUTE.search(text):
-                continue  # "increase the AC to 25 degrees", "调暗到20%": a target value after all
+            if relative and not re.search(r"\bby\s+[-\d]", text) and (_ABSOLUTE.search(text)
+                                                                      or agreeing_mode_target_zh(text)
+                                                                      or agreeing_mode_target_en(text)):
+                continue  # "increase the AC to 25 degrees", "调暗到20%", 暖和一点，制热26度: a target value after all
             return en, zh
     return None
 

@@ -183,8 +183,9 @@ def over_clause(asst: Any, clause: str) -> _Over | None:
 def _placed(clause: str, place: str, zh: bool) -> str:
     """``clause`` said in ``place`` (the over clause's place: "stop the fan" → "stop the fan on line b", 关掉风机 →
     二号线关掉风机), so the place still bounds the command (a place in a clause of its own would not)."""
-    if zh:
-        return re.sub(r"的$", "", place) + clause
+    if zh:  # "line a 的烟散了, fan off": "line a fan off", never "line afan off" (session 12, code-switched)
+        place = re.sub(r"\s*的$", "", place)
+        return place + (" " if re.search(r"[a-z0-9]$", place) and re.match(r"[a-z0-9]", clause) else "") + clause
     place = re.sub(r"'s$", "", place.strip())
     return f"{clause} {place}" if re.match(r"(?:on|in|at|over|from|around)\s", place) else f"{clause} on {place}"
 

@@ -31,8 +31,9 @@ _FOR = re.compile(r"\s+for\s+(?P<who>" + PERSON.pattern + r")" + _CLAUSE_END)
 _ENOUGH = re.compile(rf"(?:{_B}(?:(?:that's|that\s+is|it's|it\s+is)\s+)?(?:just\s+|only\s+|barely\s+)?|"
                      rf"\s+(?:just|only|barely)\s+)(?P<why>enough\s+(?:light\s+)?(?:to|for|so)\s+[^,;:.!—–]+?)"
                      rf"{_CLAUSE_END}")
-# ", end of shift", " — end of the day", ", closing time" (the words of time_headings.py, alone in their clause)
-_TIME = (r"(?:end\s+of\s+(?:the\s+)?(?:shift|day|work\s*day|working\s+day|business\s+day|week)|"
+# ", end of shift", " — end of the day", ", closing time" (the words of time_headings.py, alone in their clause);
+# ", start of shift" the same (session 12, set 76: the time of day as a reason, never a place nor a schedule)
+_TIME = (r"(?:(?:end|start|beginning)\s+of\s+(?:the\s+)?(?:shift|day|work\s*day|working\s+day|business\s+day|week)|"
          r"(?:closing|quitting|knocking[\s-]*off|home|clocking[\s-]*off)\s*-?\s*time|close\s+of\s+business)")
 _WHEN = re.compile(rf"{_B}(?P<why>(?:(?:it's|it\s+is|its)\s+)?(?:the\s+)?{_TIME}(?:\s+(?:now|already|folks|everyone|"
                    rf"team|guys|people))?)\s*[.!]*\s*$")
@@ -59,7 +60,7 @@ def drop_trailing(text: str, names: Callable[[str], bool]) -> str:
         m = _ENOUGH.search(out)
         if m is not None and not names(m.group("why")) and _acts(out[:m.start()]):
             out = (out[:m.start()] + out[m.end():]).strip()
-    if "end" in out or "time" in out or "business" in out:
+    if "end" in out or "time" in out or "business" in out or "of " in out:
         m = _WHEN.search(out)
         if m is not None and _acts(out[:m.start()]):
             out = out[:m.start()].strip(" ,;:-—–")

@@ -52,8 +52,7 @@ def test_nearby_keep_their_meaning(text: str, want: dict) -> None:
 @pytest.mark.parametrize("text", [
     "stop conveyor a and c",
     "传送带A和C都停",
-    "院子太吵了，还有一号线也好闷",
-    "院子太吵了，一号线好闷",
+    # 院子太吵了，(还有)一号线(也)好闷: two complaints, both met since session 12 (blind set 75; test_session12_harms.py)
     "turn the ceiling lamp on. and the blue one",
 ])
 def test_unreadable_part_refuses_the_whole(text: str) -> None:

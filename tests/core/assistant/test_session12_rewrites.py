@@ -23,7 +23,8 @@ STEPS = {s.name: s for s in ASK_REWRITES + SAID_REWRITES}
 
 def test_table_order():
     assert [s.name for s in ASK_REWRITES] == ["own_words", "restart", "party", "bare_set"]
-    assert [s.name for s in SAID_REWRITES] == ["spaced", "undo", "rid", "designators", "elided", "reason", "glare"]
+    assert [s.name for s in SAID_REWRITES] == ["spaced", "undo", "rid", "clear_alarm", "placed", "telegraphic",
+                                                "annoyed", "designators", "elided", "reason", "glare"]
     assert [s.name for s in DIRECTION_CHAIN] == ["undo", "restart", "party"]
     assert ASK_REWRITES[0] is OWN_WORDS and SAID_REWRITES[-1] is GLARE
 
