@@ -20,7 +20,9 @@ refuses the ask exactly as if said alone):
 - a message head from a person with a whole quote and nothing else: 'from Lee: "turn on conveyor number two"',
   张工转来：“…”: the quote (as forwarded.py reads "fwd from X: '…'").  The "person" is letters only (no digits, no
   time word: "from tomorrow: '…'" / "from 8am: …" are schedules, never a sender) and names nothing of the fleet
-  ("from line A: '…'" / 仓库微信：… stay as they were: a place is no sender).
+  ("from line A: '…'" / 仓库微信：… stay as they were: a place is no sender);
+- a control room's sender head and a whole quote before the tail ("guard sms 01:50: '…' → sort it out", "supervisor
+  chat: '…' — do it", "Ana: '…' → do it"; sender_quotes_en.py): the quote, its head's stamp never a schedule.
 
 A quote that is NOT adopted (no adoption words, no own ask) stays what it was.  Pure text plus one catalog read of the
 sender; regexes compiled at import.
@@ -32,13 +34,14 @@ import re
 from typing import Any
 
 from console.core.assistant.reader import read
+from console.core.assistant.sender_quotes_en import quote_after_head
 
 # --- adoption words: the whole tail, nothing else (no negation, no time, no other verb) ----------------------------
 _WHO_EN = r"(?:he|she|they|it|him|her|the\s+(?:message|msg|note|text|ticket|boss|manager|lead|email|mail))"
 _EN_CORE = (
     r"(?:do|just\s+do)\s+(?:what|as)\s+" + _WHO_EN + r"\s+(?:says?|said|asks?|asked|wants?|wanted)"
     r"|as\s+" + _WHO_EN + r"\s+(?:says?|said|asks?|asked)"
-    r"|(?:do|action|actions|execute|follow|handle|sort|deal\s+with|take\s+care\s+of|get)\s+(?:it|that|this|them|those)"
+    r"|(?:do|action|actions|execute|follow|handle|sort|deal\s+with|take\s+care\s+of|get|set|apply)\s+(?:it|that|this|them|those)"
     r"(?:\s+(?:out|done|through))?"
     r"|(?:go\s+ahead|make\s+it\s+so|handle|proceed|execute|do\s+so|do\s+the\s+needful|you\s+know\s+what\s+to\s+do|"
     r"over\s+to\s+you|pls|plz|please|thanks|thx|cheers|kthx|do\s+it|see\s+above|as\s+above)")
@@ -128,6 +131,6 @@ def adopted_words(asst: Any, utterance: str) -> str | None:
         front = text[:m.start()].strip(" ,，;；")
         if front and (_QUOTED.search(front) or _RELAY_EN.search(front) or _RELAY_ZH.search(front)) \
                 and not adoption_only(front) and not _guarded(front):
-            return _from_head(asst, front) or front
+            return _from_head(asst, front) or quote_after_head(asst, front) or front
         break
     return _from_head(asst, text)

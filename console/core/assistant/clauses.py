@@ -72,6 +72,10 @@ _CHATTER = re.compile(
     r"|(?:(?:the|our|a|my|some)\s+)?(?:[a-z]+\s+){0,3}?(?:is|are|'s|'re|has|have)\s+(?:(?:just|already|now|all|"
     r"finally|still)\s+)?(?:here|there|arrived|outside|waiting|coming|over|done|finished|gone|left|back|"
     r"on\s+(?:the|their|his|her)\s+way)(?![a-z])"
+    # the same with the verb dropped, of an event that ends: "drill over", "test done", "shift finished" (set 81)
+    r"|(?:(?:the|our|a|my)\s+)?(?:fire\s+)?(?:drill|test|exercise|shift|meeting|inspection|delivery|visit|tour|audit|"
+    r"evacuation|rehearsal|maintenance|cleaning|party|lunch|break)\s+(?:(?:now|all|just)\s+)?(?:over|done|finished|"
+    r"complete|ended)\s*$"
     r"|so\s+(?:that\s+)?(?:they|we|he|she|people|everyone|everybody|i|you|the\s+[a-z]+)\s+can(?![a-z])"
     r"|[^，,]{0,8}(?:到了|来了|在外面|在门口|等着|下班了|走了|回家了)$|好让|以便|让他们)")
 

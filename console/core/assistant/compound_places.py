@@ -70,7 +70,7 @@ def unknown_place_named(unknown_nouns: list[str]) -> str | None:
     return None
 
 
-_ZH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:间|室|厅|房|馆|棚|堂)")
+_ZH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:间|室|厅|房|馆|棚|堂|仓)")  # 冷仓: a store (session 12)
 # not places: times and spans (这段时间, 夜间), the room one is in (房间, 这间)
 _NOT_PLACES_ZH = tuple("时间 中间 房间 之间 期间 空间 瞬间 晚间 夜间 这间 那间 每间 一间 整间 民间 人间 区间 车间".split())  # 车间: a line's floor
 

@@ -78,6 +78,11 @@ _DESC_AFTER_ZH = re.compile(r"(?:就是)?(?P<desc>[^\s,;:!?。，；：！？、
 _DET_LAST_ZH = re.compile(r"(?:^|(?<=[\s,;:!?。，；：！？、]))(?P<seg>[^\s,;:!?。，；：！？、的]{3,20})的(?P<det>" + _DET_ZH
                           + r")(?=[\u3400-\u9fff])(?!东西|玩意|设备|机器|装置|家伙|吧|啊|呀)")
 _LEAD_ZH = re.compile(r"^(?:请|麻烦|帮我|帮忙|把|将|给我|就是)+")
+# 咕噜咕噜那个停掉, 嘶嘶的那个关上 (session 12, dictation): a sound word the catalog describes a kind by, then (的 and) the
+# determiner before the verb, with no place: the frame 那个咕噜咕噜的停掉 (only a catalog ``described`` word, never a name)
+_SOUND_FIRST_ZH = re.compile(r"(?:^|(?<=[\s,;:!?。，；：！？、]))(?P<lead>(?:请|麻烦|帮我|帮忙|把|将|给我|就是)*)"
+                             r"(?P<desc>[\u3400-\u9fff]{2,6}?)(?:的)?(?P<det>" + _DET_ZH
+                             + r")(?=[\u3400-\u9fff])(?!东西|玩意|设备|机器|装置|家伙|吧|啊|呀|的)")
 _PLACE_TAIL_ZH = re.compile(r"(?:里面|里头|里|上面|上头|上|的|那边|这边|那儿|这儿)+$")
 _CUT_ZH = re.compile(r"[,;:!?。，；：！？]")
 
@@ -339,8 +344,27 @@ def _det_last(asst: Any, text: str) -> str:
     return "".join(out) + text[pos:] if out else text
 
 
+def _sound_first(asst: Any, text: str) -> str:
+    """咕噜咕噜那个停掉 / 嘶嘶的那个关上 → 那个咕噜咕噜的停掉 / 那个嘶嘶的关上: only where the words before the determiner
+    are a sound the catalog describes a kind of this fleet by, name nothing, and no device or kind word follows."""
+    present = {m.kind for m in asst.metas}
+    own = [w for k, km in asst.meaning.kinds.items() if k in present for w in (km.described or ()) if CJK.search(w)]
+    if not own:
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        desc = m.group("desc")
+        if not any(desc.startswith(w) for w in own) or read(desc, asst.rules.vocab).mentions:
+            return m.group(0)
+        after = read(text[m.end():m.end() + 6], asst.rules.vocab)
+        if any(mn.start == 0 for mn in after.mentions):
+            return m.group(0)
+        return m.group("lead") + m.group("det") + desc + "的"
+    return _SOUND_FIRST_ZH.sub(swap, text)
+
+
 def _zh(asst: Any, text: str) -> Described | None:
-    text = _det_last(asst, text)
+    text = _sound_first(asst, _det_last(asst, text))
     found = sorted(list(_DESC_ZH.finditer(text)) + list(_DESC_AFTER_ZH.finditer(text)), key=lambda m: m.start())
     if not found:
         return None

@@ -14,6 +14,9 @@ person would read at once were refused or, worse, lost a part:
   already); "feels like 30", "looks like 2" keep it (a simile or a report, never a value).  Without this the number was
   silently dropped ("we need coolant circulating again at like twenty five" started the pump, no flow).
 - **台登** (a homophone slip of 台灯 "desk lamp" after 台 / 顶 / 吊 / 照) is 灯.
+- **a speed level said by its first character** (排风扇风速调到中, 风速开到高, 速度调成低吧: session 12, blind set 82) is
+  that level's word (中速, 高速, 低速), only where the clause names the speed (风速 / 速度 / 转速 / 档位) and the
+  character alone ends the clause; the fleet's enums then decide (a device with no such level refuses it).
 - **a number word after a climate mode or a comparative** ("cool mode twenty", "faster a hundred and ten") is
   written in digits (then "cool mode 20" is °C, as before); and a comparative followed by the climate mode going the
   same way with its number ("make it cooler in the office cool mode 20") is a target value for the screening
@@ -89,6 +92,11 @@ def _value_fix(m: re.Match) -> str:
     return f"{_digits(m.group('v1'))}, no wait, {_digits(m.group('v2'))}"
 
 
+# 风速调到中: a speed named, a set verb, then 低 / 中 / 高 alone closing the clause
+_LEVEL_ZH = re.compile(r"(?P<lead>(?:风速|速度|转速|档位)[^,;。，；！!？?]{0,4}?(?:调到|调成|调为|设为|设成|设到|开到|开成|改成|改为|换成|换到|切到|切换到|放到)\s*)"
+                       r"(?P<lv>[低中高])(?P<tail>\s*(?:档|挡)?\s*(?:吧|就行了?|就好|就可以了?|啊|呀)?\s*(?:[,;。，；！!？?]|$))")
+
+
 def dictated(text: str) -> str:
     """The normalised ask with a dictated value correction punctuated, a "like" hedge before a number dropped and
     台登 read as 台灯; the same string where none applies."""
@@ -100,6 +108,9 @@ def dictated(text: str) -> str:
         text = _AFTER.sub(lambda m: m.group("lead") + _digits(m.group("n")), text)
     if "登" in text:
         text = _LAMP_ZH.sub("灯", text)
+    if "速" in text or "档位" in text:
+        text = _LEVEL_ZH.sub(lambda m: m.group("lead") + m.group("lv") + ("" if m.group("tail").lstrip().startswith(("档", "挡"))
+                                                                        else "速") + m.group("tail"), text)
     return text
 
 

@@ -15,6 +15,9 @@ again (refused_rereads.py):
 
 - **a split name**: two adjacent words whose join is a word the fleet's names use (a device or kind name) while one
   of the two is no word the vocabulary knows ("con veyor" → "conveyor"; "air con" stays, both are known);
+- **a clipped name** (session 12, blind set 82): a word the vocabulary does not know that is exactly one word of the
+  fleet's names with its last letter lost, right after a word that with it names a device ("the desk lam to eighty"
+  → "desk lamp"); only where one such word fits;
 - **a missing pause**: a comma is tried at each word boundary whose right side says a change on its own (a verb,
   a value, a setting word) or is a bare number after a comparative ("… faster 110"), whose left side has two words
   or more and is a remark (no verb, value or setting, not even "let"; no device or kind named, a place may be),
@@ -76,6 +79,13 @@ def _joined(asst: Any, text: str) -> str | None:
         a = words[i]
         b = words[i + 1] if i + 1 < len(words) else ""
         both = a + b
+        if b and b.isalpha() and len(b) >= 3 and b not in known and a.isalpha() and a in known:
+            whole = _clipped(asst, a, b, known)
+            if whole is not None:  # "the desk lam to eighty": "desk lamp", the name's last letter lost
+                out.extend((a, whole))
+                i += 2
+                changed = True
+                continue
         if b and a.isalpha() and b.isalpha() and len(both) >= 5 and both in known \
                 and (a not in known or b not in known) \
                 and any(mn.kind in ("device", "kind") for mn in read(both, asst.rules.vocab).mentions):
@@ -86,6 +96,15 @@ def _joined(asst: Any, text: str) -> str | None:
         out.append(a)
         i += 1
     return " ".join(out) if changed else None
+
+
+def _clipped(asst: Any, before: str, word: str, known: Any) -> str | None:
+    """The one word of a device's name that ``word`` is with its last letter lost, where the word before it and
+    that word together name a device ("desk lam" → "lamp": "desk lamp"); None where none or several fit."""
+    fits = [word + c for c in "abcdefghijklmnopqrstuvwxyz" if word + c in known]
+    fits = [w for w in fits if any(mn.kind == "device" and mn.start == 0 and mn.end >= len(before) + 1 + len(w)
+                                   for mn in read(f"{before} {w}", asst.rules.vocab).mentions)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _says(asst: Any, text: str) -> bool:

@@ -30,6 +30,7 @@ from console.core.assistant import pasted_rows
 from console.core.assistant.phrases import normalize
 from console.core.assistant.quoted_reports import _BARE_ZH, _PRONOUN_EN, _PRONOUN_ZH
 from console.core.assistant.reader import read
+from console.core.assistant.relayed_heads_zh import relayed_split
 
 _ZH = re.compile(r"[\u4e00-\u9fff]")
 _SOURCE = (r"(?:sms|text|txt|teams|wechat|whatsapp|slack|signal|telegram|email|e-mail|mail|pager|page|msg|message|"
@@ -147,8 +148,8 @@ def _one_line(text: str, names: Any = None) -> tuple[str, str] | None:
 def _pasted(text: str, names: Any) -> tuple[str, str] | None:
     """(quote, own) of the session-12 shapes (pasted_rows.py): a stamped system row, an e-mail subject, someone's
     quoted words under a name, a colleague's report or question in Chinese; None otherwise."""
-    if _ZH.search(text):
-        return pasted_rows.zh_row(text) or pasted_rows.said_zh(text, names)
+    if _ZH.search(text):  # 值班保安短信：…没开 → …, 【系统】03:12 …低 先把泵停了 (relayed_heads_zh.py)
+        return pasted_rows.zh_row(text) or pasted_rows.said_zh(text, names) or relayed_split(text, names)
     at = pasted_rows.stamp_row(text)
     if at is not None:  # "14:02:11 ALM PUMP-C LOW FLOW -- …": only a system text, only with an ask after it
         quote, ask = _body(text[at:].strip())
@@ -261,17 +262,29 @@ def _point_back(asst: Any, quote: str, own: str) -> str | None:
     if any(mn.kind in ("device", "zone") for mn in own_names):
         return own
     zh = bool(_ZH.search(said))
-    if not (_PRONOUN_ZH.search(said) or _BARE_ZH.match(said) if zh else _PRONOUN_EN.search(said)):
+    # 转发：仓库太暗了 → 开灯, 【系统】办公室空调 模式=制冷 → 改成制热: Chinese own words naming no device or place take
+    # the report's one device or place too (relayed_heads_zh.py); where it names none they are read as they are
+    zh_fill = zh and bool(_ZH.search(quote)) and not (_PRONOUN_ZH.search(said) or _BARE_ZH.match(said))
+    if not (zh_fill or (_PRONOUN_ZH.search(said) or _BARE_ZH.match(said) if zh else _PRONOUN_EN.search(said))):
         return own
     heard = normalize(quote)
     mentions = read(heard, asst.rules.vocab).mentions
     if not mentions:  # "FW: 'cold in the server room' — warm it up": the quote names nothing of the fleet
-        return own if own_names else None
+        if zh and not own_names and len(set(asst._refers(heard))) == 1:  # 保安：大楼没锁 → 锁上: its one thing's device
+            name = asst.aliases.display_name(asst.by_id[next(iter(asst._refers(heard)))], "zh")
+            put = _PRONOUN_ZH.sub(name, said, count=1)
+            return put if put != said else name + said
+        return own if own_names or zh_fill else None
     about = set(asst._refers(_NUMBER.sub(" ", heard)))
     if own_names:  # "light it up pls": the quote's devices of the kind the own words name
         about &= set(asst._refers(said))
     if len(about) == 1:
         meta = asst.by_id[next(iter(about))]
+        if zh_fill and own_names:  # 开灯 after 仓库太暗了: the kind it names, in that device's place, else as said
+            placed = _placed(asst, meta.zone, said, zh) if meta.zone else said
+            return placed if set(asst._refers(placed)) == about else own
+        if zh_fill and asst._refers(said):  # 通风 after A线烟太大, 放蒸汽: the own words say their thing alone
+            return own
         if zh:
             name = asst.aliases.display_name(meta, "zh")
             put = _PRONOUN_ZH.sub(name, said, count=1)
@@ -283,7 +296,7 @@ def _point_back(asst: Any, quote: str, own: str) -> str | None:
         return f"{meta.name.lower()}: {said}"
     zones = {k for mn in mentions if mn.kind == "zone" for k in mn.keys}
     if not own_names:
-        return None
+        return own if zh_fill else None
     if len(zones) != 1:  # "both conveyors, stop them": the own words' kind, as said
         return own
     return _placed(asst, next(iter(zones)), said, zh)

@@ -219,6 +219,7 @@ from console.core.assistant.semantics import (
 )
 from console.core.assistant.typos import TypoFixer
 from console.core.assistant.unread_noun_en import unread_noun_en
+from console.core.assistant.unasked_parts import unasked_refused  # what the ask did not ask (session 12, issue 17)
 from console.core.assistant.reason_extras import reason_answered
 from console.core.assistant.sun_glare import glare_problem, glare_rewrite
 from console.core.assistant.rewrites import ASK_REWRITES, OWN_WORDS, SAID_REWRITES, chained
@@ -483,7 +484,7 @@ class Assistant:
         (intruder_unlock.py), never a device other than the one "it" points back at (it_other_device.py), whatever
         path read it; two complaints, each about its own device, both met where the whole was refused as ambiguous."""
         prop = complaint_pairs(self, utterance, self._understand_whole(utterance))  # complaint_pairs.py
-        return intruder_unlock(utterance, it_elsewhere(self, utterance, prop))
+        return unasked_refused(self, utterance, intruder_unlock(utterance, it_elsewhere(self, utterance, prop)))
 
     def _understand_whole(self, utterance: str) -> Proposal:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an

@@ -88,11 +88,16 @@ def zh_row(text: str) -> tuple[str, str] | None:
     return m.group("stamp") + " " + m.group("row"), m.group("own").strip()
 
 
+# a condition, negation or time is no name ("if guard: '…' → lock it" is a condition; session 12b)
+_NOT_WHO = re.compile(r"(?<![a-z])(?:if|when|whenever|unless|once|after|before|until|till|not|never|nobody|no|none|"
+                      r"don'?t|today|tonight|tomorrow|later|then)(?![a-z])", re.I)
+
+
 def named_quote(text: str, names_fleet: Callable[[str], bool]) -> tuple[int, str] | None:
     """(where the quote starts, the head) of "Greg on slack: '…'" where the head names nothing of the fleet; None
     otherwise."""
     m = _NAMED.match(text)
-    if m is None or re.search(r"\d", m.group("who")) or names_fleet(m.group("who")):
+    if m is None or re.search(r"\d", m.group("who")) or names_fleet(m.group("who")) or _NOT_WHO.search(m.group("who")):
         return None
     return m.end(), m.group("who")
 

@@ -53,6 +53,7 @@ from console.core.assistant.wishes import wishes
 from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
 from console.core.assistant.cantonese_zh import mandarin
+from console.core.assistant.hk_mixed_zh import hk_mixed
 from console.core.assistant.ac_word_trad import ac_word
 from console.core.assistant.no_need_remarks_zh import drop_no_need_remark
 from console.core.assistant.shut_all_en import shut_all
@@ -172,7 +173,7 @@ def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     # 帯/帶 → 带, 線 → 线 (variants.py); 開冷氣: the AC itself in Traditional script (ac_word_trad.py)
     t = simplify(ac_word(unicodedata.normalize("NFKC", text))).lower()
-    t = mandarin(t)  # 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
+    t = mandarin(hk_mixed(t))  # off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
     t = drop_no_need_remark(t)  # …，唔使再低 / 不用这么冷: a remark after the command (no_need_remarks_zh.py)
     t = shut_all(t)  # "shut everything on line b": switch it all off, as "shut down everything" (shut_all_en.py)
     t = t.replace("℃", "°c").replace("’", "'")

@@ -19,7 +19,7 @@ _SOURCE = re.compile(
     r"^(?:(?:so|ok|okay|hey|uh|um)[\s,]+)?(?:(?:my|the|our|your)\s+)?(?:phone|app|panel|control\s+panel|screen|display|"
     r"dashboard|hmi|scada|system|monitor|tablet|alarm\s+panel|alarm|alert|notification|log|readout)\s+"
     r"(?:says|said|shows|showed|is\s+showing|was\s+showing|reports|reported|is\s+saying|flagged|flags)"
-    r"(?:\s+that)?\s+(?=[a-z])")
+    r"(?:\s+that)?\s+(?=[\"'“‘]?[a-z])")  # 'the alarm says "pump tripped", …' (session 12)
 _BOUNDARY = re.compile(r"[,;!?]|\.\s|\s[-—–]+\s|[—–]")
 
 

@@ -27,16 +27,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from console.core.assistant.adopted import adopted_words
+from console.core.assistant.adopted import adopted_words, adoption_only
 from console.core.assistant.annoyance import annoyance_rewrite
 from console.core.assistant.bare_set_numbers import bare_set_rewrite
 from console.core.assistant.clear_alarm import clear_alarm_rewrite
 from console.core.assistant.complaint_reasons import reason_rewrite
 from console.core.assistant.designator_lists import designator_list_rewrite
+from console.core.assistant.either_way_values import REFUSAL as EITHER_WAY_REFUSAL
+from console.core.assistant.either_way_values import either_way_rewrite
 from console.core.assistant.ellipsis_parts import elided_noun_rewrite
 from console.core.assistant.forwarded import forwarded_ask
+from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
 from console.core.assistant.phrases import normalize
+from console.core.assistant.place_parts import place_part_rewrite
 from console.core.assistant.placed_nouns import placed_noun_rewrite
 from console.core.assistant.proposal import NOTHING_ACTIONABLE, UNKNOWN_DEVICE
 from console.core.assistant.quoted_reports import quoted_ask
@@ -44,6 +48,7 @@ from console.core.assistant.reader import read
 from console.core.assistant.restart_reports import restart_rewrite
 from console.core.assistant.rid_of_it import rid_rewrite
 from console.core.assistant.screening import MAX_CHARS
+from console.core.assistant.sender_quotes_en import sender_quote_ask
 from console.core.assistant.spaced_clauses_zh import comma_for_spaces
 from console.core.assistant.sun_glare import glare_rewrite, sun_gone
 from console.core.assistant.telegraphic import telegraphic_rewrite
@@ -77,6 +82,9 @@ def own_words(asst: Any, utterance: str) -> str | None:
     adopted = adopted_words(asst, utterance) if short else None
     if adopted is not None:  # "manager just said '…'. do what he says": his words are the ask (adopted.py)
         return adopted
+    own = sender_quote_ask(asst, utterance, adoption_only=adoption_only, forwarded_ask=forwarded_ask) if short else None
+    if own is not None:  # "night guard: '…' → secure the building" (sender_quotes_en.py)
+        return own
     own = forwarded_ask(asst, utterance) if short else None
     if own is not None:  # "FW: …\n> …\nstop conveyor A"
         return own
@@ -142,6 +150,18 @@ def _reason(asst: Any, utterance: str) -> str | None:
     return reason_rewrite(normalize(utterance or "")) if _short(utterance) else None
 
 
+def _either_way(asst: Any, utterance: str) -> str | None:
+    return either_way_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
+def _line_head(asst: Any, utterance: str) -> str | None:
+    return line_head_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
+def _place_part(asst: Any, utterance: str) -> str | None:
+    return place_part_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
 def _glare(asst: Any, utterance: str) -> str | None:
     return glare_rewrite(normalize(utterance or "")) if _short(utterance) else None
 
@@ -187,13 +207,20 @@ ELIDED = Rewrite("elided", _elided, "ellipsis_parts.py",
                  refusal=no_other_of_kind("The last part", "最后一部分"))
 REASON = Rewrite("reason", _reason, "complaint_reasons.py",
                  "\"…, a full house\", \"the heating's too much\": a reason, no value or mode")
+EITHER_WAY = Rewrite("either_way", _either_way, "either_way_values.py",
+                     "调到六十不是五十 with no pause: \"sixty, not fifty\" or \"sixty, no, fifty\": refused, never a guess",
+                     refusal=EITHER_WAY_REFUSAL)
+LINE_HEAD = Rewrite("line_head", _line_head, "line_head_ellipsis.py",
+                    "\"production line one stop and line two start\": line two's production, never its whole zone")
+PLACE_PART = Rewrite("place_part", _place_part, "place_parts.py",
+                     "\"boxes piling up at the end of line A, pause it\": the end of line A is line A")
 GLARE = Rewrite("glare", _glare, "sun_glare.py",
                 "阳光照进来太晃眼了: the sun coming in is the glare's, never \"let it in\"")
 
 # understand: the first that applies is read again, whole
 ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, RESTART, PARTY, BARE_SET)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
-SAID_REWRITES: tuple[Rewrite, ...] = (SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
+SAID_REWRITES: tuple[Rewrite, ...] = (EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
                                         DESIGNATORS, ELIDED, REASON, GLARE)
 # direction_problem: after OWN_WORDS and its own steps, each in turn on the last one's words, then GLARE
 DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY)

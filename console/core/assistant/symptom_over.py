@@ -63,6 +63,10 @@ _CLEAR_EN = re.compile(r"(?:(?<![a-z'])(?:is|are|was|has\s+been|have\s+been)\s+|
                        r"completely|nice\s+and|already)\s+)*(?:clear|clean|fresh|fine|good|ok|okay|better|breathable)"
                        r"(?![a-z])")
 _AIRS_EN = ("air", "fresh air")
+# "line A smells fine now" (session 12, blind set 80): the smell said as a verb, fine again (never "there is a smell")
+_FINE_EN = re.compile(r"(?<![a-z'])(?:(?:all|now|much|completely|pretty|totally|perfectly)\s+)*(?:fine|ok|okay|good|normal|"
+                      r"better|alright|all\s+right|clean|fresh)(?:\s+again)?(?![a-z])")
+_FINE_VERBS = ("smells", "smell", "stinks", "stink")
 # a bare "over" that places the nuisance ("smoky over on line A", "smoke over there"), no end of it
 _OVER_THERE = re.compile(r"\s+(?:on|in|at|by|near|there|here|around|at)(?![a-z])")
 
@@ -151,7 +155,8 @@ def over_clause(asst: Any, clause: str) -> _Over | None:
         return None
     table = _table(asst)
     zh = bool(CJK.search(c))
-    words = [(w, k, _GONE_EN) for w, k in table.items()] + [(w, k, _CLEAR_EN) for w, k in _airs(asst).items()]
+    words = [(w, k, _GONE_EN) for w, k in table.items()] + [(w, k, _CLEAR_EN) for w, k in _airs(asst).items()] \
+        + [(w, table[w], _FINE_EN) for w in _FINE_VERBS if w in table]
     for word, kinds, gone_en in words:
         if word not in c or bool(CJK.search(word)) != zh:
             continue
