@@ -25,7 +25,7 @@ import re
 import weakref
 from typing import Any
 
-from console.core.assistant.reader import read
+from console.core.assistant.it_other_device import kinds_named
 
 _CLEAR_EN = re.compile(r"(?<![a-z])(?<!all\s)(?<!all-)clear(?:\s+(?:it|that|this|them|the\s+(?:yard\s+)?(?:alarms?|sirens?)))"
                        r"(?:\s+(?:off|down))?(?![a-z'])")
@@ -49,15 +49,8 @@ def _other_things(asst: Any) -> re.Pattern | None:
 
 
 def _only_alarms_named(asst: Any, text: str) -> bool:
-    kinds: set[str] = set()
-    for mn in read(text, asst.rules.vocab).mentions:
-        if mn.kind == "device":
-            kinds |= {asst.by_id[k].kind for k in mn.keys if k in asst.by_id}
-        elif mn.kind == "kind":
-            kinds |= set(mn.keys)
-        elif mn.kind == "any":
-            return False
-    return bool(kinds) and kinds <= asst.alarm_kinds
+    kinds, every = kinds_named(asst, text)
+    return not every and bool(kinds) and kinds <= asst.alarm_kinds
 
 
 def clear_alarm_rewrite(asst: Any, text: str) -> str | None:

@@ -56,14 +56,23 @@ def _things(asst: Any, kind: str) -> re.Pattern | None:
     return table[kind]
 
 
-def _kinds_named(asst: Any, text: str) -> set[str]:
+def kinds_named(asst: Any, text: str) -> tuple[set[str], bool]:
+    """The kinds ``text`` names (by a device's name or a kind word) and whether it says "everything"/"all" too
+    (a mention of kind "any"); shared with clear_alarm.py."""
     kinds: set[str] = set()
+    every = False
     for mn in read(text, asst.rules.vocab).mentions:
         if mn.kind == "device":
             kinds |= {asst.by_id[k].kind for k in mn.keys if k in asst.by_id}
         elif mn.kind == "kind":
             kinds |= set(mn.keys)
-    return kinds
+        elif mn.kind == "any":
+            every = True
+    return kinds, every
+
+
+def _kinds_named(asst: Any, text: str) -> set[str]:
+    return kinds_named(asst, text)[0]
 
 
 def it_elsewhere(asst: Any, utterance: str, prop: Proposal) -> Proposal:
