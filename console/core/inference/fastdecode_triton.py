@@ -152,6 +152,28 @@ if triton is not None:
             tl.store(kv_ptr + j * cap * HD + pos * HD + d, y.to(kv_ptr.dtype.element_ty))
 
     @triton.jit
+    def _block_scores(q, k, live, scale, PREC: tl.constexpr, NATIVE: tl.constexpr):
+        """One key block's softmax numerators for [MB] query rows: (p [MB, BN], row max m, row sum l), keys not
+        ``live`` masked out.  NATIVE (a 16-bit cache): tensor-core dots with float32 accumulation, as torch's bmm
+        does; else IEEE float32 dots (shared by _attn_partial_kernel and _attn_fused_kernel)."""
+        if NATIVE:
+            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [MB, BN] float32
+        else:
+            sc = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32)), input_precision=PREC) * scale
+        sc = tl.where(live, sc, float("-inf"))
+        m = tl.max(sc, 1)
+        m_safe = tl.where(m == float("-inf"), 0.0, m)
+        p = tl.exp(sc - m_safe[:, None])
+        return p, m, tl.sum(p, 1)
+
+    @triton.jit
+    def _block_pv(p, v, PREC: tl.constexpr, NATIVE: tl.constexpr):
+        """p @ v in float32; NATIVE: the probabilities rounded to the cache dtype first, as transformers does."""
+        if NATIVE:
+            return tl.dot(p.to(v.dtype), v)
+        return tl.dot(p, v.to(tl.float32), input_precision=PREC)
+
+    @triton.jit
     def _attn_partial_kernel(q_ptr, kv_ptr, pos_ptr, po_ptr, pml_ptr, cap, nsplit, scale, T,
                              NKV: tl.constexpr, G: tl.constexpr, GP: tl.constexpr, HD: tl.constexpr,
                              BN: tl.constexpr, MB: tl.constexpr, PREC: tl.constexpr, NATIVE: tl.constexpr,
@@ -174,20 +196,9 @@ if triton is not None:
         live = n[None, :] <= pos[:, None]  # [MB, BN]
         kmask = n <= tl.max(pos, 0)
         k = tl.load(kv_ptr + kh * cap * HD + n[:, None] * HD + d[None, :], mask=kmask[:, None], other=0.0)
-        if NATIVE:  # 16-bit cache: tensor-core dots with float32 accumulation, as torch's bmm does
-            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [MB, BN] float32
-        else:
-            sc = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32)), input_precision=PREC) * scale
-        sc = tl.where(live, sc, float("-inf"))
-        m = tl.max(sc, 1)
-        m_safe = tl.where(m == float("-inf"), 0.0, m)
-        p = tl.exp(sc - m_safe[:, None])
-        l_sum = tl.sum(p, 1)
+        p, m, l_sum = _block_scores(q, k, live, scale, PREC, NATIVE)
         v = tl.load(kv_ptr + (NKV + kh) * cap * HD + n[:, None] * HD + d[None, :], mask=kmask[:, None], other=0.0)
-        if NATIVE:  # probabilities rounded to the cache dtype, as transformers does before p @ v
-            acc = tl.dot(p.to(v.dtype), v)  # [MB, HD] float32
-        else:
-            acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)
+        acc = _block_pv(p, v, PREC, NATIVE)  # [MB, HD] float32
         row = ((t * NKV + kh) * nsplit + sp) * GP + gi  # the combine kernel's layout
         tl.store(po_ptr + row[:, None] * HD + d[None, :], acc, mask=rok[:, None])
         tl.store(pml_ptr + row * 2, m, mask=rok)
@@ -296,16 +307,7 @@ if triton is not None:
             k = tl.load(kbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
             k = tl.where(new[:, None], kn, k)
         # as _attn_partial_kernel
-        live = n[None, :] <= pos[:, None]  # [MB, BN]
-        if NATIVE:
-            sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale
-        else:
-            sc = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32)), input_precision=PREC) * scale
-        sc = tl.where(live, sc, float("-inf"))
-        m = tl.max(sc, 1)
-        m_safe = tl.where(m == float("-inf"), 0.0, m)
-        p = tl.exp(sc - m_safe[:, None])
-        l_sum = tl.sum(p, 1)
+        p, m, l_sum = _block_scores(q, k, n[None, :] <= pos[:, None], scale, PREC, NATIVE)
         if T1:
             vn = tl.load(qkv_ptr + voff + d)
             if HAS_BIAS:
@@ -322,10 +324,7 @@ if triton is not None:
             tl.store(vbase + n[:, None] * HD + d[None, :], vn, mask=wnew[:, None])
             v = tl.load(vbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
             v = tl.where(new[:, None], vn, v)
-        if NATIVE:
-            acc = tl.dot(p.to(v.dtype), v)
-        else:
-            acc = tl.dot(p, v.to(tl.float32), input_precision=PREC)
+        acc = _block_pv(p, v, PREC, NATIVE)
         base = (t * NKV + kh) * nsplit
         row = (base + sp) * GP + gi
         tl.store(po_ptr + row[:, None] * HD + d[None, :], acc, mask=rok[:, None])
