@@ -155,6 +155,9 @@ _GUARDS = (
                 # "nobody said 'stop conveyor a'", "no one asked for …": relayed words nobody said (adopted.py)
                 r"|(?<![a-z])(?:nobody|no one|no-one|noone)\s+(?:(?:ever|just|actually)\s+)?(?:said|says|asked|asks|told|"
                 r"tells|wants|wanted|ordered|requested|texted|messaged|wrote)(?![a-z])"
+                # "ignore the first one, just the second: 1) stop conveyor A …" stopped conveyor A, "ignore the alarm,
+                # stop the pump" silenced the siren (blind set 85): leaving something out is a negation, as 不用管 is
+                r"|(?<![a-z])(?:ignore|disregard|skip)(?![a-z])"
                 r"|" + DEFERRED.pattern),  # "hold off on cutting the steam", 暂缓关闭蒸汽 (deferred_asks.py)
      "It says not to do something: only say what should happen.", "这是一个否定的说法：请只说要做什么。"),
     (re.compile(r"fahrenheit|\d\s*°\s*f\b|\d\s*(deg|degrees?)\s+f\b|\d\s*f\b|华氏"),
