@@ -428,10 +428,6 @@ QKERNELS = {
     "v8": {"KERNEL": "v8"},  # v2's tile and configs, the RMS in the K loop, the next tile read ahead (session 7)
     "v9": {"KERNEL": "v9"},  # v8 without a subtraction a weight, gate and up from one read of x (session 8)
     "v10": {"KERNEL": "v10"},  # v9 (int4) / v8 (int8) with split-K where CONFIGS10 says (session 9)
-    # v11 (session 11): v9's products, the MLP (gate/up, SiLU*mul, down, residual) one kernel (quant/mlp_fused.py),
-    # down in the checkpoint layout; v11b: down repacked so each program's columns are contiguous (a copy per layer)
-    "v11": {"KERNEL": "v11", "LAYOUT": "strided"},
-    "v11b": {"KERNEL": "v11", "LAYOUT": "blocked"},
     # per product the fastest of quant.kernels.candidates (v2 configs, v4, v3), timed at load on this card
     "auto": {"KERNEL": "auto"},
 }
@@ -446,143 +442,20 @@ class qkernel_setting:
     def __enter__(self):
         from console.core.inference.quant import kernels as qk
 
-        from console.core.inference.quant import mlp_fused as mf
-
-        self.saved = (qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS, mf.LAYOUT)
+        self.saved = (qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS)
         if self.name is None:
             return self
         cfg = QKERNELS[self.name]
         qk.KERNEL = cfg.get("KERNEL", qk.KERNEL)
         qk.REDUCE = cfg.get("REDUCE", qk.REDUCE)
         fastdecode.LM_HEAD_BITS = cfg.get("LM_HEAD", 0)
-        mf.LAYOUT = cfg.get("LAYOUT", "strided")
         return self
 
     def __exit__(self, *exc):
         from console.core.inference.quant import kernels as qk
-        from console.core.inference.quant import mlp_fused as mf
 
-        qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS, mf.LAYOUT = self.saved
+        qk.KERNEL, qk.REDUCE, fastdecode.LM_HEAD_BITS = self.saved
         return False
-
-
-# --qmlp: (H, I) of each model's MLP
-QMLP_SHAPES = {"qwen2-1.5b": (1536, 8960), "glm4-9b": (4096, 13696)}
-
-
-def qmlp_candidates(bits: int, hdim: int, inter: int, group: int, layout: str, sms: int = 132):
-    """v11 configs (BE, BK, BND, warps) timed per MLP by --qmlp: blocks of I / (r SMs) (every SM the same work)
-    for r in QMLP_CANDS, and power-of-two blocks (the first run's)."""
-    out = []
-    per = 32 // bits
-    for r, bk, w in QMLP_CANDS[layout]:
-        be = r if r >= 8 else max(8, -(-(-(-inter // (r * sms))) // 8) * 8)  # r >= 8: a block itself
-        tile = 1 << (be - 1).bit_length()
-        bk = max(bk * per // 4, group or 16)  # QMLP_CANDS: int8 K tiles; int4 twice as many values a word
-        bnd = max(16, 1024 // max(1, tile // per)) * (2 if w == 8 else 1)
-        c = (be, bk, bnd, w)
-        if c not in out:
-            out.append(c)
-    return out
-
-
-# (programs an SM, or a block >= 8 itself; BK for int8; warps) timed by --qmlp per layout.  The H100's first run
-# (session 11, power-of-two blocks only): best 9B int8 (64, 128, 8) 87.7 us against v9's 71.1, int4 (128, 128, 8)
-# 85.8 against 52.4: 214 programs of 64 on 132 SMs leave 82 SMs two and 50 one (~81 % of the card)
-QMLP_CANDS = {"strided": [(1, 128, 8), (1, 256, 8), (2, 128, 8), (2, 128, 4), (64, 128, 8)],
-              "blocked": [(1, 128, 8), (2, 128, 4), (2, 128, 8)]}
-
-
-def qmlp_sweep(models, bw, schemes, layers: int = 4) -> tuple[dict, list]:
-    """Per model MLP and bits: microseconds a layer's MLP (one CUDA graph over ``layers`` distinct weights, as in
-    the model) of v9 (gate/up "glu" + down "residual", two kernels) against v11 (quant/mlp_fused.py) in the
-    checkpoint layout and repacked ("blocked"), each v11 config of ``qmlp_candidates``; one JSON line each
-    ({"qmlp": ...}).  Returns ({(bits, H, I, layout): fastest cfg}, rows)."""
-    from console.core.inference.quant import kernels as qk
-    from console.core.inference.quant import mlp_fused as mf
-    from console.core.inference.quant.tensor import quantize
-
-    best, rows = {}, []
-    for model in models:
-        if model not in QMLP_SHAPES:
-            continue
-        hdim, inter = QMLP_SHAPES[model]
-        for scheme in schemes:
-            if scheme not in ("int8", "int4"):
-                continue
-            bits, group = (8, 0) if scheme == "int8" else (4, 128)
-            free_cuda()
-            torch.manual_seed(0)
-            wgus = [quantize(torch.randn(2 * inter, hdim, device="cuda", dtype=torch.bfloat16) * 0.02, bits, group)
-                    for _ in range(layers)]
-            wds = [quantize(torch.randn(hdim, inter, device="cuda", dtype=torch.bfloat16) * 0.02, bits, group)
-                   for _ in range(layers)]
-            nbytes = wgus[0].nbytes() + wds[0].nbytes()
-            x = torch.randn(1, hdim, device="cuda", dtype=torch.bfloat16)
-            nw = (torch.rand(hdim, device="cuda") + 0.5).to(torch.bfloat16)
-            a = torch.empty(1, inter, device="cuda", dtype=torch.bfloat16)
-            h = x.clone()
-
-            def v9(i):
-                qk.gemv(h, wgus[i], norm=(nw, 1e-6), out=a, mode="glu", kernel="v9")
-                qk.gemv(a, wds[i], out=h, mode="residual", kernel="v9")
-
-            # the reference result (v9) of layer 0 on x
-            ref = x.clone()
-            qk.gemv(ref, wgus[0], norm=(nw, 1e-6), out=a, mode="glu", kernel="v9")
-            qk.gemv(a, wds[0], out=ref, mode="residual", kernel="v9")
-            delta = (ref.float() - x.float()).norm()
-            entry = {"qmlp": f"{model} {scheme}", "bytes": nbytes}
-            try:
-                us = graph_calls_us([lambda i=i: v9(i) for i in range(layers)])
-                entry["v9"] = {"us": round(us, 2), "of_hbm": round(nbytes / bw / us * 1e6, 3) if bw else None}
-                entry["v9"]["us_gate_up"] = round(graph_calls_us(
-                    [lambda i=i: qk.gemv(h, wgus[i], norm=(nw, 1e-6), out=a, mode="glu", kernel="v9")
-                     for i in range(layers)]), 2)
-                entry["v9"]["us_down"] = round(graph_calls_us(
-                    [lambda i=i: qk.gemv(a, wds[i], out=h, mode="residual", kernel="v9") for i in range(layers)]), 2)
-            except Exception as e:  # noqa: BLE001 - reported, the rest still runs
-                entry["v9"] = {"error": f"{type(e).__name__}: {e}"[:200]}
-            for layout in ("strided", "blocked"):
-                res = []
-                sms = torch.cuda.get_device_properties(0).multi_processor_count
-                for cfg in qmlp_candidates(bits, hdim, inter, group, layout, sms):
-                    try:
-                        downs = [mf.repack(w, cfg[0]) for w in wds] if layout == "blocked" else [None] * layers
-                        y = mf.mlp(x.clone(), wgus[0], wds[0], norm=(nw, 1e-6), cfg=cfg, down=downs[0])
-                        err = float((y.float() - ref.float()).norm() / delta)
-                        us = graph_calls_us([lambda i=i, c=cfg, d=downs: mf.mlp(h, wgus[i], wds[i], norm=(nw, 1e-6),
-                                                                                cfg=c, down=d[i])
-                                             for i in range(layers)])
-                        res.append({"cfg": list(cfg), "us": round(us, 2),
-                                    "of_hbm": round(nbytes / bw / us * 1e6, 3) if bw else None,
-                                    "err_vs_v9": round(err, 5)})
-                        del downs
-                    except Exception as e:  # noqa: BLE001 - reported, the rest still runs
-                        res.append({"cfg": list(cfg), "error": f"{type(e).__name__}: {e}"[:300]})
-                        log(f"qmlp {model} {scheme} {layout} {cfg}: {type(e).__name__}: {str(e)[:300]}")
-                ok = [r for r in res if "us" in r and r["err_vs_v9"] < 0.05]
-                if ok:
-                    top = min(ok, key=lambda r: r["us"])
-                    best[(bits, hdim, inter, layout)] = tuple(top["cfg"])
-                    entry["v11" if layout == "strided" else "v11b"] = top
-                    # where its time goes: without the atomic adds (down read and multiplied), without down at all
-                    try:
-                        c = tuple(top["cfg"])
-                        downs = [mf.repack(w, c[0]) for w in wds] if layout == "blocked" else [None] * layers
-                        for probe in (1, 2):
-                            top[f"us_probe{probe}"] = round(graph_calls_us(
-                                [lambda i=i, pr=probe: mf.mlp(h, wgus[i], wds[i], norm=(nw, 1e-6), cfg=c,
-                                                              down=downs[i], probe=pr) for i in range(layers)]), 2)
-                        del downs
-                    except Exception as e:  # noqa: BLE001 - reported, the rest still runs
-                        top["probe_error"] = f"{type(e).__name__}: {e}"[:200]
-                entry[f"all_{layout}"] = res
-            print(json.dumps(entry), flush=True)
-            rows.append(entry)
-            del wgus, wds
-    free_cuda()
-    return best, rows
 
 
 # the decode step's quantized products per model: (N, K, mode, RMSNorm folded in); "glu" N is the output width
@@ -993,10 +866,6 @@ SETTINGS = {
     "pdl": (fdt, "PDL", lambda v: v not in ("0", "false", False)),  # programmatic dependent launch (Hopper)
     # with pdl: 1 the GEMVs read their first weight tile before the wait, 0 after, auto: per shape
     "prefetch": (fdt, "GEMV_PREFETCH", lambda v: None if v in (None, "auto") else int(v)),
-    # attention of a step: 0 rope + partial + combine kernels, 1 rope folded into the partial, 2 one kernel
-    "attn_fused": (fdt, "ATTN_FUSED", int),
-    "fused_max_splits": (fdt, "FUSED_COMBINE_MAX_SPLITS", int),  # attn_fused 2: more key blocks -> two kernels
-    "attn_warps": (fdt, "ATTN_WARPS", int),  # warps of the fused attention kernel
 }
 DEFAULTS = {name: getattr(mod, attr) for name, (mod, attr, _) in SETTINGS.items()}
 
@@ -1077,9 +946,6 @@ def main(argv=None) -> int:
                     "on the same weights) and use the fastest v3 config")
     ap.add_argument("--qsweep", default="", help="--quant: time these kernels (v5,v6) against v2 per decode product "
                     "first (one JSON line each) and give v6 / v7 their fastest config per product")
-    ap.add_argument("--qmlp", action="store_true", help="--quant: first time each model's MLP per layer, v9 (two "
-                    "kernels) against v11 (one; its configs, both down layouts), one JSON line each, and give v11 / "
-                    "v11b the fastest config")
     ap.add_argument("--qcands", type=int, default=3, help="--qgemv3-sweep: v3 configs tried per product")
     ap.add_argument("--qprecompile", type=int, default=0, help="--quant: first compile the sweep's and the int8 LM "
                     "head's GEMV kernels in this many processes at once (fills Triton's on-disk cache)")
@@ -1184,12 +1050,6 @@ def main(argv=None) -> int:
             qk.CONFIGS3.update(best)
             out["qgemv3_configs"] = {f"{b},{n},{k}": list(c) for (b, n, k), c in best.items()}
             free_cuda()
-        if args.qmlp:
-            from console.core.inference.quant import mlp_fused as mf
-
-            best, out["qmlp"] = qmlp_sweep([m for m in args.models.split(",") if m], bw, args.schemes)
-            mf.CONFIGS11.update(best)
-            out["qmlp_configs"] = {f"{b},{h},{i},{lay}": list(c) for (b, h, i, lay), c in best.items()}
         out["qkernels"] = args.qkernels
 
         def partial():  # what is measured so far, in case the call is stopped before the end

@@ -19,8 +19,7 @@ host.  This module runs the same arithmetic with its own decode step over the mo
 
 Where Triton is importable (CUDA), the decode step runs as seven Triton kernels per layer
 (``fastdecode_triton``): four GEMVs with the RMSNorms, SiLU*mul and residual adds folded in, rope +
-cache write, and attention in two (``fastdecode_triton.ATTN_FUSED``: rope and the cache write folded into
-the attention, in two kernels or one); if they fail to build, the torch ops (and cuBLAS) take over.
+cache write, and attention in two; if they fail to build, the torch ops (and cuBLAS) take over.
 Short prefills (up to SHORT_PREFILL tokens: a prefix-cache hit's new tokens) use the same rope,
 attention and SiLU kernels, one row per token.  On Hopper the kernels are launched with programmatic
 dependent launch: each starts while the previous one finishes, and a GEMV reads its first weight tile
@@ -182,7 +181,7 @@ def fast_stream_generate(
 
 
 class _Layer:
-    __slots__ = ("ln1", "ln2", "post_attn_ln", "post_mlp_ln", "wqkv", "bqkv", "wo", "bo", "wgu", "wdown", "down11")
+    __slots__ = ("ln1", "ln2", "post_attn_ln", "post_mlp_ln", "wqkv", "bqkv", "wo", "bo", "wgu", "wdown")
 
 
 def _rms_eps(norm) -> float:
@@ -311,12 +310,9 @@ class FastRunner:
                 if mlp.down_proj.bias is not None:
                     raise ValueError("MLP with bias")
                 L.wdown = _weight(mlp.down_proj)
-                L.down11 = None  # v11 with quant.mlp_fused.LAYOUT "blocked": down repacked (``_mlp11``)
                 self.layers.append(L)
         self.inter = _out_rows(self.layers[0].wgu) // 2
         self.quantized = isinstance(self.layers[0].wqkv, QWeight)
-        for L in self.layers if self.quantized else ():
-            self._mlp11(L)  # v11 "blocked": repack down now, not inside a graph capture
         self.capacity = 0
         self.kv: torch.Tensor | None = None
         self.graphs: dict[tuple, torch.cuda.CUDAGraph] = {}
@@ -406,8 +402,6 @@ class FastRunner:
                 self.triton = False
             else:
                 self.rope_c, self.rope_s, self.rope_p = tables
-                if fdt.ATTN_FUSED >= 2:
-                    fdt.attn_counters(self.device)  # made here, outside any graph capture
         self.capacity = cap
 
     # ------------------------------------------------------------------ math
@@ -447,16 +441,11 @@ class FastRunner:
         mm = _gemv if T == 1 else fdt.rows_matmul
         for li, Ly in enumerate(self.layers):
             x = None if fused else self._rms(h, Ly.ln1)
-            o = None
             if tri:  # the bias is added inside the rope kernel
                 qkv = mm(h, Ly.wqkv, norm=Ly.ln1) if fused else _linear(x, Ly.wqkv)
-                if fdt.ATTN_FUSED:  # rope, cache write and attention in one kernel (or two)
-                    o = fdt.fused_attention(qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li],
-                                            nq, nkv, hd, L, g, self.scaling, combine=fdt.ATTN_FUSED >= 2)
-                else:
-                    q = fdt.rope_cache_write(
-                        qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
-                    )
+                q = fdt.rope_cache_write(
+                    qkv, Ly.bqkv, self.rope_c, self.rope_s, self.rope_p, positions, kv[li], nq, nkv, hd
+                )
             elif T == 1:
                 qkv = _linear(x, Ly.wqkv, Ly.bqkv)  # [1, (nq + 2 nkv) hd]
                 # decode: one bmm rotates q and k (v heads get the identity) and leaves the new
@@ -476,8 +465,7 @@ class FastRunner:
             keys = kv[li, 0, :, :L].unsqueeze(0)
             vals = kv[li, 1, :, :L].unsqueeze(0)
             if tri:  # already [T, nq * hd]
-                if o is None:  # (else fdt.fused_attention's)
-                    o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
+                o = fdt.decode_attention(q, kv[li], positions, L, g, self.scaling)
             else:
                 if ATTENTION == "sdpa":
                     o = F.scaled_dot_product_attention(q, keys, vals, attn_mask=mask_rows, scale=self.scaling)
@@ -495,10 +483,6 @@ class FastRunner:
                 h = _addmm_(h, o, Ly.wo) if Ly.bo is None else h.add_(_linear(o, Ly.wo, Ly.bo))
             else:
                 h = h + self._rms(_linear(o, Ly.wo, Ly.bo), Ly.post_attn_ln)
-            if fused and T == 1 and Ly.post_mlp_ln is None and self._mlp11(Ly):
-                # v11 (quant.mlp_fused): gate/up, SiLU*mul, down and the residual add in one kernel
-                h = self._mlp11(Ly)(h, Ly.wgu, Ly.wdown, norm=Ly.ln2, out=h, down=Ly.down11)
-                continue
             if fused:
                 a = mm(h, Ly.wgu, norm=Ly.ln2, mode="glu")
             else:
@@ -514,29 +498,6 @@ class FastRunner:
             else:
                 h = h + self._rms(_linear(a, Ly.wdown), Ly.post_mlp_ln)
         return h
-
-    def _mlp11(self, Ly):
-        """``quant.mlp_fused.mlp`` when the quantized kernel choice is "v11" and it takes this layer's MLP, else
-        None.  With its LAYOUT "blocked", down is repacked once (a copy: bench/decode.py --qkernels v11b only)."""
-        if not self.quantized or not isinstance(Ly.wgu, QWeight):
-            return None
-        from console.core.inference.quant import kernels as qk
-
-        if qk.KERNEL != "v11":
-            return None
-        from console.core.inference.quant import mlp_fused as mf
-
-        if not mf.supported(Ly.wgu, Ly.wdown):
-            return None
-        if mf.LAYOUT == "blocked":
-            b = mf.config11(Ly.wgu.bits, Ly.wgu.k, Ly.wgu.n // 2, Ly.wgu.group, Ly.wdown.bits, Ly.wdown.group,
-                            "blocked")[0]
-            if Ly.down11 is None or Ly.down11.block != b:
-                Ly.down11 = mf.repack(Ly.wdown, b)
-        elif Ly.down11 is not None:
-            Ly.down11 = None
-        mf._workspace(Ly.wgu.device, Ly.wdown.n)  # made outside any graph capture
-        return mf.mlp
 
     def _triton_rows(self, T: int) -> bool:
         """Whether T rows at once go through the Triton kernels: decode steps, and short prefills

@@ -38,12 +38,6 @@ except ImportError:  # CPU-only installs: the torch kernels are used
 
 BLOCK_N = 64  # keys per attention program
 NATIVE_ATTENTION = True  # 16-bit caches: tensor-core dots (False: float32 dots, as for float32 models)
-# The attention of a decode step (and a short prefill): 0: three kernels (rope + cache write, partial, combine);
-# 1: two (rope and the cache write folded into the partial kernel, then combine); 2: one (the last program of
-# each kv head combines, ``fused_attention``).  Off until measured faster (bench/results/quant-h100-s12)
-ATTN_FUSED = 0
-FUSED_COMBINE_MAX_SPLITS = 32  # ATTN_FUSED 2 with more key blocks than this: the two-kernel form
-ATTN_WARPS = 4  # warps of the fused attention kernel (8: ~223 registers a thread instead of ~248, ptxas sm_90a)
 # Programmatic dependent launch (Hopper and later): each kernel may start while the previous one
 # finishes, reading its weights meanwhile, and waits (griddepcontrol.wait) before it reads anything
 # an earlier kernel writes and before it writes anything at all
@@ -155,7 +149,7 @@ if triton is not None:
     def _block_scores(q, k, live, scale, PREC: tl.constexpr, NATIVE: tl.constexpr):
         """One key block's softmax numerators for [MB] query rows: (p [MB, BN], row max m, row sum l), keys not
         ``live`` masked out.  NATIVE (a 16-bit cache): tensor-core dots with float32 accumulation, as torch's bmm
-        does; else IEEE float32 dots (shared by _attn_partial_kernel and _attn_fused_kernel)."""
+        does; else IEEE float32 dots."""
         if NATIVE:
             sc = tl.dot(q.to(k.dtype), tl.trans(k)) * scale  # [MB, BN] float32
         else:
@@ -225,137 +219,6 @@ if triton is not None:
         o = tl.load(po_ptr + rows[:, None] * HD + d[None, :], mask=ok[:, None], other=0.0)
         o = tl.sum(w[:, None] * o, 0) / tl.sum(w * l_sum, 0)
         tl.store(out_ptr + (kh * G + g) * HD + d, o.to(out_ptr.dtype.element_ty))
-
-    @triton.jit
-    def _attn_fused_kernel(qkv_ptr, b_ptr, c_ptr, s_ptr, p_ptr, pos_ptr, kv_ptr, po_ptr, pml_ptr, out_ptr, cnt_ptr,
-                           cap, nsplit, scale, T, NQ: tl.constexpr, NKV: tl.constexpr, G: tl.constexpr,
-                           GP: tl.constexpr, HD: tl.constexpr, BN: tl.constexpr, MB: tl.constexpr,
-                           PREC: tl.constexpr, NATIVE: tl.constexpr, HAS_BIAS: tl.constexpr,
-                           COMBINE: tl.constexpr, SP: tl.constexpr, T1: tl.constexpr, GDC: tl.constexpr):
-        """``_rope_cache_kernel`` + ``_attn_partial_kernel`` (+ ``_attn_combine_kernel``) in one kernel
-        (``ATTN_FUSED``).  Each program rotates its MB query rows itself from the projection's output (bias
-        added and rounded as the rope kernel does); the program whose key block holds the new positions
-        (the tokens' positions are consecutive: pos[t] = pos[0] + t) rotates their k, writes their k and v
-        rows into the cache and uses them from registers (no other program reads those rows).  COMBINE:
-        the partial sums of the split blocks are combined by the last program of each (kv head, row block)
-        (an acq_rel counter, reset by that program), so the layer's attention is one kernel; SP: nsplit
-        rounded up to a power of two (a constant trip count, masked past nsplit).  T1: T == 1 (decoding: the
-        new k and v rows as vectors, not gathered [BN, HD] tiles)."""
-        _gdc_start(GDC)
-        _gdc_wait(GDC)
-        kh = tl.program_id(0)
-        sp = tl.program_id(1)
-        rb = tl.program_id(2)
-        W = (NQ + 2 * NKV) * HD  # a token's row of the projection
-        dt = qkv_ptr.dtype.element_ty
-        r = rb * MB + tl.arange(0, MB)
-        t = r // G
-        gi = r % G
-        rok = t < T
-        pos = tl.load(pos_ptr + t, mask=rok, other=-1)  # [MB]; -1: no key is live for a pad row
-        d = tl.arange(0, HD)
-        pd = tl.load(p_ptr + d)  # rope's partner index
-        # the query rows, rotated (as _rope_cache_kernel rounds them)
-        head = kh * G + gi
-        qoff = (t * W + head * HD)[:, None]
-        x = tl.load(qkv_ptr + qoff + d[None, :], mask=rok[:, None], other=0.0)
-        xp = tl.load(qkv_ptr + qoff + pd[None, :], mask=rok[:, None], other=0.0)
-        if HAS_BIAS:
-            x = (x.to(tl.float32) + tl.load(b_ptr + head[:, None] * HD + d[None, :]).to(tl.float32)).to(dt)
-            xp = (xp.to(tl.float32) + tl.load(b_ptr + head[:, None] * HD + pd[None, :]).to(tl.float32)).to(dt)
-        pc = tl.maximum(pos, 0)
-        cq = tl.load(c_ptr + pc[:, None] * HD + d[None, :]).to(tl.float32)
-        sq = tl.load(s_ptr + pc[:, None] * HD + d[None, :]).to(tl.float32)
-        q = (x.to(tl.float32) * cq + xp.to(tl.float32) * sq).to(dt)
-        # this block's keys: cached rows, and the new tokens' rows made here
-        n = sp * BN + tl.arange(0, BN)
-        p0 = tl.load(pos_ptr)
-        pmax = tl.max(pos, 0)
-        new = (n >= p0) & (n < p0 + T)  # the tokens' own rows (this program's rows use those <= pmax)
-        old = (n <= pmax) & (n < p0)
-        koff = (NQ + kh) * HD
-        voff = (NQ + NKV + kh) * HD
-        kdt = kv_ptr.dtype.element_ty
-        kbase = kv_ptr + kh * cap * HD  # (the [BN, HD] addresses are formed where used: 64-bit pointer tiles
-        vbase = kv_ptr + (NKV + kh) * cap * HD  # kept live would cost ~128 registers a thread)
-        # (v is read, made and written only after the scores: fewer registers live at once)
-        if T1:  # decoding: the one new row, as a vector
-            kx = tl.load(qkv_ptr + koff + d)
-            kxp = tl.load(qkv_ptr + koff + pd)
-            if HAS_BIAS:
-                kx = (kx.to(tl.float32) + tl.load(b_ptr + koff + d).to(tl.float32)).to(dt)
-                kxp = (kxp.to(tl.float32) + tl.load(b_ptr + koff + pd).to(tl.float32)).to(dt)
-            ck = tl.load(c_ptr + p0 * HD + d).to(tl.float32)
-            sk = tl.load(s_ptr + p0 * HD + d).to(tl.float32)
-            kn = (kx.to(tl.float32) * ck + kxp.to(tl.float32) * sk).to(kdt)
-            wmask = (d < HD) & (p0 >= sp * BN) & (p0 < sp * BN + BN)  # this block holds the new row
-            tl.store(kbase + p0 * HD + d, kn, mask=wmask)
-            k = tl.load(kbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
-            k = tl.where(new[:, None], kn[None, :], k)
-        else:  # a short prefill: the block's new rows gathered from their tokens' rows
-            nrow = ((n - p0) * W)[:, None]
-            kx = tl.load(qkv_ptr + nrow + koff + d[None, :], mask=new[:, None], other=0.0)
-            kxp = tl.load(qkv_ptr + nrow + koff + pd[None, :], mask=new[:, None], other=0.0)
-            if HAS_BIAS:
-                kx = (kx.to(tl.float32) + tl.load(b_ptr + koff + d).to(tl.float32)[None, :]).to(dt)
-                kxp = (kxp.to(tl.float32) + tl.load(b_ptr + koff + pd).to(tl.float32)[None, :]).to(dt)
-            ck = tl.load(c_ptr + n[:, None] * HD + d[None, :], mask=new[:, None], other=0.0).to(tl.float32)
-            sk = tl.load(s_ptr + n[:, None] * HD + d[None, :], mask=new[:, None], other=0.0).to(tl.float32)
-            kn = (kx.to(tl.float32) * ck + kxp.to(tl.float32) * sk).to(kdt)
-            wnew = new & (rb == 0)  # one row block writes them (the others hold the same values)
-            tl.store(kbase + n[:, None] * HD + d[None, :], kn, mask=wnew[:, None])
-            k = tl.load(kbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
-            k = tl.where(new[:, None], kn, k)
-        # as _attn_partial_kernel
-        p, m, l_sum = _block_scores(q, k, n[None, :] <= pos[:, None], scale, PREC, NATIVE)
-        if T1:
-            vn = tl.load(qkv_ptr + voff + d)
-            if HAS_BIAS:
-                vn = (vn.to(tl.float32) + tl.load(b_ptr + voff + d).to(tl.float32)).to(dt)
-            vn = vn.to(kdt)
-            tl.store(vbase + p0 * HD + d, vn, mask=wmask)
-            v = tl.load(vbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
-            v = tl.where(new[:, None], vn[None, :], v)
-        else:
-            vn = tl.load(qkv_ptr + nrow + voff + d[None, :], mask=new[:, None], other=0.0)
-            if HAS_BIAS:
-                vn = (vn.to(tl.float32) + tl.load(b_ptr + voff + d).to(tl.float32)[None, :]).to(dt)
-            vn = vn.to(kdt)
-            tl.store(vbase + n[:, None] * HD + d[None, :], vn, mask=wnew[:, None])
-            v = tl.load(vbase + n[:, None] * HD + d[None, :], mask=old[:, None], other=0.0)
-            v = tl.where(new[:, None], vn, v)
-        acc = _block_pv(p, v, PREC, NATIVE)
-        base = (t * NKV + kh) * nsplit
-        row = (base + sp) * GP + gi
-        tl.store(po_ptr + row[:, None] * HD + d[None, :], acc, mask=rok[:, None])
-        tl.store(pml_ptr + row * 2, m, mask=rok)
-        tl.store(pml_ptr + row * 2 + 1, l_sum, mask=rok)
-        if COMBINE:
-            tl.debug_barrier()  # every thread's partial stores are issued before the counter moves
-            cnt = cnt_ptr + kh * tl.num_programs(2) + rb
-            done = tl.atomic_add(cnt, 1, sem="acq_rel", scope="gpu")
-            if done == nsplit - 1:  # the last of this (kv head, row block): combine (as _attn_combine_kernel)
-                mx = tl.full([MB], float("-inf"), tl.float32)
-                for j in range(SP):
-                    rj = (base + j) * GP + gi
-                    mx = tl.maximum(mx, tl.load(pml_ptr + rj * 2, mask=rok & (j < nsplit), other=float("-inf"),
-                                                cache_modifier=".cg"))
-                o = tl.zeros([MB, HD], dtype=tl.float32)
-                den = tl.zeros([MB], dtype=tl.float32)
-                for j in range(SP):
-                    rj = (base + j) * GP + gi
-                    jok = rok & (j < nsplit)
-                    mj = tl.load(pml_ptr + rj * 2, mask=jok, other=float("-inf"), cache_modifier=".cg")
-                    lj = tl.load(pml_ptr + rj * 2 + 1, mask=jok, other=0.0, cache_modifier=".cg")
-                    w = tl.where(mj == float("-inf"), 0.0, tl.exp(mj - mx))
-                    oj = tl.load(po_ptr + rj[:, None] * HD + d[None, :], mask=jok[:, None], other=0.0,
-                                 cache_modifier=".cg")
-                    o += w[:, None] * oj
-                    den += w * lj
-                o = o / den[:, None]
-                tl.store(out_ptr + ((t * NKV + kh) * G + gi)[:, None] * HD + d[None, :],
-                         o.to(out_ptr.dtype.element_ty), mask=rok[:, None])
-                tl.atomic_xchg(cnt, 0, sem="relaxed", scope="gpu")  # ready for the next call
 
     @triton.jit
     def _silu_mul_kernel(gu_ptr, out_ptr, N, BLOCK: tl.constexpr, GDC: tl.constexpr):
@@ -586,52 +449,6 @@ def decode_attention(q, kv_layer, pos, L: int, group: int, scale: float) -> torc
     out = torch.empty(T, n_kv * group * hd, dtype=q.dtype, device=q.device)
     _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
                                         SP=max(2, triton.next_power_of_2(nsplit)), **_pdl_args(q))
-    return out
-
-
-_COUNTERS: dict[str, torch.Tensor] = {}
-N_COUNTERS = 4096
-
-
-def attn_counters(device: torch.device) -> torch.Tensor:
-    """The int32 counters of ``fused_attention``'s last-program combine (zeroed once; every call leaves
-    them at zero).  Made on first use, outside any graph capture (a capture's warm-up step comes first);
-    ``FastRunner`` also makes them when it sizes its cache."""
-    key = str(device)
-    cnt = _COUNTERS.get(key)
-    if cnt is None:
-        cnt = _COUNTERS[key] = torch.zeros(N_COUNTERS, dtype=torch.int32, device=device)
-    return cnt
-
-
-def fused_attention(qkv, bias, C, S, P, pos, kv_layer, n_q: int, n_kv: int, hd: int, L: int, group: int,
-                    scale: float, combine: bool = True) -> torch.Tensor:
-    """``rope_cache_write`` then ``decode_attention`` in one kernel (``combine``; else two: the partial
-    kernel with rope and the cache write folded in, then the combine kernel).  qkv: [T, (n_q + 2 n_kv) hd]
-    (contiguous) without its bias, the tokens at the consecutive positions ``pos`` ([T]: pos[0] + t, as
-    every caller passes them); writes their k, v rows into kv_layer and returns the attention output
-    [T, n_q * hd].  With ``combine`` and more than ``FUSED_COMBINE_MAX_SPLITS`` key blocks (long windows:
-    the last program's serial combine grows with them) the two-kernel form is used."""
-    T = qkv.shape[0]
-    cap = kv_layer.shape[2]
-    nsplit = triton.cdiv(L, BLOCK_N)
-    gp = max(16, triton.next_power_of_2(group))
-    mb = gp if T == 1 else min(64, max(gp, triton.next_power_of_2(T * group)))
-    nrb = triton.cdiv(T * group, mb)
-    combine = combine and nsplit <= FUSED_COMBINE_MAX_SPLITS and n_kv * nrb <= N_COUNTERS
-    po = torch.empty(T * n_kv * nsplit * gp * hd, dtype=torch.float32, device=qkv.device)
-    pml = torch.empty(T * n_kv * nsplit * gp * 2, dtype=torch.float32, device=qkv.device)
-    out = torch.empty(T, n_kv * group * hd, dtype=qkv.dtype, device=qkv.device)
-    cnt = attn_counters(qkv.device) if combine else po
-    native = NATIVE_ATTENTION and kv_layer.dtype in (torch.float16, torch.bfloat16)
-    _attn_fused_kernel[(n_kv, nsplit, nrb)](
-        qkv, bias if bias is not None else qkv, C, S, P, pos, kv_layer, po, pml, out, cnt, cap, nsplit, scale, T,
-        NQ=n_q, NKV=n_kv, G=group, GP=gp, HD=hd, BN=BLOCK_N, MB=mb, PREC="ieee", NATIVE=native,
-        HAS_BIAS=bias is not None, T1=T == 1, COMBINE=combine, SP=max(2, triton.next_power_of_2(nsplit)) if combine else 1,
-        num_warps=ATTN_WARPS, **_pdl_args(qkv))
-    if not combine:
-        _attn_combine_kernel[(n_kv, group, T)](po, pml, out, nsplit, NKV=n_kv, G=group, GP=gp, HD=hd,
-                                            SP=max(2, triton.next_power_of_2(nsplit)), **_pdl_args(qkv))
     return out
 
 

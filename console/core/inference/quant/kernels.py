@@ -1356,8 +1356,6 @@ def gemv(x: torch.Tensor, qw: QWeight, *, norm=None, out: torch.Tensor | None = 
         out = torch.empty(1, n, dtype=x.dtype, device=x.device)
     nw, eps = norm if norm is not None else (x, 0.0)
     kernel = kernel or KERNEL
-    if kernel == "v11":  # the fused MLP (quant/mlp_fused.py, the fast path); every other product is v9's
-        kernel = "v9"
     if kernel == "auto":  # the tuned choice of this product (``tune``), else v2 with its table config
         kernel, cfg = CHOICES.get(_key(qw, n, mode, norm is not None), ("v2", cfg))
     if kernel == "v6" and x.dtype == torch.float32:
