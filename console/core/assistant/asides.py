@@ -5,6 +5,8 @@ A time or a reason said in a clause of its own does not bind to the command clau
 - a situation clause ("I'm the last one out tonight", "it's freezing this morning — …"): its time word says
   when the situation is, not when to act, so the time word is dropped (the situation itself stays: the
   semantics may read "freezing");
+  also after a bare target ("ceiling lamp down to 40%, its too harsh first thing") and run on after a value with no
+  pause ("… 40% its too harsh first thing": session 13);
 - a "before <someone/something> …" clause with no clock time, day or number ("before the cleaners come in,
   …", "… before the fitters open the flange"): a deadline the command meets by being done now; dropped whole
   (its verbs are what others do, never a command);
@@ -29,7 +31,8 @@ _B = r"(?:\s*[,;:]\s*|\s+[-—–]+\s+|\s*[—–]+\s*)"  # a clause boundary (p
 _SITUATION_HEAD = (r"(?:i'?m|i am|it'?s|it is|we'?re|we are|they'?re|they are|there'?s|there is|everyone'?s|"
                    r"everybody'?s)(?![a-z'])")
 # a situation clause that still asks for something, or that ties its time to the ask
-_BINDS = re.compile(r"(?<![a-z])(?:to be|should|shall|must|need|needs|want|wants|will|going|gonna|for|by|until|till|"
+_BINDS = re.compile(r"(?<![a-z])(?:to be|should|shall|must|need|needs|needed|required|wanted|want|wants|will|going|gonna|"
+                    r"for|by|until|till|"
                     r"have to|has to|got to|gotta|ready|done|make|keep|leave|set|want)(?![a-z])|'ll|'d|\d")
 _SITUATION_LEAD = re.compile(rf"^({_SITUATION_HEAD}[^,;:—–]*?){_B}(?=\S)")
 _SITUATION_TAIL = re.compile(rf"{_B}({_SITUATION_HEAD}[^,;:—–]*?){_END}")
@@ -46,6 +49,10 @@ _REASON_TAIL = re.compile(
     rf"|(?:really\s+|just\s+|still\s+)?(?:(?:need|have|want|got|going)\s+to|gotta|gonna|wanna)\s+[^,;:—–]+?){_END}")
 
 
+# "ceiling lamp down to 40%": a target said without a verb still acts (session 13, blind set 84)
+_TARGET = re.compile(r"(?<![a-z])(?:down|up)\s+to\s+\d")
+# "… down to 40% its too harsh first thing": a complaint run on after a value, with no pause (session 13)
+_RUN_ON_SITUATION = re.compile(r"(?<=[\d%])\s+(?=(?:it'?s|it\s+is)\s+(?:too|so|way|really|very)\s)")
 _VERB = re.compile(r"(?<![a-z])(?:turn|switch|power|set|put|open|close|shut|lock|unlock|secure|start|stop|run|halt|"
                    r"raise|lower|dim|cut|sound|activate|deactivate|kill)(?![a-z])")
 
@@ -57,7 +64,7 @@ def _quiet(clause: str) -> bool:
 
 def _acts(text: str) -> bool:
     """The rest of the ask still says a way (on, off, open, lock …): the aside was not the command."""
-    return bool(direction_of(text) or lock_ways(text) or _VERB.search(text))
+    return bool(direction_of(text) or lock_ways(text) or _VERB.search(text) or _TARGET.search(text))
 
 
 def _untimed(clause: str) -> bool:
@@ -98,6 +105,11 @@ def drop_asides(text: str) -> str:
             out = rest
     for pat in (_SITUATION_LEAD, _SITUATION_TAIL):
         m = pat.search(out)
+        if m is None and pat is _SITUATION_TAIL and _RUN_ON_SITUATION.search(out):
+            out_paused = _RUN_ON_SITUATION.sub(", ", out, count=1)
+            m = pat.search(out_paused)
+            if m is not None and _quiet(m.group(1)) and SCHEDULE.search(m.group(1)) is not None:
+                out = out_paused  # the pause the run-on left out, only where its timed complaint is then dropped
         if m is None or not _quiet(m.group(1)) or SCHEDULE.search(m.group(1)) is None:
             continue
         rest = out[:m.start()] + out[m.end():]

@@ -44,6 +44,10 @@ _CAN_TAIL = re.compile(r"\s*[,;]?\s*(?<![a-z'])can\s*(?:(?:or\s+not|anot|a\s+not
 # "can close the valve or not": "or not" only after a can-question
 _CAN_HEAD = re.compile(r"^(?:(?:can|could)\s+(?:you\s+|u\s+)?)(?:(?:pls|plz|please)\s+)?(?=" + _VERB + r"(?![a-z]))")
 _SUBJECT_BEFORE = re.compile(r"(?<![a-z'])(?:you|u|we|i|they|he|she|it|one|anyone|someone|somebody)\s*$")
+# "main door lock it can?": "it" right after a verb is its object, never the subject of a hedge (session 13)
+_OBJECT_IT = re.compile(r"(?<![a-z'])" + _VERB + r"\s+(?:it|them)\s*$")
+# "main door lock it can? everybody gone already": a can-question, then more words (read on as a clause)
+_CAN_MID = re.compile(r"\s*[,;]?\s*(?<![a-z'])can\s*(?:(?:or\s+not|anot|a\s+not)\s*)?\?+\s*(?=[^\s?])")
 _OR_NOT = re.compile(r"\s*[,;]?\s*(?<![a-z'])(?:or\s+not|anot)\s*\?*\s*$")
 _NEGATION = re.compile(r"(?<![a-z])(?:not|no|never|don't|dont|do\s+not|nothing|without|cannot|can't|cant|won't|"
                        r"shouldn't|mustn't|neither|nor)(?![a-z])|n't(?![a-z])|不|别|没|勿|莫|甭")
@@ -107,6 +111,12 @@ def _pairs_re(pairs: dict[str, str]) -> re.Pattern[str]:
     return pat
 
 
+def _asked(before: str) -> bool:
+    """Is a "can" after ``before`` a request's particle: no subject right before it, or only a verb's object ("lock
+    it can?"), never "… as soon as you can" / "if it can"?"""
+    return not _SUBJECT_BEFORE.search(before) or _OBJECT_IT.search(before) is not None
+
+
 def _or_not(text: str) -> str:
     """"can close the valve or not" → "close the valve"; the same text where the body negates anything."""
     head = _CAN_HEAD.match(text)
@@ -128,9 +138,13 @@ def code_switched(text: str, metas: Sequence[Any] = ()) -> str | None:
         out = _HELP_ME.sub("", out.strip())
         out = _HAVE_TO.sub("", out)
         out = _or_not(out)
+        mid = _CAN_MID.search(out)
+        if mid is not None and mid.start() > 0 and not _NEGATION.search(out[:mid.start()]) \
+                and _asked(out[:mid.start()]):  # "… lock it can? everybody gone already": the rest a clause of its own
+            out = out[:mid.start()] + ", " + out[mid.end():]
         tail = _CAN_TAIL.search(out)
         if tail is not None and tail.start() > 0 and not _NEGATION.search(out[:tail.start()]) \
-                and not _SUBJECT_BEFORE.search(out[:tail.start()]):  # "… as soon as you can": a hedge, no ask
+                and _asked(out[:tail.start()]):  # "… as soon as you can": a hedge, no ask
             out = out[:tail.start()]
             head = _CAN_HEAD.match(out)
             out = out[head.end():] if head is not None else out

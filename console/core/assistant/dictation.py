@@ -7,7 +7,8 @@ person would read at once were refused or, worse, lost a part:
   twenty four", "conveyor a to fifty rpm actually make that forty five"): a value, a correction marker (no, nope,
   wait, no wait, sorry, actually, i mean, rather, make that, correction, and runs of them) and a value alone.  Written
   as the punctuated form corrections.py reads ("… to 30, no wait, 50": the last value said counts), the numbers as
-  digits.  Only a value after a value: "… to 30 no more", "… 30 no wait stop it" are not rewritten (corrections.py
+  digits; "halfway" is a value there too ("vent the steam halfway no uh thirty percent": session 13).  Only a value
+  after a value: "… to 30 no more", "… 30 no wait stop it" are not rewritten (corrections.py
   keeps refusing where the corrected part is not a value alone).  Chinese (台灯调到三十不对五十) was already read so.
 - **"like" before a number** ("at like twenty five", "to like 40"): a hedge, the number is the value.  Only after
   at / to / around / about (after a comparative, "cooler like nineteen", the screening reads it as the target
@@ -49,8 +50,8 @@ _WORD = (r"(?:no(?:\s+no)*|nope|wait|sorry|actually|i\s+mean|or\s+rather|rather|
          r"scratch\s+that)")
 _MARK = r"(?:(?:oh|no)\s+)?" + _WORD + r"(?:\s*,?\s*" + _WORD + r")*"
 # "… to thirty no wait fifty": a value, a marker, a value alone that ends the ask or its clause
-_VALUE_FIX = re.compile(r"(?P<v1>" + _VAL + r")\s*[,;]?\s*(?P<mk>" + _MARK + r")\s*[,;:]?\s*(?:to\s+)?(?P<v2>" + _VAL
-                        + r")(?=\s*(?:[,.;!?]|please|thanks|thank\s+you|$))")
+_VALUE_FIX = re.compile(r"(?P<v1>" + _VAL + r"|(?<![a-z])half(?:\s*-?\s*way)?(?![a-z]))\s*[,;]?\s*(?P<mk>" + _MARK
+                        + r")\s*[,;:]?\s*(?:to\s+)?(?P<v2>" + _VAL + r")(?=\s*(?:[,.;!?]|please|thanks|thank\s+you|$))")
 _HINT = re.compile(r"(?<![a-z])(?:no|nope|wait|sorry|actually|mean|rather|make|correction|scratch)(?![a-z])")
 
 # "at like 25", "faster like a hundred and ten": the hedge, never the value's end

@@ -25,6 +25,9 @@ _VERB_CHARS = frozenset("".join(_VERBS))
 _JOINERS = set("和与跟及、")
 _BEFORE = set("把将和与跟及、的,， ")
 _DESCRIBING = set("大小老新旧红绿白黄蓝黑高低长短前后左右上下中里外内东南西北边头顶底在从到进出向往对靠近")
+# words of their own, never a slip of a fleet noun: 射灯 (a spotlight) is no 台灯 by 射's rare reading "yi" (射灯关掉
+# had switched the desk lamp off; session 13): refused as a lamp the fleet lacks (a place's one lamp: spot_lamps.py)
+_OWN_WORDS = frozenset({"射灯"})
 
 
 def _glued(slips: HomophoneSlips, text: str) -> list[tuple[int, str, set[str], bool]]:
@@ -44,8 +47,9 @@ def _glued(slips: HomophoneSlips, text: str) -> list[tuple[int, str, set[str], b
         verbish = ch in _VERB_CHARS
         if verbish and (k < 2 or text[k - 2] not in _JOINERS):
             continue  # 掉灯关掉, 把住门: maybe a verb's character; in a list (空调和掉灯) no verb stands there
-        out.append((k - 1, ch + single, {w for w in slips.nouns if len(w) == 2 and w[1] == single
-                                         and w not in slips.places and _sounds(ch) & _sounds(w[0])}, verbish))
+        out.append((k - 1, ch + single, set() if ch + single in _OWN_WORDS else
+                    {w for w in slips.nouns if len(w) == 2 and w[1] == single
+                     and w not in slips.places and _sounds(ch) & _sounds(w[0])}, verbish))
     return out
 
 

@@ -38,8 +38,12 @@ from console.core.assistant.purpose_nouns import purpose_noun
 from console.core.assistant.amount_hedges import amount_only
 from console.core.assistant.value_remarks import drop_value_remark
 from console.core.assistant.dictation import dictated
+from console.core.assistant.spaced_tens import hyphenate_tens
+from console.core.assistant.arrival_run_on import pause_after_arrival
 from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.worldwide import worldwide
+from console.core.assistant.power_back_zh import drop_power_back
+from console.core.assistant.spaced_values_zh import join_spaced_value
 from console.core.assistant.who_asked import drop_who_asked
 from console.core.assistant.similes import plain_similes
 from console.core.assistant.negated_modes import rewrite_negated_modes
@@ -54,6 +58,8 @@ from console.core.assistant.cant_reasons import drop_cant_reason
 from console.core.assistant.variants import simplify
 from console.core.assistant.cantonese_zh import mandarin
 from console.core.assistant.hk_mixed_zh import hk_mixed
+from console.core.assistant.again_verbs_zh import again_verbs
+from console.core.assistant.doorway_zh import doorway_lock
 from console.core.assistant.ac_word_trad import ac_word
 from console.core.assistant.no_need_remarks_zh import drop_no_need_remark
 from console.core.assistant.shut_all_en import shut_all
@@ -173,7 +179,8 @@ def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     # 帯/帶 → 带, 線 → 线 (variants.py); 開冷氣: the AC itself in Traditional script (ac_word_trad.py)
     t = simplify(ac_word(unicodedata.normalize("NFKC", text))).lower()
-    t = mandarin(hk_mixed(t))  # off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
+    t = again_verbs(mandarin(hk_mixed(t)))  # 行返 → 启动, 著返 → 打开, 调高去 26 → 调高到 26 (again_verbs_zh.py); off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
+    t = doorway_lock(t)  # 门口锁好: the door locked, never a device called 门口 (doorway_zh.py)
     t = drop_no_need_remark(t)  # …，唔使再低 / 不用这么冷: a remark after the command (no_need_remarks_zh.py)
     t = shut_all(t)  # "shut everything on line b": switch it all off, as "shut down everything" (shut_all_en.py)
     t = t.replace("℃", "°c").replace("’", "'")
@@ -183,6 +190,9 @@ def normalize(text: str) -> str:
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_fillers(t)  # "um conveyor number two stop", 嗯 把台灯关掉, 就是用脉冲的: hesitation, nothing more (fillers.py)
     t = worldwide(t)  # "kindly off the lamp", "dim it to 10 ja", 流量给30, 误报: usage made plain (worldwide.py)
+    t = drop_power_back(t)  # 停电恢复了，先把…: the power came back, a report, never 停 + a device (power_back_zh.py)
+    if re.search(r"[\u3400-\u9fff]", t):  # 二号线 速度 七十五: the value said with its setting (spaced_values_zh.py)
+        t = join_spaced_value(t)
     t = drop_greetings(t)
     t = drop_labels(t)  # "WO-114: set …", 工单114：…: a work-order label, never a value (labels.py)
     t = drop_lockout(t)  # "…, doing LOTO on B", 要挂锁, 二号线挂锁：…: why, never the door lock (lockout.py)
@@ -192,6 +202,8 @@ def normalize(text: str) -> str:
     t = drop_who_asked(t)  # "…, 组长让开的", "…, the boss asked for it": who asked, never a part (who_asked.py)
     t = plain_similes(t)  # "office feels like a fridge", 跟蒸笼似的: cold / hot, no device (similes.py)
     t = fix_slips(re.sub(r"\s+", " ", t).strip())  # "conveyor be", "twenty for", "fourty", "a c", 在把 (spoken_slips.py)
+    t = hyphenate_tens(t)  # "make the office twenty one degrees": one value, never "the office one" (spaced_tens.py)
+    t = pause_after_arrival(t)  # "visitor's here let him in": the arrival, a pause, then "let … in" (arrival_run_on.py)
     t = dictated(t)  # "to thirty no wait fifty", "at like twenty five", 台登: a transcript's slips (dictation.py)
     t = said_otherwise(closing_words(t))  # ", help", "again", "20 should do" (closing_words.py); "needs locking", 拉满 (said_otherwise.py)
     t = of_as_off(t)  # "siren of!!": off (of_as_off.py)

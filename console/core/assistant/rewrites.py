@@ -29,6 +29,7 @@ from typing import Any, Callable
 
 from console.core.assistant.adopted import adopted_words, adoption_only
 from console.core.assistant.annoyance import annoyance_rewrite
+from console.core.assistant.aside_clauses import aside_rewrite
 from console.core.assistant.bare_set_numbers import bare_set_rewrite
 from console.core.assistant.clear_alarm import clear_alarm_rewrite
 from console.core.assistant.complaint_reasons import reason_rewrite
@@ -36,9 +37,10 @@ from console.core.assistant.designator_lists import designator_list_rewrite
 from console.core.assistant.either_way_values import REFUSAL as EITHER_WAY_REFUSAL
 from console.core.assistant.either_way_values import either_way_rewrite
 from console.core.assistant.ellipsis_parts import elided_noun_rewrite
-from console.core.assistant.forwarded import forwarded_ask
+from console.core.assistant.forwarded import _point_back, forwarded_ask
 from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
+from console.core.assistant.pasted_queue import queue_ask
 from console.core.assistant.phrases import normalize
 from console.core.assistant.place_parts import place_part_rewrite
 from console.core.assistant.placed_nouns import placed_noun_rewrite
@@ -50,6 +52,7 @@ from console.core.assistant.rid_of_it import rid_rewrite
 from console.core.assistant.screening import MAX_CHARS
 from console.core.assistant.sender_quotes_en import sender_quote_ask
 from console.core.assistant.spaced_clauses_zh import comma_for_spaces
+from console.core.assistant.spot_lamps import spot_lamp_rewrite, spot_lamp_unresolved
 from console.core.assistant.sun_glare import glare_rewrite, sun_gone
 from console.core.assistant.telegraphic import telegraphic_rewrite
 from console.core.assistant.undo_narrations import undo_rewrite
@@ -85,6 +88,9 @@ def own_words(asst: Any, utterance: str) -> str | None:
     own = sender_quote_ask(asst, utterance, adoption_only=adoption_only, forwarded_ask=forwarded_ask) if short else None
     if own is not None:  # "night guard: '…' → secure the building" (sender_quotes_en.py)
         return own
+    own = queue_ask(asst, utterance, _point_back) if short else None
+    if own is not None:  # "Teams 小李：…？\n上面那条照办", "ignore the first one, just the second:\n1) …" (pasted_queue.py)
+        return own
     own = forwarded_ask(asst, utterance) if short else None
     if own is not None:  # "FW: …\n> …\nstop conveyor A"
         return own
@@ -107,6 +113,18 @@ def _bare_set(asst: Any, utterance: str) -> str | None:
     if bare is not None and any(mn.kind in ("device", "kind") for mn in read(bare, asst.rules.vocab).mentions):
         return bare
     return None
+
+
+def _spot(asst: Any, utterance: str) -> str | None:
+    return spot_lamp_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _spot_left(asst: Any, utterance: str) -> str | None:
+    return spot_lamp_unresolved(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _aside(asst: Any, utterance: str) -> str | None:
+    return aside_rewrite(normalize(utterance or "")) if _short(utterance) else None
 
 
 def _spaced(asst: Any, utterance: str) -> str | None:
@@ -183,6 +201,12 @@ PARTY = Rewrite("party", _party, "party_reasons.py",
                 "\"kill the pump, maintenance wants to open it up\": what the crew will do is no command")
 BARE_SET = Rewrite("bare_set", _bare_set, "bare_set_numbers.py",
                    "\"pls on the AC, set 25\": \"set to 25\", only where a device or kind is named")
+SPOT = Rewrite("spot", _spot, "spot_lamps.py",
+               "倉庫射燈熄咗佢, \"warehouse spotlight off\": the place's one lamp, never the place's every device")
+SPOT_LEFT = Rewrite("spot_left", _spot_left, "spot_lamps.py",
+                    "\"office spotlight off\" with two lamps there: refused, never the office's every device",
+                    refusal=(UNKNOWN_DEVICE, "No device of that place is called a spotlight in this fleet: name the "
+                             "device.", "这个地方没有叫“射灯”的设备：请说出设备名称。"))
 SPACED = Rewrite("spaced", _spaced, "spaced_clauses_zh.py", "仓库大灯关掉 门锁锁上: the spaces part clauses")
 UNDO = Rewrite("undo", _undo, "undo_narrations.py",
                "\"I cut the steam earlier, fully open please\": what was done is no ask",
@@ -217,10 +241,14 @@ PLACE_PART = Rewrite("place_part", _place_part, "place_parts.py",
 GLARE = Rewrite("glare", _glare, "sun_glare.py",
                 "阳光照进来太晃眼了: the sun coming in is the glare's, never \"let it in\"")
 
+ASIDE = Rewrite("aside", _aside, "aside_clauses.py",
+                "锁门走人前先关灯, \"nobody gets in tonight, secure the site\", \"something in the yard\": the speaker's "
+                "leaving, a lock's purpose, an indefinite thing at a place are no part of the ask")
+
 # understand: the first that applies is read again, whole
-ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, RESTART, PARTY, BARE_SET)
+ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, RESTART, PARTY, BARE_SET, SPOT, ASIDE)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
-SAID_REWRITES: tuple[Rewrite, ...] = (EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
+SAID_REWRITES: tuple[Rewrite, ...] = (SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
                                         DESIGNATORS, ELIDED, REASON, GLARE)
 # direction_problem: after OWN_WORDS and its own steps, each in turn on the last one's words, then GLARE
 DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY)

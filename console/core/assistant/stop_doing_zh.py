@@ -12,6 +12,11 @@ _STOP = re.compile(r"(?:别|不要|甭)(?:再)?(?:响|鸣|吹|转|跑|动|闹|�
                    r"(?=\s*(?:吧|好吗|行吗)?\s*(?:[,，。.!！;；]|$))")
 
 
+# a sound stopped (别响了, 别闹了): 安静, the siren's own word, so that a place before it (院子里别响了) is the siren's
+# (session 13, blind set 85: 院子里停下 was refused as a place the fleet lacks); both are the OFF command
+_SOUND = re.compile(r"(?:别|不要|甭)(?:再)?(?:响|鸣|闹|嚎|响个不停)")
+
+
 def stop_doing(text: str) -> str:
-    """``text`` (normalised) with each "别响了"-style clause read as 停下; the same string when none."""
-    return _STOP.sub("停下", text or "")
+    """``text`` (normalised) with each "别响了"-style clause read as 停下 (安静 for a sound); the same string when none."""
+    return _STOP.sub(lambda m: "安静" if _SOUND.match(m.group()) else "停下", text or "")

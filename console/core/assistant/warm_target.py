@@ -17,8 +17,10 @@ import re
 
 from console.core.assistant.numbers import NUMBER_WORDS, english_number
 
-_WARMER = re.compile(r"(?<![a-z])(?:warmer|cooler|colder|hotter|less\s+cold|less\s+hot|warm\s+(?:it\s+)?up|"
-                     r"cool\s+(?:it\s+)?down|heat\s+(?:it\s+)?up)(?![a-z])|暖和|暖一|热一|凉快|凉一|冷一|凉爽")
+# "warm the office up, 21 is fine" (session 13): the particle after a short object ("the office", "this place", "it")
+_OBJ = r"(?:(?:it|them|(?:the|this|that|my|our)\s+(?:[a-z]+\s+){0,1}[a-z]+|[a-z]+)\s+)?"
+_WARMER = re.compile(r"(?<![a-z])(?:warmer|cooler|colder|hotter|less\s+cold|less\s+hot|warm\s+" + _OBJ + r"up|"
+                     r"cool\s+" + _OBJ + r"down|heat\s+" + _OBJ + r"up)(?![a-z])|暖和|暖一|热一|凉快|凉一|冷一|凉爽")
 _BARE_EN = re.compile(r"(?P<lead>(?:^|[,;:—–-]\s*|\s)(?:(?:to|around|about|say|like|maybe|roughly|approximately|"
                       r"approx\.?|something\s+like|near|toward|towards)\s+)?)(?P<n>\d{1,2}(?:\.\d)?)(?P<tail>(?:\s*ish)?)"
                       r"(?=\s*(?:please|or\s+so|thanks?|thank\s+you)?\s*[.!?]?\s*(?:[,;]|$))")

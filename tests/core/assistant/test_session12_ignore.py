@@ -14,7 +14,9 @@ from tests.core.assistant.helpers import ASSISTANT, checked_commands, refused
 
 
 @pytest.mark.parametrize("text", [
-    "ignore the first one, just the second:\n1) stop conveyor A\n2) set the AC to 23",
+    # session 13: "ignore the first one, just the second:\n1) …\n2) …" reads the second item (pasted_queue.py,
+    # test_session13_pasted.py); a head that picks nothing still refuses
+    "ignore the first one:\n1) stop conveyor A\n2) set the AC to 23",
     "ignore the alarm, stop the pump",
     "disregard the first line: stop conveyor a. set the ac to 23",
     "skip the fan, stop conveyor A",
