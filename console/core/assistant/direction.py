@@ -53,13 +53,13 @@ _UP_EN = re.compile(
     r"(?:turn|switch|power|speed|light|fire|start|warm|crank)\s+(?:\S+\s+){0,4}?up|"
     r"(?:turn|switch|power|flip)\s+on|"
     r"(?:turn|switch|power|put|flip)\s+(?:\S+\s+){0,4}?on(?=$|[\s,.;!]*(?:and|then|please|pls|now|,|$))|"
-    r"(?:^|\s)on[.!]?$|(?:get|gets|got|getting)\s+(?:\S+\s+){0,5}?(?:going|producing)|flowing|running)(?![a-z])")
+    r"(?:^|\s)on[.!]?$|(?:get|gets|got|getting)\s+(?:\S+\s+){0,5}?(?:going|producing|moving)|flowing|running)(?![a-z])")
 # a bare "on" that ends a clause: "conveyor a on", "the siren on, and …" (not "the conveyor on line b")
 _ON_LAST = re.compile(r"(?<![a-z])on(?=[\s.!]*(?:$|[,;]|and\s|then\s|please|pls|now))")
 _DOWN_ZH = re.compile(r"关|停|熄|灭|降低|降下|调低|调暗|变暗|减小|减少|减速|减慢|放慢|拉上|放下|合上|切断|挡|遮|静音|凉快")
 # alerting is always "up" (a siren on, never off): "alert everyone", 发出警报, 拉响 (held-out 8: "secure the premises
 # and alert everyone …" had set the siren off, the lock's "secure" being the ask's only direction)
-_UP_ZH = re.compile(r"打开|开启|点亮|点灯|开动|启动|运行|开机|跑起来|运转起来|开到|开成|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|(?<![闯冲溜混])进来|照进|照亮|暖和"
+_UP_ZH = re.compile(r"打开|开启|点亮|点灯|开动|启动|运行|开机|跑起来|运转起来|转起来|动起来|开到|开成|升高|升起|调高|调亮|加大|增加|加速|加快|拉开|响起|鸣响|通过|(?<![闯冲溜混])进来|照进|照亮|暖和"
                     r"|拉响|发出警报|发出警告|发警报|鸣警|鸣笛|警告大家|提醒大家|通知大家"
                     r"|给[^，,；;。]{0,8}?(?:通通?风|换换?气)|通通风|换换气|通一下风")  # the verb (给一号线通风), not the noun (通风关掉)
 _SWALLOW_ZH = re.compile(r"(?:不要再|别再|不再|不用再|无需再|停止|停)(?:" + _UP_ZH.pattern + r"|开|送|放|供|输送|通)")

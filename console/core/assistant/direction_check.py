@@ -9,11 +9,13 @@ itself reads direction words (through ``asides``): kept in ``direction``, that w
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Mapping
 
 from console.core.assistant.clauses import split_spaced
 from console.core.assistant.direction import direction_of, violation
 from console.core.assistant.phrases import normalize
+from console.core.assistant.restart_reports import report_event
 from console.core.assistant.state_reports import mask_state_reports
 from console.core.protocol import DeviceMeta
 
@@ -50,6 +52,9 @@ def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
     names no device and says a kind's own way: {device: way}), a device a situation and a command bind opposite ways
     is checked against each (``_single_ways``; ``said_ways``: the ways a clause states, no default guessed)."""
     norm = mask_state_reports(normalize(text or ""))  # "the floodlight is still on, switch it off": no "on" asked
+    event = _reported_event(norm, refers)
+    if event is not None:  # "line b stopped moving product, get it moving": the stop is how it is (restart_reports.py)
+        norm = event[0]
     wanted = direction_of(norm)
     own = clause_directions(norm, refers, ways) if refers is not None else {}
     single = _single_ways(norm, refers, said_ways or ways, situation) if refers is not None and situation is not None \
@@ -62,11 +67,36 @@ def check_proposal(text: str, proposal, by_id: Mapping[str, DeviceMeta],
         why = violation(meta, c.params, own.get(c.device_id) or wanted, now)
         if why:
             return why
+        if event is not None and event[1] and not wanted and not own.get(c.device_id):
+            # the report's event is the ask's only way ("line b stopped, sort it out"): never the command's way
+            why = violation(meta, c.params, {"up" if event[1] == "down" else "down"}, now)
+            if why:
+                return f"{why} (the ask only says what happened to it)"
         for way in single.get(c.device_id, ()):  # "open the blinds, too much sun": up by one clause, down by another
             why = violation(meta, c.params, {way}, now)
             if why:
                 return why
     return None
+
+
+_PRONOUN = re.compile(r"(?<![a-z])(?:it|them)(?![a-z])|它")
+
+
+def _reported_event(norm: str, refers: Callable[[str], set[str]] | None) -> tuple[str, str] | None:
+    """``restart_reports.report_event`` where the command clause is about no device of its own beyond the report's
+    (it points back: "…, get it moving", 让它动起来); never where it names another ("A线停了，B线再开": A's stop is
+    asked for).  The way is "" where the event says neither ("the siren went off": it sounded)."""
+    found = report_event(norm)
+    if found is None:
+        return None
+    parts = split_spaced(norm)
+    if refers is not None and len(parts) == 2 and refers(parts[1]) - refers(parts[0]):
+        return None
+    if refers is None and not _PRONOUN.search(parts[-1] if parts else ""):
+        return None  # no way to tell what "再开" is about: only a command that says "it" / 它
+    masked, way = found
+    gone = norm[next((i for i, (a, b) in enumerate(zip(norm, masked)) if a != b), len(norm)):]
+    return masked, ("" if gone.lstrip().startswith("went off") else way)
 
 
 def _single_ways(text: str, refers: Callable[[str], set[str]], ways: Callable[[str], set[str]] | None,

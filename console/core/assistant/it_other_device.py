@@ -31,6 +31,7 @@ from typing import Any
 from console.core.assistant.phrases import normalize
 from console.core.assistant.proposal import AMBIGUOUS, Proposal, Refusal
 from console.core.assistant.reader import read
+from console.core.assistant.trailing_notes import read_only_faults_out
 
 _TAIL = re.compile(r"(?:^|[,;.!?]|\s-+|—|\s(?:and|so|then|just|now)(?=\s))\s*(?P<clause>(?:(?:please|pls|can\s+you|could\s+you|"
                    r"just|go|quickly)\s+)*(?P<verb>[a-z]+(?:\s+[a-z]+)?)\s+(?:it|that|this)"
@@ -91,7 +92,9 @@ def it_elsewhere(asst: Any, utterance: str, prop: Proposal) -> Proposal:
     head = text[:m.start("clause")]
     if _kinds_named(asst, m.group("clause")):
         return prop
-    named = _kinds_named(asst, head)
+    # "yard noisy 2x, sensor fault. still going. quiet it": a read-only device's fault is a diagnosis, never what "it"
+    # points back at (session 13, set 91: trailing_notes.py)
+    named = _kinds_named(asst, read_only_faults_out(asst, head))
     if not named:
         return prop
     kinds = {asst.by_id[c.device_id].kind for c in prop.commands if c.device_id in asst.by_id}

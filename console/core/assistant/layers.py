@@ -103,6 +103,7 @@ from console.core.assistant.direction import (
     violation,
 )
 from console.core.assistant.direction_check import check_proposal
+from console.core.assistant.guessed_clashes import guessed_clash
 from console.core.assistant.delays import delay_in
 from console.core.assistant.lexicon import (
     ANY_OFF,
@@ -177,6 +178,7 @@ from console.core.assistant.chatter_typos import fixed_but_chatter
 from console.core.assistant.handover_reports import handover_report
 from console.core.assistant.place_degrees import degrees_for_place
 from console.core.assistant.placed_values import numbers_placed
+from console.core.assistant.unplaced_values import unplaced_refused
 from console.core.assistant.open_door import door_opened, opens_the_door_zh
 from console.core.assistant.intruder_unlock import intruder_unlock
 from console.core.assistant.complaint_pairs import complaint_pairs
@@ -484,7 +486,8 @@ class Assistant:
         (intruder_unlock.py), never a device other than the one "it" points back at (it_other_device.py), whatever
         path read it; two complaints, each about its own device, both met where the whole was refused as ambiguous."""
         prop = complaint_pairs(self, utterance, self._understand_whole(utterance))  # complaint_pairs.py
-        return unasked_refused(self, utterance, intruder_unlock(utterance, it_elsewhere(self, utterance, prop)))
+        prop = unasked_refused(self, utterance, intruder_unlock(utterance, it_elsewhere(self, utterance, prop)))
+        return unplaced_refused(self, utterance, prop)  # 流量整40吧 beside a start: never dropped (unplaced_values.py)
 
     def _understand_whole(self, utterance: str) -> Proposal:
         """The ask as said (``_understand_said``); where it is refused for a negation that only bounds or clarifies an
@@ -1172,6 +1175,8 @@ class Assistant:
                     if k in mine.setdefault(c.device_id, {}) and not _same(mine[c.device_id][k], v):
                         return whole  # two clauses disagree about one device: the whole reading (and its gates)
                     mine[c.device_id][k] = v
+        if guessed_clash(read_parts, lambda cl: self._semantic(cl) + self._ties(normalize(cl)), _same):
+            return whole  # 阳光太刺眼了，办公室遮一半: no model pick decides the blinds' value (guessed_clashes.py)
         carried = shared_switch(self, read_parts, mine)  # "start conveyor a at 30 and conveyor b at 40": b starts too
         # its own clauses' settings only ("close the blinds" closes no lamp); a device no clause has stays as read
         # "turn on the floodlight and also the yard siren, steady tone": a clause with no verb of its own shares the

@@ -14,7 +14,7 @@ ANY_ON, ANY_OFF = "any_on", "any_off"  # 打开 / 关闭: switch a device on, or
 ACTIONS_EN = {
     ON: ["turn on", "switch on", "power on", "power up", "start up", "fire up", "start", "run", "activate",
          "enable", "sound", "resume", "restart", "trigger", "set off", "going", "get going", "flowing",
-         "running", "circulating"],  # set off the alarm
+         "running", "circulating", "moving"],  # "get conveyor b moving" (reader._GET_GOING: only as get … moving)  # set off the alarm
     OFF: ["turn off", "switch off", "power off", "power down", "shut down", "shut off", "stop", "halt",
           "deactivate", "disable", "silence", "kill", "mute", "pause"],
     OPEN: ["open", "raise", "lift", "pull up"],

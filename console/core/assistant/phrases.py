@@ -42,6 +42,7 @@ from console.core.assistant.spaced_tens import hyphenate_tens
 from console.core.assistant.arrival_run_on import pause_after_arrival
 from console.core.assistant.fillers import drop_fillers
 from console.core.assistant.worldwide import worldwide
+from console.core.assistant.put_values_zh import put_values
 from console.core.assistant.power_back_zh import drop_power_back
 from console.core.assistant.spaced_values_zh import join_spaced_value
 from console.core.assistant.who_asked import drop_who_asked
@@ -190,6 +191,7 @@ def normalize(text: str) -> str:
         t = _BARE_GO.sub(r"\1start", t)
     t = drop_fillers(t)  # "um conveyor number two stop", 嗯 把台灯关掉, 就是用脉冲的: hesitation, nothing more (fillers.py)
     t = worldwide(t)  # "kindly off the lamp", "dim it to 10 ja", 流量给30, 误报: usage made plain (worldwide.py)
+    t = put_values(t)  # 转速搁八十, 流量搁三十五吧, 转速设八十: 搁 / bare 设 + a value is "set to" (put_values_zh.py)
     t = drop_power_back(t)  # 停电恢复了，先把…: the power came back, a report, never 停 + a device (power_back_zh.py)
     if re.search(r"[\u3400-\u9fff]", t):  # 二号线 速度 七十五: the value said with its setting (spaced_values_zh.py)
         t = join_spaced_value(t)

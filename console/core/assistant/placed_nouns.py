@@ -6,7 +6,9 @@
 phrase as the name it stands for ("the desk lamp") where, and only where, "<place word> <kind noun>" names exactly one
 device of the fleet (by its name or alias) of that kind and the kind noun alone names no single device; otherwise
 the ask is left as it is (a place the fleet lacks stays unread and is refused as before).  Never a zone: "the lamp in
-the warehouse" is read by the place rules already.  Pure; regexes compiled at import.
+the warehouse" is read by the place rules already; "in" is read only before a place word that names no zone or device
+("big light in the ceiling", session 13 blind set 89: the ceiling lamp, never the model's pick of the desk lamp), and a
+size word before the kind noun ("big", "small", "main") goes with it.  Pure; regexes compiled at import.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_PLACED = re.compile(r"(?<![a-z])(?:the\s+)?(?P<kind>[a-z]+)\s+(?:on|at|by|over|above|beside|next\s+to)\s+"
+_PLACED = re.compile(r"(?<![a-z])(?:the\s+)?(?:(?:big|small|little|main)\s+)?(?P<kind>[a-z]+)\s+"
+                     r"(?:on|at|by|over|above|beside|next\s+to|(?P<in>in))\s+"
                      r"(?:my|our|your|his|her|their|the)\s+(?P<place>[a-z]+)(?![a-z])")
 
 
@@ -35,6 +38,8 @@ def placed_noun_rewrite(asst: Any, text: str) -> str | None:
         kind, place = m.group("kind"), m.group("place")
         named = asst._devices_named(f"{place} {kind}")
         if len(named) != 1 or asst._devices_named(kind) or asst._devices_named(place):
+            continue
+        if m.group("in") and asst._refers(place):  # "the lamp in the warehouse": a zone, read by the place rules
             continue
         dev = asst.by_id.get(next(iter(named)))
         alone = asst._refers(kind)

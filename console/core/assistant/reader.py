@@ -88,9 +88,9 @@ def _read(text: str, vocab: Vocabulary) -> Reading:
 
 
 _GET_GOING = re.compile(r"(?<![a-z])(?:get|gets|got|getting|need|needs|want|wants)(?![a-z])[^,;，；]*?"
-                        r"(?<![a-z])(going|flowing|running|circulating)(?![a-z])")
+                        r"(?<![a-z])(going|flowing|running|circulating|moving)(?![a-z])")
 # "get the pump running at 30 l/min" starts it as "get … going" does (held-out 9's writers: running at a value)
-_GOING = re.compile(r"(?<![a-z])(?:going|flowing|running|circulating)(?![a-z])")
+_GOING = re.compile(r"(?<![a-z])(?:going|flowing|running|circulating|moving)(?![a-z])")
 
 
 def _idle_going(work: str) -> str:

@@ -40,6 +40,7 @@ from console.core.assistant.ellipsis_parts import elided_noun_rewrite
 from console.core.assistant.forwarded import _point_back, forwarded_ask
 from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
+from console.core.assistant.nonnative_idioms import nonnative_rewrite
 from console.core.assistant.pasted_queue import queue_ask
 from console.core.assistant.phrases import normalize
 from console.core.assistant.place_parts import place_part_rewrite
@@ -49,12 +50,19 @@ from console.core.assistant.quoted_reports import quoted_ask
 from console.core.assistant.reader import read
 from console.core.assistant.restart_reports import restart_rewrite
 from console.core.assistant.rid_of_it import rid_rewrite
+from console.core.assistant.running_states import REFUSAL_EN as RUNNING_REFUSAL_EN
+from console.core.assistant.running_states import REFUSAL_ZH as RUNNING_REFUSAL_ZH
+from console.core.assistant.running_states import running_state_rewrite
 from console.core.assistant.screening import MAX_CHARS
 from console.core.assistant.sender_quotes_en import sender_quote_ask
 from console.core.assistant.spaced_clauses_zh import comma_for_spaces
 from console.core.assistant.spot_lamps import spot_lamp_rewrite, spot_lamp_unresolved
+from console.core.assistant.stuck_amounts import stuck_amount_rewrite
 from console.core.assistant.sun_glare import glare_rewrite, sun_gone
 from console.core.assistant.telegraphic import telegraphic_rewrite
+from console.core.assistant.trailing_notes import note_rewrite
+from console.core.assistant.mode_value_after import mode_value_rewrite
+from console.core.assistant.brighten_values import brighten_rewrite
 from console.core.assistant.undo_narrations import undo_rewrite
 
 
@@ -123,6 +131,10 @@ def _spot_left(asst: Any, utterance: str) -> str | None:
     return spot_lamp_unresolved(asst, normalize(utterance or "")) if _short(utterance) else None
 
 
+def _nonnative(asst: Any, utterance: str) -> str | None:
+    return nonnative_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
 def _aside(asst: Any, utterance: str) -> str | None:
     return aside_rewrite(normalize(utterance or "")) if _short(utterance) else None
 
@@ -178,6 +190,26 @@ def _line_head(asst: Any, utterance: str) -> str | None:
 
 def _place_part(asst: Any, utterance: str) -> str | None:
     return place_part_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _running(asst: Any, utterance: str) -> str | None:
+    return running_state_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _notes(asst: Any, utterance: str) -> str | None:
+    return note_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+
+
+def _mode_after(asst: Any, utterance: str) -> str | None:
+    return mode_value_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
+def _brighten(asst: Any, utterance: str) -> str | None:
+    return brighten_rewrite(normalize(utterance or "")) if _short(utterance) else None
+
+
+def _stuck(asst: Any, utterance: str) -> str | None:
+    return stuck_amount_rewrite(normalize(utterance or "")) if _short(utterance) else None
 
 
 def _glare(asst: Any, utterance: str) -> str | None:
@@ -240,18 +272,37 @@ PLACE_PART = Rewrite("place_part", _place_part, "place_parts.py",
                      "\"boxes piling up at the end of line A, pause it\": the end of line A is line A")
 GLARE = Rewrite("glare", _glare, "sun_glare.py",
                 "阳光照进来太晃眼了: the sun coming in is the glare's, never \"let it in\"")
+RUNNING = Rewrite("running", _running, "running_states.py",
+                  "\"get the cooling water circulating again, B is running hot\": how a machine runs, no start and no "
+                  "room's feeling (session 13, set 91)",
+                  refusal=(NOTHING_ACTIONABLE, RUNNING_REFUSAL_EN, RUNNING_REFUSAL_ZH))
+NOTES = Rewrite("notes", _notes, "trailing_notes.py",
+                "\"both conveyors stop. end of run\", \"…, guard door open\", \"— evac drill signed off\", 误报: a log "
+                "note beside a complete ask says why (session 13, set 91)")
+MODE_AFTER = Rewrite("mode_after", _mode_after, "mode_value_after.py",
+                     "\"ok, AC mode fan\": the AC's fan mode, never the exhaust fan (session 13, set 91)")
+BRIGHTEN = Rewrite("brighten", _brighten, "brighten_values.py",
+                   "\"brighten up the office, all lights to 70\": the level alone, like \"brighten\" (session 13, set 91)")
+
+STUCK = Rewrite("stuck", _stuck, "stuck_amounts.py",
+                "\"office blinds stuck half way. Please open the office blinds fully.\": where a device is stuck is no "
+                "value (session 13, set 93)")
 
 ASIDE = Rewrite("aside", _aside, "aside_clauses.py",
                 "锁门走人前先关灯, \"nobody gets in tonight, secure the site\", \"something in the yard\": the speaker's "
                 "leaving, a lock's purpose, an indefinite thing at a place are no part of the ask")
 
+NONNATIVE = Rewrite("nonnative", _nonnative, "nonnative_idioms.py",
+                    "\"make the floodlight out\", \"put off the fan\", \"speed on 100\", \"45 rpm, not more faster\": "
+                    "second-language idioms said plainly, off never on")
+
 # understand: the first that applies is read again, whole
-ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, RESTART, PARTY, BARE_SET, SPOT, ASIDE)
+ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, NONNATIVE, NOTES, MODE_AFTER, BRIGHTEN, RESTART, PARTY, BARE_SET, SPOT, ASIDE)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
-SAID_REWRITES: tuple[Rewrite, ...] = (SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
+SAID_REWRITES: tuple[Rewrite, ...] = (RUNNING, STUCK, SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
                                         DESIGNATORS, ELIDED, REASON, GLARE)
 # direction_problem: after OWN_WORDS and its own steps, each in turn on the last one's words, then GLARE
-DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY)
+DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY, NONNATIVE)
 
 
 def chained(asst: Any, utterance: str, steps: tuple[Rewrite, ...] = DIRECTION_CHAIN) -> str:

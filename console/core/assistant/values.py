@@ -12,6 +12,7 @@ import re
 from console.core.assistant.bare_numbers import after_mode
 from console.core.assistant.decimal_words import digits_point, fraction_after
 from console.core.assistant.lexicon import UNKNOWN_OK, VALUE_SLOT
+from console.core.assistant.loose_numerals_zh import loose_at_clause_end
 from console.core.assistant.numbers import DIGITS, NUMBER_WORDS, UNIT_OF, ZH_NUMERALS, zh_value
 from console.core.assistant.phrases import PhraseTable, mask
 from console.core.assistant.reading import Num, Reading
@@ -79,6 +80,9 @@ def read_zh_numerals(work: str, r: Reading, lex: PhraseTable) -> str:
             val += 0.5  # 二十二度半
         after_verb = value_slot(work[: m.start()], lex) and not re.match(r"\s*[条台个盏扇只部分号]", work[m.end():])  # 二号传送带: an ordinal
         if val is None or not (m.group(1) or m.group(3) or after_verb):
+            if val is not None and loose_at_clause_end(work, m.start(), m.end()):  # 转速搁八十 (loose_numerals_zh.py)
+                r.loose_numbers.append(f"{val:g}")  # as digits: a clause's values are compared as numbers
+                work = mask(work, m.start(), m.end())
             continue  # a bare numeral (两条, 一半) is no value
         unit = "%" if m.group(1) else UNIT_OF.get(m.group(3))
         r.numbers.append(Num(val, unit, text=m.group(0)))

@@ -36,8 +36,6 @@ REFUSED = [
     # 6. a thing known only by its sound
     "the thing humming in the office, silence it",
     "something buzzing in the office, shut it off",
-    # 8. never the value without the start (the gate reads the report's "stopped" as the way: refused whole)
-    "guard: 'production on line A stopped on its own?' → get it moving again at 70 rpm",
     # 7. a dropped wish of a place: both or none
     "仓库要亮，院子要安静",
 ]
@@ -59,6 +57,9 @@ WORKS = [
     ("the alarm says pump tripped, start it again", {PUMP: {"running": True}}),
     # 8. "get it moving again at 70 rpm" starts it
     ("get conveyor a moving again at 70 rpm", {CA: {"running": True, "speed": 70.0}}),
+    # (session 13: the report's "stopped" no longer gives the way, so the ask reads whole — never the value alone)
+    ("guard: 'production on line A stopped on its own?' → get it moving again at 70 rpm",
+     {CA: {"running": True, "speed": 70.0}}),
     # nearby asks keep their meaning
     ("the floodlight is still on, switch it off", {WAREHOUSE: {"power": False}}),
     ("仓库的灯还开着，关掉吧", {WAREHOUSE: {"power": False}}),
