@@ -107,113 +107,38 @@ def own_words(asst: Any, utterance: str) -> str | None:
     return quoted if quoted is not None and quoted != norm else None
 
 
-def _restart(asst: Any, utterance: str) -> str | None:
-    return restart_rewrite(normalize(utterance or "")) if _short(utterance) else None
+def _normalised(fn: Callable[..., str | None], *, with_asst: bool = False, attr: str | None = None,
+                keep: Callable[[Any, str, str], bool] | None = None) -> Callable[[Any, str], str | None]:
+    """A table step made of ``fn``, each step's one shape: None for an ask longer than screening's ``MAX_CHARS``, else
+    ``fn`` of the normalised ask, called ``fn(asst, norm)`` (``with_asst``), ``fn(norm, asst.<attr>)`` (``attr``: the
+    assistant's own helper the step needs, looked up at each call) or ``fn(norm)``; words that ``keep(asst, norm,
+    words)`` turns down are None too."""
+    def step(asst: Any, utterance: str) -> str | None:
+        if not _short(utterance):
+            return None
+        norm = normalize(utterance or "")
+        if with_asst:
+            words = fn(asst, norm)
+        elif attr is not None:
+            words = fn(norm, getattr(asst, attr))
+        else:
+            words = fn(norm)
+        return words if words is None or keep is None or keep(asst, norm, words) else None
+    step.__name__ = step.__qualname__ = f"_normalised({getattr(fn, '__name__', 'step')})"
+    return step
 
 
-def _party(asst: Any, utterance: str) -> str | None:
-    return (drop_party_reason(normalize(utterance or "")) if _short(utterance) else None) or None
-
-
-def _bare_set(asst: Any, utterance: str) -> str | None:
-    bare = bare_set_rewrite(normalize(utterance or "")) if _short(utterance) else None
+def _names_a_device(asst: Any, norm: str, words: str) -> bool:
     # a device must be named: "chilly, set 24" stays where the catalog's feelings put it
-    if bare is not None and any(mn.kind in ("device", "kind") for mn in read(bare, asst.rules.vocab).mentions):
-        return bare
-    return None
+    return any(mn.kind in ("device", "kind") for mn in read(words, asst.rules.vocab).mentions)
 
 
-def _spot(asst: Any, utterance: str) -> str | None:
-    return spot_lamp_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
+def _not_empty(asst: Any, norm: str, words: str) -> bool:
+    return bool(words)  # "" is no rewrite where the step has no refusal to give (the party step)
 
 
-def _spot_left(asst: Any, utterance: str) -> str | None:
-    return spot_lamp_unresolved(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _nonnative(asst: Any, utterance: str) -> str | None:
-    return nonnative_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _aside(asst: Any, utterance: str) -> str | None:
-    return aside_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _spaced(asst: Any, utterance: str) -> str | None:
-    spaced = comma_for_spaces(normalize(utterance or ""), asst._unnamed) if _short(utterance) else None
-    return spaced if spaced is not None and spaced != normalize(utterance or "") else None
-
-
-def _undo(asst: Any, utterance: str) -> str | None:
-    return undo_rewrite(normalize(utterance or ""), asst._names_place_or_device) if _short(utterance) else None
-
-
-def _rid(asst: Any, utterance: str) -> str | None:
-    return rid_rewrite(normalize(utterance or ""), asst._removed_things) if _short(utterance) else None
-
-
-def _clear_alarm(asst: Any, utterance: str) -> str | None:
-    return clear_alarm_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _placed(asst: Any, utterance: str) -> str | None:
-    return placed_noun_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _telegraphic(asst: Any, utterance: str) -> str | None:
-    return telegraphic_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _annoyed(asst: Any, utterance: str) -> str | None:
-    return annoyance_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _designators(asst: Any, utterance: str) -> str | None:
-    return designator_list_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _elided(asst: Any, utterance: str) -> str | None:
-    return elided_noun_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _reason(asst: Any, utterance: str) -> str | None:
-    return reason_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _either_way(asst: Any, utterance: str) -> str | None:
-    return either_way_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _line_head(asst: Any, utterance: str) -> str | None:
-    return line_head_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _place_part(asst: Any, utterance: str) -> str | None:
-    return place_part_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _running(asst: Any, utterance: str) -> str | None:
-    return running_state_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _notes(asst: Any, utterance: str) -> str | None:
-    return note_rewrite(asst, normalize(utterance or "")) if _short(utterance) else None
-
-
-def _mode_after(asst: Any, utterance: str) -> str | None:
-    return mode_value_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _brighten(asst: Any, utterance: str) -> str | None:
-    return brighten_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _stuck(asst: Any, utterance: str) -> str | None:
-    return stuck_amount_rewrite(normalize(utterance or "")) if _short(utterance) else None
-
-
-def _glare(asst: Any, utterance: str) -> str | None:
-    return glare_rewrite(normalize(utterance or "")) if _short(utterance) else None
+def _changed(asst: Any, norm: str, words: str) -> bool:
+    return words != norm  # the ask given back unchanged: the step does not apply
 
 
 def no_other_of_kind(part_en: str, part_zh: str) -> tuple[str, str, str]:
@@ -227,72 +152,75 @@ def no_other_of_kind(part_en: str, part_zh: str) -> tuple[str, str, str]:
 OWN_WORDS = Rewrite("own_words", own_words, "adopted.py, forwarded.py, quoted_reports.py, sun_glare.py",
                     "\"FW: …\\n> …\\nstop conveyor A\", \"ALM 0412 line A fan overcurrent -> kill it\": the operator's "
                     "own words alone, never the quote's")
-RESTART = Rewrite("restart", _restart, "restart_reports.py",
+RESTART = Rewrite("restart", _normalised(restart_rewrite), "restart_reports.py",
                   "\"the pump stopped, get it going again\": the stop is a report, not the ask's way")
-PARTY = Rewrite("party", _party, "party_reasons.py",
+PARTY = Rewrite("party", _normalised(drop_party_reason, keep=_not_empty), "party_reasons.py",
                 "\"kill the pump, maintenance wants to open it up\": what the crew will do is no command")
-BARE_SET = Rewrite("bare_set", _bare_set, "bare_set_numbers.py",
+BARE_SET = Rewrite("bare_set", _normalised(bare_set_rewrite, keep=_names_a_device), "bare_set_numbers.py",
                    "\"pls on the AC, set 25\": \"set to 25\", only where a device or kind is named")
-SPOT = Rewrite("spot", _spot, "spot_lamps.py",
+SPOT = Rewrite("spot", _normalised(spot_lamp_rewrite, with_asst=True), "spot_lamps.py",
                "倉庫射燈熄咗佢, \"warehouse spotlight off\": the place's one lamp, never the place's every device")
-SPOT_LEFT = Rewrite("spot_left", _spot_left, "spot_lamps.py",
+SPOT_LEFT = Rewrite("spot_left", _normalised(spot_lamp_unresolved, with_asst=True), "spot_lamps.py",
                     "\"office spotlight off\" with two lamps there: refused, never the office's every device",
                     refusal=(UNKNOWN_DEVICE, "No device of that place is called a spotlight in this fleet: name the "
                              "device.", "这个地方没有叫“射灯”的设备：请说出设备名称。"))
-SPACED = Rewrite("spaced", _spaced, "spaced_clauses_zh.py", "仓库大灯关掉 门锁锁上: the spaces part clauses")
-UNDO = Rewrite("undo", _undo, "undo_narrations.py",
+SPACED = Rewrite("spaced", _normalised(comma_for_spaces, attr="_unnamed", keep=_changed), "spaced_clauses_zh.py",
+                 "仓库大灯关掉 门锁锁上: the spaces part clauses")
+UNDO = Rewrite("undo", _normalised(undo_rewrite, attr="_names_place_or_device"), "undo_narrations.py",
                "\"I cut the steam earlier, fully open please\": what was done is no ask",
                refusal=(NOTHING_ACTIONABLE,
                         "That says what was already done, not what to do: say what should happen now (e.g. \"open "
                         "the steam valve\").",
                         "这说的是刚才做过什么，不是现在要做什么：请说现在要做什么（例如“把蒸汽阀打开”）。"))
-RID = Rewrite("rid", _rid, "rid_of_it.py", "\"smoke on line A, get rid of it\": \"it\" is the smoke")
-CLEAR_ALARM = Rewrite("clear_alarm", _clear_alarm, "clear_alarm.py",
+RID = Rewrite("rid", _normalised(rid_rewrite, attr="_removed_things"), "rid_of_it.py",
+              "\"smoke on line A, get rid of it\": \"it\" is the smoke")
+CLEAR_ALARM = Rewrite("clear_alarm", _normalised(clear_alarm_rewrite, with_asst=True), "clear_alarm.py",
                       "\"the siren's going, clear it\": silence the siren, never the fan's \"clear\"")
-PLACED = Rewrite("placed", _placed, "placed_nouns.py", "\"the lamp on my desk\": the desk lamp, the name it stands for")
-TELEGRAPHIC = Rewrite("telegraphic", _telegraphic, "telegraphic.py",
+PLACED = Rewrite("placed", _normalised(placed_noun_rewrite, with_asst=True), "placed_nouns.py",
+                 "\"the lamp on my desk\": the desk lamp, the name it stands for")
+TELEGRAPHIC = Rewrite("telegraphic", _normalised(telegraphic_rewrite, with_asst=True), "telegraphic.py",
                       "\"warehouse lights out\", \"the glare blocked\", \"in everyone's eyes\": a kind's down phrase, "
                       "said without its verb")
-ANNOYED = Rewrite("annoyed", _annoyed, "annoyance.py",
+ANNOYED = Rewrite("annoyed", _normalised(annoyance_rewrite), "annoyance.py",
                   "\"the hissing on line B is driving me mad, close it off\": how the speaker feels is no value")
-DESIGNATORS = Rewrite("designators", _designators, "designator_lists.py",
+DESIGNATORS = Rewrite("designators", _normalised(designator_list_rewrite, with_asst=True), "designator_lists.py",
                       "传送带A和B: 传送带A和传送带B; \"conveyor a and c\" without a c refused whole",
                       refusal=no_other_of_kind("The second name", "第二个编号"))
-ELIDED = Rewrite("elided", _elided, "ellipsis_parts.py",
+ELIDED = Rewrite("elided", _normalised(elided_noun_rewrite, with_asst=True), "ellipsis_parts.py",
                  "\"stop conveyor a. and b too\": \"and conveyor b too\"; without a b refused whole",
                  refusal=no_other_of_kind("The last part", "最后一部分"))
-REASON = Rewrite("reason", _reason, "complaint_reasons.py",
+REASON = Rewrite("reason", _normalised(reason_rewrite), "complaint_reasons.py",
                  "\"…, a full house\", \"the heating's too much\": a reason, no value or mode")
-EITHER_WAY = Rewrite("either_way", _either_way, "either_way_values.py",
+EITHER_WAY = Rewrite("either_way", _normalised(either_way_rewrite), "either_way_values.py",
                      "调到六十不是五十 with no pause: \"sixty, not fifty\" or \"sixty, no, fifty\": refused, never a guess",
                      refusal=EITHER_WAY_REFUSAL)
-LINE_HEAD = Rewrite("line_head", _line_head, "line_head_ellipsis.py",
+LINE_HEAD = Rewrite("line_head", _normalised(line_head_rewrite), "line_head_ellipsis.py",
                     "\"production line one stop and line two start\": line two's production, never its whole zone")
-PLACE_PART = Rewrite("place_part", _place_part, "place_parts.py",
+PLACE_PART = Rewrite("place_part", _normalised(place_part_rewrite, with_asst=True), "place_parts.py",
                      "\"boxes piling up at the end of line A, pause it\": the end of line A is line A")
-GLARE = Rewrite("glare", _glare, "sun_glare.py",
+GLARE = Rewrite("glare", _normalised(glare_rewrite), "sun_glare.py",
                 "阳光照进来太晃眼了: the sun coming in is the glare's, never \"let it in\"")
-RUNNING = Rewrite("running", _running, "running_states.py",
+RUNNING = Rewrite("running", _normalised(running_state_rewrite, with_asst=True), "running_states.py",
                   "\"get the cooling water circulating again, B is running hot\": how a machine runs, no start and no "
                   "room's feeling (session 13, set 91)",
                   refusal=(NOTHING_ACTIONABLE, RUNNING_REFUSAL_EN, RUNNING_REFUSAL_ZH))
-NOTES = Rewrite("notes", _notes, "trailing_notes.py",
+NOTES = Rewrite("notes", _normalised(note_rewrite, with_asst=True), "trailing_notes.py",
                 "\"both conveyors stop. end of run\", \"…, guard door open\", \"— evac drill signed off\", 误报: a log "
                 "note beside a complete ask says why (session 13, set 91)")
-MODE_AFTER = Rewrite("mode_after", _mode_after, "mode_value_after.py",
+MODE_AFTER = Rewrite("mode_after", _normalised(mode_value_rewrite), "mode_value_after.py",
                      "\"ok, AC mode fan\": the AC's fan mode, never the exhaust fan (session 13, set 91)")
-BRIGHTEN = Rewrite("brighten", _brighten, "brighten_values.py",
+BRIGHTEN = Rewrite("brighten", _normalised(brighten_rewrite), "brighten_values.py",
                    "\"brighten up the office, all lights to 70\": the level alone, like \"brighten\" (session 13, set 91)")
 
-STUCK = Rewrite("stuck", _stuck, "stuck_amounts.py",
+STUCK = Rewrite("stuck", _normalised(stuck_amount_rewrite), "stuck_amounts.py",
                 "\"office blinds stuck half way. Please open the office blinds fully.\": where a device is stuck is no "
                 "value (session 13, set 93)")
 
-ASIDE = Rewrite("aside", _aside, "aside_clauses.py",
+ASIDE = Rewrite("aside", _normalised(aside_rewrite), "aside_clauses.py",
                 "锁门走人前先关灯, \"nobody gets in tonight, secure the site\", \"something in the yard\": the speaker's "
                 "leaving, a lock's purpose, an indefinite thing at a place are no part of the ask")
 
-NONNATIVE = Rewrite("nonnative", _nonnative, "nonnative_idioms.py",
+NONNATIVE = Rewrite("nonnative", _normalised(nonnative_rewrite), "nonnative_idioms.py",
                     "\"make the floodlight out\", \"put off the fan\", \"speed on 100\", \"45 rpm, not more faster\": "
                     "second-language idioms said plainly, off never on")
 

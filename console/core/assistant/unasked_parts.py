@@ -24,13 +24,14 @@ Pure functions over the assistant (duck-typed: ``by_id``, ``aliases``, ``underst
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from console.core.assistant.compound_places import _NOT_PLACES_ZH
 from console.core.assistant.phrases import normalize
-from console.core.assistant.proposal import (AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, Proposal, Refusal,
-                                             build_proposal)
+from console.core.assistant.proposal import (AMBIGUOUS, NOTHING_ACTIONABLE, UNKNOWN_DEVICE, Proposal, ProposedCommand,
+                                             Refusal, build_proposal)
 from console.core.assistant.wording import t
 
 # -- Cantonese questions (checked on the ask as typed, Traditional or Simplified) ----------------------------------
@@ -40,7 +41,7 @@ _YUE_QUESTION = re.compile(
     r"|(?:咗[^?？，,。]{1,8}未[呀啊吖呢]?\s*[?？]?\s*$)"                # 開咗冷氣未?
     r"|(?:^|[，,\s])(?:係咪|系咪|是咪)(?!可以|可唔可以|幫|帮|唔該|唔该)[^?？]{0,20}[呀啊吖][?？]?\s*$"
     r"|(?:有冇|有無)(?!可能|得|辦法|办法|人可以|人幫|人帮)[^?？]{0,20}[呀啊吖呢]?\s*[?？]\s*$")
-_ZH = re.compile(r"[\u4e00-\u9fff]")
+_ZH = re.compile(r"[\u4e00-\u9fff]")  # not lexicon.CJK: that one also takes Extension A (\u3400-), e.g. 㗎
 
 # -- a definite singular --------------------------------------------------------------------------------------------
 _ALL_ZH = re.compile(r"都|全|所有|两|兩|每|各|[二三四五六七八九十]盏|[二三四五六七八九十]个|晒")
@@ -48,6 +49,10 @@ _ALL_ZH = re.compile(r"都|全|所有|两|兩|每|各|[二三四五六七八九�
 # -- a state report -------------------------------------------------------------------------------------------------
 _STILL_EN = re.compile(r"(?<![a-z])(?:still|left)\s+(?:on|running|open|going|lit|blaring|sounding)(?![a-z])")
 _STILL_ZH = re.compile(r"还(?:开着|亮着|在响|在转|在跑|开住)|仲(?:开住|着住|着紧|开紧|亮住|响紧)|一直开着")
+# The operator's own command verb beside a "still on" report.  Not lexicon.ACTIONS_EN / ACTIONS_ZH, on purpose: those
+# tables hold the report's own state words as verbs ("running", "going", bare "open", bare 开 of 开着), so a report
+# would count as its own command; these lists keep "open" only with an object ("open it / the / up"), add the asking
+# words (please, can you, 请, 帮, 把) and the value verbs (set, dim, crank, 调, 设) that make the words an ask.
 _VERB_EN = re.compile(r"(?<![a-z])(?:turn|switch|shut|close|open\s+(?:it|the|up)|stop|start|kill|cut|lock|unlock|raise|"
                       r"lower|dim|set|put|make|get|bring|power|silence|mute|run|restart|sound|activate|deactivate|"
                       r"douse|crank|boost|drop|pause|resume|please|pls|can\s+you|could\s+you)(?![a-z])")
@@ -95,17 +100,16 @@ def _kind_nouns(asst: Any, kind: str, lang: str) -> list[str]:
     return [n.lower() for n in names if n]
 
 
+def _devices(asst: Any, prop: Proposal) -> list[tuple[ProposedCommand, Any]]:
+    """Each of the proposal's commands with its device's catalog entry (None where the catalog lacks it): the opening
+    every check over the proposal's devices shares."""
+    return [(c, asst.by_id.get(c.device_id)) for c in prop.commands]
+
+
 def _same_kind_group(asst: Any, prop: Proposal) -> str | None:
     """The kind that two or more of the proposal's devices share, or None."""
-    seen: dict[str, int] = {}
-    for c in prop.commands:
-        meta = asst.by_id.get(c.device_id)
-        if meta is not None:
-            seen[meta.kind] = seen.get(meta.kind, 0) + 1
-    for kind, n in seen.items():
-        if n >= 2:
-            return kind
-    return None
+    seen = Counter(meta.kind for _, meta in _devices(asst, prop) if meta is not None)
+    return next((kind for kind, n in seen.items() if n >= 2), None)
 
 
 def _definite_singular(asst: Any, norm: str, prop: Proposal) -> bool:
@@ -132,24 +136,21 @@ def _sets_up(prop: Proposal) -> bool:
 
 
 def _state_report(norm: str, prop: Proposal) -> bool:
-    if _sets_up(prop) and _STILL_EN.search(norm) and not _VERB_EN.search(norm):
-        return True
-    if _sets_up(prop) and _STILL_ZH.search(norm) and not _VERB_ZH.search(_STILL_ZH.sub("", norm)):
+    if _sets_up(prop) and ((_STILL_EN.search(norm) and not _VERB_EN.search(norm))
+                           or (_STILL_ZH.search(norm) and not _VERB_ZH.search(_STILL_ZH.sub("", norm)))):
         return True
     m = _PASTED_ROW.match(norm)
     return m is not None and not _VERB_EN.search(m.group("q"))
 
 
-def _sound_thing(asst: Any, norm: str, prop: Proposal) -> bool:
-    if len(prop.commands) < 2 or not (_SOUND_THING_EN.search(norm) or _SOUND_THING_ZH.search(norm)):
-        return False
-    return True
+def _sound_thing(norm: str, prop: Proposal) -> bool:
+    return len(prop.commands) >= 2 and bool(_SOUND_THING_EN.search(norm) or _SOUND_THING_ZH.search(norm))
 
 
 def _unplaced(asst: Any, norm: str, prop: Proposal) -> str | None:
     """The opening Chinese place word the fleet lacks (冷仓好黑，乜都睇唔到), where the proposal spread over several
     places: a place the assistant cannot place never widens to every device of a kind."""
-    zones = {getattr(asst.by_id.get(c.device_id), "zone", None) for c in prop.commands}
+    zones = {getattr(meta, "zone", None) for _, meta in _devices(asst, prop)}
     if len(zones) < 2:
         return None
     typos = getattr(asst, "typos", None)
@@ -171,8 +172,7 @@ def _restart_start(asst: Any, utterance: str, norm: str, prop: Proposal) -> Prop
     if not _RESTART_EN.search(norm) or _RESTART_NEVER.search(_RESTART_EN.sub("", norm)):
         return None
     chosen: dict[str, dict] = {}
-    for c in prop.commands:
-        meta = asst.by_id.get(c.device_id)
+    for c, meta in _devices(asst, prop):
         caps = getattr(meta, "capabilities", {}) or {}
         if meta is None or "running" not in caps or "running" in c.params:
             return None
@@ -203,7 +203,7 @@ def unasked_refused(asst: Any, utterance: str, prop: Proposal) -> Proposal:
         names = " or ".join(c.device_name for c in prop.commands)
         return _refuse(utterance, prop, AMBIGUOUS, f"Which one: {names}? Name the device.",
                        f"哪一个：{'、'.join(c.device_name for c in prop.commands)}？请说出设备名称。")
-    if _sound_thing(asst, norm, prop):
+    if _sound_thing(norm, prop):
         return _refuse(utterance, prop, AMBIGUOUS,
                        "Nothing in this fleet is known by that sound: name the device to change.",
                        "设备表里没有以这种声音认出的设备：请说出要操作的设备名称。")
