@@ -507,20 +507,10 @@ def _graph_us(it, qws, x, h, nw, do_bench=None) -> float:
 
 
 def graph_calls_us(calls) -> float:
-    """Median microseconds a call: one CUDA graph of ``calls`` (closures, each on its own weight), replayed by
-    ``triton.testing.do_bench``; the first two run once before the capture (compiled outside it)."""
-    from triton.testing import do_bench
+    """Median microseconds a call: one CUDA graph of ``calls`` (console/core/inference/graph_timing.py)."""
+    from console.core.inference.graph_timing import graph_us
 
-    for c in calls[:2]:
-        c()
-    torch.cuda.synchronize()
-    g = torch.cuda.CUDAGraph()
-    st = torch.cuda.Stream()
-    with torch.cuda.stream(st):
-        with torch.cuda.graph(g):
-            for c in calls:
-                c()
-    return do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(calls)
+    return graph_us(calls)
 
 
 def _qgemv_call(item, qw, x, h, nw):

@@ -55,6 +55,8 @@ import math
 
 import torch
 
+from console.core.inference.graph_timing import graph_us  # the sweep and bench/qgemv_dp4a.py time with it
+
 from console.core.inference import fastdecode_triton as fdt
 
 triton = fdt.triton
@@ -405,23 +407,6 @@ def reference(x: torch.Tensor, qw, *, norm=None, out: torch.Tensor | None = None
 
 
 # ---------------------------------------------------------------- timing (GPU)
-
-def graph_us(calls) -> float:
-    """Median microseconds a call: one CUDA graph of ``calls`` (closures, each on its own weight copy so the L2
-    holds none of them), replayed by ``triton.testing.do_bench``; the first two run once before the capture."""
-    from triton.testing import do_bench
-
-    for c in calls[:2]:
-        c()
-    torch.cuda.synchronize()
-    g = torch.cuda.CUDAGraph()
-    st = torch.cuda.Stream()
-    with torch.cuda.stream(st):
-        with torch.cuda.graph(g):
-            for c in calls:
-                c()
-    return do_bench(g.replay, warmup=5, rep=25, return_mode="median") * 1e3 / len(calls)
-
 
 def sweep(x: torch.Tensor, qws: list, *, norm=None, out: torch.Tensor | None = None, mode: str = "plain",
           configs=None) -> list[tuple[tuple, "float | str"]]:
