@@ -38,6 +38,7 @@ from console.core.assistant.either_way_values import REFUSAL as EITHER_WAY_REFUS
 from console.core.assistant.either_way_values import either_way_rewrite
 from console.core.assistant.ellipsis_parts import elided_noun_rewrite
 from console.core.assistant.forwarded import _point_back, forwarded_ask
+from console.core.assistant.goods_words import fault_report_rewrite, goods_words
 from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
 from console.core.assistant.nonnative_idioms import nonnative_rewrite
@@ -216,6 +217,15 @@ STUCK = Rewrite("stuck", _normalised(stuck_amount_rewrite), "stuck_amounts.py",
                 "\"office blinds stuck half way. Please open the office blinds fully.\": where a device is stuck is no "
                 "value (session 13, set 93)")
 
+GOODS = Rewrite("goods", _normalised(goods_words, with_asst=True), "goods_words.py",
+                "B線出貨開到最快, line A啲貨停一停先: goods at a line are its one conveyor, never its every device; "
+                "倉入面黑麻麻: a lone 仓 is the warehouse (session 13, set 94)",
+                refusal=(UNKNOWN_DEVICE, "No one device moves goods there (or no place of that name) in this fleet: "
+                         "name the device.", "那里没有唯一一台运货的设备（或没有这个地方）：请说出设备名称。"))
+FAULT_NOTE = Rewrite("fault_note", _normalised(fault_report_rewrite, with_asst=True), "goods_words.py",
+                     "\"stop the pump, fan fault\": a device's fault beside the ask is a report, never a command for "
+                     "it (session 13, set 94)")
+
 ASIDE = Rewrite("aside", _normalised(aside_rewrite), "aside_clauses.py",
                 "锁门走人前先关灯, \"nobody gets in tonight, secure the site\", \"something in the yard\": the speaker's "
                 "leaving, a lock's purpose, an indefinite thing at a place are no part of the ask")
@@ -227,7 +237,7 @@ NONNATIVE = Rewrite("nonnative", _normalised(nonnative_rewrite), "nonnative_idio
 # understand: the first that applies is read again, whole
 ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, NONNATIVE, NOTES, MODE_AFTER, BRIGHTEN, RESTART, PARTY, BARE_SET, SPOT, ASIDE)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
-SAID_REWRITES: tuple[Rewrite, ...] = (RUNNING, STUCK, SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
+SAID_REWRITES: tuple[Rewrite, ...] = (RUNNING, STUCK, GOODS, FAULT_NOTE, SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
                                         DESIGNATORS, ELIDED, REASON, GLARE)
 # direction_problem: after OWN_WORDS and its own steps, each in turn on the last one's words, then GLARE
 DIRECTION_CHAIN: tuple[Rewrite, ...] = (UNDO, RESTART, PARTY, NONNATIVE)
