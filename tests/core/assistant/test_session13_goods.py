@@ -12,7 +12,7 @@ import pytest
 
 from console.core.assistant.goods_words import fault_report_rewrite, goods_rewrite, warehouse_short
 from console.core.assistant.phrases import normalize
-from tests.core.assistant.helpers import ASSISTANT, understood
+from tests.core.assistant.helpers import ASSISTANT, refused, understood
 
 CA, CB, PUMP, FAN, WAREHOUSE = "conveyor-a", "conveyor-b", "pump-cooling", "fan-line-a", "lamp-warehouse"
 
@@ -74,8 +74,7 @@ def test_read(text, want):
 
 @pytest.mark.parametrize("text", REFUSED)
 def test_refused(text):
-    prop = ASSISTANT.understand(text)
-    assert prop.refusal is not None and not prop.commands, (text, prop.commands)
+    assert refused(text), text
 
 
 @pytest.mark.parametrize("text", ["B線出貨開到最快", "line A啲貨停一停先", "啲貨喺A線塞住咗，停咗佢先"])

@@ -17,14 +17,9 @@ from console.core.assistant.brighten_values import brighten_rewrite
 from console.core.assistant.mode_value_after import mode_value_rewrite
 from console.core.assistant.running_states import running_state_rewrite
 from console.core.assistant.trailing_notes import note_rewrite
-from tests.core.assistant.helpers import ASSISTANT, understood
+from tests.core.assistant.helpers import ASSISTANT, refused, understood
 
 OFF = {"power": False}
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- the harm: a line running hot adds no command for another device ---------------------------------------------

@@ -12,16 +12,11 @@ from __future__ import annotations
 import pytest
 
 from console.core.assistant.pasted_refs_en import drop_pasted_en
-from tests.core.assistant.helpers import ASSISTANT, understood
+from tests.core.assistant.helpers import ASSISTANT, refused, understood
 
 
 def _names(text: str) -> bool:
     return any(w in text.lower() for w in ("conveyor", "lamp", "pump", "valve", "door", "fan", "line a", "office"))
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 @pytest.mark.parametrize("text,want", [

@@ -11,12 +11,7 @@ from __future__ import annotations
 import pytest
 
 from console.core.assistant.nonnative_idioms import nonnative_rewrite
-from tests.core.assistant.helpers import ASSISTANT, understood
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
+from tests.core.assistant.helpers import ASSISTANT, refused, understood
 
 
 @pytest.mark.parametrize("text,want", [
