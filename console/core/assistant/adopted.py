@@ -43,15 +43,20 @@ _EN_CORE = (
     r"|as\s+" + _WHO_EN + r"\s+(?:says?|said|asks?|asked)"
     r"|(?:do|action|actions|execute|follow|handle|sort|deal\s+with|take\s+care\s+of|get|set|apply)\s+(?:it|that|this|them|those)"
     r"(?:\s+(?:out|done|through))?"
+    r"|go\s+ahead\s+and\s+(?:do|set|apply|action|change)\s+(?:it|that|this|them)"
     r"|(?:go\s+ahead|make\s+it\s+so|handle|proceed|execute|do\s+so|do\s+the\s+needful|you\s+know\s+what\s+to\s+do|"
     r"over\s+to\s+you|pls|plz|please|thanks|thx|cheers|kthx|do\s+it|see\s+above|as\s+above)")
-_POLITE_EN = r"(?:pls|plz|please|kindly|can\s+you|could\s+you|would\s+you|ok(?:ay)?|so|yeah|right|and|then|now)"
+# assent before the adoption (an e-mail reply: "agreed, do it", "+1, go ahead", "yes, do that", "approved - proceed")
+_POLITE_EN = (r"(?:pls|plz|please|kindly|can\s+you|could\s+you|would\s+you|ok(?:ay)?|so|yeah|right|and|then|now|"
+              r"yes|yep|agreed|approved|confirmed|\+1|sounds\s+good|fine\s+by\s+me|lgtm)")
 _TAIL_EN = r"(?:pls|plz|please|thanks|thx|ty|asap|now|then|for\s+me|right\s+away|mate|boss|thanks\s+mate)"
-_ADOPT_EN = (r"(?:" + _POLITE_EN + r"[\s,]+)*(?:" + _EN_CORE + r")(?:[\s,]+(?:" + _EN_CORE + r"|" + _TAIL_EN + r"))*")
+_ADOPT_EN = (r"(?:" + _POLITE_EN + r"(?:[\s,]+|\s*[-–—]\s*))*(?:" + _EN_CORE + r")(?:[\s,]+(?:" + _EN_CORE + r"|" + _TAIL_EN + r"))*")
 _ADOPT_ZH = (
+    r"(?:(?:同意|好的|好|可以|行|没问题|收到|批准)[，,\s]*)?"  # assent before it (a mail reply: 同意，照做)
     r"(?:那就|那|就|你|您|麻烦(?:你|您)?|请|帮忙|帮我|辛苦)*"
     r"(?:照做|照办|照着?(?:做|办|弄)|执行(?:一下)?|处理(?:一下)?|弄一下|搞一下|办一下|操作一下|落实(?:一下)?|搞定|"
-    r"按(?:这个|他说的|她说的|他们说的|上面说的|他的意思|她的意思|上面的)(?:办|做|弄|来)?|就这么(?:办|做|弄))"
+    r"按(?:这个|他说的|她说的|他们说的|上面说的|他的意思|她的意思|上面的|邮件(?:里|上)?(?:说的|的意思)?)(?:办|做|弄|来|改)?|"
+    r"照(?:这个|上面的?|邮件的?)(?:改|做|办|弄)|就这么(?:办|做|弄|改))"
     r"(?:吧|了|哈|啊|呀)?(?:[，,]?\s*(?:谢谢|辛苦了|多谢|麻烦了))?")
 ADOPTION = re.compile(r"^[\s<\-–—=^>.,;:!。，；：！]*(?:" + _ADOPT_EN + r"|" + _ADOPT_ZH + r")[\s.!~。！]*$", re.I)
 

@@ -42,6 +42,7 @@ from console.core.assistant.goods_words import fault_report_rewrite, goods_words
 from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
 from console.core.assistant.nonnative_idioms import nonnative_rewrite
+from console.core.assistant.mail_replies import approved_quote
 from console.core.assistant.pasted_queue import queue_ask
 from console.core.assistant.phrases import normalize
 from console.core.assistant.place_parts import place_part_rewrite
@@ -96,6 +97,9 @@ def own_words(asst: Any, utterance: str) -> str | None:
         return adopted
     own = sender_quote_ask(asst, utterance, adoption_only=adoption_only, forwarded_ask=forwarded_ask) if short else None
     if own is not None:  # "night guard: '…' → secure the building" (sender_quotes_en.py)
+        return own
+    own = approved_quote(utterance) if short else None
+    if own is not None:  # "Re: …\n> set the AC to cool, 23 degrees\nagreed, do it" (mail_replies.py)
         return own
     own = queue_ask(asst, utterance, _point_back) if short else None
     if own is not None:  # "Teams 小李：…？\n上面那条照办", "ignore the first one, just the second:\n1) …" (pasted_queue.py)

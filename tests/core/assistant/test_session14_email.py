@@ -1,0 +1,61 @@
+"""Session 14, blind set 93 (e-mail threads): a reply that only approves ONE quoted ask is that ask
+(mail_replies.py, adopted.py's reply assent); every refusal of the quoted words still holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from console.core.assistant.adopted import adoption_only
+from console.core.assistant.mail_replies import approved_quote
+from tests.core.assistant.helpers import refused, understood
+
+APPROVED = [
+    ("Re: AC settings\n> set the AC to cool, 23 degrees\nagreed, do it",
+     {"hvac-office": {"mode": "cool", "setpoint": 23.0}}),
+    ("> Could you turn the yard siren on with the wail pattern for the drill?\nyes, do that",
+     {"siren-yard": {"active": True, "pattern": "wail"}}),
+    ("> 空调改成制冷模式\n照这个改", {"hvac-office": {"mode": "cool"}}),
+    ("按邮件说的办：\n> 把空调温度设为26度\n谢谢", {"hvac-office": {"setpoint": 26.0}}),
+    ("> 二号传送带速度调到70转\n同意，照做", {"conveyor-b": {"speed": 70.0}}),
+    ("> 百叶窗开一半就行\n按邮件说的办", {"blinds-office": {"position": 50.0}}),
+    ("FW: yard\n> switch the warehouse floodlight off\n+1, go ahead", {"lamp-warehouse": {"power": False}}),
+    ("> stop conveyor A\napproved - proceed", {"conveyor-a": {"running": False}}),
+]
+
+
+@pytest.mark.parametrize("text,want", APPROVED)
+def test_an_approved_quote_is_the_ask(text, want):
+    assert understood(text) == want
+
+
+STILL_REFUSED = [
+    "> don't stop conveyor A\nagreed, do it",  # the quote's negation
+    "> set the AC to 22 at 6pm\nyes, do that",  # its schedule
+    "> 如果太热就开空调\n同意，照做",  # its condition
+    "> set the AC to 22\nagreed",  # assent alone adopts nothing
+    "> set the AC to 22\n> and the fan on\nyes do that",  # a thread of two quoted lines: which?
+    "> is the pump running?\nyes, do that",  # a question adopted is still a question
+    "> turn on the kitchen lights\nagreed, do it",  # a place the fleet lacks
+    "> set the AC to 22\nno, don't do it",  # refusal of the quote
+]
+
+
+@pytest.mark.parametrize("text", STILL_REFUSED)
+def test_the_quote_keeps_its_refusals(text):
+    assert refused(text)
+
+
+@pytest.mark.parametrize("own,adopts", [
+    ("agreed, do it", True), ("yes, do that", True), ("+1, do it", True), ("Go ahead and set it.", True),
+    ("同意，照做", True), ("照这个改", True), ("按邮件说的办，谢谢", True),
+    ("agreed", False), ("yes", False), ("+1", False), ("同意", False), ("谢谢", False), ("no, do it", False),
+    ("agreed, but at 20", False),
+])
+def test_reply_assent_is_adoption_only_with_an_adoption_word(own, adopts):
+    assert adoption_only(own) is adopts
+
+
+def test_own_words_that_add_anything_are_not_an_approval():
+    assert approved_quote("> set the AC to 22\nagreed, but make it 20") is None
+    assert approved_quote("> set the AC to 22\nagreed, do it") == "set the AC to 22"
+    assert approved_quote("set the AC to 22, agreed, do it") is None  # one line: no quote
