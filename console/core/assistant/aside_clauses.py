@@ -8,7 +8,12 @@
   clause "nobody / no one gets in [tonight]" is dropped only before a lock or secure verb, never before unlock / open
   / let; "nobody gets in tonight" alone stays refused;
 - an indefinite thing at a place: "something in the yard is blaring, shut it up" reads as "the thing in the yard …"
-  (described.py's own shape), so the place picks the device; a place the fleet lacks stays refused.
+  (described.py's own shape), so the place picks the device; a place the fleet lacks stays refused;
+- an indefinite thing as a report beside the ask (session 14, set 97): 两条输送带都先停下来，有东西卡住了 ("something is
+  stuck") had stopped every device of the plant (东西 is the fleet's generic noun, "every device" in
+  把那里的东西都关掉) and A线停一下，有东西掉进去了 the line's fan too.  A clause of its own that says something (有东西 /
+  有个东西 / 什么东西 / 里面有东西) is stuck, fell in, jams, leaks … is why, and is dropped where another clause is left;
+  the rest is read again from the top.  The clause alone stays as it was (nothing to do).
 
 Pure text; regexes compiled at import.
 """
@@ -27,6 +32,26 @@ _SOMETHING = re.compile(r"(?<![a-z])(?:something|some\s+thing)\s+(?=(?:in|on|at|
                         re.I)
 
 
+_THING_ZH = r"(?:有(?:个|一个|些|一些|点|什么)?|什么|啥)东西"
+_THING_CLAUSE_ZH = re.compile(r"^(?:好像|感觉|可能|应该|估计|似乎|又|还)?(?:(?:里面|里边|里头|上面|下面|底下|中间|入口|出口)"
+                              r"(?:好像|又)?)?" + _THING_ZH +
+                              r"(?:(?:好像|又|都)?(?:卡|掉进|掉在|掉下|掉了|堵|缠|夹|塞|漏|烧|冒|挡|顶|压|落|进去|在里面|在里边|在上面)"
+                              r"[^，,。；;！!？?]*|(?:了|啊|呀)?)$"
+                              r"|^(?:好像|感觉|可能)?东西(?:好像|又|都)?(?:卡|掉进|掉在|掉下|掉了|堵|缠|夹|塞|漏|挡|压|落)[^，,。；;！!？?]*$")
+_CLAUSE_SEP = re.compile(r"[，,。；;！!]")
+
+
+def _thing_report_dropped(text: str) -> str | None:
+    """``text`` without its clause(s) that only report an indefinite thing stuck or fallen in; None where none."""
+    if "东西" not in text:
+        return None
+    parts = [p.strip() for p in _CLAUSE_SEP.split(text)]
+    kept = [p for p in parts if p and not _THING_CLAUSE_ZH.match(p)]
+    if not kept or len(kept) == len([p for p in parts if p]):
+        return None
+    return "，".join(kept)
+
+
 def aside_rewrite(text: str) -> str | None:
     """``text`` (normalised) without its aside clause (module docstring); None where it has none."""
     if not text:
@@ -41,4 +66,4 @@ def aside_rewrite(text: str) -> str | None:
         return rest if _LOCK_EN.search(rest) and not _UNLOCK_EN.search(rest) else None
     if _SOMETHING.search(text):
         return _SOMETHING.sub("the thing ", text, count=1)
-    return None
+    return _thing_report_dropped(text)
