@@ -88,7 +88,9 @@ _PLACE_TAIL_ZH = re.compile(r"(?:里面|里头|里|上面|上头|上|的|那边|
 _CUT_ZH = re.compile(r"[,;:!?。，；：！？]")
 
 # where a device sits in a room: 天花板上的灯, 顶上那个灯, 桌上的灯; "the light on the ceiling"
-_ON_PART_ZH = re.compile(r"(?P<part>[\u3400-\u9fff]{1,3}?)(?:上面|上头|上)(?:的|那个|那盏|那台|那只)?(?:的)?(?=[\u3400-\u9fff])")
+# (天花板那個燈, 天花板的灯 without 上: set 97, Taiwan; still only where part + kind is a device's own name)
+_ON_PART_ZH = re.compile(r"(?P<part>[\u3400-\u9fff]{1,3}?)(?:(?:上面|上头|上)(?:的|那个|那盏|那台|那只)?(?:的)?|"
+                         r"(?:的|那个|那盏|那台|那只|这个|这盏))(?=[\u3400-\u9fff])")
 _ON_PART_EN = re.compile(r"(?<![a-z])(?:the\s+)?(?P<kind>[a-z]+)\s+(?:up\s+)?(?:on|above|over)\s+the\s+(?P<part>[a-z]+)"
                          r"(?![a-z])")
 

@@ -54,9 +54,9 @@ ENUM_WORDS = {
     "heat": ["heating", "制热", "暖气", "暖风", "加热"],
     "fan": ["送风", "通风"],
     "auto": ["automatic", "自动"],
-    "low": ["slow", "低速", "低档", "低挡"],
+    "low": ["slow", "低速", "低档", "低挡", "弱档", "弱挡", "弱风", "弱的"],  # 弱/强: a household fan's words (set 97)
     "medium": ["med", "mid", "中速", "中档", "中挡"],
-    "high": ["fast", "高速", "高档", "高挡"],
+    "high": ["fast", "高速", "高档", "高挡", "强档", "强挡", "强风", "强的"],
     "steady": ["continuous", "constant", "常响", "长鸣", "持续", "稳定", "连续"],
     "pulse": ["pulsing", "pulsed", "脉冲", "间歇"],
     "wail": ["wailing", "鸣笛", "啸叫"],

@@ -62,6 +62,7 @@ from console.core.assistant.hk_mixed_zh import hk_mixed
 from console.core.assistant.again_verbs_zh import again_verbs
 from console.core.assistant.doorway_zh import doorway_lock
 from console.core.assistant.ac_word_trad import ac_word
+from console.core.assistant.pump_loanword import pump_word
 from console.core.assistant.no_need_remarks_zh import drop_no_need_remark
 from console.core.assistant.shut_all_en import shut_all
 from console.core.assistant.other_words_zh import other_words
@@ -179,7 +180,7 @@ _CUT_OFF_ZH = re.compile(r"(?<!切)断(?:开|掉)(?!关)")
 def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     # 帯/帶 → 带, 線 → 线 (variants.py); 開冷氣: the AC itself in Traditional script (ac_word_trad.py)
-    t = simplify(ac_word(unicodedata.normalize("NFKC", text))).lower()
+    t = simplify(pump_word(ac_word(unicodedata.normalize("NFKC", text)))).lower()
     t = again_verbs(mandarin(hk_mixed(t)))  # 行返 → 启动, 著返 → 打开, 调高去 26 → 调高到 26 (again_verbs_zh.py); off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
     t = doorway_lock(t)  # 门口锁好: the door locked, never a device called 门口 (doorway_zh.py)
     t = drop_no_need_remark(t)  # …，唔使再低 / 不用这么冷: a remark after the command (no_need_remarks_zh.py)

@@ -13,6 +13,16 @@ command (session 13, blind sets 88 and 90: a brewery's ordinary month, WeChat vo
   前台 / 大厅 after a person's arrival (客户到楼下了, 快递在门外) say where the visitor is, never a device's place; the
   arrival is kept without it (客户到了), and the rest is read as said (开门让他进来: unlock).
 
+- a hurry after a close / stop / off (session 14, set 97, Taiwan): 蒸汽閥關起來！快點 was refused as a relative change
+  (快点 "faster").  A last clause that is only 快点 / 快一点 / 赶快 / 赶紧 (+ a particle) after words whose only direction
+  is down is urgency: nothing can go "faster" towards off.  After an up (开起来，快点) it stays as it was: "faster" is
+  a reading there.
+
+- a polite request after a complaint (session 14, set 97): 院子好吵，可以讓它安靜嗎 was refused on a device called 可以让
+  and 院子好吵，可以把它关掉吗 as a question (the request words were read only at the very start of the ask).  A last
+  clause that opens with 可以 / 能 / 能不能 / 可不可以 / 可否 (你 / 您 before it at most) right before 让 / 把 / 将 / 帮 and
+  ends in 吗 is the request itself: read without the request words and the 吗.
+
 Each is read again through the whole pipeline (rereads.reread_as: every screen, the gate, the direction check of the
 ask as said): a negation, condition or schedule elsewhere stays refused; nothing is dropped from an ask that was
 read.  Pure; regexes compiled at import.
@@ -23,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from console.core.assistant.direction import DOWN, direction_of
 from console.core.assistant.phrases import normalize
 from console.core.assistant.reader import read
 from console.core.assistant.rereads import refused_outright, reread_as
@@ -36,6 +47,13 @@ _WEATHER = re.compile(rf"[,，;；]\s*{_WHEN}(?:也|都)?(?:挺|很|蛮|怪|真|
 _WHO = r"(?:客户|客人|访客|来访的|快递员?|外卖员?|送货的|司机|师傅|老板|领导|朋友|同事|供应商|[他她]们?|人)"
 _WHERE = re.compile(rf"(?P<who>{_WHO})(?P<adv>(?:已经|都|就)?)(?:到|在)(?P<place>楼下|楼底下|门外|外面|外边|外头|前台|大厅|楼门口)"
                     rf"(?=(?:了|啦|呢)?\s*[,，;；])")
+
+
+_HURRY = re.compile(r"[,，;；!！。]\s*(?:快点儿?|快一点儿?|赶快|赶紧|快快|快)(?:啊|呀|啦|喔|哦|吧|了|喽)?[\s!！。~～]*$")
+
+
+_POLITE_LAST = re.compile(r"(?P<sep>[,，;；])\s*(?:你|您)?(?:可以|能不能|能|可不可以|可否)(?P<ask>(?:让|把|将|帮)[^,，;；。!！?？]+?)"
+                          r"吗\s*[?？!！。]*$")
 
 
 def _names_fleet(asst: Any, words: str) -> bool:
@@ -53,6 +71,12 @@ def remark_dropped(asst: Any, text: str) -> str | None:
         out = out[:m.start()]
     m = _WEATHER.search(out)
     if m is not None:
+        out = out[:m.start()]
+    m = _POLITE_LAST.search(out)
+    if m is not None:
+        out = out[:m.start()] + m.group("sep") + m.group("ask")
+    m = _HURRY.search(out)
+    if m is not None and direction_of(out[:m.start()]) == {DOWN}:
         out = out[:m.start()]
     m = _WHERE.search(out)
     if m is not None and not _names_fleet(asst, m.group("place")):

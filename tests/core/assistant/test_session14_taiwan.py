@@ -1,0 +1,52 @@
+"""Session 14, blind set 97 (a plant in Taiwan): 天花板那個燈 is the ceiling lamp (never the model's pick among the
+lamps), 幫浦 is a pump, 強 / 弱 are a fan's high / low, 快點 after a close is urgency, and a polite 可以讓…嗎 after a
+complaint is the request itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.assistant.helpers import refused, understood
+
+
+@pytest.mark.parametrize("text,want", [
+    ("天花板那個燈關掉喔，太亮了眼睛好痛", {"lamp-office-1": {"power": False}}),
+    ("天花板那个灯关掉", {"lamp-office-1": {"power": False}}),
+    ("天花板的灯打开", {"lamp-office-1": {"power": True}}),
+    ("幫浦流量調到12.5就好", {"pump-cooling": {"flow": 12.5}}),
+    ("帮浦关掉", {"pump-cooling": {"running": False}}),
+    ("抽風機開起來，開強的", {"fan-line-a": {"power": True, "speed": "high"}}),
+    ("抽风机开强风", {"fan-line-a": {"power": True, "speed": "high"}}),
+    ("抽风机开起来，开弱的", {"fan-line-a": {"power": True, "speed": "low"}}),
+    ("风扇调到弱档", {"fan-line-a": {"speed": "low"}}),
+    ("蒸汽閥關起來！快點", {"valve-steam": {"open": 0.0}}),
+    ("把泵关掉，快点", {"pump-cooling": {"running": False}}),
+    ("仓库灯关了，赶紧", {"lamp-warehouse": {"power": False}}),
+    ("院子好吵，可以讓它安靜嗎", {"siren-yard": {"active": False}}),
+    ("院子好吵，可以把它关掉吗", {"siren-yard": {"active": False}}),
+    ("院子好吵，能不能让它安静吗", {"siren-yard": {"active": False}}),
+])
+def test_taiwan_wording(text, want):
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "冷气开强的",  # the AC has no speed
+    "抽风机别开强的",  # a negation
+    "蒸汽阀开大，快点",  # "faster" after an up: relative, refused as before
+    "蒸汽阀关起来，快点，别开",  # a negation elsewhere
+    "院子好吵，可以不让它响吗",  # a negation inside the request
+    "院子好吵，可以让它明天安静吗",  # a schedule inside it
+    "院子好吵，灯可以关掉吗",  # a question about a device, not a request
+])
+def test_still_refused(text):
+    assert refused(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("帮忙开锁，客户要进来", {"lock-main-door": {"locked": False}}),  # 帮忙 is no misspelt 帮浦
+    ("Line B 的 pump 幫我關掉", {"pump-cooling": {"running": False}}),
+    ("office 的 AC 帮我开一下", {"hvac-office": {"power": True}}),
+])
+def test_help_words_are_no_pump(text, want):
+    assert understood(text) == want
