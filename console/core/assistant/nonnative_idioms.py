@@ -5,7 +5,8 @@ refused them: "make the floodlight out" / "make it out" (British and Indian Engl
 "put off the exhaust fan" (Indian / Nigerian English: switch off — never "put on"), "make the blinds down",
 "set the conveyor speed on 100" / "make it run on 55" (the value said with "on"), "more cool" (cooler),
 "45 rpm, not more faster" (an intensified "no faster": the cap restates the value just said, it negates nothing that
-is asked) and a trailing remark "…, is enough now" / "…, emergency!" (why, no part of the ask).
+is asked) and a trailing remark "…, is enough now" / "…, emergency!" (why, no part of the ask).  Session 14 (set 97,
+Taiwanese colleagues): "conveyor A and B speed both 100" (速度都100's word order) is "speed to 100".
 :func:`nonnative_rewrite` says each in plain words ("turn the floodlight off", "turn off the exhaust fan",
 "put the blinds down", "speed to 100", "run at 55", "cooler") and drops the restating cap and the remark; it gives
 None where none applies, so the ask is read as before.
@@ -42,7 +43,10 @@ _CAP = re.compile(r"(?P<num>\d+(?:\.\d+)?\s*(?:%|°c?|rpm|percent|degrees?|c)?)\
 # "…, is enough now", "…, emergency!": a remark after a command, at the very end
 _REMARK = re.compile(r"(?<=\S)\s*,\s*(?:(?:it|this|that)\s+)?(?:is|'s|s)\s+enough(?:\s+now)?(?:\s+(?:please|pls))?\s*[.!]*$"
                      r"|(?<=\S)\s*,\s*(?:(?:it\s+)?is\s+|it's\s+)?(?:an\s+)?(?:emergency|urgent)(?:\s+now)?\s*[.!]*$")
-_HINT = re.compile(r"make|put\s+off|\son\s+\d|more\s|not\s|enough|emergency|urgent")
+# "conveyor A and B speed both 100" (Chinese word order, 速度都100: set 97): "both" between the setting and its value
+_BOTH_VALUE = re.compile(rf"(?<![a-z'])(?P<head>speed|flow|level|position|setpoint|brightness|rate)\s+(?:both|all)\s+"
+                         rf"(?:(?:at|to)\s+)?(?P<n>\d+(?:\.\d+)?){_NOT_TIME}")
+_HINT = re.compile(r"make|put\s+off|\son\s+\d|more\s|not\s|enough|emergency|urgent|both\s+\d|all\s+\d")
 
 
 def nonnative_rewrite(text: str) -> str | None:
@@ -54,6 +58,7 @@ def nonnative_rewrite(text: str) -> str | None:
     out = _MAKE_WAY.sub(lambda m: f"put {m.group('obj')} {m.group('way')}", out)
     out = _ON_VALUE.sub(lambda m: f"{m.group('head')} {'to' if m.group('head') in ('speed', 'rate') else 'at'} "
                                   f"{m.group('n')}", out)
+    out = _BOTH_VALUE.sub(lambda m: f"{m.group('head')} to {m.group('n')}", out)
     out = _MORE_ADJ.sub(lambda m: _MORE[m.group("adj")], out)
     if not re.search(r"(?<![a-z'])(?:don't|dont|do\s+not|never|no)(?![a-z'])", out):
         out = _CAP.sub(lambda m: m.group("num"), out)

@@ -42,6 +42,7 @@ from console.core.assistant.goods_words import fault_report_rewrite, goods_words
 from console.core.assistant.line_head_ellipsis import line_head_rewrite
 from console.core.assistant.party_reasons import drop_party_reason
 from console.core.assistant.nonnative_idioms import nonnative_rewrite
+from console.core.assistant.compared_targets import compared_target
 from console.core.assistant.mail_replies import approved_quote
 from console.core.assistant.pasted_queue import queue_ask
 from console.core.assistant.phrases import normalize
@@ -161,6 +162,8 @@ RESTART = Rewrite("restart", _normalised(restart_rewrite), "restart_reports.py",
                   "\"the pump stopped, get it going again\": the stop is a report, not the ask's way")
 PARTY = Rewrite("party", _normalised(drop_party_reason, keep=_not_empty), "party_reasons.py",
                 "\"kill the pump, maintenance wants to open it up\": what the crew will do is no command")
+COMPARED = Rewrite("compared", _normalised(compared_target), "compared_targets.py",
+                   "\"Can the office get warmer? set 28\": the comparative's target in the next clause (session 14, set 97)")
 BARE_SET = Rewrite("bare_set", _normalised(bare_set_rewrite, keep=_names_a_device), "bare_set_numbers.py",
                    "\"pls on the AC, set 25\": \"set to 25\", only where a device or kind is named")
 SPOT = Rewrite("spot", _normalised(spot_lamp_rewrite, with_asst=True), "spot_lamps.py",
@@ -239,7 +242,8 @@ NONNATIVE = Rewrite("nonnative", _normalised(nonnative_rewrite), "nonnative_idio
                     "second-language idioms said plainly, off never on")
 
 # understand: the first that applies is read again, whole
-ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, NONNATIVE, NOTES, MODE_AFTER, BRIGHTEN, RESTART, PARTY, BARE_SET, SPOT, ASIDE)
+ASK_REWRITES: tuple[Rewrite, ...] = (OWN_WORDS, NONNATIVE, NOTES, MODE_AFTER, BRIGHTEN, RESTART, PARTY, COMPARED, BARE_SET, SPOT,
+                                      ASIDE)
 # _understand_said: the same, after the ask-level ones; "" of a step with a refusal refuses
 SAID_REWRITES: tuple[Rewrite, ...] = (RUNNING, STUCK, GOODS, FAULT_NOTE, SPOT_LEFT, EITHER_WAY, LINE_HEAD, PLACE_PART, SPACED, UNDO, RID, CLEAR_ALARM, PLACED, TELEGRAPHIC, ANNOYED,
                                         DESIGNATORS, ELIDED, REASON, GLARE)

@@ -50,3 +50,28 @@ def test_still_refused(text):
 ])
 def test_help_words_are_no_pump(text, want):
     assert understood(text) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Can the office get warmer? set 28", {"hvac-office": {"setpoint": 28.0}}),
+    ("office cooler? 20 degrees", {"hvac-office": {"setpoint": 20.0}}),
+    ("can the office be cooler? 20 degrees", {"hvac-office": {"setpoint": 20.0}}),
+    ("warmer please, set 28", {"hvac-office": {"setpoint": 28.0}}),
+    ("conveyor A and B speed both 100", {"conveyor-a": {"speed": 100.0}, "conveyor-b": {"speed": 100.0}}),
+    ("office lamps level both 40", {"lamp-office-1": {"level": 40.0}, "lamp-office-2": {"level": 40.0}}),
+])
+def test_targets_said_apart(text, want):
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Can the office get warmer?",  # no target: relative
+    "Can the office get warmer? set 35",  # out of range
+    "office warmer? not 28",  # a negation
+    "office warmer? at 6pm 28",  # a schedule
+    "conveyor A and B speed both 200",  # out of range
+    "conveyor A and B speed both 100 at 6pm",
+    "don't set conveyor A and B speed both 100",
+])
+def test_targets_said_apart_still_refused(text):
+    assert refused(text)
