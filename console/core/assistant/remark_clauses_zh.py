@@ -23,6 +23,15 @@ command (session 13, blind sets 88 and 90: a brewery's ordinary month, WeChat vo
   clause that opens with 可以 / 能 / 能不能 / 可不可以 / 可否 (你 / 您 before it at most) right before 让 / 把 / 将 / 帮 and
   ends in 吗 is the request itself: read without the request words and the 吗.
 
+- who said it, with no pause after 说 (session 14, set 97): 主任說一號輸送帶可以開了，麻煩開起來 was refused on a device
+  called 主任说一号 (主任说，一号输送带… was read).  A role or a pronoun (主任, 老板, 班长, 他 …; relayed_heads_zh's roles)
+  + (刚才 / 刚) 说 at the very start, right before the words, is parted from them by a comma, as it is when said so.
+
+- someone coming soon, as the reason (session 14, set 97): 所有的燈都打開齁，等一下老闆要來巡 was refused as a schedule
+  (等一下).  A last clause 等一下 / 等下 / 待会儿 / 一会儿 + a person (老板, 客户, 领导 … or a role) + (要 / 会) 来 / 过来 / 到 /
+  来巡 / 来看 … is when THEY come, never when the ask should happen: dropped.  等一下把灯打开 (the ask's own delay) stays
+  refused.
+
 Each is read again through the whole pipeline (rereads.reread_as: every screen, the gate, the direction check of the
 ask as said): a negation, condition or schedule elsewhere stays refused; nothing is dropped from an ask that was
 read.  Pure; regexes compiled at import.
@@ -36,6 +45,7 @@ from typing import Any
 from console.core.assistant.direction import DOWN, direction_of
 from console.core.assistant.phrases import normalize
 from console.core.assistant.reader import read
+from console.core.assistant.relayed_heads_zh import _ROLE
 from console.core.assistant.rereads import refused_outright, reread_as
 
 _END = r"(?:了|啊|呀|呢|啦|哦|的)?[。！!]*$"
@@ -56,6 +66,15 @@ _POLITE_LAST = re.compile(r"(?P<sep>[,，;；])\s*(?:你|您)?(?:可以|能不�
                           r"吗\s*[?？!！。]*$")
 
 
+_SAID_HEAD = re.compile(r"^(?P<who>(?:[\u4e00-\u9fff]{1,2}?)?(?:主任|" + _ROLE[3:-1] + r")|[他她]们?)(?:刚才|刚刚|刚|也|又)?说"
+                        r"(?=[^\s,，:：。！!？?；;])")
+
+
+_COMING = re.compile(r"[,，;；]\s*(?:等一下|等下|等一会儿?|待会儿?|一会儿?|马上)(?:就)?(?:" + _WHO + r"|" + _ROLE +
+                     r"|主任)(?:们)?(?:就)?(?:要|会|就要)?(?:来|过来|到|进来|回来)(?:巡|巡视|巡查|检查|看|参观|视察)?(?:一下)?"
+                     r"(?:了|啦|啊|呀|喔|哦|齁|吼)?[\s!！。~～]*$")
+
+
 def _names_fleet(asst: Any, words: str) -> bool:
     return any(mn.kind in ("device", "kind", "zone") for mn in read(words, asst.rules.vocab).mentions)
 
@@ -72,9 +91,15 @@ def remark_dropped(asst: Any, text: str) -> str | None:
     m = _WEATHER.search(out)
     if m is not None:
         out = out[:m.start()]
+    m = _SAID_HEAD.match(out)
+    if m is not None and not _names_fleet(asst, m.group("who")):
+        out = out[:m.end()] + "，" + out[m.end():]
     m = _POLITE_LAST.search(out)
     if m is not None:
         out = out[:m.start()] + m.group("sep") + m.group("ask")
+    m = _COMING.search(out)
+    if m is not None:
+        out = out[:m.start()]
     m = _HURRY.search(out)
     if m is not None and direction_of(out[:m.start()]) == {DOWN}:
         out = out[:m.start()]

@@ -75,3 +75,28 @@ def test_targets_said_apart(text, want):
 ])
 def test_targets_said_apart_still_refused(text):
     assert refused(text)
+
+
+ALL_LAMPS_ON = {"lamp-office-1": {"power": True}, "lamp-office-2": {"power": True}, "lamp-warehouse": {"power": True}}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("主任說一號輸送帶可以開了，麻煩開起來", {"conveyor-a": {"running": True}}),
+    ("主任说B线输送带可以开了，麻烦开起来", {"conveyor-b": {"running": True}}),
+    ("他说一号输送带开起来", {"conveyor-a": {"running": True}}),
+    ("所有的燈都打開齁，等一下老闆要來巡", ALL_LAMPS_ON),
+    ("灯都打开，待会儿客户要来参观", ALL_LAMPS_ON),
+])
+def test_who_said_it_and_who_is_coming(text, want):
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "主任说不要开一号输送带",  # the relayed negation
+    "老板刚才说明天开一号输送带",  # the relayed schedule
+    "等一下把灯打开",  # the ask's own delay
+    "所有的灯都打开，等一下老板要来，别关",  # a negation
+    "所有的灯都打开，老板明天要来",  # a day
+])
+def test_who_said_it_still_refused(text):
+    assert refused(text)
