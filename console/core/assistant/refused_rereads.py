@@ -3,7 +3,8 @@ reason (world_reasons_zh.py), a pinyin verb slip (verb_slips_zh.py), trailing ki
 an English variant spelling or bare "lock up" (loose_words_en.py), a place's sound then "it" (described_it.py), a
 dictated ask's missing pause or split name (dictation_pauses.py), a code-switched or Singlish ask said plainly
 (code_switch.py), an English pasted log stamp, code, reading or quote beside the ask (pasted_refs_en.py), a Chinese
-hardship, weather remark or visitor's place beside the ask (remark_clauses_zh.py).
+hardship, weather remark or visitor's place beside the ask (remark_clauses_zh.py), an e-mail or ticket's frame around
+an English ask (mail_frames_en.py, session 14).
 Pure; no threads, no locks."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from console.core.assistant.code_switch import code_switch_read
 from console.core.assistant.described_it import described_it_read
 from console.core.assistant.dictation_pauses import dictation_read
 from console.core.assistant.loose_words_en import loose_words_read
+from console.core.assistant.mail_frames_en import mail_frames_read
 from console.core.assistant.pasted_refs_en import pasted_refs_read
 from console.core.assistant.remark_clauses_zh import remarks_dropped
 from console.core.assistant.tail_extras import extras_dropped
@@ -21,7 +23,7 @@ from console.core.assistant.verb_slips_zh import verb_slips_fixed
 from console.core.assistant.world_reasons_zh import world_reasons_dropped
 
 _STEPS = (world_reasons_dropped, verb_slips_fixed, extras_dropped, loose_words_read, described_it_read, dictation_read,
-          code_switch_read, pasted_refs_read, remarks_dropped)
+          code_switch_read, pasted_refs_read, remarks_dropped, mail_frames_read)
 
 
 def reread_refused(asst: Any, utterance: str, said: Any) -> Any:

@@ -59,3 +59,35 @@ def test_own_words_that_add_anything_are_not_an_approval():
     assert approved_quote("> set the AC to 22\nagreed, but make it 20") is None
     assert approved_quote("> set the AC to 22\nagreed, do it") == "set the AC to 22"
     assert approved_quote("set the AC to 22, agreed, do it") is None  # one line: no quote
+
+
+# --- mail_frames_en.py: a mail's or a ticket's frame around an English ask ------------------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("Hi team, per Mark's email: turn on the warehouse floodlight. Thanks, Jen", {"lamp-warehouse": {"power": True}}),
+    ("Request from Tom (reception): unlock the main entrance lock, courier is waiting at the door.",
+     {"lock-main-door": {"locked": False}}),
+    ("Office ceiling lamp 50% pls. From helpdesk ticket: 'ceiling light too harsh'", {"lamp-office-1": {"level": 50.0}}),
+    ("Re: pump - stop the cooling pump, maintenance on the heat exchanger", {"pump-cooling": {"running": False}}),
+    ("Jim asked by email to turn the office air conditioner on and set it to 21. Go ahead.",
+     {"hvac-office": {"power": True, "setpoint": 21.0}}),
+    ("line B production speed to 100 rpm per the weekly plan email", {"conveyor-b": {"speed": 100.0}}),
+    ("Shipping says the parcels on line B are moving too slow. Line B speed to 85 rpm.", {"conveyor-b": {"speed": 85.0}}),
+    ("Courier says he can't get into the building, let him in", {"lock-main-door": {"locked": False}}),
+    ("Hello all, switch the desk lamp off. Cheers, Ana Li", {"lamp-office-2": {"power": False}}),
+])
+def test_a_mail_frame_is_no_part_of_the_ask(text, want):
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Hi team, don't turn on the floodlight. Thanks, Jen",  # the ask's own negation
+    "Jim asked by email to turn the AC on at 6pm. Go ahead.",  # its schedule
+    "Jim asked to not turn on the AC",
+    "Shipping says line B is too slow. Do not change line B speed.",
+    "line B speed to 100 rpm per the email tomorrow",  # a day
+    "Request from Tom (reception): unlock the kitchen door",  # a place the fleet lacks
+    "Thanks, Jen",  # the frame alone
+    "start the cooling pump, maintenance on the heat exchanger",  # a work note only beside a stop
+])
+def test_a_mail_frame_keeps_the_asks_refusals(text):
+    assert refused(text)
