@@ -20,7 +20,11 @@ the building, let him in": its "can't" a negation of the ask).
 - someone asking, as a frame: "<Name> asked (by email) to <ask>." (+ "Go ahead." / "Please do."): the ask;
 - a whole report sentence by someone before the ask: "<Who> says / reports / mentioned <…>. <ask>" and "<Who> says
   <…>, <ask with a verb first>": the ask;
-- a maintenance note after a stop or off: ", maintenance on the heat exchanger" (a work note, never a device).
+- a maintenance note after a stop or off: ", maintenance on the heat exchanger" (a work note, never a device);
+- a reply's "+1" before the ask ("+1, run line A conveyor at max": an approval, never a value 1), a reply's remark
+  sentence before it ("That's way too cold for everyone else. Set the AC to 22 instead."), its "instead" after it,
+  and a sentence that sets an earlier mail aside ("Ignore the earlier mail about 18 degrees. Office temperature to
+  23, please.": the "ignore" negates the old mail, never the ask).
 
 The rest is read again through the whole pipeline (rereads.reread_as: every screen, the gate and the direction check
 of the ask as said), so a negation, condition or schedule of the ask itself still refuses, and nothing is proposed
@@ -57,6 +61,12 @@ _REPORT_FIRST = re.compile(r"^(?:the\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:says|sa
                            r"turn|switch|set|run|shut|lock)\b.+))$", re.I)
 _MAINTENANCE = re.compile(r"\s*,\s*(?:maintenance|service|servicing|repairs?|work)\s+(?:on|at)\s+(?:the\s+)?"
                           r"[a-z ]{3,30}?\s*[.!]?\s*$", re.I)
+_PLUS_ONE = re.compile(r"^\+1\b[\s,.:;!-]*")
+_REMARK_FIRST = re.compile(r"^(?:that's|that\s+is|that\s+was|it's|it\s+is)\s+[^.!?]{3,80}[.!]\s+(?P<rest>[^.!?].+)$", re.I)
+_INSTEAD = re.compile(r"\s+instead\s*[.!]?\s*$", re.I)
+_SET_ASIDE = re.compile(r"^(?:please\s+)?(?:ignore|disregard|forget)\s+(?:the|my|our|his|her|that)\s+(?:earlier|previous|"
+                        r"last|old|first)\s+(?:e-?mail|mail|message|request|ticket|note)\b[^.!?]{0,60}[.!]\s+"
+                        r"(?P<rest>[^.!?].+)$", re.I)
 _DOWN = re.compile(r"\b(?:stop|off|shut|close|kill|halt)\b", re.I)
 
 
@@ -68,6 +78,12 @@ def mail_framed(text: str) -> str | None:
     m = _ASKED_TO.match(out)
     if m is not None:
         return m.group("ask")
+    out = _PLUS_ONE.sub("", out, count=1)
+    for frame in (_SET_ASIDE, _REMARK_FIRST):
+        m = frame.match(out)
+        if m is not None:
+            out = m.group("rest")
+    out = _INSTEAD.sub("", out, count=1)
     out = _GREETING.sub("", out, count=1)
     out = _REQUEST_HEAD.sub("", out, count=1)
     out = _SIGN_OFF.sub("", out, count=1).rstrip(" ,")

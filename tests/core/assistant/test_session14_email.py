@@ -91,3 +91,25 @@ def test_a_mail_frame_is_no_part_of_the_ask(text, want):
 ])
 def test_a_mail_frame_keeps_the_asks_refusals(text):
     assert refused(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("> we need the Line A conveyor at max speed to clear the backlog\n+1, run line A conveyor at max",
+     {"conveyor-a": {"running": True, "speed": 120.0}}),
+    ("> Set the office AC to 19, it's roasting in here\nThat's way too cold for everyone else. Set the AC to 22 instead.",
+     {"hvac-office": {"setpoint": 22.0}}),
+    ("Ignore the earlier mail about 18 degrees. Office temperature to 23, please.", {"hvac-office": {"setpoint": 23.0}}),
+    ("Set the AC to 22 instead.", {"hvac-office": {"setpoint": 22.0}}),
+])
+def test_a_replys_words_are_no_part_of_the_ask(text, want):
+    assert understood(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "+1",
+    "+1, set the AC to 22 at 6pm",
+    "That's too cold. Don't set the AC to 22 instead.",
+    "Ignore the earlier mail. Do not start conveyor A.",
+])
+def test_a_replys_words_keep_the_asks_refusals(text):
+    assert refused(text)
