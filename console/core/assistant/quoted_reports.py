@@ -51,7 +51,7 @@ _BRACKET = re.compile(r"^[\[(]\s*(?:" + _SRC + r"|" + _KIND + r")(?:\s+" + _KIND
 _COLON = re.compile(
     r"^(?:(?:fyi|heads[- ]up)[\s,]+)?(?:(?:the|our|a)\s+)?(?:"
     r"(?:[a-z]+\s+)?" + _SRC + r"(?:\s+" + _KIND + r")?"
-    r"|(?:hmi|scada|bms|plc|dcs|system|fire|security|building)\s+" + _KIND +
+    r"|(?:hmi|scada|bms|plc|dcs|system|fire|security|building|monitoring|monitor|sensor|process)\s+" + _KIND +
     r"|(?:fyi|msg|message|note|text|email|word|call|page|heads[- ]up)\s+from\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[a-z]+"
     r")\s*:\s*(?=\S)")
 # "@ops …", "@shift-leads: …"

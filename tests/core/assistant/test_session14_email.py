@@ -113,3 +113,9 @@ def test_a_replys_words_are_no_part_of_the_ask(text, want):
 ])
 def test_a_replys_words_keep_the_asks_refusals(text):
     assert refused(text)
+
+
+def test_a_monitoring_alert_head_is_a_source():
+    """'Monitoring alert: …' is a pasted source like 'BMS alert:': its reading '0 L/min' is never the ask's value."""
+    assert understood("Monitoring alert: coolant flow 0 L/min on line B. Get the coolant flowing again.") == {
+        "pump-cooling": {"running": True}}
