@@ -60,6 +60,7 @@ from console.core.assistant.variants import simplify
 from console.core.assistant.cantonese_zh import mandarin
 from console.core.assistant.hk_mixed_zh import hk_mixed
 from console.core.assistant.again_verbs_zh import again_verbs
+from console.core.assistant.hk_verbs_zh import hk_done_it, hk_verbs
 from console.core.assistant.doorway_zh import doorway_lock
 from console.core.assistant.ac_word_trad import ac_word
 from console.core.assistant.pump_loanword import pump_word
@@ -181,7 +182,7 @@ def normalize(text: str) -> str:
     """NFKC (full-width digits and ％ become ASCII), lower case, single spaces; 六成 (tenths) → 60%."""
     # 帯/帶 → 带, 線 → 线 (variants.py); 開冷氣: the AC itself in Traditional script (ac_word_trad.py)
     t = simplify(pump_word(ac_word(unicodedata.normalize("NFKC", text)))).lower()
-    t = again_verbs(mandarin(hk_mixed(t)))  # 行返 → 启动, 著返 → 打开, 调高去 26 → 调高到 26 (again_verbs_zh.py); off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
+    t = hk_verbs(again_verbs(mandarin(hk_done_it(hk_mixed(t)))))  # 开咗佢 → 开一下, 郁返 → 动起来 (hk_verbs_zh.py); 行返 → 启动, 著返 → 打开, 调高去 26 → 调高到 26 (again_verbs_zh.py); off 咗 → 关掉, 较去 60 → 调到 60 (hk_mixed_zh.py); 唔好停 → 不要停, 咪开 → 别开, 冇 → 没有: Cantonese read as Mandarin (cantonese_zh.py)
     t = doorway_lock(t)  # 门口锁好: the door locked, never a device called 门口 (doorway_zh.py)
     t = drop_no_need_remark(t)  # …，唔使再低 / 不用这么冷: a remark after the command (no_need_remarks_zh.py)
     t = shut_all(t)  # "shut everything on line b": switch it all off, as "shut down everything" (shut_all_en.py)

@@ -54,8 +54,8 @@ _HARD = re.compile(rf"[,，;；]\s*(?P<thing>[\u4e00-\u9fff]{{1,6}}?)(?:都|也|
                    rf"(?:(?:不好|没法|没办法|不方便|很难|难以|难)(?:{_ACT})|(?:{_ACT})不(?:了|清|见|清楚|动))(?:了|啊|呀|呢|啦|哦)?[。！!]*$")
 _WHEN = r"(?:今儿个?|今天|今日|这会儿|这两天|外头|外面|外边|天儿?|天气)?"
 _WEATHER = re.compile(rf"[,，;；]\s*{_WHEN}(?:也|都)?(?:挺|很|蛮|怪|真|还挺|还蛮|比较|够)(?:凉快|暖和|冷|热|闷|凉)(?:的|了|啊|呀|呢)*[。！!]*$")
-_WHO = r"(?:客户|客人|访客|来访的|快递员?|外卖员?|送货的|司机|师傅|老板|领导|朋友|同事|供应商|[他她]们?|人)"
-_WHERE = re.compile(rf"(?P<who>{_WHO})(?P<adv>(?:已经|都|就)?)(?:到|在)(?P<place>楼下|楼底下|门外|外面|外边|外头|前台|大厅|楼门口)"
+_WHO = r"(?:客户|客人|访客|来访的|快递员?|速递员?|外卖员?|送货的|送货员|搬运(?:公司|工)|司机|师傅|老板|领导|朋友|同事|供应商|[他她]们?|人)"
+_WHERE = re.compile(rf"(?P<who>{_WHO})(?P<adv>(?:已经|都|就)?)(?:到|在)(?:了)?(?P<place>楼下|楼底下|门外|外面|外边|外头|前台|大厅|楼门口)"
                     rf"(?=(?:了|啦|呢)?\s*[,，;；])")
 
 
@@ -105,7 +105,7 @@ def remark_dropped(asst: Any, text: str) -> str | None:
         out = out[:m.start()]
     m = _WHERE.search(out)
     if m is not None and not _names_fleet(asst, m.group("place")):
-        out = out[:m.start()] + m.group("who") + m.group("adv") + "到" + out[m.end():]
+        out = (out[:m.start()] + m.group("who") + m.group("adv") + "到了" + out[m.end():]).replace("到了了", "到了")
     return out.strip(" ,，") if out != text else None
 
 
