@@ -28,7 +28,7 @@ from typing import Any
 
 from console.core.assistant import pasted_rows
 from console.core.assistant.phrases import normalize
-from console.core.assistant.quoted_reports import _BARE_ZH, _PRONOUN_EN, _PRONOUN_ZH
+from console.core.assistant.quoted_reports import _BARE_ZH, _PRONOUN_EN, _PRONOUN_ZH, machine_reading
 from console.core.assistant.reader import read
 from console.core.assistant.relayed_heads_zh import relayed_split
 
@@ -130,6 +130,8 @@ def _one_line(text: str, names: Any = None) -> tuple[str, str] | None:
         or _ZH_HEAD.match(text)
     if head is not None and head.end() < len(text):
         quote, ask = _body(text[head.end():].strip())
+        if not ask and machine_reading(text[:head.end()], quote):
+            return None  # "BMS alert: coolant flow 0 L/min": a reading, nothing asked (quoted_reports.py refuses it)
         return (quote, ask) if ask else ("", _ID_NOTE.sub("", quote))
     bare = _SYS_BARE.match(text)  # "SCADA LINE-A FAULT RESET (F-119). …": only with an ask after it
     if bare is not None:

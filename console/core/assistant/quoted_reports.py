@@ -211,6 +211,25 @@ def _screen_report(asst: Any, text: str) -> str | None:
     return f"{asst.aliases.zone_name(next(iter(zones)), 'en').lower()}: {m.group('ask')}"
 
 
+# a machine's own message (a screen, a control system, an alarm), never a person's (ticket, chat, e-mail)
+_MACHINE_SOURCE = re.compile(r"(?<![a-z])(?:hmi|scada|bms|plc|dcs|alert|alarm|warning|fault|event|alm|evt|err|sensor|"
+                             r"monitoring|monitor)(?![a-z])", re.I)
+
+
+def machine_reading(source: str, quote: str) -> bool:
+    """Whether ``quote`` under the head ``source`` is a machine's reading and nothing else ("BMS alert: coolant flow 0
+    L/min", "HMI: conveyor B speed 0 rpm", session 14): a number, no ask verb, a machine's source.  Pasted alone it
+    asks for nothing; its number is what the machine read, never a value to set (it had set the pump's flow to 0)."""
+    return bool(_MACHINE_SOURCE.search(source) and re.search(r"\d", quote)
+                and not (_ASK_EN.search(quote) or _COMMAND_ZH.search(quote)))
+
+
+def machine_report(text: str) -> bool:
+    """Whether the normalised ``text`` is only a machine's reading under its head (``machine_reading``)."""
+    split = split_quoted(drop_quoted_tail(text or ""))
+    return split is not None and not split[1] and machine_reading(split[2], split[0])
+
+
 def quoted_ask(asst: Any, text: str) -> str | None:
     """The operator's own ask of a normalised ask that quotes a message first (the quote's one device put where the
     ask points back at it), or the quote alone when no ask follows; None where ``text`` quotes no message."""
@@ -229,7 +248,7 @@ def quoted_ask(asst: Any, text: str) -> str | None:
         return tail if tail != text else None
     quote, ask, source = split
     if not ask:
-        return quote
+        return "" if machine_reading(source, quote) else quote
     said = _antecedent(asst, source + " " + quote, ask)
     if said is None and (_ASK_EN.search(quote) or _COMMAND_ZH.search(quote) or re.search(r"\d", quote)):
         return ask  # "HMI: 'SET VALVE 80%' -> noted": the quote's words are never the ask

@@ -49,7 +49,7 @@ from console.core.assistant.phrases import normalize
 from console.core.assistant.place_parts import place_part_rewrite
 from console.core.assistant.placed_nouns import placed_noun_rewrite
 from console.core.assistant.proposal import NOTHING_ACTIONABLE, UNKNOWN_DEVICE
-from console.core.assistant.quoted_reports import quoted_ask
+from console.core.assistant.quoted_reports import machine_report, quoted_ask
 from console.core.assistant.reader import read
 from console.core.assistant.restart_reports import restart_rewrite
 from console.core.assistant.rid_of_it import rid_rewrite
@@ -109,7 +109,10 @@ def own_words(asst: Any, utterance: str) -> str | None:
     if own is not None:  # "FW: …\n> …\nstop conveyor A"
         return own
     norm = normalize(utterance or "")
-    quoted = (quoted_ask(asst, norm) if short else None) or sun_gone(norm)
+    quoted = quoted_ask(asst, norm) if short else None
+    if quoted == "" and machine_report(norm):
+        return ""  # "BMS alert: coolant flow 0 L/min" alone: a machine's reading, nothing asked (quoted_reports.py)
+    quoted = quoted or sun_gone(norm)
     return quoted if quoted is not None and quoted != norm else None
 
 

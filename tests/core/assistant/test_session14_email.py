@@ -119,3 +119,23 @@ def test_a_monitoring_alert_head_is_a_source():
     """'Monitoring alert: …' is a pasted source like 'BMS alert:': its reading '0 L/min' is never the ask's value."""
     assert understood("Monitoring alert: coolant flow 0 L/min on line B. Get the coolant flowing again.") == {
         "pump-cooling": {"running": True}}
+
+
+@pytest.mark.parametrize("text", [
+    "BMS alert: coolant flow 0 L/min",  # had set the pump's flow to 0
+    "HMI: coolant flow 0 L/min on line B.",
+    "Monitoring alert: coolant flow 0 L/min on line B.",
+    "HMI alarm: conveyor B speed 0 rpm",  # had set conveyor B's speed to 0
+])
+def test_a_machines_reading_pasted_alone_asks_nothing(text):
+    assert refused(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("ticket: set the AC to 22", {"hvac-office": {"setpoint": 22.0}}),  # a person's ticket with a verb
+    ("HMI: set conveyor B to 40 rpm", {"conveyor-b": {"speed": 40.0}}),  # an ask verb under a machine head
+    ("HMI: coolant flow 0 L/min, restart the pump", {"pump-cooling": {"running": True}}),  # the ask after it
+    ("ticket: conveyor B speed 40 rpm", {"conveyor-b": {"speed": 40.0}}),  # a person's terse ask
+])
+def test_asks_under_a_head_still_read(text, want):
+    assert understood(text) == want
