@@ -17,16 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from console.core.assistant.aliases import default_aliases
-from console.core.assistant.layers import Assistant
-from console.core.assistant.parser import IntentParser
 from console.core.assistant.proposal import NOTHING_ACTIONABLE
 from console.core.assistant.screening import contradiction_in, statement_in
-from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import ASSISTANT as DEMO, PARSER as RULES, proposed
 
-FLEET = load_fleet()
-DEMO = Assistant(FLEET, default_aliases())
-RULES = IntentParser(FLEET, default_aliases())
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -34,13 +28,8 @@ def cmds(prop) -> dict[str, dict]:
     return {c.device_id: dict(c.params) for c in prop.commands}
 
 
-def got(text: str) -> dict[str, dict]:
-    prop = DEMO.understand(text)
-    assert prop.refusal is None, (text, prop.refusal)
-    return cmds(prop)
-
-
 def refused(text: str):
+    """``helpers.refused`` as an assertion that returns the refusal: its reason and kind are checked here."""
     prop = DEMO.understand(text)
     assert prop.refusal is not None and not prop.commands, (text, cmds(prop))
     return prop.refusal
@@ -85,10 +74,10 @@ def test_hi_as_high_is_not_dropped():
 def test_the_reported_greetings():
     assert DEMO.understand("早上好，开灯").refusal.reason == DEMO.understand("开灯").refusal.reason  # which lamp?
     on = {"power": True}
-    assert got("good morning, lights on in the office") == {"lamp-office-1": on, "lamp-office-2": on}
-    assert got("早上好，打开办公室的灯") == got("打开办公室的灯")
-    assert got("thanks, close the steam valve") == {"valve-steam": {"open": 0}}
-    assert got("close the steam valve, thanks") == {"valve-steam": {"open": 0}}
+    assert proposed("good morning, lights on in the office") == {"lamp-office-1": on, "lamp-office-2": on}
+    assert proposed("早上好，打开办公室的灯") == proposed("打开办公室的灯")
+    assert proposed("thanks, close the steam valve") == {"valve-steam": {"open": 0}}
+    assert proposed("close the steam valve, thanks") == {"valve-steam": {"open": 0}}
 
 
 @pytest.mark.parametrize("text", ["早上八点开灯", "早上开灯", "明早开灯", "tomorrow morning turn on the office lights",
@@ -156,7 +145,7 @@ def test_the_gate_refuses_a_contradiction_whatever_layer_proposed():
 ])
 def test_different_things_in_opposite_ways_still_work(text, want):
     assert contradiction_in(DEMO_norm(text)) is None
-    assert got(text) == want
+    assert proposed(text) == want
 
 
 def DEMO_norm(text: str) -> str:
@@ -189,10 +178,10 @@ def test_a_statement_about_state_is_refused_as_not_actionable(lang, data):
 
 def test_the_reported_statement_and_its_commands():
     assert refused("阀门八成开着").kind == NOTHING_ACTIONABLE
-    assert got("把阀门开到八成") == {"valve-steam": {"open": 80}}
-    assert got("阀门开八成") == {"valve-steam": {"open": 80}}
-    assert got("把阀门开到七成半") == {"valve-steam": {"open": 75}}
-    assert got("打开阀门") == {"valve-steam": {"open": 100}}
+    assert proposed("把阀门开到八成") == {"valve-steam": {"open": 80}}
+    assert proposed("阀门开八成") == {"valve-steam": {"open": 80}}
+    assert proposed("把阀门开到七成半") == {"valve-steam": {"open": 75}}
+    assert proposed("打开阀门") == {"valve-steam": {"open": 100}}
     opened = RULES.parse("open the steam valve")
     assert DEMO._gate("阀门八成开着", opened).refusal is not None  # the gate too, whatever layer proposed
 
@@ -212,7 +201,7 @@ def test_stopping_heating_or_cooling_switches_the_ac_off_and_sets_no_mode(lang, 
         text = data.draw(st.sampled_from(EN_STOP)) + data.draw(st.sampled_from(EN_WHAT))
     else:
         text = data.draw(st.sampled_from(ZH_STOP))
-    assert got(text) == {"hvac-office": {"power": False}}, text
+    assert proposed(text) == {"hvac-office": {"power": False}}, text
 
 
 @pytest.mark.parametrize("text, want", [
@@ -226,12 +215,12 @@ def test_stopping_heating_or_cooling_switches_the_ac_off_and_sets_no_mode(lang, 
     ("switch the office ac to heating", {"hvac-office": {"mode": "heat"}}),
 ])
 def test_stop_heating_and_its_neighbours(text, want):
-    assert got(text) == want
+    assert proposed(text) == want
 
 
 def test_stop_heating_never_sets_the_mode_being_stopped():
     for text in ["stop heating the office", "停止制热", "别再制冷", "stop cooling"]:
-        assert all("mode" not in p for p in got(text).values()), text
+        assert all("mode" not in p for p in proposed(text).values()), text
 
 
 # -- "at 8" closing an ask ----------------------------------------------------------------------------------
@@ -243,6 +232,6 @@ def test_a_bare_at_hour_closing_an_ask_is_refused_saying_why(text):
 
 
 def test_values_with_at_stay_values():
-    assert got("get the aircon going at 22") == {"hvac-office": {"power": True, "setpoint": 22.0}}
-    assert got("set conveyor b at 40 rpm") == {"conveyor-b": {"speed": 40}}
-    assert got("set the office blinds at 60 percent") == {"blinds-office": {"position": 60}}
+    assert proposed("get the aircon going at 22") == {"hvac-office": {"power": True, "setpoint": 22.0}}
+    assert proposed("set conveyor b at 40 rpm") == {"conveyor-b": {"speed": 40}}
+    assert proposed("set the office blinds at 60 percent") == {"blinds-office": {"position": 60}}

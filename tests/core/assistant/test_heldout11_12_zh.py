@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 from console.core.assistant.aliases import default_aliases
 from console.core.assistant.layers import Assistant
 from console.core.assistant.typos import TypoFixer
-from console.core.fleet.catalog import load_fleet
+from tests.core.assistant.helpers import ASSISTANT as PLAIN, FLEET, refused
 
-FLEET = load_fleet()
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -29,7 +28,6 @@ def _last(_utterance: str, options: list[str]) -> int:
     return len(options) - 1  # an adversarial model: always the last legal reading
 
 
-PLAIN = Assistant(FLEET, default_aliases())
 LAST = Assistant(FLEET, default_aliases(), chooser=_last)
 
 
@@ -39,8 +37,10 @@ def got(text: str, assistant: Assistant = PLAIN) -> dict[str, dict]:
     return {c.device_id: dict(c.params) for c in prop.commands}
 
 
-def refused(text: str, assistant: Assistant = PLAIN) -> bool:
-    return assistant.understand(text).refusal is not None
+def refused_last(text: str) -> bool:
+    """``helpers.refused`` (a refusal, nothing proposed) for LAST, the always-the-last-reading model."""
+    prop = LAST.understand(text)
+    return prop.refusal is not None and not prop.commands
 
 
 # -- 1. 开到 + a level switches on -------------------------------------------------------------------------------
@@ -163,7 +163,7 @@ def test_keep_out_in_english() -> None:
     "把门锁上，别让风扇转", "锁门，别让传送带停", "别让外人进来", "don't unlock the door, don't let anyone in",
 ])
 def test_negations_stay_refused(text: str) -> None:
-    assert refused(text, LAST), text
+    assert refused_last(text), text
 
 
 def test_keep_out_with_other_changes() -> None:
@@ -189,7 +189,7 @@ def test_the_kind_word_limits_the_devices() -> None:
 
 @pytest.mark.parametrize("text", ["把仓库的xx关掉", "把仓库的电视关掉", "把办公室的冰箱关掉"])
 def test_an_unread_kind_word_never_means_everything_there(text: str) -> None:
-    assert refused(text, LAST), text
+    assert refused_last(text), text
 
 
 def test_no_kind_word_is_still_every_device_of_the_place() -> None:

@@ -27,13 +27,12 @@ from console.core.assistant.aliases import default_aliases
 from console.core.assistant.direction_check import check_proposal
 from console.core.assistant.layers import Assistant
 from console.core.assistant.semantics import parse_declared
-from console.core.fleet.catalog import Fleet, load_fleet
+from console.core.fleet.catalog import Fleet
 from console.core.protocol import Capability, DeviceMeta
+from tests.core.assistant.helpers import ASSISTANT as DEMO, FLEET
 
 BENCH = Path(__file__).resolve().parents[3] / "bench"
-FLEET = load_fleet()
 BY_ID = FLEET.by_id()
-DEMO = Assistant(FLEET, default_aliases())
 FIRST, MINE = 197, 52  # this work's lines of the development set (0-based start, count)
 
 
@@ -44,6 +43,7 @@ def cmds(text: str, a: Assistant = DEMO) -> list[tuple[str, dict]]:
 
 
 def refused(text: str, a: Assistant = DEMO) -> str:
+    """``helpers.refused`` as an assertion, for any assistant, that returns the refusal's reason."""
     prop = a.understand(text)
     assert prop.refusal is not None and not prop.commands, (text, prop.commands)
     return prop.refusal.reason

@@ -17,10 +17,9 @@ from console.core.assistant.layers import RULES, SEMANTICS, Assistant
 from console.core.assistant.phrases import normalize
 from console.core.assistant.semantics import foreign_place, vocabulary_matches
 from console.core.fleet.catalog import default_fleet_path, load_fleet
+from tests.core.assistant.helpers import ASSISTANT, FLEET
 
 BENCH = Path(__file__).resolve().parents[3] / "bench"
-FLEET = load_fleet()
-ASSISTANT = Assistant(FLEET, default_aliases())
 MINE = 40  # the lines this work appended to the development set, kept together (lines 158-197)
 FIRST = 157  # 0-based index of the first of them (later work appended more lines after them)
 
@@ -31,6 +30,7 @@ def commands(text: str, assistant: Assistant = ASSISTANT) -> list[tuple[str, dic
 
 
 def refused(text: str, assistant: Assistant = ASSISTANT) -> str:
+    """``helpers.refused`` as an assertion that returns the refusal's reason (checked here)."""
     prop = assistant.understand(text)
     assert prop.refusal is not None and not prop.commands, (text, prop.commands)
     return prop.refusal.reason

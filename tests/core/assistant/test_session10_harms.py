@@ -14,17 +14,12 @@ import pytest
 
 from console.core.assistant.glued_slips_zh import glued_slip, glued_unknown
 from console.core.assistant.personal_alarms import personal_alarms
-from tests.core.assistant.helpers import ASSISTANT, proposed
+from tests.core.assistant.helpers import ASSISTANT, proposed, refused
 
 CEILING, DESK, FLOOD = "lamp-office-1", "lamp-office-2", "lamp-warehouse"
 AC, BLINDS, FAN, CB, CA, PUMP, SIREN, LOCK = ("hvac-office", "blinds-office", "fan-line-a", "conveyor-b", "conveyor-a",
                                               "pump-cooling", "siren-yard", "lock-main-door")
 LAMPS = {CEILING, DESK, FLOOD}
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- the asks that must now work --------------------------------------------------------------------------------------

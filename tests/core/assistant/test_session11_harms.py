@@ -16,16 +16,11 @@ import pytest
 from console.core.assistant.compound_places import compound_places
 from console.core.assistant.polite_hedges import drop_polite_hedge
 from console.core.assistant.reading import Reading
-from tests.core.assistant.helpers import ASSISTANT, proposed
+from tests.core.assistant.helpers import ASSISTANT, proposed, refused
 
 CEILING, DESK, FLOOD = "lamp-office-1", "lamp-office-2", "lamp-warehouse"
 AC, BLINDS, FAN, CA, CB, PUMP, STEAM = ("hvac-office", "blinds-office", "fan-line-a", "conveyor-a", "conveyor-b",
                                         "pump-cooling", "valve-steam")
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- the asks that must now work --------------------------------------------------------------------------------------

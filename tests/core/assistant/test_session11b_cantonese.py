@@ -16,16 +16,11 @@ from console.core.assistant.cantonese_zh import mandarin
 from console.core.assistant.no_need_remarks_zh import drop_no_need_remark
 from console.core.assistant.shut_all_en import shut_all
 from console.core.assistant.tiny_amounts import tiny_amount_in
-from tests.core.assistant.helpers import ASSISTANT, proposed
+from tests.core.assistant.helpers import ASSISTANT, proposed, refused
 
 CEILING, DESK, FLOOD = "lamp-office-1", "lamp-office-2", "lamp-warehouse"
 AC, BLINDS, FAN, CA, CB, PUMP, STEAM, SIREN = ("hvac-office", "blinds-office", "fan-line-a", "conveyor-a",
                                                "conveyor-b", "pump-cooling", "valve-steam", "siren-yard")
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 # -- harms: refused ---------------------------------------------------------------------------------------------------

@@ -12,15 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.assistant.helpers import ASSISTANT, checked
+from tests.core.assistant.helpers import ASSISTANT, checked, refused
 
 CEILING, DESK, FLOOD, SIREN = "lamp-office-1", "lamp-office-2", "lamp-warehouse", "siren-yard"
 CA, CB, FAN = "conveyor-a", "conveyor-b", "fan-line-a"
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
 
 
 @pytest.mark.parametrize("text, want", [

@@ -16,21 +16,12 @@ import pytest
 
 from console.core.assistant.intruder_unlock import names_intruder
 from console.core.assistant.phrases import normalize
-from tests.core.assistant.helpers import ASSISTANT, checked
+from tests.core.assistant.helpers import ASSISTANT, checked_commands, refused
 
 CEILING, DESK, FLOOD = "lamp-office-1", "lamp-office-2", "lamp-warehouse"
 AC, BLINDS, FAN, CA, CB, PUMP, STEAM, SIREN, LOCK = (
     "hvac-office", "blinds-office", "fan-line-a", "conveyor-a", "conveyor-b", "pump-cooling", "valve-steam",
     "siren-yard", "lock-main-door")
-
-
-def refused(text: str) -> bool:
-    prop = ASSISTANT.understand(text)
-    return prop.refusal is not None and not prop.commands
-
-
-def got(text: str) -> dict[str, dict]:
-    return checked(ASSISTANT.understand(text))
 
 
 # -- an intruder never gets a door opened ----------------------------------------------------------------------------
@@ -58,7 +49,7 @@ def test_an_intruder_never_opens_a_door(text):
     ("Intruder spotted! Lock up and warn everyone in the yard", {LOCK: {"locked": True}, SIREN: {"active": True}}),
 ])
 def test_arrivals_still_unlock_and_intruders_still_lock(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 @pytest.mark.parametrize("text, yes", [
@@ -76,7 +67,7 @@ def test_names_intruder(text, yes):
     "the siren's going, clear it off", "clear the alarm", "警报在响，清一下", "警報響緊，復位一下",
 ])
 def test_clearing_an_alarm_silences_it(text):
-    assert got(text) == {SIREN: {"active": False}}
+    assert checked_commands(text) == {SIREN: {"active": False}}
 
 
 @pytest.mark.parametrize("text, want", [
@@ -87,7 +78,7 @@ def test_clearing_an_alarm_silences_it(text):
     ("the desk lamp is on, turn it off", {DESK: {"power": False}}),
 ])
 def test_clear_keeps_the_fan_where_smoke_is_said(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -107,7 +98,7 @@ def test_it_never_acts_on_another_device(text):
     ("turn the exhaust fan off, we dont need it", {FAN: {"power": False}}),
 ])
 def test_a_need_gone_with_its_own_it(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 @pytest.mark.parametrize("text", [
@@ -128,7 +119,7 @@ def test_a_need_gone_still_refused(text):
     ("stop conveyor a. and b too", {CA: {"running": False}, CB: {"running": False}}),
 ])
 def test_ordinal_elided_nouns(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 def test_an_ordinal_the_fleet_lacks_refuses_the_whole_ask():
@@ -144,7 +135,7 @@ def test_an_ordinal_the_fleet_lacks_refuses_the_whole_ask():
     ("dim the light on my desk to 30%", {DESK: {"level": 30}}),
 ])
 def test_placed_nouns(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 def test_a_place_the_fleet_lacks_is_no_device():
@@ -160,12 +151,12 @@ def test_a_place_the_fleet_lacks_is_no_device():
     ("steam cut off", {STEAM: {"open": 0}}),
 ])
 def test_telegraphic_clauses(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 def test_a_removed_thing_reported_gone_is_no_command():
     # "fumes cleared" is a report that the fan may stop: never "clear the fumes" (the fan on)
-    assert got("fumes cleared, fan off") == {FAN: {"power": False}}
+    assert checked_commands("fumes cleared, fan off") == {FAN: {"power": False}}
 
 
 # -- two complaints, each about its own device -----------------------------------------------------------------------
@@ -176,7 +167,7 @@ def test_a_removed_thing_reported_gone_is_no_command():
     ("院子太吵了，一号线好闷", {SIREN: {"active": False}, FAN: {"power": True}}),
 ])
 def test_two_complaints(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 # -- a negation that bounds another device, the ask clear: the command (the convention since session 8) ---------------
@@ -185,7 +176,7 @@ def test_two_complaints(text, want):
     ("水泵别动，我只要把蒸汽阀关上", {STEAM: {"open": 0}}),
 ])
 def test_negation_bounding_another_device(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 @pytest.mark.parametrize("text", ["don't start the pump", "别开门", "start the pump, don't"])
@@ -205,7 +196,7 @@ def test_a_bare_verb_after_a_named_device_is_never_another_device_zh(text):
     ("台灯太亮了，关掉", {DESK: {"power": False}}),
 ])
 def test_a_bare_verb_on_the_named_device_zh(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 # -- how the speaker feels, what a complaint keeps them from: no value, no pattern -----------------------------------
@@ -218,7 +209,7 @@ def test_a_bare_verb_on_the_named_device_zh(text, want):
     ("蒸汽那边嘶嘶的，关小到20", {STEAM: {"open": 20}}),
 ])
 def test_feelings_and_places_are_no_values(text, want):
-    assert got(text) == want
+    assert checked_commands(text) == want
 
 
 def test_an_annoyance_alone_is_no_command():

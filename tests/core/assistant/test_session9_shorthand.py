@@ -24,17 +24,12 @@ from console.core.assistant.of_as_off import of_as_off
 from console.core.assistant.phrases import normalize
 from console.core.assistant.reader import read
 from console.core.assistant.said_otherwise import said_otherwise
-from tests.core.assistant.helpers import ASSISTANT, FLEET, understood
+from tests.core.assistant.helpers import ASSISTANT, FLEET, refused, understood
 
 AC, CEILING, DESK, FLOOD = "hvac-office", "lamp-office-1", "lamp-office-2", "lamp-warehouse"
 CA, CB, PUMP, VALVE, LOCK, SIREN, FAN, BLINDS = ("conveyor-a", "conveyor-b", "pump-cooling", "valve-steam",
                                                  "lock-main-door", "siren-yard", "fan-line-a", "blinds-office")
 BY_ID = FLEET.by_id()
-
-
-def refused(text: str) -> None:
-    prop = ASSISTANT.understand(text)
-    assert prop.refusal is not None and not prop.commands, (text, [(c.device_id, c.params) for c in prop.commands])
 
 
 # -- the blind lines: now understood ----------------------------------------------------------------------------------
@@ -143,7 +138,7 @@ def test_nearby_asks_keep_their_meaning(text, want):
     "传送带，快点",
 ])
 def test_refused(text):
-    refused(text)
+    assert refused(text), (text, [(c.device_id, c.params) for c in ASSISTANT.understand(text).commands])
 
 
 def test_drop_keeps_its_way_against_the_current_value():
