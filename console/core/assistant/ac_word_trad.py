@@ -21,7 +21,10 @@ import re
 _AC = re.compile(r"(?<!吹)冷氣(?:機)?(?!模式|檔|档|风|風)")
 
 
-_AC_SIMPLIFIED = re.compile(r"(?:^|(?<=[,，。；;！!\s把和跟同]))冷气(?:机)?(?!模式|档|风)(?=\s*[\u4e00-\u9fffa-z])")  # never the word alone (the enum word 冷气 of "cool")
+_AC_SIMPLIFIED = re.compile(r"(?:^|(?<=[,，。；;！!\s把和跟同]))冷气(?:机)?(?!模式|档|风)"
+                            # a verb, a degree word or a particle next, never a noun (冷气水泵 is a slip of 冷却水泵)
+                            r"(?=\s*(?:[a-z]|太|很|好|有点|开|关|调|换|设|切|转|改|都|也|的|温度|停|打|再|还|又|就|先|给|帮|"
+                            r"不|别|快|慢|大|小|高|低|一下|[,，。！!]))")
 
 
 def ac_word(text: str) -> str:

@@ -32,7 +32,7 @@ _LOCK_UNDO = re.compile(r"(?<=锁)解(?=\s*(?:一下|[,，。.!！;；]|$|啦|�
 _MOVE = re.compile(r"(?<![忧抑浓馥葱])郁(?:返|番|起来|下)")
 _BLINDS = re.compile(r"百叶帘")
 _ALL_UP = re.compile(r"(?:拉|升|卷)起晒(?:它)?")
-_SOUND = re.compile(r"(?:^|(?<=[,，;；。!！]))\s*响起来(?!.*警报)")
+_SOUND = re.compile(r"(?<=[,，;；。!！])\s*响起来(?!.*警报)")  # never at the start: the vocabulary reads 响起来 alone (the siren's own word)
 _VERB = {"开": "开一下", "关": "关一下", "停": "停一下", "熄": "关一下", "解": "解开", "着": "打开", "著": "打开",
          "静": "让它安静"}
 

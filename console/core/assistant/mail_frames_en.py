@@ -43,7 +43,7 @@ _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?"
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|morning|good\s+morning)\s+(?:team|all|everyone|folks|guys|there|"
                        + _NAME + r")\s*[,:!]\s*", re.I)
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?,])|\s)\s*(?:(?:many\s+|thanks\s+)?thanks|thank\s+you|thx|cheers|(?:kind\s+|best\s+)?regards|"
-                       r"best|br|ta)\s*[,!.]?\s*(?:[-–—]\s*)?(?:" + _NAME + r")?\s*[.!]?\s*$"
+                       r"best|br|ta)(?![a-z])\s*[,!.]?\s*(?:[-–—]\s*)?(?:" + _NAME + r")?\s*[.!]?\s*$"
                        r"|\s*(?:--|–|—)\s*" + _NAME + r"\s*$", re.I)
 _REQUEST_HEAD = re.compile(r"^(?:(?:request|req|ask)\s+from\s+" + _NAME + r"(?:\s*\([^()]{1,30}\))?|"
                            r"(?:as\s+)?per\s+(?:" + _NAME + r"'s|the|my|his|her|their|our)\s+(?:e-?mail|mail|message|"
@@ -67,6 +67,8 @@ _INSTEAD = re.compile(r"\s+instead\s*[.!]?\s*$", re.I)
 _SET_ASIDE = re.compile(r"^(?:please\s+)?(?:ignore|disregard|forget)\s+(?:the|my|our|his|her|that)\s+(?:earlier|previous|"
                         r"last|old|first)\s+(?:e-?mail|mail|message|request|ticket|note)\b[^.!?]{0,60}[.!]\s+"
                         r"(?P<rest>[^.!?].+)$", re.I)
+_NEGATION = re.compile(r"(?<![a-z'])(?:no|not|never|nobody|none|noone|nothing|neither|nor|don't|dont|doesn't|"
+                       r"didn't|can't|cant|cannot|won't|wont|shouldn't|mustn't|isn't|aren't|wasn't|n't)(?![a-z'])", re.I)
 _DOWN = re.compile(r"\b(?:stop|off|shut|close|kill|halt)\b", re.I)
 
 
@@ -76,8 +78,8 @@ def mail_framed(text: str) -> str | None:
     if not out or not out.isascii() or "\n" in out:
         return None
     m = _ASKED_TO.match(out)
-    if m is not None:
-        return m.group("ask")
+    if m is not None:  # never with a negation in the frame: "no one asked to start conveyor B" had started it
+        return m.group("ask") if _NEGATION.findall(text) == _NEGATION.findall(m.group("ask")) else None
     out = _PLUS_ONE.sub("", out, count=1)
     for frame in (_SET_ASIDE, _REMARK_FIRST):
         m = frame.match(out)
@@ -95,6 +97,8 @@ def mail_framed(text: str) -> str | None:
     if m is not None and _DOWN.search(out[:m.start()]):
         out = out[:m.start()]
     out = out.strip()
+    if _NEGATION.findall(text) != _NEGATION.findall(out):
+        return None  # a negation in the part taken out ("no one asked to start conveyor B", "Shipping says don't …")
     return out if out and out != text.strip() else None
 
 

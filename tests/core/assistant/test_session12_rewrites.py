@@ -22,9 +22,8 @@ STEPS = {s.name: s for s in ASK_REWRITES + SAID_REWRITES}
 
 
 def test_table_order():
-    assert [s.name for s in ASK_REWRITES] == ["own_words", "nonnative", "notes", "mode_after", "brighten", "restart", "party", "bare_set", "spot", "aside"]
-    assert [s.name for s in SAID_REWRITES] == ["running", "stuck", "goods", "fault_note", "spot_left", "either_way", "line_head", "place_part", "spaced", "undo", "rid", "clear_alarm", "placed", "telegraphic",
-                                                "annoyed", "designators", "elided", "reason", "glare"]
+    assert [s.name for s in ASK_REWRITES] == ["own_words", "nonnative", "notes", "mode_after", "brighten", "restart", "party", "compared", "bare_set", "spot", "aside"]
+    assert [s.name for s in SAID_REWRITES] == ["running", "stuck", "goods", "fault_note", "spot_left", "either_way", "line_head", "place_part", "spaced", "undo", "rid", "clear_alarm", "placed", "telegraphic", "annoyed", "designators", "elided", "reason", "glare"]
     assert [s.name for s in DIRECTION_CHAIN] == ["undo", "restart", "party", "nonnative"]
     assert ASK_REWRITES[0] is OWN_WORDS and SAID_REWRITES[-1] is GLARE
 
@@ -34,8 +33,7 @@ def test_table_rows_name_their_module_and_why():
     assert len(names) == len(set(names))
     for step in ASK_REWRITES + SAID_REWRITES:
         assert step.module.endswith(".py") and step.why
-    assert [s.name for s in ASK_REWRITES + SAID_REWRITES if s.refusal] == ["running", "goods", "spot_left", "either_way", "undo", "designators",
-                                                                                  "elided"]
+    assert [s.name for s in ASK_REWRITES + SAID_REWRITES if s.refusal] == ["running", "goods", "spot_left", "either_way", "undo", "designators", "elided"]
 
 
 @pytest.mark.parametrize("step, text, words", [

@@ -85,7 +85,7 @@ def test_goods_never_another_kind(text):
 def test_goods_words():
     assert goods_rewrite(ASSISTANT, normalize("B線出貨開到最快")) == "b线的货物开到最快"
     assert goods_rewrite(ASSISTANT, normalize("line A啲貨停一停先")) == "line a的货物停一停先"
-    assert goods_rewrite(ASSISTANT, normalize("啲貨喺A線塞住咗，停咗佢先")) == "a线的货物塞住了,停了它先"
+    assert goods_rewrite(ASSISTANT, normalize("啲貨喺A線塞住咗，停咗佢先")) == "a线的货物塞住了,停一下先"  # 停咗佢: an order (hk_verbs_zh.py)
     assert goods_rewrite(ASSISTANT, "二号线的货物动起来") is None  # the catalog's own word
     assert goods_rewrite(ASSISTANT, "office的货停一下") == ""  # no conveyor there: refused
     assert goods_rewrite(ASSISTANT, "开锁,让送货的进来") is None  # no place

@@ -72,7 +72,6 @@ def test_own_words_that_add_anything_are_not_an_approval():
      {"hvac-office": {"power": True, "setpoint": 21.0}}),
     ("line B production speed to 100 rpm per the weekly plan email", {"conveyor-b": {"speed": 100.0}}),
     ("Shipping says the parcels on line B are moving too slow. Line B speed to 85 rpm.", {"conveyor-b": {"speed": 85.0}}),
-    ("Courier says he can't get into the building, let him in", {"lock-main-door": {"locked": False}}),
     ("Hello all, switch the desk lamp off. Cheers, Ana Li", {"lamp-office-2": {"power": False}}),
 ])
 def test_a_mail_frame_is_no_part_of_the_ask(text, want):
@@ -88,6 +87,11 @@ def test_a_mail_frame_is_no_part_of_the_ask(text, want):
     "Request from Tom (reception): unlock the kitchen door",  # a place the fleet lacks
     "Thanks, Jen",  # the frame alone
     "start the cooling pump, maintenance on the heat exchanger",  # a work note only beside a stop
+    # a negation in the part a frame would take out keeps the ask refused (it had started conveyor B)
+    "no one asked to start conveyor b",
+    "nobody asked to open the steam valve",
+    "Shipping says don't change line B. Line B speed to 85 rpm.",
+    "Courier says he can't get into the building, let him in",
 ])
 def test_a_mail_frame_keeps_the_asks_refusals(text):
     assert refused(text)
